@@ -1,0 +1,3 @@
+from newsprobe.cli import main
+
+main()

@@ -1,0 +1,66 @@
+"""The `Article`: one text and the annotations that pipeline stages add to it.
+
+Stages never return loose tuples: ingestion fills the text and metadata, detection writes
+``token_stats`` (per model), ``scores`` and the ``verdict``. Spans are views (start/end
+character offsets) into ``text``, in the manner of spaCy's ``Doc``/``Span``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsprobe.detect.stats import TokenStats
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range of an article's text (end exclusive)."""
+
+    start: int
+    end: int
+    label: str = ""
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The calibrated answer for a whole article.
+
+    ``label`` is ``"machine"``, ``"human"`` or ``"too_short"``; for the last,
+    ``machine_probability`` is ``None`` because no number would be honest.
+    """
+
+    label: str
+    machine_probability: float | None
+    threshold: float
+    fpr_target: float
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    """An article's text plus what the pipeline learned about it."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    removed: list[Span] = field(default_factory=list)
+    token_stats: dict[str, TokenStats] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    verdict: Verdict | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable identifier: the SHA-256 of the text (used as a cache key)."""
+        return text_hash(self.text)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,197 @@
+"""The ``newsprobe`` command: a thin shell over the library API.
+
+Each command parses its options, calls one library function and prints the result. Every
+:class:`~newsprobe.errors.NewsprobeError` becomes a one-line ``error: ...`` on stderr and a
+non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsprobe.errors import NewsprobeError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Tell whether a news article was written by a machine.",
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+def _error(message: object) -> None:
+    """One line on stderr, never wrapped (scripts grep it)."""
+    print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+DetectorOpt = Annotated[
+    str, typer.Option("--detector", help="'default' (shipped), or a fitted detector .json")
+]
+
+
+def _progress(total: int, label: str) -> Progress:
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal and total < 2,
+    )
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Text files, directories, or - for stdin")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (one object per article)")
+    ] = False,
+    fpr: Annotated[
+        float | None, typer.Option(help="Share of human news the threshold may flag")
+    ] = None,
+    detector: DetectorOpt = "default",
+    max_tokens: Annotated[int, typer.Option(help="Token window per article")] = 256,
+    device: Annotated[
+        str | None, typer.Option(help="cpu or cuda (default: cuda if present)")
+    ] = None,
+) -> None:
+    """Judge whether each article was machine-written."""
+    from newsprobe.ingest import iter_inputs, read_article
+    from newsprobe.pipeline import check_articles, load_detector
+    from newsprobe.report import article_json, render_article
+    from newsprobe.settings import DetectOptions
+
+    if fpr is not None and not 0.0 < fpr < 1.0:
+        raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
+    options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
+    files = list(iter_inputs(paths))
+    single = len(files) == 1
+    if single:
+        articles = [read_article(files[0])]  # a bad single input is an error, exit 2
+    det = load_detector(detector, options)
+    model = "+".join(det.models)
+    out = Console()
+    failed = 0
+    with _progress(len(files), "checking") as bar:
+        task = bar.add_task("checking", total=len(files), rate="")
+        batch_size = 8
+        for b in range(0, len(files), batch_size):
+            chunk = files[b : b + batch_size]
+            good = []
+            for f in chunk:
+                try:
+                    good.append(articles[0] if single else read_article(f))
+                except NewsprobeError as exc:
+                    failed += 1
+                    if as_json:
+                        print(json.dumps({"path": f, "error": str(exc)}), flush=True)
+                    _error(exc)
+            for article in check_articles(good, det, options):
+                if as_json:
+                    print(json.dumps(article_json(article, model)), flush=True)
+                else:
+                    render_article(article, model, out)
+            bar.advance(task, len(chunk))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_cmd(
+    data: Annotated[Path, typer.Option("--data", help="Labelled JSONL (../shared/data layout)")],
+    detector: Annotated[
+        str,
+        typer.Option(
+            "--detector",
+            help="'default', a detector .json, or one zero-shot scorer "
+            "(loglik, logrank, entropy, fastdetectgpt, binoculars, compression)",
+        ),
+    ] = "default",
+    limit: Annotated[int | None, typer.Option(help="Seeded, label-balanced sample size")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics here")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Write a ROC curve PNG here")] = None,
+    seed: int = 0,
+) -> None:
+    """AUROC and TPR at 1%/5% FPR, overall and per generator, domain and variant."""
+    from newsprobe.eval.data import read_rows
+    from newsprobe.eval.evaluate import evaluate
+    from newsprobe.pipeline import load_detector
+    from newsprobe.report.tables import print_eval
+
+    rows = read_rows(data, limit=limit, seed=seed)
+    scorer = None
+    if detector != "default" and not detector.endswith(".json"):
+        scorer, detector = detector, "default"
+    det = load_detector(detector)
+    with _progress(len(rows), "scoring") as bar:
+        task = bar.add_task("scoring", total=len(rows) * len(det.models), rate="")
+        try:
+            result = evaluate(det, rows, scorer, lambda n: bar.advance(task, n), plot)
+        except ValueError as exc:
+            raise NewsprobeError(str(exc)) from exc
+    result["data"] = str(data)
+    print_eval(result, Console())
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(result, indent=2))
+
+
+@app.command()
+def train(
+    data_dir: Annotated[Path, typer.Option(help="The shared data folder")] = Path("../shared/data"),
+    out: Annotated[Path, typer.Option(help="Where to write the fitted detector")] = Path(
+        "detector.json"
+    ),
+    model: Annotated[list[str] | None, typer.Option(help="Language model (repeatable)")] = None,
+    C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 0.1,
+    fpr: Annotated[float, typer.Option(help="Target FPR of the shipped threshold")] = 0.01,
+    max_tokens: int = 256,
+    seed: int = 0,
+) -> None:
+    """Fit the combiner on the fit generators, calibrate, and report held-out metrics."""
+    from newsprobe.eval.training import train_detector
+    from newsprobe.report.tables import print_eval
+
+    models = tuple(model or ["smollm2-135m"])
+    with _progress(1, "features") as bar:
+        task = bar.add_task("features", total=None, rate="")
+        det, report = train_detector(
+            data_dir,
+            models,
+            C=C,
+            fpr=fpr,
+            max_tokens=max_tokens,
+            seed=seed,
+            progress=lambda n: bar.advance(task, n),
+        )
+    det.save(out)
+    console = Console()
+    for name, result in report.items():
+        console.rule(name)
+        print_eval(result, console)
+    console.print(f"wrote {out}")
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsprobeError as exc:
+        _error(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,305 @@
+"""The calibrated verdict: scorer features combined by a small, monotone logistic model.
+
+Following scikit-learn's habits, ``__init__`` only stores parameters; ``fit`` sets the
+trailing-underscore attributes. The fitted model is saved as a small, versioned JSON file
+(no pickle) that records where its threshold came from: the target false-positive rate,
+the human news it was measured on and a digest of the training data.
+
+Why monotone: scorer features are each oriented so that larger = more machine-like; a
+combination that gives one of them a negative weight has learned the training generators
+rather than machine text, and it fails on generators it has not seen (see
+``../shared/data/README.md``). Such features are dropped and the model refitted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
+from newsprobe.detect.scorers import SCORERS, Compression
+from newsprobe.errors import DetectorFileError, NewsprobeError
+
+FORMAT = "newsprobe.detector"
+FORMAT_VERSION = 1
+DEFAULT_DETECTOR = "default"
+
+
+def _direction(feature: str) -> int:
+    kind = feature.split("@", 1)[0]
+    if kind == Compression.kind:
+        return Compression.direction
+    return SCORERS[kind].direction
+
+
+class NotFittedError(NewsprobeError):
+    """The detector was used before ``fit`` or ``load``."""
+
+
+class Detector:
+    """Machine-text detector: features from language models, combined and calibrated.
+
+    Parameters
+    ----------
+    models : tuple of str
+        Language models whose token statistics feed the features.
+    features : tuple of str or None
+        Scorer kinds to use (``loglik``, ``logrank``, ``entropy``, ``fastdetectgpt``,
+        ``binoculars``, ``compression``); None uses all.
+    C : float
+        Inverse L2 regularisation strength of the logistic combiner (small = strong).
+    fpr : float
+        Share of human news the default threshold may flag.
+    max_tokens : int
+        Token window per article.
+    min_tokens : int
+        Fewer scored tokens than this give a "too short" verdict.
+
+    Examples
+    --------
+    >>> det = Detector.load()                      # doctest: +SKIP
+    >>> det.predict_proba(["Some article ..."])    # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        models: tuple[str, ...] = ("smollm2-135m",),
+        features: tuple[str, ...] | None = None,
+        C: float = 0.1,
+        fpr: float = 0.01,
+        max_tokens: int = 256,
+        min_tokens: int = 24,
+        batch_size: int = 4,
+        device: str | None = None,
+    ) -> None:
+        self.models = models
+        self.features = features
+        self.C = C
+        self.fpr = fpr
+        self.max_tokens = max_tokens
+        self.min_tokens = min_tokens
+        self.batch_size = batch_size
+        self.device = device
+
+    # -- features ---------------------------------------------------------------------
+    @property
+    def extractor(self) -> FeatureExtractor:
+        if getattr(self, "_extractor", None) is None:
+            self._extractor = FeatureExtractor(
+                self.models, self.max_tokens, self.batch_size, self.device
+            )
+        return self._extractor
+
+    def candidate_features(self) -> list[str]:
+        names = [s.name for s in self.extractor.scorers()]
+        if self.features is not None:
+            names = [n for n in names if n.split("@", 1)[0] in self.features]
+        return names
+
+    def feature_rows(self, texts: Sequence[str], progress: Any = None) -> list[dict[str, float]]:
+        return self.extractor.extract(texts, progress=progress)
+
+    def n_tokens(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        cols = [f"{N_TOKENS}@{m}" for m in self.models]
+        return np.min(feature_matrix(rows, cols), axis=1)
+
+    # -- fitting ----------------------------------------------------------------------
+    def fit(
+        self,
+        rows: Sequence[dict[str, float]],
+        y: Sequence[int],
+        calibration_rows: Sequence[dict[str, float]] | None = None,
+        provenance: dict[str, Any] | None = None,
+    ) -> Detector:
+        """Fit the combiner on feature rows; set the threshold on human calibration rows.
+
+        rows: feature dicts (from :meth:`feature_rows`); y: 1 = machine, 0 = human.
+        calibration_rows: human news not used for the fit; their scores fix the threshold
+            at the target false-positive rate. Defaults to the human rows of the fit.
+        """
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        y_arr = np.asarray(y, dtype=int)
+        names = self.candidate_features()
+        X = self._oriented(feature_matrix(rows, names), names)
+        keep = np.all(np.isfinite(X), axis=1)
+        X, y_arr = X[keep], y_arr[keep]
+        if len(set(y_arr.tolist())) < 2:
+            raise NewsprobeError("fit needs both human and machine texts")
+        active = list(range(len(names)))
+        while True:
+            scaler = StandardScaler().fit(X[:, active])
+            lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
+            lr.fit(scaler.transform(X[:, active]), y_arr)
+            coef = lr.coef_[0]
+            if (coef >= 0).all() or len(active) == 1:
+                break
+            active = [a for a, c in zip(active, coef, strict=False) if c >= 0] or [active[int(np.argmax(coef))]]
+        self.feature_names_ = [names[a] for a in active]
+        self.scaler_mean_ = scaler.mean_.tolist()
+        self.scaler_scale_ = scaler.scale_.tolist()
+        self.coef_ = lr.coef_[0].tolist()
+        self.intercept_ = float(lr.intercept_[0])
+        if calibration_rows is None:
+            calibration_rows = [r for r, label in zip(rows, y, strict=False) if label == 0]
+        cal = self._proba_rows(calibration_rows)
+        cal = cal[np.isfinite(cal)]
+        self.calibration_scores_ = np.sort(cal).round(6).tolist()
+        self.threshold_ = self.threshold_for(self.fpr)
+        self.provenance_ = dict(provenance or {})
+        self.provenance_.update(
+            n_fit=len(y_arr),
+            n_calibration=len(self.calibration_scores_),
+            created=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        return self
+
+    def _oriented(self, X: np.ndarray, names: Sequence[str]) -> np.ndarray:
+        return X * np.array([_direction(n) for n in names], dtype=np.float64)
+
+    def check_is_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise NotFittedError("this Detector is not fitted: call fit() or Detector.load()")
+
+    # -- prediction -------------------------------------------------------------------
+    def threshold_for(self, fpr: float) -> float:
+        """Probability above which at most ``fpr`` of the calibration human news lies."""
+        self.check_is_fitted()
+        if not 0.0 < fpr < 1.0:
+            raise NewsprobeError(f"fpr must be between 0 and 1, got {fpr}")
+        scores = np.asarray(self.calibration_scores_)
+        if scores.size == 0:
+            return 0.5
+        # The smallest threshold t with mean(scores > t) <= fpr.
+        k = int(np.floor(fpr * scores.size))
+        return float(scores[scores.size - k - 1]) if k < scores.size else 0.0
+
+    def decision_rows(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """Log-odds of "machine" for feature rows (NaN where a feature is missing)."""
+        self.check_is_fitted()
+        X = self._oriented(feature_matrix(rows, self.feature_names_), self.feature_names_)
+        Z = (X - np.asarray(self.scaler_mean_)) / np.asarray(self.scaler_scale_)
+        return Z @ np.asarray(self.coef_) + self.intercept_
+
+    def _proba_rows(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        z = np.clip(self.decision_rows(rows), -50, 50)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def predict_proba_rows(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """Probability of "machine" per feature row; NaN where the text is too short."""
+        p = self._proba_rows(rows)
+        p[self.n_tokens(rows) < self.min_tokens] = np.nan
+        return p
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """scikit-learn style ``[[p_human, p_machine], ...]``; NaN rows are too short."""
+        p = self.predict_proba_rows(self.feature_rows(texts))
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, texts: Sequence[str], fpr: float | None = None) -> list[str]:
+        """``"machine"``, ``"human"`` or ``"too_short"`` per text."""
+        t = self.threshold_ if fpr is None else self.threshold_for(fpr)
+        p = self.predict_proba(texts)[:, 1]
+        return ["too_short" if np.isnan(v) else ("machine" if v > t else "human") for v in p]
+
+    def score(self, texts: Sequence[str], y: Sequence[int]) -> float:
+        """AUROC on ``texts`` (accuracy would hide the low-FPR behaviour that matters)."""
+        from sklearn.metrics import roc_auc_score
+
+        p = self.predict_proba(texts)[:, 1]
+        ok = np.isfinite(p)
+        return float(roc_auc_score(np.asarray(y)[ok], p[ok]))
+
+    # -- persistence ------------------------------------------------------------------
+    def get_params(self) -> dict[str, Any]:
+        return {
+            "models": list(self.models),
+            "features": None if self.features is None else list(self.features),
+            "C": self.C,
+            "fpr": self.fpr,
+            "max_tokens": self.max_tokens,
+            "min_tokens": self.min_tokens,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        self.check_is_fitted()
+        from newsprobe import __version__
+
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "newsprobe_version": __version__,
+            "params": self.get_params(),
+            "feature_names": self.feature_names_,
+            "scaler_mean": self.scaler_mean_,
+            "scaler_scale": self.scaler_scale_,
+            "coef": self.coef_,
+            "intercept": self.intercept_,
+            "threshold": self.threshold_,
+            "calibration_scores": self.calibration_scores_,
+            "provenance": self.provenance_,
+        }
+
+    def save(self, path: str | Path) -> Path:
+        """Write the fitted detector as JSON, atomically."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".detector-", dir=path.parent)
+        with os.fdopen(fd, "w") as fh:
+            json.dump(self.to_dict(), fh, indent=1)
+        os.replace(tmp, path)
+        return path
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Detector:
+        if data.get("format") != FORMAT:
+            raise DetectorFileError("not a newsprobe detector file")
+        if data.get("format_version") != FORMAT_VERSION:
+            raise DetectorFileError(
+                f"detector file version {data.get('format_version')} is not supported "
+                f"(this newsprobe reads version {FORMAT_VERSION})"
+            )
+        params = dict(data["params"])
+        params["models"] = tuple(params["models"])
+        if params.get("features") is not None:
+            params["features"] = tuple(params["features"])
+        det = cls(**params)
+        det.feature_names_ = list(data["feature_names"])
+        det.scaler_mean_ = list(data["scaler_mean"])
+        det.scaler_scale_ = list(data["scaler_scale"])
+        det.coef_ = list(data["coef"])
+        det.intercept_ = float(data["intercept"])
+        det.threshold_ = float(data["threshold"])
+        det.calibration_scores_ = list(data["calibration_scores"])
+        det.provenance_ = dict(data.get("provenance", {}))
+        return det
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Detector:
+        """Load a fitted detector; no path loads the one shipped with newsprobe."""
+        try:
+            if path is None or str(path) == DEFAULT_DETECTOR:
+                ref = resources.files("newsprobe") / "resources" / "detector.json"
+                text = ref.read_text(encoding="utf-8")
+            else:
+                text = Path(path).read_text(encoding="utf-8")
+            data = json.loads(text)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DetectorFileError(f"cannot read detector file {path}: {exc}") from exc
+        except json.JSONDecodeError as exc:
+            raise DetectorFileError(f"detector file {path} is not valid JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise DetectorFileError(f"detector file {path} is not a JSON object")
+        try:
+            return cls.from_dict(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DetectorFileError(f"detector file {path} is incomplete: {exc}") from exc

@@ -1,0 +1,33 @@
+"""Errors a user can act on.
+
+Every failure that reaches the command line is a :class:`NewsprobeError` whose message is one
+line; the CLI prints it and exits non-zero instead of showing a traceback.
+"""
+
+from __future__ import annotations
+
+
+class NewsprobeError(Exception):
+    """Base class: the message is a single line meant for the user."""
+
+    exit_code = 2
+
+
+class InputError(NewsprobeError):
+    """The input cannot be read as an article (missing, unreadable, binary, empty)."""
+
+
+class ModelError(NewsprobeError):
+    """A language model cannot be found, converted or loaded."""
+
+    exit_code = 3
+
+
+class DetectorFileError(NewsprobeError):
+    """A fitted detector file is missing, corrupt or of an unknown version."""
+
+    exit_code = 3
+
+
+class DataError(NewsprobeError):
+    """An evaluation or training data file is not in the expected row format."""

@@ -1,0 +1,96 @@
+"""Reading labelled rows in the ``../shared/data`` JSONL layout.
+
+``{"text": str, "label": "human"|"machine", "generator"?: str, "domain"?: str,
+"variant"?: str, "source": str}`` -- one object per line.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprobe.errors import DataError
+
+LABELS = {"human": 0, "machine": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    text: str
+    label: int  # 1 = machine
+    generator: str = "human"
+    domain: str = "unknown"
+    variant: str = "none"
+    source: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def read_rows(path: str | Path, limit: int | None = None, seed: int = 0) -> list[Row]:
+    """All rows of a JSONL file; with ``limit``, a seeded sample keeping the label balance."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read ({exc.__class__.__name__})") from exc
+    rows: list[Row] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            label = LABELS[obj["label"]]
+            text = obj["text"]
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise DataError(
+                f"{path}:{n}: expected a JSON object with 'text' and 'label' "
+                f"(human|machine): {exc.__class__.__name__}"
+            ) from exc
+        rows.append(
+            Row(
+                text=text,
+                label=label,
+                generator=str(obj.get("generator") or ("human" if label == 0 else "unknown")),
+                domain=str(obj.get("domain") or "unknown"),
+                variant=str(obj.get("variant") or "none"),
+                source=str(obj.get("source") or ""),
+                extra={k: v for k, v in obj.items() if k not in {"text", "label"}},
+            )
+        )
+    if not rows:
+        raise DataError(f"{path}: no rows")
+    return sample(rows, limit, seed) if limit else rows
+
+
+def sample(rows: Sequence[Row], limit: int | None, seed: int = 0) -> list[Row]:
+    """A seeded sample of at most ``limit`` rows, half human and half machine where possible."""
+    if limit is None or limit >= len(rows):
+        return list(rows)
+    rng = random.Random(seed)
+    humans = [r for r in rows if r.label == 0]
+    machines = [r for r in rows if r.label == 1]
+    rng.shuffle(humans)
+    rng.shuffle(machines)
+    n_h = min(len(humans), max(limit // 2, limit - len(machines)))
+    picked = humans[:n_h] + machines[: limit - n_h]
+    rng.shuffle(picked)
+    return picked
+
+
+def dedupe(rows: Iterable[Row], exclude: Iterable[str] = ()) -> list[Row]:
+    """Drop repeated texts, and texts found in ``exclude`` (e.g. an evaluation set)."""
+    seen = {t.strip() for t in exclude}
+    out = []
+    for r in rows:
+        key = r.text.strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out

@@ -1,0 +1,73 @@
+"""Detection metrics that matter at low false-positive rates.
+
+Accuracy alone hides what users need: how many machine texts are caught when only 1% or
+5% of human news may be flagged. Scores are oriented so that higher = more machine-like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+FPR_LEVELS = (0.01, 0.05)
+
+
+def _clean(y: Sequence[int], s: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    y_arr = np.asarray(y, dtype=int)
+    s_arr = np.asarray(s, dtype=np.float64)
+    ok = np.isfinite(s_arr)
+    return y_arr[ok], s_arr[ok]
+
+
+def auroc(y: Sequence[int], scores: Sequence[float]) -> float | None:
+    """Area under the ROC curve; None when one class is missing."""
+    from sklearn.metrics import roc_auc_score
+
+    y_arr, s_arr = _clean(y, scores)
+    if len(set(y_arr.tolist())) < 2:
+        return None
+    return float(roc_auc_score(y_arr, s_arr))
+
+
+def tpr_at_fpr(y: Sequence[int], scores: Sequence[float], fpr: float) -> float | None:
+    """Share of machine texts caught by a threshold that flags at most ``fpr`` of humans.
+
+    The threshold is the strictest one available from the human scores themselves (no
+    interpolation), so the reported TPR is achievable, not optimistic.
+    """
+    y_arr, s_arr = _clean(y, scores)
+    human, machine = s_arr[y_arr == 0], s_arr[y_arr == 1]
+    if human.size == 0 or machine.size == 0:
+        return None
+    k = int(np.floor(fpr * human.size))
+    threshold = np.sort(human)[human.size - k - 1]
+    return float(np.mean(machine > threshold))
+
+
+def fpr_at(y: Sequence[int], scores: Sequence[float], threshold: float) -> float | None:
+    y_arr, s_arr = _clean(y, scores)
+    human = s_arr[y_arr == 0]
+    return float(np.mean(human > threshold)) if human.size else None
+
+
+def tpr_at(y: Sequence[int], scores: Sequence[float], threshold: float) -> float | None:
+    y_arr, s_arr = _clean(y, scores)
+    machine = s_arr[y_arr == 1]
+    return float(np.mean(machine > threshold)) if machine.size else None
+
+
+def summary(
+    y: Sequence[int], scores: Sequence[float], threshold: float | None = None
+) -> dict[str, object]:
+    y_arr, s_arr = _clean(y, scores)
+    out: dict[str, object] = {
+        "n_human": int(np.sum(y_arr == 0)),
+        "n_machine": int(np.sum(y_arr == 1)),
+        "auroc": auroc(y_arr, s_arr),
+        "tpr_at_fpr": {str(f): tpr_at_fpr(y_arr, s_arr, f) for f in FPR_LEVELS},
+    }
+    if threshold is not None:
+        out["fpr_at_threshold"] = fpr_at(y_arr, s_arr, threshold)
+        out["tpr_at_threshold"] = tpr_at(y_arr, s_arr, threshold)
+    return out

@@ -1,0 +1,62 @@
+"""The library API that the CLI, the service and batch jobs all call.
+
+``check_articles`` runs the detector's models over the articles (predict), then writes
+token statistics, scores and a verdict onto each ``Article`` (set annotations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprobe.article import Article, Verdict
+from newsprobe.detect.detector import Detector
+from newsprobe.settings import DetectOptions
+
+
+def load_detector(path: str | None = None, options: DetectOptions | None = None) -> Detector:
+    """The shipped detector (or one from ``path``) with ``options`` applied."""
+    det = Detector.load(path)
+    if options is not None:
+        det.max_tokens = options.max_tokens
+        det.batch_size = options.batch_size
+        det.min_tokens = options.min_tokens
+        det.device = options.device
+    return det
+
+
+def check_articles(
+    articles: Sequence[Article], detector: Detector, options: DetectOptions | None = None
+) -> list[Article]:
+    """Score each article and attach ``token_stats``, ``scores`` and ``verdict``."""
+    options = options or DetectOptions()
+    texts = [a.text for a in articles]
+    stats = detector.extractor.stats(texts)
+    rows = detector.extractor.from_stats(texts, stats)
+    proba = detector.predict_proba_rows(rows)
+    fpr = options.fpr if options.fpr is not None else detector.fpr
+    threshold = detector.threshold_for(fpr)
+    n_tokens = detector.n_tokens(rows)
+    for i, article in enumerate(articles):
+        article.token_stats = {m: stats[m][i] for m in detector.models}
+        article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
+        article.meta["tokens"] = int(n_tokens[i])
+        p = proba[i]
+        if np.isnan(p):
+            article.verdict = Verdict(
+                label="too_short",
+                machine_probability=None,
+                threshold=threshold,
+                fpr_target=fpr,
+                reason=f"only {int(n_tokens[i])} tokens; at least {detector.min_tokens} "
+                "are needed to judge",
+            )
+        else:
+            article.verdict = Verdict(
+                label="machine" if p > threshold else "human",
+                machine_probability=float(p),
+                threshold=threshold,
+                fpr_target=fpr,
+            )
+    return list(articles)

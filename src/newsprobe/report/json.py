@@ -1,0 +1,37 @@
+"""The JSON shape of a checked article (one object per article, stable keys)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from newsprobe.article import Article
+
+
+def _num(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), 6)
+
+
+def article_json(article: Article, model: str) -> dict[str, Any]:
+    """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
+    "scores"}``, plus ``path`` when the article came from a file and ``reason`` when the
+    verdict is "too_short"."""
+    v = article.verdict
+    if v is None:
+        raise ValueError("article has not been checked")
+    out: dict[str, Any] = {
+        "machine_probability": _num(v.machine_probability),
+        "label": v.label,
+        "threshold": _num(v.threshold),
+        "fpr_target": v.fpr_target,
+        "model": model,
+        "tokens": int(article.meta.get("tokens", 0)),
+        "scores": {k: _num(s) for k, s in sorted(article.scores.items())},
+    }
+    if v.reason:
+        out["reason"] = v.reason
+    if article.source_path:
+        out["path"] = article.source_path
+    return out

@@ -1,0 +1,52 @@
+"""Metric tables for ``newsprobe eval`` and ``newsprobe train``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _row(name: str, m: dict[str, Any]) -> list[str]:
+    tpr = m.get("tpr_at_fpr", {})
+    return [
+        name,
+        _fmt(m.get("n_human")),
+        _fmt(m.get("n_machine")),
+        _fmt(m.get("auroc")),
+        _fmt(tpr.get("0.01")),
+        _fmt(tpr.get("0.05")),
+        _fmt(m.get("fpr_at_threshold")),
+        _fmt(m.get("tpr_at_threshold")),
+    ]
+
+
+def print_eval(result: dict[str, Any], console: Console) -> None:
+    cols = ["", "humans", "machines", "AUROC", "TPR@1%", "TPR@5%", "FPR@thr", "TPR@thr"]
+    table = Table(title=f"{result.get('detector', '')} on {result.get('data', '')}")
+    for c in cols:
+        table.add_column(c, justify="left" if not c else "right")
+    table.add_row(*_row("overall", result), style="bold")
+    for section in ("by_generator", "by_domain", "by_variant"):
+        groups = result.get(section) or {}
+        if len(groups) < 2 and section != "by_generator":
+            continue
+        table.add_section()
+        for name, m in groups.items():
+            table.add_row(*_row(f"{section[3:]}: {name}", m))
+    console.print(table)
+    extra = f"{result.get('seconds_per_text', 0):.3f} s/text"
+    if result.get("n_too_short"):
+        extra += f", {result['n_too_short']} too short to judge (left out)"
+    if result.get("threshold") is not None:
+        extra += f", threshold {result['threshold']:.4f}"
+    console.print(extra, style="dim")

@@ -1,0 +1,48 @@
+"""A readable verdict for a person at a terminal (rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsprobe.article import Article
+
+_EXPLAIN = {
+    "loglik": "mean log-likelihood (higher = more machine-like)",
+    "logrank": "mean log-rank of tokens (lower = more machine-like)",
+    "entropy": "mean predictive entropy (lower = more machine-like)",
+    "fastdetectgpt": "Fast-DetectGPT curvature (higher = more machine-like)",
+    "binoculars": "Binoculars ratio (lower = more machine-like)",
+    "compression": "zlib compression ratio (lower = more repetitive)",
+}
+
+
+def render_article(article: Article, model: str, console: Console | None = None) -> None:
+    console = console or Console()
+    v = article.verdict
+    if v is None:
+        raise ValueError("article has not been checked")
+    title = article.source_path or "article"
+    if v.label == "too_short":
+        head = Text.assemble(("TOO SHORT TO JUDGE", "bold yellow"), f"  {v.reason}")
+    else:
+        colour = "bold red" if v.label == "machine" else "bold green"
+        word = "MACHINE-WRITTEN" if v.label == "machine" else "HUMAN-WRITTEN"
+        p = v.machine_probability or 0.0
+        head = Text.assemble(
+            ("likely " + word, colour),
+            f"   machine probability {p:.1%}",
+            f"   (flagged above {v.threshold:.1%}: at most {v.fpr_target:.0%} of human news "
+            "is flagged)",
+        )
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("scorer")
+    table.add_column("value", justify="right")
+    table.add_column("meaning", style="dim")
+    for name, value in sorted(article.scores.items()):
+        kind = name.split("@", 1)[0]
+        table.add_row(name, f"{value:.4f}", _EXPLAIN.get(kind, ""))
+    footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
+    console.print(Panel(Group(head, Text(""), table, footer), title=title, expand=False))

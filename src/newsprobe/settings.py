@@ -1,0 +1,48 @@
+"""Options and locations shared by every stage.
+
+All detection options live in one frozen :class:`DetectOptions` (as trafilatura keeps its
+options in one ``Extractor``) that the CLI, service and batch shells build once and pass
+down as ``options``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+# Below this many scored tokens the ROC curve of every scorer collapses toward chance
+# (measured on ../shared/data/detect/length: see benchmarks/README); such texts get a
+# "too short" verdict instead of a number.
+MIN_TOKENS = 24
+
+
+def cache_dir() -> Path:
+    """Where converted models and per-text feature caches live.
+
+    ``NEWSPROBE_CACHE_DIR`` overrides the platform's user cache directory.
+    """
+    override = os.environ.get("NEWSPROBE_CACHE_DIR")
+    path = Path(override) if override else Path(platformdirs.user_cache_dir("newsprobe"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class DetectOptions:
+    """How texts are scored.
+
+    max_tokens: window of tokens fed to each model (longer texts are truncated).
+    batch_size: texts per forward pass.
+    fpr: share of human news the verdict threshold may flag (None: the detector's own).
+    min_tokens: below this, the verdict is "too short".
+    device: "cpu", "cuda" or None to pick CUDA when present.
+    """
+
+    max_tokens: int = 256
+    batch_size: int = 4
+    fpr: float | None = None
+    min_tokens: int = MIN_TOKENS
+    device: str | None = None

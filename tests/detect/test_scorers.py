@@ -1,0 +1,87 @@
+import math
+
+import numpy as np
+import pytest
+
+from newsprobe.detect.scorers import (
+    Binoculars,
+    Compression,
+    Entropy,
+    FastDetectGPT,
+    LogLikelihood,
+    LogRank,
+    model_scorers,
+)
+from newsprobe.detect.stats import TokenStats
+
+
+def _stats(logprob, entropy, rank, ref_mean=None, ref_var=None, reference=None):
+    n = len(logprob)
+    return TokenStats(
+        model="m",
+        ids=np.arange(n),
+        offsets=np.stack([np.arange(n) * 2, np.arange(n) * 2 + 1], axis=1),
+        logprob=np.asarray(logprob, dtype=np.float32),
+        entropy=np.asarray(entropy, dtype=np.float32),
+        rank=np.asarray(rank),
+        ref_mean=np.asarray(
+            ref_mean if ref_mean is not None else [-e for e in entropy], np.float32
+        ),
+        ref_var=np.asarray(ref_var if ref_var is not None else [1.0] * n, dtype=np.float32),
+        reference=reference,
+    )
+
+
+ST = _stats([-1.0, -3.0], [2.0, 1.0], [1, 4], ref_mean=[-2.0, -1.0], ref_var=[1.0, 3.0])
+
+
+def test_loglik_logrank_entropy_are_means():
+    assert LogLikelihood("m").score(ST) == pytest.approx(-2.0)
+    assert LogRank("m").score(ST) == pytest.approx(math.log(4) / 2)
+    assert Entropy("m").score(ST) == pytest.approx(1.5)
+
+
+def test_fastdetectgpt_is_length_normalised_discrepancy():
+    expected = ((-4.0) - (-3.0)) / math.sqrt(4.0) / math.sqrt(2)
+    assert FastDetectGPT("m").score(ST) == pytest.approx(expected)
+
+
+def test_binoculars_is_perplexity_over_cross_perplexity():
+    assert Binoculars("m").score(ST) == pytest.approx(2.0 / 1.5)
+
+
+def test_one_model_binoculars_divides_by_entropy():
+    st = _stats([-1.0, -2.0], [3.0, 1.0], [1, 1])
+    assert Binoculars("m", "m").score(st) == pytest.approx(1.5 / 2.0)
+
+
+def test_directions_make_machine_like_stats_score_higher():
+    machine = _stats([-0.5, -0.4], [1.0, 0.8], [1, 1])  # likely, low-entropy, top-ranked
+    human = _stats([-4.0, -5.0], [3.0, 3.5], [20, 40])
+    for scorer in model_scorers("m"):
+        assert scorer.oriented(scorer.score(machine)) > scorer.oriented(scorer.score(human)), (
+            scorer.name
+        )
+
+
+def test_empty_stats_give_nan_not_an_error():
+    empty = _stats([], [], [])
+    for scorer in model_scorers("m"):
+        assert math.isnan(scorer.score(empty))
+
+
+def test_scorer_names_carry_models():
+    assert LogLikelihood("a").name == "loglik@a"
+    assert Binoculars("a", "b").name == "binoculars@a|b"
+    assert Binoculars("a", "a").name == "binoculars@a"
+    assert Compression().name == "compression"
+
+
+@pytest.mark.parametrize("codec", ["zlib", "lzma"])
+def test_compression_ranks_repetition_below_varied_text(codec):
+    scorer = Compression(reference=codec)
+    repetitive = "the cat sat on the mat. " * 40
+    rng = np.random.default_rng(0)
+    varied = " ".join("".join(rng.choice(list("abcdefghij"), 6)) for _ in range(160))
+    assert scorer.score_text(repetitive) < scorer.score_text(varied)
+    assert math.isnan(scorer.score_text(""))

@@ -1,0 +1,190 @@
+"""The command line as a user runs it: real processes, real files, a tiny model."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsprobe.detect.detector import Detector
+
+ARTICLE = (
+    "Poland invoked Article 4 of the NATO treaty on Wednesday after several drones crossed "
+    "its eastern border overnight. The government said the consultations were needed because "
+    "the incursion threatened the country's territorial integrity. Allies met in Brussels, "
+    "and officials confirmed that 12 people were questioned about the incident."
+)
+MACHINE_LIKE = "The minister said the budget would rise by 3 percent next year. " * 6
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsprobe", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def tiny_detector(tiny_model_dir, tmp_path_factory) -> Path:
+    """A detector over the tiny model, fitted through the public API on toy labels."""
+    det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
+    texts = [
+        ARTICLE,
+        ARTICLE.upper(),
+        ARTICLE[::-1],
+        MACHINE_LIKE,
+        MACHINE_LIKE * 2,
+        MACHINE_LIKE[:200],
+    ]
+    rows = det.feature_rows(texts)
+    det.fit(rows, [0, 0, 0, 1, 1, 1])
+    return det.save(tmp_path_factory.mktemp("det") / "tiny.json")
+
+
+@pytest.fixture
+def article_file(tmp_path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_check_json_is_one_object_with_the_documented_keys(tiny_detector, article_file):
+    proc = run("check", str(article_file), "--json", "--detector", str(tiny_detector))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1
+    out = json.loads(lines[0])
+    assert {
+        "machine_probability",
+        "label",
+        "threshold",
+        "fpr_target",
+        "model",
+        "tokens",
+        "scores",
+    } <= set(out)
+    assert 0.0 <= out["machine_probability"] <= 1.0
+    assert out["label"] in {"machine", "human"}
+    assert out["fpr_target"] == 0.01
+    assert out["tokens"] > 10
+    assert {"loglik", "logrank", "entropy", "fastdetectgpt", "binoculars", "compression"} == {
+        k.split("@")[0] for k in out["scores"]
+    }
+
+
+def test_fpr_option_moves_the_threshold(tiny_detector, article_file):
+    a = json.loads(
+        run("check", str(article_file), "--json", "--detector", str(tiny_detector)).stdout
+    )
+    b = json.loads(
+        run(
+            "check", str(article_file), "--json", "--fpr", "0.5", "--detector", str(tiny_detector)
+        ).stdout
+    )
+    assert b["fpr_target"] == 0.5 and b["threshold"] <= a["threshold"]
+
+
+def test_terminal_output_is_readable(tiny_detector, article_file):
+    proc = run("check", str(article_file), "--detector", str(tiny_detector))
+    assert proc.returncode == 0, proc.stderr
+    assert "machine probability" in proc.stdout
+    assert "loglik@" in proc.stdout
+
+
+def test_directory_and_stdin_give_one_line_per_article(tiny_detector, tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(ARTICLE + f" Story {i}.")
+    (tmp_path / "empty.txt").write_text("")
+    proc = run("check", str(tmp_path), "--json", "--detector", str(tiny_detector))
+    lines = [json.loads(x) for x in proc.stdout.strip().splitlines()]
+    assert len(lines) == 4
+    assert sum("error" in x for x in lines) == 1  # the empty file is reported, not lost
+    assert proc.returncode == 1
+    proc = run("check", "-", "--json", "--detector", str(tiny_detector), stdin=ARTICLE)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["path"] == "<stdin>"
+
+
+def test_few_words_are_too_short_to_judge(tiny_detector, tmp_path):
+    short = tmp_path / "short.txt"
+    short.write_text("Drones crossed the border.")
+    out = json.loads(run("check", str(short), "--json", "--detector", str(tiny_detector)).stdout)
+    assert out["label"] == "too_short"
+    assert out["machine_probability"] is None
+    assert "tokens" in out["reason"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty input"),
+        (b"   \n\n ", "empty input"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+    ],
+)
+def test_bad_files_end_with_one_line_error(tmp_path, content, message, tiny_detector):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(content)
+    proc = run("check", str(bad), "--detector", str(tiny_detector))
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detector):
+    proc = run("check", str(tmp_path / "nope.txt"))
+    assert proc.returncode == 2 and "no such file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = run("check", str(tmp_path / "x"), "--fpr", "2")
+    assert proc.returncode == 2 and "--fpr must be between 0 and 1" in proc.stderr
+    proc = run("check", "-", "--detector", str(tmp_path / "none.json"), stdin=ARTICLE)
+    assert proc.returncode == 3 and "cannot read detector file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
+    data = tmp_path / "rows.jsonl"
+    rows = [{"text": ARTICLE + f" Item {i}.", "label": "human", "domain": "news"} for i in range(6)]
+    rows += [
+        {"text": MACHINE_LIKE + f" Item {i}.", "label": "machine", "generator": g, "domain": "news"}
+        for i, g in enumerate(["gen-a", "gen-b"] * 3)
+    ]
+    data.write_text("\n".join(json.dumps(r) for r in rows))
+    out, png = tmp_path / "m.json", tmp_path / "roc.png"
+    proc = run(
+        "eval",
+        "--data",
+        str(data),
+        "--detector",
+        str(tiny_detector),
+        "--json",
+        str(out),
+        "--plot",
+        str(png),
+    )
+    assert proc.returncode == 0, proc.stderr
+    m = json.loads(out.read_text())
+    assert m["n_human"] == 6 and m["n_machine"] == 6
+    assert set(m["tpr_at_fpr"]) == {"0.01", "0.05"}
+    assert set(m["by_generator"]) == {"gen-a", "gen-b"}
+    assert m["by_generator"]["gen-a"]["n_human"] == 6
+    assert "news" in m["by_domain"]
+    assert 0.0 <= m["fpr_at_threshold"] <= 1.0 and m["seconds_per_text"] > 0
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    assert "AUROC" in proc.stdout
+
+
+def test_eval_rejects_malformed_rows(tmp_path):
+    data = tmp_path / "rows.jsonl"
+    data.write_text('{"text": "x", "label": "maybe"}\n')
+    proc = run("eval", "--data", str(data))
+    assert proc.returncode == 2 and "rows.jsonl:1" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -75,9 +75,19 @@ def test_check_json_is_one_object_with_the_documented_keys(tiny_detector, articl
     assert out["label"] in {"machine", "human"}
     assert out["fpr_target"] == 0.01
     assert out["tokens"] > 10
-    assert {"loglik", "logrank", "entropy", "fastdetectgpt", "binoculars", "compression"} == {
-        k.split("@")[0] for k in out["scores"]
-    }
+    kinds = {k.split("@")[0] for k in out["scores"]}
+    assert {
+        "loglik",
+        "logrank",
+        "entropy",
+        "fastdetectgpt",
+        "binoculars",
+        "compression",
+        "prelude",
+        "loglik_median",
+        "toprank",
+        "fastdetectgpt_clip",
+    } == kinds
 
 
 def test_fpr_option_moves_the_threshold(tiny_detector, article_file):

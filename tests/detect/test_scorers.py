@@ -5,7 +5,11 @@ import pytest
 
 from newsprobe.detect.scorers import (
     Binoculars,
+    ClippedFastDetectGPT,
     Compression,
+    MedianLogLikelihood,
+    PreludeCompression,
+    TopRank,
     Entropy,
     FastDetectGPT,
     LogLikelihood,
@@ -85,3 +89,26 @@ def test_compression_ranks_repetition_below_varied_text(codec):
     varied = " ".join("".join(rng.choice(list("abcdefghij"), 6)) for _ in range(160))
     assert scorer.score_text(repetitive) < scorer.score_text(varied)
     assert math.isnan(scorer.score_text(""))
+
+
+def test_robust_scorers_ignore_a_few_edited_tokens():
+    fluent = _stats([-0.5] * 20, [1.0] * 20, [1] * 20)
+    edited = _stats([-0.5] * 18 + [-15.0, -15.0], [1.0] * 20, [1] * 18 + [900, 900])
+    assert MedianLogLikelihood("m").score(edited) == pytest.approx(-0.5)
+    assert LogLikelihood("m").score(edited) < -1.5  # the mean is dragged down
+    assert TopRank("m").score(edited) == pytest.approx(0.9)
+    clipped = ClippedFastDetectGPT("m")
+    assert clipped.score(fluent) - clipped.score(edited) <= 2 * 4 / 20 + 1e-6
+
+
+def test_prelude_compression_prefers_prelude_style_text():
+    scorer = PreludeCompression()
+    assistant_like = (
+        "Overall, it is important to note that there are many factors to consider. "
+        "Additionally, I really enjoy spending time with my friends and family, and I love "
+        "to stay active and get outdoors whenever I can."
+    )
+    rng = np.random.default_rng(1)
+    gibberish = " ".join("".join(rng.choice(list("qxzvkj"), 7)) for _ in range(30))
+    assert scorer.score_text(assistant_like) > scorer.score_text(gibberish)
+    assert math.isnan(scorer.score_text("   "))

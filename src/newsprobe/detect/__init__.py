@@ -12,7 +12,11 @@ from typing import Any
 _EXPORTS = {
     "Detector": "newsprobe.detect.detector",
     "Binoculars": "newsprobe.detect.scorers",
+    "ClippedFastDetectGPT": "newsprobe.detect.scorers",
     "Compression": "newsprobe.detect.scorers",
+    "MedianLogLikelihood": "newsprobe.detect.scorers",
+    "PreludeCompression": "newsprobe.detect.scorers",
+    "TopRank": "newsprobe.detect.scorers",
     "Entropy": "newsprobe.detect.scorers",
     "FastDetectGPT": "newsprobe.detect.scorers",
     "LogLikelihood": "newsprobe.detect.scorers",

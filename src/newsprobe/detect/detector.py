@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
-from newsprobe.detect.scorers import SCORERS, Compression
+from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
 from newsprobe.errors import DetectorFileError, NewsprobeError
 
 FORMAT = "newsprobe.detector"
@@ -35,9 +35,7 @@ DEFAULT_DETECTOR = "default"
 
 def _direction(feature: str) -> int:
     kind = feature.split("@", 1)[0]
-    if kind == Compression.kind:
-        return Compression.direction
-    return SCORERS[kind].direction
+    return (SCORERS.get(kind) or TEXT_SCORERS[kind]).direction
 
 
 class NotFittedError(NewsprobeError):
@@ -143,14 +141,16 @@ class Detector:
             coef = lr.coef_[0]
             if (coef >= 0).all() or len(active) == 1:
                 break
-            active = [a for a, c in zip(active, coef, strict=False) if c >= 0] or [active[int(np.argmax(coef))]]
+            active = [a for a, c in zip(active, coef, strict=True) if c >= 0] or [
+                active[int(np.argmax(coef))]
+            ]
         self.feature_names_ = [names[a] for a in active]
         self.scaler_mean_ = scaler.mean_.tolist()
         self.scaler_scale_ = scaler.scale_.tolist()
         self.coef_ = lr.coef_[0].tolist()
         self.intercept_ = float(lr.intercept_[0])
         if calibration_rows is None:
-            calibration_rows = [r for r, label in zip(rows, y, strict=False) if label == 0]
+            calibration_rows = [r for r, label in zip(rows, y, strict=True) if label == 0]
         cal = self._proba_rows(calibration_rows)
         cal = cal[np.isfinite(cal)]
         self.calibration_scores_ = np.sort(cal).round(6).tolist()

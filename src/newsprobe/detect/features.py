@@ -2,12 +2,14 @@
 
 Running the language model is the expensive step (about a second per article on two CPU
 cores), so fitting, evaluation and benchmarks go through :class:`FeatureExtractor`, which
-keeps every text's scorer values in an SQLite file keyed by model, token window and the
-SHA-256 of the text. A second ``newsprobe eval`` over the same data reads them back.
+keeps every text's per-token statistics in an SQLite file keyed by model, token window and
+the SHA-256 of the text. A second ``newsprobe eval`` over the same data reads them back,
+and a new scorer is evaluated on old data without running the model.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -16,46 +18,65 @@ from pathlib import Path
 import numpy as np
 
 from newsprobe.article import text_hash
-from newsprobe.detect.scorers import Compression, Scorer, model_scorers
+from newsprobe.detect.scorers import TEXT_SCORERS, Scorer, model_scorers
 from newsprobe.detect.stats import TokenStats
 from newsprobe.models.loader import LanguageModel
 from newsprobe.models.runner import token_stats
 from newsprobe.settings import cache_dir
 
-# Bump when a scorer's definition changes, so cached values are recomputed.
-FEATURES_VERSION = 1
 N_TOKENS = "n_tokens"
 
 
-class FeatureCache:
-    """An SQLite table of ``(key, text hash) -> {feature: value}``."""
+class StatsCache:
+    """An SQLite table of ``(model|window, text hash) -> TokenStats`` (compressed arrays).
+
+    Per-token arrays are kept rather than finished features, so that a new or changed
+    scorer is computed from the cache without running the language model again.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_dir() / "features.sqlite"
+        self.path = path or cache_dir() / "token_stats.sqlite"
         self._db = sqlite3.connect(self.path, timeout=60)
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS features (key TEXT, hash TEXT, value TEXT, "
+            "CREATE TABLE IF NOT EXISTS stats (key TEXT, hash TEXT, value BLOB, "
             "PRIMARY KEY (key, hash))"
         )
 
-    def get(self, key: str, hashes: Sequence[str]) -> dict[str, dict[str, float]]:
-        found: dict[str, dict[str, float]] = {}
+    def get(self, key: str, hashes: Sequence[str]) -> dict[str, TokenStats]:
+        found: dict[str, TokenStats] = {}
         for i in range(0, len(hashes), 500):
             chunk = list(hashes[i : i + 500])
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT hash, value FROM features WHERE key = ? AND hash IN ({marks})",
+                f"SELECT hash, value FROM stats WHERE key = ? AND hash IN ({marks})",
                 [key, *chunk],
             )
-            found.update((h, json.loads(v)) for h, v in rows)
+            found.update((h, _unpack(v)) for h, v in rows)
         return found
 
-    def put(self, key: str, items: dict[str, dict[str, float]]) -> None:
+    def put(self, key: str, items: dict[str, TokenStats]) -> None:
         with self._db:
             self._db.executemany(
-                "INSERT OR REPLACE INTO features VALUES (?, ?, ?)",
-                [(key, h, json.dumps(v)) for h, v in items.items()],
+                "INSERT OR REPLACE INTO stats VALUES (?, ?, ?)",
+                [(key, h, _pack(v)) for h, v in items.items()],
             )
+
+
+_ARRAYS = ("ids", "offsets", "logprob", "entropy", "rank", "ref_mean", "ref_var")
+
+
+def _pack(stats: TokenStats) -> bytes:
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **{a: getattr(stats, a) for a in _ARRAYS})
+    meta = json.dumps({"model": stats.model, "reference": stats.reference}).encode()
+    return len(meta).to_bytes(4, "little") + meta + buf.getvalue()
+
+
+def _unpack(blob: bytes) -> TokenStats:
+    n = int.from_bytes(blob[:4], "little")
+    meta = json.loads(blob[4 : 4 + n])
+    with np.load(io.BytesIO(blob[4 + n :])) as arrays:
+        return TokenStats(**meta, **{a: arrays[a] for a in _ARRAYS})
 
 
 def stats_features(stats: TokenStats, scorers: Sequence[Scorer]) -> dict[str, float]:
@@ -77,7 +98,7 @@ class FeatureExtractor:
         max_tokens: int = 256,
         batch_size: int = 4,
         device: str | None = None,
-        cache: FeatureCache | None = None,
+        cache: StatsCache | None = None,
     ) -> None:
         self.models = list(models)
         self.max_tokens = max_tokens
@@ -92,7 +113,7 @@ class FeatureExtractor:
         return self._lms[name]
 
     def scorers(self) -> list[Scorer]:
-        out: list[Scorer] = [Compression()]
+        out: list[Scorer] = [cls() for cls in TEXT_SCORERS.values()]
         for m in self.models:
             out.extend(model_scorers(m))
         return out
@@ -106,9 +127,10 @@ class FeatureExtractor:
 
     def from_stats(self, texts: Sequence[str], stats: dict[str, list[TokenStats]]) -> list[dict]:
         rows: list[dict[str, float]] = [{} for _ in texts]
-        comp = Compression()
+        text_scorers = [cls() for cls in TEXT_SCORERS.values()]
         for i, text in enumerate(texts):
-            rows[i][comp.name] = comp.score_text(text)
+            for ts in text_scorers:
+                rows[i][ts.name] = ts.score_text(text)
             for m in self.models:
                 rows[i].update(stats_features(stats[m][i], model_scorers(m)))
         return rows
@@ -119,20 +141,24 @@ class FeatureExtractor:
         progress: Callable[[int], None] | None = None,
         chunk: int = 32,
     ) -> list[dict[str, float]]:
-        """One feature dict per text; cached values are reused, new ones stored."""
-        cache = self._cache or FeatureCache()
+        """One feature dict per text; token statistics are cached per model and reused."""
+        return self.from_stats(texts, self.cached_stats(texts, progress, chunk))
+
+    def cached_stats(
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+        chunk: int = 32,
+    ) -> dict[str, list[TokenStats]]:
+        cache = self._cache or StatsCache()
         hashes = [text_hash(t) for t in texts]
-        rows: list[dict[str, float]] = [{} for _ in texts]
-        comp = Compression()
-        for i, text in enumerate(texts):
-            rows[i][comp.name] = comp.score_text(text)
+        out: dict[str, list[TokenStats]] = {}
         for m in self.models:
-            key = f"v{FEATURES_VERSION}|{m}|{self.max_tokens}"
+            key = f"{m}|{self.max_tokens}"
             known = cache.get(key, sorted(set(hashes)))
             todo = sorted({h: i for i, h in enumerate(hashes) if h not in known}.values())
-            done = len(texts) - len(todo)
-            if progress and done:
-                progress(done)
+            if progress and len(texts) > len(todo):
+                progress(len(texts) - len(todo))
             for b in range(0, len(todo), chunk):
                 idx = todo[b : b + chunk]
                 stats = token_stats(
@@ -142,14 +168,13 @@ class FeatureExtractor:
                     self.max_tokens,
                     self.batch_size,
                 )
-                new = {hashes[i]: stats_features(s, model_scorers(m)) for i, s in zip(idx, stats, strict=False)}
+                new = {hashes[i]: st for i, st in zip(idx, stats, strict=True)}
                 cache.put(key, new)
                 known.update(new)
                 if progress:
                     progress(len(idx))
-            for i, h in enumerate(hashes):
-                rows[i].update(known[h])
-        return rows
+            out[m] = [known[h] for h in hashes]
+        return out
 
 
 def feature_matrix(rows: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:

@@ -11,6 +11,7 @@ whole article or on the slice of one sentence.
 
 from __future__ import annotations
 
+import functools
 import lzma
 import zlib
 from dataclasses import dataclass
@@ -120,6 +121,48 @@ class Binoculars(Scorer):
 
 
 @dataclass(frozen=True)
+class MedianLogLikelihood(Scorer):
+    """Median token log-probability.
+
+    A typo, a swapped look-alike letter or an odd word (the "adversarial" evasion edits)
+    turns a few tokens into very unlikely ones; they drag the mean down but barely move
+    the median, which still sees the fluent, likely text around them.
+    """
+
+    kind: ClassVar[str] = "loglik_median"
+
+    def score(self, stats: TokenStats) -> float:
+        return float(np.median(stats.logprob)) if len(stats) else float("nan")
+
+
+@dataclass(frozen=True)
+class TopRank(Scorer):
+    """Share of tokens that are the model's first choice (GLTR's "green" bucket)."""
+
+    kind: ClassVar[str] = "toprank"
+
+    def score(self, stats: TokenStats) -> float:
+        return float(np.mean(stats.rank == 1)) if len(stats) else float("nan")
+
+
+@dataclass(frozen=True)
+class ClippedFastDetectGPT(Scorer):
+    """Fast-DetectGPT with each token's standardised discrepancy clipped to [-2, 2].
+
+    The per-token terms ``(log p - E[log p]) / sd`` are averaged after clipping, so that a
+    handful of edited tokens cannot outvote the rest of the text.
+    """
+
+    kind: ClassVar[str] = "fastdetectgpt_clip"
+
+    def score(self, stats: TokenStats) -> float:
+        if len(stats) == 0:
+            return float("nan")
+        z = (stats.logprob - stats.ref_mean) / np.sqrt(np.maximum(stats.ref_var, 1e-3))
+        return float(np.mean(np.clip(z, -2.0, 2.0)))
+
+
+@dataclass(frozen=True)
 class Compression(Scorer):
     """Model-free baseline: compressed size over raw size (repetitive text compresses more).
 
@@ -142,9 +185,55 @@ class Compression(Scorer):
         raise TypeError("Compression scores text, not token statistics: use score_text")
 
 
+@dataclass(frozen=True)
+class PreludeCompression(Scorer):
+    """ZipPy's idea (Thinkst, MIT): how much better the text compresses after a prelude of
+    machine-written text than the prelude does alone. Text in the prelude's style shares
+    its phrases, so LZMA codes it cheaply. Model-free, and hardly moved by typos.
+
+    The prelude is ZipPy's own ``ai-generated.txt``, read from the ``thinkst-zippy``
+    package. Higher = machine.
+    """
+
+    kind: ClassVar[str] = "prelude"
+    needs_model: ClassVar[bool] = False
+    preset: ClassVar[int] = 2
+
+    def score_text(self, text: str) -> float:
+        prelude, base = _prelude()
+        raw = text.encode("utf-8")
+        if not raw.strip():
+            return float("nan")
+        joined = prelude + b" " + raw
+        return base - len(lzma.compress(joined, preset=self.preset)) / len(joined)
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
+        raise TypeError("PreludeCompression scores text, not token statistics: use score_text")
+
+
+@functools.cache
+def _prelude() -> tuple[bytes, float]:
+    from importlib.resources import files
+
+    text = files("zippy").joinpath("ai-generated.txt").read_text(encoding="utf-8")
+    raw = " ".join(text.split()).encode("utf-8")
+    return raw, len(lzma.compress(raw, preset=PreludeCompression.preset)) / len(raw)
+
+
 SCORERS: dict[str, type[Scorer]] = {
-    cls.kind: cls for cls in (LogLikelihood, LogRank, Entropy, FastDetectGPT, Binoculars)
+    cls.kind: cls
+    for cls in (
+        LogLikelihood,
+        LogRank,
+        Entropy,
+        FastDetectGPT,
+        Binoculars,
+        MedianLogLikelihood,
+        TopRank,
+        ClippedFastDetectGPT,
+    )
 }
+TEXT_SCORERS: dict[str, type[Scorer]] = {cls.kind: cls for cls in (Compression, PreludeCompression)}
 
 
 def model_scorers(model: str, reference: str | None = None) -> list[Scorer]:

@@ -91,8 +91,14 @@ def make_split(
         n_fit_human - n_fake_fit,
         rng,
     )
-    machines = [r for r in open_models + llmfake if r.label == 1 and r.generator in FIT_GENERATORS]
-    fit_m = _take(machines, n_fit_machine, rng)
+    # Half the machine texts from the instruction-tuned fit generator (Vicuna), half from the
+    # 2019-2022 base models: drawn in proportion, the base models would be 70% of the fit
+    # and the combiner would learn their (continuation-style) text rather than chat models'.
+    old = [r for r in open_models if r.label == 1 and r.generator in FIT_GENERATORS]
+    chat = [r for r in llmfake if r.label == 1 and r.generator in FIT_GENERATORS]
+    fit_m = _take(chat, n_fit_machine // 2, rng) + _take(
+        old, n_fit_machine - n_fit_machine // 2, rng
+    )
     fit = fit_fake_h + fit_open_h + fit_m
     rng.shuffle(fit)
 

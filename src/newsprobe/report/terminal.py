@@ -16,6 +16,10 @@ _EXPLAIN = {
     "fastdetectgpt": "Fast-DetectGPT curvature (higher = more machine-like)",
     "binoculars": "Binoculars ratio (lower = more machine-like)",
     "compression": "zlib compression ratio (lower = more repetitive)",
+    "prelude": "compresses with machine-written text (higher = more machine-like)",
+    "loglik_median": "median log-likelihood, robust to edits (higher = more machine-like)",
+    "toprank": "share of tokens the model ranks first (higher = more machine-like)",
+    "fastdetectgpt_clip": "Fast-DetectGPT, per-token clipped (higher = more machine-like)",
 }
 
 

@@ -1,0 +1,55 @@
+import pytest
+
+from newsprobe.errors import InputError
+from newsprobe.ingest import article_from_bytes, iter_inputs, read_article
+
+TEXT = "Café owners in Kraków said prices rose by 12% — the most since 2001."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),
+        TEXT.encode("cp1252", errors="replace"),
+    ],
+)
+def test_common_encodings_decode_to_the_same_text(data):
+    art = article_from_bytes(data)
+    assert art.text.startswith("Caf") and "12%" in art.text
+    if b"?" not in data:
+        assert art.text == TEXT
+
+
+def test_invisible_characters_and_blank_runs_are_removed():
+    art = article_from_bytes("Dro\u200bnes  crossed\u00a0the border.\r\n\r\n\r\n\r\nMore.".encode())
+    assert art.text == "Drones crossed the border.\n\nMore."
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty input"),
+        (b"\x00\x01\x02\x03" * 100, "binary"),
+        ("\u200b\u200b\n".encode(), "no text after normalization"),
+    ],
+)
+def test_bad_bytes_raise_input_error(data, message):
+    with pytest.raises(InputError, match=message):
+        article_from_bytes(data)
+
+
+def test_paths_and_directories(tmp_path):
+    (tmp_path / "b.txt").write_text("second")
+    (tmp_path / "a.md").write_text("first")
+    (tmp_path / "skip.bin").write_bytes(b"\x00")
+    assert [p.rsplit("/", 1)[1] for p in iter_inputs([str(tmp_path)])] == ["a.md", "b.txt"]
+    with pytest.raises(InputError, match="no such file"):
+        read_article(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_article(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputError, match="no .txt or .md files"):
+        list(iter_inputs([str(empty)]))

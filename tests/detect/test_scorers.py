@@ -7,13 +7,13 @@ from newsprobe.detect.scorers import (
     Binoculars,
     ClippedFastDetectGPT,
     Compression,
-    MedianLogLikelihood,
-    PreludeCompression,
-    TopRank,
     Entropy,
     FastDetectGPT,
     LogLikelihood,
     LogRank,
+    MedianLogLikelihood,
+    PreludeCompression,
+    TopRank,
     model_scorers,
 )
 from newsprobe.detect.stats import TokenStats

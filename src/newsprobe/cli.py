@@ -37,6 +37,11 @@ DetectorOpt = Annotated[
 ]
 
 
+def _out() -> Console:
+    """stdout console; wide when piped so that tables stay readable in logs."""
+    return Console() if sys.stdout.isatty() else Console(width=160)
+
+
 def _progress(total: int, label: str) -> Progress:
     return Progress(
         TextColumn(label),
@@ -114,7 +119,8 @@ def eval_cmd(
         typer.Option(
             "--detector",
             help="'default', a detector .json, or one zero-shot scorer "
-            "(loglik, logrank, entropy, fastdetectgpt, binoculars, compression)",
+            "(loglik, loglik_median, logrank, toprank, entropy, fastdetectgpt, "
+            "fastdetectgpt_clip, binoculars, compression, prelude)",
         ),
     ] = "default",
     limit: Annotated[int | None, typer.Option(help="Seeded, label-balanced sample size")] = None,
@@ -140,7 +146,7 @@ def eval_cmd(
         except ValueError as exc:
             raise NewsprobeError(str(exc)) from exc
     result["data"] = str(data)
-    print_eval(result, Console())
+    print_eval(result, _out())
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(result, indent=2))
@@ -153,6 +159,9 @@ def train(
         "detector.json"
     ),
     model: Annotated[list[str] | None, typer.Option(help="Language model (repeatable)")] = None,
+    feature: Annotated[
+        list[str] | None, typer.Option(help="Scorer kind to combine (repeatable)")
+    ] = None,
     C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 0.1,
     fpr: Annotated[float, typer.Option(help="Target FPR of the shipped threshold")] = 0.01,
     max_tokens: int = 256,
@@ -175,7 +184,7 @@ def train(
             progress=lambda n: bar.advance(task, n),
         )
     det.save(out)
-    console = Console()
+    console = _out()
     for name, result in report.items():
         console.rule(name)
         print_eval(result, console)

@@ -42,6 +42,7 @@ def check_articles(
         article.token_stats = {m: stats[m][i] for m in detector.models}
         article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
         article.meta["tokens"] = int(n_tokens[i])
+        article.meta["verdict_features"] = list(detector.feature_names_)
         p = proba[i]
         if np.isnan(p):
             article.verdict = Verdict(

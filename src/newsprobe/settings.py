@@ -13,9 +13,10 @@ from pathlib import Path
 
 import platformdirs
 
-# Below this many scored tokens the ROC curve of every scorer collapses toward chance
-# (measured on ../shared/data/detect/length: see benchmarks/README); such texts get a
-# "too short" verdict instead of a number.
+# Below this many scored tokens a text gets a "too short" verdict instead of a number.
+# benchmarks/bench_length.py measured the shipped detector on DetectRL texts cut to ~20 and
+# ~60 words (median 17 and 62 tokens): AUROC 0.71 and 0.68, TPR@1% FPR 0.07 for both, against
+# AUROC 0.96 at ~360 words. Verdicts on texts under ~100 words are weak evidence.
 MIN_TOKENS = 24
 
 

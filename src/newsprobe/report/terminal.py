@@ -42,11 +42,13 @@ def render_article(article: Article, model: str, console: Console | None = None)
             "is flagged)",
         )
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    used = set(article.meta.get("verdict_features", ()))
     table.add_column("scorer")
+    table.add_column("in verdict", justify="center")
     table.add_column("value", justify="right")
     table.add_column("meaning", style="dim")
     for name, value in sorted(article.scores.items()):
         kind = name.split("@", 1)[0]
-        table.add_row(name, f"{value:.4f}", _EXPLAIN.get(kind, ""))
+        table.add_row(name, "yes" if name in used else "", f"{value:.4f}", _EXPLAIN.get(kind, ""))
     footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
     console.print(Panel(Group(head, Text(""), table, footer), title=title, expand=False))

@@ -128,11 +128,12 @@ class FeatureExtractor:
     def from_stats(self, texts: Sequence[str], stats: dict[str, list[TokenStats]]) -> list[dict]:
         rows: list[dict[str, float]] = [{} for _ in texts]
         text_scorers = [cls() for cls in TEXT_SCORERS.values()]
+        per_model = {m: model_scorers(m) for m in self.models}
         for i, text in enumerate(texts):
             for ts in text_scorers:
                 rows[i][ts.name] = ts.score_text(text)
-            for m in self.models:
-                rows[i].update(stats_features(stats[m][i], model_scorers(m)))
+            for m, scorers in per_model.items():
+                rows[i].update(stats_features(stats[m][i], scorers))
         return rows
 
     def extract(

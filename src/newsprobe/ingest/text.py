@@ -40,10 +40,11 @@ def article_from_bytes(data: bytes, name: str = "<stdin>") -> Article:
         raise InputError(f"{name}: empty input")
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
-    text = normalize_text(decode(data))
+    findings: dict[str, int] = {}
+    text = normalize_text(decode(data), findings)
     if not text:
         raise InputError(f"{name}: no text after normalization")
-    return Article(text=text, source_path=name)
+    return Article(text=text, source_path=name, meta={"evasion": findings})
 
 
 def read_article(path: str | Path) -> Article:

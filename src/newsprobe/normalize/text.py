@@ -1,7 +1,9 @@
 """Unicode clean-up that makes the same words tokenize the same way.
 
 NFKC folds compatibility forms (full-width letters, ligatures); zero-width and bidi control
-characters, which change tokens without changing what a reader sees, are removed.
+characters, which change tokens without changing what a reader sees, are removed; look-alike
+letters inside Latin words are folded to Latin. Each trick is counted: in news text they are
+a signal in their own right.
 """
 
 from __future__ import annotations
@@ -9,14 +11,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsprobe.normalize.homoglyphs import fold_homoglyphs
+
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
 
 
-def normalize_text(text: str) -> str:
+def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
+    """Clean ``text``; counts of the evasion tricks removed go into ``findings``."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", text)
+    text, invisible = _INVISIBLE.subn("", text)
+    text, homoglyphs = fold_homoglyphs(text)
+    if findings is not None:
+        findings["invisible_characters"] = invisible
+        findings["homoglyphs"] = homoglyphs
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

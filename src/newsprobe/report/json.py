@@ -30,6 +30,8 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
         "tokens": int(article.meta.get("tokens", 0)),
         "scores": {k: _num(s) for k, s in sorted(article.scores.items())},
     }
+    if "evasion" in article.meta:
+        out["evasion"] = dict(article.meta["evasion"])
     if v.reason:
         out["reason"] = v.reason
     if article.source_path:

@@ -1,0 +1,28 @@
+from newsprobe.normalize import normalize_text
+from newsprobe.normalize.homoglyphs import fold_homoglyphs, fold_table
+
+
+def test_table_comes_from_unicode_confusables():
+    table = fold_table()
+    assert table["о"] == "o"  # CYRILLIC SMALL LETTER O
+    assert table["ѕ"] == "s"  # CYRILLIC SMALL LETTER DZE
+    assert table["ο"] == "o"  # GREEK SMALL LETTER OMICRON
+    assert len(table) > 100
+
+
+def test_latin_words_with_look_alikes_are_folded_and_counted():
+    text, n = fold_homoglyphs("The Moѕt memorable secоnd series")
+    assert text == "The Most memorable second series"
+    assert n == 2
+
+
+def test_other_scripts_are_left_alone():
+    text, n = fold_homoglyphs("Москва стоит. Αθήνα.")
+    assert text == "Москва стоит. Αθήνα." and n == 0
+
+
+def test_normalize_reports_findings():
+    findings: dict[str, int] = {}
+    out = normalize_text("Dro\u200bnes сrossed", findings)
+    assert out == "Drones crossed"
+    assert findings == {"invisible_characters": 1, "homoglyphs": 1}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprobe.errors import DataError
+from newsprobe.normalize import normalize_text
 
 LABELS = {"human": 0, "machine": 1}
 
@@ -28,8 +29,14 @@ class Row:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
-def read_rows(path: str | Path, limit: int | None = None, seed: int = 0) -> list[Row]:
-    """All rows of a JSONL file; with ``limit``, a seeded sample keeping the label balance."""
+def read_rows(
+    path: str | Path, limit: int | None = None, seed: int = 0, normalize: bool = True
+) -> list[Row]:
+    """All rows of a JSONL file; with ``limit``, a seeded sample keeping the label balance.
+
+    Texts go through the same normalization as ``newsprobe check`` input (Unicode, invisible
+    characters, homoglyphs), so that evaluation measures what users get.
+    """
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -52,6 +59,8 @@ def read_rows(path: str | Path, limit: int | None = None, seed: int = 0) -> list
                 f"{path}:{n}: expected a JSON object with 'text' and 'label' "
                 f"(human|machine): {exc.__class__.__name__}"
             ) from exc
+        if normalize:
+            text = normalize_text(text) or text
         rows.append(
             Row(
                 text=text,

@@ -50,6 +50,10 @@ class Article:
     title: str | None = None
     url: str | None = None
     source_path: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    language: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     removed: list[Span] = field(default_factory=list)
     token_stats: dict[str, TokenStats] = field(default_factory=dict)

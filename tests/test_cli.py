@@ -199,3 +199,63 @@ def test_eval_rejects_malformed_rows(tmp_path):
     proc = run("eval", "--data", str(data))
     assert proc.returncode == 2 and "rows.jsonl:1" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_saved_page_gets_the_verdict_of_its_clean_text(tiny_detector):
+    args = ("--json", "--detector", str(tiny_detector))
+    proc = run("check", str(EXAMPLES / "article.html"), str(EXAMPLES / "article.txt"), *args)
+    assert proc.returncode == 0, proc.stderr
+    page, text = (json.loads(line) for line in proc.stdout.strip().splitlines())
+    for key in ("machine_probability", "label", "tokens", "scores"):
+        assert page[key] == text[key]
+    assert page["site"] == "The Eastern Ledger" and page["author"] == "Anna Nowak"
+    reasons = {r["reason"] for r in page["removed"]}
+    assert {"ad_slot", "advertisement", "comments", "cookie_notice"} <= reasons
+    assert text["removed"] == []
+
+
+def test_evasion_tricks_raise_attention_and_do_not_change_the_number(tiny_detector, tmp_path):
+    from newsprobe.normalize.homoglyphs import fold_homoglyphs
+
+    latin_to_cyrillic = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х"}
+    tricked = "".join(latin_to_cyrillic.get(ch, ch) for ch in ARTICLE).replace(" ", " \u200b")
+    assert fold_homoglyphs(tricked)[0] != tricked
+    path = tmp_path / "tricked.txt"
+    path.write_text(tricked, encoding="utf-8")
+    args = ("--json", "--detector", str(tiny_detector))
+    proc = run("check", str(path), *args)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["evasion"]["homoglyphs"] > 20 and out["evasion"]["invisible_characters"] > 20
+    assert out["attention"] == "high"
+    assert any("look-alike" in f for f in out["flags"])
+    clean = json.loads(run("check", "-", *args, stdin=ARTICLE).stdout)
+    assert clean["attention"] == "normal" and "flags" not in clean
+    assert out["machine_probability"] == clean["machine_probability"]
+
+
+def test_text_in_another_language_gets_no_number(tiny_detector, tmp_path):
+    path = tmp_path / "pl.txt"
+    path.write_text(
+        "Polska zwróciła się w środę do sojuszników z NATO o konsultacje na podstawie "
+        "artykułu 4 traktatu, po tym jak w nocy kilka dronów przekroczyło granicę kraju. "
+        "Premier powiedział w Sejmie, że była to prowokacja na dużą skalę.",
+        encoding="utf-8",
+    )
+    proc = run("check", str(path), "--json", "--detector", str(tiny_detector))
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["label"] == "unsupported_language"
+    assert out["machine_probability"] is None
+    assert out["language"] == "pl" and "'pl'" in out["reason"]
+
+
+def test_url_to_an_internal_address_is_refused_in_one_line(tiny_detector):
+    proc = run("check", "http://169.254.169.254/latest/meta-data/", "--detector",
+               str(tiny_detector))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "non-public address" in proc.stderr
+    assert "Traceback" not in proc.stderr

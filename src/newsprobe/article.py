@@ -27,6 +27,18 @@ class Span:
         return text[self.start : self.end]
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Text cut from the input before scoring (scrape debris), kept so a user can audit it.
+
+    ``line`` is the line number in the text as extracted, before the cut.
+    """
+
+    text: str
+    reason: str
+    line: int = 0
+
+
 @dataclass(slots=True)
 class Verdict:
     """The calibrated answer for a whole article.
@@ -40,6 +52,12 @@ class Verdict:
     threshold: float
     fpr_target: float
     reason: str = ""
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def attention(self) -> str:
+        """``"high"`` when something besides the number calls for a closer look."""
+        return "high" if self.flags else "normal"
 
 
 @dataclass(slots=True)
@@ -55,7 +73,7 @@ class Article:
     site: str | None = None
     language: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
-    removed: list[Span] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
     token_stats: dict[str, TokenStats] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     verdict: Verdict | None = None

@@ -57,7 +57,10 @@ def _progress(total: int, label: str) -> Progress:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Text files, directories, or - for stdin")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Text or HTML files, directories, URLs, or - for stdin"),
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON (one object per article)")
     ] = False,
@@ -69,6 +72,10 @@ def check(
     device: Annotated[
         str | None, typer.Option(help="cpu or cuda (default: cuda if present)")
     ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(help="Let URLs reach loopback, private and link-local addresses"),
+    ] = False,
 ) -> None:
     """Judge whether each article was machine-written."""
     from newsprobe.ingest import iter_inputs, read_article
@@ -82,7 +89,8 @@ def check(
     files = list(iter_inputs(paths))
     single = len(files) == 1
     if single:
-        articles = [read_article(files[0])]  # a bad single input is an error, exit 2
+        # A bad single input is an error (exit 2), not a line of output.
+        articles = [read_article(files[0], allow_private=allow_private)]
     det = load_detector(detector, options)
     model = "+".join(det.models)
     out = Console()
@@ -95,7 +103,9 @@ def check(
             good = []
             for f in chunk:
                 try:
-                    good.append(articles[0] if single else read_article(f))
+                    good.append(
+                        articles[0] if single else read_article(f, allow_private=allow_private)
+                    )
                 except NewsprobeError as exc:
                     failed += 1
                     if as_json:

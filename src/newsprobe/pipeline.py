@@ -12,6 +12,7 @@ import numpy as np
 
 from newsprobe.article import Article, Verdict
 from newsprobe.detect.detector import Detector
+from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.settings import DetectOptions
 
 
@@ -31,14 +32,31 @@ def check_articles(
 ) -> list[Article]:
     """Score each article and attach ``token_stats``, ``scores`` and ``verdict``."""
     options = options or DetectOptions()
-    texts = [a.text for a in articles]
+    fpr = options.fpr if options.fpr is not None else detector.fpr
+    threshold = detector.threshold_for(fpr)
+    scored = []
+    for article in articles:
+        confidence = float(article.meta.get("language_confidence", 0.0))
+        if is_unsupported(article.language, confidence):
+            # The models would give a confident-looking number on text they do not know.
+            article.verdict = Verdict(
+                label="unsupported_language",
+                machine_probability=None,
+                threshold=threshold,
+                fpr_target=fpr,
+                reason=f"text is in {article.language!r} (confidence {confidence:.2f}); the "
+                f"detector covers {', '.join(sorted(SUPPORTED_LANGUAGES))} only",
+            )
+        else:
+            scored.append(article)
+    if not scored:
+        return list(articles)
+    texts = [a.text for a in scored]
     stats = detector.extractor.stats(texts)
     rows = detector.extractor.from_stats(texts, stats)
     proba = detector.predict_proba_rows(rows)
-    fpr = options.fpr if options.fpr is not None else detector.fpr
-    threshold = detector.threshold_for(fpr)
     n_tokens = detector.n_tokens(rows)
-    for i, article in enumerate(articles):
+    for i, article in enumerate(scored):
         article.token_stats = {m: stats[m][i] for m in detector.models}
         article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
         article.meta["tokens"] = int(n_tokens[i])
@@ -60,4 +78,26 @@ def check_articles(
                 threshold=threshold,
                 fpr_target=fpr,
             )
+    for article in articles:
+        if article.verdict is not None:
+            article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
     return list(articles)
+
+
+#: Look-alike letters or invisible characters, beyond this many, are a deliberate trick.
+EVASION_MIN = 3
+
+
+def evasion_flags(findings: dict[str, int]) -> list[str]:
+    """Flags for a verdict from the evasion counts of normalization.
+
+    Human reporters do not type Cyrillic letters into English words or hide zero-width
+    spaces between tokens; text that carries them was manipulated to fool detectors, so it
+    raises attention whatever the probability says (which is computed on the cleaned text).
+    """
+    flags = []
+    if findings.get("homoglyphs", 0) >= EVASION_MIN:
+        flags.append(f"evasion: {findings['homoglyphs']} look-alike letters folded")
+    if findings.get("invisible_characters", 0) >= EVASION_MIN:
+        flags.append(f"evasion: {findings['invisible_characters']} invisible characters removed")
+    return flags

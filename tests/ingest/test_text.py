@@ -51,5 +51,5 @@ def test_paths_and_directories(tmp_path):
         read_article(tmp_path)
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(InputError, match=r"no \.txt or \.md files"):
+    with pytest.raises(InputError, match=r"no \.txt, \.md or \.html files"):
         list(iter_inputs([str(empty)]))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-
 from newsprobe.article import Article
 from newsprobe.errors import InputError
+from newsprobe.ingest.language import detect_language
 from newsprobe.normalize import normalize_text
+from newsprobe.normalize.debris import strip_debris
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
 MAX_BYTES = 20_000_000
+_LATIN_PAGES = (
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_1", "iso8859_2",
+    "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14",
+    "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish",
+    "ascii", "cp437", "cp850", "cp858", "utf_8",
+)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -22,59 +25,86 @@ def _looks_binary(data: bytes) -> bool:
     return control > 0.05 * len(head)
 
 
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def _bom_utf16(data: bytes) -> bool:
+    return data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
 def decode(data: bytes) -> str:
-    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Decode text bytes whatever their encoding.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are certain; anything else is
+    guessed by charset-normalizer (legacy code pages such as Windows-1251 or Shift-JIS),
+    falling back to Windows-1252, which can decode any byte.
+    """
+    if data.startswith(_UTF32_BOMS):
+        return data.decode("utf-32", errors="replace")
+    if _bom_utf16(data):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    # Among Latin single-byte code pages a short text cannot be told apart; Windows-1252 is
+    # by far the most common (and what browsers assume). A guess of another script
+    # (Cyrillic, Greek, CJK) is distinctive enough to trust.
+    if best is not None and best.encoding and best.encoding not in _LATIN_PAGES:
+        try:
+            return data.decode(best.encoding, errors="replace")
+        except LookupError:
+            pass
+    return data.decode("cp1252", errors="replace")
 
 
-def article_from_bytes(data: bytes, name: str = "<stdin>") -> Article:
-    """An ``Article`` from raw bytes, or :class:`InputError` saying why not."""
+def check_bytes(data: bytes, name: str) -> None:
+    """Refuse input that cannot be an article: too big, empty or binary."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
     if not data.strip():
         raise InputError(f"{name}: empty input")
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _looks_binary(data):
+    if not _bom_utf16(data) and _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
+
+
+def article_from_text(
+    raw: str,
+    name: str = "<text>",
+    *,
+    title: str | None = None,
+    **metadata: str | None,
+) -> Article:
+    """The one way text becomes an ``Article``: normalize, cut debris, detect the language.
+
+    Evasion findings go to ``meta["evasion"]`` and each cut to ``removed``; ``metadata``
+    fills the ``Article`` fields of the same names (url, author, date, site).
+    """
     findings: dict[str, int] = {}
-    text = normalize_text(decode(data), findings)
+    text = normalize_text(raw, findings)
+    if title:
+        title = normalize_text(title, findings)
+    text, removed = strip_debris(text, title=title)
+    if title and text and not text.startswith(title):
+        text = f"{title}\n\n{text}"
     if not text:
         raise InputError(f"{name}: no text after normalization")
-    return Article(text=text, source_path=name, meta={"evasion": findings})
+    language, confidence = detect_language(text)
+    return Article(
+        text=text,
+        title=title,
+        source_path=name,
+        language=language,
+        removed=removed,
+        meta={"evasion": findings, "language_confidence": round(confidence, 4)},
+        **metadata,
+    )
 
 
-def read_article(path: str | Path) -> Article:
-    """Read one file (or ``-`` for standard input)."""
-    if str(path) == "-":
-        return article_from_bytes(sys.stdin.buffer.read(), "<stdin>")
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{p}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{p}: is a directory") from exc
-    except PermissionError as exc:
-        raise InputError(f"{p}: permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
-    return article_from_bytes(data, str(p))
-
-
-def iter_inputs(paths: list[str]) -> Iterator[str]:
-    """Expand directories into their text files (sorted); keep files and ``-`` as given."""
-    for raw in paths:
-        p = Path(raw)
-        if raw != "-" and p.is_dir():
-            files = sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-            )
-            if not files:
-                raise InputError(f"{p}: directory has no .txt or .md files")
-            yield from (str(f) for f in files)
-        else:
-            yield raw
+def article_from_bytes(data: bytes, name: str = "<stdin>") -> Article:
+    """An ``Article`` from raw text bytes, or :class:`InputError` saying why not."""
+    check_bytes(data, name)
+    return article_from_text(decode(data), name)

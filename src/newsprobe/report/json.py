@@ -16,8 +16,10 @@ def _num(value: float | None) -> float | None:
 
 def article_json(article: Article, model: str) -> dict[str, Any]:
     """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
-    "scores"}``, plus ``path`` when the article came from a file and ``reason`` when the
-    verdict is "too_short"."""
+    "scores", "evasion", "attention", "removed"}``, plus ``flags`` when evasion tricks were
+    found, ``reason`` when no number is given ("too_short", "unsupported_language"),
+    ``path`` for files and the page metadata (title, author, date, site, url, language)
+    that is known."""
     v = article.verdict
     if v is None:
         raise ValueError("article has not been checked")
@@ -32,8 +34,21 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
     }
     if "evasion" in article.meta:
         out["evasion"] = dict(article.meta["evasion"])
+    out["attention"] = v.attention
+    if v.flags:
+        out["flags"] = list(v.flags)
     if v.reason:
         out["reason"] = v.reason
     if article.source_path:
         out["path"] = article.source_path
+    meta = {
+        "title": article.title,
+        "author": article.author,
+        "date": article.date,
+        "site": article.site,
+        "url": article.url,
+        "language": article.language,
+    }
+    out.update({k: val for k, val in meta.items() if val})
+    out["removed"] = [{"text": r.text, "reason": r.reason} for r in article.removed]
     return out

@@ -29,8 +29,9 @@ def render_article(article: Article, model: str, console: Console | None = None)
     if v is None:
         raise ValueError("article has not been checked")
     title = article.source_path or "article"
-    if v.label == "too_short":
-        head = Text.assemble(("TOO SHORT TO JUDGE", "bold yellow"), f"  {v.reason}")
+    if v.label in ("too_short", "unsupported_language"):
+        word = "TOO SHORT TO JUDGE" if v.label == "too_short" else "UNSUPPORTED LANGUAGE"
+        head = Text.assemble((word, "bold yellow"), f"  {v.reason}")
     else:
         colour = "bold red" if v.label == "machine" else "bold green"
         word = "MACHINE-WRITTEN" if v.label == "machine" else "HUMAN-WRITTEN"
@@ -50,5 +51,10 @@ def render_article(article: Article, model: str, console: Console | None = None)
     for name, value in sorted(article.scores.items()):
         kind = name.split("@", 1)[0]
         table.add_row(name, "yes" if name in used else "", f"{value:.4f}", _EXPLAIN.get(kind, ""))
+    notes: list[Text] = [Text("ATTENTION  " + flag, style="bold magenta") for flag in v.flags]
+    if article.removed:
+        cut = ", ".join(f"{r.reason} {r.text[:40]!r}" for r in article.removed[:6])
+        more = f" and {len(article.removed) - 6} more" if len(article.removed) > 6 else ""
+        notes.append(Text(f"removed before scoring: {cut}{more}", style="dim"))
     footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
-    console.print(Panel(Group(head, Text(""), table, footer), title=title, expand=False))
+    console.print(Panel(Group(head, *notes, Text(""), table, footer), title=title, expand=False))

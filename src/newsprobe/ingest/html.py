@@ -1,0 +1,132 @@
+"""HTML input: a saved page (or a fetched one) to an ``Article`` with trafilatura.
+
+trafilatura finds the main text and the metadata (title, author, date, site); scripts are
+never executed, only parsed away. What trafilatura leaves of a page's furniture (an ad
+slot inside the article body, a repeated teaser) is cut by the debris rules afterwards.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from newsprobe.article import Article, Removal
+from newsprobe.errors import InputError
+from newsprobe.ingest.text import article_from_text, check_bytes, decode
+from newsprobe.normalize import normalize_text
+from newsprobe.normalize.debris import classify_line, is_preview_of
+from newsprobe.normalize.text import CONTROL
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+#: Element count above which trafilatura gives up instead of spending minutes on a page.
+MAX_TREE_SIZE = 200_000
+
+
+@lru_cache(maxsize=1)
+def _config() -> Any:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # trafilatura's timeout uses SIGALRM, which only works in the main thread; services and
+    # batch workers call this from others. Size caps bound the work instead.
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    return config
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    head = (data[:2048].decode("latin-1") if isinstance(data, bytes) else data[:2048]).lower()
+    return any(tag in head for tag in ("<!doctype html", "<html", "<head", "<body", "<article"))
+
+
+def article_from_html(
+    html: bytes | str, url: str | None = None, name: str | None = None
+) -> Article:
+    """The main text and metadata of a page, or :class:`InputError` when it has none."""
+    import trafilatura
+
+    name = name or url or "<html>"
+    if isinstance(html, bytes):
+        check_bytes(html, name)
+        html = decode(html)
+    elif not html.strip():
+        raise InputError(f"{name}: empty input")
+    html = CONTROL.sub("", html)
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            config=_config(),
+        )
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(f"{name}: no article text found in the HTML")
+    # trafilatura puts one paragraph per line; plain-text articles separate paragraphs with
+    # a blank line, and the two must tokenize alike for a page and its text to agree.
+    body = "\n\n".join(p for p in doc.text.split("\n") if p.strip())
+    article = article_from_text(
+        body,
+        name,
+        title=doc.title or None,
+        url=url or doc.url or None,
+        author=doc.author or None,
+        date=doc.date or None,
+        site=doc.sitename or doc.hostname or None,
+    )
+    article.meta["extraction"] = {"html_chars": len(html), "text_chars": len(doc.text)}
+    article.removed = _page_removals(html, article) + article.removed
+    return article
+
+
+_BLOCKS = (
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "footer",
+    "header", "aside", "section", "article", "main", "table", "tr", "td", "th", "br",
+    "blockquote", "figure", "figcaption", "form", "button", "dd", "dt", "pre",
+)
+MAX_LISTED = 200
+
+
+def _page_removals(html: str, article: Article) -> list[Removal]:
+    """The page's visible lines that did not make it into the article (the audit trail).
+
+    trafilatura drops navigation, ads, cookie banners and footers silently; a user who
+    wants to know why a verdict differs from the page they see needs the list. Lines a
+    debris rule recognises get its reason, the rest are "boilerplate".
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
+        bad.drop_tree()
+    for el in tree.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+    kept = {_key(line) for line in article.text.split("\n")}
+    kept.update(_key(r.text) for r in article.removed)
+    text = " ".join(kept)
+    out: list[Removal] = []
+    seen: set[str] = set()
+    for line in tree.text_content().split("\n"):
+        line = normalize_text(line)
+        key = _key(line)
+        if not key or key in seen or key in kept or key in text:
+            continue
+        seen.add(key)
+        reason = classify_line(line) or (
+            "truncated_preview" if is_preview_of(line, article.text) else "boilerplate"
+        )
+        out.append(Removal(text=line, reason=reason, line=-1))
+        if len(out) >= MAX_LISTED:
+            break
+    return out
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold()

@@ -1,0 +1,155 @@
+"""Scrape debris: lines a page carries that are not part of the story.
+
+Ad slots ("970x125"), "Advertisement", "Leave a Comment", share and subscribe lines, cookie
+notices, a teaser or headline repeated before the body, and truncated previews ("...") of a
+paragraph that follows in full. They change a detector's token statistics without being
+anyone's writing, so they are cut before scoring, and every cut is recorded so a user can
+audit it. Rules match whole lines (paragraphs) only: a sentence that merely mentions
+cookies or advertising inside a story stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprobe.article import Removal
+
+_SEP = r"\s*[|/·•,:;\-–—]?\s*"
+_SOCIAL = (
+    r"(?:share(?: this(?: article| story| page)?)?(?: on)?|tweet|email|e-mail|print|copy link|"
+    r"facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|messenger|"
+    r"bluesky|threads|mastodon|comments?)(?:\s*\(?\d+\)?)?"
+)
+
+# (reason, pattern, longest line the rule may remove)
+_LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
+    (
+        "ad_slot",
+        re.compile(r"(?:ad(?:vertisement)?\s*[:\-]?\s*)?\d{2,4}\s*[x×]\s*\d{2,4}(?:\s*px)?", re.I),
+        40,
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| links?)?|"
+            r"paid (?:content|post)|promoted(?: content)?|"
+            r"story continues below(?: this)? ad(?:vertisement)?|"
+            r"(?:article|story) continues (?:below|after (?:this )?ad(?:vertisement)?)|"
+            r"scroll (?:down )?to continue(?: with content)?|"
+            r"remove ads|ad feedback|report this ad)\W*",
+            re.I,
+        ),
+        80,
+    ),
+    (
+        "comments",
+        re.compile(
+            r"(?:leave a (?:comment|reply)|post a comment|add a comment|\d+\s+comments?|"
+            r"view (?:\d+ )?comments|show comments|comments?|join the (?:conversation|discussion)|"
+            r"you must be logged in to post a comment\.?|be the first to comment\.?)\W*",
+            re.I,
+        ),
+        80,
+    ),
+    ("share", re.compile(rf"{_SOCIAL}(?:{_SEP}{_SOCIAL})*\W*", re.I), 120),
+    (
+        "subscribe",
+        re.compile(
+            r"(?:subscribe(?: now| today| here)?|sign up(?: now| today)?|"
+            r"(?:sign up|subscribe) (?:for|to) (?:our|the|a) [^.!?]{0,60}"
+            r"(?:newsletter|updates|alerts|briefing)[^.!?]{0,60}|"
+            r"get (?:our|the) [^.!?]{0,40}newsletter[^.!?]{0,60}|newsletter sign[- ]?up|"
+            r"follow us on [^.!?]{0,60}|"
+            r"already a subscriber\?? ?(?:log|sign) ?in\.?|"
+            r"this (?:article|story|content) is (?:for|available to) subscribers(?: only)?)\W*",
+            re.I,
+        ),
+        160,
+    ),
+    (
+        "cookie_notice",
+        re.compile(
+            r".{0,200}(?:we use cookies|this (?:web)?site uses cookies|uses? cookies to|"
+            r"accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)|"
+            r"by continuing to (?:use|browse) (?:this|our) (?:site|website)).{0,200}",
+            re.I,
+        ),
+        400,
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"(?:read more|read next|read also|continue reading|click here[^.]{0,60}|"
+            r"related(?: articles| stories| coverage| content)?|more from [^.]{0,40}|"
+            r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"
+            r"skip to (?:main )?content|back to top|top stories|you may also like|"
+            r"(?:image|photo|video) (?:credit|source)s?:? [^.]{0,60}|"
+            r"(?:previous|next) (?:article|story|post))\W*",
+            re.I,
+        ),
+        100,
+    ),
+]
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*(?:read more\W*)?$", re.I)
+_WS = re.compile(r"\s+")
+
+
+def _key(line: str) -> str:
+    return _WS.sub(" ", line).strip().casefold()
+
+
+def classify_line(line: str) -> str | None:
+    """The debris rule a whole line matches (``"ad_slot"``, ``"share"``...), if any."""
+    stripped = line.strip()
+    for reason, pattern, longest in _LINE_RULES:
+        if len(stripped) <= longest and pattern.fullmatch(stripped):
+            return reason
+    return None
+
+
+def is_preview_of(line: str, text: str) -> bool:
+    """True when ``line`` ends in an ellipsis and what precedes it appears in ``text``."""
+    key = _key(line)
+    stem = _ELLIPSIS.sub("", key)
+    return stem != key and len(stem) >= 20 and stem in _key(text)
+
+
+def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:
+    """``text`` without debris lines, and what was cut (in reading order).
+
+    ``title`` (from page metadata, when known) lets a headline repeated at the top of the
+    body be recognised; without it the first line of a plain text is kept as the headline
+    unless it is repeated.
+    """
+    lines = text.split("\n")
+    removed: list[Removal] = []
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        if line.strip() and (reason := classify_line(line)):
+            keep[i] = False
+            removed.append(Removal(text=line.strip(), reason=reason, line=i))
+
+    paragraphs = [(i, _key(line)) for i, line in enumerate(lines) if keep[i] and line.strip()]
+    # A teaser, headline or truncated preview repeated before the body: a paragraph equal to,
+    # or (ending in an ellipsis) a prefix of, a later paragraph. Only the earlier copy goes.
+    for n, (i, key) in enumerate(paragraphs):
+        later = [k for _, k in paragraphs[n + 1 :]]
+        stem = _ELLIPSIS.sub("", key)
+        if stem != key and len(stem) >= 20 and any(k.startswith(stem) and k != key for k in later):
+            keep[i] = False
+            removed.append(Removal(text=lines[i].strip(), reason="truncated_preview", line=i))
+        elif len(key) >= 20 and key in later:
+            keep[i] = False
+            removed.append(Removal(text=lines[i].strip(), reason="repeated_teaser", line=i))
+    if title:
+        # The headline is metadata; the same line at the top of the body is a repeat of it.
+        tkey = _key(title)
+        first = next(((i, k) for i, k in paragraphs if keep[i]), None)
+        if first and tkey and first[1] == tkey and sum(keep) > 1:
+            keep[first[0]] = False
+            removed.append(Removal(text=lines[first[0]].strip(), reason="repeated_headline",
+                                   line=first[0]))
+    removed.sort(key=lambda r: r.line)
+    cleaned = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
+    cleaned = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", cleaned).strip()
+    return cleaned, removed

@@ -1,0 +1,141 @@
+"""The guarded fetcher against a real HTTP server on loopback."""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsprobe.errors import InputError
+from newsprobe.ingest import FetchPolicy, fetch_url, read_article
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+PAGE = (EXAMPLES / "article.html").read_bytes()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, body: bytes, ctype: str = "text/html; charset=utf-8", status: int = 200):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self, where: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", where)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_GET(self) -> None:
+        port = self.server.server_address[1]
+        routes = {
+            "/article.html": lambda: self._send(PAGE),
+            "/plain.txt": lambda: self._send(b"A plain story about the council. " * 5,
+                                             "text/plain"),
+            "/moved": lambda: self._redirect("/article.html"),
+            "/loop": lambda: self._redirect("/loop"),
+            "/to-other-host": lambda: self._redirect(f"http://127.0.0.2:{port}/article.html"),
+            "/to-file": lambda: self._redirect("file:///etc/passwd"),
+            "/big": lambda: self._send(b"<html><body><p>" + b"x" * 50_000 + b"</p></body></html>"),
+            "/pdf": lambda: self._send(b"%PDF-1.7", "application/pdf"),
+            "/missing": lambda: self._send(b"not here", "text/plain", 404),
+        }
+        if self.path == "/slow":
+            time.sleep(2)
+            with contextlib.suppress(OSError):  # the client has given up by now
+                self._send(PAGE)
+        elif self.path in routes:
+            routes[self.path]()
+        else:
+            self._send(b"no", "text/plain", 404)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+LOCAL = FetchPolicy(allow_hosts={"127.0.0.1"}, timeout=5)
+
+
+def test_loopback_is_refused_unless_allowed(server: str) -> None:
+    with pytest.raises(InputError, match=r"non-public address 127\.0\.0\.1"):
+        fetch_url(f"{server}/article.html")
+    article = fetch_url(f"{server}/article.html", allow_private=True)
+    assert article.text == read_article(EXAMPLES / "article.txt").text
+    assert article.url == f"{server}/article.html"
+    assert any(r.reason == "ad_slot" for r in article.removed)
+
+
+def test_redirects_are_followed_and_each_hop_is_checked(server: str) -> None:
+    assert fetch_url(f"{server}/moved", policy=LOCAL).url == f"{server}/article.html"
+    with pytest.raises(InputError, match="more than 5 redirects"):
+        fetch_url(f"{server}/loop", policy=LOCAL)
+    # An allowed host may not bounce the fetch to another internal address.
+    with pytest.raises(InputError, match=r"non-public address 127\.0\.0\.2"):
+        fetch_url(f"{server}/to-other-host", policy=LOCAL)
+    with pytest.raises(InputError, match="only http and https"):
+        fetch_url(f"{server}/to-file", policy=LOCAL)
+
+
+def test_size_time_and_type_are_capped(server: str) -> None:
+    small = FetchPolicy(allow_hosts={"127.0.0.1"}, max_bytes=10_000)
+    with pytest.raises(InputError, match="larger than 10000 bytes"):
+        fetch_url(f"{server}/big", policy=small)
+    quick = FetchPolicy(allow_hosts={"127.0.0.1"}, timeout=0.5)
+    started = time.monotonic()
+    with pytest.raises(InputError, match="timed out"):
+        fetch_url(f"{server}/slow", policy=quick)
+    assert time.monotonic() - started < 1.9
+    with pytest.raises(InputError, match="content type application/pdf"):
+        fetch_url(f"{server}/pdf", policy=LOCAL)
+    with pytest.raises(InputError, match="HTTP 404"):
+        fetch_url(f"{server}/missing", policy=LOCAL)
+    assert "council" in fetch_url(f"{server}/plain.txt", policy=LOCAL).text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost/",
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/",
+        "http://192.168.1.1/admin",
+        "http://0.0.0.0:8080/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://100.64.0.1/",
+    ],
+)
+def test_internal_addresses_are_refused_before_connecting(url: str) -> None:
+    with pytest.raises(InputError, match="non-public address"):
+        fetch_url(url)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/x", "gopher://x/"])
+def test_other_schemes_are_refused(url: str) -> None:
+    with pytest.raises(InputError, match="only http and https"):
+        fetch_url(url)
+
+
+def test_a_name_with_any_private_answer_is_refused() -> None:
+    """DNS rebinding: one public and one private answer is still refused."""
+
+    def resolver(host: str, port: int) -> list[str]:
+        return ["93.184.216.34", "127.0.0.1"]
+
+    with pytest.raises(InputError, match=r"non-public address 127\.0\.0\.1"):
+        fetch_url("http://news.example/story", resolve=resolver)

@@ -1,0 +1,55 @@
+"""Saved pages become the same Article as their clean text, with the debris listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprobe.errors import InputError
+from newsprobe.ingest import article_from_html, read_article
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_saved_page_gives_the_clean_text_and_its_metadata() -> None:
+    page = read_article(EXAMPLES / "article.html")
+    clean = read_article(EXAMPLES / "article.txt")
+    assert page.text == clean.text
+    assert page.title and page.title.startswith("Poland invokes NATO")
+    assert page.author == "Anna Nowak"
+    assert page.date == "2025-09-10"
+    assert page.site == "The Eastern Ledger"
+    assert page.language == "en"
+    reasons = {r.reason for r in page.removed}
+    assert {"cookie_notice", "ad_slot", "advertisement", "share", "comments", "subscribe",
+            "truncated_preview", "repeated_headline"} <= reasons
+    removed_text = " ".join(r.text for r in page.removed)
+    assert "970x125" in removed_text and "Leave a Comment" in removed_text
+    # Scripts are parsed away, never run, and never end up in the text.
+    assert "tracking pixel" not in page.text and "window.location" not in removed_text
+
+
+def test_html_is_recognised_by_content_without_a_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "saved"
+    path.write_bytes((EXAMPLES / "article.html").read_bytes())
+    assert read_article(path).text == read_article(EXAMPLES / "article.txt").text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<html><body><script>document.write(1)</script></body></html>",
+        b"<html><body></body></html>",
+        b"   ",
+    ],
+)
+def test_pages_without_an_article_are_a_clear_error(html: bytes) -> None:
+    with pytest.raises(InputError, match=r"no article text|empty input"):
+        article_from_html(html, name="page.html")
+
+
+def test_legacy_encoding_in_a_page_is_decoded() -> None:
+    body = "<p>" + "Café owners in Kraków said prices rose by 12% this year. " * 6 + "</p>"
+    html = f"<html><body><article>{body}</article></body></html>".encode("cp1252")
+    assert "Café owners in Kraków" in article_from_html(html).text

@@ -1,0 +1,82 @@
+"""Scrape debris is cut line by line, each cut recorded; story sentences stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.normalize.debris import classify_line, strip_debris
+
+BODY = (
+    "Poland asked NATO allies on Wednesday to hold consultations under Article 4.\n"
+    "Prime Minister Donald Tusk told parliament the incursion was a provocation."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("970x125", "ad_slot"),
+        ("300 x 250", "ad_slot"),
+        ("Advertisement", "advertisement"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Leave a Comment", "comments"),
+        ("12 Comments", "comments"),
+        ("Share on Facebook | Twitter | Email", "share"),
+        ("Facebook Twitter LinkedIn WhatsApp", "share"),
+        ("Subscribe to our daily newsletter", "subscribe"),
+        ("Sign up for our breaking news alerts", "subscribe"),
+        ("We use cookies to improve your experience. Accept all cookies?", "cookie_notice"),
+        ("Read more", "navigation"),
+        ("Continue reading", "navigation"),
+    ],
+)
+def test_debris_lines_are_recognised(line: str, reason: str) -> None:
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company said it would share the data with regulators next week.",
+        "Advertisement revenue fell by 12% in the third quarter, the publisher said.",
+        "Regulators said the website uses tracking tools without asking, and fined it.",
+        "Twitter's owner said on Monday that the platform would charge for access.",
+        "The 970 officials met 125 times.",
+    ],
+)
+def test_story_sentences_are_kept(line: str) -> None:
+    assert classify_line(line) is None
+    assert strip_debris(line)[0] == line
+
+
+def test_strip_debris_lists_every_cut_in_order() -> None:
+    text = (
+        "Drones cross into Poland\n"
+        "Poland asked NATO allies on Wednesday to hold consultations…\n"
+        "970x125\n"
+        f"{BODY}\n"
+        "Advertisement\n"
+        "Leave a Comment"
+    )
+    cleaned, removed = strip_debris(text)
+    assert cleaned == "Drones cross into Poland\n" + BODY
+    assert [(r.reason, r.line) for r in removed] == [
+        ("truncated_preview", 1),
+        ("ad_slot", 2),
+        ("advertisement", 5),
+        ("comments", 6),
+    ]
+
+
+def test_a_teaser_repeated_before_the_body_is_cut_once() -> None:
+    teaser = "Poland asked NATO allies on Wednesday to hold consultations under Article 4."
+    cleaned, removed = strip_debris(f"{teaser}\n\n{BODY}")
+    assert cleaned == BODY
+    assert [r.reason for r in removed] == ["repeated_teaser"]
+
+
+def test_a_headline_repeated_at_the_top_of_the_body_is_cut() -> None:
+    cleaned, removed = strip_debris(f"Drones over Poland\n{BODY}", title="Drones over Poland")
+    assert cleaned == BODY
+    assert removed[0].reason == "repeated_headline"

@@ -36,4 +36,6 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
         out["reason"] = v.reason
     if article.source_path:
         out["path"] = article.source_path
+    if "record_id" in article.meta:
+        out["record_id"] = article.meta["record_id"]
     return out

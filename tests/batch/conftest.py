@@ -10,10 +10,12 @@ import pytest
 
 from newsprobe.detect.detector import Detector
 
-WORDS = (
-    "the minister said budget would rise by percent next year officials confirmed that people "
-    "were injured in crash on Monday council review decision company reported revenue heavy "
-    "rain caused flooding across region and schools closed Poland invoked treaty drones border"
+WORDS = " ".join(
+    [
+        "the minister said budget would rise by percent next year officials confirmed that people "
+        "were injured in crash on Monday council review decision company reported revenue heavy "
+        "rain caused flooding across region and schools closed Poland invoked treaty drones border"
+    ]
 ).split()
 
 
@@ -50,3 +52,9 @@ def write_jsonl(path: Path, n: int, seed: int = 0, bad_rows: bool = True) -> lis
             fh.write(json.dumps({"id": "empty", "text": "  "}) + "\n")
             ids.append("empty")
     return ids
+
+
+@pytest.fixture
+def crawl_jsonl():
+    """``write_jsonl`` as a fixture, so test modules need not import from conftest."""
+    return write_jsonl

@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 
 from newsprobe.batch.resume import ResultStore
 from newsprobe.cli import app
-from tests.batch.conftest import write_jsonl
 
 runner = CliRunner()
 
@@ -33,9 +32,11 @@ def read(out: Path) -> dict[str, dict]:
     return {r["record_id"]: r for r in rows}
 
 
-def test_scan_writes_every_record_once_with_errors_in_their_rows(tmp_path, tiny_detector):
+def test_scan_writes_every_record_once_with_errors_in_their_rows(
+    tmp_path, tiny_detector, crawl_jsonl
+):
     crawl = tmp_path / "crawl.jsonl"
-    ids = write_jsonl(crawl, 10)
+    ids = crawl_jsonl(crawl, 10)
     out = tmp_path / "results.parquet"
     res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "4")
     assert res.exit_code == 0, res.output
@@ -57,9 +58,11 @@ def test_scan_writes_every_record_once_with_errors_in_their_rows(tmp_path, tiny_
     assert read(out) == rows
 
 
-def test_interrupted_scan_resumes_without_redoing_or_losing(tmp_path, tiny_detector, monkeypatch):
+def test_interrupted_scan_resumes_without_redoing_or_losing(
+    tmp_path, tiny_detector, monkeypatch, crawl_jsonl
+):
     crawl = tmp_path / "crawl.jsonl"
-    ids = write_jsonl(crawl, 20)
+    ids = crawl_jsonl(crawl, 20)
     out = tmp_path / "results.parquet"
     args = [str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "3"]
     real_write = ResultStore.write
@@ -86,10 +89,12 @@ def test_interrupted_scan_resumes_without_redoing_or_losing(tmp_path, tiny_detec
     assert sorted(read(out)) == sorted(ids)
 
 
-def test_killed_scan_process_restarts_and_finishes_exactly_once(tmp_path, tiny_detector):
+def test_killed_scan_process_restarts_and_finishes_exactly_once(
+    tmp_path, tiny_detector, crawl_jsonl
+):
     """A real SIGKILL in the middle of a scan (subprocess), then the same command again."""
     crawl = tmp_path / "crawl.jsonl"
-    ids = write_jsonl(crawl, 400, bad_rows=False)
+    ids = crawl_jsonl(crawl, 400, bad_rows=False)
     out = tmp_path / "results.parquet"
     parts = out.with_name(out.name + ".parts")
     cmd = [sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out)]
@@ -111,9 +116,9 @@ def test_killed_scan_process_restarts_and_finishes_exactly_once(tmp_path, tiny_d
     assert sorted(read(out)) == sorted(ids)
 
 
-def test_worker_processes_give_the_same_rows(tmp_path, tiny_detector):
+def test_worker_processes_give_the_same_rows(tmp_path, tiny_detector, crawl_jsonl):
     crawl = tmp_path / "crawl.jsonl"
-    write_jsonl(crawl, 8)
+    crawl_jsonl(crawl, 8)
     one, two = tmp_path / "one.parquet", tmp_path / "two.parquet"
     base = [str(crawl), "--detector", str(tiny_detector), "--chunk-size", "2"]
     assert scan(*base, "--out", str(one)).exit_code == 0
@@ -127,15 +132,28 @@ def test_worker_processes_give_the_same_rows(tmp_path, tiny_detector):
             assert a[k]["machine_probability"] == pytest.approx(b[k]["machine_probability"])
 
 
-def test_resume_with_other_options_is_refused(tmp_path, tiny_detector):
+def test_resume_with_other_options_is_refused(tmp_path, tiny_detector, crawl_jsonl):
     crawl = tmp_path / "crawl.jsonl"
-    write_jsonl(crawl, 3)
+    crawl_jsonl(crawl, 3)
     out = tmp_path / "r.parquet"
     assert scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector)).exit_code == 0
     proc = subprocess.run(
-        [sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out),
-         "--detector", str(tiny_detector), "--fpr", "0.05"],
-        capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
+        [
+            sys.executable,
+            "-m",
+            "newsprobe",
+            "scan",
+            str(crawl),
+            "--out",
+            str(out),
+            "--detector",
+            str(tiny_detector),
+            "--fpr",
+            "0.05",
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
     )
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
@@ -154,16 +172,18 @@ def test_bad_inputs_fail_with_one_line(tmp_path, setup, message):
     path = setup(tmp_path)
     proc = subprocess.run(
         [sys.executable, "-m", "newsprobe", "scan", str(path), "--out", str(tmp_path / "o.pq")],
-        capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: ") and message in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_check_expands_record_files(tmp_path, tiny_detector):
+def test_check_expands_record_files(tmp_path, tiny_detector, crawl_jsonl):
     crawl = tmp_path / "crawl.jsonl"
-    write_jsonl(crawl, 3)
+    crawl_jsonl(crawl, 3)
     res = runner.invoke(app, ["check", str(crawl), "--json", "--detector", str(tiny_detector)])
     assert res.exit_code == 1  # two rows are bad
     lines = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]

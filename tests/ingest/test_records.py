@@ -155,8 +155,11 @@ def _warc(path: Path) -> None:
                 url, "response", payload=io.BytesIO(body), http_headers=headers
             )
             writer.write_record(rec)
-        writer.write_record(writer.create_warc_record("https://x.example/", "request",
-                                                      payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://x.example/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+        )
 
 
 def test_warc_html_responses_become_records(tmp_path):
@@ -174,7 +177,7 @@ def test_warc_html_responses_become_records(tmp_path):
         assert "newsprobe.ingest.html" in rec.error
     bogus = tmp_path / "bogus.warc"
     bogus.write_bytes(b"this is not a warc file at all\n" * 5)
-    with pytest.raises(InputError, match="bogus.warc"):
+    with pytest.raises(InputError, match=r"bogus\.warc"):
         list(iter_records([bogus]))
 
 
@@ -200,10 +203,10 @@ def test_bad_inputs_are_one_line_input_errors(tmp_path):
     with pytest.raises(InputError, match="unknown input kind"):
         input_files([tmp_path / "x.docx"])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt, .md or .html"):
+    with pytest.raises(InputError, match=r"no \.txt, \.md or \.html"):
         input_files([tmp_path / "empty"])
     bad = tmp_path / "latin1.jsonl"
-    bad.write_bytes(json.dumps({"text": "caf"}).encode()[:-2] + b"\xe9\"}\n")
+    bad.write_bytes(json.dumps({"text": "caf"}).encode()[:-2] + b'\xe9"}\n')
     with pytest.raises(InputError, match="not UTF-8") as info:
         list(iter_records([bad]))
     assert "\n" not in str(info.value)

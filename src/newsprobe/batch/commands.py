@@ -149,7 +149,7 @@ def sites_cmd(
     csv_out: Annotated[Path | None, typer.Option("--csv", help="Write the table as CSV")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the table as JSON")] = None,
     html_out: Annotated[Path | None, typer.Option("--html", help="Write an HTML report")] = None,
-    min_articles: Annotated[int, typer.Option(help="Leave out sites with fewer judged")] = 1,
+    min_articles: Annotated[int, typer.Option(help="Leave out sites with fewer articles")] = 1,
     top: Annotated[int, typer.Option(help="Top flagged articles listed per site")] = 3,
     confidence: Annotated[float, typer.Option(help="Wilson interval confidence")] = 0.95,
 ) -> None:

@@ -124,7 +124,7 @@ def site_report(
         s.share = s.machine / s.judged if s.judged else 0.0
         s.ci_low, s.ci_high = wilson_interval(s.machine, s.judged, confidence)
         s.top_flagged = [b for _, _, b in sorted(heaps.get(name, []), reverse=True)]
-        if s.judged >= min_articles:
+        if s.articles >= min_articles:
             ranked.append(s)
     ranked.sort(key=lambda s: (-s.ci_low, -s.share, -s.judged, s.site))
     return SiteReport(

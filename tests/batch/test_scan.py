@@ -190,3 +190,35 @@ def test_check_expands_record_files(tmp_path, tiny_detector, crawl_jsonl):
     assert [x.get("record_id") for x in lines if "error" not in x] == ["a0", "a1", "a2"]
     errors = [x for x in lines if "error" in x]
     assert len(errors) == 2 and "empty" in errors[1]["error"]
+
+
+def test_scan_reads_no_further_ahead_than_one_chunk(
+    tmp_path, tiny_detector, crawl_jsonl, monkeypatch
+):
+    """Flat memory: records are pulled from the reader only as chunks are scored."""
+    import newsprobe.batch.scan as scan_module
+
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 30, bad_rows=False)
+    read = {"n": 0}
+    real_reader = scan_module.iter_file_records
+
+    def counting_reader(path, options):
+        for rec in real_reader(path, options):
+            read["n"] += 1
+            yield rec
+
+    written = []
+    real_write = ResultStore.write
+
+    def watching_write(self, rows):
+        written.append(len(rows))
+        assert read["n"] - sum(written) <= 4, "the reader ran ahead of the scoring"
+        return real_write(self, rows)
+
+    monkeypatch.setattr(scan_module, "iter_file_records", counting_reader)
+    monkeypatch.setattr(ResultStore, "write", watching_write)
+    out = tmp_path / "r.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "4")
+    assert res.exit_code == 0, res.output
+    assert written == [4] * 7 + [2] and read["n"] == 30

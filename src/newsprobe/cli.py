@@ -72,7 +72,7 @@ def check(
 ) -> None:
     """Judge whether each article was machine-written."""
     from newsprobe.ingest import iter_inputs
-    from newsprobe.ingest.records import check_item_name, expand_check_inputs, read_check_item
+    from newsprobe.ingest.records import check_error_json, expand_check_inputs, read_check_item
     from newsprobe.pipeline import check_articles, load_detector
     from newsprobe.report import article_json, render_article
     from newsprobe.settings import DetectOptions
@@ -100,8 +100,7 @@ def check(
                 except NewsprobeError as exc:
                     failed += 1
                     if as_json:
-                        line = {"path": check_item_name(f), "error": str(exc)}
-                        print(json.dumps(line), flush=True)
+                        print(json.dumps(check_error_json(f, exc)), flush=True)
                     _error(exc)
             for article in check_articles(good, det, options):
                 if as_json:

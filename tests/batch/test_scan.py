@@ -190,6 +190,7 @@ def test_check_expands_record_files(tmp_path, tiny_detector, crawl_jsonl):
     assert [x.get("record_id") for x in lines if "error" not in x] == ["a0", "a1", "a2"]
     errors = [x for x in lines if "error" in x]
     assert len(errors) == 2 and "empty" in errors[1]["error"]
+    assert errors[1]["record_id"] == "empty" and errors[1]["path"] == str(crawl)
 
 
 def test_scan_reads_no_further_ahead_than_one_chunk(

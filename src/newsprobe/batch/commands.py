@@ -141,6 +141,8 @@ def scan_cmd(
     )
     if s.duplicates:
         line += f"; {s.duplicates} repeated record ids kept once"
+    for note in s.notes:
+        line += f"; {note}"
     err.print(line, soft_wrap=True, highlight=False)
 
 

@@ -185,6 +185,10 @@ def scan_ray(
             num_cpus=0 if gpus else threads,
             num_gpus=1 if gpus else 0,
         )
+        if done:
+            summary.notes.append(
+                f"{len(done)} records already in the results were skipped by the readers"
+            )
         seen: set[str] = set()
         for block in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
             ids = block.column("record_id").to_pylist()

@@ -460,5 +460,8 @@ def read_check_item(item: CheckItem) -> Article:
     return item.article
 
 
-def check_item_name(item: CheckItem) -> str:
-    return item if isinstance(item, str) else item.record_id
+def check_error_json(item: CheckItem, exc: Exception) -> dict[str, str]:
+    """``check --json``'s line for an input that failed: its path (and record id)."""
+    if isinstance(item, str):
+        return {"path": item, "error": str(exc)}
+    return {"path": item.source, "record_id": item.record_id, "error": str(exc)}

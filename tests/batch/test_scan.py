@@ -92,22 +92,29 @@ def test_interrupted_scan_resumes_without_redoing_or_losing(
 def test_killed_scan_process_restarts_and_finishes_exactly_once(
     tmp_path, tiny_detector, crawl_jsonl
 ):
-    """A real SIGKILL in the middle of a scan (subprocess), then the same command again."""
+    """A real SIGKILL in the middle of a scan with two worker processes, then the same
+    command again; the killed scan's workers must not live on."""
+    import psutil
+
     crawl = tmp_path / "crawl.jsonl"
     ids = crawl_jsonl(crawl, 400, bad_rows=False)
     out = tmp_path / "results.parquet"
     parts = out.with_name(out.name + ".parts")
     cmd = [sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out)]
-    cmd += ["--detector", str(tiny_detector), "--chunk-size", "2", "--threads", "1"]
+    cmd += ["--detector", str(tiny_detector), "--chunk-size", "2"]
+    cmd += ["--workers", "2", "--threads", "1"]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     while time.time() < deadline and len(list(parts.glob("part-*.parquet"))) < 3:
         assert proc.poll() is None, proc.stderr.read().decode()
         time.sleep(0.05)
+    workers = psutil.Process(proc.pid).children(recursive=True)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert not out.exists(), "the scan finished before it could be killed"
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, f"workers outlived the killed scan: {alive}"
     done_before = sum(pq.read_metadata(p).num_rows for p in parts.glob("part-*.parquet"))
     assert 0 < done_before < 400
     fin = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)

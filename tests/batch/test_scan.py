@@ -167,6 +167,20 @@ def test_resume_with_other_options_is_refused(tmp_path, tiny_detector, crawl_jso
     assert "other options (fpr)" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_a_model_that_cannot_load_stops_the_scan(tmp_path, tiny_detector, crawl_jsonl):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 3)
+    out = tmp_path / "r.parquet"
+    cmd = [sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out)]
+    cmd += ["--detector", str(tiny_detector), "--device", "cuda"]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), CUDA_VISIBLE_DEVICES="")
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stderr.startswith("error: ") and "CUDA" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not out.exists()  # no file full of error rows
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from newsprobe.batch.resume import ResultStore
 from newsprobe.batch.schema import error_row, result_row
 from newsprobe.detect.detector import Detector
-from newsprobe.errors import NewsprobeError
+from newsprobe.errors import DetectorFileError, ModelError, NewsprobeError
 from newsprobe.ingest.records import (
     Record,
     RecordOptions,
@@ -37,6 +37,7 @@ from newsprobe.pipeline import check_articles, load_detector
 from newsprobe.settings import DetectOptions
 
 ENGINES = ("local", "ray")
+FATAL = (ModelError, DetectorFileError)  # the setup is broken, not one article
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +110,22 @@ def score_records(
     """Result rows for a chunk, in order: scored, or with the reason in ``error``.
 
     The chunk is scored in one call; if that call fails, each article is retried alone so
-    that one poisonous text costs only its own row.
+    that one poisonous text costs only its own row. A model or detector that cannot load is
+    not an article's fault: it stops the scan instead of filling the file with error rows.
     """
     model = "+".join(detector.models)
     ok = [r for r in records if r.article is not None]
     failed: dict[str, str] = {}
     try:
         check_articles([r.article for r in ok], detector, detect)  # type: ignore[misc]
+    except FATAL:
+        raise
     except Exception:  # retried one by one below: any single failure stays on its row
         for r in ok:
             try:
                 check_articles([r.article], detector, detect)  # type: ignore[list-item]
+            except FATAL:
+                raise
             except Exception as exc:  # recorded in the error column
                 failed[r.record_id] = f"scoring failed: {type(exc).__name__}: {exc}"
     rows = []

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from newsprobe.article import Article
 from newsprobe.errors import InputError, NewsprobeError
-from newsprobe.ingest.text import TEXT_SUFFIXES, article_from_bytes
+from newsprobe.ingest.text import article_from_bytes
 from newsprobe.normalize import normalize_text
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -41,6 +41,7 @@ CSV_SUFFIXES = (".csv", ".csv.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # single-article files, as `check` reads
 RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
 PARQUET_BATCH_ROWS = 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -449,12 +450,15 @@ def expand_check_inputs(paths: Iterable[str], options: RecordOptions | None = No
     return items
 
 
-def read_check_item(item: CheckItem) -> Article:
-    """The article of a ``check`` input, or :class:`InputError` saying why not."""
-    from newsprobe.ingest.text import read_article
+def read_check_item(item: CheckItem, **read_options: Any) -> Article:
+    """The article of a ``check`` input, or :class:`InputError` saying why not.
+
+    ``read_options`` go to ``read_article`` for plain paths.
+    """
+    from newsprobe.ingest import read_article
 
     if isinstance(item, str):
-        return read_article(item)
+        return read_article(item, **read_options)
     if item.article is None:
         raise InputError(item.error or f"{item.record_id}: no article")
     return item.article

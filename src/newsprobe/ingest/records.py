@@ -440,7 +440,7 @@ def expand_check_inputs(paths: Iterable[str], options: RecordOptions | None = No
     """``check`` inputs with each record file replaced by its records (others unchanged)."""
     items: list[CheckItem] = []
     for p in paths:
-        if p != "-" and is_record_file(p):
+        if p != "-" and "://" not in p and is_record_file(p):  # a URL is fetched, not read
             path = Path(p)
             if not path.is_file():
                 raise InputError(f"{path}: no such file")

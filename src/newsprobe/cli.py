@@ -78,7 +78,8 @@ def check(
     ] = False,
 ) -> None:
     """Judge whether each article was machine-written."""
-    from newsprobe.ingest import iter_inputs, read_article
+    from newsprobe.ingest import iter_inputs
+    from newsprobe.ingest.records import check_error_json, expand_check_inputs, read_check_item
     from newsprobe.pipeline import check_articles, load_detector
     from newsprobe.report import article_json, render_article
     from newsprobe.settings import DetectOptions
@@ -86,11 +87,11 @@ def check(
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
-    files = list(iter_inputs(paths))
+    files = expand_check_inputs(iter_inputs(paths))  # a .jsonl/.csv/... expands to its records
     single = len(files) == 1
     if single:
         # A bad single input is an error (exit 2), not a line of output.
-        articles = [read_article(files[0], allow_private=allow_private)]
+        articles = [read_check_item(files[0], allow_private=allow_private)]
     det = load_detector(detector, options)
     model = "+".join(det.models)
     out = Console()
@@ -104,12 +105,14 @@ def check(
             for f in chunk:
                 try:
                     good.append(
-                        articles[0] if single else read_article(f, allow_private=allow_private)
+                        articles[0]
+                        if single
+                        else read_check_item(f, allow_private=allow_private)
                     )
                 except NewsprobeError as exc:
                     failed += 1
                     if as_json:
-                        print(json.dumps({"path": f, "error": str(exc)}), flush=True)
+                        print(json.dumps(check_error_json(f, exc)), flush=True)
                     _error(exc)
             for article in check_articles(good, det, options):
                 if as_json:
@@ -199,6 +202,12 @@ def train(
         console.rule(name)
         print_eval(result, console)
     console.print(f"wrote {out}")
+
+
+from newsprobe.batch.commands import scan_cmd, sites_cmd  # noqa: E402  (batch commands)
+
+app.command("scan")(scan_cmd)
+app.command("sites")(sites_cmd)
 
 
 def main() -> None:

@@ -51,4 +51,6 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
     }
     out.update({k: val for k, val in meta.items() if val})
     out["removed"] = [{"text": r.text, "reason": r.reason} for r in article.removed]
+    if "record_id" in article.meta:
+        out["record_id"] = article.meta["record_id"]
     return out

@@ -1,0 +1,1 @@
+"""Batch jobs over crawls: ``scan`` (resumable, local or Ray) and per-site reports."""

@@ -1,0 +1,171 @@
+"""The ``scan`` and ``sites`` commands (registered on the main ``newsprobe`` app).
+
+Thin shells: they parse options, call ``batch.scan.scan`` or ``batch.sites.site_report``
+and print. Kept out of ``cli.py`` so the batch commands live with the batch code.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from newsprobe.errors import NewsprobeError
+
+err = Console(stderr=True)
+
+
+class RichScanProgress:
+    """Bar, count, articles/s and ETA on stderr; the rate counts only records scored now
+    (records skipped on resume would make it lie)."""
+
+    def __init__(self) -> None:
+        self._bar = Progress(
+            TextColumn("scanning"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("{task.fields[eta]}"),
+            console=err,
+            transient=False,
+            disable=not err.is_terminal,
+        )
+        self._task = self._bar.add_task("scan", total=None, rate="", eta="")
+        self._start = time.perf_counter()
+        self._n = 0
+        self._total: int | None = None
+
+    def __enter__(self) -> RichScanProgress:
+        self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.__exit__(*exc)  # type: ignore[arg-type]
+
+    def start(self, total: int | None, done: int) -> None:
+        self._total = total
+        self._start = time.perf_counter()
+        self._bar.update(self._task, total=total)
+        if done:
+            err.print(f"resuming: {done} records already in the results are skipped")
+
+    def advance(self, n: int) -> None:
+        self._n += n
+        elapsed = time.perf_counter() - self._start
+        rate = self._n / elapsed if elapsed > 0 else 0.0
+        eta = ""
+        if self._total is not None and rate > 0:
+            left = max(0, self._total - self._n) / rate
+            eta = f"ETA {int(left // 3600)}:{int(left % 3600 // 60):02d}:{int(left % 60):02d}"
+        self._bar.update(self._task, advance=n, rate=f"{rate:.2f} articles/s", eta=eta)
+
+
+def scan_cmd(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="JSONL/CSV/Parquet/WARC files, folders of .txt/.md/.html"),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Results Parquet file")] = Path(
+        "results.parquet"
+    ),
+    text_field: Annotated[str, typer.Option(help="Column holding the article text")] = "text",
+    html_field: Annotated[
+        str | None, typer.Option(help="Column holding HTML (extracted instead of text)")
+    ] = None,
+    id_field: Annotated[str, typer.Option(help="Column with a stable record id")] = "id",
+    url_field: Annotated[str, typer.Option(help="Column with the URL")] = "url",
+    site_field: Annotated[str, typer.Option(help="Column with the site (else URL host)")] = "site",
+    title_field: Annotated[str, typer.Option(help="Column with the title")] = "title",
+    detector: Annotated[
+        str, typer.Option(help="'default' (shipped), or a fitted detector .json")
+    ] = "default",
+    fpr: Annotated[
+        float | None, typer.Option(help="Share of human news the threshold may flag")
+    ] = None,
+    max_tokens: Annotated[int, typer.Option(help="Token window per article")] = 256,
+    chunk_size: Annotated[int, typer.Option(help="Records per scoring call / part file")] = 32,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes (local, default 1) or actors (ray, default: CPUs/threads)"),
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="Torch threads per worker (default: cores / workers)")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local, or ray (Ray Data)")] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (default: $RAY_ADDRESS or local)")
+    ] = None,
+    device: Annotated[
+        str | None, typer.Option(help="cpu or cuda (default: cuda if present)")
+    ] = None,
+) -> None:
+    """Score a crawl into a Parquet file; rerun the same command to resume after a kill."""
+    from newsprobe.batch.scan import ScanOptions, scan
+    from newsprobe.ingest.records import RecordOptions
+    from newsprobe.settings import DetectOptions
+
+    if fpr is not None and not 0.0 < fpr < 1.0:
+        raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
+    detect = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
+    records = RecordOptions(
+        text_field=text_field,
+        html_field=html_field,
+        id_field=id_field,
+        url_field=url_field,
+        site_field=site_field,
+        title_field=title_field,
+    )
+    options = ScanOptions(
+        chunk_size=chunk_size,
+        workers=workers,
+        threads=threads,
+        engine=engine,
+        ray_address=ray_address,
+    )
+    try:
+        with RichScanProgress() as progress:
+            s = scan(inputs, out, detector, detect, records, options, progress)
+    except KeyboardInterrupt:
+        err.print(f"interrupted: finished chunks are kept in {out}.parts; rerun to resume")
+        sys.exit(130)
+    rate = (s.scored + s.errors) / s.seconds if s.seconds > 0 else 0.0
+    line = (
+        f"{s.out}: {s.rows} rows ({s.scored} scored now, {s.errors} errors in the error "
+        f"column, {s.skipped} skipped as already done) in {s.seconds:.1f}s, "
+        f"{rate:.2f} articles/s"
+    )
+    if s.duplicates:
+        line += f"; {s.duplicates} repeated record ids kept once"
+    for note in s.notes:
+        line += f"; {note}"
+    err.print(line, soft_wrap=True, highlight=False)
+
+
+def sites_cmd(
+    results: Annotated[Path, typer.Argument(help="Results Parquet file from newsprobe scan")],
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="Write the table as CSV")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the table as JSON")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write an HTML report")] = None,
+    min_articles: Annotated[int, typer.Option(help="Leave out sites with fewer articles")] = 1,
+    top: Annotated[int, typer.Option(help="Top flagged articles listed per site")] = 3,
+    confidence: Annotated[float, typer.Option(help="Wilson interval confidence")] = 0.95,
+) -> None:
+    """Per-site share of machine-flagged articles, ranked by the interval's lower bound."""
+    from newsprobe.batch.sites import site_report
+    from newsprobe.report.sites import print_sites, write_csv, write_html, write_json
+
+    if not 0.5 <= confidence < 1.0:
+        raise NewsprobeError(f"--confidence must be in [0.5, 1), got {confidence}")
+    report = site_report(results, top=top, confidence=confidence, min_articles=min_articles)
+    if csv_out:
+        write_csv(report, csv_out)
+    if json_out:
+        write_json(report, json_out)
+    if html_out:
+        write_html(report, html_out)
+    print_sites(report, Console() if sys.stdout.isatty() else Console(width=160))

@@ -1,0 +1,176 @@
+"""Where a scan's results go, so that a killed scan loses nothing and redoes nothing.
+
+Each scored chunk becomes one Parquet part file in ``<out>.parts/``, written to a temporary
+name and moved into place with ``os.replace``: a part is either whole or absent, never half
+written. On restart the record ids in the parts (and in ``<out>`` itself, if a finished scan
+is being extended) are read back and those records are skipped. At the end the parts are
+compacted, de-duplicated by record id, into ``<out>`` (again via a temporary file and
+``os.replace``), and only then is the parts folder removed: a kill at any point leaves either
+the parts or the finished file, and the next run picks up from whichever is there.
+
+A ``scan.json`` manifest in the parts folder records the detector and options; a resume with
+different ones is refused, because mixing thresholds in one file would be silently wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsprobe.batch.schema import SCHEMA, to_table
+from newsprobe.errors import InputError, NewsprobeError
+
+MANIFEST = "scan.json"
+META_KEY = b"newsprobe.scan"
+
+
+class ResultStore:
+    """The part files of one scan and the finished file they compact into.
+
+    out (Path): the finished Parquet file. manifest (dict): detector digest and options
+    that every part of this scan must share.
+    """
+
+    def __init__(self, out: Path, manifest: dict[str, Any]) -> None:
+        self.out = Path(out)
+        self.parts = self.out.with_name(self.out.name + ".parts")
+        self.manifest = manifest
+        self._next = 0
+
+    # -- opening and resuming -----------------------------------------------------------
+    def open(self) -> set[str]:
+        """Prepare the parts folder and return the record ids that are already done."""
+        if not self.out.parent.is_dir():
+            raise InputError(f"{self.out.parent}: output folder does not exist")
+        if self.out.is_dir():
+            raise InputError(f"{self.out}: is a directory; --out names a .parquet file")
+        done: set[str] = set()
+        if self.out.exists():
+            self._check_manifest(self._out_manifest(), str(self.out))
+            done.update(_ids(self.out))
+        self.parts.mkdir(exist_ok=True)
+        manifest_path = self.parts / MANIFEST
+        if manifest_path.exists():
+            try:
+                previous = json.loads(manifest_path.read_text())
+            except (OSError, ValueError) as exc:
+                raise InputError(f"{manifest_path}: unreadable scan manifest ({exc})") from exc
+            self._check_manifest(previous, str(self.parts))
+        else:
+            _atomic_write_text(manifest_path, json.dumps(self.manifest, indent=1))
+        for tmp in self.parts.glob("*.tmp"):
+            tmp.unlink()  # a part that a killed run was writing; its records are redone
+        for part in self.part_files():
+            done.update(_ids(part))
+            self._next = max(self._next, int(part.stem.split("-")[1]) + 1)
+        return done
+
+    def _out_manifest(self) -> dict[str, Any] | None:
+        try:
+            meta = pq.read_schema(self.out).metadata or {}
+        except (OSError, pa.ArrowException) as exc:
+            raise InputError(f"{self.out}: exists and is not a scan results file") from exc
+        if META_KEY not in meta:
+            raise InputError(f"{self.out}: exists and is not a newsprobe scan results file")
+        return json.loads(meta[META_KEY])
+
+    def _check_manifest(self, previous: dict[str, Any] | None, where: str) -> None:
+        if previous is None or previous == self.manifest:
+            return
+        diff = sorted(k for k in self.manifest if previous.get(k) != self.manifest.get(k))
+        raise NewsprobeError(
+            f"{where} holds results made with other options ({', '.join(diff)}); "
+            "rerun with the same detector and options, or choose another --out"
+        )
+
+    def part_files(self) -> list[Path]:
+        return sorted(self.parts.glob("part-*.parquet"))
+
+    # -- writing ------------------------------------------------------------------------
+    def write(self, rows: list[dict[str, Any]] | pa.Table) -> Path | None:
+        """Persist one chunk of result rows as a new part file (atomically)."""
+        table = rows if isinstance(rows, pa.Table) else to_table(rows)
+        if table.num_rows == 0:
+            return None
+        path = self.parts / f"part-{self._next:08d}.parquet"
+        self._next += 1
+        tmp = path.with_name(path.name + ".tmp")
+        pq.write_table(table.cast(SCHEMA), tmp)
+        _fsync(tmp)
+        os.replace(tmp, path)
+        return path
+
+    def finalize(self) -> tuple[int, int]:
+        """Compact ``out`` and the parts into ``out``; returns (rows, duplicates dropped)."""
+        parts = self.part_files()
+        sources = ([self.out] if self.out.exists() else []) + parts
+        if parts or not self.out.exists():
+            rows, dupes = self._compact(sources)
+        else:
+            rows, dupes = pq.read_metadata(self.out).num_rows, 0
+        shutil.rmtree(self.parts, ignore_errors=True)
+        return rows, dupes
+
+    def _compact(self, sources: list[Path]) -> tuple[int, int]:
+        schema = SCHEMA.with_metadata({META_KEY: json.dumps(self.manifest).encode()})
+        tmp = self.out.with_name(self.out.name + ".tmp")
+        seen: set[str] = set()
+        rows = dupes = 0
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for batch in _batches(sources):
+                ids = batch.column("record_id").to_pylist()
+                keep = [i not in seen and not seen.add(i) for i in ids]
+                dupes += keep.count(False)
+                table = pa.Table.from_batches([batch]).filter(pa.array(keep))
+                if table.num_rows:
+                    writer.write_table(table.cast(schema))
+                    rows += table.num_rows
+        _fsync(tmp)
+        os.replace(tmp, self.out)
+        return rows, dupes
+
+
+def _batches(sources: list[Path]) -> Iterator[pa.RecordBatch]:
+    for src in sources:
+        pf = pq.ParquetFile(src)
+        yield from pf.iter_batches(batch_size=8192, columns=SCHEMA.names)
+
+
+def _ids(path: Path) -> list[str]:
+    try:
+        return pq.read_table(path, columns=["record_id"]).column(0).to_pylist()
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: unreadable results file ({exc})") from exc
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def read_results(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """Stream a results file in batches (for reports), with a one-line error if it is not one."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such results file")
+    try:
+        pf = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: not a Parquet file") from exc
+    missing = [c for c in columns or [] if c not in pf.schema_arrow.names]
+    if missing:
+        raise InputError(f"{path}: not scan results (no column {missing[0]!r})")
+    yield from pf.iter_batches(batch_size=8192, columns=columns)

@@ -1,0 +1,459 @@
+"""Record files (JSONL, CSV, Parquet, WARC) and folders streamed as :class:`Record` objects.
+
+A crawl arrives as a few big files, not one file per article, so each reader yields one
+record at a time (Parquet in row batches) and memory stays flat whatever the file size.
+
+Every record carries a **stable id** (``Record.record_id``, also put in
+``article.meta["record_id"]``) that a resumed scan uses to know what is already done:
+
+1. the value of the id column (``--id-field``, default ``id``) when the row has one;
+2. else the URL (the url column, or a WARC record's ``WARC-Target-URI``);
+3. else ``<path>#<row>``: the path as given and the 1-based row number (JSONL line, CSV data
+   row, Parquet row, WARC response record); a file in a folder is its own path.
+
+An id that repeats inside one file gets ``#2``, ``#3``... appended, so that two captures of
+one URL are two records. ``Article.id`` stays the SHA-256 of the text (the cache key).
+
+A row that cannot become an article (bad JSON, no text, binary or empty text, HTML that
+does not extract) is a ``Record`` whose ``error`` says why: it is reported, never dropped.
+A file that cannot be read at all raises :class:`~newsprobe.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from newsprobe.article import Article
+from newsprobe.errors import InputError, NewsprobeError
+from newsprobe.ingest.text import article_from_bytes
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+CSV_SUFFIXES = (".csv", ".csv.gz")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # single-article files, as `check` reads
+RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
+PARQUET_BATCH_ROWS = 1024
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordOptions:
+    """Which columns of a record file hold what (the ``scan``/``check`` field options).
+
+    text_field: column with plain text. html_field: column with HTML (used instead of the
+    text column when set). id_field/url_field/site_field/title_field: optional columns,
+    used when present.
+    """
+
+    text_field: str = "text"
+    html_field: str | None = None
+    id_field: str = "id"
+    url_field: str = "url"
+    site_field: str = "site"
+    title_field: str = "title"
+
+
+@dataclass(slots=True)
+class Record:
+    """One row of an input: an ``Article``, or the reason it could not become one."""
+
+    record_id: str
+    source: str
+    article: Article | None = None
+    error: str | None = None
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+
+
+def is_record_file(path: str | Path) -> bool:
+    """Whether ``path`` names a multi-record file (by suffix, case-insensitive)."""
+    return str(path).lower().endswith(RECORD_SUFFIXES)
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a URL, lower-cased, without port or a leading ``www.``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _text_of(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _html_article(html: str | bytes, url: str | None, name: str) -> Article:
+    """Extract with ``newsprobe.ingest.html`` (trafilatura), imported only when needed."""
+    from newsprobe.ingest.html import article_from_html
+
+    return article_from_html(html, url=url, name=name)
+
+
+def _row_error(exc: BaseException) -> str:
+    if isinstance(exc, NewsprobeError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
+
+
+class _Ids:
+    """Applies the id rules above and makes repeats within one file distinct."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._seen: dict[str, int] = {}
+
+    def __call__(self, given: str | None, url: str | None, row: int) -> str:
+        base = given or url or f"{self.path}#{row}"
+        n = self._seen.get(base, 0) + 1
+        self._seen[base] = n
+        return base if n == 1 else f"{base}#{n}"
+
+
+def record_from_row(
+    row: dict[str, Any], row_no: int, path: str, options: RecordOptions, ids: _Ids
+) -> Record:
+    """A record from one mapping row (JSONL object, CSV row, Parquet row)."""
+    url = _text_of(row.get(options.url_field))
+    title = _text_of(row.get(options.title_field))
+    site = _text_of(row.get(options.site_field)) or site_of(url)
+    rid = ids(_text_of(row.get(options.id_field)), url, row_no)
+    rec = Record(record_id=rid, source=path, url=url, site=site, title=title)
+    name = f"{path} row {row_no}"
+    try:
+        if options.html_field is not None:
+            html = row.get(options.html_field)
+            if not isinstance(html, str | bytes) or not html.strip():
+                raise InputError(f"{name}: no HTML in column {options.html_field!r}")
+            article = _html_article(html, url, name)
+        else:
+            text = row.get(options.text_field)
+            if not isinstance(text, str):
+                what = "missing" if text is None else f"a {type(text).__name__}, not text"
+                raise InputError(f"{name}: column {options.text_field!r} is {what}")
+            article = article_from_bytes(text.encode("utf-8"), name)
+    except Exception as exc:  # one bad row must not stop a crawl: recorded on the row
+        rec.error = _row_error(exc)
+        return rec
+    _annotate(article, rec)
+    rec.article = article
+    return rec
+
+
+def _annotate(article: Article, rec: Record) -> None:
+    article.source_path = rec.source
+    article.url = article.url or rec.url
+    article.site = rec.site or article.site or site_of(article.url)
+    article.title = rec.title or article.title
+    article.meta["record_id"] = rec.record_id
+    rec.url, rec.site, rec.title = article.url, article.site, article.title
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.name.lower().endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
+    return path.open(encoding="utf-8-sig", newline="")
+
+
+def _read_error(path: Path, exc: BaseException) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{path}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{path}: is a directory")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{path}: permission denied")
+    if isinstance(exc, UnicodeDecodeError):
+        return InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    return InputError(f"{path}: cannot read ({_row_error(exc)})")
+
+
+def iter_jsonl(path: Path, options: RecordOptions) -> Iterator[Record]:
+    """One record per non-blank line; a line that is not a JSON object is an error row."""
+    ids = _Ids(str(path))
+    try:
+        with _open_text(path) as fh:
+            for line_no, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    if not isinstance(row, dict):
+                        raise ValueError(f"a JSON {type(row).__name__}, not an object")
+                except ValueError as exc:
+                    msg = f"{path} line {line_no}: not a JSON object ({_row_error(exc)})"
+                    yield Record(ids(None, None, line_no), str(path), error=msg)
+                    continue
+                yield record_from_row(row, line_no, str(path), options, ids)
+    except (OSError, UnicodeDecodeError, EOFError) as exc:
+        raise _read_error(path, exc) from exc
+
+
+def iter_csv(path: Path, options: RecordOptions) -> Iterator[Record]:
+    """One record per data row; the header must name the text (or HTML) column."""
+    csv.field_size_limit(2**31 - 1)
+    ids = _Ids(str(path))
+    column = options.html_field or options.text_field
+    try:
+        with _open_text(path) as fh:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames is None:
+                raise InputError(f"{path}: empty CSV file")
+            if column not in reader.fieldnames:
+                raise InputError(f"{path}: no column {column!r} (columns: {_cols(reader)})")
+            for row_no, row in enumerate(reader, 1):
+                if None in row:  # more fields than the header: the row is malformed
+                    msg = f"{path} row {row_no}: {len(row[None]) + len(reader.fieldnames)} "
+                    msg += f"fields, the header has {len(reader.fieldnames)}"
+                    yield Record(ids(None, None, row_no), str(path), error=msg)
+                    continue
+                yield record_from_row(row, row_no, str(path), options, ids)
+    except csv.Error as exc:
+        raise InputError(f"{path}: malformed CSV ({exc})") from exc
+    except (OSError, UnicodeDecodeError, EOFError) as exc:
+        raise _read_error(path, exc) from exc
+
+
+def _cols(reader: csv.DictReader) -> str:
+    return ", ".join(reader.fieldnames or [])[:200]
+
+
+def _parquet_file(path: Path) -> Any:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise _read_error(path, exc) from exc
+        raise InputError(f"{path}: not a readable Parquet file ({_row_error(exc)})") from exc
+
+
+def iter_parquet(path: Path, options: RecordOptions) -> Iterator[Record]:
+    """Rows read in batches of ``PARQUET_BATCH_ROWS``, only the columns that are used."""
+    import pyarrow as pa
+
+    pf = _parquet_file(path)
+    names = set(pf.schema_arrow.names)
+    column = options.html_field or options.text_field
+    if column not in names:
+        cols = ", ".join(sorted(names))[:200]
+        raise InputError(f"{path}: no column {column!r} (columns: {cols})")
+    wanted = [column, options.id_field, options.url_field, options.site_field]
+    wanted.append(options.title_field)
+    columns = [c for c in dict.fromkeys(wanted) if c in names]
+    ids = _Ids(str(path))
+    row_no = 0
+    try:
+        for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=columns):
+            for row in batch.to_pylist():
+                row_no += 1
+                yield record_from_row(row, row_no, str(path), options, ids)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: cannot read row {row_no + 1} ({_row_error(exc)})") from exc
+
+
+def iter_warc(path: Path, options: RecordOptions) -> Iterator[Record]:
+    """HTML response records; other record types and non-HTML responses are not articles."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    _check_warc_magic(path)
+    ids = _Ids(str(path))
+    row_no = 0
+    try:
+        with path.open("rb") as fh:
+            for warc in ArchiveIterator(fh):
+                if warc.rec_type != "response" or warc.http_headers is None:
+                    continue
+                ctype = (warc.http_headers.get_header("Content-Type") or "").lower()
+                if not ctype.startswith(HTML_TYPES):
+                    continue
+                row_no += 1
+                url = _text_of(warc.rec_headers.get_header("WARC-Target-URI"))
+                rec = Record(ids(None, url, row_no), str(path), url=url, site=site_of(url))
+                try:
+                    body = warc.content_stream().read()
+                    article = _html_article(body, url, f"{path} record {row_no} ({url})")
+                except Exception as exc:  # recorded on the row, the crawl goes on
+                    rec.error = _row_error(exc)
+                    yield rec
+                    continue
+                _annotate(article, rec)
+                rec.article = article
+                yield rec
+    except ArchiveLoadFailed as exc:
+        raise InputError(f"{path}: not a WARC file ({_row_error(exc)})") from exc
+    except (OSError, EOFError) as exc:
+        raise _read_error(path, exc) from exc
+
+
+def _check_warc_magic(path: Path) -> None:
+    """warcio skips junk with a warning; a file that does not start as WARC is refused."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2)
+        opener = gzip.open if head == b"\x1f\x8b" else open
+        with opener(path, "rb") as fh:
+            magic = fh.read(5)
+    except (OSError, EOFError) as exc:
+        raise _read_error(path, exc) from exc
+    if magic != b"WARC/":
+        raise InputError(f"{path}: not a WARC file (it does not start with 'WARC/')")
+
+
+def _file_record(path: Path) -> Record:
+    """A text, Markdown or HTML file as one record whose id is its path."""
+    rec = Record(record_id=str(path), source=str(path))
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() in HTML_SUFFIXES:
+            article = _html_article(data, None, str(path))
+        else:
+            article = article_from_bytes(data, str(path))
+    except Exception as exc:  # recorded on the row
+        rec.error = _row_error(exc) if not isinstance(exc, OSError) else str(_read_error(path, exc))
+        return rec
+    _annotate(article, rec)
+    rec.article = article
+    return rec
+
+
+def folder_files(path: Path) -> list[Path]:
+    """The text, Markdown and HTML files under a folder, sorted (so ids and order repeat)."""
+    suffixes = set(TEXT_SUFFIXES) | set(HTML_SUFFIXES)
+    return sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+
+
+def _reader(path: Path) -> Callable[[Path, RecordOptions], Iterator[Record]] | None:
+    name = path.name.lower()
+    for suffixes, reader in (
+        (JSONL_SUFFIXES, iter_jsonl),
+        (CSV_SUFFIXES, iter_csv),
+        (PARQUET_SUFFIXES, iter_parquet),
+        (WARC_SUFFIXES, iter_warc),
+    ):
+        if name.endswith(suffixes):
+            return reader
+    return None
+
+
+def input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Check every input up front (exists, known kind) and expand folders.
+
+    RETURNS (list[Path]): record files and single text/HTML files, in the order given.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files = folder_files(p)
+            if not files:
+                raise InputError(f"{p}: directory has no .txt, .md or .html files")
+            out.extend(files)
+        elif not p.exists():
+            raise InputError(f"{p}: no such file")
+        elif _reader(p) is None and p.suffix.lower() not in TEXT_SUFFIXES | set(HTML_SUFFIXES):
+            known = ", ".join(RECORD_SUFFIXES + tuple(sorted(TEXT_SUFFIXES)) + HTML_SUFFIXES)
+            raise InputError(f"{p}: unknown input kind (expected one of {known})")
+        else:
+            out.append(p)
+    return out
+
+
+def iter_file_records(path: Path, options: RecordOptions | None = None) -> Iterator[Record]:
+    """Records of one input file (a record file, or a single text/HTML file)."""
+    options = options or RecordOptions()
+    reader = _reader(path)
+    if reader is None:
+        yield _file_record(path)
+    else:
+        yield from reader(path, options)
+
+
+def iter_records(
+    paths: Iterable[str | Path], options: RecordOptions | None = None
+) -> Iterator[Record]:
+    """Stream the records of every input in order (folders expand to their files)."""
+    for path in input_files(paths):
+        yield from iter_file_records(path, options)
+
+
+def count_records(path: Path, options: RecordOptions | None = None) -> int | None:
+    """How many records a file holds, when that is cheap to know (for a progress bar).
+
+    Parquet reads its footer; JSONL counts non-blank lines; WARC is unknown (None).
+    """
+    name = path.name.lower()
+    try:
+        if name.endswith(PARQUET_SUFFIXES):
+            return int(_parquet_file(path).metadata.num_rows)
+        if name.endswith(JSONL_SUFFIXES):
+            opener = gzip.open if name.endswith(".gz") else open
+            with opener(path, "rb") as fh:
+                return sum(1 for line in fh if line.strip())
+        if name.endswith(CSV_SUFFIXES):
+            with _open_text(path) as fh:
+                return max(0, sum(1 for _ in csv.reader(fh)) - 1)
+    except (OSError, EOFError, csv.Error, UnicodeDecodeError, InputError):
+        return None  # the reader itself reports the problem, with its row
+    if name.endswith(WARC_SUFFIXES):
+        return None
+    return 1
+
+
+# -- newsprobe check: record files expand to their records --------------------------------
+CheckItem = str | Record
+
+
+def expand_check_inputs(paths: Iterable[str], options: RecordOptions | None = None) -> list:
+    """``check`` inputs with each record file replaced by its records (others unchanged)."""
+    items: list[CheckItem] = []
+    for p in paths:
+        if p != "-" and "://" not in p and is_record_file(p):  # a URL is fetched, not read
+            path = Path(p)
+            if not path.is_file():
+                raise InputError(f"{path}: no such file")
+            items.extend(iter_file_records(path, options))
+        else:
+            items.append(p)
+    return items
+
+
+def read_check_item(item: CheckItem, **read_options: Any) -> Article:
+    """The article of a ``check`` input, or :class:`InputError` saying why not.
+
+    ``read_options`` go to ``read_article`` for plain paths.
+    """
+    from newsprobe.ingest import read_article
+
+    if isinstance(item, str):
+        return read_article(item, **read_options)
+    if item.article is None:
+        raise InputError(item.error or f"{item.record_id}: no article")
+    return item.article
+
+
+def check_error_json(item: CheckItem, exc: Exception) -> dict[str, str]:
+    """``check --json``'s line for an input that failed: its path (and record id)."""
+    if isinstance(item, str):
+        return {"path": item, "error": str(exc)}
+    return {"path": item.source, "record_id": item.record_id, "error": str(exc)}

@@ -1,0 +1,246 @@
+"""``newsprobe scan`` as a user runs it: complete, resumable, errors kept, one-line failures."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from newsprobe.batch.resume import ResultStore
+from newsprobe.cli import app
+
+runner = CliRunner()
+
+
+def scan(*args: str) -> object:
+    return runner.invoke(app, ["scan", *args])
+
+
+def read(out: Path) -> dict[str, dict]:
+    rows = pq.read_table(out).to_pylist()
+    ids = [r["record_id"] for r in rows]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    return {r["record_id"]: r for r in rows}
+
+
+def test_scan_writes_every_record_once_with_errors_in_their_rows(
+    tmp_path, tiny_detector, crawl_jsonl
+):
+    crawl = tmp_path / "crawl.jsonl"
+    ids = crawl_jsonl(crawl, 10)
+    out = tmp_path / "results.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "4")
+    assert res.exit_code == 0, res.output
+    rows = read(out)
+    assert list(rows) == ids
+    good = [rows[f"a{i}"] for i in range(10)]
+    assert all(r["error"] is None and r["label"] in {"machine", "human"} for r in good)
+    assert all(0 <= r["machine_probability"] <= 1 and r["tokens"] > 10 for r in good)
+    assert all(r["site"] == f"site{i % 3}.example" for i, r in enumerate(good))
+    assert set(json.loads(good[0]["scores"])) >= {"prelude", "compression"}
+    assert "not a JSON object" in rows[f"{crawl}#11"]["error"]
+    assert "empty" in rows["empty"]["error"]
+    assert not out.with_name(out.name + ".parts").exists()
+    assert "12 rows (10 scored now, 2 errors" in res.output
+
+    again = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector))
+    assert again.exit_code == 0, again.output
+    assert "0 scored now, 0 errors in the error column, 12 skipped" in again.output
+    assert read(out) == rows
+
+
+def test_interrupted_scan_resumes_without_redoing_or_losing(
+    tmp_path, tiny_detector, monkeypatch, crawl_jsonl
+):
+    crawl = tmp_path / "crawl.jsonl"
+    ids = crawl_jsonl(crawl, 20)
+    out = tmp_path / "results.parquet"
+    args = [str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "3"]
+    real_write = ResultStore.write
+    calls = {"n": 0}
+
+    def dying_write(self, rows):
+        calls["n"] += 1
+        if calls["n"] == 4:  # killed while the 4th chunk is being written
+            raise KeyboardInterrupt
+        return real_write(self, rows)
+
+    monkeypatch.setattr(ResultStore, "write", dying_write)
+    res = scan(*args)
+    assert res.exit_code == 130
+    assert not out.exists()
+    parts = sorted(out.with_name(out.name + ".parts").glob("part-*.parquet"))
+    assert len(parts) == 3
+    monkeypatch.setattr(ResultStore, "write", real_write)
+
+    res = scan(*args)
+    assert res.exit_code == 0, res.output
+    assert "resuming: 9 records already in the results are skipped" in res.output
+    assert "22 rows (11 scored now, 2 errors in the error column, 9 skipped" in res.output
+    assert sorted(read(out)) == sorted(ids)
+
+
+def test_killed_scan_process_restarts_and_finishes_exactly_once(
+    tmp_path, tiny_detector, crawl_jsonl
+):
+    """A real SIGKILL in the middle of a scan with two worker processes, then the same
+    command again; the killed scan's workers must not live on."""
+    import psutil
+
+    crawl = tmp_path / "crawl.jsonl"
+    ids = crawl_jsonl(crawl, 400, bad_rows=False)
+    out = tmp_path / "results.parquet"
+    parts = out.with_name(out.name + ".parts")
+    cmd = [sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out)]
+    cmd += ["--detector", str(tiny_detector), "--chunk-size", "2"]
+    cmd += ["--workers", "2", "--threads", "1"]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(parts.glob("part-*.parquet"))) < 3:
+        assert proc.poll() is None, proc.stderr.read().decode()
+        time.sleep(0.05)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not out.exists(), "the scan finished before it could be killed"
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, f"workers outlived the killed scan: {alive}"
+    done_before = sum(pq.read_metadata(p).num_rows for p in parts.glob("part-*.parquet"))
+    assert 0 < done_before < 400
+    fin = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert fin.returncode == 0, fin.stderr
+    assert f"{400 - done_before} scored now" in fin.stderr
+    assert sorted(read(out)) == sorted(ids)
+
+
+def test_worker_processes_give_the_same_rows(tmp_path, tiny_detector, crawl_jsonl):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 8)
+    one, two = tmp_path / "one.parquet", tmp_path / "two.parquet"
+    base = [str(crawl), "--detector", str(tiny_detector), "--chunk-size", "2"]
+    assert scan(*base, "--out", str(one)).exit_code == 0
+    res = scan(*base, "--out", str(two), "--workers", "2", "--threads", "1")
+    assert res.exit_code == 0, res.output
+    a, b = read(one), read(two)
+    assert a.keys() == b.keys()
+    for k in a:
+        assert a[k]["label"] == b[k]["label"] and a[k]["error"] == b[k]["error"]
+        if a[k]["machine_probability"] is not None:
+            assert a[k]["machine_probability"] == pytest.approx(b[k]["machine_probability"])
+
+
+def test_resume_with_other_options_is_refused(tmp_path, tiny_detector, crawl_jsonl):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 3)
+    out = tmp_path / "r.parquet"
+    assert scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector)).exit_code == 0
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsprobe",
+            "scan",
+            str(crawl),
+            "--out",
+            str(out),
+            "--detector",
+            str(tiny_detector),
+            "--fpr",
+            "0.05",
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+    assert "other options (fpr)" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_model_that_cannot_load_stops_the_scan(tmp_path, tiny_detector, crawl_jsonl):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 3)
+    out = tmp_path / "r.parquet"
+    cmd = [sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out)]
+    cmd += ["--detector", str(tiny_detector), "--device", "cuda"]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), CUDA_VISIBLE_DEVICES="")
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stderr.startswith("error: ") and "CUDA" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not out.exists()  # no file full of error rows
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda d: d / "missing.jsonl", "no such file"),
+        (lambda d: (d / "x.docx").write_bytes(b"PK") and d / "x.docx", "unknown input kind"),
+        (lambda d: (d / "t.csv").write_text("a,b\n1,2\n") and d / "t.csv", "no column 'text'"),
+    ],
+)
+def test_bad_inputs_fail_with_one_line(tmp_path, setup, message):
+    path = setup(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsprobe", "scan", str(path), "--out", str(tmp_path / "o.pq")],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: ") and message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_check_expands_record_files(tmp_path, tiny_detector, crawl_jsonl):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 3)
+    res = runner.invoke(app, ["check", str(crawl), "--json", "--detector", str(tiny_detector)])
+    assert res.exit_code == 1  # two rows are bad
+    lines = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
+    assert [x.get("record_id") for x in lines if "error" not in x] == ["a0", "a1", "a2"]
+    errors = [x for x in lines if "error" in x]
+    assert len(errors) == 2 and "empty" in errors[1]["error"]
+    assert errors[1]["record_id"] == "empty" and errors[1]["path"] == str(crawl)
+
+
+def test_scan_reads_no_further_ahead_than_one_chunk(
+    tmp_path, tiny_detector, crawl_jsonl, monkeypatch
+):
+    """Flat memory: records are pulled from the reader only as chunks are scored."""
+    import newsprobe.batch.scan as scan_module
+
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 30, bad_rows=False)
+    read = {"n": 0}
+    real_reader = scan_module.iter_file_records
+
+    def counting_reader(path, options):
+        for rec in real_reader(path, options):
+            read["n"] += 1
+            yield rec
+
+    written = []
+    real_write = ResultStore.write
+
+    def watching_write(self, rows):
+        written.append(len(rows))
+        assert read["n"] - sum(written) <= 4, "the reader ran ahead of the scoring"
+        return real_write(self, rows)
+
+    monkeypatch.setattr(scan_module, "iter_file_records", counting_reader)
+    monkeypatch.setattr(ResultStore, "write", watching_write)
+    out = tmp_path / "r.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "4")
+    assert res.exit_code == 0, res.output
+    assert written == [4] * 7 + [2] and read["n"] == 30

@@ -1,0 +1,153 @@
+"""``newsprobe sites``: Wilson intervals, ranking, and the CSV/JSON/HTML outputs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprobe.batch.resume import ResultStore
+from newsprobe.batch.sites import wilson_interval
+from newsprobe.cli import app
+
+runner = CliRunner()
+
+
+def test_wilson_interval_matches_published_values():
+    # Newcombe (1998), Table I: 0/10 -> 0.0-0.2775, 5/10 -> 0.2366-0.7634, 81/263.
+    assert wilson_interval(0, 10) == pytest.approx((0.0, 0.2775), abs=1e-4)
+    assert wilson_interval(5, 10) == pytest.approx((0.2366, 0.7634), abs=1e-4)
+    assert wilson_interval(81, 263) == pytest.approx((0.2553, 0.3662), abs=1e-4)
+    assert wilson_interval(0, 0) == (0.0, 1.0)
+    lo90, hi90 = wilson_interval(5, 10, 0.90)
+    assert 0.2366 < lo90 < hi90 < 0.7634
+
+
+def _row(rid: str, site: str | None, label: str | None, p: float | None, **kw) -> dict:
+    row = dict.fromkeys(
+        ["source", "text_sha", "title", "threshold", "fpr_target", "tokens", "scores", "model"]
+    )
+    row.update(
+        record_id=rid,
+        site=site,
+        url=f"https://{site}/{rid}" if site else None,
+        label=label,
+        machine_probability=p,
+        invisible_characters=0,
+        homoglyphs=0,
+        error=None,
+    )
+    row.update(kw)
+    return row
+
+
+def _results(path: Path, rows: list[dict]) -> Path:
+    store = ResultStore(path, {"test": True})
+    store.open()
+    store.write(rows)
+    store.finalize()
+    return path
+
+
+def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
+    rows = []
+    rows += [
+        _row(f"f{i}", "farm.example", "machine" if i < 40 else "human", 0.9 - i / 100)
+        for i in range(50)
+    ]
+    rows += [_row(f"s{i}", "tiny.example", "machine", 0.99) for i in range(2)]  # 2/2: unsure
+    rows += [_row(f"n{i}", "news.example", "human", 0.1) for i in range(60)]
+    rows += [_row("n60", "news.example", "machine", 0.95, homoglyphs=3)]
+    rows += [_row("short", "news.example", "too_short", None)]
+    rows += [_row("bad", None, None, None, error="x.jsonl line 3: not a JSON object")]
+    results = _results(tmp_path / "r.parquet", rows)
+    out_csv, out_json, out_html = tmp_path / "s.csv", tmp_path / "s.json", tmp_path / "s.html"
+    res = runner.invoke(
+        app,
+        [
+            "sites",
+            str(results),
+            "--csv",
+            str(out_csv),
+            "--json",
+            str(out_json),
+            "--html",
+            str(out_html),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(out_json.read_text())
+    ranked = [s["site"] for s in data["sites"]]
+    assert ranked == ["farm.example", "tiny.example", "news.example", "(unknown)"]
+    farm, tiny, news, unknown = data["sites"]
+    assert (farm["machine"], farm["judged"], farm["machine_share"]) == (40, 50, 0.8)
+    assert farm["ci_low"] == pytest.approx(wilson_interval(40, 50)[0], abs=1e-6)
+    assert [t["record_id"] for t in farm["top_flagged"]] == ["f0", "f1", "f2"]
+    assert tiny["machine_share"] == 1.0 and tiny["ci_low"] < farm["ci_low"]
+    assert (news["judged"], news["too_short"], news["evasion_articles"]) == (61, 1, 1)
+    assert news["homoglyphs"] == 3 and unknown["errors"] == 1
+    assert data["articles"] == len(rows)
+    table = list(csv.DictReader(out_csv.open()))
+    assert [r["site"] for r in table] == ranked and table[0]["rank"] == "1"
+    assert "https://farm.example/f0" in table[0]["top_flagged"]
+    page = out_html.read_text()
+    assert page.count("data:image/png;base64,iVBOR") == 1  # an embedded PNG
+    assert page.index("farm.example") < page.index("news.example")
+    assert "farm.example" in res.output
+
+    res = runner.invoke(
+        app, ["sites", str(results), "--min-articles", "10", "--json", str(out_json)]
+    )
+    assert [s["site"] for s in json.loads(out_json.read_text())["sites"]] == [
+        "farm.example",
+        "news.example",
+    ]
+
+
+def test_sites_on_a_file_that_is_not_results_fails_with_one_line(tmp_path):
+    bogus = tmp_path / "x.parquet"
+    bogus.write_text("nope")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    for target in (bogus, tmp_path / "missing.parquet"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "newsprobe", "sites", str(target)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert proc.returncode == 2
+        assert proc.stderr.startswith("error: ") and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_real_detector_ranks_a_content_farm_above_human_newsrooms(tmp_path, shared_data):
+    """A mixed crawl from LLMFake news: machine rows on farm.example, human rows split over
+    two newsrooms; scanned with the shipped detector, then ranked by ``sites``."""
+    rows = [json.loads(x) for x in (shared_data / "detect" / "llmfake_news.jsonl").open()]
+    rng = random.Random(7)
+    machine = rng.sample([r for r in rows if r["label"] == "machine"], 12)
+    human = rng.sample([r for r in rows if r["label"] == "human"], 16)
+    crawl = tmp_path / "crawl.jsonl"
+    with crawl.open("w") as fh:
+        for i, r in enumerate(machine):
+            fh.write(json.dumps({"text": r["text"], "url": f"https://farm.example/{i}"}) + "\n")
+        for i, r in enumerate(human):
+            site = "news-a.example" if i % 2 else "news-b.example"
+            fh.write(json.dumps({"text": r["text"], "url": f"https://{site}/{i}"}) + "\n")
+    results = tmp_path / "results.parquet"
+    res = runner.invoke(app, ["scan", str(crawl), "--out", str(results)])
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "sites.json"
+    res = runner.invoke(app, ["sites", str(results), "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    sites = json.loads(out.read_text())["sites"]
+    assert sites[0]["site"] == "farm.example", sites
+    assert sites[0]["machine"] >= 2
+    assert sites[0]["ci_low"] > max(s["ci_low"] for s in sites[1:])

@@ -1,0 +1,226 @@
+"""Record readers: stable ids, per-row errors, one-line errors for bad files."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from newsprobe.errors import InputError
+from newsprobe.ingest.records import (
+    RecordOptions,
+    count_records,
+    input_files,
+    iter_records,
+    site_of,
+)
+
+TEXT = "Officials confirmed that 12 people were injured in the crash on Monday evening."
+HAS_HTML = importlib.util.find_spec("newsprobe.ingest.html") is not None
+
+
+def _jsonl(path: Path, rows: list[object]) -> Path:
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_jsonl_ids_follow_id_then_url_then_path_and_row(tmp_path):
+    path = _jsonl(
+        tmp_path / "crawl.jsonl",
+        [
+            {"id": 7, "text": TEXT, "url": "https://www.farm.example/a"},
+            {"text": TEXT, "url": "https://news.example:8080/b", "title": "B"},
+            {"text": TEXT},
+            {"text": TEXT, "url": "https://news.example:8080/b"},
+        ],
+    )
+    recs = list(iter_records([path]))
+    assert [r.record_id for r in recs] == [
+        "7",
+        "https://news.example:8080/b",
+        f"{path}#3",
+        "https://news.example:8080/b#2",  # a repeat within the file stays distinct
+    ]
+    assert [r.site for r in recs] == ["farm.example", "news.example", None, "news.example"]
+    art = recs[1].article
+    assert art is not None and art.title == "B" and art.url == "https://news.example:8080/b"
+    assert art.meta["record_id"] == recs[1].record_id
+    assert art.id != recs[1].record_id  # Article.id stays the text hash
+    assert all(r.error is None for r in recs)
+
+
+def test_jsonl_bad_rows_are_error_records_not_dropped(tmp_path):
+    path = _jsonl(
+        tmp_path / "crawl.jsonl",
+        [
+            {"id": "ok", "text": TEXT},
+            "{broken",
+            "[1, 2]",
+            {"id": "no-text", "body": TEXT},
+            {"id": "number", "text": 42},
+            {"id": "blank", "text": "   "},
+        ],
+    )
+    recs = list(iter_records([path]))
+    assert len(recs) == 6
+    assert recs[0].article is not None
+    errors = {r.record_id: r.error for r in recs[1:]}
+    assert all(e and str(path) in e for e in errors.values()), errors
+    assert "line 2" in errors[f"{path}#2"] and "not a JSON object" in errors[f"{path}#2"]
+    assert "'text' is missing" in errors["no-text"]
+    assert "int, not text" in errors["number"]
+    assert "empty" in errors["blank"]
+    assert all(r.article is None for r in recs[1:])
+
+
+def test_evasion_tricks_are_undone_and_counted(tmp_path):
+    tricky = "The sec\u043end minister said the bud\u200bget would rise next year again."
+    path = _jsonl(tmp_path / "c.jsonl", [{"id": "x", "text": tricky}])
+    (rec,) = iter_records([path])
+    assert rec.article is not None
+    assert "second" in rec.article.text and "\u200b" not in rec.article.text
+    assert rec.article.meta["evasion"] == {"invisible_characters": 1, "homoglyphs": 1}
+
+
+def test_csv_named_text_column_and_malformed_rows(tmp_path):
+    path = tmp_path / "crawl.csv"
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["key", "body", "url"])
+    w.writerow(["k1", TEXT, "https://a.example/1"])
+    w.writerow(["k2", TEXT, "https://a.example/2", "extra"])
+    w.writerow(["k3", "", ""])
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    opts = RecordOptions(text_field="body", id_field="key")
+    recs = list(iter_records([path], opts))
+    assert [r.record_id for r in recs] == ["k1", f"{path}#2", "k3"]
+    assert recs[0].article is not None and recs[0].site == "a.example"
+    assert "4 fields, the header has 3" in recs[1].error
+    assert "empty" in recs[2].error
+    assert count_records(path) == 3
+    with pytest.raises(InputError, match="no column 'text'"):
+        list(iter_records([path]))
+
+
+def test_parquet_reads_in_batches_with_optional_columns(tmp_path, monkeypatch):
+    import newsprobe.ingest.records as records
+
+    monkeypatch.setattr(records, "PARQUET_BATCH_ROWS", 2)
+    path = tmp_path / "crawl.parquet"
+    texts = [f"{TEXT} Story number {i}." for i in range(5)]
+    table = pa.table(
+        {
+            "content": texts,
+            "url": [f"https://s{i % 2}.example/{i}" for i in range(5)],
+            "site": ["given.example", None, None, None, None],
+        }
+    )
+    pq.write_table(table, path)
+    recs = list(iter_records([path], RecordOptions(text_field="content")))
+    assert [r.record_id for r in recs] == [f"https://s{i % 2}.example/{i}" for i in range(5)]
+    assert [r.site for r in recs][:3] == ["given.example", "s1.example", "s0.example"]
+    assert [r.article.text for r in recs] == texts
+    assert count_records(path) == 5
+    with pytest.raises(InputError, match="no column 'text'"):
+        list(iter_records([path]))
+    bogus = tmp_path / "bogus.parquet"
+    bogus.write_text("not parquet")
+    with pytest.raises(InputError, match="not a readable Parquet file"):
+        list(iter_records([bogus]))
+
+
+def _warc(path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = f"<html><head><title>Drones</title></head><body><article><p>{TEXT * 3}</p>"
+    html += "</article></body></html>"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, ctype, body in [
+            ("https://www.farm.example/story", "text/html; charset=utf-8", html.encode()),
+            ("https://www.farm.example/logo.png", "image/png", b"\x89PNG...."),
+        ]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+            writer.write_record(rec)
+        writer.write_record(
+            writer.create_warc_record(
+                "https://x.example/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+        )
+
+
+def test_warc_html_responses_become_records(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path)
+    recs = list(iter_records([path]))
+    assert len(recs) == 1  # the image response and the request record are not articles
+    (rec,) = recs
+    assert rec.record_id == "https://www.farm.example/story"
+    assert rec.site == "farm.example" and rec.url == "https://www.farm.example/story"
+    if HAS_HTML:
+        assert rec.error is None and "injured" in rec.article.text
+    else:
+        assert rec.article is None
+        assert "newsprobe.ingest.html" in rec.error
+    bogus = tmp_path / "bogus.warc"
+    bogus.write_bytes(b"this is not a warc file at all\n" * 5)
+    with pytest.raises(InputError, match=r"bogus\.warc"):
+        list(iter_records([bogus]))
+
+
+def test_folder_files_are_records_keyed_by_path(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b" / "c.md").write_text(TEXT)
+    (tmp_path / "b" / "empty.txt").write_text("")
+    (tmp_path / "skip.bin").write_bytes(b"\x00\x01")
+    recs = list(iter_records([tmp_path]))
+    assert [r.record_id for r in recs] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b" / "c.md"),
+        str(tmp_path / "b" / "empty.txt"),
+    ]
+    assert recs[2].article is None and "empty" in recs[2].error
+
+
+def test_bad_inputs_are_one_line_input_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        input_files([tmp_path / "missing.jsonl"])
+    (tmp_path / "x.docx").write_bytes(b"PK")
+    with pytest.raises(InputError, match="unknown input kind"):
+        input_files([tmp_path / "x.docx"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"no \.txt, \.md or \.html"):
+        input_files([tmp_path / "empty"])
+    bad = tmp_path / "latin1.jsonl"
+    bad.write_bytes(json.dumps({"text": "caf"}).encode()[:-2] + b'\xe9"}\n')
+    with pytest.raises(InputError, match="not UTF-8") as info:
+        list(iter_records([bad]))
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://www.BBC.co.uk/news/1", "bbc.co.uk"),
+        ("http://farm.example:8080/x", "farm.example"),
+        ("farm.example/x", "farm.example"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_site_of_url(url, site):
+    assert site_of(url) == site

@@ -7,12 +7,17 @@ token statistics, scores and a verdict onto each ``Article`` (set annotations).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsprobe.article import Article, Verdict
 from newsprobe.detect.detector import Detector
 from newsprobe.settings import DetectOptions
+
+if TYPE_CHECKING:
+    from newsprobe.sources.base import EvidenceStore
+    from newsprobe.verify.options import VerifyOptions
 
 
 def load_detector(path: str | None = None, options: DetectOptions | None = None) -> Detector:
@@ -60,4 +65,26 @@ def check_articles(
                 threshold=threshold,
                 fpr_target=fpr,
             )
+    return list(articles)
+
+
+def verify_articles(
+    articles: Sequence[Article], store: EvidenceStore, options: VerifyOptions | None = None
+) -> list[Article]:
+    """Extract each article's check-worthy claims and verify them against ``store``.
+
+    Sets ``article.claims`` (best first), each with evidence, conflicts and a verdict.
+    """
+    from newsprobe.claims import extract_claims, load_nlp
+    from newsprobe.verify import VerifyOptions, verify_claims
+
+    options = options or VerifyOptions()
+    nlp = load_nlp()
+    every = []
+    for article in articles:
+        article.claims = extract_claims(
+            article.text, nlp, options.min_checkworthiness, options.max_claims
+        )
+        every.extend(article.claims)
+    verify_claims(every, store, nlp, options)
     return list(articles)

@@ -50,3 +50,20 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
     if result.get("threshold") is not None:
         extra += f", threshold {result['threshold']:.4f}"
     console.print(extra, style="dim")
+
+
+def print_claims_eval(result: dict[str, Any], console: Console) -> None:
+    """One row per system: accuracy, macro-F1 and F1 per label."""
+    labels = ("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO")
+    table = Table(title=f"claims on {result.get('data', '')} ({result['n']} rows)")
+    for c in ("system", "accuracy", "macro-F1", *(f"F1 {x}" for x in labels)):
+        table.add_column(c, justify="left" if c == "system" else "right")
+    for name, m in result["systems"].items():
+        table.add_row(name, _fmt(m["accuracy"]), _fmt(m["macro_f1"]),
+                      *(_fmt(m["per_label"][x]["f1"]) for x in labels))
+    console.print(table)
+    skipped = result.get("n_skipped")
+    note = f"predicted {result['predicted']}, gold {result['gold']}"
+    if skipped:
+        note += f"; {skipped} rows left out ({result['skipped_labels']})"
+    console.print(note + f"; {result['seconds_total']:.1f} s", style="dim")

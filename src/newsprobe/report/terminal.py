@@ -51,4 +51,9 @@ def render_article(article: Article, model: str, console: Console | None = None)
         kind = name.split("@", 1)[0]
         table.add_row(name, "yes" if name in used else "", f"{value:.4f}", _EXPLAIN.get(kind, ""))
     footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
-    console.print(Panel(Group(head, Text(""), table, footer), title=title, expand=False))
+    parts = [head, Text(""), table, footer]
+    if article.claims is not None:
+        from newsprobe.report.claims import claims_section
+
+        parts += [Text(""), *claims_section(article)]
+    console.print(Panel(Group(*parts), title=title, expand=False))

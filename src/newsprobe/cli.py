@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from newsprobe.cli_claims import StoreOpt, claims_verifier, eval_claims, sources_app
 from newsprobe.errors import NewsprobeError
 
 app = typer.Typer(
@@ -88,11 +89,11 @@ def check(
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
+    verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     files = list(iter_inputs(paths))
     single = len(files) == 1
     if single:
         articles = [read_article(files[0])]  # a bad single input is an error, exit 2
-    verify = _claims_verifier(sources, store, max_claims, judge_url, judge_model)
     det = load_detector(detector, options)
     model = "+".join(det.models)
     out = Console()
@@ -119,132 +120,6 @@ def check(
             bar.advance(task, len(chunk))
     if failed:
         raise typer.Exit(1)
-
-
-StoreOpt = Annotated[
-    Path | None,
-    typer.Option("--store", help="Source store file (default: sources.sqlite in the cache)"),
-]
-
-
-def _claims_verifier(
-    enabled: bool,
-    store_path: Path | None,
-    max_claims: int,
-    judge_url: str | None,
-    judge_model: str | None,
-):
-    """A function that verifies a batch of checked articles (identity when not asked)."""
-    if not enabled:
-        if store_path is not None or judge_url is not None:
-            raise NewsprobeError("--store and --judge-url need --sources")
-        return lambda articles: articles
-    from newsprobe.pipeline import verify_articles
-    from newsprobe.sources import SQLiteStore
-    from newsprobe.verify import VerifyOptions
-
-    if max_claims < 1:
-        raise NewsprobeError(f"--max-claims must be at least 1, got {max_claims}")
-    if store_path is not None and not store_path.is_file():
-        raise NewsprobeError(f"{store_path}: no such source store (newsprobe sources add)")
-    store = SQLiteStore(store_path)
-    if len(store) == 0:
-        raise NewsprobeError(f"{store.path}: the source store is empty (newsprobe sources add)")
-    opts = VerifyOptions(max_claims=max_claims, judge_url=judge_url, judge_model=judge_model)
-    return lambda articles: verify_articles(articles, store, opts)
-
-
-sources_app = typer.Typer(
-    no_args_is_help=True, help="Trusted sources that claims are checked against."
-)
-app.add_typer(sources_app, name="sources")
-
-
-@sources_app.command("add")
-def sources_add(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders or .jsonl (text, title, url)")
-    ],
-    store: StoreOpt = None,
-    embedder: Annotated[
-        str | None, typer.Option(help="minilm-static (default, fast) or minilm, for a new store")
-    ] = None,
-    max_words: Annotated[int, typer.Option(help="Words per passage, at most")] = 60,
-) -> None:
-    """Index documents as passages (already indexed passages are skipped)."""
-    from newsprobe.sources import SQLiteStore, iter_documents
-
-    if max_words < 5:
-        raise NewsprobeError(f"--max-words must be at least 5, got {max_words}")
-    passages = [p for doc in iter_documents(inputs, max_words) for p in doc]
-    db = SQLiteStore(store, embedder)
-    res = db.add(passages)
-    print(f"{db.path}: added {res.added} passages from {res.documents} documents "
-          f"({res.duplicates} duplicates skipped); {len(db)} passages in all")
-
-
-@sources_app.command("list")
-def sources_list(
-    store: StoreOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per source")] = False,
-) -> None:
-    """The indexed documents with their passage counts."""
-    from dataclasses import asdict
-
-    from newsprobe.sources import SQLiteStore
-
-    if store is not None and not store.is_file():
-        raise NewsprobeError(f"{store}: no such source store")
-    for info in SQLiteStore(store).list():
-        if as_json:
-            print(json.dumps(asdict(info)))
-        else:
-            title = f"  ({info.title})" if info.title else ""
-            print(f"{info.passages:6d}  {info.source}{title}")
-
-
-@sources_app.command("remove")
-def sources_remove(
-    sources: Annotated[list[str], typer.Argument(help="Source names as 'sources list' shows")],
-    store: StoreOpt = None,
-) -> None:
-    """Remove documents and their passages."""
-    from newsprobe.sources import SQLiteStore
-
-    if store is not None and not store.is_file():
-        raise NewsprobeError(f"{store}: no such source store")
-    db = SQLiteStore(store)
-    missing = []
-    for name in sources:
-        n = db.remove(name)
-        if n == 0 and name not in {i.source for i in db.list()}:
-            missing.append(name)
-        else:
-            print(f"removed {name} ({n} passages)")
-    if missing:
-        raise NewsprobeError(f"not in the store: {', '.join(missing)}")
-
-
-@app.command("eval-claims")
-def eval_claims_cmd(
-    data: Annotated[Path, typer.Option("--data", help="ClimateFEVER-layout JSONL")],
-    limit: Annotated[int | None, typer.Option(help="Seeded sample of this many rows")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics here")] = None,
-    seed: int = 0,
-) -> None:
-    """Accuracy and macro-F1 of claim verdicts, against majority and retrieval-only."""
-    from newsprobe.eval.claims import evaluate_claims, read_factcheck
-    from newsprobe.report.tables import print_claims_eval
-
-    if limit is not None and limit < 1:
-        raise NewsprobeError(f"--limit must be at least 1, got {limit}")
-    rows = read_factcheck(data, limit=limit, seed=seed)
-    result = evaluate_claims(rows, progress=lambda msg: err.print(msg, style="dim"))
-    result["data"] = str(data)
-    print_claims_eval(result, _out())
-    if json_out is not None:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(result, indent=2))
 
 
 @app.command("eval")
@@ -325,6 +200,10 @@ def train(
         console.rule(name)
         print_eval(result, console)
     console.print(f"wrote {out}")
+
+
+app.add_typer(sources_app, name="sources")
+app.command("eval-claims")(eval_claims)
 
 
 def main() -> None:

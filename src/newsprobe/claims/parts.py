@@ -203,7 +203,7 @@ def _head_text(tok: Token) -> str:
     if tok.ent_type_ and tok.ent_iob_ != "O":
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
-                return ent.text.lower()
+                return ent.text.lower().removeprefix("the ")
     parts = [t.text for t in tok.lefts if t.dep_ in ("compound", "amod") and t.pos_ != "NUM"]
     return " ".join([*parts, tok.text]).lower()
 
@@ -231,11 +231,33 @@ def _relations(sent: Span) -> list[Relation]:
     return out
 
 
+def _content(sent: Span) -> set[int]:
+    """Token indices of what is asserted, without the attribution frame around it.
+
+    In "X joined Y in 1999, the minister told reporters" the source must match "X joined Y
+    in 1999"; the minister and the reporters are who said it, checked apart.
+    """
+    keep = {t.i for t in sent}
+    root = sent.root
+    if root.lemma_.lower() in REPORTING:
+        said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+        if said:
+            keep = {t.i for c in said for t in c.subtree}
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            keep -= {t.i for t in tok.subtree}
+    return keep
+
+
 def parse_parts(sent: Span) -> ClaimParts:
     """The checkable parts of one sentence (offsets are into the parsed document's text)."""
     parts = ClaimParts()
     date_tokens: set[int] = set()
+    content = _content(sent)
     for ent in sent.ents:
+        if ent.start not in content:  # who said it and when: not part of the assertion
+            date_tokens.update(range(ent.start, ent.end))
+            continue
         if ent.label_ in NAMED:
             parts.entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char))
         elif ent.label_ in ("DATE", "TIME"):
@@ -267,7 +289,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             date_tokens.update(range(ent.start, ent.end))
     covered = date_tokens | {i for e in sent.ents for i in range(e.start, e.end)}
     for tok in sent:  # digits spaCy left outside any entity ("rose to 12")
-        if tok.i in covered or not NUMBER.fullmatch(tok.text):
+        if tok.i in covered or tok.i not in content or not NUMBER.fullmatch(tok.text):
             continue
         value = number_value(tok.text)
         if value is not None:
@@ -276,7 +298,9 @@ def parse_parts(sent: Span) -> ClaimParts:
                 Quantity(value, _unit(span, "CARDINAL"), tok.text, tok.idx, tok.idx + len(tok))
             )
     parts.relations = _relations(sent)
-    parts.negated = any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in sent)
+    parts.negated = any(
+        t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content for t in sent
+    )
     parts.terms = sorted(
         {
             t.lemma_.lower()
@@ -286,6 +310,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             and t.is_alpha
             and t.i not in date_tokens
             and len(t.text) > 1
+            and t.i in content
         }
     )
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)

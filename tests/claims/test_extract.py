@@ -60,8 +60,14 @@ def test_relations_and_negation(nlp):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("4.2 billion", 4.2e9), ("1,200", 1200), ("twenty five", 25), ("half a million", 5e5),
-     ("about 12", 12), ("no digits", None)],
+    [
+        ("4.2 billion", 4.2e9),
+        ("1,200", 1200),
+        ("twenty five", 25),
+        ("half a million", 5e5),
+        ("about 12", 12),
+        ("no digits", None),
+    ],
 )
 def test_number_value(text, value):
     assert number_value(text) == value

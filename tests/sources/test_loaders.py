@@ -14,24 +14,38 @@ def test_files_folders_html_and_jsonl(tmp_path):
     (tmp_path / "a.txt").write_text("Poland joined NATO in 1999.", encoding="utf-8")
     (tmp_path / "b.html").write_text(
         "<html><head><title>Paris</title><script>var x = 1;</script></head>"
-        "<body><p>The Eiffel Tower was completed in 1889.</p></body></html>", encoding="utf-8")
-    rows = [{"text": "The Danube flows through Budapest.", "title": "Rivers",
-             "url": "https://example.org/rivers", "date": "2024-01-02"}]
+        "<body><p>The Eiffel Tower was completed in 1889.</p></body></html>",
+        encoding="utf-8",
+    )
+    rows = [
+        {
+            "text": "The Danube flows through Budapest.",
+            "title": "Rivers",
+            "url": "https://example.org/rivers",
+            "date": "2024-01-02",
+        }
+    ]
     (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     docs = list(iter_documents([str(tmp_path)]))
     texts = [p.text for doc in docs for p in doc]
-    assert texts == ["Poland joined NATO in 1999.", "The Eiffel Tower was completed in 1889.",
-                     "The Danube flows through Budapest."]
+    assert texts == [
+        "Poland joined NATO in 1999.",
+        "The Eiffel Tower was completed in 1889.",
+        "The Danube flows through Budapest.",
+    ]
     html = docs[1][0]
     assert html.title == "Paris" and "var x" not in html.text
     rivers = docs[2][0]
     assert (rivers.source, rivers.url, rivers.date) == (
-        "https://example.org/rivers", "https://example.org/rivers", "2024-01-02")
+        "https://example.org/rivers",
+        "https://example.org/rivers",
+        "2024-01-02",
+    )
 
 
 @pytest.mark.parametrize(
     ("content", "match"),
-    [('{"title": "no text"}', "needs a \"text\" string"), ("{not json", "not valid JSON")],
+    [('{"title": "no text"}', 'needs a "text" string'), ("{not json", "not valid JSON")],
 )
 def test_bad_jsonl_lines_name_the_line(tmp_path, content, match):
     path = tmp_path / "bad.jsonl"

@@ -11,8 +11,9 @@ from newsprobe.sources.fusion import rrf
 
 DOCS = [
     Passage("Poland joined NATO in 1999 together with Hungary and the Czech Republic.", "nato"),
-    Passage("Article 4 of the North Atlantic Treaty provides for consultations among allies.",
-            "nato"),
+    Passage(
+        "Article 4 of the North Atlantic Treaty provides for consultations among allies.", "nato"
+    ),
     Passage("The Eiffel Tower in Paris was completed in 1889 for the World's Fair.", "paris"),
     Passage("Heavy rain caused the river Vistula to flood parts of Krakow last spring.", "rain"),
 ]
@@ -39,9 +40,15 @@ def test_search_finds_the_passage_on_topic(store):
 
 
 def test_duplicates_are_skipped_and_adds_are_incremental(store, tmp_path):
-    res = store.add([Passage("  poland JOINED nato in 1999 together with Hungary and the "
-                             "Czech Republic. ", "copy"),
-                     Passage("The Danube flows through Budapest.", "rivers")])
+    res = store.add(
+        [
+            Passage(
+                "  poland JOINED nato in 1999 together with Hungary and the Czech Republic. ",
+                "copy",
+            ),
+            Passage("The Danube flows through Budapest.", "rivers"),
+        ]
+    )
     assert (res.added, res.duplicates) == (1, 1)
     again = SQLiteStore(tmp_path / "s.sqlite")  # reopened: same content, nothing re-embedded
     assert len(again) == 5
@@ -50,7 +57,10 @@ def test_duplicates_are_skipped_and_adds_are_incremental(store, tmp_path):
 
 def test_list_and_remove(store):
     assert {(i.source, i.passages) for i in store.list()} == {
-        ("nato", 2), ("paris", 1), ("rain", 1)}
+        ("nato", 2),
+        ("paris", 1),
+        ("rain", 1),
+    }
     assert store.remove("nato") == 2
     assert store.remove("nato") == 0
     assert all(h.passage.source != "nato" for h in store.search("Poland NATO 1999", k=5))
@@ -81,8 +91,9 @@ def test_minilm_matches_sentence_transformers_pooling():
 
 def test_static_embedder_ranks_related_text_higher(tmp_path):
     emb = StaticMiniLMEmbedder(cache=tmp_path)
-    a, b, c = emb.encode(["NATO alliance military", "the military alliance of NATO",
-                          "chocolate cake recipe"])
+    a, b, c = emb.encode(
+        ["NATO alliance military", "the military alliance of NATO", "chocolate cake recipe"]
+    )
     assert a @ b > a @ c + 0.1
     assert (tmp_path / "embeddings").is_dir()  # piece vectors cached for the next run
 
@@ -95,4 +106,7 @@ def test_rrf_rewards_agreement_between_rankings():
 def test_split_passages_cuts_at_sentences():
     text = "One two three four. Five six seven eight.\n\nNine ten eleven twelve."
     assert split_passages(text, max_words=5) == [
-        "One two three four.", "Five six seven eight.", "Nine ten eleven twelve."]
+        "One two three four.",
+        "Five six seven eight.",
+        "Nine ten eleven twelve.",
+    ]

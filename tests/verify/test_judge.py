@@ -66,8 +66,11 @@ def _verify(store, text, url):
 def test_the_judge_decides_relevant_claims(server, store):
     (claim,) = _verify(store, "Poland joined NATO in 1999.", server)
     assert claim.verdict == "contradicted"
-    assert claim.judge == {"verdict": "contradicted", "reason": "the source says otherwise",
-                           "model": "fake-model"}
+    assert claim.judge == {
+        "verdict": "contradicted",
+        "reason": "the source says otherwise",
+        "model": "fake-model",
+    }
     (req,) = FakeChat.requests
     assert req["path"] == "/v1/chat/completions"
     assert req["body"]["model"] == "fake-model"
@@ -89,9 +92,11 @@ def test_a_failing_judge_is_a_clear_error(server, store):
 
 @pytest.mark.parametrize(
     ("content", "verdict"),
-    [('Sure! {"verdict": "supported", "reason": "x"}', "supported"),
-     ("The claim is contradicted by source 1.", "contradicted"),
-     ("not_enough_evidence", "not_enough_evidence")],
+    [
+        ('Sure! {"verdict": "supported", "reason": "x"}', "supported"),
+        ("The claim is contradicted by source 1.", "contradicted"),
+        ("not_enough_evidence", "not_enough_evidence"),
+    ],
 )
 def test_parse_verdict(content, verdict):
     assert parse_verdict(content)["verdict"] == verdict

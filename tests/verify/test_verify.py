@@ -10,14 +10,23 @@ from newsprobe.sources import Passage, SQLiteStore
 from newsprobe.verify import VerifyOptions
 
 TRUSTED = [
-    Passage("Poland joined NATO in 1999.", "nato-history", "NATO history",
-            "https://example.org/nato"),
-    Passage("Article 4 of the North Atlantic Treaty allows any ally to request consultations "
-            "when it feels threatened.", "nato-history", "NATO history",
-            "https://example.org/nato"),
+    Passage(
+        "Poland joined NATO in 1999.", "nato-history", "NATO history", "https://example.org/nato"
+    ),
+    Passage(
+        "Article 4 of the North Atlantic Treaty allows any ally to request consultations "
+        "when it feels threatened.",
+        "nato-history",
+        "NATO history",
+        "https://example.org/nato",
+    ),
     Passage("Germany invaded Poland in September 1939.", "ww2", "Second World War"),
-    Passage("The city council approved a budget of $4.2 billion on Tuesday. The flood killed "
-            "14 people in the region.", "council", "Council minutes"),
+    Passage(
+        "The city council approved a budget of $4.2 billion on Tuesday. The flood killed "
+        "14 people in the region.",
+        "council",
+        "Council minutes",
+    ),
     Passage("Prime Minister Donald Tusk signed the agreement in Warsaw.", "gov", "Government"),
 ]
 
@@ -52,11 +61,13 @@ def test_the_right_year_is_supported(store):
 
 
 def test_a_changed_count_and_amount_are_contradicted(store):
-    claims = verdicts(store, "The flood killed 41 people in the region. "
-                             "The city council approved a budget of $5.1 billion on Tuesday.")
+    claims = verdicts(
+        store,
+        "The flood killed 41 people in the region. "
+        "The city council approved a budget of $5.1 billion on Tuesday.",
+    )
     assert {c.verdict for c in claims.values()} == {"contradicted"}
-    values = {(x.kind, x.claim_value, x.source_value) for c in claims.values()
-              for x in c.conflicts}
+    values = {(x.kind, x.claim_value, x.source_value) for c in claims.values() for x in c.conflicts}
     assert values == {("number", "41", "14"), ("number", "$5.1 billion", "$4.2 billion")}
 
 
@@ -67,8 +78,9 @@ def test_swapped_roles_are_contradicted(store):
 
 
 def test_negation_is_contradicted(store):
-    (claim,) = verdicts(store, "Prime Minister Donald Tusk did not sign the agreement in "
-                               "Warsaw.").values()
+    (claim,) = verdicts(
+        store, "Prime Minister Donald Tusk did not sign the agreement in Warsaw."
+    ).values()
     assert claim.verdict == "contradicted"
     assert claim.conflicts[0].kind == "negation"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.claims import extract_claims, number_value
+from newsprobe.claims.parts import numbers_in
 
 TEXT = (
     "It was a quiet morning. Poland joined NATO in 1999, the foreign ministry said. "
@@ -71,3 +72,22 @@ def test_relations_and_negation(nlp):
 )
 def test_number_value(text, value):
     assert number_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("30-40%", [(30, 40)]),
+        ("between 5 and 6 million", [(5e6, 6e6)]),
+        ("about 40% and 150%", [(40, None), (150, None)]),
+        ("1,200", [(1200, None)]),
+    ],
+)
+def test_numbers_in_reads_ranges_and_lists(text, values):
+    assert numbers_in(text) == values
+
+
+def test_decades_are_marked_so_they_are_not_checked_as_years(nlp):
+    (claim,) = extract_claims("Warming in Europe peaked in the late 1990s, NASA said.", nlp)
+    (d,) = claim.parts.dates
+    assert d.decade and d.year == 1990

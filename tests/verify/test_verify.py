@@ -107,3 +107,19 @@ def test_claims_on_topics_absent_from_the_store_are_never_supported(store, text)
 def test_an_empty_article_gets_no_claims(store):
     (article,) = verify_articles([Article(text="Nothing to see here.")], store)
     assert article.claims == []
+
+
+def test_a_value_inside_a_source_range_is_supported_and_outside_contradicted(tmp_path):
+    s = SQLiteStore(tmp_path / "r.sqlite")
+    s.add([Passage("The storm killed between 30 and 40 people in Bavaria.", "storm")])
+    (inside,) = verdicts(s, "The storm killed 35 people in Bavaria.").values()
+    assert inside.verdict == "supported"
+    (outside,) = verdicts(s, "The storm killed 90 people in Bavaria.").values()
+    assert outside.verdict == "contradicted"
+    assert outside.conflicts[0].source_value == "between 30 and 40"
+
+
+def test_a_year_of_another_action_is_no_contradiction(store):
+    # The source dates Poland's accession, not a visit: the years are of different events.
+    (claim,) = verdicts(store, "Poland hosted NATO leaders in 2016.").values()
+    assert claim.verdict == "not_enough_evidence"

@@ -25,7 +25,12 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A number with its unit; ``unit`` is normalized ("percent", "usd", "person", ...)."""
+    """A number with its unit; ``unit`` is normalized ("percent", "usd", "person", ...).
+
+    A range ("30-40%", "between 5 and 6 million") has ``value`` as its low end and
+    ``high`` as its high end; ``verb`` is the lemma of the verb the number belongs to, so a
+    source's number is only compared when it is about the same action.
+    """
 
     value: float
     unit: str
@@ -33,11 +38,14 @@ class Quantity:
     start: int
     end: int
     approximate: bool = False
+    high: float | None = None
+    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
-    """A date expression; any of year, month, day may be unknown."""
+    """A date expression; any of year, month, day may be unknown. ``decade`` marks "the
+    1990s", which is too loose to check against a year."""
 
     text: str
     start: int
@@ -45,6 +53,8 @@ class DateRef:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    decade: bool = False
+    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,7 @@ class ClaimParts:
     dates: list[DateRef] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
     negated: bool = False
     quote: bool = False
     attribution: str | None = None

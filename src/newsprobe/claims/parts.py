@@ -132,7 +132,7 @@ MONTHS = {
 }
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+YEAR = re.compile(r"\b((?:1[5-9]|20)\d\ds?)\b")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -152,6 +152,37 @@ def number_value(text: str) -> float | None:
         elif w in SCALES and value is not None:
             value *= SCALES[w]
     return value
+
+
+RANGE = re.compile(r"\d\s*%?\s*(?:–|—|-|to)\s*[$£€]?\d")
+
+
+def numbers_in(text: str) -> list[tuple[float, float | None]]:
+    """The values a number expression states: one (value, None), a range (low, high), or
+    several for a list ("about 40% and 150%")."""
+    low = text.lower()
+    found = re.findall(r"\d[\d,]*(?:\.\d+)?", low)
+    if len(found) < 2:
+        value = number_value(text)
+        return [] if value is None else [(value, None)]
+    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", low) if w in SCALES), 1.0)
+    nums = []
+    for f in found:
+        try:
+            nums.append(float(f.rstrip(",").replace(",", "")) * scale)
+        except ValueError:
+            continue
+    if len(nums) >= 2 and ("between" in low or RANGE.search(low)):
+        return [(min(nums[:2]), max(nums[:2]))]
+    return [(n, None) for n in nums]
+
+
+def _verb_of(tok: Token) -> str:
+    """The lemma of the verb a token hangs from ("" if none before the root)."""
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 20:
+        tok, seen = tok.head, seen + 1
+    return tok.lemma_.lower() if tok.pos_ in ("VERB", "AUX") else ""
 
 
 def _unit(span: Span, label: str) -> str:
@@ -192,9 +223,11 @@ def _date(ent: Span) -> DateRef:
         text=text,
         start=ent.start_char,
         end=ent.end_char,
-        year=int(years[0]) if years else None,
+        year=int(years[0][:4]) if years else None,
         month=month,
         day=day if month else None,
+        decade=bool(re.search(r"\b\d{3}0s\b", text)),
+        verb=_verb_of(ent.root),
     )
 
 
@@ -268,24 +301,26 @@ def parse_parts(sent: Span) -> ClaimParts:
         elif ent.label_ in NUMERIC:
             if ent.label_ == "CARDINAL" and YEAR.fullmatch(ent.text.strip()):
                 parts.dates.append(
-                    DateRef(ent.text, ent.start_char, ent.end_char, year=int(ent.text.strip()[:4]))
+                    DateRef(
+                        ent.text,
+                        ent.start_char,
+                        ent.end_char,
+                        year=int(ent.text.strip()[:4]),
+                        verb=_verb_of(ent.root),
+                    )
                 )
                 date_tokens.update(range(ent.start, ent.end))
                 continue
-            value = number_value(ent.text)
-            if value is None:
-                continue
-            parts.quantities.append(
-                Quantity(
-                    value=value,
-                    unit=_unit(ent, ent.label_),
-                    text=ent.text,
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    approximate=any(t.lower_ in APPROX for t in ent)
-                    or (ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROX),
-                )
+            unit, verb = _unit(ent, ent.label_), _verb_of(ent.root)
+            approximate = any(t.lower_ in APPROX for t in ent) or (
+                ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROX
             )
+            for value, high in numbers_in(ent.text):
+                parts.quantities.append(
+                    Quantity(
+                        value, unit, ent.text, ent.start_char, ent.end_char, approximate, high, verb
+                    )
+                )
             date_tokens.update(range(ent.start, ent.end))
     covered = date_tokens | {i for e in sent.ents for i in range(e.start, e.end)}
     for tok in sent:  # digits spaCy left outside any entity ("rose to 12")
@@ -295,7 +330,14 @@ def parse_parts(sent: Span) -> ClaimParts:
         if value is not None:
             span = sent.doc[tok.i : tok.i + 1]
             parts.quantities.append(
-                Quantity(value, _unit(span, "CARDINAL"), tok.text, tok.idx, tok.idx + len(tok))
+                Quantity(
+                    value,
+                    _unit(span, "CARDINAL"),
+                    tok.text,
+                    tok.idx,
+                    tok.idx + len(tok),
+                    verb=_verb_of(tok),
+                )
             )
     parts.relations = _relations(sent)
     parts.negated = any(
@@ -313,6 +355,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             and t.i in content
         }
     )
+    parts.lemmas = sorted({t.lemma_.lower() for t in sent if t.is_alpha})
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)
     for tok in sent:  # "according to X" names the source more surely than a verb does
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from newsprobe.claims.model import ClaimParts, Conflict, Entity, Quantity
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
-    PARAPHRASE_OVERLAP,
-    PARAPHRASE_SIMILARITY,
+    NEGATION_OVERLAP,
+    NEGATION_SIMILARITY,
 )
 
 UNIT_SYNONYMS = {
@@ -44,9 +44,13 @@ def _unit(q: Quantity) -> str:
 
 
 def same_number(a: Quantity, b: Quantity) -> bool:
-    """Equal up to rounding: 0.5%, or 10% where either side says "about"."""
+    """Equal up to rounding (0.5%, or 10% where either side says "about"); ranges agree
+    when they overlap."""
     tol = 0.10 if (a.approximate or b.approximate) else 0.005
-    return abs(a.value - b.value) <= tol * max(abs(a.value), abs(b.value), 1e-9)
+    a_hi = a.high if a.high is not None else a.value
+    b_hi = b.high if b.high is not None else b.value
+    slack = tol * max(abs(a.value), abs(a_hi), abs(b.value), abs(b_hi), 1e-9)
+    return a.value <= b_hi + slack and b.value <= a_hi + slack
 
 
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
@@ -91,6 +95,11 @@ def compare(
     """
     res = CheckResult()
     same_event = overlap >= MIN_CONFLICT_OVERLAP
+    lemmas = set(source.lemmas)
+
+    def same_action(verb: str) -> bool:
+        """A value differs only if the source says it of the same action ("joined")."""
+        return same_event and (not verb or verb in ("be", "have") or verb in lemmas)
 
     def conflict(kind: str, mine: str, theirs: str) -> None:
         res.conflicts.append(Conflict(kind, mine, theirs, sentence, name, url))
@@ -102,21 +111,21 @@ def compare(
         theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
         if any(same_number(q, s) for s in theirs):
             res.agreed += 1
-        elif theirs and same_event:
-            conflict("number", q.text, ", ".join(s.text for s in theirs))
-    their_years = {d.year for d in source.dates if d.year}
+        elif theirs and same_action(q.verb):
+            conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+    their_years = {d.year for d in source.dates if d.year and not d.decade}
     for d in claim.dates:
-        if d.year is None:
+        if d.year is None or d.decade:
             continue
         res.checkable += 1
         if d.year in their_years:
             same_year = [s for s in source.dates if s.year == d.year]
             months = {s.month for s in same_year if s.month}
-            if d.month and months and d.month not in months and same_event:
+            if d.month and months and d.month not in months and same_action(d.verb):
                 conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
             else:
                 res.agreed += 1
-        elif their_years and same_event:
+        elif their_years and same_action(d.verb):
             conflict("date", d.text, ", ".join(s.text for s in source.dates if s.year))
     for r in claim.relations:
         for s in source.relations:
@@ -144,8 +153,8 @@ def compare(
     if (
         claim.negated != source.negated
         and not any(c.kind == "negation" for c in res.conflicts)
-        and overlap >= PARAPHRASE_OVERLAP
-        and similarity >= PARAPHRASE_SIMILARITY - 0.1
+        and overlap >= NEGATION_OVERLAP
+        and similarity >= NEGATION_SIMILARITY
     ):
         conflict(
             "negation",

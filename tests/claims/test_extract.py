@@ -91,3 +91,11 @@ def test_decades_are_marked_so_they_are_not_checked_as_years(nlp):
     (claim,) = extract_claims("Warming in Europe peaked in the late 1990s, NASA said.", nlp)
     (d,) = claim.parts.dates
     assert d.decade and d.year == 1990
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence(nlp):
+    text = "Poland asks allies for talks\n\nPoland joined NATO in 1999, officials said."
+    texts = {c.text for c in extract_claims(text, nlp)}
+    assert "Poland joined NATO in 1999, officials said." in texts
+    for c in extract_claims(text, nlp):
+        assert text[c.start : c.end] == c.text

@@ -8,6 +8,7 @@ first-person opinion and very short or very long sentences lower it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsprobe.claims.model import Claim, ClaimParts
@@ -78,4 +79,11 @@ def extract_claims(
     max_claims: keep only the most check-worthy ones (None: all).
     """
     nlp = nlp or load_nlp()
-    return claims_from_doc(nlp(text), min_score=min_score, max_claims=max_claims)
+    # Lines are parsed apart: a headline has no full stop, and spaCy would run it into the
+    # first paragraph.
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    claims: list[Claim] = []
+    for (start, _), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        claims.extend(claims_from_doc(doc, min_score=min_score, offset=start))
+    claims.sort(key=lambda c: (-c.score, c.start))
+    return claims[:max_claims] if max_claims else claims

@@ -114,6 +114,7 @@ def evaluate_claims(
             for title, text in r.evidence
         )
         t_index = time.perf_counter() - start
+        n_passages = len(store)
         say(f"verifying {len(kept)} claims")
         claims = []
         for r, doc in zip(kept, nlp.pipe(r.claim for r in kept), strict=True):
@@ -141,6 +142,7 @@ def evaluate_claims(
             f"majority ({majority})": label_metrics(gold, [majority] * len(gold)),
             "retrieval-only": label_metrics(gold, retrieval),
         },
+        "passages": n_passages,
         "seconds_index": t_index,
         "seconds_total": seconds,
     }

@@ -59,8 +59,12 @@ def print_claims_eval(result: dict[str, Any], console: Console) -> None:
     for c in ("system", "accuracy", "macro-F1", *(f"F1 {x}" for x in labels)):
         table.add_column(c, justify="left" if c == "system" else "right")
     for name, m in result["systems"].items():
-        table.add_row(name, _fmt(m["accuracy"]), _fmt(m["macro_f1"]),
-                      *(_fmt(m["per_label"][x]["f1"]) for x in labels))
+        table.add_row(
+            name,
+            _fmt(m["accuracy"]),
+            _fmt(m["macro_f1"]),
+            *(_fmt(m["per_label"][x]["f1"]) for x in labels),
+        )
     console.print(table)
     skipped = result.get("n_skipped")
     note = f"predicted {result['predicted']}, gold {result['gold']}"

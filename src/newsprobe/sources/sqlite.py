@@ -168,7 +168,9 @@ class SQLiteStore:
             rows = self.db.execute("SELECT id, embedding FROM passages ORDER BY id").fetchall()
             self._ids = np.array([r[0] for r in rows], dtype=np.int64)
             blob = b"".join(r[1] for r in rows)
-            self._matrix = np.frombuffer(blob, dtype=np.float16).reshape(len(rows), -1)
+            # float16 on disk, float32 in memory: one conversion, not one per query.
+            matrix = np.frombuffer(blob, dtype=np.float16).reshape(len(rows), -1)
+            self._matrix = matrix.astype(np.float32)
         assert self._ids is not None
         return self._ids, self._matrix
 
@@ -194,7 +196,7 @@ class SQLiteStore:
                 bm25 = {int(r[0]): -float(r[1]) for r in rows}
             cos: dict[int, float] = {}
             if len(ids):
-                sims = matrix.astype(np.float32) @ qvec if len(ids) < 2048 else matrix @ qvec
+                sims = matrix @ qvec
                 top = np.argsort(-sims)[:CANDIDATES]
                 cos = {int(ids[i]): float(sims[i]) for i in top}
             fused = rrf([list(bm25), list(cos)])

@@ -24,7 +24,7 @@ from newsprobe.verify.options import PARAPHRASE_OVERLAP, PARAPHRASE_SIMILARITY, 
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 def _search(store: EvidenceStore, queries: list[str], k: int) -> list[list[Hit]]:
@@ -34,17 +34,18 @@ def _search(store: EvidenceStore, queries: list[str], k: int) -> list[list[Hit]]
     return [store.search(q, k) for q in queries]
 
 
-def _best_sentence(claim: Claim, doc: Doc) -> tuple[str, object, float]:
-    """The passage sentence that shares most of the claim's terms and entities."""
-    best = None
+def _best_sentence(claim: Claim, doc: Doc) -> tuple[Span, set[str], float]:
+    """The passage sentence that shares most of the claim's terms and entities, its lemmas,
+    and the share of the claim's terms it has."""
+    best: tuple[float, Span, set[str]] | None = None
     for sent in doc.sents:
         lemmas = {t.lemma_.lower() for t in sent}
         key = term_overlap(claim.parts, lemmas) + entity_coverage(claim.parts.entities, sent.text)
         if best is None or key > best[0]:
-            best = (key, sent)
+            best = (key, sent, lemmas)
     assert best is not None
-    sent = best[1]
-    return sent.text.strip(), sent, term_overlap(claim.parts, {t.lemma_.lower() for t in sent})
+    _, sent, lemmas = best
+    return sent, lemmas, term_overlap(claim.parts, lemmas)
 
 
 def verify_claims(
@@ -73,13 +74,13 @@ def verify_claims(
     hits = _search(store, [c.text for c in claims], options.top_k)
     texts = sorted({h.passage.text for hs in hits for h in hs})
     docs = dict(zip(texts, nlp.pipe(texts), strict=True))
-    aligned = []  # (claim index, hit, sentence text, sentence span, sentence overlap)
+    aligned = []  # (claim index, hit, sentence text, sentence, sentence overlap)
     for ci, (claim, hs) in enumerate(zip(claims, hits, strict=True)):
         for h in hs:
-            sent_text, sent, s_overlap = _best_sentence(claim, docs[h.passage.text])
-            aligned.append((ci, h, sent_text, sent, s_overlap))
+            sent, _, s_overlap = _best_sentence(claim, docs[h.passage.text])
+            aligned.append((ci, h, sent.text.strip(), sent, s_overlap))
     sims = _similarities(embedder, [c.text for c in claims], [(a[0], a[2]) for a in aligned])
-    per_claim: list[list[tuple[Evidence, CheckResult | None]]] = [[] for _ in claims]
+    per_claim: list[list[tuple[Evidence, CheckResult | None, float]]] = [[] for _ in claims]
     for (ci, h, sent_text, sent, s_overlap), sim in zip(aligned, sims, strict=True):
         claim = claims[ci]
         doc = docs[h.passage.text]
@@ -105,12 +106,12 @@ def verify_claims(
             result = compare(
                 claim.parts, parse_parts(sent), sent_text, ev.source, ev.url, s_overlap, sim
             )
-        per_claim[ci].append((ev, result))
+        per_claim[ci].append((ev, result, s_overlap))
     for claim, found in zip(claims, per_claim, strict=True):
-        claim.evidence = [ev for ev, _ in found]
+        claim.evidence = [ev for ev, _, _ in found]
         claim.conflicts = []
         supported = False
-        for ev, res in found:
+        for ev, res, s_overlap in found:
             if res is None:
                 continue
             if not res.conflicts and (
@@ -118,7 +119,7 @@ def verify_claims(
                 or (
                     not res.checkable
                     and ev.similarity >= PARAPHRASE_SIMILARITY
-                    and term_overlap(claim.parts, _lemmas(nlp, ev.sentence)) >= PARAPHRASE_OVERLAP
+                    and s_overlap >= PARAPHRASE_OVERLAP
                 )
             ):
                 supported = True
@@ -130,15 +131,11 @@ def verify_claims(
             claim.verdict = "contradicted"
         else:
             claim.verdict = "not_enough_evidence"
-        relevant = [ev for ev, res in found if res is not None]
+        relevant = [ev for ev, res, _ in found if res is not None]
         if judge is not None and relevant:
             claim.judge = judge.judge(claim, relevant)
             claim.verdict = claim.judge["verdict"]
     return claims
-
-
-def _lemmas(nlp: Language, text: str) -> set[str]:
-    return {t.lemma_.lower() for t in nlp(text)}
 
 
 def _similarities(

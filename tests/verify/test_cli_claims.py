@@ -203,3 +203,9 @@ def test_bad_input_is_one_line_and_a_nonzero_exit(args, message):
     assert proc.returncode != 0
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], proc.stderr
+
+
+def test_removing_an_unknown_source_is_an_error(store):
+    proc = cli("sources", "remove", "no-such-source", "--store", str(store))
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == "error: not in the store: no-such-source"

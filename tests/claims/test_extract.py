@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.claims import extract_claims, number_value
-from newsprobe.claims.parts import numbers_in
+from newsprobe.claims.numbers import numbers_in
 
 TEXT = (
     "It was a quiet morning. Poland joined NATO in 1999, the foreign ministry said. "

@@ -12,7 +12,8 @@ from newsprobe.claims.model import (
     Relation,
 )
 from newsprobe.claims.nlp import load_nlp
-from newsprobe.claims.parts import number_value, parse_parts
+from newsprobe.claims.numbers import number_value, numbers_in
+from newsprobe.claims.parts import parse_parts
 
 __all__ = [
     "Claim",
@@ -27,5 +28,6 @@ __all__ = [
     "extract_claims",
     "load_nlp",
     "number_value",
+    "numbers_in",
     "parse_parts",
 ]

@@ -92,6 +92,7 @@ def test_negation_is_contradicted(store):
         "Apple sold 12 million phones in China in 2009.",
         "Spain joined NATO in 1982.",  # same relation, another country: the store is silent
         "The Vistula flooded Krakow in 1997, killing 14 people.",
+        "The storm killed 14 people in the region.",  # the store knows of a flood, not a storm
     ],
 )
 def test_claims_on_topics_absent_from_the_store_are_never_supported(store, text):

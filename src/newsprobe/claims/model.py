@@ -77,6 +77,7 @@ class ClaimParts:
     relations: list[Relation] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
     negated: bool = False
     quote: bool = False
     attribution: str | None = None

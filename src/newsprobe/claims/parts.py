@@ -246,6 +246,13 @@ def parse_parts(sent: Span) -> ClaimParts:
         }
     )
     parts.lemmas = sorted({t.lemma_.lower() for t in sent if t.is_alpha})
+    parts.subjects = sorted(
+        {
+            t.lemma_.lower()
+            for t in sent
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i in content
+        }
+    )
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)
     for tok in sent:  # "according to X" names the source more surely than a verb does
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":

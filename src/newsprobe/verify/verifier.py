@@ -84,9 +84,13 @@ def verify_claims(
     for (ci, h, sent_text, sent, s_overlap), sim in zip(aligned, sims, strict=True):
         claim = claims[ci]
         doc = docs[h.passage.text]
-        p_overlap = term_overlap(claim.parts, {t.lemma_.lower() for t in doc})
+        p_lemmas = {t.lemma_.lower() for t in doc}
+        p_overlap = term_overlap(claim.parts, p_lemmas)
+        # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
+        actor = not claim.parts.subjects or any(x in p_lemmas for x in claim.parts.subjects)
         relevant = (
-            sim >= options.min_similarity
+            actor
+            and sim >= options.min_similarity
             and p_overlap >= options.min_term_overlap
             and entity_coverage(claim.parts.entities, h.passage.text) >= options.min_entity_coverage
         )

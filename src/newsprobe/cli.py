@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from newsprobe.cli_claims import StoreOpt, claims_verifier, eval_claims, sources_app
 from newsprobe.errors import NewsprobeError
 
 app = typer.Typer(
@@ -76,8 +77,17 @@ def check(
         bool,
         typer.Option(help="Let URLs reach loopback, private and link-local addresses"),
     ] = False,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Also check claims against the trusted sources")
+    ] = False,
+    store: StoreOpt = None,
+    max_claims: Annotated[int, typer.Option(help="Most check-worthy claims per article")] = 20,
+    judge_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint for an LLM judge")
+    ] = None,
+    judge_model: Annotated[str | None, typer.Option(help="Model name for --judge-url")] = None,
 ) -> None:
-    """Judge whether each article was machine-written."""
+    """Judge whether each article was machine-written (and, with --sources, its claims)."""
     from newsprobe.ingest import iter_inputs
     from newsprobe.ingest.records import check_error_json, expand_check_inputs, read_check_item
     from newsprobe.pipeline import check_articles, load_detector
@@ -87,6 +97,7 @@ def check(
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
+    verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     files = expand_check_inputs(iter_inputs(paths))  # a .jsonl/.csv/... expands to its records
     single = len(files) == 1
     if single:
@@ -114,7 +125,7 @@ def check(
                     if as_json:
                         print(json.dumps(check_error_json(f, exc)), flush=True)
                     _error(exc)
-            for article in check_articles(good, det, options):
+            for article in verify(check_articles(good, det, options)):
                 if as_json:
                     print(json.dumps(article_json(article, model)), flush=True)
                 else:
@@ -208,6 +219,8 @@ from newsprobe.batch.commands import scan_cmd, sites_cmd  # noqa: E402  (batch c
 
 app.command("scan")(scan_cmd)
 app.command("sites")(sites_cmd)
+app.add_typer(sources_app, name="sources")
+app.command("eval-claims")(eval_claims)
 
 
 def main() -> None:

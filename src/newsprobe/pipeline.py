@@ -7,6 +7,7 @@ token statistics, scores and a verdict onto each ``Article`` (set annotations).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -14,6 +15,10 @@ from newsprobe.article import Article, Verdict
 from newsprobe.detect.detector import Detector
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.settings import DetectOptions
+
+if TYPE_CHECKING:
+    from newsprobe.sources.base import EvidenceStore
+    from newsprobe.verify.options import VerifyOptions
 
 
 def load_detector(path: str | None = None, options: DetectOptions | None = None) -> Detector:
@@ -101,3 +106,25 @@ def evasion_flags(findings: dict[str, int]) -> list[str]:
     if findings.get("invisible_characters", 0) >= EVASION_MIN:
         flags.append(f"evasion: {findings['invisible_characters']} invisible characters removed")
     return flags
+
+
+def verify_articles(
+    articles: Sequence[Article], store: EvidenceStore, options: VerifyOptions | None = None
+) -> list[Article]:
+    """Extract each article's check-worthy claims and verify them against ``store``.
+
+    Sets ``article.claims`` (best first), each with evidence, conflicts and a verdict.
+    """
+    from newsprobe.claims import extract_claims, load_nlp
+    from newsprobe.verify import VerifyOptions, verify_claims
+
+    options = options or VerifyOptions()
+    nlp = load_nlp()
+    every = []
+    for article in articles:
+        article.claims = extract_claims(
+            article.text, nlp, options.min_checkworthiness, options.max_claims
+        )
+        every.extend(article.claims)
+    verify_claims(every, store, nlp, options)
+    return list(articles)

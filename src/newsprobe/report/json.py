@@ -53,4 +53,16 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
     out["removed"] = [{"text": r.text, "reason": r.reason} for r in article.removed]
     if "record_id" in article.meta:
         out["record_id"] = article.meta["record_id"]
+    if article.claims is not None:
+        out["claims"] = [c.to_json() for c in article.claims]
+        out["claims_summary"] = claims_summary(article)
+    return out
+
+
+def claims_summary(article: Article) -> dict[str, int]:
+    """Counts per verdict, for the one-line summary."""
+    claims = article.claims or []
+    out = {"claims": len(claims)}
+    for verdict in ("supported", "contradicted", "not_enough_evidence"):
+        out[verdict] = sum(1 for c in claims if c.verdict == verdict)
     return out

@@ -50,3 +50,30 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
     if result.get("threshold") is not None:
         extra += f", threshold {result['threshold']:.4f}"
     console.print(extra, style="dim")
+
+
+def print_claims_eval(result: dict[str, Any], console: Console) -> None:
+    """One row per system: accuracy, macro-F1, F1 per label, and how often a verdict that
+    commits (SUPPORTS, REFUTES) is right, which is what a reader of a verdict relies on."""
+    labels = ("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO")
+    committed = ("SUPPORTS", "REFUTES")
+    table = Table(title=f"claims on {result.get('data', '')} ({result['n']} rows)")
+    cols = ["system", "accuracy", "macro-F1", *(f"F1 {x}" for x in labels)]
+    cols += [f"P {x}" for x in committed]
+    for c in cols:
+        table.add_column(c, justify="left" if c == "system" else "right")
+    for name, m in result["systems"].items():
+        per = m["per_label"]
+        table.add_row(
+            name,
+            _fmt(m["accuracy"]),
+            _fmt(m["macro_f1"]),
+            *(_fmt(per[x]["f1"]) for x in labels),
+            *(_fmt(per[x]["precision"]) for x in committed),
+        )
+    console.print(table)
+    skipped = result.get("n_skipped")
+    note = f"predicted {result['predicted']}, gold {result['gold']}"
+    if skipped:
+        note += f"; {skipped} rows left out ({result['skipped_labels']})"
+    console.print(note + f"; {result['seconds_total']:.1f} s", style="dim")

@@ -57,4 +57,9 @@ def render_article(article: Article, model: str, console: Console | None = None)
         more = f" and {len(article.removed) - 6} more" if len(article.removed) > 6 else ""
         notes.append(Text(f"removed before scoring: {cut}{more}", style="dim"))
     footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
-    console.print(Panel(Group(head, *notes, Text(""), table, footer), title=title, expand=False))
+    parts = [head, *notes, Text(""), table, footer]
+    if article.claims is not None:
+        from newsprobe.report.claims import claims_section
+
+        parts += [Text(""), *claims_section(article)]
+    console.print(Panel(Group(*parts), title=title, expand=False))

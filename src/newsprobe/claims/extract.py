@@ -1,0 +1,89 @@
+"""Find the sentences of an article that assert something checkable, ranked by how
+check-worthy they are.
+
+Check-worthiness follows what fact-checkers triage first (ClaimBuster-style features):
+numbers and dates, named actors, attribution and quotes raise a sentence; questions,
+first-person opinion and very short or very long sentences lower it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprobe.claims.model import Claim, ClaimParts
+from newsprobe.claims.nlp import load_nlp
+from newsprobe.claims.parts import parse_parts
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+OPINION = {"i think", "i believe", "in my view", "i feel", "we think", "in my opinion"}
+COMPARATIVE_TAGS = {"JJR", "JJS", "RBR", "RBS"}
+MIN_TOKENS, MAX_TOKENS = 5, 80
+
+
+def checkworthiness(sent: Span, parts: ClaimParts) -> float:
+    """A score >= 0; 0 means nothing in the sentence can be checked against a source."""
+    n = sum(1 for t in sent if not t.is_punct)
+    if n < MIN_TOKENS or sent.text.rstrip().endswith("?"):
+        return 0.0
+    score = 2.0 * min(len(parts.quantities), 3)
+    score += 1.5 * min(sum(1 for d in parts.dates if d.year), 2)
+    score += 0.5 * min(sum(1 for d in parts.dates if not d.year), 2)
+    score += 1.0 * min(len(parts.entities), 3)
+    score += 0.5 * min(len(parts.relations), 2)
+    if score == 0.0:
+        return 0.0
+    if parts.attribution:
+        score += 1.0
+    if parts.quote:
+        score += 0.5
+    if any(t.tag_ in COMPARATIVE_TAGS for t in sent):
+        score += 0.5
+    low = sent.text.lower()
+    if any(p in low for p in OPINION):
+        score *= 0.3
+    if n > MAX_TOKENS:
+        score *= 0.5
+    return score
+
+
+def claims_from_doc(
+    doc: Span, min_score: float = 1.0, max_claims: int | None = None, offset: int = 0
+) -> list[Claim]:
+    """Claims from a parsed document, best first (ties keep article order)."""
+    claims = []
+    for sent in doc.sents:
+        parts = parse_parts(sent)
+        score = checkworthiness(sent, parts)
+        if score < min_score:
+            continue
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + offset
+        claims.append(
+            Claim(text=text, start=start, end=start + len(text), score=score, parts=parts)
+        )
+    claims.sort(key=lambda c: (-c.score, c.start))
+    return claims[:max_claims] if max_claims else claims
+
+
+def extract_claims(
+    text: str, nlp: Language | None = None, min_score: float = 1.0, max_claims: int | None = None
+) -> list[Claim]:
+    """Check-worthy claims of ``text``; each keeps its character span into ``text``.
+
+    min_score: sentences scoring below it are not claims (1.0 = at least one named entity
+    or undated-month mention; a number alone scores 2).
+    max_claims: keep only the most check-worthy ones (None: all).
+    """
+    nlp = nlp or load_nlp()
+    # Lines are parsed apart: a headline has no full stop, and spaCy would run it into the
+    # first paragraph.
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    claims: list[Claim] = []
+    for (start, _), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        claims.extend(claims_from_doc(doc, min_score=min_score, offset=start))
+    claims.sort(key=lambda c: (-c.score, c.start))
+    return claims[:max_claims] if max_claims else claims

@@ -1,0 +1,175 @@
+"""What a claim is: a span of the article plus the parts that can be checked.
+
+A :class:`Claim` is a view into ``Article.text`` (``start``/``end`` character offsets, as a
+spaCy ``Span``), so reports can point at the exact sentence. Verification fills ``verdict``,
+``evidence`` and ``conflicts`` later (predict, then annotate).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+VERDICTS = ("supported", "contradicted", "not_enough_evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity (spaCy label) inside a claim, offsets into the parsed text."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit; ``unit`` is normalized ("percent", "usd", "person", ...).
+
+    A range ("30-40%", "between 5 and 6 million") has ``value`` as its low end and
+    ``high`` as its high end; ``verb`` is the lemma of the verb the number belongs to, so a
+    source's number is only compared when it is about the same action.
+    """
+
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+    approximate: bool = False
+    high: float | None = None
+    verb: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date expression; any of year, month, day may be unknown. ``decade`` marks "the
+    1990s", which is too loose to check against a year."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    decade: bool = False
+    verb: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """Who did what to whom: lowercased subject and object heads, verb lemma, negation."""
+
+    subject: str
+    verb: str
+    object: str
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class ClaimParts:
+    """The checkable parts of one sentence, as the consistency checks compare them."""
+
+    entities: list[Entity] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    negated: bool = False
+    quote: bool = False
+    attribution: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "entities": [{"text": e.text, "label": e.label} for e in self.entities],
+            "numbers": [
+                {"value": q.value, "unit": q.unit, "text": q.text} for q in self.quantities
+            ],
+            "dates": [
+                {"text": d.text, "year": d.year, "month": d.month, "day": d.day} for d in self.dates
+            ],
+            "negated": self.negated,
+            "quote": self.quote,
+            "attribution": self.attribution,
+        }
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One passage from the trusted-source store, with the sentence that best matches."""
+
+    text: str
+    source: str
+    url: str | None
+    score: float
+    sentence: str = ""
+    title: str | None = None
+    date: str | None = None
+    similarity: float = 0.0
+    relevant: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "source": self.source,
+            "url": self.url,
+            "score": round(self.score, 6),
+            "sentence": self.sentence,
+            "similarity": round(self.similarity, 4),
+            "relevant": self.relevant,
+        }
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A value in the claim that a trusted source states differently."""
+
+    kind: str  # "number", "date", "role", "negation"
+    claim_value: str
+    source_value: str
+    source_text: str
+    source: str
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "claim": self.claim_value,
+            "source_says": self.source_value,
+            "source_text": self.source_text,
+            "source": self.source,
+            "url": self.url,
+        }
+
+
+@dataclass(slots=True)
+class Claim:
+    """A check-worthy sentence of an article and, once verified, what the sources say."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+    parts: ClaimParts
+    verdict: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    judge: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "checkworthiness": round(self.score, 3),
+            "verdict": self.verdict,
+            "evidence": [e.to_json() for e in self.evidence],
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "parts": self.parts.to_json(),
+        }
+        if self.judge is not None:
+            out["judge"] = self.judge
+        return out

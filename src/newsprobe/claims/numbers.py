@@ -1,0 +1,128 @@
+"""Numbers as news writes them: digits with separators, number words, scales ("4.2
+billion"), ranges ("30-40%", "between 5 and 6 million") and lists ("40% and 150%").
+
+Kept apart from the parse so the arithmetic can be tested without spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "half": 0.5,
+}
+CURRENCIES = {
+    "$": "usd",
+    "dollar": "usd",
+    "usd": "usd",
+    "£": "gbp",
+    "pound": "gbp",
+    "gbp": "gbp",
+    "€": "eur",
+    "euro": "eur",
+    "eur": "eur",
+    "¥": "jpy",
+    "yen": "jpy",
+}
+APPROX = {
+    "about",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "over",
+    "more",
+    "less",
+    "under",
+    "up",
+    "at",
+    "least",
+    "than",
+    "estimated",
+    "~",
+}
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def number_value(text: str) -> float | None:
+    """The value of a number written in digits, words or with a scale ("4.2 billion")."""
+    value: float | None = None
+    for w in re.findall(r"[\d.,]+|[a-z]+", text.lower()):
+        if w[0].isdigit():
+            # "1,200" is twelve hundred; a decimal comma is too rare in English news to guess.
+            try:
+                value = float(w.rstrip(".,").replace(",", ""))
+            except ValueError:
+                continue
+        elif w in WORDS:
+            n = WORDS[w]
+            value = n if value is None else (value + n if n < value else value * n)
+        elif w in SCALES and value is not None:
+            value *= SCALES[w]
+    return value
+
+
+RANGE = re.compile(r"\d\s*%?\s*(?:–|—|-|to)\s*[$£€]?\d")
+
+
+def numbers_in(text: str) -> list[tuple[float, float | None]]:
+    """The values a number expression states: one (value, None), a range (low, high), or
+    several for a list ("about 40% and 150%")."""
+    low = text.lower()
+    found = re.findall(r"\d[\d,]*(?:\.\d+)?", low)
+    if len(found) < 2:
+        value = number_value(text)
+        return [] if value is None else [(value, None)]
+    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", low) if w in SCALES), 1.0)
+    nums = []
+    for f in found:
+        try:
+            nums.append(float(f.rstrip(",").replace(",", "")) * scale)
+        except ValueError:
+            continue
+    if len(nums) >= 2 and ("between" in low or RANGE.search(low)):
+        return [(min(nums[:2]), max(nums[:2]))]
+    return [(n, None) for n in nums]

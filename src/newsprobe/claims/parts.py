@@ -1,0 +1,267 @@
+"""Pull the checkable parts out of a parsed sentence: numbers with units, dates, entities,
+who-did-what relations, negation, quotes and attribution.
+
+Works on any spaCy ``Span`` so the same code parses claims and evidence sentences; the
+consistency checks then compare like with like.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprobe.claims.model import ClaimParts, DateRef, Entity, Quantity, Relation
+from newsprobe.claims.numbers import (
+    APPROX,
+    CURRENCIES,
+    NUMBER,
+    SCALES,
+    number_value,
+    numbers_in,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART"}
+NUMERIC = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+REPORTING = {
+    "say",
+    "tell",
+    "state",
+    "announce",
+    "claim",
+    "report",
+    "confirm",
+    "deny",
+    "add",
+    "insist",
+    "warn",
+    "write",
+    "allege",
+    "argue",
+    "admit",
+    "explain",
+}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+YEAR = re.compile(r"\b((?:1[5-9]|20)\d\ds?)\b")
+
+
+def _verb_of(tok: Token) -> str:
+    """The lemma of the verb a token hangs from ("" if none before the root)."""
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 20:
+        tok, seen = tok.head, seen + 1
+    return tok.lemma_.lower() if tok.pos_ in ("VERB", "AUX") else ""
+
+
+def _unit(span: Span, label: str) -> str:
+    """The unit a number counts: currency, percent, or the noun it modifies (lemma)."""
+    lower = span.text.lower()
+    if label == "PERCENT" or "%" in lower or "percent" in lower or "per cent" in lower:
+        return "percent"
+    for key, code in CURRENCIES.items():
+        if key in lower or any(t.lemma_.lower() == key for t in span):
+            return code
+    if label == "QUANTITY":
+        tail = [t for t in span if t.is_alpha and t.lower_ not in SCALES and t.lower_ not in APPROX]
+        if tail:
+            return tail[-1].lemma_.lower()
+    m = re.search(r"\d([a-z]+)$", lower)  # "1.5c", "10km"
+    if m:
+        return m.group(1)
+    head = span.root
+    if head.dep_ in ("nummod", "quantmod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head.lemma_.lower()
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return nxt.lemma_.lower()
+    return ""
+
+
+def _date(ent: Span) -> DateRef:
+    text = ent.text
+    years = YEAR.findall(text)
+    month = day = None
+    for tok in ent:
+        low = tok.lower_.rstrip(".")
+        if low in MONTHS:
+            month = MONTHS[low]
+        elif tok.like_num and tok.text.isdigit() and 1 <= int(tok.text) <= 31:
+            day = int(tok.text)
+    return DateRef(
+        text=text,
+        start=ent.start_char,
+        end=ent.end_char,
+        year=int(years[0][:4]) if years else None,
+        month=month,
+        day=day if month else None,
+        decade=bool(re.search(r"\b\d{3}0s\b", text)),
+        verb=_verb_of(ent.root),
+    )
+
+
+def _head_text(tok: Token) -> str:
+    """A noun's name as written: its entity if it is in one, else compounds + head."""
+    if tok.ent_type_ and tok.ent_iob_ != "O":
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text.lower().removeprefix("the ")
+    parts = [t.text for t in tok.lefts if t.dep_ in ("compound", "amod") and t.pos_ != "NUM"]
+    return " ".join([*parts, tok.text]).lower()
+
+
+def _relations(sent: Span) -> list[Relation]:
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+        objs += [
+            g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        for s in subj:
+            for o in objs:
+                if s.pos_ == "PRON" or o.pos_ == "PRON":
+                    continue
+                a, b = _head_text(s), _head_text(o)
+                if passive:  # "Poland was invaded by Germany" -> (germany, invade, poland)
+                    a, b = b, a
+                out.append(Relation(a, tok.lemma_.lower(), b, negated))
+    return out
+
+
+def _content(sent: Span) -> set[int]:
+    """Token indices of what is asserted, without the attribution frame around it.
+
+    In "X joined Y in 1999, the minister told reporters" the source must match "X joined Y
+    in 1999"; the minister and the reporters are who said it, checked apart.
+    """
+    keep = {t.i for t in sent}
+    root = sent.root
+    if root.lemma_.lower() in REPORTING:
+        said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+        if said:
+            keep = {t.i for c in said for t in c.subtree}
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            keep -= {t.i for t in tok.subtree}
+    return keep
+
+
+def parse_parts(sent: Span) -> ClaimParts:
+    """The checkable parts of one sentence (offsets are into the parsed document's text)."""
+    parts = ClaimParts()
+    date_tokens: set[int] = set()
+    content = _content(sent)
+    for ent in sent.ents:
+        if ent.start not in content:  # who said it and when: not part of the assertion
+            date_tokens.update(range(ent.start, ent.end))
+            continue
+        if ent.label_ in NAMED:
+            parts.entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char))
+        elif ent.label_ in ("DATE", "TIME"):
+            ref = _date(ent)
+            if ref.year or ref.month:
+                parts.dates.append(ref)
+            date_tokens.update(range(ent.start, ent.end))
+        elif ent.label_ in NUMERIC:
+            if ent.label_ == "CARDINAL" and YEAR.fullmatch(ent.text.strip()):
+                parts.dates.append(
+                    DateRef(
+                        ent.text,
+                        ent.start_char,
+                        ent.end_char,
+                        year=int(ent.text.strip()[:4]),
+                        verb=_verb_of(ent.root),
+                    )
+                )
+                date_tokens.update(range(ent.start, ent.end))
+                continue
+            unit, verb = _unit(ent, ent.label_), _verb_of(ent.root)
+            approximate = any(t.lower_ in APPROX for t in ent) or (
+                ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROX
+            )
+            for value, high in numbers_in(ent.text):
+                parts.quantities.append(
+                    Quantity(
+                        value, unit, ent.text, ent.start_char, ent.end_char, approximate, high, verb
+                    )
+                )
+            date_tokens.update(range(ent.start, ent.end))
+    covered = date_tokens | {i for e in sent.ents for i in range(e.start, e.end)}
+    for tok in sent:  # digits spaCy left outside any entity ("rose to 12")
+        if tok.i in covered or tok.i not in content or not NUMBER.fullmatch(tok.text):
+            continue
+        value = number_value(tok.text)
+        if value is not None:
+            span = sent.doc[tok.i : tok.i + 1]
+            parts.quantities.append(
+                Quantity(
+                    value,
+                    _unit(span, "CARDINAL"),
+                    tok.text,
+                    tok.idx,
+                    tok.idx + len(tok),
+                    verb=_verb_of(tok),
+                )
+            )
+    parts.relations = _relations(sent)
+    parts.negated = any(
+        t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content for t in sent
+    )
+    parts.terms = sorted(
+        {
+            t.lemma_.lower()
+            for t in sent
+            if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+            and not t.is_stop
+            and t.is_alpha
+            and t.i not in date_tokens
+            and len(t.text) > 1
+            and t.i in content
+        }
+    )
+    parts.lemmas = sorted({t.lemma_.lower() for t in sent if t.is_alpha})
+    parts.subjects = sorted(
+        {
+            t.lemma_.lower()
+            for t in sent
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i in content
+        }
+    )
+    parts.quote = any(t.text in ('"', "“", "”") for t in sent)
+    for tok in sent:  # "according to X" names the source more surely than a verb does
+        if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
+            parts.attribution = _head_text(tok.nbor(2))
+            return parts
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+            speakers = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            if speakers:
+                parts.attribution = _head_text(speakers[0])
+                break
+    return parts

@@ -1,0 +1,144 @@
+"""The claim commands: ``sources add|list|remove``, ``eval-claims``, and the ``--sources``
+step of ``check``. Kept apart from ``cli.py`` so the claims stage stays in its own files;
+``cli.py`` only registers them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsprobe.article import Article
+from newsprobe.errors import NewsprobeError
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="Source store file (default: sources.sqlite in the cache)"),
+]
+
+
+def claims_verifier(
+    enabled: bool,
+    store_path: Path | None,
+    max_claims: int,
+    judge_url: str | None,
+    judge_model: str | None,
+) -> Callable[[Sequence[Article]], Sequence[Article]]:
+    """A function that verifies a batch of checked articles (identity when not asked)."""
+    if not enabled:
+        if store_path is not None or judge_url is not None:
+            raise NewsprobeError("--store and --judge-url need --sources")
+        return lambda articles: articles
+    from newsprobe.pipeline import verify_articles
+    from newsprobe.sources import SQLiteStore
+    from newsprobe.verify import VerifyOptions
+
+    if max_claims < 1:
+        raise NewsprobeError(f"--max-claims must be at least 1, got {max_claims}")
+    if store_path is not None and not store_path.is_file():
+        raise NewsprobeError(f"{store_path}: no such source store (newsprobe sources add)")
+    store = SQLiteStore(store_path)
+    if len(store) == 0:
+        raise NewsprobeError(f"{store.path}: the source store is empty (newsprobe sources add)")
+    opts = VerifyOptions(max_claims=max_claims, judge_url=judge_url, judge_model=judge_model)
+    return lambda articles: verify_articles(articles, store, opts)
+
+
+sources_app = typer.Typer(
+    no_args_is_help=True, help="Trusted sources that claims are checked against."
+)
+
+
+@sources_app.command("add")
+def sources_add(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders or .jsonl (text, title, url)")
+    ],
+    store: StoreOpt = None,
+    embedder: Annotated[
+        str | None, typer.Option(help="minilm-static (default, fast) or minilm, for a new store")
+    ] = None,
+    max_words: Annotated[int, typer.Option(help="Words per passage, at most")] = 60,
+) -> None:
+    """Index documents as passages (already indexed passages are skipped)."""
+    from newsprobe.sources import SQLiteStore, iter_documents
+
+    if max_words < 5:
+        raise NewsprobeError(f"--max-words must be at least 5, got {max_words}")
+    passages = [p for doc in iter_documents(inputs, max_words) for p in doc]
+    db = SQLiteStore(store, embedder)
+    res = db.add(passages)
+    print(
+        f"{db.path}: added {res.added} passages from {res.documents} documents "
+        f"({res.duplicates} duplicates skipped); {len(db)} passages in all"
+    )
+
+
+@sources_app.command("list")
+def sources_list(
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per source")] = False,
+) -> None:
+    """The indexed documents with their passage counts."""
+    from dataclasses import asdict
+
+    from newsprobe.sources import SQLiteStore
+
+    if store is not None and not store.is_file():
+        raise NewsprobeError(f"{store}: no such source store")
+    for info in SQLiteStore(store).list():
+        if as_json:
+            print(json.dumps(asdict(info)))
+        else:
+            title = f"  ({info.title})" if info.title else ""
+            print(f"{info.passages:6d}  {info.source}{title}")
+
+
+@sources_app.command("remove")
+def sources_remove(
+    sources: Annotated[list[str], typer.Argument(help="Source names as 'sources list' shows")],
+    store: StoreOpt = None,
+) -> None:
+    """Remove documents and their passages."""
+    from newsprobe.sources import SQLiteStore
+
+    if store is not None and not store.is_file():
+        raise NewsprobeError(f"{store}: no such source store")
+    db = SQLiteStore(store)
+    missing = []
+    for name in sources:
+        n = db.remove(name)
+        if n == 0:  # documents are only created with passages, so 0 means absent
+            missing.append(name)
+        else:
+            print(f"removed {name} ({n} passages)")
+    if missing:
+        raise NewsprobeError(f"not in the store: {', '.join(missing)}")
+
+
+def eval_claims(
+    data: Annotated[Path, typer.Option("--data", help="ClimateFEVER-layout JSONL")],
+    limit: Annotated[int | None, typer.Option(help="Seeded sample of this many rows")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics here")] = None,
+    seed: int = 0,
+) -> None:
+    """Accuracy and macro-F1 of claim verdicts, against majority and retrieval-only."""
+    from newsprobe.eval.claims import evaluate_claims, read_factcheck
+    from newsprobe.report.tables import print_claims_eval
+
+    if limit is not None and limit < 1:
+        raise NewsprobeError(f"--limit must be at least 1, got {limit}")
+    rows = read_factcheck(data, limit=limit, seed=seed)
+    err = Console(stderr=True)
+    result = evaluate_claims(rows, progress=lambda msg: err.print(msg, style="dim"))
+    result["data"] = str(data)
+    print_claims_eval(result, Console() if sys.stdout.isatty() else Console(width=160))
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(result, indent=2))

@@ -1,0 +1,121 @@
+"""Turn what ``sources add`` is given (files, folders, JSON Lines) into passages.
+
+Passages are a few sentences long: short enough that one passage states one fact, so the
+verifier's sentence alignment and the retrievers see the same unit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsprobe.errors import InputError
+from newsprobe.ingest.fetch import fetch_url
+from newsprobe.ingest.html import article_from_html
+from newsprobe.ingest.text import decode
+from newsprobe.normalize import normalize_text
+from newsprobe.sources.base import Passage
+
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
+MAX_WORDS = 60
+
+
+def split_passages(text: str, max_words: int = MAX_WORDS) -> list[str]:
+    """Paragraphs cut at sentence ends into pieces of at most ~``max_words`` words."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split())
+        if not para:
+            continue
+        current: list[str] = []
+        words = 0
+        for sent in SENTENCE_END.split(para):
+            n = len(sent.split())
+            if current and words + n > max_words:
+                out.append(" ".join(current))
+                current, words = [], 0
+            current.append(sent)
+            words += n
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+def _document(
+    text: str, source: str, title: str | None, url: str | None, date: str | None, max_words: int
+) -> list[Passage]:
+    text = normalize_text(text)
+    return [Passage(p, source, title, url, date) for p in split_passages(text, max_words)]
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _jsonl(path: Path, max_words: int) -> Iterator[list[Passage]]:
+    for lineno, line in enumerate(decode(_read(path)).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise InputError(f'{path}:{lineno}: each line needs a "text" string')
+        source = str(row.get("source") or row.get("url") or f"{path.resolve()}#{lineno}")
+        yield _document(
+            row["text"], source, row.get("title"), row.get("url"), row.get("date"), max_words
+        )
+
+
+def _file(path: Path, max_words: int) -> list[Passage]:
+    if path.suffix.lower() in (".html", ".htm"):
+        # The same extraction as checked articles: main text and metadata, no furniture.
+        art = article_from_html(_read(path), name=str(path))
+        body = art.text
+        if art.title and body.startswith(art.title):  # the headline is the passage title
+            body = body[len(art.title) :].lstrip() or body
+        title = art.title or path.stem
+        return _document(body, str(path.resolve()), title, art.url, art.date, max_words)
+    text = decode(_read(path))
+    return _document(text, str(path.resolve()), path.stem, None, None, max_words)
+
+
+def _url(url: str, max_words: int) -> list[Passage]:
+    art = fetch_url(url)
+    return _document(art.text, url, art.title, url, art.date, max_words)
+
+
+def iter_documents(inputs: list[str], max_words: int = MAX_WORDS) -> Iterator[list[Passage]]:
+    """One list of passages per document, in input order (folders sorted)."""
+    for raw in inputs:
+        if re.match(r"https?://", raw):
+            yield _url(raw, max_words)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+            )
+            if not files:
+                raise InputError(f"{path}: folder has no .txt, .md, .html or .jsonl files")
+        elif path.exists():
+            files = [path]
+        else:
+            raise InputError(f"{path}: no such file or folder")
+        for f in files:
+            if f.suffix.lower() == ".jsonl":
+                yield from _jsonl(f, max_words)
+            else:
+                passages = _file(f, max_words)
+                if not passages:
+                    raise InputError(f"{f}: no text to index")
+                yield passages

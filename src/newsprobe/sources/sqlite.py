@@ -1,0 +1,216 @@
+"""The embedded evidence store: one SQLite file, FTS5 (BM25) plus sentence embeddings.
+
+Search runs both retrievers and fuses their rankings with RRF. Embeddings are kept as
+float16 blobs in the same file and held in memory as one matrix for search (10,000
+passages x 384 dims is 7.5 MiB), so no vector server is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from newsprobe.errors import NewsprobeError
+from newsprobe.settings import cache_dir
+from newsprobe.sources.base import AddResult, Hit, Passage, SourceInfo
+from newsprobe.sources.embed import Embedder, get_embedder
+from newsprobe.sources.fusion import rrf
+
+SCHEMA_VERSION = "1"
+DEFAULT_EMBEDDER = "minilm-static"
+CANDIDATES = 50  # per retriever, before fusion
+# Words too common to help BM25 find a claim's topic (FTS5 has no stop list of its own).
+_STOP_WORDS = (
+    "a an and are as at be by for from has have he her his in is it its of on or that the "
+    "their they this to was were will with which who not but been also had said says"
+)
+STOP = frozenset(_STOP_WORDS.split())
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, title TEXT, url TEXT, date TEXT,
+    added TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    hash TEXT UNIQUE NOT NULL, text TEXT NOT NULL, embedding BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    text, content='passages', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+"""
+
+
+class StoreError(NewsprobeError):
+    """The store file cannot be opened or was built with a different embedder."""
+
+
+def default_store_path() -> Path:
+    return cache_dir() / "sources.sqlite"
+
+
+def fts_query(text: str) -> str:
+    """Any of the query's content words, each quoted so FTS5 syntax in it stays literal."""
+    words = {w for w in re.findall(r"\w+", text.lower()) if w not in STOP and len(w) > 1}
+    return " OR ".join(f'"{w}"' for w in sorted(words))
+
+
+class SQLiteStore:
+    """An :class:`~newsprobe.sources.base.EvidenceStore` in one SQLite file.
+
+    path: the file (created on first add); embedder: name recorded in the file on creation;
+    a store keeps the embedder it was built with, because vectors from two embedders do not
+    compare.
+    """
+
+    def __init__(self, path: str | Path | None = None, embedder: str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a newsprobe source store ({exc})") from exc
+        recorded = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        if not recorded:
+            recorded = {"schema": SCHEMA_VERSION, "embedder": embedder or DEFAULT_EMBEDDER}
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)", recorded.items())
+            self.db.commit()
+        elif embedder is not None and embedder != recorded["embedder"]:
+            raise StoreError(
+                f"{self.path} was built with embedder {recorded['embedder']!r}, "
+                f"not {embedder!r}; use another --store"
+            )
+        self.embedder_name = recorded["embedder"]
+        self._embedder: Embedder | None = None
+        self._matrix: np.ndarray | None = None
+        self._ids: np.ndarray | None = None
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.embedder_name)
+        return self._embedder
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
+
+    def add(self, passages: Iterable[Passage]) -> AddResult:
+        """Index passages; ones already present (same normalized text) are skipped."""
+        fresh: dict[str, Passage] = {}
+        seen = 0
+        for p in passages:
+            seen += 1
+            fresh.setdefault(p.hash, p)
+        hashes = list(fresh)
+        known: set[str] = set()
+        for b in range(0, len(hashes), 500):
+            chunk = hashes[b : b + 500]
+            rows = self.db.execute(
+                f"SELECT hash FROM passages WHERE hash IN ({','.join('?' * len(chunk))})", chunk
+            )
+            known.update(r[0] for r in rows)
+        new = [fresh[h] for h in hashes if h not in known]
+        vectors = self.embedder.encode([p.text for p in new]) if new else np.zeros((0, 0))
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        doc_ids: dict[str, int] = {}
+        with self.db:
+            for p, vec in zip(new, vectors, strict=True):
+                if p.source not in doc_ids:
+                    self.db.execute(
+                        "INSERT INTO documents(source, title, url, date, added) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO NOTHING",
+                        (p.source, p.title, p.url, p.date, now),
+                    )
+                    doc_ids[p.source] = self.db.execute(
+                        "SELECT id FROM documents WHERE source = ?", (p.source,)
+                    ).fetchone()[0]
+                self.db.execute(
+                    "INSERT INTO passages(doc_id, hash, text, embedding) VALUES (?, ?, ?, ?)",
+                    (doc_ids[p.source], p.hash, p.text, vec.astype(np.float16).tobytes()),
+                )
+        self._matrix = None
+        return AddResult(documents=len(doc_ids), added=len(new), duplicates=seen - len(new))
+
+    def remove(self, source: str) -> int:
+        """Drop a document (by its source name, as ``list`` shows it); passages removed."""
+        with self.db:
+            row = self.db.execute("SELECT id FROM documents WHERE source = ?", (source,))
+            found = row.fetchone()
+            if found is None:
+                return 0
+            n = self.db.execute("DELETE FROM passages WHERE doc_id = ?", (found[0],)).rowcount
+            self.db.execute("DELETE FROM documents WHERE id = ?", (found[0],))
+        self._matrix = None
+        return int(n)
+
+    def list(self) -> list[SourceInfo]:
+        rows = self.db.execute(
+            "SELECT d.source, d.title, d.url, d.date, count(p.id), d.added FROM documents d "
+            "LEFT JOIN passages p ON p.doc_id = d.id GROUP BY d.id ORDER BY d.id"
+        )
+        return [SourceInfo(*r) for r in rows]
+
+    def _dense(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._matrix is None:
+            rows = self.db.execute("SELECT id, embedding FROM passages ORDER BY id").fetchall()
+            self._ids = np.array([r[0] for r in rows], dtype=np.int64)
+            blob = b"".join(r[1] for r in rows)
+            # float16 on disk, float32 in memory: one conversion, not one per query.
+            matrix = np.frombuffer(blob, dtype=np.float16).reshape(len(rows), -1)
+            self._matrix = matrix.astype(np.float32)
+        assert self._ids is not None
+        return self._ids, self._matrix
+
+    def search(self, query: str, k: int = 5) -> list[Hit]:
+        return self.search_many([query], k)[0]
+
+    def search_many(self, queries: list[str], k: int = 5) -> list[list[Hit]]:
+        """Hybrid search for several queries at once (one embedding batch)."""
+        if not queries:
+            return []
+        ids, matrix = self._dense()
+        qvecs = self.embedder.encode(queries)
+        out = []
+        for query, qvec in zip(queries, qvecs, strict=True):
+            bm25: dict[int, float] = {}
+            q = fts_query(query)
+            if q:
+                rows = self.db.execute(
+                    "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts "
+                    "MATCH ? ORDER BY bm25(passages_fts) LIMIT ?",
+                    (q, CANDIDATES),
+                )
+                bm25 = {int(r[0]): -float(r[1]) for r in rows}
+            cos: dict[int, float] = {}
+            if len(ids):
+                sims = matrix @ qvec
+                top = np.argsort(-sims)[:CANDIDATES]
+                cos = {int(ids[i]): float(sims[i]) for i in top}
+            fused = rrf([list(bm25), list(cos)])
+            best = sorted(fused, key=lambda i: -fused[i])[:k]
+            passages = self._passages(best)
+            out.append([Hit(passages[i], fused[i], bm25.get(i), cos.get(i)) for i in best])
+        return out
+
+    def _passages(self, ids: list[int]) -> dict[int, Passage]:
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            "SELECT p.id, p.text, d.source, d.title, d.url, d.date FROM passages p "
+            f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+        return {r[0]: Passage(r[1], r[2], r[3], r[4], r[5]) for r in rows}

@@ -1,0 +1,164 @@
+"""Offline consistency checks between a claim and one source sentence.
+
+Each check compares like with like (a number with a number of the same unit, a year with
+a year of the same event) and reports a :class:`Conflict` only where both sides state the
+value; a value the source does not mention is no evidence either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsprobe.claims.model import ClaimParts, Conflict, Entity, Quantity
+from newsprobe.verify.options import (
+    MIN_CONFLICT_OVERLAP,
+    NEGATION_OVERLAP,
+    NEGATION_SIMILARITY,
+)
+
+UNIT_SYNONYMS = {
+    "person": "people",
+    "persons": "people",
+    "%": "percent",
+    "per": "percent",
+    "celsius": "c",
+    "degree": "c",
+    "kilometre": "km",
+    "kilometer": "km",
+    "tonne": "ton",
+    "mile": "mile",
+}
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """What one source sentence says about a claim's checkable parts."""
+
+    conflicts: list[Conflict] = field(default_factory=list)
+    agreed: int = 0
+    checkable: int = 0
+
+
+def _unit(q: Quantity) -> str:
+    return UNIT_SYNONYMS.get(q.unit, q.unit)
+
+
+def same_number(a: Quantity, b: Quantity) -> bool:
+    """Equal up to rounding (0.5%, or 10% where either side says "about"); ranges agree
+    when they overlap."""
+    tol = 0.10 if (a.approximate or b.approximate) else 0.005
+    a_hi = a.high if a.high is not None else a.value
+    b_hi = b.high if b.high is not None else b.value
+    slack = tol * max(abs(a.value), abs(a_hi), abs(b.value), abs(b_hi), 1e-9)
+    return a.value <= b_hi + slack and b.value <= a_hi + slack
+
+
+def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
+    """Share of the claim's content lemmas that the source text also uses."""
+    if not claim.terms:
+        return 0.0
+    return sum(1 for t in claim.terms if t in lemmas) / len(claim.terms)
+
+
+def entity_coverage(entities: list[Entity], text: str) -> float:
+    """Share of named entities the source mentions (a person by surname is enough)."""
+    if not entities:
+        return 1.0
+    low = text.lower()
+    found = 0
+    for e in entities:
+        name = e.text.lower().removeprefix("the ")
+        words = name.split()
+        if name in low or (e.label == "PERSON" and words and words[-1] in low):
+            found += 1
+    return found / len(entities)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
+
+
+def compare(
+    claim: ClaimParts,
+    source: ClaimParts,
+    sentence: str,
+    name: str,
+    url: str | None,
+    overlap: float,
+    similarity: float,
+) -> CheckResult:
+    """Conflicts and agreements between a claim and a source sentence about it.
+
+    overlap / similarity: how closely the sentence matches the claim; number and date
+    conflicts need the claim's own event (overlap >= MIN_CONFLICT_OVERLAP), negation
+    needs a near paraphrase.
+    """
+    res = CheckResult()
+    same_event = overlap >= MIN_CONFLICT_OVERLAP
+    lemmas = set(source.lemmas)
+
+    def same_action(verb: str) -> bool:
+        """A value differs only if the source says it of the same action ("joined")."""
+        return same_event and (not verb or verb in ("be", "have") or verb in lemmas)
+
+    def conflict(kind: str, mine: str, theirs: str) -> None:
+        res.conflicts.append(Conflict(kind, mine, theirs, sentence, name, url))
+
+    for q in claim.quantities:
+        if not _unit(q):
+            continue
+        res.checkable += 1
+        theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
+        if any(same_number(q, s) for s in theirs):
+            res.agreed += 1
+        elif theirs and same_action(q.verb):
+            conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+    their_years = {d.year for d in source.dates if d.year and not d.decade}
+    for d in claim.dates:
+        if d.year is None or d.decade:
+            continue
+        res.checkable += 1
+        if d.year in their_years:
+            same_year = [s for s in source.dates if s.year == d.year]
+            months = {s.month for s in same_year if s.month}
+            if d.month and months and d.month not in months and same_action(d.verb):
+                conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
+            else:
+                res.agreed += 1
+        elif their_years and same_action(d.verb):
+            conflict("date", d.text, ", ".join(s.text for s in source.dates if s.year))
+    for r in claim.relations:
+        for s in source.relations:
+            if r.verb != s.verb:
+                continue
+            if (
+                _same_name(r.subject, s.object)
+                and _same_name(r.object, s.subject)
+                and not _same_name(r.subject, r.object)
+            ):
+                res.checkable += 1
+                conflict(
+                    "role", f"{r.subject} {r.verb} {r.object}", f"{s.subject} {s.verb} {s.object}"
+                )
+            elif _same_name(r.subject, s.subject) and _same_name(r.object, s.object):
+                res.checkable += 1
+                if r.negated != s.negated:
+                    conflict(
+                        "negation",
+                        ("not " if r.negated else "") + r.verb,
+                        ("not " if s.negated else "") + s.verb,
+                    )
+                else:
+                    res.agreed += 1
+    if (
+        claim.negated != source.negated
+        and not any(c.kind == "negation" for c in res.conflicts)
+        and overlap >= NEGATION_OVERLAP
+        and similarity >= NEGATION_SIMILARITY
+    ):
+        conflict(
+            "negation",
+            "negated" if claim.negated else "affirmed",
+            "negated" if source.negated else "affirmed",
+        )
+    return res

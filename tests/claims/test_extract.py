@@ -1,0 +1,101 @@
+"""Claim extraction through the public API, on the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.claims import extract_claims, number_value
+from newsprobe.claims.numbers import numbers_in
+
+TEXT = (
+    "It was a quiet morning. Poland joined NATO in 1999, the foreign ministry said. "
+    "The company reported revenue of $4.2 billion in the third quarter, according to Reuters. "
+    "Is this the end? About twelve people were hurt when the bridge collapsed on 3 May 2021."
+)
+
+
+def test_claims_keep_their_spans_into_the_article(nlp):
+    claims = extract_claims(TEXT, nlp)
+    assert claims
+    for c in claims:
+        assert TEXT[c.start : c.end] == c.text
+
+
+def test_sentences_without_checkable_parts_are_not_claims(nlp):
+    texts = {c.text for c in extract_claims(TEXT, nlp)}
+    assert "It was a quiet morning." not in texts
+    assert "Is this the end?" not in texts
+    assert len(texts) == 3
+
+
+def test_claims_are_ranked_by_checkworthiness(nlp):
+    claims = extract_claims(TEXT, nlp)
+    scores = [c.score for c in claims]
+    assert scores == sorted(scores, reverse=True)
+    assert extract_claims(TEXT, nlp, max_claims=1) == claims[:1]
+
+
+def test_parts_carry_numbers_units_dates_entities_and_attribution(nlp):
+    by_text = {c.text.split()[0]: c.parts for c in extract_claims(TEXT, nlp)}
+    nato = by_text["Poland"]
+    assert [d.year for d in nato.dates] == [1999]
+    assert {e.text for e in nato.entities} >= {"Poland", "NATO"}
+    assert nato.attribution == "foreign ministry"
+    money = by_text["The"]
+    (q,) = money.quantities
+    assert (q.value, q.unit) == (4.2e9, "usd")
+    assert money.attribution == "reuters"
+    hurt = by_text["About"]
+    (people,) = hurt.quantities
+    assert people.value == 12 and people.unit == "people" and people.approximate
+    (day,) = hurt.dates
+    assert (day.year, day.month, day.day) == (2021, 5, 3)
+
+
+def test_relations_and_negation(nlp):
+    (claim,) = extract_claims("Poland was not invaded by Germany in 1939.", nlp)
+    (rel,) = claim.parts.relations
+    assert (rel.subject, rel.verb, rel.object, rel.negated) == ("germany", "invade", "poland", True)
+    assert claim.parts.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4.2 billion", 4.2e9),
+        ("1,200", 1200),
+        ("twenty five", 25),
+        ("half a million", 5e5),
+        ("about 12", 12),
+        ("no digits", None),
+    ],
+)
+def test_number_value(text, value):
+    assert number_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("30-40%", [(30, 40)]),
+        ("between 5 and 6 million", [(5e6, 6e6)]),
+        ("about 40% and 150%", [(40, None), (150, None)]),
+        ("1,200", [(1200, None)]),
+    ],
+)
+def test_numbers_in_reads_ranges_and_lists(text, values):
+    assert numbers_in(text) == values
+
+
+def test_decades_are_marked_so_they_are_not_checked_as_years(nlp):
+    (claim,) = extract_claims("Warming in Europe peaked in the late 1990s, NASA said.", nlp)
+    (d,) = claim.parts.dates
+    assert d.decade and d.year == 1990
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence(nlp):
+    text = "Poland asks allies for talks\n\nPoland joined NATO in 1999, officials said."
+    texts = {c.text for c in extract_claims(text, nlp)}
+    assert "Poland joined NATO in 1999, officials said." in texts
+    for c in extract_claims(text, nlp):
+        assert text[c.start : c.end] == c.text

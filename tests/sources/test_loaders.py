@@ -1,0 +1,66 @@
+"""What ``sources add`` accepts: text, Markdown, HTML, folders and JSON Lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprobe.errors import InputError
+from newsprobe.sources import iter_documents
+
+
+def test_files_folders_html_and_jsonl(tmp_path):
+    (tmp_path / "a.txt").write_text("Poland joined NATO in 1999.", encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>Paris</title><script>var x = 1;</script></head>"
+        "<body><p>The Eiffel Tower was completed in 1889.</p></body></html>",
+        encoding="utf-8",
+    )
+    rows = [
+        {
+            "text": "The Danube flows through Budapest.",
+            "title": "Rivers",
+            "url": "https://example.org/rivers",
+            "date": "2024-01-02",
+        }
+    ]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    docs = list(iter_documents([str(tmp_path)]))
+    texts = [p.text for doc in docs for p in doc]
+    assert texts == [
+        "Poland joined NATO in 1999.",
+        "The Eiffel Tower was completed in 1889.",
+        "The Danube flows through Budapest.",
+    ]
+    html = docs[1][0]
+    assert html.title == "Paris" and "var x" not in html.text
+    rivers = docs[2][0]
+    assert (rivers.source, rivers.url, rivers.date) == (
+        "https://example.org/rivers",
+        "https://example.org/rivers",
+        "2024-01-02",
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [('{"title": "no text"}', 'needs a "text" string'), ("{not json", "not valid JSON")],
+)
+def test_bad_jsonl_lines_name_the_line(tmp_path, content, match):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=f"bad.jsonl:1: .*{match}"):
+        list(iter_documents([str(path)]))
+
+
+def test_missing_inputs_and_empty_folders(tmp_path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        list(iter_documents([str(tmp_path / "nope.txt")]))
+    with pytest.raises(InputError, match="folder has no"):
+        list(iter_documents([str(tmp_path)]))
+
+
+def test_urls_go_through_the_guarded_fetcher():
+    with pytest.raises(InputError, match="non-public address"):
+        list(iter_documents(["http://169.254.169.254/latest/meta-data/"]))

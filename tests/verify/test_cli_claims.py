@@ -1,0 +1,204 @@
+"""``newsprobe sources``, ``check --sources`` and ``eval-claims`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprobe.cli import app
+from newsprobe.detect.detector import Detector
+
+STORY = (
+    "Poland joined NATO in 2009, the foreign minister told reporters on Monday. "
+    "Brazil won the 1970 World Cup in Mexico City. "
+    "The government said that Article 4 of the North Atlantic Treaty allows consultations."
+)
+runner = CliRunner()
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsprobe", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def sources_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("trusted")
+    (d / "nato.txt").write_text(
+        "Poland joined NATO in 1999.\n\nArticle 4 of the North Atlantic Treaty allows any ally "
+        "to request consultations when it feels threatened.",
+        encoding="utf-8",
+    )
+    rows = [
+        {
+            "text": "The Danube flows through Budapest and Vienna.",
+            "title": "Rivers",
+            "url": "https://example.org/rivers",
+        }
+    ]
+    (d / "more.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def store(sources_dir, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "s.sqlite"
+    res = runner.invoke(app, ["sources", "add", str(sources_dir), "--store", str(path)])
+    assert res.exit_code == 0, res.output
+    assert "added 3 passages from 2 documents (0 duplicates skipped)" in res.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_detector(tiny_model_dir, tmp_path_factory) -> Path:
+    det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
+    texts = [
+        STORY,
+        STORY.upper(),
+        STORY[::-1],
+        "The budget rose by 3 percent. " * 6,
+        "The budget rose by 3 percent. " * 12,
+        "The budget rose. " * 8,
+    ]
+    det.fit(det.feature_rows(texts), [0, 0, 0, 1, 1, 1])
+    return det.save(tmp_path_factory.mktemp("det") / "tiny.json")
+
+
+def test_sources_add_is_incremental_and_list_remove_work(store, sources_dir):
+    again = runner.invoke(
+        app, ["sources", "add", str(sources_dir / "nato.txt"), "--store", str(store)]
+    )
+    assert "added 0 passages" in again.output and "2 duplicates skipped" in again.output
+    listed = runner.invoke(app, ["sources", "list", "--store", str(store), "--json"])
+    infos = [json.loads(line) for line in listed.output.splitlines()]
+    assert sorted(i["passages"] for i in infos) == [1, 2]
+    extra = store.parent / "extra.sqlite"
+    runner.invoke(app, ["sources", "add", str(sources_dir), "--store", str(extra)])
+    gone = runner.invoke(
+        app, ["sources", "remove", "https://example.org/rivers", "--store", str(extra)]
+    )
+    assert gone.exit_code == 0 and "removed https://example.org/rivers (1 passages)" in gone.output
+    left = runner.invoke(app, ["sources", "list", "--store", str(extra), "--json"])
+    assert len(left.output.splitlines()) == 1
+
+
+def test_check_with_sources_adds_claims_to_the_json(store, tiny_detector, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(STORY, encoding="utf-8")
+    res = runner.invoke(
+        app,
+        [
+            "check",
+            str(article),
+            "--json",
+            "--detector",
+            str(tiny_detector),
+            "--sources",
+            "--store",
+            str(store),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert {"label", "machine_probability", "claims", "claims_summary"} <= set(out)
+    by_verdict = {c["verdict"]: c for c in out["claims"]}
+    bad = by_verdict["contradicted"]
+    assert STORY[bad["start"] : bad["end"]] == bad["text"]
+    assert bad["text"].startswith("Poland joined NATO in 2009")
+    (conflict,) = bad["conflicts"]
+    assert (conflict["claim"], conflict["source_says"]) == ("2009", "1999")
+    assert conflict["source_text"] == "Poland joined NATO in 1999."
+    assert set(bad["evidence"][0]) >= {"text", "source", "url", "score"}
+    brazil = next(c for c in out["claims"] if c["text"].startswith("Brazil"))
+    assert brazil["verdict"] == "not_enough_evidence"
+    assert out["claims_summary"]["contradicted"] == 1
+
+
+def test_check_with_sources_prints_a_claims_section(store, tiny_detector, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(STORY, encoding="utf-8")
+    res = runner.invoke(
+        app,
+        [
+            "check",
+            str(article),
+            "--detector",
+            str(tiny_detector),
+            "--sources",
+            "--store",
+            str(store),
+        ],
+        terminal_width=200,
+    )
+    assert res.exit_code == 0, res.output
+    assert "1 contradicted" in res.output
+    assert "CONTRADICTED" in res.output and "'2009'" in res.output and "'1999'" in res.output
+
+
+def test_eval_claims_reports_the_system_and_both_baselines(tmp_path):
+    rows = [
+        {
+            "claim": "Poland joined NATO in 2009.",
+            "label": "REFUTES",
+            "evidence": [{"text": "Poland joined NATO in 1999.", "title": "Poland"}],
+        },
+        {
+            "claim": "The Eiffel Tower was completed in 1889.",
+            "label": "SUPPORTS",
+            "evidence": [{"text": "The Eiffel Tower was completed in 1889.", "title": "Tower"}],
+        },
+        {
+            "claim": "Brazil won the 1970 World Cup.",
+            "label": "NOT_ENOUGH_INFO",
+            "evidence": [{"text": "Rain fell on Krakow.", "title": "Weather"}],
+        },
+        {
+            "claim": "Scientists disagree.",
+            "label": "DISPUTED",
+            "evidence": [{"text": "Some do.", "title": "x"}],
+        },
+    ]
+    data = tmp_path / "fc.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    out = tmp_path / "m.json"
+    res = runner.invoke(app, ["eval-claims", "--data", str(data), "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    m = json.loads(out.read_text())
+    assert m["n"] == 3 and m["n_skipped"] == 1
+    assert m["systems"]["newsprobe"]["accuracy"] == 1.0
+    assert len(m["systems"]) == 3 and "retrieval-only" in m["systems"]
+    assert "macro-F1" in res.output and "P REFUTES" in res.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sources", "add", "/nonexistent/file.txt"], "no such file or folder"),
+        (["sources", "add", "http://169.254.169.254/a"], "non-public address"),
+        (["sources", "list", "--store", "/nonexistent.sqlite"], "no such source store"),
+        (["eval-claims", "--data", "/nonexistent.jsonl"], "no such file"),
+        (["check", "x.txt", "--store", "s.sqlite"], "--store and --judge-url need --sources"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_nonzero_exit(args, message):
+    proc = cli(*args)
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], proc.stderr
+
+
+def test_removing_an_unknown_source_is_an_error(store):
+    proc = cli("sources", "remove", "no-such-source", "--store", str(store))
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == "error: not in the store: no-such-source"

@@ -1,0 +1,126 @@
+"""Verdicts from the offline checks, through ``pipeline.verify_articles`` on a real store."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe import Article
+from newsprobe.pipeline import verify_articles
+from newsprobe.sources import Passage, SQLiteStore
+from newsprobe.verify import VerifyOptions
+
+TRUSTED = [
+    Passage(
+        "Poland joined NATO in 1999.", "nato-history", "NATO history", "https://example.org/nato"
+    ),
+    Passage(
+        "Article 4 of the North Atlantic Treaty allows any ally to request consultations "
+        "when it feels threatened.",
+        "nato-history",
+        "NATO history",
+        "https://example.org/nato",
+    ),
+    Passage("Germany invaded Poland in September 1939.", "ww2", "Second World War"),
+    Passage(
+        "The city council approved a budget of $4.2 billion on Tuesday. The flood killed "
+        "14 people in the region.",
+        "council",
+        "Council minutes",
+    ),
+    Passage("Prime Minister Donald Tusk signed the agreement in Warsaw.", "gov", "Government"),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> SQLiteStore:
+    s = SQLiteStore(tmp_path_factory.mktemp("store") / "trusted.sqlite")
+    s.add(TRUSTED)
+    return s
+
+
+def verdicts(store: SQLiteStore, text: str) -> dict[str, object]:
+    (article,) = verify_articles([Article(text=text)], store, VerifyOptions(max_claims=None))
+    assert article.claims is not None
+    return {c.text: c for c in article.claims}
+
+
+def test_a_moved_accession_year_is_contradicted_with_both_values(store):
+    claims = verdicts(store, "Poland joined NATO in 2009, the minister said.")
+    (claim,) = claims.values()
+    assert claim.verdict == "contradicted"
+    (conflict,) = claim.conflicts
+    assert (conflict.kind, conflict.claim_value, conflict.source_value) == ("date", "2009", "1999")
+    assert conflict.source_text == "Poland joined NATO in 1999."
+    assert conflict.url == "https://example.org/nato"
+
+
+def test_the_right_year_is_supported(store):
+    (claim,) = verdicts(store, "Poland joined NATO in 1999.").values()
+    assert claim.verdict == "supported" and not claim.conflicts
+    assert claim.evidence[0].sentence == "Poland joined NATO in 1999."
+
+
+def test_a_changed_count_and_amount_are_contradicted(store):
+    claims = verdicts(
+        store,
+        "The flood killed 41 people in the region. "
+        "The city council approved a budget of $5.1 billion on Tuesday.",
+    )
+    assert {c.verdict for c in claims.values()} == {"contradicted"}
+    values = {(x.kind, x.claim_value, x.source_value) for c in claims.values() for x in c.conflicts}
+    assert values == {("number", "41", "14"), ("number", "$5.1 billion", "$4.2 billion")}
+
+
+def test_swapped_roles_are_contradicted(store):
+    (claim,) = verdicts(store, "Poland invaded Germany in 1939.").values()
+    assert claim.verdict == "contradicted"
+    assert [c.kind for c in claim.conflicts] == ["role"]
+
+
+def test_negation_is_contradicted(store):
+    (claim,) = verdicts(
+        store, "Prime Minister Donald Tusk did not sign the agreement in Warsaw."
+    ).values()
+    assert claim.verdict == "contradicted"
+    assert claim.conflicts[0].kind == "negation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil won the 1970 World Cup in Mexico City.",
+        "Apple sold 12 million phones in China in 2009.",
+        "Spain joined NATO in 1982.",  # same relation, another country: the store is silent
+        "The Vistula flooded Krakow in 1997, killing 14 people.",
+        "The storm killed 14 people in the region.",  # the store knows of a flood, not a storm
+    ],
+)
+def test_claims_on_topics_absent_from_the_store_are_never_supported(store, text):
+    claims = verdicts(store, text)
+    assert claims, "expected a claim"
+    for claim in claims.values():
+        assert claim.verdict == "not_enough_evidence", claim.evidence[:1]
+        assert not claim.conflicts
+        assert claim.evidence  # the nearest passages are still shown, marked irrelevant
+        assert not any(e.relevant for e in claim.evidence)
+
+
+def test_an_empty_article_gets_no_claims(store):
+    (article,) = verify_articles([Article(text="Nothing to see here.")], store)
+    assert article.claims == []
+
+
+def test_a_value_inside_a_source_range_is_supported_and_outside_contradicted(tmp_path):
+    s = SQLiteStore(tmp_path / "r.sqlite")
+    s.add([Passage("The storm killed between 30 and 40 people in Bavaria.", "storm")])
+    (inside,) = verdicts(s, "The storm killed 35 people in Bavaria.").values()
+    assert inside.verdict == "supported"
+    (outside,) = verdicts(s, "The storm killed 90 people in Bavaria.").values()
+    assert outside.verdict == "contradicted"
+    assert outside.conflicts[0].source_value == "between 30 and 40"
+
+
+def test_a_year_of_another_action_is_no_contradiction(store):
+    # The source dates Poland's accession, not a visit: the years are of different events.
+    (claim,) = verdicts(store, "Poland hosted NATO leaders in 2016.").values()
+    assert claim.verdict == "not_enough_evidence"

@@ -259,3 +259,24 @@ def test_url_to_an_internal_address_is_refused_in_one_line(tiny_detector):
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "non-public address" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_sentences_are_scored_in_order_with_their_spans(tiny_detector, tmp_path):
+    text = ARTICLE + "\n\n" + MACHINE_LIKE
+    path = tmp_path / "two.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = run("check", str(path), "--json", "--detector", str(tiny_detector),
+               "--max-tokens", "500")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    sents = out["sentences"]
+    assert len(sents) >= 3 + 6  # the article's, then six repeats of the machine sentence
+    assert [s["start"] for s in sents] == sorted(s["start"] for s in sents)
+    for s in sents:
+        assert text[s["start"] : s["end"]] == s["text"]
+        p = s["machine_probability"]
+        assert p is None or 0.0 <= p <= 1.0
+    assert any(s["machine_probability"] is not None for s in sents)
+    # The repeated sentence is scored from the same statistics: its windows agree closely.
+    tail = [s["machine_probability"] for s in sents[-3:]]
+    assert None not in tail and max(tail) - min(tail) < 0.5

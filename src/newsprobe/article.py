@@ -40,6 +40,18 @@ class Removal:
     line: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceScore:
+    """One sentence's machine probability, from the detector over a window around it.
+
+    ``None`` where the sentence lies past the scored token window.
+    """
+
+    start: int
+    end: int
+    machine_probability: float | None
+
+
 @dataclass(slots=True)
 class Verdict:
     """The calibrated answer for a whole article.
@@ -78,6 +90,7 @@ class Article:
     token_stats: dict[str, TokenStats] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     verdict: Verdict | None = None
+    sentences: list[SentenceScore] = field(default_factory=list)
     # Check-worthy claims, best first, once verified against trusted sources (None: not run).
     claims: list[Claim] | None = None
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from newsprobe.article import Article, Verdict
 from newsprobe.detect.detector import Detector
+from newsprobe.detect.sentences import score_sentences
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.settings import DetectOptions
 
@@ -86,6 +87,8 @@ def check_articles(
     for article in articles:
         if article.verdict is not None:
             article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
+        if options.sentences and article.verdict and article.verdict.label != "too_short":
+            article.sentences = score_sentences(article, detector)
     return list(articles)
 
 

@@ -40,6 +40,7 @@ class DetectOptions:
     fpr: share of human news the verdict threshold may flag (None: the detector's own).
     min_tokens: below this, the verdict is "too short".
     device: "cpu", "cuda" or None to pick CUDA when present.
+    sentences: also score each sentence over a window around it (no extra model pass).
     """
 
     max_tokens: int = 256
@@ -47,3 +48,4 @@ class DetectOptions:
     fpr: float | None = None
     min_tokens: int = MIN_TOKENS
     device: str | None = None
+    sentences: bool = True

@@ -111,7 +111,8 @@ def scan_cmd(
 
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
-    detect = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
+    # Per-article rows only: sentence scores are not stored in the results table.
+    detect = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, sentences=False)
     records = RecordOptions(
         text_field=text_field,
         html_field=html_field,

@@ -184,7 +184,7 @@ def scan(
     progress: ScanProgress | None = None,
 ) -> ScanSummary:
     """Score every record of ``inputs`` into ``out`` (Parquet), resuming a killed scan."""
-    detect = detect or DetectOptions()
+    detect = detect or DetectOptions(sentences=False)
     records = records or RecordOptions()
     options = options or ScanOptions()
     progress = progress or _NoProgress()

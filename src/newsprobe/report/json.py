@@ -51,6 +51,16 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
     }
     out.update({k: val for k, val in meta.items() if val})
     out["removed"] = [{"text": r.text, "reason": r.reason} for r in article.removed]
+    if article.sentences:
+        out["sentences"] = [
+            {
+                "start": s.start,
+                "end": s.end,
+                "text": article.text[s.start : s.end],
+                "machine_probability": _num(s.machine_probability),
+            }
+            for s in article.sentences
+        ]
     if "record_id" in article.meta:
         out["record_id"] = article.meta["record_id"]
     if article.claims is not None:

@@ -58,8 +58,37 @@ def render_article(article: Article, model: str, console: Console | None = None)
         notes.append(Text(f"removed before scoring: {cut}{more}", style="dim"))
     footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
     parts = [head, *notes, Text(""), table, footer]
+    if article.sentences:
+        parts += [Text(""), sentence_text(article, v.threshold)]
     if article.claims is not None:
         from newsprobe.report.claims import claims_section
 
         parts += [Text(""), *claims_section(article)]
     console.print(Panel(Group(*parts), title=title, expand=False))
+
+
+def sentence_text(article: Article, threshold: float) -> Text:
+    """The article with each sentence shaded by its machine probability.
+
+    Red at or above the verdict threshold, yellow above half of it, plain below; dim where
+    the sentence lay past the scored window. A key line explains the colours.
+    """
+    out = Text()
+    pos = 0
+    for s in article.sentences:
+        out.append(article.text[pos : s.start])
+        p = s.machine_probability
+        style = (
+            "dim" if p is None
+            else "black on red" if p > threshold
+            else "black on yellow" if p > threshold / 2
+            else ""
+        )
+        out.append(article.text[s.start : s.end], style=style)
+        pos = s.end
+    out.append(article.text[pos:])
+    key = Text.assemble(
+        "\nsentences: ", ("machine-like", "black on red"), " above the threshold, ",
+        ("leaning machine", "black on yellow"), " above half of it, ", ("not scored", "dim"),
+    )
+    return Text.assemble(out, key)

@@ -26,3 +26,14 @@ def test_normalize_reports_findings():
     out = normalize_text("Dro\u200bnes сrossed", findings)
     assert out == "Drones crossed"
     assert findings == {"invisible_characters": 1, "homoglyphs": 1}
+
+
+def test_words_made_only_of_look_alikes_fold_inside_latin_text():
+    # Swapping half the letters leaves short words ("аѕ", "а") with no Latin letter at all.
+    text, n = fold_homoglyphs("It іѕ а plan, аѕ the town'ѕ mayor said.")
+    assert text == "It is a plan, as the town's mayor said." and n == 6
+
+
+def test_a_russian_word_quoted_in_english_is_kept():
+    text, n = fold_homoglyphs("The Kremlin (Кремль) and Президент Путин said so.")
+    assert text == "The Kremlin (Кремль) and Президент Путин said so." and n == 0

@@ -2,8 +2,11 @@
 
 The table is built from the Unicode confusables data that ``confusable-homoglyphs`` ships
 (``confusables.json``), keeping each character whose only confusable is one ASCII letter or
-digit. Only words that already contain ASCII letters are folded, so a Russian or Greek
-article is left as it is; a Latin word with a swapped-in Cyrillic letter is an evasion trick.
+digit. Words that already contain ASCII letters are folded; so are words made only of
+look-alikes ("аѕ" in Cyrillic) when the text around them is mostly Latin, since an attack
+that swaps half the letters leaves many short words with no Latin letter at all. A Russian
+or Greek article is left as it is (its words are not all look-alikes, and its letters are
+not mostly Latin); a Latin word with a swapped-in Cyrillic letter is an evasion trick.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import re
 from importlib.resources import files
 
 _WORD = re.compile(r"\w+")
+#: Share of ASCII among a text's letters above which it counts as Latin-script text.
+LATIN_SHARE = 0.5
 
 
 @functools.cache
@@ -37,11 +42,18 @@ def fold_homoglyphs(text: str) -> tuple[str, int]:
     """``text`` with look-alikes in Latin words replaced, and how many were replaced."""
     table = fold_table()
     count = 0
+    letters = [c for c in text if c.isalpha()]
+    ascii_letters = sum(c.isascii() for c in letters)
+    latin_text = bool(letters) and ascii_letters >= LATIN_SHARE * len(letters)
 
     def fold(match: re.Match[str]) -> str:
         nonlocal count
         word = match.group(0)
-        if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):
+        if word.isascii():
+            return word
+        has_latin = any(c.isascii() and c.isalpha() for c in word)
+        all_lookalikes = all(c in table or c.isdigit() for c in word)
+        if not has_latin and not (latin_text and all_lookalikes):
             return word
         out = []
         for c in word:

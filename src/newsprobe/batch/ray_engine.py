@@ -161,6 +161,9 @@ def scan_ray(
     try:
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # the scan's own bar reports progress
+        # Blocks come back in input order, so an id repeated across files keeps its first
+        # occurrence, as in the local engine (otherwise which copy wins depends on timing).
+        ctx.execution_options.preserve_order = True
         resources = ray.cluster_resources()
         gpus = resources.get("GPU", 0) if detect.device != "cpu" else 0
         threads = options.threads or 1

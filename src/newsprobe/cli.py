@@ -216,11 +216,13 @@ def train(
 
 
 from newsprobe.batch.commands import scan_cmd, sites_cmd  # noqa: E402  (batch commands)
+from newsprobe.service.command import serve_cmd  # noqa: E402  (web service)
 
 app.command("scan")(scan_cmd)
 app.command("sites")(sites_cmd)
 app.add_typer(sources_app, name="sources")
 app.command("eval-claims")(eval_claims)
+app.command("serve")(serve_cmd)
 
 
 def main() -> None:

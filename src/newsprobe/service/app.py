@@ -1,0 +1,271 @@
+"""The app factory: routes, limits and the web page over one loaded detector.
+
+``create_app(detector=..., settings=...)`` takes a ready detector so that tests inject a tiny
+one; without it the shipped detector loads once at startup, before the first request, and a
+warm-up article runs so the first client does not pay for loading the weights.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Request
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from newsprobe import __version__
+from newsprobe.article import Article
+from newsprobe.detect.detector import Detector
+from newsprobe.errors import NewsprobeError
+from newsprobe.service.errors import ServiceError, TimedOut, TooLarge, Unauthorized
+from newsprobe.service.inputs import article_from_item, available_inputs, result_json
+from newsprobe.service.middleware import BodyLimit, CatchAll, install_error_handlers
+from newsprobe.service.schemas import (
+    ERRORS,
+    ArticleResult,
+    BatchRequest,
+    BatchResult,
+    CheckItem,
+    Health,
+    ModelsInfo,
+)
+from newsprobe.service.settings import ServiceSettings
+from newsprobe.service.work import WorkerPool
+from newsprobe.settings import DetectOptions
+
+STATIC = Path(__file__).parent / "static"
+WARM_UP = (
+    "The council said on Monday that it would review the decision after residents "
+    "complained about the new parking rules in the city centre."
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def warm_up_article() -> Article:
+    """A short article whose check loads the model weights before the first request."""
+    return Article(text=WARM_UP)
+
+
+class ServiceState:
+    """What the routes share: the detector, the pool and the limits."""
+
+    def __init__(
+        self, detector: Detector | None, settings: ServiceSettings, detector_path: str | None
+    ) -> None:
+        self.detector = detector
+        self.detector_path = detector_path
+        self.settings = settings
+        self.pool = WorkerPool(settings.workers, settings.queue_size)
+        self.started = time.monotonic()
+
+    @property
+    def model(self) -> str:
+        return "+".join(self.det.models)
+
+    @property
+    def det(self) -> Detector:
+        if self.detector is None:
+            raise ServiceError(
+                "the detector is still loading", status=503, headers={"Retry-After": "5"}
+            )
+        return self.detector
+
+    def check(self, articles: Sequence[Article], fprs: Sequence[float | None]) -> list[dict]:
+        """Blocking: score articles (grouped by fpr, each group one batch) into JSON."""
+        from newsprobe.pipeline import check_articles
+
+        det = self.det
+        for fpr in dict.fromkeys(fprs):
+            group = [a for a, f in zip(articles, fprs, strict=True) if f == fpr]
+            options = DetectOptions(
+                max_tokens=det.max_tokens,
+                batch_size=det.batch_size,
+                fpr=fpr,
+                min_tokens=det.min_tokens,
+                device=det.device,
+            )
+            check_articles(group, det, options)
+        return [result_json(a, self.model) for a in articles]
+
+    async def ingest(self, item: CheckItem, timeout_s: float) -> Article:
+        try:
+            return await asyncio.wait_for(
+                asyncio.to_thread(article_from_item, item, self.settings), timeout_s
+            )
+        except TimeoutError:
+            raise TimedOut(f"reading the {item.kind} input took over {timeout_s:g} s") from None
+
+
+def _state(request: Request) -> ServiceState:
+    return request.app.state.newsprobe
+
+
+def _require_key(
+    request: Request,
+    x_api_key: Annotated[
+        str | None, Header(description="The API key, if the service has one")
+    ] = None,
+    authorization: Annotated[str | None, Header(description="Bearer <API key>")] = None,
+) -> None:
+    """401 unless the API key (when one is set) comes in X-API-Key or Authorization: Bearer."""
+    expected = _state(request).settings.api_key
+    if not expected:
+        return
+    given = x_api_key
+    if given is None and authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if given is None:
+        raise Unauthorized(
+            "missing API key: send it in X-API-Key or Authorization: Bearer",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise Unauthorized("wrong API key", headers={"WWW-Authenticate": "Bearer"})
+
+
+def _api_router() -> APIRouter:
+    router = APIRouter(prefix="/v1", dependencies=[Depends(_require_key)], responses=ERRORS)
+
+    @router.post(
+        "/check",
+        response_model=ArticleResult,
+        response_model_exclude_unset=True,
+        summary="Check one article",
+    )
+    async def check(item: CheckItem, request: Request) -> Any:
+        """Machine probability, label and scores for one article (text, HTML or URL)."""
+        state = _state(request)
+        deadline = time.monotonic() + state.settings.timeout_s
+        article = await state.ingest(item, state.settings.timeout_s)
+        remaining = max(0.001, deadline - time.monotonic())
+        (out,) = await state.pool.run(
+            lambda: state.check([article], [item.fpr]), remaining, state.settings.timeout_s
+        )
+        return out
+
+    @router.post(
+        "/check/batch",
+        response_model=BatchResult,
+        response_model_exclude_unset=True,
+        summary="Check several articles",
+    )
+    async def check_batch(batch: BatchRequest, request: Request) -> Any:
+        """One result per item, in order; an item that cannot be read gets
+        ``{"error", "status"}`` in its place and the others are still checked."""
+        state = _state(request)
+        if len(batch.items) > state.settings.max_batch:
+            raise TooLarge(
+                f"batch has {len(batch.items)} items; at most "
+                f"{state.settings.max_batch} per request"
+            )
+        deadline = time.monotonic() + state.settings.timeout_s
+        read = await asyncio.gather(
+            *(state.ingest(i, state.settings.timeout_s) for i in batch.items),
+            return_exceptions=True,
+        )
+        results: list[Any] = [None] * len(read)
+        good: list[int] = []
+        for n, got in enumerate(read):
+            if isinstance(got, ServiceError):
+                results[n] = {"error": str(got), "status": got.status}
+            elif isinstance(got, NewsprobeError):
+                results[n] = {"error": str(got), "status": 422}
+            elif isinstance(got, BaseException):
+                raise got
+            else:
+                good.append(n)
+        if good:
+            articles = [read[n] for n in good]
+            fprs = [batch.items[n].fpr for n in good]
+            remaining = max(0.001, deadline - time.monotonic())
+            checked = await state.pool.run(
+                lambda: state.check(articles, fprs), remaining, state.settings.timeout_s
+            )
+            for n, out in zip(good, checked, strict=True):
+                results[n] = out
+        return {"results": results}
+
+    @router.get("/models", response_model=ModelsInfo, summary="The detector behind the verdicts")
+    async def models(request: Request) -> Any:
+        state = _state(request)
+        det = state.det
+        s = state.settings
+        return {
+            "models": list(det.models),
+            "features": list(det.feature_names_),
+            "fpr_target": det.fpr,
+            "threshold": det.threshold_for(det.fpr),
+            "max_tokens": det.max_tokens,
+            "min_tokens": det.min_tokens,
+            "inputs": available_inputs(),
+            "limits": {
+                "max_body_bytes": s.max_body_bytes,
+                "max_text_chars": s.max_text_chars,
+                "max_batch": s.max_batch,
+                "timeout_s": s.timeout_s,
+                "api_key_required": bool(s.api_key),
+            },
+        }
+
+    return router
+
+
+def create_app(
+    detector: Detector | None = None,
+    settings: ServiceSettings | None = None,
+    detector_path: str | None = None,
+) -> FastAPI:
+    """The ASGI app. ``detector`` None loads ``detector_path`` (default: shipped) at startup."""
+    settings = (settings or ServiceSettings()).validate()
+    state = ServiceState(detector, settings, detector_path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        from newsprobe.pipeline import check_articles, load_detector
+
+        if state.detector is None:
+            state.detector = await asyncio.to_thread(load_detector, detector_path)
+        await asyncio.to_thread(check_articles, [warm_up_article()], state.detector)
+        yield
+        state.pool.shutdown()
+
+    app = FastAPI(
+        title="newsprobe",
+        version=__version__,
+        summary="Was this news article written by a machine?",
+        lifespan=lifespan,
+    )
+    app.state.newsprobe = state
+    install_error_handlers(app)
+    app.include_router(_api_router())
+
+    @app.get("/healthz", response_model=Health, summary="Liveness and queue depth")
+    async def healthz() -> Any:
+        pool = state.pool
+        return {
+            "status": "ok" if state.detector is not None else "loading",
+            "in_flight": pool.in_flight,
+            "capacity": pool.capacity,
+            "completed": pool.completed,
+            "rejected": pool.rejected,
+            "uptime_s": round(time.monotonic() - state.started, 3),
+        }
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(CatchAll)  # added last: outermost
+    return app

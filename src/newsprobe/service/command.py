@@ -1,0 +1,66 @@
+"""``newsprobe serve``: parse options, build the settings, hand the app to uvicorn.
+
+Kept apart from ``newsprobe.cli`` so that the CLI does not import FastAPI for other commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from newsprobe.errors import NewsprobeError
+from newsprobe.service.settings import API_KEY_ENV
+
+
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: all)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    detector: Annotated[
+        str, typer.Option("--detector", help="'default' (shipped), or a fitted detector .json")
+    ] = "default",
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            envvar=API_KEY_ENV,
+            show_envvar=True,
+            help="Require this key in X-API-Key or Authorization: Bearer",
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Threads running the detector")] = 1,
+    queue_size: Annotated[int, typer.Option(help="Requests that may wait; more get 503")] = 16,
+    timeout: Annotated[float, typer.Option(help="Seconds per request before 504")] = 60.0,
+    max_body_bytes: Annotated[int, typer.Option(help="Larger request bodies get 413")] = 2_000_000,
+    max_text_chars: Annotated[int, typer.Option(help="Longer texts get 413")] = 100_000,
+    max_batch: Annotated[int, typer.Option(help="Items per batch request")] = 32,
+    allow_private_urls: Annotated[
+        bool, typer.Option(help="Let url inputs reach loopback and private addresses")
+    ] = False,
+) -> None:
+    """Serve the web page (/) and the HTTP API (/v1, docs at /docs)."""
+    import uvicorn
+
+    from newsprobe.pipeline import check_articles, load_detector
+    from newsprobe.service import ServiceSettings, create_app
+    from newsprobe.service.app import warm_up_article
+
+    try:
+        settings = ServiceSettings(
+            workers=workers,
+            queue_size=queue_size,
+            timeout_s=timeout,
+            max_body_bytes=max_body_bytes,
+            max_text_chars=max_text_chars,
+            max_batch=max_batch,
+            api_key=api_key or None,
+            allow_private_urls=allow_private_urls,
+        ).validate()
+    except ValueError as exc:
+        raise NewsprobeError(str(exc)) from exc
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
+        print(f"warning: listening on {host} without an API key", file=sys.stderr)
+    det = load_detector(detector)  # bad files and models fail here, as one line
+    check_articles([warm_up_article()], det)
+    app = create_app(detector=det, settings=settings)
+    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)

@@ -1,0 +1,92 @@
+"""From a request item to a checked ``Article`` and back to JSON.
+
+HTML extraction and URL fetching belong to ``newsprobe.ingest`` (``ingest.html``,
+``ingest.fetch``); they are imported on first use so that the service runs, and says 501
+for those inputs, in a build that lacks them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprobe.article import Article
+from newsprobe.ingest import article_from_bytes
+from newsprobe.report.json import article_json
+from newsprobe.service.errors import ServiceError, TooLarge, Unavailable
+from newsprobe.service.schemas import CheckItem
+from newsprobe.service.settings import ServiceSettings
+
+METADATA = ("title", "url", "site", "author", "date", "language")
+
+
+def available_inputs() -> dict[str, bool]:
+    """Which input kinds this build can take (the page greys out the others)."""
+    return {"text": True, "html": _html_module() is not None, "url": _fetch_module() is not None}
+
+
+def _html_module() -> Any:
+    try:
+        from newsprobe.ingest import html
+    except ImportError:
+        return None
+    return html if hasattr(html, "article_from_html") else None
+
+
+def _fetch_module() -> Any:
+    try:
+        from newsprobe.ingest import fetch
+    except ImportError:
+        return None
+    return fetch if hasattr(fetch, "fetch_url") else None
+
+
+def _check_length(chars: int, what: str, settings: ServiceSettings) -> None:
+    if chars > settings.max_text_chars:
+        raise TooLarge(
+            f"{what} is {chars} characters; this service takes at most {settings.max_text_chars}"
+        )
+
+
+def article_from_item(item: CheckItem, settings: ServiceSettings) -> Article:
+    """Read one item into an Article (blocking: may fetch a URL); ServiceError/InputError."""
+    if item.text is not None:
+        _check_length(len(item.text), "text", settings)
+        article = article_from_bytes(item.text.encode("utf-8", "replace"), "text")
+        article.source_path = None
+        return article
+    if item.html is not None:
+        module = _html_module()
+        if module is None:
+            raise Unavailable("html input is not available: this build lacks newsprobe.ingest.html")
+        article = module.article_from_html(item.html)
+    else:
+        url = item.url or ""
+        if not url.lower().startswith(("http://", "https://")):
+            raise ServiceError(
+                f"url must start with http:// or https://, got {url[:80]!r}", status=422
+            )
+        module = _fetch_module()
+        if module is None:
+            raise Unavailable("url input is not available: this build lacks newsprobe.ingest.fetch")
+        article = module.fetch_url(
+            url,
+            allow_private=settings.allow_private_urls,
+            timeout=settings.fetch_timeout_s,
+            max_bytes=settings.max_body_bytes * 5,
+        )
+    _check_length(len(article.text), "extracted text", settings)
+    return article
+
+
+def result_json(article: Article, model: str) -> dict[str, Any]:
+    """``article_json`` (the CLI's ``--json``), plus page metadata and removed debris."""
+    out = article_json(article, model)
+    for key in METADATA:
+        value = getattr(article, key, None)
+        if value and key not in out:
+            out[key] = value
+    if article.removed and "removed" not in out:
+        out["removed"] = [
+            {"start": s.start, "end": s.end, "label": s.label} for s in article.removed
+        ]
+    return out

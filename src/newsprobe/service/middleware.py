@@ -1,0 +1,163 @@
+"""The service's outer edge: body size limit, and every error as one line of JSON.
+
+The body limit is enforced on the bytes actually received, not only on Content-Length (a
+chunked upload has none). An oversized body is still read to the end (up to a cap) before
+the 413 goes out, so that the client, still writing, reads the answer instead of a reset.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsprobe.errors import InputError, NewsprobeError
+from newsprobe.service.errors import ServiceError
+
+log = logging.getLogger("newsprobe.service")
+DRAIN_FACTOR = 8  # read up to 8x the limit of an oversized body before answering
+
+
+def error_response(
+    status: int, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse({"error": _one_line(message)}, status_code=status, headers=headers)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())[:500] or "error"
+
+
+class BodyLimit:
+    """Pure ASGI middleware: buffer request bodies up to ``max_bytes``, else 413."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if (
+            declared is not None
+            and declared.isdigit()
+            and int(declared) > DRAIN_FACTOR * self.max_bytes
+        ):
+            await self._too_large(scope, receive, send, int(declared))  # not worth reading
+            return
+        chunks: list[bytes] = []
+        total = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            total += len(body)
+            if total > DRAIN_FACTOR * self.max_bytes:
+                break
+            if total <= self.max_bytes:
+                chunks.append(body)
+            more = message.get("more_body", False)
+        if total > self.max_bytes:
+            await self._too_large(scope, receive, send, total)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
+        response = error_response(
+            413,
+            f"request body is over the {self.max_bytes}-byte limit ({size} bytes or more)",
+            {"Connection": "close"},
+        )
+        await response(scope, receive, send)
+
+
+class CatchAll:
+    """Pure ASGI middleware: an unexpected exception becomes a JSON 500 and is logged.
+
+    Starlette's own handler for ``Exception`` re-raises after answering, and uvicorn then
+    drops the connection, so a keep-alive client would see its next request reset.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if scope["type"] != "http" or started:
+                raise
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            response = error_response(
+                500, f"internal error ({type(exc).__name__}); see the server log"
+            )
+            await response(scope, receive, send)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    errors: list[dict[str, Any]] = list(exc.errors())
+    if not errors:
+        return "invalid request"
+    first = errors[0]
+    loc = [str(p) for p in first.get("loc", ()) if p != "body"]
+    if first.get("type") == "json_invalid":
+        detail = (first.get("ctx") or {}).get("error", "")
+        return f"request body is not valid JSON{': ' + str(detail) if detail else ''}"
+    if first.get("type") == "missing" and not loc:
+        return "request body is missing; send a JSON object"
+    msg = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+    where = ".".join(loc)
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {msg}{more}" if where else f"{msg}{more}"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Every failure answers ``{"error": "one line"}``; nothing leaks a traceback."""
+
+    @app.exception_handler(ServiceError)
+    async def _service(_: Request, exc: ServiceError) -> JSONResponse:
+        return error_response(exc.status, str(exc), exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(422, _validation_message(exc))
+
+    @app.exception_handler(InputError)
+    async def _input(_: Request, exc: InputError) -> JSONResponse:
+        return error_response(422, str(exc))
+
+    @app.exception_handler(NewsprobeError)
+    async def _newsprobe(_: Request, exc: NewsprobeError) -> JSONResponse:
+        log.error("newsprobe error: %s", exc)
+        return error_response(500, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+        return error_response(exc.status_code, detail, dict(exc.headers or {}))

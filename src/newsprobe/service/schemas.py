@@ -1,0 +1,113 @@
+"""Request and response shapes: what ``/docs`` shows and what schemathesis tests against."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class CheckItem(BaseModel):
+    """One article, given as plain text, as an HTML page, or as a URL to fetch."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"text": "Poland invoked Article 4 of ...", "fpr": 0.01}]},
+    )
+
+    text: str | None = Field(None, description="The article as plain text.")
+    html: str | None = Field(None, description="An HTML page; its main text is extracted.")
+    url: str | None = Field(
+        None, description="An http(s) URL to fetch (public addresses only).", max_length=2048
+    )
+    fpr: float | None = Field(
+        None,
+        gt=0.0,
+        lt=1.0,
+        description="Share of human news the threshold may flag (default: the detector's).",
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one_input(self) -> CheckItem:
+        given = [k for k in ("text", "html", "url") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of text, html or url")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return "text" if self.text is not None else "html" if self.html is not None else "url"
+
+
+class BatchRequest(BaseModel):
+    """Several articles in one request; they are scored together (faster per article)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[CheckItem] = Field(..., min_length=1)
+
+
+class ArticleResult(BaseModel):
+    """The verdict for one article: the same keys as ``newsprobe check --json``.
+
+    Optional keys appear when they apply: ``reason`` (too short), ``evasion``,
+    ``sentences``, ``claims``, ``removed`` and the page metadata of HTML/URL inputs.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    machine_probability: float | None
+    label: str = Field(..., description='"machine", "human" or "too_short"')
+    threshold: float | None
+    fpr_target: float
+    model: str
+    tokens: int
+    scores: dict[str, float | None]
+
+
+class ItemError(BaseModel):
+    """A batch item that could not be checked; the others still are."""
+
+    error: str
+    status: int
+
+
+class BatchResult(BaseModel):
+    results: list[ArticleResult | ItemError]
+
+
+class ErrorBody(BaseModel):
+    error: str
+
+
+class Health(BaseModel):
+    status: str
+    in_flight: int
+    capacity: int
+    completed: int
+    rejected: int
+    uptime_s: float
+
+
+class ModelsInfo(BaseModel):
+    models: list[str]
+    features: list[str]
+    fpr_target: float
+    threshold: float
+    max_tokens: int
+    min_tokens: int
+    inputs: dict[str, bool]
+    limits: dict[str, Any]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in {
+        401: "Missing or wrong API key",
+        413: "Request body or text too large",
+        422: "Malformed JSON or invalid fields, or the input has no usable text",
+        501: "This input kind is not available in this build",
+        503: "All workers and queue slots busy (see Retry-After)",
+        504: "Not answered within the request timeout",
+    }.items()
+}

@@ -1,0 +1,335 @@
+// The newsprobe page: read the input, call POST /v1/check, render the JSON it returns.
+// No framework and no build step. Every value from the server is written with textContent
+// (never innerHTML), so an article cannot inject markup into the page.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const SVG = "http://www.w3.org/2000/svg";
+  const URL_RE = /^https?:\/\/\S+$/i;
+  const LABELS = {
+    machine: "Likely MACHINE-WRITTEN",
+    human: "Not flagged (likely human-written)",
+    too_short: "Too short to judge",
+  };
+  const CLAIM_WORDS = {
+    supported: "supported",
+    contradicted: "contradicted",
+    not_enough_evidence: "not enough evidence",
+  };
+  let pendingFile = null; // {kind: "html"|"text", content, name}
+  let verdictFeatures = [];
+
+  const pct = (p) => (p === null || p === undefined ? "n/a" : (100 * p).toFixed(1) + "%");
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") node.className = v;
+      else node.setAttribute(k, v);
+    }
+    for (const c of children) {
+      if (c === null || c === undefined) continue;
+      node.append(c instanceof Node ? c : String(c));
+    }
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    return node;
+  }
+
+  // Point on the gauge's half circle for a probability p in [0, 1] (0 left, 1 right).
+  function polar(p, r) {
+    const a = Math.PI * (1 - p);
+    return [100 + r * Math.cos(a), 100 - r * Math.sin(a)];
+  }
+
+  function arc(p0, p1, r) {
+    const [x0, y0] = polar(p0, r);
+    const [x1, y1] = polar(p1, r);
+    return `M ${x0.toFixed(2)} ${y0.toFixed(2)} A ${r} ${r} 0 0 1 ${x1.toFixed(2)} ${y1.toFixed(2)}`;
+  }
+
+  function renderGauge(result) {
+    const box = $("gauge");
+    box.replaceChildren();
+    const p = result.machine_probability;
+    const t = result.threshold;
+    const s = svg("svg", { viewBox: "0 0 200 125", role: "img", "aria-labelledby": "gauge-title" });
+    const title = svg("title", { id: "gauge-title" });
+    title.textContent = p === null || p === undefined
+      ? "No machine probability: text too short"
+      : `Machine probability ${pct(p)}; flagged above ${pct(t)}`;
+    s.append(title);
+    s.append(svg("path", { d: arc(0, 1, 80), class: "track", "stroke-width": 18, fill: "none" }));
+    if (t !== null && t !== undefined) {
+      s.append(svg("path", { d: arc(t, 1, 80), class: "flagged", "stroke-width": 18, fill: "none" }));
+    }
+    if (p !== null && p !== undefined && p > 0) {
+      s.append(svg("path", { d: arc(0, Math.min(p, 0.9999), 80), class: "value",
+        "stroke-width": 8, fill: "none" }));
+      const [nx, ny] = polar(p, 66);
+      s.append(svg("line", { x1: 100, y1: 100, x2: nx, y2: ny, class: "needle", "stroke-width": 3 }));
+    }
+    if (t !== null && t !== undefined) {
+      const [ax, ay] = polar(t, 68);
+      const [bx, by] = polar(t, 94);
+      s.append(svg("line", { x1: ax, y1: ay, x2: bx, y2: by, class: "tick", "stroke-width": 3 }));
+    }
+    const big = svg("text", { x: 100, y: 96, "text-anchor": "middle", class: "big" });
+    big.textContent = pct(p);
+    const lo = svg("text", { x: 12, y: 118, "text-anchor": "start" });
+    lo.textContent = "0%";
+    const hi = svg("text", { x: 188, y: 118, "text-anchor": "end" });
+    hi.textContent = "100%";
+    s.append(big, lo, hi);
+    box.append(s);
+    $("gauge-caption").textContent = t === null || t === undefined
+      ? "machine probability"
+      : `machine probability; red zone: above the ${pct(t)} threshold`;
+  }
+
+  // Light background from blue (human-like) through yellow to red (machine-like); dark
+  // text stays readable on all of them.
+  function sentenceColour(p) {
+    const hue = p < 0.5 ? 210 - (210 - 50) * (p / 0.5) : 50 - 50 * ((p - 0.5) / 0.5);
+    return `hsl(${hue.toFixed(0)}, 75%, ${p < 0.5 ? 90 : 86}%)`;
+  }
+
+  function renderSentences(sentences) {
+    const box = $("sentences");
+    box.replaceChildren();
+    const list = Array.isArray(sentences) ? sentences : [];
+    $("sentences-section").hidden = list.length === 0;
+    list.forEach((s, i) => {
+      const p = s.machine_probability;
+      const span = el("span", { class: "sentence", title: `machine probability ${pct(p)}`,
+        "data-p": p === null || p === undefined ? "" : String(p) });
+      if (p !== null && p !== undefined) span.style.backgroundColor = sentenceColour(p);
+      span.append(s.text || "");
+      span.append(el("span", { class: "visually-hidden" }, ` (machine ${pct(p)})`));
+      box.append(span);
+      if (i < list.length - 1) box.append(" ");
+    });
+  }
+
+  function renderList(sectionId, listId, items, toNode) {
+    const list = $(listId);
+    list.replaceChildren(...items.map(toNode));
+    $(sectionId).hidden = items.length === 0;
+  }
+
+  function renderEvasion(evasion) {
+    const items = Object.entries(evasion || {});
+    const words = { invisible_characters: "invisible characters", homoglyphs: "look-alike letters" };
+    renderList("evasion-section", "evasion", items, ([k, n]) =>
+      el("li", { class: n > 0 ? "found" : "" }, `${words[k] || k.replaceAll("_", " ")}: ${n}`,
+        n > 0 ? " (a warning sign in news text)" : ""));
+  }
+
+  function renderRemoved(removed) {
+    const items = Array.isArray(removed) ? removed : [];
+    renderList("removed-section", "removed", items, (r) => {
+      if (typeof r === "string") return el("li", {}, r);
+      const what = r.text || r.label || "text";
+      const where = r.start !== undefined && r.end !== undefined
+        ? ` (characters ${r.start}–${r.end})` : "";
+      return el("li", {}, r.label && r.text ? `${r.label}: ${r.text}` : what, where);
+    });
+  }
+
+  function evidenceNode(e) {
+    const line = el("li", {});
+    const source = e.url ? el("a", { href: e.url, rel: "noopener noreferrer" }, e.source || e.url)
+      : (e.source || "source");
+    line.append(source, ": ", e.sentence || e.text || "");
+    return line;
+  }
+
+  function renderClaims(result) {
+    const claims = Array.isArray(result.claims) ? result.claims : [];
+    $("claims-section").hidden = claims.length === 0 && !Array.isArray(result.claims);
+    const counts = {};
+    for (const c of claims) counts[c.verdict || "not_enough_evidence"] = (counts[c.verdict || "not_enough_evidence"] || 0) + 1;
+    $("claims-summary").textContent = `${claims.length} claims: ${counts.contradicted || 0} ` +
+      `contradicted, ${counts.supported || 0} supported, ${counts.not_enough_evidence || 0} ` +
+      "without enough evidence";
+    renderList("claims-section", "claims", claims, (c) => {
+      const verdict = c.verdict || "not_enough_evidence";
+      const li = el("li", {}, el("span", { class: `badge ${verdict}` }, CLAIM_WORDS[verdict] || verdict),
+        c.text || "");
+      const evidence = el("ul", { class: "evidence" });
+      for (const k of c.conflicts || []) {
+        evidence.append(el("li", { class: "conflict" },
+          `${k.kind}: the article says “${k.claim}”, ${k.source} says “${k.source_says}”`));
+      }
+      for (const e of (c.evidence || []).filter((x) => x.relevant !== false).slice(0, 3)) {
+        evidence.append(evidenceNode(e));
+      }
+      if (evidence.childElementCount) li.append(evidence);
+      return li;
+    });
+    if (Array.isArray(result.claims)) $("claims-section").hidden = false;
+  }
+
+  function renderScores(scores) {
+    const rows = Object.entries(scores || {}).map(([k, v]) => el("tr", {},
+      el("th", { scope: "row" }, k),
+      el("td", {}, v === null ? "n/a" : Number(v).toFixed(4)),
+      el("td", {}, verdictFeatures.includes(k) ? "yes" : "")));
+    $("scores").replaceChildren(...rows);
+  }
+
+  function renderMeta(result) {
+    const fields = [["title", "Title"], ["site", "Site"], ["author", "Author"], ["date", "Date"],
+      ["url", "Address"], ["model", "Model"], ["tokens", "Tokens scored"]];
+    const nodes = [];
+    for (const [k, name] of fields) {
+      if (result[k] === undefined || result[k] === null || result[k] === "") continue;
+      nodes.push(el("dt", {}, name), el("dd", {}, String(result[k])));
+    }
+    $("meta").replaceChildren(...nodes);
+  }
+
+  function render(result) {
+    renderGauge(result);
+    const v = $("verdict");
+    v.className = `verdict ${result.label}`;
+    v.textContent = LABELS[result.label] || result.label;
+    $("verdict-detail").textContent = result.label === "too_short"
+      ? (result.reason || "too few tokens to judge")
+      : `Machine probability ${pct(result.machine_probability)}; articles above ` +
+        `${pct(result.threshold)} are flagged, which flags at most ` +
+        `${pct(result.fpr_target)} of human news.`;
+    renderMeta(result);
+    renderSentences(result.sentences);
+    renderEvasion(result.evasion);
+    renderRemoved(result.removed);
+    renderClaims(result);
+    renderScores(result.scores);
+    $("result").hidden = false;
+  }
+
+  function showError(message) {
+    const box = $("error");
+    box.textContent = message;
+    box.hidden = !message;
+  }
+
+  function headers() {
+    const h = { "Content-Type": "application/json", Accept: "application/json" };
+    const key = $("api-key").value.trim();
+    if (key) h["X-API-Key"] = key;
+    return h;
+  }
+
+  function requestBody() {
+    const fpr = $("fpr").value;
+    let body;
+    if (pendingFile) {
+      body = { [pendingFile.kind]: pendingFile.content };
+    } else {
+      const value = $("input").value.trim();
+      if (!value) return null;
+      body = URL_RE.test(value) ? { url: value } : { text: value };
+    }
+    if (fpr) body.fpr = Number(fpr);
+    return body;
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    showError("");
+    const body = requestBody();
+    if (!body) {
+      showError("Paste an article, give its URL, or drop a file first.");
+      $("input").focus();
+      return;
+    }
+    const button = $("submit");
+    button.disabled = true;
+    $("status").textContent = "Checking… (about a second per article)";
+    try {
+      const response = await fetch("/v1/check", { method: "POST", headers: headers(),
+        body: JSON.stringify(body) });
+      let data = null;
+      try { data = await response.json(); } catch (_) { data = null; }
+      if (!response.ok) {
+        const retry = response.headers.get("Retry-After");
+        const why = (data && data.error) || `the server answered ${response.status}`;
+        showError(`Could not check this article: ${why}` +
+          (retry ? ` (try again in ${retry} s)` : ""));
+        $("status").textContent = "";
+        return;
+      }
+      render(data);
+      $("status").textContent = `Done: ${LABELS[data.label] || data.label}.`;
+    } catch (err) {
+      showError(`Could not reach the server: ${err.message}`);
+      $("status").textContent = "";
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function useFile(file) {
+    if (!file) return;
+    const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
+    const reader = new FileReader();
+    reader.onload = () => {
+      const content = String(reader.result || "");
+      if (isHtml) {
+        pendingFile = { kind: "html", content, name: file.name };
+        $("file-name").textContent = `File: ${file.name} (HTML; its main text will be checked)`;
+        $("file-note").hidden = false;
+      } else {
+        pendingFile = null;
+        $("file-note").hidden = true;
+        $("input").value = content;
+      }
+      $("status").textContent = `Loaded ${file.name}.`;
+    };
+    reader.onerror = () => showError(`Could not read ${file.name}.`);
+    reader.readAsText(file);
+  }
+
+  function clearFile() {
+    pendingFile = null;
+    $("file").value = "";
+    $("file-note").hidden = true;
+    $("input").focus();
+  }
+
+  async function loadModelInfo() {
+    try {
+      const response = await fetch("/v1/models", { headers: headers() });
+      if (!response.ok) return;
+      const info = await response.json();
+      verdictFeatures = info.features || [];
+    } catch (_) { /* the page works without it */ }
+  }
+
+  function init() {
+    $("check-form").addEventListener("submit", submit);
+    $("file").addEventListener("change", (e) => useFile(e.target.files[0]));
+    $("file-clear").addEventListener("click", clearFile);
+    $("input").addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("check-form").requestSubmit();
+    });
+    const zone = $("drop-zone");
+    zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("dragging"); });
+    zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+    zone.addEventListener("drop", (e) => {
+      e.preventDefault();
+      zone.classList.remove("dragging");
+      useFile(e.dataTransfer.files[0]);
+    });
+    loadModelInfo();
+  }
+
+  window.newsprobe = { render };
+  document.addEventListener("DOMContentLoaded", init);
+})();

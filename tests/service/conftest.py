@@ -1,0 +1,104 @@
+"""A real server on loopback, in a thread, over a tiny fitted detector (no download)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+import uvicorn
+
+from newsprobe.detect.detector import Detector
+from newsprobe.service import ServiceSettings, create_app
+
+ARTICLE = (
+    "Poland invoked Article 4 of the NATO treaty on Wednesday after several drones crossed "
+    "its eastern border overnight. The government said the consultations were needed because "
+    "the incursion threatened the country's territorial integrity. Allies met in Brussels, "
+    "and officials confirmed that 12 people were questioned about the incident."
+)
+MACHINE_LIKE = "The minister said the budget would rise by 3 percent next year. " * 6
+
+
+@dataclass
+class Running:
+    """A started server: its base URL and the uvicorn handle that stops it."""
+
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def client(self, **kwargs: object) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=60, **kwargs)  # type: ignore[arg-type]
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+
+def start_server(app: object) -> Running:
+    """Serve ``app`` on a free loopback port (bound before the thread starts: no race)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    return Running(f"http://127.0.0.1:{port}", server, thread)
+
+
+@pytest.fixture(scope="session")
+def tiny_detector(tiny_model_dir) -> Detector:
+    """A detector over the tiny model, fitted through the public API on toy labels."""
+    det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
+    texts = [
+        ARTICLE,
+        ARTICLE.upper(),
+        ARTICLE[::-1],
+        MACHINE_LIKE,
+        MACHINE_LIKE * 2,
+        MACHINE_LIKE[:200],
+    ]
+    det.fit(det.feature_rows(texts), [0, 0, 0, 1, 1, 1])
+    return det
+
+
+SMALL_LIMITS = ServiceSettings(
+    workers=1,
+    queue_size=4,
+    max_body_bytes=50_000,
+    max_text_chars=20_000,
+    max_batch=4,
+    timeout_s=30,
+)
+
+
+@pytest.fixture(scope="session")
+def server(tiny_detector) -> Iterator[Running]:
+    running = start_server(create_app(detector=tiny_detector, settings=SMALL_LIMITS))
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def serve(tiny_detector) -> Iterator[Callable[..., Running]]:
+    """Start servers over the tiny detector with other settings; all stop after the test."""
+    started: list[Running] = []
+
+    def _serve(settings: ServiceSettings) -> Running:
+        started.append(start_server(create_app(detector=tiny_detector, settings=settings)))
+        return started[-1]
+
+    yield _serve
+    for running in started:
+        running.stop()

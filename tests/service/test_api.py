@@ -1,0 +1,253 @@
+"""The HTTP API as a client sees it: real requests to a server on loopback."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from newsprobe.service import ServiceSettings
+from newsprobe.service.inputs import available_inputs
+
+ARTICLE = (
+    "Poland invoked Article 4 of the NATO treaty on Wednesday after several drones crossed "
+    "its eastern border overnight. The government said the consultations were needed because "
+    "the incursion threatened the country's territorial integrity. Allies met in Brussels, "
+    "and officials confirmed that 12 people were questioned about the incident."
+)
+MACHINE_LIKE = "The minister said the budget would rise by 3 percent next year. " * 6
+API_KEY = "s3cret-key"
+
+KEYS = {"machine_probability", "label", "threshold", "fpr_target", "model", "tokens", "scores"}
+
+
+def assert_one_line_error(response: httpx.Response, status: int, fragment: str) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    assert fragment in body["error"]
+    assert "\n" not in body["error"] and "Traceback" not in body["error"]
+
+
+def assert_still_serving(client: httpx.Client) -> None:
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.json()["status"] == "ok"
+    r = client.post("/v1/check", json={"text": ARTICLE})
+    assert r.status_code == 200 and r.json()["label"] in {"machine", "human"}
+
+
+def test_healthz_reports_queue(server):
+    with server.client() as c:
+        body = c.get("/healthz").json()
+    assert body["status"] == "ok"
+    assert body["capacity"] == 5 and body["in_flight"] == 0
+    assert body["uptime_s"] > 0
+
+
+def test_models_describes_the_detector(server, tiny_detector):
+    with server.client() as c:
+        body = c.get("/v1/models").json()
+    assert body["models"] == list(tiny_detector.models)
+    assert body["features"] == list(tiny_detector.feature_names_)
+    assert body["fpr_target"] == tiny_detector.fpr
+    assert body["inputs"]["text"] is True
+    assert body["limits"]["max_text_chars"] == 20_000
+
+
+def test_check_text_matches_the_cli_json(server, tiny_detector):
+    with server.client() as c:
+        r = c.post("/v1/check", json={"text": ARTICLE})
+    assert r.status_code == 200
+    out = r.json()
+    assert out.keys() >= KEYS
+    assert "path" not in out
+    assert 0.0 <= out["machine_probability"] <= 1.0
+    assert out["label"] in {"machine", "human"}
+    assert out["fpr_target"] == 0.01 and out["tokens"] > 10
+    assert out["model"] == "+".join(tiny_detector.models)
+    assert out["evasion"] == {"invisible_characters": 0, "homoglyphs": 0}
+    assert out["scores"] and all(isinstance(v, float | None) for v in out["scores"].values())
+
+
+def test_same_text_gets_the_same_answer_as_the_library(server, tiny_detector):
+    from newsprobe import Article
+    from newsprobe.pipeline import check_articles
+
+    (art,) = check_articles([Article(text=ARTICLE)], tiny_detector)
+    with server.client() as c:
+        out = c.post("/v1/check", json={"text": ARTICLE}).json()
+    assert out["machine_probability"] == pytest.approx(art.verdict.machine_probability, abs=1e-5)
+
+
+def test_fpr_moves_the_threshold(server):
+    with server.client() as c:
+        a = c.post("/v1/check", json={"text": ARTICLE}).json()
+        b = c.post("/v1/check", json={"text": ARTICLE, "fpr": 0.5}).json()
+    assert b["fpr_target"] == 0.5 and b["threshold"] <= a["threshold"]
+
+
+def test_short_text_is_too_short_not_an_error(server):
+    with server.client() as c:
+        out = c.post("/v1/check", json={"text": "Drones crossed."}).json()
+    assert out["label"] == "too_short" and out["machine_probability"] is None
+    assert "tokens" in out["reason"]
+
+
+def test_evasion_tricks_are_counted(server):
+    with server.client() as c:
+        out = c.post("/v1/check", json={"text": ARTICLE.replace("Poland", "Po\u200bland")}).json()
+    assert out["evasion"]["invisible_characters"] == 1
+
+
+def test_batch_keeps_order_and_reports_bad_items_in_place(server):
+    items = [{"text": ARTICLE}, {"text": "   "}, {"text": MACHINE_LIKE, "fpr": 0.2}]
+    with server.client() as c:
+        r = c.post("/v1/check/batch", json={"items": items})
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert len(results) == 3
+    assert results[0]["label"] in {"machine", "human"} and results[0]["fpr_target"] == 0.01
+    assert results[1]["status"] == 422 and "empty input" in results[1]["error"]
+    assert results[2]["fpr_target"] == 0.2
+    with server.client() as c:
+        single = c.post("/v1/check", json={"text": MACHINE_LIKE, "fpr": 0.2}).json()
+    assert results[2]["machine_probability"] == pytest.approx(single["machine_probability"])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "fragment"),
+    [
+        ({"content": b'{"text": "' + b"x" * 60_000 + b'"}'}, 413, "50000-byte limit"),
+        ({"content": b"{not json"}, 422, "not valid JSON"),
+        ({"content": b""}, 422, "body is missing"),
+        ({"json": {}}, 422, "exactly one of text, html or url"),
+        ({"json": {"text": ARTICLE, "url": "https://example.com"}}, 422, "exactly one"),
+        ({"json": {"text": ARTICLE, "fpr": 2}}, 422, "fpr"),
+        ({"json": {"text": 5}}, 422, "text"),
+        ({"json": {"txt": ARTICLE}}, 422, "txt"),
+        ({"json": ["text"]}, 422, ""),
+        ({"json": {"text": "x " * 12_000}}, 413, "at most 20000"),
+        ({"json": {"text": " \u200b\n "}}, 422, "no text after normalization"),
+        ({"json": {"text": "\x00\x01\x02" * 50}}, 422, "binary"),
+        ({"json": {"url": "ftp://example.com/a"}}, 422, "http://"),
+    ],
+    ids=[
+        "oversized-body",
+        "malformed-json",
+        "empty-body",
+        "no-input",
+        "two-inputs",
+        "bad-fpr",
+        "text-not-string",
+        "unknown-field",
+        "not-an-object",
+        "too-long-text",
+        "invisible-only",
+        "binary-text",
+        "bad-url-scheme",
+    ],
+)
+def test_bad_requests_get_one_line_4xx_and_the_service_keeps_serving(
+    server, kwargs, status, fragment
+):
+    with server.client() as c:
+        r = c.post("/v1/check", headers={"Content-Type": "application/json"}, **kwargs)
+        assert_one_line_error(r, status, fragment)
+        assert_still_serving(c)
+
+
+def test_oversized_chunked_body_without_length_is_refused(server):
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(30):
+            yield b"y" * 4096
+        yield b'"}'
+
+    with server.client() as c:
+        r = c.post("/v1/check", content=chunks(), headers={"Content-Type": "application/json"})
+        assert "content-length" not in {k.lower() for k in r.request.headers}
+        assert_one_line_error(r, 413, "limit")
+        assert_still_serving(c)
+
+
+def test_too_large_batch_is_refused(server):
+    with server.client() as c:
+        r = c.post("/v1/check/batch", json={"items": [{"text": ARTICLE}] * 5})
+        assert_one_line_error(r, 413, "at most 4")
+        r = c.post("/v1/check/batch", json={"items": []})
+        assert_one_line_error(r, 422, "items")
+        assert_still_serving(c)
+
+
+def test_unknown_route_and_method_are_json_errors(server):
+    with server.client() as c:
+        assert_one_line_error(c.get("/v1/nothing"), 404, "Not Found")
+        assert_one_line_error(c.get("/v1/check"), 405, "Method Not Allowed")
+
+
+def test_html_input_is_extracted_or_clearly_unavailable(server):
+    page = (
+        f"<html><head><title>Drones</title></head><body><article><p>{ARTICLE}</p>"
+        f"<p>{ARTICLE}</p></article></body></html>"
+    )
+    with server.client() as c:
+        r = c.post("/v1/check", json={"html": page})
+    if available_inputs()["html"]:
+        assert r.status_code == 200, r.text
+        assert r.json()["tokens"] > 10
+    else:
+        assert_one_line_error(r, 501, "html input is not available")
+
+
+def test_url_to_a_private_address_is_refused(server):
+    with server.client() as c:
+        r = c.post("/v1/check", json={"url": f"{server.url}/healthz"})
+        if available_inputs()["url"]:
+            assert r.status_code == 422, r.text
+        else:
+            assert_one_line_error(r, 501, "url input is not available")
+        assert_still_serving(c)
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 401),
+        ({"X-API-Key": "wrong"}, 401),
+        ({"Authorization": "Bearer wrong"}, 401),
+        ({"Authorization": f"Basic {API_KEY}"}, 401),
+        ({"X-API-Key": API_KEY}, 200),
+        ({"Authorization": f"Bearer {API_KEY}"}, 200),
+    ],
+    ids=["none", "wrong-header", "wrong-bearer", "not-bearer", "x-api-key", "bearer"],
+)
+def test_api_key_is_required_when_set(serve, headers, status):
+    keyed = serve(ServiceSettings(api_key=API_KEY))
+    with keyed.client() as c:
+        r = c.post("/v1/check", json={"text": ARTICLE}, headers=headers)
+        assert r.status_code == status, r.text
+        if status == 401:
+            assert_one_line_error(r, 401, "API key")
+            assert r.headers["www-authenticate"] == "Bearer"
+        assert c.get("/healthz").status_code == 200  # health and page need no key
+        assert c.get("/").status_code == 200
+        models = c.get("/v1/models", headers=headers)
+        assert models.status_code == status
+
+
+def test_page_and_docs_are_served(server):
+    with server.client() as c:
+        page = c.get("/")
+        assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        assert '<label for="input">' in page.text and 'aria-live="polite"' in page.text
+        for asset in ("/static/app.js", "/static/style.css"):
+            assert c.get(asset).status_code == 200
+        assert c.get("/docs").status_code == 200
+        spec = c.get("/openapi.json").json()
+    assert {"/v1/check", "/v1/check/batch", "/v1/models", "/healthz"} <= set(spec["paths"])
+    responses = spec["paths"]["/v1/check"]["post"]["responses"]
+    assert {"200", "401", "413", "422", "503", "504"} <= set(responses)
+    assert json.dumps(spec)  # the spec is plain JSON

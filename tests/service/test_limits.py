@@ -1,0 +1,103 @@
+"""Back-pressure: a full queue answers 503 with Retry-After, a slow request 504, a crash
+500, and in every case the service keeps serving the next request."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+import pytest
+
+from newsprobe.service import ServiceSettings
+
+TEXT = (
+    "The council said on Tuesday that it would review the decision after residents "
+    "complained about the new parking rules, and officials promised a report within weeks."
+)
+
+
+def hold_worker(running) -> threading.Event:
+    """Make the detector call wait until the returned event is set."""
+    state = running.server.config.app.state.newsprobe
+    release = threading.Event()
+    original = state.check
+
+    def slow_check(*args, **kwargs):
+        release.wait(30)
+        return original(*args, **kwargs)
+
+    state.check = slow_check
+    return release
+
+
+def wait_for_in_flight(client: httpx.Client, n: int) -> None:
+    deadline = time.monotonic() + 10
+    while client.get("/healthz").json()["in_flight"] != n:
+        assert time.monotonic() < deadline, "the queue never reached the expected depth"
+        time.sleep(0.02)
+
+
+def test_full_queue_gets_503_with_retry_after_then_recovers(serve):
+    running = serve(ServiceSettings(workers=1, queue_size=1, timeout_s=30))
+    release = hold_worker(running)
+    answers: list[httpx.Response] = []
+
+    def occupy() -> None:
+        with running.client() as c:
+            answers.append(c.post("/v1/check", json={"text": TEXT}))
+
+    threads = [threading.Thread(target=occupy) for _ in range(2)]  # one running, one queued
+    with running.client() as c:
+        for t in threads:
+            t.start()
+        wait_for_in_flight(c, 2)
+        r = c.post("/v1/check", json={"text": TEXT})
+        assert r.status_code == 503
+        assert "busy" in r.json()["error"]
+        assert int(r.headers["retry-after"]) >= 1
+        b = c.post("/v1/check/batch", json={"items": [{"text": TEXT}]})
+        assert b.status_code == 503
+        assert c.get("/healthz").json()["rejected"] == 2
+        release.set()
+        for t in threads:
+            t.join(30)
+        assert [a.status_code for a in answers] == [200, 200]
+        wait_for_in_flight(c, 0)
+        assert c.post("/v1/check", json={"text": TEXT}).status_code == 200
+
+
+def test_slow_request_gets_504_and_its_slot_comes_back(serve):
+    running = serve(ServiceSettings(workers=1, queue_size=0, timeout_s=0.5))
+    release = hold_worker(running)
+    with running.client() as c:
+        started = time.monotonic()
+        r = c.post("/v1/check", json={"text": TEXT})
+        assert r.status_code == 504 and "0.5 s" in r.json()["error"]
+        assert time.monotonic() - started < 5
+        # the work still runs, so its slot stays taken (no piling onto the CPU) ...
+        assert c.get("/healthz").json()["in_flight"] == 1
+        assert c.post("/v1/check", json={"text": TEXT}).status_code == 503
+        release.set()
+        wait_for_in_flight(c, 0)  # ... until it finishes
+        assert c.post("/v1/check", json={"text": TEXT}).status_code == 200
+
+
+def test_unexpected_failure_is_a_json_500_not_a_traceback(serve):
+    running = serve(ServiceSettings())
+    state = running.server.config.app.state.newsprobe
+    original = state.check
+    state.check = lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom\nline two"))
+    with running.client() as c:
+        r = c.post("/v1/check", json={"text": TEXT})
+        assert r.status_code == 500
+        assert r.json() == {"error": "internal error (RuntimeError); see the server log"}
+        state.check = original
+        assert c.post("/v1/check", json={"text": TEXT}).status_code == 200
+        assert c.get("/healthz").json()["in_flight"] == 0
+
+
+@pytest.mark.parametrize("field", ["workers", "max_body_bytes", "max_text_chars", "max_batch"])
+def test_settings_that_cannot_work_are_refused(field):
+    with pytest.raises(ValueError, match="at least 1"):
+        ServiceSettings(**{field: 0}).validate()

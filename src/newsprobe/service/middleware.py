@@ -160,4 +160,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http(_: Request, exc: HTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+        if exc.status_code == 400 and detail == "There was an error parsing the body":
+            # FastAPI's answer to a body that is not UTF-8: malformed JSON like any other.
+            return error_response(422, "request body is not valid JSON (it must be UTF-8)")
         return error_response(exc.status_code, detail, dict(exc.headers or {}))

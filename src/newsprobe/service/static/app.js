@@ -58,7 +58,7 @@
     box.replaceChildren();
     const p = result.machine_probability;
     const t = result.threshold;
-    const s = svg("svg", { viewBox: "0 0 200 125", role: "img", "aria-labelledby": "gauge-title" });
+    const s = svg("svg", { viewBox: "0 0 200 142", role: "img", "aria-labelledby": "gauge-title" });
     const title = svg("title", { id: "gauge-title" });
     title.textContent = p === null || p === undefined
       ? "No machine probability: text too short"
@@ -71,19 +71,20 @@
     if (p !== null && p !== undefined && p > 0) {
       s.append(svg("path", { d: arc(0, Math.min(p, 0.9999), 80), class: "value",
         "stroke-width": 8, fill: "none" }));
-      const [nx, ny] = polar(p, 66);
+      const [nx, ny] = polar(p, 64);
       s.append(svg("line", { x1: 100, y1: 100, x2: nx, y2: ny, class: "needle", "stroke-width": 3 }));
+      s.append(svg("circle", { cx: 100, cy: 100, r: 5, class: "hub" }));
     }
     if (t !== null && t !== undefined) {
       const [ax, ay] = polar(t, 68);
       const [bx, by] = polar(t, 94);
       s.append(svg("line", { x1: ax, y1: ay, x2: bx, y2: by, class: "tick", "stroke-width": 3 }));
     }
-    const big = svg("text", { x: 100, y: 96, "text-anchor": "middle", class: "big" });
+    const big = svg("text", { x: 100, y: 138, "text-anchor": "middle", class: "big" });
     big.textContent = pct(p);
-    const lo = svg("text", { x: 12, y: 118, "text-anchor": "start" });
+    const lo = svg("text", { x: 20, y: 116, "text-anchor": "middle" });
     lo.textContent = "0%";
-    const hi = svg("text", { x: 188, y: 118, "text-anchor": "end" });
+    const hi = svg("text", { x: 180, y: 116, "text-anchor": "middle" });
     hi.textContent = "100%";
     s.append(big, lo, hi);
     box.append(s);

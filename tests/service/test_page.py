@@ -1,0 +1,167 @@
+"""The web page in a real browser: Debian's chromium, driven headless by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "article.txt"
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="chromium is not installed (apt-get install -y chromium; .ci/run does this)",
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server.url, viewport={"width": 1100, "height": 1400})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on(
+        "console",
+        # 4xx answers are logged by chromium itself; the tests check what the page shows
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.goto("/")
+    yield page
+    context.close()
+    assert errors == [], f"the page logged errors: {errors}"
+
+
+def test_paste_an_article_and_see_the_verdict(page, server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.get_by_label("Article text or URL").fill(SAMPLE.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Check article").click()
+    verdict = page.locator("#verdict")
+    verdict.wait_for(state="visible", timeout=30_000)
+    assert verdict.inner_text() in {
+        "Likely MACHINE-WRITTEN",
+        "Not flagged (likely human-written)",
+    }
+    gauge = page.get_by_role("img", name="Machine probability")
+    assert gauge.count() == 1
+    title = page.locator("#gauge-title").text_content()
+    assert title.startswith("Machine probability ") and "flagged above" in title
+    assert "%" in page.locator("#gauge svg text.big").text_content()
+    assert page.locator("#status").inner_text().startswith("Done:")
+    assert page.locator("#error").is_hidden()
+    # sentence scores appear once the library provides them; until then the section hides
+    sentences = page.locator("#sentences .sentence")
+    assert page.locator("#sentences-section").is_visible() == (sentences.count() > 0)
+    assert page.locator("#scores tr").count() > 5
+    page.screenshot(path=str(ARTIFACTS / "page_verdict.png"), full_page=True)
+
+
+def test_keyboard_only_submission_and_clear_error(page):
+    page.get_by_role("button", name="Check article").focus()
+    page.keyboard.press("Enter")
+    assert "Paste an article" in page.get_by_role("alert").inner_text()
+    page.get_by_label("Article text or URL").focus()
+    page.keyboard.type("Drones crossed.")
+    page.keyboard.press("Control+Enter")
+    page.locator("#verdict").wait_for(state="visible", timeout=30_000)
+    assert page.locator("#verdict").inner_text() == "Too short to judge"
+    assert page.get_by_role("alert").is_hidden()
+
+
+def test_server_errors_are_shown_in_one_line(page):
+    page.get_by_label("Article text or URL").fill("http://127.0.0.1:9/story")
+    page.get_by_role("button", name="Check article").click()
+    page.get_by_role("alert").wait_for(state="visible")
+    assert page.get_by_role("alert").inner_text().startswith("Could not check this article: ")
+    page.get_by_label("Article text or URL").fill("x " * 12_000)
+    page.get_by_role("button", name="Check article").click()
+    page.wait_for_function("document.getElementById('error').textContent.includes('at most 20000')")
+    assert "Could not check this article" in page.get_by_role("alert").inner_text()
+
+
+def test_sentences_claims_and_removed_debris_render_when_present(page):
+    """The page renders the richer JSON other stages add (sentences, claims, removed)."""
+    result = {
+        "machine_probability": 0.91,
+        "label": "machine",
+        "threshold": 0.87,
+        "fpr_target": 0.01,
+        "model": "smollm2-135m",
+        "tokens": 120,
+        "scores": {"prelude@smollm2-135m": 0.3},
+        "evasion": {"invisible_characters": 2, "homoglyphs": 0},
+        "title": "Drones over Poland",
+        "site": "example.com",
+        "sentences": [
+            {
+                "start": 0,
+                "end": 30,
+                "text": "Poland invoked Article 4.",
+                "machine_probability": 0.1,
+            },
+            {
+                "start": 31,
+                "end": 70,
+                "text": "<b>Allies</b> met in Brussels.",
+                "machine_probability": 0.95,
+            },
+        ],
+        "removed": [{"start": 0, "end": 20, "label": "boilerplate", "text": "Subscribe now"}],
+        "claims": [
+            {
+                "text": "Poland invoked Article 4.",
+                "verdict": "supported",
+                "evidence": [
+                    {
+                        "source": "nato.md",
+                        "url": "https://www.nato.int/a4",
+                        "sentence": "Poland requested consultations under Article 4.",
+                        "relevant": True,
+                    }
+                ],
+                "conflicts": [],
+            },
+            {
+                "text": "12 people were questioned.",
+                "verdict": "contradicted",
+                "evidence": [],
+                "conflicts": [
+                    {"kind": "number", "claim": "12", "source_says": "7", "source": "police.md"}
+                ],
+            },
+        ],
+    }
+    page.evaluate("r => window.newsprobe.render(r)", result)
+    sentences = page.locator("#sentences .sentence")
+    assert sentences.count() == 2
+    low, high = (s.evaluate("e => getComputedStyle(e).backgroundColor") for s in sentences.all())
+    assert low != high
+    assert page.locator("#sentences b").count() == 0  # text, never markup
+    assert "machine 95.0%" in sentences.nth(1).inner_text()
+    assert page.locator("#removed").inner_text() == "boilerplate: Subscribe now (characters 0–20)"
+    assert "invisible characters: 2" in page.locator("#evasion").inner_text()
+    claims = page.locator("#claims > li")
+    assert claims.count() == 2
+    assert "supported" in claims.nth(0).inner_text()
+    assert page.locator("#claims a").get_attribute("href") == "https://www.nato.int/a4"
+    assert "police.md says “7”" in claims.nth(1).inner_text()
+    assert page.locator("#claims-summary").inner_text().startswith("2 claims: 1 contradicted")
+    assert "Drones over Poland" in page.locator("#meta").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "page_full_result.png"), full_page=True)

@@ -150,18 +150,19 @@
     return line;
   }
 
+  // Claims appear only when the claims stage ran ("claims" present, even if empty).
   function renderClaims(result) {
-    const claims = Array.isArray(result.claims) ? result.claims : [];
-    $("claims-section").hidden = claims.length === 0 && !Array.isArray(result.claims);
-    const counts = {};
-    for (const c of claims) counts[c.verdict || "not_enough_evidence"] = (counts[c.verdict || "not_enough_evidence"] || 0) + 1;
-    $("claims-summary").textContent = `${claims.length} claims: ${counts.contradicted || 0} ` +
-      `contradicted, ${counts.supported || 0} supported, ${counts.not_enough_evidence || 0} ` +
+    const ran = Array.isArray(result.claims);
+    const claims = ran ? result.claims : [];
+    const counts = { supported: 0, contradicted: 0, not_enough_evidence: 0 };
+    for (const c of claims) counts[c.verdict || "not_enough_evidence"] += 1;
+    $("claims-summary").textContent = `${claims.length} claims: ${counts.contradicted} ` +
+      `contradicted, ${counts.supported} supported, ${counts.not_enough_evidence} ` +
       "without enough evidence";
     renderList("claims-section", "claims", claims, (c) => {
       const verdict = c.verdict || "not_enough_evidence";
-      const li = el("li", {}, el("span", { class: `badge ${verdict}` }, CLAIM_WORDS[verdict] || verdict),
-        c.text || "");
+      const li = el("li", {},
+        el("span", { class: `badge ${verdict}` }, CLAIM_WORDS[verdict] || verdict), c.text || "");
       const evidence = el("ul", { class: "evidence" });
       for (const k of c.conflicts || []) {
         evidence.append(el("li", { class: "conflict" },
@@ -173,7 +174,7 @@
       if (evidence.childElementCount) li.append(evidence);
       return li;
     });
-    if (Array.isArray(result.claims)) $("claims-section").hidden = false;
+    $("claims-section").hidden = !ran;
   }
 
   function renderScores(scores) {

@@ -1,0 +1,66 @@
+"""``newsprobe serve`` as an operator runs it: a real process, a real port, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+
+
+def serve(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsprobe", "serve", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detector, tmp_path):
+    path = tiny_detector.save(tmp_path / "tiny.json")
+    port = free_port()
+    proc = serve(
+        "--port", str(port), "--detector", str(path), env={"NEWSPROBE_API_KEY": "from-env"}
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline, "server did not come up"
+            try:
+                if httpx.get(f"{base}/healthz").json()["status"] == "ok":
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        body = {"text": "The minister said the budget would rise by 3 percent next year. " * 4}
+        assert httpx.post(f"{base}/v1/check", json=body).status_code == 401
+        r = httpx.post(f"{base}/v1/check", json=body, headers={"X-API-Key": "from-env"})
+        assert r.status_code == 200 and r.json()["label"] in {"machine", "human"}
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    # uvicorn shuts down cleanly, then re-raises SIGTERM so the exit status says why
+    assert proc.returncode in (0, -15)
+    assert "Application shutdown complete" in proc.stderr.read()
+
+
+def test_bad_options_and_detector_files_are_one_line_errors(tmp_path):
+    proc = serve("--workers", "0")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and err.strip() == "error: workers must be at least 1"
+    proc = serve("--detector", str(tmp_path / "none.json"))
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 3 and "cannot read detector file" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -165,3 +165,44 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert "Drones over Poland" in page.locator("#meta").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "page_full_result.png"), full_page=True)
+
+
+def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
+    text = SAMPLE.read_text(encoding="utf-8")
+    page.set_input_files(
+        "#file", files=[{"name": "story.txt", "mimeType": "text/plain", "buffer": text.encode()}]
+    )
+    page.wait_for_function("document.getElementById('input').value.length > 100")
+    assert page.get_by_label("Article text or URL").input_value() == text
+    html = f"<html><body><article><p>{text}</p></article></body></html>"
+    page.set_input_files(
+        "#file", files=[{"name": "story.html", "mimeType": "text/html", "buffer": html.encode()}]
+    )
+    page.locator("#file-note").wait_for(state="visible")
+    assert "story.html (HTML" in page.locator("#file-name").inner_text()
+    with page.expect_request("**/v1/check") as sent:
+        page.get_by_role("button", name="Check article").click()
+    assert set(sent.value.post_data_json) == {"html"}
+    page.wait_for_function(
+        "!document.getElementById('result').hidden || !document.getElementById('error').hidden"
+    )
+    page.get_by_role("button", name="remove file").click()
+    assert page.locator("#file-note").is_hidden()
+
+
+def test_api_key_typed_into_the_page_is_sent(browser, serve):
+    from newsprobe.service import ServiceSettings
+
+    keyed = serve(ServiceSettings(api_key="page-key"))
+    context = browser.new_context(base_url=keyed.url)
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_label("Article text or URL").fill(SAMPLE.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Check article").click()
+    page.wait_for_function("document.getElementById('error').textContent.includes('API key')")
+    page.locator("summary", has_text="API key").click()
+    page.get_by_label("API key (only if this server requires one)").fill("page-key")
+    page.get_by_role("button", name="Check article").click()
+    page.locator("#verdict").wait_for(state="visible", timeout=30_000)
+    assert page.get_by_role("alert").is_hidden()
+    context.close()

@@ -59,11 +59,8 @@ def warm_up_article() -> Article:
 class ServiceState:
     """What the routes share: the detector, the pool and the limits."""
 
-    def __init__(
-        self, detector: Detector | None, settings: ServiceSettings, detector_path: str | None
-    ) -> None:
+    def __init__(self, detector: Detector | None, settings: ServiceSettings) -> None:
         self.detector = detector
-        self.detector_path = detector_path
         self.settings = settings
         self.pool = WorkerPool(settings.workers, settings.queue_size)
         self.started = time.monotonic()
@@ -145,6 +142,7 @@ def _api_router() -> APIRouter:
     async def check(item: CheckItem, request: Request) -> Any:
         """Machine probability, label and scores for one article (text, HTML or URL)."""
         state = _state(request)
+        state.pool.ensure_room()
         deadline = time.monotonic() + state.settings.timeout_s
         article = await state.ingest(item, state.settings.timeout_s)
         remaining = max(0.001, deadline - time.monotonic())
@@ -168,6 +166,7 @@ def _api_router() -> APIRouter:
                 f"batch has {len(batch.items)} items; at most "
                 f"{state.settings.max_batch} per request"
             )
+        state.pool.ensure_room()
         deadline = time.monotonic() + state.settings.timeout_s
         read = await asyncio.gather(
             *(state.ingest(i, state.settings.timeout_s) for i in batch.items),
@@ -227,7 +226,7 @@ def create_app(
 ) -> FastAPI:
     """The ASGI app. ``detector`` None loads ``detector_path`` (default: shipped) at startup."""
     settings = (settings or ServiceSettings()).validate()
-    state = ServiceState(detector, settings, detector_path)
+    state = ServiceState(detector, settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

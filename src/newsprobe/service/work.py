@@ -50,6 +50,13 @@ class WorkerPool:
             self.completed += 1
             self._seconds_per_job += 0.2 * (elapsed - self._seconds_per_job)
 
+    def ensure_room(self) -> None:
+        """Busy now if no slot is free, before the caller spends time reading its input."""
+        with self._lock:
+            if self._held >= self.capacity:
+                self.rejected += 1
+                raise Busy(f"all {self.capacity} slots are busy; retry later", self.retry_after())
+
     async def run(self, fn: Callable[[], T], timeout_s: float, limit_s: float | None = None) -> T:
         """Run ``fn`` on a worker thread; Busy when full, TimedOut after ``timeout_s``.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -190,24 +191,35 @@ def test_unknown_route_and_method_are_json_errors(server):
 
 
 def test_html_input_is_extracted_or_clearly_unavailable(server):
-    page = (
-        f"<html><head><title>Drones</title></head><body><article><p>{ARTICLE}</p>"
-        f"<p>{ARTICLE}</p></article></body></html>"
-    )
+    page = (Path(__file__).resolve().parents[2] / "examples" / "article.html").read_text()
     with server.client() as c:
         r = c.post("/v1/check", json={"html": page})
-    if available_inputs()["html"]:
-        assert r.status_code == 200, r.text
-        assert r.json()["tokens"] > 10
-    else:
+    if not available_inputs()["html"]:
         assert_one_line_error(r, 501, "html input is not available")
+        return
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["tokens"] > 10 and "path" not in out
+    assert out["title"].startswith("Poland invokes NATO")
+    assert out["author"] == "Anna Nowak" and out["site"] == "The Eastern Ledger"
+    removed = " ".join(x["text"] for x in out["removed"])
+    assert "cookies" in removed and all(x["reason"] for x in out["removed"])
+
+
+def test_html_without_article_text_is_a_422(server):
+    with server.client() as c:
+        r = c.post("/v1/check", json={"html": "<html><body><script>x()</script></body></html>"})
+        if available_inputs()["html"]:
+            assert_one_line_error(r, 422, "no article text")
+        else:
+            assert_one_line_error(r, 501, "html input is not available")
 
 
 def test_url_to_a_private_address_is_refused(server):
     with server.client() as c:
         r = c.post("/v1/check", json={"url": f"{server.url}/healthz"})
         if available_inputs()["url"]:
-            assert r.status_code == 422, r.text
+            assert_one_line_error(r, 422, "127.0.0.1")
         else:
             assert_one_line_error(r, 501, "url input is not available")
         assert_still_serving(c)

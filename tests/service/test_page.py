@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -91,7 +92,7 @@ def test_server_errors_are_shown_in_one_line(page):
     assert page.get_by_role("alert").inner_text().startswith("Could not check this article: ")
     page.get_by_label("Article text or URL").fill("x " * 12_000)
     page.get_by_role("button", name="Check article").click()
-    page.wait_for_function("document.getElementById('error').textContent.includes('at most 20000')")
+    expect(page.get_by_role("alert")).to_contain_text("at most 20000")
     assert "Could not check this article" in page.get_by_role("alert").inner_text()
 
 
@@ -122,7 +123,9 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
                 "machine_probability": 0.95,
             },
         ],
-        "removed": [{"start": 0, "end": 20, "label": "boilerplate", "text": "Subscribe now"}],
+        "removed": [{"text": "Subscribe now", "reason": "boilerplate"}],
+        "attention": "high",
+        "flags": ["evasion: 4 invisible characters removed"],
         "claims": [
             {
                 "text": "Poland invoked Article 4.",
@@ -154,7 +157,9 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert low != high
     assert page.locator("#sentences b").count() == 0  # text, never markup
     assert "machine 95.0%" in sentences.nth(1).inner_text()
-    assert page.locator("#removed").inner_text() == "boilerplate: Subscribe now (characters 0–20)"
+    assert page.locator("#removed").inner_text() == "boilerplate: Subscribe now"
+    assert page.locator("#flags-box").is_visible()
+    assert page.locator("#flags").inner_text() == "evasion: 4 invisible characters removed"
     assert "invisible characters: 2" in page.locator("#evasion").inner_text()
     claims = page.locator("#claims > li")
     assert claims.count() == 2
@@ -172,9 +177,9 @@ def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     page.set_input_files(
         "#file", files=[{"name": "story.txt", "mimeType": "text/plain", "buffer": text.encode()}]
     )
-    page.wait_for_function("document.getElementById('input').value.length > 100")
+    expect(page.get_by_label("Article text or URL")).to_have_value(text)
     assert page.get_by_label("Article text or URL").input_value() == text
-    html = f"<html><body><article><p>{text}</p></article></body></html>"
+    html = (SAMPLE.parent / "article.html").read_text(encoding="utf-8")
     page.set_input_files(
         "#file", files=[{"name": "story.html", "mimeType": "text/html", "buffer": html.encode()}]
     )
@@ -183,9 +188,10 @@ def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     with page.expect_request("**/v1/check") as sent:
         page.get_by_role("button", name="Check article").click()
     assert set(sent.value.post_data_json) == {"html"}
-    page.wait_for_function(
-        "!document.getElementById('result').hidden || !document.getElementById('error').hidden"
-    )
+    # the page has finished: either a result or an error is showing
+    expect(page.locator("#result:not([hidden]), #error:not([hidden])")).to_have_count(1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "page_html_file.png"), full_page=True)
     page.get_by_role("button", name="remove file").click()
     assert page.locator("#file-note").is_hidden()
 
@@ -199,7 +205,7 @@ def test_api_key_typed_into_the_page_is_sent(browser, serve):
     page.goto("/")
     page.get_by_label("Article text or URL").fill(SAMPLE.read_text(encoding="utf-8"))
     page.get_by_role("button", name="Check article").click()
-    page.wait_for_function("document.getElementById('error').textContent.includes('API key')")
+    expect(page.get_by_role("alert")).to_contain_text("API key")
     page.locator("summary", has_text="API key").click()
     page.get_by_label("API key (only if this server requires one)").fill("page-key")
     page.get_by_role("button", name="Check article").click()

@@ -16,8 +16,6 @@ from newsprobe.service.errors import ServiceError, TooLarge, Unavailable
 from newsprobe.service.schemas import CheckItem
 from newsprobe.service.settings import ServiceSettings
 
-METADATA = ("title", "url", "site", "author", "date", "language")
-
 
 def available_inputs() -> dict[str, bool]:
     """Which input kinds this build can take (the page greys out the others)."""
@@ -51,14 +49,12 @@ def article_from_item(item: CheckItem, settings: ServiceSettings) -> Article:
     """Read one item into an Article (blocking: may fetch a URL); ServiceError/InputError."""
     if item.text is not None:
         _check_length(len(item.text), "text", settings)
-        article = article_from_bytes(item.text.encode("utf-8", "replace"), "text")
-        article.source_path = None
-        return article
+        return article_from_bytes(item.text.encode("utf-8", "replace"), "text")
     if item.html is not None:
         module = _html_module()
         if module is None:
             raise Unavailable("html input is not available: this build lacks newsprobe.ingest.html")
-        article = module.article_from_html(item.html)
+        article = module.article_from_html(item.html, name="html")
     else:
         url = item.url or ""
         if not url.lower().startswith(("http://", "https://")):
@@ -79,14 +75,7 @@ def article_from_item(item: CheckItem, settings: ServiceSettings) -> Article:
 
 
 def result_json(article: Article, model: str) -> dict[str, Any]:
-    """``article_json`` (the CLI's ``--json``), plus page metadata and removed debris."""
+    """What ``check --json`` prints for the article, without the file path it does not have."""
     out = article_json(article, model)
-    for key in METADATA:
-        value = getattr(article, key, None)
-        if value and key not in out:
-            out[key] = value
-    if article.removed and "removed" not in out:
-        out["removed"] = [
-            {"start": s.start, "end": s.end, "label": s.label} for s in article.removed
-        ]
+    out.pop("path", None)
     return out

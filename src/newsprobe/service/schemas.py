@@ -47,22 +47,34 @@ class BatchRequest(BaseModel):
     items: list[CheckItem] = Field(..., min_length=1)
 
 
+class Removed(BaseModel):
+    """A piece of the input cut before scoring (navigation, share buttons, ...)."""
+
+    text: str
+    reason: str
+
+
 class ArticleResult(BaseModel):
     """The verdict for one article: the same keys as ``newsprobe check --json``.
 
-    Optional keys appear when they apply: ``reason`` (too short), ``evasion``,
-    ``sentences``, ``claims``, ``removed`` and the page metadata of HTML/URL inputs.
+    Optional keys appear when they apply: ``reason`` (no number given), ``flags``
+    (evasion tricks), ``sentences``, ``claims`` and the page metadata (title, url, ...).
     """
 
     model_config = ConfigDict(extra="allow")
 
     machine_probability: float | None
-    label: str = Field(..., description='"machine", "human" or "too_short"')
+    label: str = Field(..., description='"machine", "human", "too_short" or "unsupported_language"')
     threshold: float | None
     fpr_target: float
     model: str
     tokens: int
     scores: dict[str, float | None]
+    evasion: dict[str, int] | None = Field(None, description="Tricks undone before scoring")
+    attention: str | None = Field(None, description='"high" when flags call for a closer look')
+    flags: list[str] | None = None
+    reason: str | None = Field(None, description="Why no number is given")
+    removed: list[Removed] | None = Field(None, description="Debris cut before scoring")
 
 
 class ItemError(BaseModel):

@@ -11,6 +11,7 @@
     machine: "Likely MACHINE-WRITTEN",
     human: "Not flagged (likely human-written)",
     too_short: "Too short to judge",
+    unsupported_language: "Language not covered",
   };
   const CLAIM_WORDS = {
     supported: "supported",
@@ -135,10 +136,9 @@
     const items = Array.isArray(removed) ? removed : [];
     renderList("removed-section", "removed", items, (r) => {
       if (typeof r === "string") return el("li", {}, r);
-      const what = r.text || r.label || "text";
-      const where = r.start !== undefined && r.end !== undefined
-        ? ` (characters ${r.start}–${r.end})` : "";
-      return el("li", {}, r.label && r.text ? `${r.label}: ${r.text}` : what, where);
+      const why = (r.reason || r.label || "").replaceAll("_", " ");
+      return el("li", {}, why ? el("span", { class: "reason" }, `${why}: `) : null,
+        r.text || "");
     });
   }
 
@@ -187,7 +187,7 @@
 
   function renderMeta(result) {
     const fields = [["title", "Title"], ["site", "Site"], ["author", "Author"], ["date", "Date"],
-      ["url", "Address"], ["model", "Model"], ["tokens", "Tokens scored"]];
+      ["url", "Address"], ["language", "Language"], ["model", "Model"], ["tokens", "Tokens scored"]];
     const nodes = [];
     for (const [k, name] of fields) {
       if (result[k] === undefined || result[k] === null || result[k] === "") continue;
@@ -206,6 +206,9 @@
       : `Machine probability ${pct(result.machine_probability)}; articles above ` +
         `${pct(result.threshold)} are flagged, which flags at most ` +
         `${pct(result.fpr_target)} of human news.`;
+    const flags = Array.isArray(result.flags) ? result.flags : [];
+    $("flags").replaceChildren(...flags.map((f) => el("li", {}, f)));
+    $("flags-box").hidden = flags.length === 0;
     renderMeta(result);
     renderSentences(result.sentences);
     renderEvasion(result.evasion);

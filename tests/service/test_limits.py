@@ -58,7 +58,10 @@ def test_full_queue_gets_503_with_retry_after_then_recovers(serve):
         assert int(r.headers["retry-after"]) >= 1
         b = c.post("/v1/check/batch", json={"items": [{"text": TEXT}]})
         assert b.status_code == 503
-        assert c.get("/healthz").json()["rejected"] == 2
+        # a bad text still gets its own 4xx; a URL is refused before it is fetched
+        assert c.post("/v1/check", json={"text": "\x00\x01\x02" * 50}).status_code == 422
+        assert c.post("/v1/check", json={"url": "https://example.com/a"}).status_code == 503
+        assert c.get("/healthz").json()["rejected"] == 3
         release.set()
         for t in threads:
             t.join(30)

@@ -142,7 +142,8 @@ def _api_router() -> APIRouter:
     async def check(item: CheckItem, request: Request) -> Any:
         """Machine probability, label and scores for one article (text, HTML or URL)."""
         state = _state(request)
-        state.pool.ensure_room()
+        if item.url is not None:
+            state.pool.ensure_room()  # a fetch is not worth making if the answer will be 503
         deadline = time.monotonic() + state.settings.timeout_s
         article = await state.ingest(item, state.settings.timeout_s)
         remaining = max(0.001, deadline - time.monotonic())
@@ -166,7 +167,8 @@ def _api_router() -> APIRouter:
                 f"batch has {len(batch.items)} items; at most "
                 f"{state.settings.max_batch} per request"
             )
-        state.pool.ensure_room()
+        if any(i.url is not None for i in batch.items):
+            state.pool.ensure_room()
         deadline = time.monotonic() + state.settings.timeout_s
         read = await asyncio.gather(
             *(state.ingest(i, state.settings.timeout_s) for i in batch.items),

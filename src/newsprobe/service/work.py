@@ -51,7 +51,11 @@ class WorkerPool:
             self._seconds_per_job += 0.2 * (elapsed - self._seconds_per_job)
 
     def ensure_room(self) -> None:
-        """Busy now if no slot is free, before the caller spends time reading its input."""
+        """Busy now if no slot is free: for work worth skipping, such as fetching a URL.
+
+        Text and HTML are read first (milliseconds), so a bad one gets its 4xx even when
+        the service is busy; ``run`` makes the binding decision either way.
+        """
         with self._lock:
             if self._held >= self.capacity:
                 self.rejected += 1

@@ -45,6 +45,23 @@ def articles(data_dir: Path, n: int, tokens: int, seed: int = 0) -> list[str]:
     return [" ".join(w[:words]) for w in long_enough[:n]]
 
 
+def library_rate(texts: list[str], detector: str) -> float:
+    """Articles/s of the library itself, one article per call, in this process (no server).
+
+    The machine is shared, so the service's throughput is only meaningful next to what the
+    library reaches at the same time.
+    """
+    from newsprobe.ingest import article_from_bytes
+    from newsprobe.pipeline import check_articles, load_detector
+
+    det = load_detector(detector)
+    check_articles([article_from_bytes(texts[0].encode())], det)  # warm-up
+    start = time.perf_counter()
+    for t in texts:
+        check_articles([article_from_bytes(t.encode())], det)
+    return len(texts) / (time.perf_counter() - start)
+
+
 def bad_requests(max_body: int) -> list[tuple[str, dict, int]]:
     """(name, httpx request kwargs, expected status) for requests the service must refuse."""
     return [
@@ -225,9 +242,11 @@ def main() -> None:
     ap.add_argument("--max-body-bytes", type=int, default=2_000_000)
     ap.add_argument("--detector", default="default")
     ap.add_argument("--data-dir", type=Path, default=DATA)
+    ap.add_argument("--baseline", type=int, default=8, help="articles for the library rate")
     args = ap.parse_args()
 
     texts = articles(args.data_dir, args.requests, args.tokens)
+    baseline = library_rate(texts[: args.baseline], args.detector) if args.baseline else None
     port = free_port()
     proc = start_server(port, args.detector, args.queue_size, args.timeout)
     try:
@@ -240,6 +259,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
     result.update(
+        library_per_s=baseline,
         startup_s=ready,
         tokens=args.tokens,
         detector=args.detector,
@@ -257,6 +277,7 @@ def report(r: dict) -> None:
         return "-" if x is None else f"{x:.2f} s"
 
     c = r["counts"]
+    cpu = os.getloadavg()[0]
     table = Table(
         title=f"newsprobe serve: {r['requests']} requests, {r['clients']} clients, "
         f"~{r['tokens']}-token articles"
@@ -269,6 +290,10 @@ def report(r: dict) -> None:
         ("failed (after retries, timeouts, errors, not sent)", str(c["failed"])),
         ("503 answers (client waited Retry-After, retried)", str(c["busy_503"])),
         ("throughput", f"{r['throughput_per_s']:.2f} articles/s"),
+        (
+            "library alone, same texts, just before",
+            "-" if r["library_per_s"] is None else f"{r['library_per_s']:.2f} articles/s",
+        ),
         ("latency p50 (successful attempt)", s(r["latency_s"]["p50"])),
         ("latency p90", s(r["latency_s"]["p90"])),
         ("latency p99", s(r["latency_s"]["p99"])),
@@ -288,6 +313,7 @@ def report(r: dict) -> None:
         ("/healthz p99 under load", s(r["healthz_p99_s"])),
         ("a check after all of it", str(r["check_after_bad_requests"])),
         ("wall time", s(r["wall_s"])),
+        ("load average at the end (2 cores, shared)", f"{cpu:.2f}"),
     ]
     for row in rows:
         table.add_row(*row)

@@ -66,9 +66,11 @@ def test_paste_an_article_and_see_the_verdict(page, server):
     assert "%" in page.locator("#gauge svg text.big").text_content()
     assert page.locator("#status").inner_text().startswith("Done:")
     assert page.locator("#error").is_hidden()
-    # sentence scores appear once the library provides them; until then the section hides
-    sentences = page.locator("#sentences .sentence")
-    assert page.locator("#sentences-section").is_visible() == (sentences.count() > 0)
+    sentences = page.locator("#sentences .sentence[data-p]:not([data-p=''])")
+    assert page.locator("#sentences-section").is_visible() and sentences.count() >= 2
+    colours = {x.evaluate("e => getComputedStyle(e).backgroundColor") for x in sentences.all()}
+    assert len(colours) > 1  # coloured by score, not one flat colour
+    assert page.locator("#sentences p").count() > 1  # paragraphs kept
     assert page.locator("#scores tr").count() > 5
     page.screenshot(path=str(ARTIFACTS / "page_verdict.png"), full_page=True)
 

@@ -94,28 +94,43 @@
       : `machine probability; red zone: above the ${pct(t)} threshold`;
   }
 
-  // Light background from blue (human-like) through yellow to red (machine-like); dark
-  // text stays readable on all of them.
-  function sentenceColour(p) {
-    const hue = p < 0.5 ? 210 - (210 - 50) * (p / 0.5) : 50 - 50 * ((p - 0.5) / 0.5);
-    return `hsl(${hue.toFixed(0)}, 75%, ${p < 0.5 ? 90 : 86}%)`;
+  // Diverging colours around the article's threshold: blue below it (human-like), red above
+  // it (machine-like), paler the nearer a sentence is to the threshold. The backgrounds stay
+  // light, so dark text keeps its contrast, and each sentence also says its number in words.
+  function sentenceColour(p, threshold) {
+    const t = threshold === null || threshold === undefined ? 0.5 : threshold;
+    const far = p >= t ? (p - t) / Math.max(1 - t, 1e-6) : (t - p) / Math.max(t, 1e-6);
+    const hue = p >= t ? 0 : 212;
+    return `hsl(${hue}, 80%, ${(95 - 13 * Math.min(1, far)).toFixed(1)}%)`;
   }
 
-  function renderSentences(sentences) {
+  function renderSentences(sentences, threshold) {
     const box = $("sentences");
     box.replaceChildren();
     const list = Array.isArray(sentences) ? sentences : [];
     $("sentences-section").hidden = list.length === 0;
+    let para = el("p", {});
     list.forEach((s, i) => {
       const p = s.machine_probability;
-      const span = el("span", { class: "sentence", title: `machine probability ${pct(p)}`,
-        "data-p": p === null || p === undefined ? "" : String(p) });
-      if (p !== null && p !== undefined) span.style.backgroundColor = sentenceColour(p);
+      const scored = p !== null && p !== undefined;
+      const span = el("span", { class: scored ? "sentence" : "sentence unscored",
+        title: scored ? `machine probability ${pct(p)}` : "not scored (beyond the token window)",
+        "data-p": scored ? String(p) : "" });
+      if (scored) span.style.backgroundColor = sentenceColour(p, threshold);
       span.append(s.text || "");
-      span.append(el("span", { class: "visually-hidden" }, ` (machine ${pct(p)})`));
-      box.append(span);
-      if (i < list.length - 1) box.append(" ");
+      span.append(el("span", { class: "visually-hidden" },
+        scored ? ` (machine ${pct(p)})` : " (not scored)"));
+      para.append(span);
+      const next = list[i + 1];
+      // Sentences are one space apart; a wider gap in the offsets is a paragraph break.
+      if (next && Number.isInteger(next.start) && Number.isInteger(s.end) && next.start - s.end > 1) {
+        box.append(para);
+        para = el("p", {});
+      } else if (next) {
+        para.append(" ");
+      }
     });
+    box.append(para);
   }
 
   function renderList(sectionId, listId, items, toNode) {
@@ -210,7 +225,7 @@
     $("flags").replaceChildren(...flags.map((f) => el("li", {}, f)));
     $("flags-box").hidden = flags.length === 0;
     renderMeta(result);
-    renderSentences(result.sentences);
+    renderSentences(result.sentences, result.threshold);
     renderEvasion(result.evasion);
     renderRemoved(result.removed);
     renderClaims(result);

@@ -62,6 +62,19 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fit_tiny_detector(tiny_model_dir: Path):
+    """Fit a detector over the tiny model on toy labels, through the public API."""
+    from newsprobe.detect.detector import Detector
+
+    def fit(texts: list[str], labels: list[int]) -> Detector:
+        det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
+        det.fit(det.feature_rows(texts), labels)
+        return det
+
+    return fit
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not (SHARED_DATA / "detect").is_dir():
         pytest.skip("../shared/data is not beside the checkout")

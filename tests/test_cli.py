@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from newsprobe.detect.detector import Detector
-
 ARTICLE = (
     "Poland invoked Article 4 of the NATO treaty on Wednesday after several drones crossed "
     "its eastern border overnight. The government said the consultations were needed because "
@@ -33,9 +31,8 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def tiny_detector(tiny_model_dir, tmp_path_factory) -> Path:
+def tiny_detector(fit_tiny_detector, tmp_path_factory) -> Path:
     """A detector over the tiny model, fitted through the public API on toy labels."""
-    det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
     texts = [
         ARTICLE,
         ARTICLE.upper(),
@@ -44,8 +41,7 @@ def tiny_detector(tiny_model_dir, tmp_path_factory) -> Path:
         MACHINE_LIKE * 2,
         MACHINE_LIKE[:200],
     ]
-    rows = det.feature_rows(texts)
-    det.fit(rows, [0, 0, 0, 1, 1, 1])
+    det = fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
     return det.save(tmp_path_factory.mktemp("det") / "tiny.json")
 
 

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from newsprobe.detect.detector import Detector
-
 WORDS = " ".join(
     [
         "the minister said budget would rise by percent next year officials confirmed that people "
@@ -26,11 +24,9 @@ def make_texts(n: int, seed: int = 0) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def tiny_detector(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def tiny_detector(fit_tiny_detector, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A detector over the tiny model, fitted through the public API on toy labels."""
-    texts = make_texts(8, seed=99)
-    det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
-    det.fit(det.feature_rows(texts), [0, 1] * 4)
+    det = fit_tiny_detector(make_texts(8, seed=99), [0, 1] * 4)
     return det.save(tmp_path_factory.mktemp("det") / "tiny.json")
 
 

@@ -58,9 +58,8 @@ def start_server(app: object) -> Running:
 
 
 @pytest.fixture(scope="session")
-def tiny_detector(tiny_model_dir) -> Detector:
+def tiny_detector(fit_tiny_detector) -> Detector:
     """A detector over the tiny model, fitted through the public API on toy labels."""
-    det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
     texts = [
         ARTICLE,
         ARTICLE.upper(),
@@ -69,8 +68,7 @@ def tiny_detector(tiny_model_dir) -> Detector:
         MACHINE_LIKE * 2,
         MACHINE_LIKE[:200],
     ]
-    det.fit(det.feature_rows(texts), [0, 0, 0, 1, 1, 1])
-    return det
+    return fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
 
 
 SMALL_LIMITS = ServiceSettings(

@@ -12,7 +12,6 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprobe.cli import app
-from newsprobe.detect.detector import Detector
 
 STORY = (
     "Poland joined NATO in 2009, the foreign minister told reporters on Monday. "
@@ -61,8 +60,7 @@ def store(sources_dir, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tiny_detector(tiny_model_dir, tmp_path_factory) -> Path:
-    det = Detector(models=(str(tiny_model_dir),), C=1.0, min_tokens=10)
+def tiny_detector(fit_tiny_detector, tmp_path_factory) -> Path:
     texts = [
         STORY,
         STORY.upper(),
@@ -71,7 +69,7 @@ def tiny_detector(tiny_model_dir, tmp_path_factory) -> Path:
         "The budget rose by 3 percent. " * 12,
         "The budget rose. " * 8,
     ]
-    det.fit(det.feature_rows(texts), [0, 0, 0, 1, 1, 1])
+    det = fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
     return det.save(tmp_path_factory.mktemp("det") / "tiny.json")
 
 

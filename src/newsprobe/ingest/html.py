@@ -14,7 +14,7 @@ from newsprobe.article import Article, Removal
 from newsprobe.errors import InputError
 from newsprobe.ingest.text import article_from_text, check_bytes, decode
 from newsprobe.normalize import normalize_text
-from newsprobe.normalize.debris import classify_line, is_preview_of
+from newsprobe.normalize.debris import classify_line, is_preview_of, line_key
 from newsprobe.normalize.text import CONTROL
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -108,14 +108,14 @@ def _page_removals(html: str, article: Article) -> list[Removal]:
         bad.drop_tree()
     for el in tree.iter(*_BLOCKS):
         el.tail = "\n" + (el.tail or "")
-    kept = {_key(line) for line in article.text.split("\n")}
-    kept.update(_key(r.text) for r in article.removed)
+    kept = {line_key(line) for line in article.text.split("\n")}
+    kept.update(line_key(r.text) for r in article.removed)
     text = " ".join(kept)
     out: list[Removal] = []
     seen: set[str] = set()
     for line in tree.text_content().split("\n"):
         line = normalize_text(line)
-        key = _key(line)
+        key = line_key(line)
         if not key or key in seen or key in kept or key in text:
             continue
         seen.add(key)
@@ -126,7 +126,3 @@ def _page_removals(html: str, article: Article) -> list[Removal]:
         if len(out) >= MAX_LISTED:
             break
     return out
-
-
-def _key(line: str) -> str:
-    return " ".join(line.split()).casefold()

@@ -94,7 +94,8 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*(?:read more\W*)
 _WS = re.compile(r"\s+")
 
 
-def _key(line: str) -> str:
+def line_key(line: str) -> str:
+    """How two lines are compared: whitespace runs collapsed, case folded."""
     return _WS.sub(" ", line).strip().casefold()
 
 
@@ -109,9 +110,9 @@ def classify_line(line: str) -> str | None:
 
 def is_preview_of(line: str, text: str) -> bool:
     """True when ``line`` ends in an ellipsis and what precedes it appears in ``text``."""
-    key = _key(line)
+    key = line_key(line)
     stem = _ELLIPSIS.sub("", key)
-    return stem != key and len(stem) >= 20 and stem in _key(text)
+    return stem != key and len(stem) >= 20 and stem in line_key(text)
 
 
 def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:
@@ -129,7 +130,7 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
             keep[i] = False
             removed.append(Removal(text=line.strip(), reason=reason, line=i))
 
-    paragraphs = [(i, _key(line)) for i, line in enumerate(lines) if keep[i] and line.strip()]
+    paragraphs = [(i, line_key(line)) for i, line in enumerate(lines) if keep[i] and line.strip()]
     # A teaser, headline or truncated preview repeated before the body: a paragraph equal to,
     # or (ending in an ellipsis) a prefix of, a later paragraph. Only the earlier copy goes.
     for n, (i, key) in enumerate(paragraphs):
@@ -143,7 +144,7 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
             removed.append(Removal(text=lines[i].strip(), reason="repeated_teaser", line=i))
     if title:
         # The headline is metadata; the same line at the top of the body is a repeat of it.
-        tkey = _key(title)
+        tkey = line_key(title)
         first = next(((i, k) for i, k in paragraphs if keep[i]), None)
         if first and tkey and first[1] == tkey and sum(keep) > 1:
             keep[first[0]] = False

@@ -9,6 +9,11 @@ rows on newsroom sites), then, each in its own process with the shipped detector
 * ``newsprobe scan`` with 1 process x all threads, and with one process per core;
 * the faster scan again, SIGKILLed half way and restarted: every record exactly once?
 
+``--detector model-free`` fits a detector over the text-level scorers only (no language
+model, ~100 articles/s) on the training split and scans with it: how a 10,000-article
+kill/restart is run in minutes (``--n 10000 --only-kill``); resuming does not depend on
+which detector scores the rows.
+
 Reports articles/s (model loading included for scans: it is part of a scan's cost), the
 ratio scan / (single-article speed x cores) and peak RSS of the process tree. Writes
 benchmarks/results/scan.json.
@@ -46,7 +51,19 @@ def build_crawl(data_dir: Path, n: int, path: Path) -> None:
             fh.write("\n")
 
 
-def single_worker(crawl: str, k: int, threads: int) -> None:
+def model_free_detector(data_dir: Path, path: Path) -> Path:
+    from newsprobe.detect.detector import Detector
+    from newsprobe.eval.splits import make_split
+
+    fit = make_split(data_dir).fit
+    det = Detector(
+        models=(), features=("prelude", "compression", "word_length"), combiner="boosted"
+    )
+    det.fit(det.feature_rows([r.text for r in fit]), [r.label for r in fit])
+    return det.save(path)
+
+
+def single_worker(crawl: str, k: int, threads: int, detector: str | None = None) -> None:
     """Child process: one article per ``check_articles`` call; prints JSON."""
     import torch
 
@@ -55,7 +72,7 @@ def single_worker(crawl: str, k: int, threads: int) -> None:
 
     torch.set_num_threads(threads)
     texts = [json.loads(x)["text"] for x in Path(crawl).read_text().splitlines()[:k]]
-    det = load_detector()
+    det = load_detector(detector)
     check_articles([Article(text=texts[0])], det)  # warm-up: model load
     start = time.perf_counter()
     for t in texts:
@@ -80,7 +97,7 @@ def _watch(proc: subprocess.Popen, stop=None) -> int:
     return peak
 
 
-def run_single(crawl: Path, k: int, threads: int) -> dict:
+def run_single(crawl: Path, k: int, threads: int, detector: str) -> dict:
     cmd = [
         sys.executable,
         "-m",
@@ -89,9 +106,14 @@ def run_single(crawl: Path, k: int, threads: int) -> dict:
         str(crawl),
         str(k),
         str(threads),
+        "--detector",
+        detector,
     ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+DETECTOR = "default"
 
 
 def scan_cmd(crawl: Path, out: Path, workers: int, threads: int) -> list[str]:
@@ -107,6 +129,8 @@ def scan_cmd(crawl: Path, out: Path, workers: int, threads: int) -> list[str]:
         str(workers),
         "--threads",
         str(threads),
+        "--detector",
+        DETECTOR,
     ]
 
 
@@ -146,12 +170,14 @@ def kill_restart(crawl: Path, out: Path, workers: int, threads: int, n: int) -> 
         files = list(parts.glob("part-*.parquet")) if parts.exists() else []
         return sum(pq.read_metadata(f).num_rows for f in files) >= n // 2
 
-    _watch(proc, half_done)
+    peak_first = _watch(proc, half_done)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     killed_at = time.perf_counter() - start
     before = sum(pq.read_metadata(f).num_rows for f in parts.glob("part-*.parquet"))
-    fin = subprocess.run(cmd, capture_output=True, text=True)
+    again = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    peak_restart = _watch(again)
+    fin_err = again.stderr.read() if again.stderr else ""
     seconds = time.perf_counter() - start
     ids = pq.read_table(out, columns=["record_id"]).column(0).to_pylist()
     expected = {f"r{i}" for i in range(n)}
@@ -159,12 +185,13 @@ def kill_restart(crawl: Path, out: Path, workers: int, threads: int, n: int) -> 
         "killed_after_rows": before,
         "killed_after_s": killed_at,
         "restart_s": seconds - killed_at,
-        "restart_rc": fin.returncode,
+        "restart_rc": again.wait(),
+        "peak_rss_mib": max(peak_first, peak_restart) / 2**20,
         "wall_s": seconds,
         "rows": len(ids),
         "unique": len(set(ids)) == len(ids),
         "complete": set(ids) == expected,
-        "summary": fin.stderr.strip().splitlines()[-1],
+        "summary": fin_err.strip().splitlines()[-1] if fin_err.strip() else "",
     }
 
 
@@ -175,17 +202,48 @@ def main() -> None:
     ap.add_argument("--single", type=int, default=40, help="articles for single-article speed")
     ap.add_argument("--work-dir", type=Path, default=RESULTS / "scan-work")
     ap.add_argument("--single-worker", nargs=3, metavar=("CRAWL", "K", "THREADS"))
+    ap.add_argument(
+        "--detector",
+        default="default",
+        help="'default', a detector .json, or 'model-free' (fitted here)",
+    )
+    ap.add_argument(
+        "--only-kill",
+        action="store_true",
+        help="skip the speed runs; only the kill/restart (1 process)",
+    )
     args = ap.parse_args()
     if args.single_worker:
         crawl, k, threads = args.single_worker
-        single_worker(crawl, int(k), int(threads))
+        single_worker(crawl, int(k), int(threads), args.detector)
         return
+    global DETECTOR
     args.work_dir.mkdir(parents=True, exist_ok=True)
+    DETECTOR = args.detector
+    if args.detector == "model-free":
+        DETECTOR = str(model_free_detector(args.data_dir, args.work_dir / "model-free.json"))
     crawl = args.work_dir / "crawl.jsonl"
     build_crawl(args.data_dir, args.n, crawl)
     console = Console(stderr=True)
-    console.print(f"crawl of {args.n} articles, {CORES} cores")
-    single = {t: run_single(crawl, args.single, t) for t in sorted({1, CORES})}
+    console.print(f"crawl of {args.n} articles, {CORES} cores, detector {args.detector}")
+    if args.only_kill:
+        kill = kill_restart(crawl, args.work_dir / "killed.parquet", 1, CORES, args.n)
+        console.print(kill)
+        RESULTS.mkdir(exist_ok=True)
+        name = f"scan_kill_{args.n}.json"
+        (RESULTS / name).write_text(
+            json.dumps(
+                {
+                    "n": args.n,
+                    "detector": args.detector,
+                    "kill_restart": kill,
+                    "date": time.strftime("%Y-%m-%d"),
+                },
+                indent=2,
+            )
+        )
+        return
+    single = {t: run_single(crawl, args.single, t, DETECTOR) for t in sorted({1, CORES})}
     console.print(f"single-article: {single}")
     scans = [
         run_scan(crawl, args.work_dir / f"w{w}.parquet", w, CORES // w, args.n) for w in (1, CORES)

@@ -104,7 +104,7 @@ def check(
         # A bad single input is an error (exit 2), not a line of output.
         articles = [read_check_item(files[0], allow_private=allow_private)]
     det = load_detector(detector, options)
-    model = "+".join(det.models)
+    model = det.model_label
     out = Console()
     failed = 0
     with _progress(len(files), "checking") as bar:
@@ -164,7 +164,7 @@ def eval_cmd(
         scorer, detector = detector, "default"
     det = load_detector(detector)
     with _progress(len(rows), "scoring") as bar:
-        task = bar.add_task("scoring", total=len(rows) * len(det.models), rate="")
+        task = bar.add_task("scoring", total=len(rows) * max(1, len(det.models)), rate="")
         try:
             result = evaluate(det, rows, scorer, lambda n: bar.advance(task, n), plot)
         except ValueError as exc:
@@ -186,12 +186,18 @@ def train(
     feature: Annotated[
         list[str] | None, typer.Option(help="Scorer kind to combine (repeatable)")
     ] = None,
+    combiner: Annotated[
+        str, typer.Option(help="boosted (monotone trees) or logistic")
+    ] = "boosted",
     C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 0.1,
     fpr: Annotated[float, typer.Option(help="Target FPR of the shipped threshold")] = 0.01,
     max_tokens: int = 256,
     seed: int = 0,
+    leave_out: Annotated[
+        bool, typer.Option(help="Also refit without each generator family and report it")
+    ] = True,
 ) -> None:
-    """Fit the combiner on the fit generators, calibrate, and report held-out metrics."""
+    """Fit the combiner, calibrate, and report metrics on generators left out of the fit."""
     from newsprobe.eval.training import train_detector
     from newsprobe.report.tables import print_eval
 
@@ -201,10 +207,13 @@ def train(
         det, report = train_detector(
             data_dir,
             models,
+            combiner=combiner,
             C=C,
             fpr=fpr,
             max_tokens=max_tokens,
+            features=tuple(feature) if feature else None,
             seed=seed,
+            leave_out=leave_out,
             progress=lambda n: bar.advance(task, n),
         )
     det.save(out)

@@ -87,7 +87,12 @@ def check_articles(
     for article in articles:
         if article.verdict is not None:
             article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
-        if options.sentences and article.verdict and article.verdict.label != "too_short":
+        if (
+            options.sentences
+            and detector.models
+            and article.verdict
+            and article.verdict.label != "too_short"
+        ):
             article.sentences = score_sentences(article, detector)
     return list(articles)
 

@@ -8,12 +8,20 @@ from newsprobe.detect.scorers import (
     ClippedFastDetectGPT,
     Compression,
     Entropy,
+    EntropySpread,
+    ExcessLogLikelihood,
     FastDetectGPT,
     LogLikelihood,
+    LogLikelihoodSpread,
     LogRank,
+    LowerQuartileLogLikelihood,
     MedianLogLikelihood,
     PreludeCompression,
+    SurpriseTail,
+    Top5Share,
     TopRank,
+    UpperQuartileLogLikelihood,
+    WordLength,
     model_scorers,
 )
 from newsprobe.detect.stats import TokenStats
@@ -112,3 +120,28 @@ def test_prelude_compression_prefers_prelude_style_text():
     gibberish = " ".join("".join(rng.choice(list("qxzvkj"), 7)) for _ in range(30))
     assert scorer.score_text(assistant_like) > scorer.score_text(gibberish)
     assert math.isnan(scorer.score_text("   "))
+
+
+def test_profile_scorers_on_hand_computed_values():
+    lp = [-0.5, -1.0, -2.0, -4.0, -8.0, -0.1, -0.2, -0.3]
+    ent = [1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0]
+    st = _stats(lp, ent, [1, 2, 6, 9, 30, 1, 1, 3])
+    assert LowerQuartileLogLikelihood().score(st) == pytest.approx(np.percentile(lp, 25))
+    assert UpperQuartileLogLikelihood().score(st) == pytest.approx(np.percentile(lp, 75))
+    assert LogLikelihoodSpread().score(st) == pytest.approx(np.std(lp))
+    assert EntropySpread().score(st) == pytest.approx(0.5)
+    assert Top5Share().score(st) == pytest.approx(5 / 8)
+    assert SurpriseTail().score(st) == pytest.approx(-8.0)  # 5% of 8 tokens: the worst one
+    assert ExcessLogLikelihood().score(st) == pytest.approx(np.mean(np.add(lp, ent)))
+
+
+def test_profile_scorers_orient_steady_text_as_machine():
+    steady = _stats([-1.0] * 20, [1.5] * 20, [1] * 20)
+    bursty = _stats([-0.1, -3.0] * 10, [1.0, 3.0] * 10, [1, 40] * 10)
+    for scorer in (LogLikelihoodSpread(), EntropySpread(), SurpriseTail(), Top5Share()):
+        assert scorer.oriented(scorer.score(steady)) > scorer.oriented(scorer.score(bursty))
+
+
+def test_word_length_counts_letters_of_words_only():
+    assert WordLength().score_text("It's a fine day, 2024!") == pytest.approx((4 + 1 + 4 + 3) / 4)
+    assert math.isnan(WordLength().score_text("12 34 !!"))

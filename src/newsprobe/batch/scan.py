@@ -113,7 +113,7 @@ def score_records(
     that one poisonous text costs only its own row. A model or detector that cannot load is
     not an article's fault: it stops the scan instead of filling the file with error rows.
     """
-    model = "+".join(detector.models)
+    model = detector.model_label
     ok = [r for r in records if r.article is not None]
     failed: dict[str, str] = {}
     try:

@@ -24,12 +24,15 @@ from typing import Any
 
 import numpy as np
 
+from newsprobe.detect.boosting import export_trees, tree_decision
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
 from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
 from newsprobe.errors import DetectorFileError, NewsprobeError
 
 FORMAT = "newsprobe.detector"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+COMBINERS = ("logistic", "boosted")
 DEFAULT_DETECTOR = "default"
 
 
@@ -48,12 +51,22 @@ class Detector:
     Parameters
     ----------
     models : tuple of str
-        Language models whose token statistics feed the features.
+        Language models whose token statistics feed the features. An empty tuple makes
+        a model-free detector over the text-level scorers (compression, prelude, word
+        length): much weaker, but thousands of articles a second, for pre-screening a
+        crawl; its length rule then counts words.
     features : tuple of str or None
         Scorer kinds to use (``loglik``, ``logrank``, ``entropy``, ``fastdetectgpt``,
         ``binoculars``, ``compression``); None uses all.
+    combiner : {"logistic", "boosted"}
+        How the oriented features are combined: a monotone logistic model, or shallow
+        gradient-boosted trees constrained to be monotone in every feature (each feature
+        may only push towards "machine" as it grows), which can use a feature only in the
+        range where it separates without ever reversing it.
     C : float
         Inverse L2 regularisation strength of the logistic combiner (small = strong).
+    n_trees, max_depth, learning_rate : int, int, float
+        Size of the boosted combiner (ignored by the logistic one).
     fpr : float
         Share of human news the default threshold may flag.
     max_tokens : int
@@ -71,7 +84,11 @@ class Detector:
         self,
         models: tuple[str, ...] = ("smollm2-135m",),
         features: tuple[str, ...] | None = None,
+        combiner: str = "logistic",
         C: float = 0.1,
+        n_trees: int = 100,
+        max_depth: int = 2,
+        learning_rate: float = 0.05,
         fpr: float = 0.01,
         max_tokens: int = 256,
         min_tokens: int = 24,
@@ -80,7 +97,11 @@ class Detector:
     ) -> None:
         self.models = models
         self.features = features
+        self.combiner = combiner
         self.C = C
+        self.n_trees = n_trees
+        self.max_depth = max_depth
+        self.learning_rate = learning_rate
         self.fpr = fpr
         self.max_tokens = max_tokens
         self.min_tokens = min_tokens
@@ -96,6 +117,11 @@ class Detector:
             )
         return self._extractor
 
+    @property
+    def model_label(self) -> str:
+        """The models as reports name them ("a+b"), or "none" for a model-free detector."""
+        return "+".join(self.models) or "none"
+
     def candidate_features(self) -> list[str]:
         names = [s.name for s in self.extractor.scorers()]
         if self.features is not None:
@@ -106,7 +132,7 @@ class Detector:
         return self.extractor.extract(texts, progress=progress)
 
     def n_tokens(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
-        cols = [f"{N_TOKENS}@{m}" for m in self.models]
+        cols = [f"{N_TOKENS}@{m}" for m in self.models] or [f"{N_TOKENS}@words"]
         return np.min(feature_matrix(rows, cols), axis=1)
 
     # -- fitting ----------------------------------------------------------------------
@@ -123,9 +149,10 @@ class Detector:
         calibration_rows: human news not used for the fit; their scores fix the threshold
             at the target false-positive rate. Defaults to the human rows of the fit.
         """
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.preprocessing import StandardScaler
-
+        if self.combiner not in COMBINERS:
+            raise NewsprobeError(
+                f"combiner must be one of {', '.join(COMBINERS)}, got {self.combiner!r}"
+            )
         y_arr = np.asarray(y, dtype=int)
         names = self.candidate_features()
         X = self._oriented(feature_matrix(rows, names), names)
@@ -133,22 +160,10 @@ class Detector:
         X, y_arr = X[keep], y_arr[keep]
         if len(set(y_arr.tolist())) < 2:
             raise NewsprobeError("fit needs both human and machine texts")
-        active = list(range(len(names)))
-        while True:
-            scaler = StandardScaler().fit(X[:, active])
-            lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
-            lr.fit(scaler.transform(X[:, active]), y_arr)
-            coef = lr.coef_[0]
-            if (coef >= 0).all() or len(active) == 1:
-                break
-            active = [a for a, c in zip(active, coef, strict=True) if c >= 0] or [
-                active[int(np.argmax(coef))]
-            ]
-        self.feature_names_ = [names[a] for a in active]
-        self.scaler_mean_ = scaler.mean_.tolist()
-        self.scaler_scale_ = scaler.scale_.tolist()
-        self.coef_ = lr.coef_[0].tolist()
-        self.intercept_ = float(lr.intercept_[0])
+        if self.combiner == "boosted":
+            self._fit_boosted(X, y_arr, names)
+        else:
+            self._fit_logistic(X, y_arr, names)
         if calibration_rows is None:
             calibration_rows = [r for r, label in zip(rows, y, strict=True) if label == 0]
         cal = self._proba_rows(calibration_rows)
@@ -163,11 +178,51 @@ class Detector:
         )
         return self
 
+    def _fit_logistic(self, X: np.ndarray, y: np.ndarray, names: list[str]) -> None:
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        active = list(range(len(names)))
+        while True:
+            scaler = StandardScaler().fit(X[:, active])
+            lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
+            lr.fit(scaler.transform(X[:, active]), y)
+            coef = lr.coef_[0]
+            if (coef >= 0).all() or len(active) == 1:
+                break
+            active = [a for a, c in zip(active, coef, strict=True) if c >= 0] or [
+                active[int(np.argmax(coef))]
+            ]
+        self.feature_names_ = [names[a] for a in active]
+        self.scaler_mean_ = scaler.mean_.tolist()
+        self.scaler_scale_ = scaler.scale_.tolist()
+        self.coef_ = lr.coef_[0].tolist()
+        self.intercept_ = float(lr.intercept_[0])
+        self.trees_ = None
+
+    def _fit_boosted(self, X: np.ndarray, y: np.ndarray, names: list[str]) -> None:
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        model = HistGradientBoostingClassifier(
+            max_iter=self.n_trees,
+            max_depth=self.max_depth,
+            learning_rate=self.learning_rate,
+            l2_regularization=1.0,
+            monotonic_cst=[1] * len(names),
+            class_weight="balanced",
+            early_stopping=False,
+            random_state=0,
+        ).fit(X, y)
+        self.feature_names_ = list(names)
+        self.trees_ = export_trees(model)
+        self.scaler_mean_ = self.scaler_scale_ = self.coef_ = None
+        self.intercept_ = None
+
     def _oriented(self, X: np.ndarray, names: Sequence[str]) -> np.ndarray:
         return X * np.array([_direction(n) for n in names], dtype=np.float64)
 
     def check_is_fitted(self) -> None:
-        if not hasattr(self, "coef_"):
+        if not hasattr(self, "feature_names_"):
             raise NotFittedError("this Detector is not fitted: call fit() or Detector.load()")
 
     # -- prediction -------------------------------------------------------------------
@@ -187,6 +242,10 @@ class Detector:
         """Log-odds of "machine" for feature rows (NaN where a feature is missing)."""
         self.check_is_fitted()
         X = self._oriented(feature_matrix(rows, self.feature_names_), self.feature_names_)
+        if self.trees_ is not None:
+            z = tree_decision(self.trees_, X)
+            z[~np.all(np.isfinite(X), axis=1)] = np.nan
+            return z
         Z = (X - np.asarray(self.scaler_mean_)) / np.asarray(self.scaler_scale_)
         return Z @ np.asarray(self.coef_) + self.intercept_
 
@@ -224,7 +283,11 @@ class Detector:
         return {
             "models": list(self.models),
             "features": None if self.features is None else list(self.features),
+            "combiner": self.combiner,
             "C": self.C,
+            "n_trees": self.n_trees,
+            "max_depth": self.max_depth,
+            "learning_rate": self.learning_rate,
             "fpr": self.fpr,
             "max_tokens": self.max_tokens,
             "min_tokens": self.min_tokens,
@@ -244,6 +307,7 @@ class Detector:
             "scaler_scale": self.scaler_scale_,
             "coef": self.coef_,
             "intercept": self.intercept_,
+            "trees": self.trees_,
             "threshold": self.threshold_,
             "calibration_scores": self.calibration_scores_,
             "provenance": self.provenance_,
@@ -263,7 +327,7 @@ class Detector:
     def from_dict(cls, data: dict[str, Any]) -> Detector:
         if data.get("format") != FORMAT:
             raise DetectorFileError("not a newsprobe detector file")
-        if data.get("format_version") != FORMAT_VERSION:
+        if data.get("format_version") not in READABLE_VERSIONS:
             raise DetectorFileError(
                 f"detector file version {data.get('format_version')} is not supported "
                 f"(this newsprobe reads version {FORMAT_VERSION})"
@@ -274,10 +338,14 @@ class Detector:
             params["features"] = tuple(params["features"])
         det = cls(**params)
         det.feature_names_ = list(data["feature_names"])
-        det.scaler_mean_ = list(data["scaler_mean"])
-        det.scaler_scale_ = list(data["scaler_scale"])
-        det.coef_ = list(data["coef"])
-        det.intercept_ = float(data["intercept"])
+        det.trees_ = data.get("trees")
+        if det.trees_ is None:
+            det.scaler_mean_ = list(data["scaler_mean"])
+            det.scaler_scale_ = list(data["scaler_scale"])
+            det.coef_ = list(data["coef"])
+            det.intercept_ = float(data["intercept"])
+        else:
+            det.scaler_mean_ = det.scaler_scale_ = det.coef_ = det.intercept_ = None
         det.threshold_ = float(data["threshold"])
         det.calibration_scores_ = list(data["calibration_scores"])
         det.provenance_ = dict(data.get("provenance", {}))

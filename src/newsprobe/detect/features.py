@@ -130,6 +130,8 @@ class FeatureExtractor:
         text_scorers = [cls() for cls in TEXT_SCORERS.values()]
         per_model = {m: model_scorers(m) for m in self.models}
         for i, text in enumerate(texts):
+            # Words stand in for tokens when a detector uses no language model.
+            rows[i][f"{N_TOKENS}@words"] = float(len(text.split()))
             for ts in text_scorers:
                 rows[i][ts.name] = ts.score_text(text)
             for m, scorers in per_model.items():

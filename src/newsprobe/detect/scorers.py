@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import lzma
+import re
 import zlib
 from dataclasses import dataclass
 from typing import ClassVar
@@ -163,6 +164,90 @@ class ClippedFastDetectGPT(Scorer):
 
 
 @dataclass(frozen=True)
+class LowerQuartileLogLikelihood(Scorer):
+    """25th percentile of token log-probability: how unlikely the text's harder quarter is.
+
+    Ghostbuster-style profile feature: machine text keeps even its less predictable tokens
+    fairly likely, while human writing has a heavier tail of surprising word choices.
+    """
+
+    kind: ClassVar[str] = "loglik_q25"
+
+    def score(self, stats: TokenStats) -> float:
+        return float(np.percentile(stats.logprob, 25)) if len(stats) else float("nan")
+
+
+@dataclass(frozen=True)
+class UpperQuartileLogLikelihood(Scorer):
+    """75th percentile of token log-probability: how sure the model is on the easy tokens."""
+
+    kind: ClassVar[str] = "loglik_q75"
+
+    def score(self, stats: TokenStats) -> float:
+        return float(np.percentile(stats.logprob, 75)) if len(stats) else float("nan")
+
+
+@dataclass(frozen=True)
+class LogLikelihoodSpread(Scorer):
+    """Standard deviation of token log-probability ("burstiness"): human text alternates
+    predictable stretches with surprising words more than sampled text does."""
+
+    kind: ClassVar[str] = "loglik_spread"
+    direction: ClassVar[int] = -1
+
+    def score(self, stats: TokenStats) -> float:
+        return float(np.std(stats.logprob)) if len(stats) > 1 else float("nan")
+
+
+@dataclass(frozen=True)
+class EntropySpread(Scorer):
+    """Standard deviation of predictive entropy: how much the model's certainty varies."""
+
+    kind: ClassVar[str] = "entropy_spread"
+    direction: ClassVar[int] = -1
+
+    def score(self, stats: TokenStats) -> float:
+        return float(np.std(stats.entropy)) if len(stats) > 1 else float("nan")
+
+
+@dataclass(frozen=True)
+class Top5Share(Scorer):
+    """Share of tokens among the model's five first choices (GLTR's green + yellow)."""
+
+    kind: ClassVar[str] = "top5"
+
+    def score(self, stats: TokenStats) -> float:
+        return float(np.mean(stats.rank <= 5)) if len(stats) else float("nan")
+
+
+@dataclass(frozen=True)
+class SurpriseTail(Scorer):
+    """Mean log-probability of the 5% least likely tokens (at least one)."""
+
+    kind: ClassVar[str] = "surprise_tail"
+
+    def score(self, stats: TokenStats) -> float:
+        n = len(stats)
+        if n == 0:
+            return float("nan")
+        k = max(1, n // 20)
+        return float(np.mean(np.partition(stats.logprob, k - 1)[:k]))
+
+
+@dataclass(frozen=True)
+class ExcessLogLikelihood(Scorer):
+    """Mean of ``log p(token) + entropy``: how much likelier the chosen tokens are than a
+    typical draw from the model (the one-model numerator of Fast-DetectGPT, unscaled)."""
+
+    kind: ClassVar[str] = "loglik_excess"
+
+    def score(self, stats: TokenStats) -> float:
+        if len(stats) == 0:
+            return float("nan")
+        return float(np.mean(stats.logprob + stats.entropy))
+
+
+@dataclass(frozen=True)
 class Compression(Scorer):
     """Model-free baseline: compressed size over raw size (repetitive text compresses more).
 
@@ -211,6 +296,25 @@ class PreludeCompression(Scorer):
         raise TypeError("PreludeCompression scores text, not token statistics: use score_text")
 
 
+@dataclass(frozen=True)
+class WordLength(Scorer):
+    """Mean word length in letters: chat models favour longer, Latinate words
+    ("significant", "demonstrate") over the short ones reporters use. Model-free."""
+
+    kind: ClassVar[str] = "word_length"
+    needs_model: ClassVar[bool] = False
+
+    def score_text(self, text: str) -> float:
+        words = _WORD.findall(text)
+        return float(np.mean([len(w) for w in words])) if words else float("nan")
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
+        raise TypeError("WordLength scores text, not token statistics: use score_text")
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
 @functools.cache
 def _prelude() -> tuple[bytes, float]:
     from importlib.resources import files
@@ -231,9 +335,18 @@ SCORERS: dict[str, type[Scorer]] = {
         MedianLogLikelihood,
         TopRank,
         ClippedFastDetectGPT,
+        LowerQuartileLogLikelihood,
+        UpperQuartileLogLikelihood,
+        LogLikelihoodSpread,
+        EntropySpread,
+        Top5Share,
+        SurpriseTail,
+        ExcessLogLikelihood,
     )
 }
-TEXT_SCORERS: dict[str, type[Scorer]] = {cls.kind: cls for cls in (Compression, PreludeCompression)}
+TEXT_SCORERS: dict[str, type[Scorer]] = {
+    cls.kind: cls for cls in (Compression, PreludeCompression, WordLength)
+}
 
 
 def model_scorers(model: str, reference: str | None = None) -> list[Scorer]:

@@ -1,51 +1,40 @@
 """Which data fits the shipped detector, which calibrates it, and which judges it.
 
-The detector is judged on generators and human sources it never saw:
+Fitting on 2019-2022 base models (GPT-2, OPT, GPT-J...) taught the combiner what their
+continuations look like, which says little about chat models; so the fit now draws on
+recent instruction-tuned generators from two collections, across several domains:
 
-* fit generators: GPT-2-XL, OPT-2.7B, GPT-Neo-2.7B, GPT-J-6B, GPT-NeoX-20B (open models,
-  2019-2022) and Vicuna-v1.3 7/13/33B (LLMFake);
-* fit human sources: PolitiFact / GossipCop / CoAID news (LLMFake), WritingPrompts stories
-  and SQuAD Wikipedia (open models); no BBC XSum text;
-* held out: ChatGPT, Claude-instant, PaLM-2 and Llama-2-70B on BBC XSum news (DetectRL,
-  all evasion variants), and ChatGPT-3.5 and Llama-2 7/13/70B on LLMFake news whose human
-  side is kept apart from the fit.
+* LLMFake news (PolitiFact, GossipCop, CoAID): human news and ChatGPT-3.5, Llama-2
+  7/13/70B and Vicuna 7/13/33B machine news, evasion variants included;
+* DetectRL (arXiv abstracts, stories, reviews; never BBC XSum news): ChatGPT,
+  Claude-instant, PaLM-2 and Llama-2-70B, all evasion variants included.
 
-The threshold is set on LLMFake human news that the combiner was not fitted on; its FPR is
-then re-measured on BBC XSum human news, a source neither fit nor calibration saw.
+Generalisation is judged by leaving whole generators out: for each DetectRL generator the
+same recipe is refitted without every model of its family (ChatGPT with ChatGPT-3.5,
+Llama-2-70B with all Llama-2 sizes) and tested on that generator's BBC XSum news against
+BBC XSum human news. No BBC text is ever fitted on, and the held-out generator's family is
+absent from its fit. The shipped detector is the same recipe fitted on all families; its
+threshold is set on LLMFake human news the fit never saw, and re-measured on BBC XSum
+human news, a source neither fit nor calibration saw.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsprobe.eval.data import Row, dedupe, read_rows
 
-FIT_GENERATORS = frozenset(
-    {
-        "gpt2-xl",
-        "opt-2.7b",
-        "gpt-neo-2.7B",
-        "gpt-j-6B",
-        "gpt-neox-20b",
-        "vicuna-v1.3_7b",
-        "vicuna-v1.3_13b",
-        "vicuna-v1.3_33b",
-    }
-)
-HELD_OUT_GENERATORS = frozenset(
-    {
-        "ChatGPT",
-        "Claude-instant",
-        "Google-PaLM",
-        "Llama-2-70b",
-        "chatgpt_3.5",
-        "llama2_7b",
-        "llama2_13b",
-        "llama2_70b",
-    }
-)
+# Generators that share a maker and training lineage count as one when held out.
+FAMILIES: dict[str, frozenset[str]] = {
+    "ChatGPT": frozenset({"ChatGPT", "chatgpt_3.5"}),
+    "Claude-instant": frozenset({"Claude-instant"}),
+    "Google-PaLM": frozenset({"Google-PaLM"}),
+    "Llama-2-70b": frozenset({"Llama-2-70b", "llama2_7b", "llama2_13b", "llama2_70b"}),
+}
+HELD_OUT_SOURCE = "BBC XSum news (DetectRL)"
 
 
 @dataclass(slots=True)
@@ -53,70 +42,90 @@ class Split:
     fit: list[Row]
     calibration: list[Row]
     test_xsum: list[Row]
-    test_llmfake: list[Row]
+
+    def fit_without(self, generator: str) -> list[Row]:
+        """The fit rows minus every generator of ``generator``'s family."""
+        family = FAMILIES.get(generator, frozenset({generator}))
+        return [r for r in self.fit if r.generator not in family]
+
+    def test_for(self, generator: str) -> list[Row]:
+        """BBC XSum human news and ``generator``'s XSum machine news."""
+        return [r for r in self.test_xsum if r.label == 0 or r.generator == generator]
 
 
-def _take(rows: list[Row], n: int, rng: random.Random) -> list[Row]:
+def _shuffled(rows: list[Row], seed: int, salt: int) -> list[Row]:
     rows = list(rows)
-    rng.shuffle(rows)
-    return rows[:n]
+    random.Random(seed * 1000 + salt).shuffle(rows)
+    return rows
+
+
+def _capped(rows: list[Row], key, caps: dict[str, int] | int) -> list[Row]:
+    seen: Counter[str] = Counter()
+    out = []
+    for r in rows:
+        k = key(r)
+        cap = caps if isinstance(caps, int) else caps.get(k, 0)
+        if seen[k] < cap:
+            seen[k] += 1
+            out.append(r)
+    return out
 
 
 def make_split(
     data_dir: str | Path,
-    n_fit_machine: int = 700,
-    n_fit_human: int = 600,
-    n_calibration: int = 350,
-    n_test: int | None = 800,
+    n_multi_human: int = 150,
+    n_multi_machine: int = 160,
+    n_news_human: int = 500,
+    n_news_machine: int = 120,
+    n_calibration: int = 300,
+    n_test: int | None = 1200,
     seed: int = 0,
 ) -> Split:
-    """Build the fit / calibration / held-out rows from ``../shared/data``."""
+    """Build the fit / calibration / held-out rows from ``../shared/data``.
+
+    n_multi_human, n_multi_machine: DetectRL humans per non-news domain and machine texts
+        per generator; n_news_human, n_news_machine: LLMFake humans and machine texts per
+        generator; n_test: BBC XSum rows kept (None keeps all 2008), half human.
+    """
     root = Path(data_dir) / "detect"
-    rng = random.Random(seed)
     xsum = read_rows(root / "detectrl_xsum_news.jsonl")
-    multi = read_rows(root / "detectrl_multi_llm.jsonl")
-    open_models = read_rows(root / "open_models_2019_2022.jsonl")
-    llmfake = read_rows(root / "llmfake_news.jsonl")
-    held_out_texts = [r.text for r in xsum] + [r.text for r in multi]
-    open_models = dedupe(open_models, exclude=held_out_texts)
-    llmfake = dedupe(llmfake, exclude=held_out_texts)
-
-    fake_humans = _take([r for r in llmfake if r.label == 0], 10**9, rng)
-    n_fake_fit = n_fit_human // 2
-    fit_fake_h = fake_humans[:n_fake_fit]
-    calibration = fake_humans[n_fake_fit : n_fake_fit + n_calibration]
-    test_fake_h = fake_humans[n_fake_fit + n_calibration :]
-    fit_open_h = _take(
-        [r for r in open_models if r.label == 0 and r.domain in {"story", "wiki"}],
-        n_fit_human - n_fake_fit,
-        rng,
+    xsum_texts = [r.text for r in xsum]
+    in_xsum = set(xsum_texts)
+    multi = [r for r in read_rows(root / "detectrl_multi_llm.jsonl") if r.text not in in_xsum]
+    multi = [r for r in _shuffled(multi, seed, 1) if not (r.label == 0 and r.domain == "news")]
+    multi = _capped(
+        multi,
+        key=lambda r: r.domain if r.label == 0 else r.generator,
+        caps={
+            **{d: n_multi_human for d in ("arxiv", "story", "review")},
+            **{g: n_multi_machine for fam in FAMILIES.values() for g in fam},
+        },
     )
-    # Half the machine texts from the instruction-tuned fit generator (Vicuna), half from the
-    # 2019-2022 base models: drawn in proportion, the base models would be 70% of the fit
-    # and the combiner would learn their (continuation-style) text rather than chat models'.
-    old = [r for r in open_models if r.label == 1 and r.generator in FIT_GENERATORS]
-    chat = [r for r in llmfake if r.label == 1 and r.generator in FIT_GENERATORS]
-    fit_m = _take(chat, n_fit_machine // 2, rng) + _take(
-        old, n_fit_machine - n_fit_machine // 2, rng
+    llmfake = dedupe(read_rows(root / "llmfake_news.jsonl"), exclude=xsum_texts)
+    news_humans = _shuffled([r for r in llmfake if r.label == 0], seed, 2)
+    news_machines = _capped(
+        _shuffled([r for r in llmfake if r.label == 1], seed, 3),
+        key=lambda r: r.generator,
+        caps=n_news_machine,
     )
-    fit = fit_fake_h + fit_open_h + fit_m
-    rng.shuffle(fit)
-
-    test_fake_m = [r for r in llmfake if r.label == 1 and r.generator in HELD_OUT_GENERATORS]
-    test_fake = test_fake_h + _take(test_fake_m, len(test_fake_h), rng)
-    test_xsum = list(xsum)
-    if n_test is not None:
-        test_xsum = _stratified(test_xsum, n_test, rng)
-        test_fake = _stratified(test_fake, n_test, rng)
-    return Split(fit=fit, calibration=calibration, test_xsum=test_xsum, test_llmfake=test_fake)
+    fit = dedupe(multi) + news_humans[:n_news_human] + news_machines
+    calibration = news_humans[n_news_human : n_news_human + n_calibration]
+    test = xsum
+    if n_test is not None and n_test < len(xsum):
+        test = _stratified(xsum, n_test, random.Random(seed * 1000 + 4))
+    return Split(fit=fit, calibration=calibration, test_xsum=test)
 
 
 def _stratified(rows: list[Row], n: int, rng: random.Random) -> list[Row]:
     """Half humans, the other half spread evenly over generators."""
-    if n >= len(rows):
-        return list(rows)
-    humans = _take([r for r in rows if r.label == 0], n // 2, rng)
+    humans = [r for r in rows if r.label == 0]
+    rng.shuffle(humans)
+    humans = humans[: n // 2]
     gens = sorted({r.generator for r in rows if r.label == 1})
     per = max(1, (n - len(humans)) // max(1, len(gens)))
-    machines = [m for g in gens for m in _take([r for r in rows if r.generator == g], per, rng)]
+    machines = []
+    for g in gens:
+        mine = [r for r in rows if r.generator == g]
+        rng.shuffle(mine)
+        machines.extend(mine[:per])
     return humans + machines

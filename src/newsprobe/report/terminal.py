@@ -20,6 +20,14 @@ _EXPLAIN = {
     "loglik_median": "median log-likelihood, robust to edits (higher = more machine-like)",
     "toprank": "share of tokens the model ranks first (higher = more machine-like)",
     "fastdetectgpt_clip": "Fast-DetectGPT, per-token clipped (higher = more machine-like)",
+    "loglik_q25": "25th percentile token log-likelihood (higher = more machine-like)",
+    "loglik_q75": "75th percentile token log-likelihood (higher = more machine-like)",
+    "loglik_spread": "spread of token log-likelihood, burstiness (lower = more machine-like)",
+    "entropy_spread": "spread of predictive entropy (lower = more machine-like)",
+    "top5": "share of tokens in the model's top 5 (higher = more machine-like)",
+    "surprise_tail": "log-likelihood of the 5% most surprising tokens (higher = machine)",
+    "loglik_excess": "log-likelihood above the model's expectation (higher = machine)",
+    "word_length": "mean word length in letters (higher = more machine-like)",
 }
 
 

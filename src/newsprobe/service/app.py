@@ -67,7 +67,7 @@ class ServiceState:
 
     @property
     def model(self) -> str:
-        return "+".join(self.det.models)
+        return self.det.model_label
 
     @property
     def det(self) -> Detector:

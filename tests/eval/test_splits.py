@@ -10,7 +10,8 @@ def test_split_keeps_the_held_out_source_and_families_apart(shared_data):
     assert not fit_texts & {r.text for r in split.calibration}
     assert {r.label for r in split.calibration} == {0}
     fit_gens = {r.generator for r in split.fit if r.label == 1}
-    assert {"ChatGPT", "chatgpt_3.5", "Claude-instant", "llama2_7b", "vicuna-v1.3_7b"} <= fit_gens
+    assert {"chatgpt_3.5", "llama2_7b", "vicuna-v1.3_7b"} <= fit_gens
+    assert not fit_gens & {"ChatGPT", "Claude-instant", "Google-PaLM", "Llama-2-70b"}
     for generator, family in FAMILIES.items():
         assert not {r.generator for r in split.fit_without(generator)} & family
         test = split.test_for(generator)

@@ -127,16 +127,45 @@ def eval_claims(
     limit: Annotated[int | None, typer.Option(help="Seeded sample of this many rows")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics here")] = None,
     seed: int = 0,
+    cv: Annotated[
+        int | None,
+        typer.Option(
+            "--cv", help="Also fit verdict models in K folds by claim; report out-of-fold"
+        ),
+    ] = None,
+    verdict_model: Annotated[
+        str,
+        typer.Option(help="Verdict model: 'default' (shipped), 'rules' (hand rules) or a .json"),
+    ] = "default",
+    C: Annotated[float, typer.Option("--C", help="Inverse L2 strength of fitted models")] = 0.1,
+    fit_out: Annotated[
+        Path | None, typer.Option(help="Write a verdict model fitted on all rows here")
+    ] = None,
 ) -> None:
     """Accuracy and macro-F1 of claim verdicts, against majority and retrieval-only."""
     from newsprobe.eval.claims import evaluate_claims, read_factcheck
     from newsprobe.report.tables import print_claims_eval
+    from newsprobe.verify import VerifyOptions
 
     if limit is not None and limit < 1:
         raise NewsprobeError(f"--limit must be at least 1, got {limit}")
+    if cv is not None and cv < 2:
+        raise NewsprobeError(f"--cv must be at least 2, got {cv}")
+    if C <= 0:
+        raise NewsprobeError(f"--C must be positive, got {C}")
     rows = read_factcheck(data, limit=limit, seed=seed)
     err = Console(stderr=True)
-    result = evaluate_claims(rows, progress=lambda msg: err.print(msg, style="dim"))
+    options = VerifyOptions(verdict_model=None if verdict_model == "rules" else verdict_model)
+    result = evaluate_claims(
+        rows,
+        options,
+        progress=lambda msg: err.print(msg, style="dim"),
+        cv=cv,
+        seed=seed,
+        C=C,
+        fit_out=fit_out,
+        data_name=str(data),
+    )
     result["data"] = str(data)
     print_claims_eval(result, Console() if sys.stdout.isatty() else Console(width=160))
     if json_out is not None:

@@ -179,6 +179,25 @@ def test_eval_claims_reports_the_system_and_both_baselines(tmp_path):
     assert "macro-F1" in res.output and "P REFUTES" in res.output
 
 
+def test_eval_claims_cross_validates_on_a_sample_of_climate_fever(shared_data, tmp_path):
+    data = shared_data / "factcheck" / "climate_fever.jsonl"
+    out, model = tmp_path / "m.json", tmp_path / "verdict.json"
+    args = ["--data", str(data), "--limit", "40", "--cv", "2", "--json", str(out)]
+    res = runner.invoke(app, ["eval-claims", *args, "--fit-out", str(model)])
+    assert res.exit_code == 0, res.output
+    m = json.loads(out.read_text())
+    oof = m["systems"]["newsprobe, 2-fold out-of-fold"]
+    assert {"newsprobe", "retrieval-only", "hand rules (no model)"} <= set(m["systems"])
+    assert 0.0 <= oof["macro_f1"] <= 1.0
+    assert set(oof["per_label"]) == {"SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO"}
+    folds = m["cv"]["folds"]
+    assert len(folds) == 2 and sum(f["n_test"] for f in folds) == m["n"]
+    assert sum(m["cv"]["predicted"].values()) == m["n"]
+    assert m["in_sample"] is True  # the shipped model was fitted on ClimateFEVER
+    assert "out-of-fold" in res.output and "in-sample" in res.output
+    assert json.loads(model.read_text())["provenance"]["rows"] == m["n"]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

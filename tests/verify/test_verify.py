@@ -38,14 +38,20 @@ def store(tmp_path_factory) -> SQLiteStore:
     return s
 
 
-def verdicts(store: SQLiteStore, text: str) -> dict[str, object]:
-    (article,) = verify_articles([Article(text=text)], store, VerifyOptions(max_claims=None))
+# The shipped verdict model (default) and the hand rules: the safety rules hold for both.
+MODELS = pytest.mark.parametrize("model", ["default", None], ids=["model", "rules"])
+
+
+def verdicts(store: SQLiteStore, text: str, model: str | None = "default") -> dict[str, object]:
+    options = VerifyOptions(max_claims=None, verdict_model=model)
+    (article,) = verify_articles([Article(text=text)], store, options)
     assert article.claims is not None
     return {c.text: c for c in article.claims}
 
 
-def test_a_moved_accession_year_is_contradicted_with_both_values(store):
-    claims = verdicts(store, "Poland joined NATO in 2009, the minister said.")
+@MODELS
+def test_a_moved_accession_year_is_contradicted_with_both_values(store, model):
+    claims = verdicts(store, "Poland joined NATO in 2009, the minister said.", model)
     (claim,) = claims.values()
     assert claim.verdict == "contradicted"
     (conflict,) = claim.conflicts
@@ -60,11 +66,13 @@ def test_the_right_year_is_supported(store):
     assert claim.evidence[0].sentence == "Poland joined NATO in 1999."
 
 
-def test_a_changed_count_and_amount_are_contradicted(store):
+@MODELS
+def test_a_changed_count_and_amount_are_contradicted(store, model):
     claims = verdicts(
         store,
         "The flood killed 41 people in the region. "
         "The city council approved a budget of $5.1 billion on Tuesday.",
+        model,
     )
     assert {c.verdict for c in claims.values()} == {"contradicted"}
     values = {(x.kind, x.claim_value, x.source_value) for c in claims.values() for x in c.conflicts}
@@ -95,8 +103,9 @@ def test_negation_is_contradicted(store):
         "The storm killed 14 people in the region.",  # the store knows of a flood, not a storm
     ],
 )
-def test_claims_on_topics_absent_from_the_store_are_never_supported(store, text):
-    claims = verdicts(store, text)
+@MODELS
+def test_claims_on_topics_absent_from_the_store_are_never_supported(store, text, model):
+    claims = verdicts(store, text, model)
     assert claims, "expected a claim"
     for claim in claims.values():
         assert claim.verdict == "not_enough_evidence", claim.evidence[:1]

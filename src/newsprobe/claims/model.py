@@ -158,6 +158,8 @@ class Claim:
     evidence: list[Evidence] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     judge: dict[str, Any] | None = None
+    # The evidence summary the verdict was decided from (verify.verifier.claim_features).
+    features: dict[str, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -77,3 +77,20 @@ def print_claims_eval(result: dict[str, Any], console: Console) -> None:
     if skipped:
         note += f"; {skipped} rows left out ({result['skipped_labels']})"
     console.print(note + f"; {result['seconds_total']:.1f} s", style="dim")
+    if result.get("in_sample"):
+        console.print(
+            "the 'newsprobe' row uses the shipped verdict model, fitted on this data: it is "
+            "in-sample; --cv K gives the out-of-fold number",
+            style="dim",
+        )
+    cv = result.get("cv")
+    if cv:
+        per_fold = ", ".join(f"{f['macro_f1']:.3f}" for f in cv["folds"])
+        ruled = sum(1 for f in cv["folds"] if f["hand_rules"])
+        note = f"{cv['k']}-fold by claim (seed {cv['seed']}): macro-F1 per fold {per_fold}"
+        note += f"; out-of-fold predicted {cv['predicted']}"
+        if ruled:
+            note += f"; {ruled} folds had too few labels to fit and used the hand rules"
+        console.print(note, style="dim")
+    if result.get("fitted_model"):
+        console.print(f"wrote a verdict model fitted on all rows to {result['fitted_model']}")

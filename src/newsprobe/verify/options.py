@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsprobe.verify.verdict_model import VerdictModel
 
 # Relevance gate. A passage may support or contradict a claim only when it is about the
 # same thing: cosine similarity (full MiniLM) of claim and best-matching source sentence,
@@ -32,7 +37,10 @@ class VerifyOptions:
     top_k: evidence passages kept per claim. max_claims: most check-worthy claims per
     article (None: all). min_checkworthiness: extraction threshold. judge_url /
     judge_model: an OpenAI-compatible chat endpoint that gives the verdict once the
-    relevance gate has passed (None: offline checks only).
+    relevance gate has passed (None: offline checks only). verdict_model: what turns the
+    evidence features into a verdict under the hard rules: ``"default"`` (the model shipped
+    with newsprobe), a saved model's path, a fitted ``VerdictModel``, or None for the hand
+    rules (supported only on confirmed values or a near paraphrase).
     """
 
     top_k: int = 5
@@ -45,3 +53,4 @@ class VerifyOptions:
     judge_model: str | None = None
     judge_api_key: str | None = None
     judge_timeout: float = 60.0
+    verdict_model: VerdictModel | str | Path | None = "default"

@@ -1,15 +1,18 @@
 """Verify claims against an evidence store: retrieve, gate on relevance, check, decide.
 
-Verdicts, in order: a relevant source that confirms every checkable value (or a near
-paraphrase when there is nothing to check) makes a claim ``supported``; otherwise a
-relevant source that states a checked value differently makes it ``contradicted``;
-anything else, including every claim whose topic the store lacks, is
-``not_enough_evidence``.
+Each claim's retrieved passages are summarised as features (similarity, term overlap,
+entity coverage, values agreed and in conflict; :func:`claim_features`), and the verdict
+comes from :func:`newsprobe.verify.verdict_model.decide`: hard rules first (no relevant
+passage: ``not_enough_evidence``; a relevant source confirming every checked value:
+``supported``; else a value conflict: ``contradicted``, with the conflicting values), then
+the fitted :class:`~newsprobe.verify.verdict_model.VerdictModel` shipped with newsprobe,
+or the hand rules alone with ``VerifyOptions(verdict_model=None)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,6 +24,7 @@ from newsprobe.sources.embed import Embedder, MiniLMEmbedder
 from newsprobe.verify.checks import CheckResult, compare, entity_coverage, term_overlap
 from newsprobe.verify.judge import LLMJudge
 from newsprobe.verify.options import PARAPHRASE_OVERLAP, PARAPHRASE_SIMILARITY, VerifyOptions
+from newsprobe.verify.verdict_model import decide, resolve_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,6 +72,7 @@ def verify_claims(
         if options.judge_url
         else None
     )
+    model = resolve_model(options.verdict_model)
     claims = list(claims)
     if not claims:
         return claims
@@ -80,19 +85,20 @@ def verify_claims(
             sent, _, s_overlap = _best_sentence(claim, docs[h.passage.text])
             aligned.append((ci, h, sent.text.strip(), sent, s_overlap))
     sims = _similarities(embedder, [c.text for c in claims], [(a[0], a[2]) for a in aligned])
-    per_claim: list[list[tuple[Evidence, CheckResult | None, float]]] = [[] for _ in claims]
+    per_claim: list[list[_Found]] = [[] for _ in claims]
     for (ci, h, sent_text, sent, s_overlap), sim in zip(aligned, sims, strict=True):
         claim = claims[ci]
         doc = docs[h.passage.text]
         p_lemmas = {t.lemma_.lower() for t in doc}
         p_overlap = term_overlap(claim.parts, p_lemmas)
+        coverage = entity_coverage(claim.parts.entities, h.passage.text)
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         actor = not claim.parts.subjects or any(x in p_lemmas for x in claim.parts.subjects)
         relevant = (
             actor
             and sim >= options.min_similarity
             and p_overlap >= options.min_term_overlap
-            and entity_coverage(claim.parts.entities, h.passage.text) >= options.min_entity_coverage
+            and coverage >= options.min_entity_coverage
         )
         ev = Evidence(
             text=h.passage.text,
@@ -105,41 +111,81 @@ def verify_claims(
             similarity=sim,
             relevant=relevant,
         )
-        result = None
+        result, negated = None, False
         if relevant:
-            result = compare(
-                claim.parts, parse_parts(sent), sent_text, ev.source, ev.url, s_overlap, sim
-            )
-        per_claim[ci].append((ev, result, s_overlap))
+            source = parse_parts(sent)
+            negated = source.negated
+            result = compare(claim.parts, source, sent_text, ev.source, ev.url, s_overlap, sim)
+        per_claim[ci].append(_Found(ev, result, s_overlap, p_overlap, coverage, actor, negated))
     for claim, found in zip(claims, per_claim, strict=True):
-        claim.evidence = [ev for ev, _, _ in found]
-        claim.conflicts = []
-        supported = False
-        for ev, res, s_overlap in found:
-            if res is None:
-                continue
-            if not res.conflicts and (
-                (res.checkable and res.agreed == res.checkable)
-                or (
-                    not res.checkable
-                    and ev.similarity >= PARAPHRASE_SIMILARITY
-                    and s_overlap >= PARAPHRASE_OVERLAP
-                )
-            ):
-                supported = True
-            claim.conflicts.extend(res.conflicts)
-        if supported:
-            claim.verdict = "supported"
-            claim.conflicts = []
-        elif claim.conflicts:
-            claim.verdict = "contradicted"
-        else:
-            claim.verdict = "not_enough_evidence"
-        relevant = [ev for ev, res, _ in found if res is not None]
+        claim.evidence = [f.evidence for f in found]
+        claim.features = claim_features(claim, found)
+        conflicts = [c for f in found if f.result is not None for c in f.result.conflicts]
+        claim.verdict = decide(claim.features, model)
+        claim.conflicts = conflicts if claim.verdict == "contradicted" else []
+        relevant = [f.evidence for f in found if f.result is not None]
         if judge is not None and relevant:
             claim.judge = judge.judge(claim, relevant)
             claim.verdict = claim.judge["verdict"]
     return claims
+
+
+@dataclass(slots=True)
+class _Found:
+    """One retrieved passage and what the checks found in it for one claim."""
+
+    evidence: Evidence
+    result: CheckResult | None  # None: the passage did not pass the relevance gate
+    sentence_overlap: float
+    passage_overlap: float
+    entity_coverage: float
+    actor: bool
+    sentence_negated: bool
+
+
+def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
+    """The per-claim features a verdict model reads (names in ``verdict_model.FEATURES``).
+
+    Aggregates over all retrieved passages (how close the nearest evidence is) and over the
+    relevant ones (what the value checks found), so the model sees both topic match and
+    agreement; the hard rules in :func:`decide` read the same numbers.
+    """
+    relevant = [f for f in found if f.result is not None]
+    sims = [f.evidence.similarity for f in found]
+    agreeing = paraphrase = False
+    for f in relevant:
+        res = f.result
+        assert res is not None
+        if res.conflicts:
+            continue
+        if res.checkable and res.agreed == res.checkable:
+            agreeing = True
+        elif (
+            not res.checkable
+            and f.evidence.similarity >= PARAPHRASE_SIMILARITY
+            and f.sentence_overlap >= PARAPHRASE_OVERLAP
+        ):
+            paraphrase = True
+    best = max(relevant, key=lambda f: f.evidence.similarity, default=None)
+    parts = claim.parts
+    return {
+        "max_similarity": max(sims, default=0.0),
+        "mean_similarity": float(np.mean(sims)) if sims else 0.0,
+        "max_relevant_similarity": best.evidence.similarity if best else 0.0,
+        "best_sentence_overlap": max((f.sentence_overlap for f in found), default=0.0),
+        "best_passage_overlap": max((f.passage_overlap for f in found), default=0.0),
+        "best_entity_coverage": max((f.entity_coverage for f in found), default=0.0),
+        "actor_found": float(any(f.actor for f in found)),
+        "n_relevant": float(len(relevant)),
+        "checkable": float(sum(f.result.checkable for f in relevant if f.result)),
+        "agreed": float(sum(f.result.agreed for f in relevant if f.result)),
+        "n_conflicts": float(sum(len(f.result.conflicts) for f in relevant if f.result)),
+        "agreeing_source": float(agreeing),
+        "paraphrase_source": float(paraphrase),
+        "claim_values": float(len(parts.quantities) + len(parts.dates) + len(parts.relations)),
+        "claim_negated": float(parts.negated),
+        "negation_mismatch": float(best is not None and best.sentence_negated != parts.negated),
+    }
 
 
 def _similarities(

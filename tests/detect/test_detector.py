@@ -166,3 +166,9 @@ def test_model_free_detector_scores_text_without_a_language_model(tmp_path):
     assert short.verdict.label == "too_short" and "3 tokens" in short.verdict.reason
     assert long_.verdict.machine_probability is not None and not long_.sentences
     assert set(long_.scores) == {"compression", "prelude", "word_length"}
+
+
+def test_save_leaves_no_temporary_files_and_a_shareable_file(fitted, tmp_path):
+    path = fitted.save(tmp_path / "sub" / "det.json")
+    assert [p.name for p in path.parent.iterdir()] == ["det.json"]
+    assert path.stat().st_mode & 0o044 == 0o044

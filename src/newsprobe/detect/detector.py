@@ -14,8 +14,6 @@ rather than machine text, and it fails on generators it has not seen (see
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib import resources
@@ -28,6 +26,7 @@ from newsprobe.detect.boosting import export_trees, tree_decision
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
 from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
 from newsprobe.errors import DetectorFileError, NewsprobeError
+from newsprobe.fileio import write_json_atomic
 
 FORMAT = "newsprobe.detector"
 FORMAT_VERSION = 2
@@ -315,13 +314,7 @@ class Detector:
 
     def save(self, path: str | Path) -> Path:
         """Write the fitted detector as JSON, atomically."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".detector-", dir=path.parent)
-        with os.fdopen(fd, "w") as fh:
-            json.dump(self.to_dict(), fh, indent=1)
-        os.replace(tmp, path)
-        return path
+        return write_json_atomic(path, self.to_dict())
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Detector:

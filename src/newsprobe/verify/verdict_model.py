@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
@@ -37,6 +35,7 @@ import numpy as np
 
 from newsprobe.claims.model import VERDICTS
 from newsprobe.errors import NewsprobeError
+from newsprobe.fileio import write_json_atomic
 
 FORMAT = "newsprobe.verdict_model"
 FORMAT_VERSION = 1
@@ -276,15 +275,7 @@ class VerdictModel:
 
     def save(self, path: str | Path) -> Path:
         """Write the fitted model as JSON, atomically."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".verdict-", dir=path.parent)
-        with os.fdopen(fd, "w") as fh:
-            json.dump(self.to_dict(), fh, indent=1)
-            fh.write("\n")
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a model file is meant to be shared
-        os.replace(tmp, path)
-        return path
+        return write_json_atomic(path, self.to_dict())
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> VerdictModel:

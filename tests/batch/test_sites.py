@@ -129,10 +129,17 @@ def test_sites_on_a_file_that_is_not_results_fails_with_one_line(tmp_path):
 @pytest.mark.slow
 def test_real_detector_ranks_a_content_farm_above_human_newsrooms(tmp_path, shared_data):
     """A mixed crawl from LLMFake news: machine rows on farm.example, human rows split over
-    two newsrooms; scanned with the shipped detector, then ranked by ``sites``."""
+    two newsrooms; scanned with the shipped detector, then ranked by ``sites``.
+
+    The farm publishes articles written from a prompt (LLMFake's open-ended generation),
+    as content farms do; paraphrases and rewrites of real articles keep the reporter's
+    text and are mostly scored human (README, "Edited human news")."""
     rows = [json.loads(x) for x in (shared_data / "detect" / "llmfake_news.jsonl").open()]
     rng = random.Random(7)
-    machine = rng.sample([r for r in rows if r["label"] == "machine"], 12)
+    written = [
+        r for r in rows if r["label"] == "machine" and r["variant"] == "open_ended_generation"
+    ]
+    machine = rng.sample(written, 12)
     human = rng.sample([r for r in rows if r["label"] == "human"], 16)
     crawl = tmp_path / "crawl.jsonl"
     with crawl.open("w") as fh:

@@ -31,14 +31,6 @@ HELD_OUT = "newsprobe (family held out)"
 SHIPPED = "newsprobe shipped (generators seen)"
 
 
-def recipe(det: Detector) -> dict:
-    params = det.get_params()
-    params["models"] = tuple(params["models"])
-    if params.get("features") is not None:
-        params["features"] = tuple(params["features"])
-    return params
-
-
 def metrics(y: np.ndarray, s: np.ndarray, threshold: float | None = None) -> dict:
     out = {
         "auroc": auroc(y, s),
@@ -73,7 +65,7 @@ def run(det: Detector, split: Split) -> dict[str, dict]:
     table: dict[str, dict] = {HELD_OUT: {}}
     for g in FAMILIES:
         fit = split.fit_without(g)
-        held = Detector(**recipe(det))
+        held = Detector(**det.get_params())
         held.fit(held.feature_rows([r.text for r in fit]), [r.label for r in fit], cal)
         pick = (y == 0) | (gens == g)
         p = held.predict_proba_rows([f for f, k in zip(feats, pick, strict=True) if k])

@@ -279,9 +279,10 @@ class Detector:
 
     # -- persistence ------------------------------------------------------------------
     def get_params(self) -> dict[str, Any]:
+        """The constructor's arguments: ``Detector(**det.get_params())`` is an unfitted copy."""
         return {
-            "models": list(self.models),
-            "features": None if self.features is None else list(self.features),
+            "models": tuple(self.models),
+            "features": None if self.features is None else tuple(self.features),
             "combiner": self.combiner,
             "C": self.C,
             "n_trees": self.n_trees,

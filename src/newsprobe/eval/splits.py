@@ -91,17 +91,7 @@ def make_split(
     root = Path(data_dir) / "detect"
     xsum = read_rows(root / "detectrl_xsum_news.jsonl")
     xsum_texts = [r.text for r in xsum]
-    in_xsum = set(xsum_texts)
-    multi = [r for r in read_rows(root / "detectrl_multi_llm.jsonl") if r.text not in in_xsum]
-    multi = [r for r in _shuffled(multi, seed, 1) if not (r.label == 0 and r.domain == "news")]
-    multi = _capped(
-        multi,
-        key=lambda r: r.domain if r.label == 0 else r.generator,
-        caps={
-            **{d: n_multi_human for d in ("arxiv", "story", "review")},
-            **{g: n_multi_machine for fam in FAMILIES.values() for g in fam},
-        },
-    )
+    multi = _detectrl_multi(root, set(xsum_texts), n_multi_human, n_multi_machine, seed)
     llmfake = dedupe(read_rows(root / "llmfake_news.jsonl"), exclude=xsum_texts)
     news_humans = _shuffled([r for r in llmfake if r.label == 0], seed, 2)
     news_machines = _capped(
@@ -109,12 +99,32 @@ def make_split(
         key=lambda r: r.generator,
         caps=n_news_machine,
     )
-    fit = dedupe(multi) + news_humans[:n_news_human] + news_machines
+    fit = multi + news_humans[:n_news_human] + news_machines
     calibration = news_humans[n_news_human : n_news_human + n_calibration]
     test = xsum
     if n_test is not None and n_test < len(xsum):
         test = _stratified(xsum, n_test, random.Random(seed * 1000 + 4))
     return Split(fit=fit, calibration=calibration, test_xsum=test)
+
+
+def _detectrl_multi(
+    root: Path, in_xsum: set[str], n_human: int, n_machine: int, seed: int
+) -> list[Row]:
+    """DetectRL's arXiv / story / review humans and machine texts, capped per domain and
+    generator; the 8,000-row file is not read when nothing is taken from it."""
+    if n_human <= 0 and n_machine <= 0:
+        return []
+    multi = [r for r in read_rows(root / "detectrl_multi_llm.jsonl") if r.text not in in_xsum]
+    multi = [r for r in _shuffled(multi, seed, 1) if not (r.label == 0 and r.domain == "news")]
+    multi = _capped(
+        multi,
+        key=lambda r: r.domain if r.label == 0 else r.generator,
+        caps={
+            **{d: n_human for d in ("arxiv", "story", "review")},
+            **{g: n_machine for fam in FAMILIES.values() for g in fam},
+        },
+    )
+    return dedupe(multi)
 
 
 def _stratified(rows: list[Row], n: int, rng: random.Random) -> list[Row]:

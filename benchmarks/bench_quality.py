@@ -62,11 +62,13 @@ def run(det: Detector, split: Split) -> dict[str, dict]:
         scores[peer] = fn(texts)
         print(f"{peer}: {(time.perf_counter() - start) / len(texts):.3f} s/text")
 
+    fit_texts = [r.text for r in split.fit]
+    fit_rows = dict(zip(fit_texts, det.feature_rows(fit_texts), strict=True))
     table: dict[str, dict] = {HELD_OUT: {}}
     for g in FAMILIES:
         fit = split.fit_without(g)
         held = Detector(**det.get_params())
-        held.fit(held.feature_rows([r.text for r in fit]), [r.label for r in fit], cal)
+        held.fit([fit_rows[r.text] for r in fit], [r.label for r in fit], cal)
         pick = (y == 0) | (gens == g)
         p = held.predict_proba_rows([f for f, k in zip(feats, pick, strict=True) if k])
         table[HELD_OUT][g] = metrics(y[pick], p, held.threshold_)

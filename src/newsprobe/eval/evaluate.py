@@ -40,13 +40,19 @@ def detector_scores(
     rows: Sequence[Row],
     scorer: str | None = None,
     progress: Progress | None = None,
+    features: Sequence[dict[str, float]] | None = None,
 ) -> tuple[np.ndarray, float | None]:
     """Oriented scores (higher = machine) and the threshold that applies to them.
 
     With ``scorer`` (a feature name or kind such as ``fastdetectgpt``), the raw zero-shot
-    scorer is evaluated and there is no calibrated threshold.
+    scorer is evaluated and there is no calibrated threshold. ``features``: the rows'
+    feature dicts when the caller already has them (several detectors judged on one set).
     """
-    feats = detector.feature_rows([r.text for r in rows], progress=progress)
+    feats = (
+        features
+        if features is not None
+        else detector.feature_rows([r.text for r in rows], progress=progress)
+    )
     if scorer is None:
         p = detector.predict_proba_rows(feats)
         return p, detector.threshold_
@@ -65,10 +71,11 @@ def evaluate(
     scorer: str | None = None,
     progress: Progress | None = None,
     plot: str | Path | None = None,
+    features: Sequence[dict[str, float]] | None = None,
 ) -> dict[str, Any]:
     """Overall, per-generator, per-domain and per-variant metrics as one dict."""
     start = time.perf_counter()
-    scores, threshold = detector_scores(detector, rows, scorer, progress)
+    scores, threshold = detector_scores(detector, rows, scorer, progress, features)
     elapsed = time.perf_counter() - start
     y = np.array([r.label for r in rows])
     result: dict[str, Any] = summary(y, scores, threshold)

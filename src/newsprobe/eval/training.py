@@ -32,13 +32,13 @@ def _fit(
     rows: list[Row],
     calibration: list[Row],
     provenance: dict[str, Any],
-    progress: Callable[[int], None] | None,
+    features: dict[str, dict[str, float]],
 ) -> Detector:
     det = Detector(**params)
     det.fit(
-        det.feature_rows([r.text for r in rows], progress=progress),
+        [features[r.text] for r in rows],
         [r.label for r in rows],
-        calibration_rows=det.feature_rows([r.text for r in calibration], progress=progress),
+        calibration_rows=[features[r.text] for r in calibration],
         provenance=provenance,
     )
     return det
@@ -88,20 +88,25 @@ def train_detector(
         fpr=fpr,
         max_tokens=max_tokens,
     )
+    # One feature row per text, shared by the shipped fit, the refits and their tests.
+    texts = list(dict.fromkeys(r.text for r in split.fit + split.calibration + split.test_xsum))
+    features = dict(zip(texts, Detector(**params).feature_rows(texts, progress), strict=True))
     det = _fit(
-        params, split.fit, split.calibration, _provenance(split, split.fit, seed, None), progress
+        params, split.fit, split.calibration, _provenance(split, split.fit, seed, None), features
     )
     report: dict[str, Any] = {}
     if leave_out:
         for generator in FAMILIES:
             fit = split.fit_without(generator)
             held = _fit(
-                params, fit, split.calibration, _provenance(split, fit, seed, generator), progress
+                params, fit, split.calibration, _provenance(split, fit, seed, generator), features
             )
-            result = evaluate(held, split.test_for(generator), progress=progress)
+            test = split.test_for(generator)
+            result = evaluate(held, test, features=[features[r.text] for r in test])
             result["data"] = f"held out: {generator} on {HELD_OUT_SOURCE} (family left out)"
             report[result["data"]] = result
-    result = evaluate(det, split.test_xsum, progress=progress)
+    test = split.test_xsum
+    result = evaluate(det, test, features=[features[r.text] for r in test])
     result["data"] = f"shipped detector on {HELD_OUT_SOURCE} (generators seen; humans unseen)"
     report[result["data"]] = result
     return det, report

@@ -1,0 +1,25 @@
+"""``evaluate`` gives the same numbers from precomputed feature rows as from texts."""
+
+from newsprobe.eval.data import Row
+from newsprobe.eval.evaluate import evaluate
+
+HUMAN = [
+    "Rain hit Leeds on Monday and folk ran for cover by the old mill near the river bank.",
+    "The council met in York to argue about bins, parking and the price of the new bridge.",
+    "Fans queued outside the ground in Hull long before the gates opened for the derby match.",
+]
+MACHINE = ["The report highlights significant developments in the sector. " * 3] * 3
+
+
+def test_precomputed_features_give_the_same_report(fit_tiny_detector):
+    texts = HUMAN + [m + f" Item {i}." for i, m in enumerate(MACHINE)]
+    labels = [0, 0, 0, 1, 1, 1]
+    det = fit_tiny_detector(texts, labels)
+    rows = [
+        Row(text=t, label=y, generator="g" if y else "human")
+        for t, y in zip(texts, labels, strict=True)
+    ]
+    direct = evaluate(det, rows)
+    given = evaluate(det, rows, features=det.feature_rows(texts))
+    for key in ("auroc", "tpr_at_fpr", "fpr_at_threshold", "by_generator", "by_variant"):
+        assert given[key] == direct[key]

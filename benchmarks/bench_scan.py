@@ -113,10 +113,7 @@ def run_single(crawl: Path, k: int, threads: int, detector: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-DETECTOR = "default"
-
-
-def scan_cmd(crawl: Path, out: Path, workers: int, threads: int) -> list[str]:
+def scan_cmd(crawl: Path, out: Path, workers: int, threads: int, detector: str) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -130,15 +127,15 @@ def scan_cmd(crawl: Path, out: Path, workers: int, threads: int) -> list[str]:
         "--threads",
         str(threads),
         "--detector",
-        DETECTOR,
+        detector,
     ]
 
 
-def run_scan(crawl: Path, out: Path, workers: int, threads: int, n: int) -> dict:
+def run_scan(crawl: Path, out: Path, workers: int, threads: int, n: int, detector: str) -> dict:
     out.unlink(missing_ok=True)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        scan_cmd(crawl, out, workers, threads), stderr=subprocess.PIPE, text=True
+        scan_cmd(crawl, out, workers, threads, detector), stderr=subprocess.PIPE, text=True
     )
     peak = _watch(proc)
     seconds = time.perf_counter() - start
@@ -157,12 +154,14 @@ def run_scan(crawl: Path, out: Path, workers: int, threads: int, n: int) -> dict
     }
 
 
-def kill_restart(crawl: Path, out: Path, workers: int, threads: int, n: int) -> dict:
+def kill_restart(
+    crawl: Path, out: Path, workers: int, threads: int, n: int, detector: str
+) -> dict:
     import pyarrow.parquet as pq
 
     out.unlink(missing_ok=True)
     parts = out.with_name(out.name + ".parts")
-    cmd = scan_cmd(crawl, out, workers, threads)
+    cmd = scan_cmd(crawl, out, workers, threads, detector)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
 
@@ -217,17 +216,16 @@ def main() -> None:
         crawl, k, threads = args.single_worker
         single_worker(crawl, int(k), int(threads), args.detector)
         return
-    global DETECTOR
     args.work_dir.mkdir(parents=True, exist_ok=True)
-    DETECTOR = args.detector
-    if args.detector == "model-free":
-        DETECTOR = str(model_free_detector(args.data_dir, args.work_dir / "model-free.json"))
+    detector = args.detector
+    if detector == "model-free":
+        detector = str(model_free_detector(args.data_dir, args.work_dir / "model-free.json"))
     crawl = args.work_dir / "crawl.jsonl"
     build_crawl(args.data_dir, args.n, crawl)
     console = Console(stderr=True)
     console.print(f"crawl of {args.n} articles, {CORES} cores, detector {args.detector}")
     if args.only_kill:
-        kill = kill_restart(crawl, args.work_dir / "killed.parquet", 1, CORES, args.n)
+        kill = kill_restart(crawl, args.work_dir / "killed.parquet", 1, CORES, args.n, detector)
         console.print(kill)
         RESULTS.mkdir(exist_ok=True)
         name = f"scan_kill_{args.n}.json"
@@ -243,15 +241,16 @@ def main() -> None:
             )
         )
         return
-    single = {t: run_single(crawl, args.single, t, DETECTOR) for t in sorted({1, CORES})}
+    single = {t: run_single(crawl, args.single, t, detector) for t in sorted({1, CORES})}
     console.print(f"single-article: {single}")
     scans = [
-        run_scan(crawl, args.work_dir / f"w{w}.parquet", w, CORES // w, args.n) for w in (1, CORES)
+        run_scan(crawl, args.work_dir / f"w{w}.parquet", w, CORES // w, args.n, detector)
+        for w in (1, CORES)
     ]
     console.print(f"scans: {scans}")
     best = max(scans, key=lambda s: s["articles_per_s"])
     kill = kill_restart(
-        crawl, args.work_dir / "killed.parquet", best["workers"], best["threads"], args.n
+        crawl, args.work_dir / "killed.parquet", best["workers"], best["threads"], args.n, detector
     )
     ideal = single[1]["articles_per_s"] * CORES
     for s in scans:

@@ -29,6 +29,7 @@ from newsprobe.claims.model import Claim
 from newsprobe.claims.nlp import load_nlp
 from newsprobe.claims.parts import parse_parts
 from newsprobe.errors import DataError
+from newsprobe.eval.data import numbered_lines
 from newsprobe.sources.base import Passage
 from newsprobe.sources.sqlite import SQLiteStore
 from newsprobe.verify.options import VerifyOptions
@@ -61,16 +62,8 @@ def read_factcheck(path: str | Path, limit: int | None = None, seed: int = 0) ->
     """Rows ``{"claim", "label", "evidence": [{"text", "title"}...]}``; a seeded sample
     of ``limit`` rows when given."""
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot read ({exc})") from exc
     rows = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for n, line in numbered_lines(path):
         try:
             r = json.loads(line)
             ev = tuple((str(e.get("title") or ""), str(e["text"])) for e in r["evidence"])

@@ -29,6 +29,21 @@ class Row:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
+def numbered_lines(path: Path) -> list[tuple[int, str]]:
+    """``(line number, line)`` for each non-blank line of a UTF-8 text file.
+
+    The whole file is read at once, so a missing or unreadable file is one ``DataError``
+    before any row is parsed.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read ({exc.__class__.__name__})") from exc
+    return [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+
+
 def read_rows(
     path: str | Path, limit: int | None = None, seed: int = 0, normalize: bool = True
 ) -> list[Row]:
@@ -38,16 +53,8 @@ def read_rows(
     characters, homoglyphs), so that evaluation measures what users get.
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot read ({exc.__class__.__name__})") from exc
     rows: list[Row] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for n, line in numbered_lines(path):
         try:
             obj = json.loads(line)
             label = LABELS[obj["label"]]

@@ -69,7 +69,13 @@ def check(
         float | None, typer.Option(help="Share of human news the threshold may flag")
     ] = None,
     detector: DetectorOpt = "default",
-    max_tokens: Annotated[int, typer.Option(help="Token window per article")] = 256,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option(
+            help="Tokens scored per article (default: the detector's window); a longer "
+            "window colours more sentences of a long article, at more cost"
+        ),
+    ] = None,
     device: Annotated[
         str | None, typer.Option(help="cpu or cuda (default: cuda if present)")
     ] = None,
@@ -191,7 +197,7 @@ def train(
     ] = "boosted",
     C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 0.1,
     fpr: Annotated[float, typer.Option(help="Target FPR of the shipped threshold")] = 0.01,
-    max_tokens: int = 256,
+    max_tokens: Annotated[int, typer.Option(help="Token window the features read")] = 128,
     seed: int = 0,
     leave_out: Annotated[
         bool, typer.Option(help="Also refit without each generator family and report it")

@@ -26,7 +26,6 @@ def load_detector(path: str | None = None, options: DetectOptions | None = None)
     """The shipped detector (or one from ``path``) with ``options`` applied."""
     det = Detector.load(path)
     if options is not None:
-        det.max_tokens = options.max_tokens
         det.batch_size = options.batch_size
         det.min_tokens = options.min_tokens
         det.device = options.device
@@ -58,7 +57,7 @@ def check_articles(
     if not scored:
         return list(articles)
     texts = [a.text for a in scored]
-    stats = detector.extractor.stats(texts)
+    stats = detector.extractor.stats(texts, options.max_tokens)
     rows = detector.extractor.from_stats(texts, stats)
     proba = detector.predict_proba_rows(rows)
     n_tokens = detector.n_tokens(rows)

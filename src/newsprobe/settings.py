@@ -35,7 +35,9 @@ def cache_dir() -> Path:
 class DetectOptions:
     """How texts are scored.
 
-    max_tokens: window of tokens fed to each model (longer texts are truncated).
+    max_tokens: tokens of each article fed to the model (longer texts are truncated); None
+        is the detector's own window. The verdict always reads the detector's window (the
+        one it was fitted at); a longer one only scores more sentences, at more cost.
     batch_size: texts per forward pass.
     fpr: share of human news the verdict threshold may flag (None: the detector's own).
     min_tokens: below this, the verdict is "too short".
@@ -43,7 +45,7 @@ class DetectOptions:
     sentences: also score each sentence over a window around it (no extra model pass).
     """
 
-    max_tokens: int = 256
+    max_tokens: int | None = None
     batch_size: int = 4
     fpr: float | None = None
     min_tokens: int = MIN_TOKENS

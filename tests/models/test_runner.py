@@ -67,3 +67,16 @@ def test_pair_without_shared_tokenizer_is_refused(lm, tmp_path, tiny_model_dir):
     other._tokenizer, other._model = tok, lm.model
     with pytest.raises(ModelError, match="do not share a tokenizer"):
         token_stats(TEXTS[:1], lm, reference=other)
+
+
+def test_head_of_a_long_window_is_the_short_window(lm):
+    # Causal attention: the first positions of a 32-token window are a 9-token window's.
+    (long,) = token_stats([TEXTS[2]], lm, max_tokens=32)
+    (short,) = token_stats([TEXTS[2]], lm, max_tokens=9)
+    head = long.head(9)
+    assert len(head) == len(short) == 8
+    assert head.ids.tolist() == short.ids.tolist()
+    np.testing.assert_allclose(head.logprob, short.logprob, atol=1e-5)
+    np.testing.assert_allclose(head.entropy, short.entropy, atol=1e-5)
+    assert head.rank.tolist() == short.rank.tolist()
+    assert long.head(1000) is long

@@ -87,7 +87,9 @@ def scan_cmd(
     fpr: Annotated[
         float | None, typer.Option(help="Share of human news the threshold may flag")
     ] = None,
-    max_tokens: Annotated[int, typer.Option(help="Token window per article")] = 256,
+    max_tokens: Annotated[
+        int | None, typer.Option(help="Tokens scored per article (default: the detector's)")
+    ] = None,
     chunk_size: Annotated[int, typer.Option(help="Records per scoring call / part file")] = 32,
     workers: Annotated[
         int | None,

@@ -69,7 +69,9 @@ class Detector:
     fpr : float
         Share of human news the default threshold may flag.
     max_tokens : int
-        Token window per article.
+        Token window the features read: the first ``max_tokens`` tokens of each article.
+        Leave-one-family-out AUROC and TPR@1% FPR were the same at 128 and 256 tokens
+        (README, "How the shipped detector was fitted"), and 128 costs half as much.
     min_tokens : int
         Fewer scored tokens than this give a "too short" verdict.
 
@@ -89,7 +91,7 @@ class Detector:
         max_depth: int = 2,
         learning_rate: float = 0.05,
         fpr: float = 0.01,
-        max_tokens: int = 256,
+        max_tokens: int = 128,
         min_tokens: int = 24,
         batch_size: int = 4,
         device: str | None = None,

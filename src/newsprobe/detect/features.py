@@ -54,6 +54,13 @@ class StatsCache:
             found.update((h, _unpack(v)) for h, v in rows)
         return found
 
+    def windows(self, model: str) -> list[int]:
+        """The token windows with statistics cached for ``model``, shortest first."""
+        prefix = f"{model}|"
+        keys = (k for (k,) in self._db.execute("SELECT DISTINCT key FROM stats"))
+        tails = (k[len(prefix) :] for k in keys if k.startswith(prefix))
+        return sorted(int(t) for t in tails if t.isdigit())
+
     def put(self, key: str, items: dict[str, TokenStats]) -> None:
         with self._db:
             self._db.executemany(
@@ -118,14 +125,23 @@ class FeatureExtractor:
             out.extend(model_scorers(m))
         return out
 
-    def stats(self, texts: Sequence[str]) -> dict[str, list[TokenStats]]:
-        """Full per-token statistics for each model (no cache: used for one article)."""
+    def stats(
+        self, texts: Sequence[str], max_tokens: int | None = None
+    ) -> dict[str, list[TokenStats]]:
+        """Full per-token statistics for each model (no cache: used for one article).
+
+        max_tokens (int | None): tokens scored per text; None is the features' own window.
+            A longer window colours more sentences; the features still read only the first
+            ``self.max_tokens`` (see :meth:`TokenStats.head`).
+        """
+        window = max_tokens or self.max_tokens
         return {
-            m: token_stats(texts, self.language_model(m), None, self.max_tokens, self.batch_size)
+            m: token_stats(texts, self.language_model(m), None, window, self.batch_size)
             for m in self.models
         }
 
     def from_stats(self, texts: Sequence[str], stats: dict[str, list[TokenStats]]) -> list[dict]:
+        """Feature rows from token statistics of any window, cut to the features' own."""
         rows: list[dict[str, float]] = [{} for _ in texts]
         text_scorers = [cls() for cls in TEXT_SCORERS.values()]
         per_model = {m: model_scorers(m) for m in self.models}
@@ -135,7 +151,7 @@ class FeatureExtractor:
             for ts in text_scorers:
                 rows[i][ts.name] = ts.score_text(text)
             for m, scorers in per_model.items():
-                rows[i].update(stats_features(stats[m][i], scorers))
+                rows[i].update(stats_features(stats[m][i].head(self.max_tokens), scorers))
         return rows
 
     def extract(
@@ -159,6 +175,11 @@ class FeatureExtractor:
         for m in self.models:
             key = f"{m}|{self.max_tokens}"
             known = cache.get(key, sorted(set(hashes)))
+            for window in cache.windows(m):
+                missing = sorted(set(hashes) - known.keys())
+                if window > self.max_tokens and missing:
+                    longer = cache.get(f"{m}|{window}", missing)
+                    known.update((h, st.head(self.max_tokens)) for h, st in longer.items())
             todo = sorted({h: i for i, h in enumerate(hashes) if h not in known}.values())
             if progress and len(texts) > len(todo):
                 progress(len(texts) - len(todo))

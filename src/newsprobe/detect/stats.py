@@ -79,6 +79,29 @@ class TokenStats:
     def __len__(self) -> int:
         return int(self.logprob.shape[0])
 
+    def head(self, max_tokens: int) -> TokenStats:
+        """The statistics a window of ``max_tokens`` tokens would have given.
+
+        A causal model's prediction at position ``i`` sees only tokens ``<= i``, so the
+        first ``max_tokens - 1`` positions of a longer window are exactly those of the
+        shorter one: the verdict can use a short window while the sentences use a long
+        one, from one model pass, and a cache filled at one window serves every shorter one.
+        """
+        n = max(max_tokens - 1, 0)
+        if len(self) <= n:
+            return self
+        return TokenStats(
+            model=self.model,
+            ids=self.ids[:n],
+            offsets=self.offsets[:n],
+            logprob=self.logprob[:n],
+            entropy=self.entropy[:n],
+            rank=self.rank[:n],
+            ref_mean=self.ref_mean[:n],
+            ref_var=self.ref_var[:n],
+            reference=self.reference,
+        )
+
     def slice(self, start: int, end: int) -> TokenStats:
         """The positions whose tokens start inside the character range ``[start, end)``."""
         keep = (self.offsets[:, 0] >= start) & (self.offsets[:, 0] < end)

@@ -64,7 +64,7 @@ def train_detector(
     combiner: str = DEFAULT_COMBINER,
     C: float = 0.1,
     fpr: float = 0.01,
-    max_tokens: int = 256,
+    max_tokens: int = 128,
     features: tuple[str, ...] | None = DEFAULT_FEATURES,
     seed: int = 0,
     leave_out: bool = True,

@@ -1,0 +1,46 @@
+import pytest
+
+from newsprobe.detect import features as features_module
+from newsprobe.detect.features import FeatureExtractor, StatsCache
+
+CORPUS = [
+    "The minister said the budget would rise by 3 percent next year.",
+    "Officials confirmed that 12 people were injured in the crash on Monday.",
+    "Heavy rain caused flooding across the region, and schools were closed.",
+]
+
+
+def _same_rows(a: list[dict], b: list[dict]) -> bool:
+    return len(a) == len(b) and all(
+        x == pytest.approx(y, rel=1e-3, abs=1e-5, nan_ok=True) for x, y in zip(a, b, strict=True)
+    )
+
+
+@pytest.fixture()
+def cache(tmp_path):
+    return StatsCache(tmp_path / "stats.sqlite")
+
+
+def test_a_cache_filled_at_a_long_window_serves_a_shorter_one(tiny_model_dir, cache, monkeypatch):
+    model = str(tiny_model_dir)
+    FeatureExtractor([model], max_tokens=32, cache=cache).extract(CORPUS)
+    assert cache.windows(model) == [32]
+    expected = FeatureExtractor([model], max_tokens=9).from_stats(
+        CORPUS, FeatureExtractor([model], max_tokens=9).stats(CORPUS)
+    )
+
+    def no_model_pass(*args, **kwargs):
+        raise AssertionError("the model ran although a longer window was cached")
+
+    monkeypatch.setattr(features_module, "token_stats", no_model_pass)
+    rows = FeatureExtractor([model], max_tokens=9, cache=cache).extract(CORPUS)
+    assert _same_rows(rows, expected)
+    assert {r[f"n_tokens@{model}"] for r in rows} == {8.0}
+
+
+def test_features_read_their_own_window_of_longer_statistics(tiny_model_dir):
+    model = str(tiny_model_dir)
+    ex = FeatureExtractor([model], max_tokens=9)
+    long_stats = ex.stats(CORPUS, max_tokens=64)
+    assert all(len(st) > 8 for st in long_stats[model])
+    assert _same_rows(ex.from_stats(CORPUS, long_stats), ex.from_stats(CORPUS, ex.stats(CORPUS)))

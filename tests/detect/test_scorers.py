@@ -20,9 +20,12 @@ from newsprobe.detect.scorers import (
     SurpriseTail,
     Top5Share,
     TopRank,
+    UnigramExcess,
+    UnigramExcessLowerQuartile,
     UpperQuartileLogLikelihood,
     WordLength,
     model_scorers,
+    word_excess,
 )
 from newsprobe.detect.stats import TokenStats
 
@@ -70,16 +73,16 @@ def test_one_model_binoculars_divides_by_entropy():
 def test_directions_make_machine_like_stats_score_higher():
     machine = _stats([-0.5, -0.4], [1.0, 0.8], [1, 1])  # likely, low-entropy, top-ranked
     human = _stats([-4.0, -5.0], [3.0, 3.5], [20, 40])
+    text = "on it"  # the words under the two tokens, for the scorers that read them
     for scorer in model_scorers("m"):
-        assert scorer.oriented(scorer.score(machine)) > scorer.oriented(scorer.score(human)), (
-            scorer.name
-        )
+        m, h = scorer.score_with_text(machine, text), scorer.score_with_text(human, text)
+        assert scorer.oriented(m) > scorer.oriented(h), scorer.name
 
 
 def test_empty_stats_give_nan_not_an_error():
     empty = _stats([], [], [])
     for scorer in model_scorers("m"):
-        assert math.isnan(scorer.score(empty))
+        assert math.isnan(scorer.score_with_text(empty, "")), scorer.name
 
 
 def test_scorer_names_carry_models():
@@ -145,3 +148,62 @@ def test_profile_scorers_orient_steady_text_as_machine():
 def test_word_length_counts_letters_of_words_only():
     assert WordLength().score_text("It's a fine day, 2024!") == pytest.approx((4 + 1 + 4 + 3) / 4)
     assert math.isnan(WordLength().score_text("12 34 !!"))
+
+
+def _word_stats(offsets, logprob):
+    n = len(logprob)
+    return TokenStats(
+        model="m",
+        ids=np.arange(n),
+        offsets=np.asarray(offsets, dtype=np.int64),
+        logprob=np.asarray(logprob, dtype=np.float32),
+        entropy=np.ones(n, np.float32),
+        rank=np.ones(n, np.int64),
+        ref_mean=-np.ones(n, np.float32),
+        ref_var=np.zeros(n, np.float32),
+    )
+
+
+def test_word_excess_is_model_log_probability_beyond_word_frequency():
+    from wordfreq import zipf_frequency
+
+    text = "The Szczebrzeszyn mayor, 61, said"
+    # " The", " Szcz" + "ebrzeszyn" (two tokens, one word), " mayor", ",", " 61", ...
+    offsets = [(0, 3), (4, 8), (8, 17), (18, 23), (23, 24), (25, 27), (27, 28), (29, 33)]
+    logprob = [-2.0, -9.0, -1.0, -4.0, -0.5, -6.0, -0.5, -1.5]
+    got = word_excess(_word_stats(offsets, logprob), text)
+    ln10 = math.log(10)
+    expected = [
+        -2.0 - (zipf_frequency("the", "en") - 9) * ln10,
+        -10.0 - (0.0 - 9) * ln10,  # unseen word: rarer than any listed one
+        -4.0 - (zipf_frequency("mayor", "en") - 9) * ln10,
+        -1.5 - (zipf_frequency("said", "en") - 9) * ln10,  # numbers are not words
+    ]
+    np.testing.assert_allclose(got, expected, rtol=1e-6)
+    mean = UnigramExcess(model="m").score_with_text(_word_stats(offsets, logprob), text)
+    q25 = UnigramExcessLowerQuartile(model="m").score_with_text(
+        _word_stats(offsets, logprob), text
+    )
+    assert mean == pytest.approx(np.mean(expected))
+    assert q25 == pytest.approx(np.quantile(expected, 0.25))
+    assert UnigramExcess.direction == 1 and "lm_unigram@m" in {
+        s.name for s in model_scorers("m")
+    }
+
+
+def test_word_excess_reads_only_words_inside_the_token_window():
+    text = "Officials said the bridge would reopen in spring after repairs"
+    stats = _word_stats([(0, 9), (9, 14)], [-3.0, -1.0])  # the window ends after "said"
+    assert len(word_excess(stats, text)) == 2
+    assert math.isnan(UnigramExcess(model="m").score_with_text(_word_stats([], []), text))
+
+
+def test_sentence_slices_rebased_onto_their_own_text():
+    text = "The Szczebrzeszyn mayor, 61, said"
+    offsets = [(0, 3), (4, 8), (8, 17), (18, 23), (23, 24), (25, 27), (27, 28), (29, 33)]
+    stats = _word_stats(offsets, [-2.0, -9.0, -1.0, -4.0, -0.5, -6.0, -0.5, -1.5])
+    window = stats.slice(18, 33, rebase=True)
+    assert window.offsets[0].tolist() == [0, 5]
+    np.testing.assert_allclose(
+        word_excess(window, text[18:33]), word_excess(stats, text)[2:], rtol=1e-6
+    )

@@ -86,8 +86,10 @@ def _unpack(blob: bytes) -> TokenStats:
         return TokenStats(**meta, **{a: arrays[a] for a in _ARRAYS})
 
 
-def stats_features(stats: TokenStats, scorers: Sequence[Scorer]) -> dict[str, float]:
-    values = {s.name: s.score(stats) for s in scorers}
+def stats_features(
+    stats: TokenStats, scorers: Sequence[Scorer], text: str
+) -> dict[str, float]:
+    values = {s.name: s.score_with_text(stats, text) for s in scorers}
     values[f"{N_TOKENS}@{stats.model}"] = float(len(stats))
     return values
 
@@ -151,7 +153,7 @@ class FeatureExtractor:
             for ts in text_scorers:
                 rows[i][ts.name] = ts.score_text(text)
             for m, scorers in per_model.items():
-                rows[i].update(stats_features(stats[m][i].head(self.max_tokens), scorers))
+                rows[i].update(stats_features(stats[m][i].head(self.max_tokens), scorers, text))
         return rows
 
     def extract(

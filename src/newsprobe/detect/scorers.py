@@ -33,6 +33,7 @@ class Scorer:
     kind: ClassVar[str] = ""
     direction: ClassVar[int] = 1
     needs_model: ClassVar[bool] = True
+    needs_text: ClassVar[bool] = False  # scores (stats, text): see ``score_with_text``
 
     @property
     def name(self) -> str:
@@ -44,6 +45,10 @@ class Scorer:
 
     def score(self, stats: TokenStats) -> float:
         raise NotImplementedError
+
+    def score_with_text(self, stats: TokenStats, text: str) -> float:
+        """Scorers that align tokens with words also read the text ``stats`` index."""
+        return self.score(stats)
 
     def oriented(self, value: float) -> float:
         return self.direction * value
@@ -314,6 +319,75 @@ class WordLength(Scorer):
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
+#: ln(10): wordfreq's Zipf value is log10 of a word's frequency per billion words.
+_LN10 = 2.302585092994046
+#: Zipf value given to words the unigram list has never seen (rarer than any it has).
+_UNSEEN_ZIPF = 0.0
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def word_excess(stats: TokenStats, text: str) -> np.ndarray:
+    """Per word: the language model's log-probability of the word minus a unigram model's.
+
+    Ghostbuster's central feature, with wordfreq's English word frequencies as the unigram
+    model. Both models find rare words costly; what is left is how much *more* predictable
+    the model finds the word in its context than its frequency alone makes it. Chat models
+    write words their kind of model expects; reporters' names, places and numbers surprise
+    it beyond their frequency. ``stats`` offsets must index ``text``; a word's
+    log-probability is the sum over the tokens that overlap it.
+    """
+    if not len(stats):
+        return np.empty(0, dtype=np.float64)
+    starts, ends = stats.offsets[:, 0], stats.offsets[:, 1]
+    limit = int(ends.max())
+    out = []
+    for match in _WORD.finditer(text):
+        a, b = match.span()
+        if a >= limit:
+            break
+        inside = (starts < b) & (ends > a)
+        if not inside.any():
+            continue
+        zipf = _zipf(match.group().lower()) or _UNSEEN_ZIPF
+        out.append(float(stats.logprob[inside].sum()) - (zipf - 9.0) * _LN10)
+    return np.asarray(out, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class UnigramExcess(Scorer):
+    """Mean of :func:`word_excess`: likelier to the model than word frequency explains
+    (higher = machine)."""
+
+    kind: ClassVar[str] = "lm_unigram"
+    needs_text: ClassVar[bool] = True
+    quantile: ClassVar[float | None] = None
+
+    def score_with_text(self, stats: TokenStats, text: str) -> float:
+        excess = word_excess(stats, text)
+        if not excess.size:
+            return float("nan")
+        if self.quantile is None:
+            return float(excess.mean())
+        return float(np.quantile(excess, self.quantile))
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - needs the text too
+        raise TypeError(f"{self.kind} reads the text as well: use score_with_text")
+
+
+@dataclass(frozen=True)
+class UnigramExcessLowerQuartile(UnigramExcess):
+    """25th percentile of :func:`word_excess`: the words that surprise the model most,
+    beyond their frequency (higher = machine)."""
+
+    kind: ClassVar[str] = "lm_unigram_q25"
+    quantile: ClassVar[float | None] = 0.25
+
 
 @functools.cache
 def _prelude() -> tuple[bytes, float]:
@@ -342,6 +416,8 @@ SCORERS: dict[str, type[Scorer]] = {
         Top5Share,
         SurpriseTail,
         ExcessLogLikelihood,
+        UnigramExcess,
+        UnigramExcessLowerQuartile,
     )
 }
 TEXT_SCORERS: dict[str, type[Scorer]] = {

@@ -71,7 +71,10 @@ def score_sentences(
                 total += counts[hi]
         windows.append((spans[lo][0], spans[hi][1]))
     texts = [article.text[a:b] for a, b in windows]
-    stats = {m: [article.token_stats[m].slice(a, b) for a, b in windows] for m in detector.models}
+    stats = {
+        m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in windows]
+        for m in detector.models
+    }
     rows = detector.extractor.from_stats(texts, stats)
     proba = detector.predict_proba_rows(rows)
     return [

@@ -102,13 +102,17 @@ class TokenStats:
             reference=self.reference,
         )
 
-    def slice(self, start: int, end: int) -> TokenStats:
-        """The positions whose tokens start inside the character range ``[start, end)``."""
+    def slice(self, start: int, end: int, rebase: bool = False) -> TokenStats:
+        """The positions whose tokens start inside the character range ``[start, end)``.
+
+        ``rebase=True`` shifts the offsets to index ``text[start:end]``, for scorers that
+        align tokens with the words of the text they are given.
+        """
         keep = (self.offsets[:, 0] >= start) & (self.offsets[:, 0] < end)
         return TokenStats(
             model=self.model,
             ids=self.ids[keep],
-            offsets=self.offsets[keep],
+            offsets=self.offsets[keep] - start if rebase else self.offsets[keep],
             logprob=self.logprob[keep],
             entropy=self.entropy[keep],
             rank=self.rank[keep],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 ENCODINGS = ["utf-8", "utf-16", "utf-16-le", "utf-32", "cp1251", "cp1252", "shift_jis",
              "koi8-r", "latin-1", "gb18030", "iso8859-7"]
 ATTRS = ["", " class=ad", ' x="', " /"]
+INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 TAGS = ["p", "div", "article", "script", "style", "nav", "h1", "span", "a", "table", "td"]
 
 
@@ -25,7 +27,7 @@ def _is_clean(article: Article) -> bool:
         isinstance(article.text, str)
         and article.text == article.text.strip()
         and "\x00" not in article.text
-        and "\u200b" not in article.text
+        and not INVISIBLE.search(article.text)
     )
 
 

@@ -205,6 +205,26 @@ def test_saved_page_gets_the_verdict_of_its_clean_text(tiny_detector):
     assert text["removed"] == []
 
 
+PAGES = Path(__file__).resolve().parent / "ingest" / "pages"
+
+
+def test_a_page_full_of_debris_gets_the_verdict_of_its_clean_text(tiny_detector):
+    args = ("--json", "--detector", str(tiny_detector))
+    proc = run("check", str(PAGES / "harbour.html"), str(PAGES / "harbour.txt"), *args)
+    assert proc.returncode == 0, proc.stderr
+    page, text = (json.loads(line) for line in proc.stdout.strip().splitlines())
+    for key in ("machine_probability", "label", "tokens", "scores", "evasion"):
+        assert page[key] == text[key]
+    assert page["title"] == "Harbour town votes to rebuild its flood wall"
+    listed = {(r["reason"], r["text"]) for r in page["removed"]}
+    assert {("ad_slot", "970x125"), ("advertisement", "Advertisement"),
+            ("comments", "Leave a Comment"), ("share", "Share this article")} <= listed
+    reasons = {reason for reason, _ in listed}
+    assert {"cookie_notice", "subscribe", "repeated_teaser", "repeated_headline",
+            "truncated_preview"} <= reasons
+    assert text["removed"] == []
+
+
 def test_evasion_tricks_raise_attention_and_do_not_change_the_number(tiny_detector, tmp_path):
     from newsprobe.normalize.homoglyphs import fold_homoglyphs
 

@@ -14,7 +14,7 @@ from newsprobe.article import Article, Removal
 from newsprobe.errors import InputError
 from newsprobe.ingest.text import article_from_text, check_bytes, decode
 from newsprobe.normalize import normalize_text
-from newsprobe.normalize.debris import classify_line, is_preview_of, line_key
+from newsprobe.normalize.debris import classify_line, is_preview, line_key
 from newsprobe.normalize.text import CONTROL
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -106,7 +106,8 @@ def _page_removals(html: str, article: Article) -> list[Removal]:
         return []
     for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()
-    for el in tree.iter(*_BLOCKS):
+    for el in tree.iter(*_BLOCKS):  # a block starts and ends a line, as a browser shows it
+        el.text = "\n" + (el.text or "")
         el.tail = "\n" + (el.tail or "")
     kept = {line_key(line) for line in article.text.split("\n")}
     kept.update(line_key(r.text) for r in article.removed)
@@ -120,7 +121,7 @@ def _page_removals(html: str, article: Article) -> list[Removal]:
             continue
         seen.add(key)
         reason = classify_line(line) or (
-            "truncated_preview" if is_preview_of(line, article.text) else "boilerplate"
+            "truncated_preview" if is_preview(line) else "boilerplate"
         )
         out.append(Removal(text=line, reason=reason, line=-1))
         if len(out) >= MAX_LISTED:

@@ -108,11 +108,15 @@ def classify_line(line: str) -> str | None:
     return None
 
 
-def is_preview_of(line: str, text: str) -> bool:
-    """True when ``line`` ends in an ellipsis and what precedes it appears in ``text``."""
+def is_preview(line: str) -> bool:
+    """True when ``line`` is at least 20 characters of text cut off by an ellipsis.
+
+    Only used to name page furniture that extraction already left out (teasers of this or
+    other stories): inside a story's own text a paragraph may well end in "...".
+    """
     key = line_key(line)
     stem = _ELLIPSIS.sub("", key)
-    return stem != key and len(stem) >= 20 and stem in line_key(text)
+    return stem != key and len(stem) >= 20
 
 
 def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:

@@ -72,3 +72,10 @@ def test_a_teaser_before_the_headline_and_page_furniture_are_cut_and_listed() ->
     previews = [text for reason, text in removed if reason == "truncated_preview"]
     assert len(previews) == 3 and all(t.endswith("...") for t in previews)  # "…" after NFKC
     assert "injected by script" not in page.text + str(removed)
+
+
+@pytest.mark.parametrize("wrap", ["<p>{}</p>", "<body><p>{}</p></body>", "<div>{}</div>"])
+def test_an_html_fragment_is_extracted_like_a_page(wrap: str) -> None:
+    """HTML columns of crawl exports often hold only the story's markup."""
+    story = "Café owners in Kraków said prices rose by 12% this year, the most since 2001. "
+    assert article_from_html(wrap.format(story * 3)).text == (story * 3).strip()

@@ -7,6 +7,7 @@ slot inside the article body, a repeated teaser) is cut by the debris rules afte
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +40,24 @@ def looks_like_html(data: bytes | str) -> bool:
     return any(tag in head for tag in ("<!doctype html", "<html", "<head", "<body", "<article"))
 
 
+_HTML_TAG = re.compile(r"<html[\s>]", re.I)
+_BODY_TAG = re.compile(r"<body[\s>]", re.I)
+
+
+def _as_document(html: str) -> str:
+    """A fragment (an HTML column holding ``<p>...</p>``) wrapped as a whole page.
+
+    trafilatura finds no main text in a bare ``<p>`` or ``<body>`` fragment, though it
+    finds it in the same markup inside ``<html><body>``.
+    """
+    head = html[:10_000]
+    if _HTML_TAG.search(head):
+        return html
+    if _BODY_TAG.search(head):
+        return f"<html>{html}</html>"
+    return f"<html><body>{html}</body></html>"
+
+
 def article_from_html(
     html: bytes | str, url: str | None = None, name: str | None = None
 ) -> Article:
@@ -51,7 +70,7 @@ def article_from_html(
         html = decode(html)
     elif not html.strip():
         raise InputError(f"{name}: empty input")
-    html = CONTROL.sub("", html)
+    html = _as_document(CONTROL.sub("", html))
     try:
         doc = trafilatura.bare_extraction(
             html,

@@ -69,7 +69,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "cookie_notice",
         re.compile(
-            r".{0,200}(?:we use cookies|this (?:web)?site uses cookies|uses? cookies to|"
+            # The notice may not start with a sentence of its own: a story sentence followed
+            # by a cookie notice on one line is not all debris.
+            r"[^.!?]{0,80}(?:we use cookies|(?:web)?site uses cookies|uses? cookies to|"
             r"accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)|"
             r"by continuing to (?:use|browse) (?:this|our) (?:site|website)).{0,200}",
             re.I,

@@ -94,3 +94,25 @@ def test_huge_inputs_within_the_cap_are_handled() -> None:
     _ingest(article_from_html, page)
     nested = "<div>" * 5000 + "Deep text about the vote." + "</div>" * 5000
     _ingest(article_from_html, nested)
+
+
+RECORD_SUFFIXES = [".jsonl", ".jsonl.gz", ".csv", ".parquet", ".warc", ".warc.gz"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=3000), st.sampled_from(RECORD_SUFFIXES), st.booleans())
+def test_record_files_of_arbitrary_bytes(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str, html: bool
+) -> None:
+    """A record file is read to records (each an article or a one-line error) or refused
+    with one InputError, never a crash."""
+    from newsprobe.ingest.records import RecordOptions, iter_file_records
+
+    path = tmp_path_factory.mktemp("records") / f"crawl{suffix}"
+    path.write_bytes(data)
+    options = RecordOptions(html_field="html" if html else None)
+    try:
+        for rec in iter_file_records(path, options):
+            assert rec.article is not None or (rec.error and "\n" not in rec.error)
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc)

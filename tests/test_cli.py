@@ -205,6 +205,26 @@ def test_saved_page_gets_the_verdict_of_its_clean_text(tiny_detector):
     assert text["removed"] == []
 
 
+PAGES = Path(__file__).resolve().parent / "ingest" / "pages"
+
+
+def test_a_page_full_of_debris_gets_the_verdict_of_its_clean_text(tiny_detector):
+    args = ("--json", "--detector", str(tiny_detector))
+    proc = run("check", str(PAGES / "harbour.html"), str(PAGES / "harbour.txt"), *args)
+    assert proc.returncode == 0, proc.stderr
+    page, text = (json.loads(line) for line in proc.stdout.strip().splitlines())
+    for key in ("machine_probability", "label", "tokens", "scores", "evasion"):
+        assert page[key] == text[key]
+    assert page["title"] == "Harbour town votes to rebuild its flood wall"
+    listed = {(r["reason"], r["text"]) for r in page["removed"]}
+    assert {("ad_slot", "970x125"), ("advertisement", "Advertisement"),
+            ("comments", "Leave a Comment"), ("share", "Share this article")} <= listed
+    reasons = {reason for reason, _ in listed}
+    assert {"cookie_notice", "subscribe", "repeated_teaser", "repeated_headline",
+            "truncated_preview"} <= reasons
+    assert text["removed"] == []
+
+
 def test_evasion_tricks_raise_attention_and_do_not_change_the_number(tiny_detector, tmp_path):
     from newsprobe.normalize.homoglyphs import fold_homoglyphs
 
@@ -268,3 +288,136 @@ def test_sentences_are_scored_in_order_with_their_spans(tiny_detector, tmp_path)
     # The repeated sentence is scored from the same statistics: its windows agree closely.
     tail = [s["machine_probability"] for s in sents[-3:]]
     assert None not in tail and max(tail) - min(tail) < 0.5
+
+
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch beschlossen, die Hilfen für die Landwirtschaft im "
+    "kommenden Jahr deutlich zu erhöhen. Der Minister sagte, man wolle damit auf die Dürre "
+    "reagieren, die viele Betriebe in Not gebracht habe."
+)
+
+
+def _warc(path: Path, pages: list[tuple[str, str]]) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, text in pages:
+            body = f"<html><body><article><p>{text}</p><p>970x125</p></article></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body.encode()), http_headers=headers
+                )
+            )
+
+
+def test_eval_takes_every_input_kind_and_leaves_out_what_check_cannot_judge(
+    tiny_detector, tmp_path
+):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    human, machine = tmp_path / "human", tmp_path / "machine"
+    human.mkdir()
+    machine.mkdir()
+    (human / "a.txt").write_bytes((ARTICLE + " One.").encode("utf-16"))
+    (human / "b.html").write_text(f"<html><body><article><p>{ARTICLE} Two.</p></article></html>")
+    (human / "de.txt").write_text(GERMAN)  # not a prediction: unsupported language
+    (machine / "c.txt").write_bytes((MACHINE_LIKE + " Three.").encode("cp1252"))
+    _warc(machine / "crawl.warc.gz", [("https://farm.example/1", MACHINE_LIKE + " Four.")])
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        f'body,label,generator\n"{ARTICLE} Five.",human,\n"{MACHINE_LIKE}",machine,g1\n'
+    )
+    pq.write_table(
+        pa.table({"page": [f"<p>{MACHINE_LIKE} Six.</p>"], "label": ["machine"]}),
+        tmp_path / "pages.parquet",
+    )
+    out = tmp_path / "m.json"
+    args = ("--detector", str(tiny_detector), "--json", str(out))
+    proc = run("eval", str(human), str(machine), str(rows), "--text-field", "body", *args)
+    assert proc.returncode == 0, proc.stderr
+    m = json.loads(out.read_text())
+    assert (m["n_human"], m["n_machine"]) == (3, 3)
+    assert m["excluded"]["by_reason"] == {"unsupported_language": 1}
+    assert m["excluded"]["by_language"] == {"de": 1}
+    assert "g1" in m["by_generator"]
+    assert "1 unsupported_language" in proc.stderr
+
+    # An HTML column, --label for inputs without one, and an unreadable input: it is named
+    # on stderr, left out, and the run ends non-zero after printing the metrics.
+    (tmp_path / "empty.txt").write_text("")
+    proc = run("eval", str(tmp_path / "pages.parquet"), "--html-field", "page",
+               str(tmp_path / "empty.txt"), "-", "--label", "human", *args, stdin=ARTICLE)
+    assert proc.returncode == 1
+    assert "error: " in proc.stderr and "empty input" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    m = json.loads(out.read_text())
+    assert (m["n_human"], m["n_machine"]) == (1, 1)
+    assert m["excluded"]["by_reason"] == {"unreadable": 1}
+
+
+def test_eval_without_labels_is_a_one_line_error(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE)
+    proc = run("eval", str(story))
+    assert proc.returncode == 2 and "no label" in proc.stderr and "--label" in proc.stderr
+    proc = run("eval", str(story), "--label", "robot")
+    assert proc.returncode == 2 and "'human' or 'machine'" in proc.stderr
+    proc = run("eval")
+    assert proc.returncode == 2 and "nothing to evaluate" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_check_reads_a_folder_of_every_kind_with_a_named_text_column(tiny_detector, tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((ARTICLE + " One.").encode("cp1252"))
+    (folder / "b.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article></html>")
+    (folder / "c.jsonl").write_text(json.dumps({"id": "r1", "body": ARTICLE + " Two."}) + "\n")
+    _warc(folder / "d.warc.gz", [("https://news.example/1", ARTICLE + " Three.")])
+    proc = run("check", str(folder), "--text-field", "body", "--json",
+               "--detector", str(tiny_detector))
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(x) for x in proc.stdout.strip().splitlines()]
+    assert [x["label"] in {"human", "machine"} for x in lines] == [True] * 4
+    assert lines[2]["record_id"] == "r1" and lines[3]["site"] == "news.example"
+    assert lines[3]["removed"] == [{"text": "970x125", "reason": "ad_slot"}]
+
+
+def test_a_url_on_loopback_needs_allow_private(tiny_detector):
+    import http.server
+    import threading
+
+    page = (EXAMPLES / "article.html").read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        for host in ("127.0.0.1", "localhost"):
+            url = f"http://{host}:{httpd.server_address[1]}/story.html"
+            proc = run("check", url, "--detector", str(tiny_detector))
+            assert proc.returncode == 2 and "Traceback" not in proc.stderr
+            assert proc.stderr.count("\n") == 1 and "non-public address" in proc.stderr
+        args = ("--json", "--detector", str(tiny_detector))
+        fetched = json.loads(run("check", url, "--allow-private", *args).stdout)
+        saved = json.loads(run("check", str(EXAMPLES / "article.txt"), *args).stdout)
+        assert fetched["machine_probability"] == saved["machine_probability"]
+        assert fetched["url"] == url and any(r["reason"] == "ad_slot" for r in fetched["removed"])
+    finally:
+        httpd.shutdown()

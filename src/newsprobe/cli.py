@@ -36,6 +36,17 @@ def _error(message: object) -> None:
 DetectorOpt = Annotated[
     str, typer.Option("--detector", help="'default' (shipped), or a fitted detector .json")
 ]
+TextFieldOpt = Annotated[
+    str, typer.Option(help="Column holding the text in JSONL/CSV/Parquet inputs")
+]
+HtmlFieldOpt = Annotated[
+    str | None,
+    typer.Option(help="Column holding HTML in JSONL/CSV/Parquet inputs (instead of text)"),
+]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(help="Let URLs reach loopback, private and link-local addresses"),
+]
 
 
 def _out() -> Console:
@@ -60,7 +71,10 @@ def _progress(total: int, label: str) -> Progress:
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Text or HTML files, directories, URLs, or - for stdin"),
+        typer.Argument(
+            help="Text or HTML files, JSONL/CSV/Parquet/WARC files, directories, URLs, "
+            "or - for stdin"
+        ),
     ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON (one object per article)")
@@ -79,10 +93,9 @@ def check(
     device: Annotated[
         str | None, typer.Option(help="cpu or cuda (default: cuda if present)")
     ] = None,
-    allow_private: Annotated[
-        bool,
-        typer.Option(help="Let URLs reach loopback, private and link-local addresses"),
-    ] = False,
+    allow_private: AllowPrivateOpt = False,
+    text_field: TextFieldOpt = "text",
+    html_field: HtmlFieldOpt = None,
     sources: Annotated[
         bool, typer.Option("--sources", help="Also check claims against the trusted sources")
     ] = False,
@@ -95,7 +108,12 @@ def check(
 ) -> None:
     """Judge whether each article was machine-written (and, with --sources, its claims)."""
     from newsprobe.ingest import iter_inputs
-    from newsprobe.ingest.records import check_error_json, expand_check_inputs, read_check_item
+    from newsprobe.ingest.records import (
+        RecordOptions,
+        check_error_json,
+        expand_check_inputs,
+        read_check_item,
+    )
     from newsprobe.pipeline import check_articles, load_detector
     from newsprobe.report import article_json, render_article
     from newsprobe.settings import DetectOptions
@@ -104,7 +122,8 @@ def check(
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
     verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
-    files = expand_check_inputs(iter_inputs(paths))  # a .jsonl/.csv/... expands to its records
+    records = RecordOptions(text_field=text_field, html_field=html_field)
+    files = expand_check_inputs(iter_inputs(paths), records)  # a .jsonl/... expands to records
     single = len(files) == 1
     if single:
         # A bad single input is an error (exit 2), not a line of output.
@@ -143,7 +162,26 @@ def check(
 
 @app.command("eval")
 def eval_cmd(
-    data: Annotated[Path, typer.Option("--data", help="Labelled JSONL (../shared/data layout)")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Labelled inputs: JSONL/CSV/Parquet with a label column, or text/HTML files, "
+            "WARC files, directories, URLs, - (label from a human/ or machine/ folder, or "
+            "--label)",
+            show_default=False,
+        ),
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Labelled JSONL (../shared/data layout)")
+    ] = None,
+    label: Annotated[
+        str | None,
+        typer.Option(help="human or machine: the label of inputs that carry none"),
+    ] = None,
+    label_field: Annotated[str, typer.Option(help="Column holding human|machine")] = "label",
+    text_field: TextFieldOpt = "text",
+    html_field: HtmlFieldOpt = None,
+    allow_private: AllowPrivateOpt = False,
     detector: Annotated[
         str,
         typer.Option(
@@ -159,12 +197,34 @@ def eval_cmd(
     seed: int = 0,
 ) -> None:
     """AUROC and TPR at 1%/5% FPR, overall and per generator, domain and variant."""
-    from newsprobe.eval.data import read_rows
+    from newsprobe.eval.data import sample
     from newsprobe.eval.evaluate import evaluate
+    from newsprobe.eval.inputs import labelled_rows
+    from newsprobe.ingest.records import RecordOptions
     from newsprobe.pipeline import load_detector
     from newsprobe.report.tables import print_eval
 
-    rows = read_rows(data, limit=limit, seed=seed)
+    paths = [*(inputs or []), *([str(data)] if data is not None else [])]
+    if not paths:
+        raise NewsprobeError("nothing to evaluate: name labelled inputs (or --data FILE)")
+    records = RecordOptions(text_field=text_field, html_field=html_field)
+    rows, excluded = labelled_rows(
+        paths, records, label=label, label_field=label_field, allow_private=allow_private
+    )
+    for ex in excluded.examples:  # as `check` reports them, one line each
+        if ex["reason"] == "unreadable":
+            _error(ex["detail"])
+    unreadable = excluded.counts["unreadable"]
+    if excluded.total:
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(excluded.counts.items()))
+        print(
+            f"left out of the metrics: {reasons} (listed under 'excluded' in --json)",
+            file=sys.stderr,
+            flush=True,
+        )
+    if not rows:
+        raise NewsprobeError(f"no input could be evaluated ({excluded.total} left out)")
+    rows = sample(rows, limit, seed)
     scorer = None
     if detector != "default" and not detector.endswith(".json"):
         scorer, detector = detector, "default"
@@ -175,11 +235,14 @@ def eval_cmd(
             result = evaluate(det, rows, scorer, lambda n: bar.advance(task, n), plot)
         except ValueError as exc:
             raise NewsprobeError(str(exc)) from exc
-    result["data"] = str(data)
+    result["data"] = ", ".join(paths)
+    result["excluded"] = excluded.to_json()
     print_eval(result, _out())
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(result, indent=2))
+    if unreadable:  # metrics are printed, but a lost input is not a clean run
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -22,6 +22,9 @@ def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, cra
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     crawl_jsonl(first, 6, seed=1)
     crawl_jsonl(second, 5, seed=2)  # same ids a0..a4 in another file
+    with second.open("a") as fh:  # the models do not cover German: no number on either engine
+        fh.write('{"id": "de", "text": "Die Bundesregierung hat am Mittwoch beschlossen, die '
+                 'Hilfen für die Landwirtschaft im kommenden Jahr deutlich zu erhöhen."}\n')
     local, distributed = tmp_path / "local.parquet", tmp_path / "ray.parquet"
     base = [str(first), str(second), "--detector", str(tiny_detector), "--chunk-size", "3"]
     runner = CliRunner()
@@ -37,7 +40,8 @@ def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, cra
     assert a.keys() == b.keys()
     # a0..a5 + 2 bad rows of the first file; the second adds only its bad JSON line (its
     # a0..a4 and "empty" repeat ids of the first file: scored once)
-    assert len(a) == 9
+    assert len(a) == 10
+    assert a["de"]["label"] == b["de"]["label"] == "unsupported_language"
     for k, row in a.items():
         other = b[k]
         assert row["text_sha"] == other["text_sha"] and row["error"] == other["error"]

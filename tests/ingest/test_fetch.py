@@ -45,6 +45,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/loop": lambda: self._redirect("/loop"),
             "/to-other-host": lambda: self._redirect(f"http://127.0.0.2:{port}/article.html"),
             "/to-file": lambda: self._redirect("file:///etc/passwd"),
+            "/to-metadata": lambda: self._redirect("http://169.254.169.254/latest/meta-data/"),
+            "/to-ipv6-loopback": lambda: self._redirect(f"http://[::1]:{port}/article.html"),
             "/big": lambda: self._send(b"<html><body><p>" + b"x" * 50_000 + b"</p></body></html>"),
             "/pdf": lambda: self._send(b"%PDF-1.7", "application/pdf"),
             "/missing": lambda: self._send(b"not here", "text/plain", 404),
@@ -89,6 +91,10 @@ def test_redirects_are_followed_and_each_hop_is_checked(server: str) -> None:
         fetch_url(f"{server}/to-other-host", policy=LOCAL)
     with pytest.raises(InputError, match="only http and https"):
         fetch_url(f"{server}/to-file", policy=LOCAL)
+    with pytest.raises(InputError, match=r"non-public address 169\.254\.169\.254"):
+        fetch_url(f"{server}/to-metadata", policy=LOCAL)
+    with pytest.raises(InputError, match=r"non-public address ::1"):
+        fetch_url(f"{server}/to-ipv6-loopback", policy=LOCAL)
 
 
 def test_size_time_and_type_are_capped(server: str) -> None:
@@ -118,6 +124,9 @@ def test_size_time_and_type_are_capped(server: str) -> None:
         "http://0.0.0.0:8080/",
         "http://[::ffff:127.0.0.1]/",
         "http://100.64.0.1/",
+        "http://[fe80::1]/",
+        "http://172.16.5.4/",
+        "http://[fd00::1]/",
     ],
 )
 def test_internal_addresses_are_refused_before_connecting(url: str) -> None:
@@ -139,3 +148,24 @@ def test_a_name_with_any_private_answer_is_refused() -> None:
 
     with pytest.raises(InputError, match=r"non-public address 127\.0\.0\.1"):
         fetch_url("http://news.example/story", resolve=resolver)
+
+
+def test_a_public_looking_name_that_resolves_to_loopback_is_refused() -> None:
+    def resolver(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    with pytest.raises(InputError, match=r"'news\.example'.*non-public address 127\.0\.0\.1"):
+        fetch_url("http://news.example/story", resolve=resolver)
+
+
+def test_a_refused_connection_and_a_malformed_url_say_so() -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on once it is closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(InputError, match="cannot connect") as info:
+        fetch_url(f"http://127.0.0.1:{port}/", policy=LOCAL)
+    assert "timed out" not in str(info.value)
+    with pytest.raises(InputError, match="malformed URL"):
+        fetch_url("http://[::1")

@@ -10,6 +10,7 @@ from newsprobe.errors import InputError
 from newsprobe.ingest import article_from_html, read_article
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+PAGES = Path(__file__).resolve().parent / "pages"
 
 
 def test_saved_page_gives_the_clean_text_and_its_metadata() -> None:
@@ -53,3 +54,28 @@ def test_legacy_encoding_in_a_page_is_decoded() -> None:
     body = "<p>" + "Café owners in Kraków said prices rose by 12% this year. " * 6 + "</p>"
     html = f"<html><body><article>{body}</article></body></html>".encode("cp1252")
     assert "Café owners in Kraków" in article_from_html(html).text
+
+
+def test_a_teaser_before_the_headline_and_page_furniture_are_cut_and_listed() -> None:
+    """harbour.html: a standfirst repeated before the headline, ad slots, share, subscribe
+    and comment lines, a cookie banner, and previews cut off by "…"."""
+    page = read_article(PAGES / "harbour.html")
+    assert page.text == read_article(PAGES / "harbour.txt").text
+    assert (page.author, page.date, page.site) == ("Tom Reilly", "2025-03-14", "Coastline Courier")
+    removed = {(r.reason, r.text) for r in page.removed}
+    teaser = "Councillors in Kilmore backed a £4.2m plan on Thursday to rebuild the sea wall"
+    assert any(reason == "repeated_teaser" and text.startswith(teaser) for reason, text in removed)
+    assert {("ad_slot", "970x125"), ("ad_slot", "300x250"), ("advertisement", "Advertisement"),
+            ("comments", "Leave a Comment"), ("share", "Share this article"),
+            ("subscribe", "Subscribe to our newsletter for the latest local news")} <= removed
+    assert any(reason == "cookie_notice" for reason, _ in removed)
+    previews = [text for reason, text in removed if reason == "truncated_preview"]
+    assert len(previews) == 3 and all(t.endswith("...") for t in previews)  # "…" after NFKC
+    assert "injected by script" not in page.text + str(removed)
+
+
+@pytest.mark.parametrize("wrap", ["<p>{}</p>", "<body><p>{}</p></body>", "<div>{}</div>"])
+def test_an_html_fragment_is_extracted_like_a_page(wrap: str) -> None:
+    """HTML columns of crawl exports often hold only the story's markup."""
+    story = "Café owners in Kraków said prices rose by 12% this year, the most since 2001. "
+    assert article_from_html(wrap.format(story * 3)).text == (story * 3).strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 ENCODINGS = ["utf-8", "utf-16", "utf-16-le", "utf-32", "cp1251", "cp1252", "shift_jis",
              "koi8-r", "latin-1", "gb18030", "iso8859-7"]
 ATTRS = ["", " class=ad", ' x="', " /"]
+INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 TAGS = ["p", "div", "article", "script", "style", "nav", "h1", "span", "a", "table", "td"]
 
 
@@ -25,7 +27,7 @@ def _is_clean(article: Article) -> bool:
         isinstance(article.text, str)
         and article.text == article.text.strip()
         and "\x00" not in article.text
-        and "\u200b" not in article.text
+        and not INVISIBLE.search(article.text)
     )
 
 
@@ -92,3 +94,25 @@ def test_huge_inputs_within_the_cap_are_handled() -> None:
     _ingest(article_from_html, page)
     nested = "<div>" * 5000 + "Deep text about the vote." + "</div>" * 5000
     _ingest(article_from_html, nested)
+
+
+RECORD_SUFFIXES = [".jsonl", ".jsonl.gz", ".csv", ".parquet", ".warc", ".warc.gz"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=3000), st.sampled_from(RECORD_SUFFIXES), st.booleans())
+def test_record_files_of_arbitrary_bytes(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str, html: bool
+) -> None:
+    """A record file is read to records (each an article or a one-line error) or refused
+    with one InputError, never a crash."""
+    from newsprobe.ingest.records import RecordOptions, iter_file_records
+
+    path = tmp_path_factory.mktemp("records") / f"crawl{suffix}"
+    path.write_bytes(data)
+    options = RecordOptions(html_field="html" if html else None)
+    try:
+        for rec in iter_file_records(path, options):
+            assert rec.article is not None or (rec.error and "\n" not in rec.error)
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc)

@@ -53,3 +53,38 @@ def test_paths_and_directories(tmp_path):
     empty.mkdir()
     with pytest.raises(InputError, match=r"no \.txt, \.md or \.html files"):
         list(iter_inputs([str(empty)]))
+    with pytest.raises(InputError, match="empty path"):
+        list(iter_inputs([""]))
+
+
+def test_directories_keep_record_files_for_the_caller(tmp_path):
+    (tmp_path / "a.txt").write_text("first")
+    (tmp_path / "rows.jsonl").write_text("{}")
+    (tmp_path / "crawl.warc.gz").write_bytes(b"")
+    names = [p.rsplit("/", 1)[1] for p in iter_inputs([str(tmp_path)])]
+    assert names == ["a.txt", "crawl.warc.gz", "rows.jsonl"]
+
+
+def test_files_and_stdin_over_the_cap_are_refused_without_loading_them(
+    tmp_path, monkeypatch
+):
+    import io
+    import sys
+
+    import newsprobe.ingest.inputs as inputs
+
+    monkeypatch.setattr(inputs, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("The council met. " * 100)
+    with pytest.raises(InputError, match=r"big\.txt: larger than"):
+        read_article(big)
+    stdin = io.TextIOWrapper(io.BytesIO(b"The council met. " * 100))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    with pytest.raises(InputError, match="<stdin>: larger than"):
+        read_article("-")
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com/story.txt", "FILE:///etc/passwd"])
+def test_other_url_schemes_are_refused_as_urls(url):
+    with pytest.raises(InputError, match="only http and https"):
+        read_article(url)

@@ -27,6 +27,7 @@ BODY = (
         ("Subscribe to our daily newsletter", "subscribe"),
         ("Sign up for our breaking news alerts", "subscribe"),
         ("We use cookies to improve your experience. Accept all cookies?", "cookie_notice"),
+        ("Our website uses cookies. Read our cookie policy.", "cookie_notice"),
         ("Read more", "navigation"),
         ("Continue reading", "navigation"),
     ],
@@ -43,6 +44,9 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         "Regulators said the website uses tracking tools without asking, and fined it.",
         "Twitter's owner said on Monday that the platform would charge for access.",
         "The 970 officials met 125 times.",
+        # A story sentence that a cookie notice follows on the same line is not debris.
+        "A 5G network may have caused the virus to mutate, the post claimed. We use cookies "
+        "to ensure that you have the best experience on our website.",
     ],
 )
 def test_story_sentences_are_kept(line: str) -> None:

@@ -37,3 +37,9 @@ def test_words_made_only_of_look_alikes_fold_inside_latin_text():
 def test_a_russian_word_quoted_in_english_is_kept():
     text, n = fold_homoglyphs("The Kremlin (Кремль) and Президент Путин said so.")
     assert text == "The Kremlin (Кремль) and Президент Путин said so." and n == 0
+
+
+def test_capital_look_alikes_of_i_fold_to_capital_i():
+    # Unicode's prototype for I/l/1 is "l"; a capital Iota at a word start is an "I".
+    assert fold_homoglyphs("Ιt was ΙSIS, the heΙΙo said.")[0] == "It was ISIS, the hello said."
+    assert fold_homoglyphs("Іt іs")[0] == "It is"  # Cyrillic І, і

@@ -38,6 +38,8 @@ READ_SCHEMA = pa.schema(
         ("title", pa.string()),
         ("text", pa.string()),
         ("evasion", pa.string()),
+        ("language", pa.string()),
+        ("language_confidence", pa.float64()),
         ("read_error", pa.string()),
     ]
 )
@@ -53,6 +55,9 @@ def _flatten(rec: Record) -> dict[str, Any]:
         "title": rec.title,
         "text": None if a is None else a.text,
         "evasion": None if a is None else json.dumps(a.meta.get("evasion", {})),
+        # Carried so that a text in an unsupported language gets that verdict here too.
+        "language": None if a is None else a.language,
+        "language_confidence": None if a is None else a.meta.get("language_confidence"),
         "read_error": rec.error,
     }
 
@@ -73,7 +78,12 @@ def _unflatten(row: dict[str, Any]) -> Record:
             site=row["site"],
             title=row["title"],
             source_path=row["source"],
-            meta={"evasion": json.loads(row["evasion"]), "record_id": row["record_id"]},
+            language=row["language"],
+            meta={
+                "evasion": json.loads(row["evasion"]),
+                "record_id": row["record_id"],
+                "language_confidence": row["language_confidence"] or 0.0,
+            },
         )
     return rec
 

@@ -69,6 +69,13 @@ def check_address(host: str, port: int, policy: FetchPolicy, resolve: Resolver) 
     return addresses[0]
 
 
+def _reason(exc: Exception) -> str:
+    """The OS's words for a failed connection ("Connection refused"), on one line."""
+    cause = exc.__context__ or exc.__cause__
+    text = (getattr(cause, "strerror", None) or str(exc)).splitlines()
+    return text[0] if text else type(exc).__name__
+
+
 def fetch_bytes(
     url: str, policy: FetchPolicy | None = None, resolve: Resolver = _default_resolver
 ) -> tuple[bytes, str, str]:
@@ -78,16 +85,20 @@ def fetch_bytes(
     policy = policy or FetchPolicy()
     deadline = time.monotonic() + policy.timeout
     for _hop in range(policy.max_redirects + 1):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            hostname = parts.hostname
+        except ValueError as exc:  # "http://[::1" and the like
+            raise InputError(f"{url}: malformed URL ({exc})") from exc
         if parts.scheme not in ("http", "https"):
             raise InputError(f"{url}: only http and https URLs can be fetched")
-        if not parts.hostname:
+        if not hostname:
             raise InputError(f"{url}: URL has no host")
         try:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError as exc:
             raise InputError(f"{url}: bad port") from exc
-        address = check_address(parts.hostname, port, policy, resolve)
+        address = check_address(hostname, port, policy, resolve)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise InputError(f"{url}: timed out after {policy.timeout:g} s")
@@ -95,12 +106,12 @@ def fetch_bytes(
         pool_cls = urllib3.HTTPSConnectionPool if parts.scheme == "https" else (
             urllib3.HTTPConnectionPool
         )
-        kwargs = {"server_hostname": parts.hostname, "assert_hostname": parts.hostname} if (
+        kwargs = {"server_hostname": hostname, "assert_hostname": hostname} if (
             parts.scheme == "https"
         ) else {}
         # Connect to the checked address; the Host header (and SNI) carry the name.
         pool = pool_cls(address, port, timeout=timeout, retries=False, maxsize=1, **kwargs)
-        host_header = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
+        host_header = hostname if parts.port is None else f"{hostname}:{parts.port}"
         path = parts.path or "/"
         if parts.query:
             path += "?" + parts.query
@@ -113,6 +124,10 @@ def fetch_bytes(
                 redirect=False,
                 preload_content=False,
             )
+        except urllib3.exceptions.NewConnectionError as exc:
+            # A subclass of ConnectTimeoutError in urllib3 2.x: "refused" must not read as
+            # "timed out".
+            raise InputError(f"{url}: cannot connect ({_reason(exc)})") from exc
         except urllib3.exceptions.TimeoutError as exc:
             raise InputError(f"{url}: timed out after {policy.timeout:g} s") from exc
         except urllib3.exceptions.HTTPError as exc:

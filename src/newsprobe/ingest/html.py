@@ -7,6 +7,7 @@ slot inside the article body, a repeated teaser) is cut by the debris rules afte
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -14,7 +15,7 @@ from newsprobe.article import Article, Removal
 from newsprobe.errors import InputError
 from newsprobe.ingest.text import article_from_text, check_bytes, decode
 from newsprobe.normalize import normalize_text
-from newsprobe.normalize.debris import classify_line, is_preview_of, line_key
+from newsprobe.normalize.debris import classify_line, is_preview, line_key
 from newsprobe.normalize.text import CONTROL
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -39,6 +40,24 @@ def looks_like_html(data: bytes | str) -> bool:
     return any(tag in head for tag in ("<!doctype html", "<html", "<head", "<body", "<article"))
 
 
+_HTML_TAG = re.compile(r"<html[\s>]", re.I)
+_BODY_TAG = re.compile(r"<body[\s>]", re.I)
+
+
+def _as_document(html: str) -> str:
+    """A fragment (an HTML column holding ``<p>...</p>``) wrapped as a whole page.
+
+    trafilatura finds no main text in a bare ``<p>`` or ``<body>`` fragment, though it
+    finds it in the same markup inside ``<html><body>``.
+    """
+    head = html[:10_000]
+    if _HTML_TAG.search(head):
+        return html
+    if _BODY_TAG.search(head):
+        return f"<html>{html}</html>"
+    return f"<html><body>{html}</body></html>"
+
+
 def article_from_html(
     html: bytes | str, url: str | None = None, name: str | None = None
 ) -> Article:
@@ -51,7 +70,7 @@ def article_from_html(
         html = decode(html)
     elif not html.strip():
         raise InputError(f"{name}: empty input")
-    html = CONTROL.sub("", html)
+    html = _as_document(CONTROL.sub("", html))
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -106,7 +125,8 @@ def _page_removals(html: str, article: Article) -> list[Removal]:
         return []
     for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()
-    for el in tree.iter(*_BLOCKS):
+    for el in tree.iter(*_BLOCKS):  # a block starts and ends a line, as a browser shows it
+        el.text = "\n" + (el.text or "")
         el.tail = "\n" + (el.tail or "")
     kept = {line_key(line) for line in article.text.split("\n")}
     kept.update(line_key(r.text) for r in article.removed)
@@ -120,7 +140,7 @@ def _page_removals(html: str, article: Article) -> list[Removal]:
             continue
         seen.add(key)
         reason = classify_line(line) or (
-            "truncated_preview" if is_preview_of(line, article.text) else "boilerplate"
+            "truncated_preview" if is_preview(line) else "boilerplate"
         )
         out.append(Removal(text=line, reason=reason, line=-1))
         if len(out) >= MAX_LISTED:

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsprobe.article import Article
 from newsprobe.errors import InputError
 from newsprobe.ingest.html import HTML_SUFFIXES, article_from_html, looks_like_html
-from newsprobe.ingest.text import article_from_bytes
+from newsprobe.ingest.records import is_record_file
+from newsprobe.ingest.text import MAX_BYTES, article_from_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
-URL_PREFIXES = ("http://", "https://")
+# Any "scheme://" is a URL, so that "ftp://..." is refused as a URL (only http and https are
+# fetched) instead of being looked up as a file called "ftp:/...".
+_URL = re.compile(r"[a-z][a-z0-9+.\-]*://", re.I)
 
 
 def is_url(value: str) -> bool:
-    return value.lower().startswith(URL_PREFIXES)
+    return _URL.match(value) is not None
+
+
+def _read_capped(fh: BinaryIO, name: str) -> bytes:
+    """At most ``MAX_BYTES`` + 1 bytes, so a huge file or an endless pipe is refused, not
+    loaded into memory."""
+    data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
+    return data
 
 
 def article_from_data(data: bytes, name: str) -> Article:
@@ -29,14 +43,17 @@ def article_from_data(data: bytes, name: str) -> Article:
 def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
     """Read one file, URL, or ``-`` for standard input."""
     if str(path) == "-":
-        return article_from_data(sys.stdin.buffer.read(), "<stdin>")
+        return article_from_data(_read_capped(sys.stdin.buffer, "<stdin>"), "<stdin>")
     if is_url(str(path)):
         from newsprobe.ingest.fetch import fetch_url
 
         return fetch_url(str(path), allow_private=allow_private)
+    if not str(path).strip():
+        raise InputError("empty path")
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = _read_capped(fh, str(p))
     except FileNotFoundError as exc:
         raise InputError(f"{p}: no such file") from exc
     except IsADirectoryError as exc:
@@ -49,14 +66,27 @@ def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
 
 
 def iter_inputs(paths: list[str]) -> Iterator[str]:
-    """Expand directories into their text and HTML files (sorted); keep the rest as given."""
+    """Expand directories into their text, HTML and record files (sorted); keep the rest.
+
+    Record files (JSONL, CSV, Parquet, WARC) are kept as paths: the caller expands them to
+    their records, since how depends on the column options.
+    """
     suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
     for raw in paths:
+        if not raw.strip():
+            raise InputError("empty path")
         p = Path(raw)
         if raw != "-" and not is_url(raw) and p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+            files = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and (f.suffix.lower() in suffixes or is_record_file(f))
+            )
             if not files:
-                raise InputError(f"{p}: directory has no .txt, .md or .html files")
+                raise InputError(
+                    f"{p}: directory has no .txt, .md or .html files, nor record files "
+                    "(.jsonl, .csv, .parquet, .warc)"
+                )
             yield from (str(f) for f in files)
         else:
             yield raw

@@ -25,8 +25,8 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -65,7 +65,11 @@ class RecordOptions:
 
 @dataclass(slots=True)
 class Record:
-    """One row of an input: an ``Article``, or the reason it could not become one."""
+    """One row of an input: an ``Article``, or the reason it could not become one.
+
+    row: the 1-based row number in its file (0 for a single-article file). fields: the
+    values of the columns a caller asked to keep (``keep=``), such as ``eval``'s labels.
+    """
 
     record_id: str
     source: str
@@ -74,6 +78,8 @@ class Record:
     url: str | None = None
     site: str | None = None
     title: str | None = None
+    row: int = 0
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 def is_record_file(path: str | Path) -> bool:
@@ -129,14 +135,24 @@ class _Ids:
 
 
 def record_from_row(
-    row: dict[str, Any], row_no: int, path: str, options: RecordOptions, ids: _Ids
+    row: dict[str, Any],
+    row_no: int,
+    path: str,
+    options: RecordOptions,
+    ids: _Ids,
+    keep: Sequence[str] = (),
 ) -> Record:
-    """A record from one mapping row (JSONL object, CSV row, Parquet row)."""
+    """A record from one mapping row (JSONL object, CSV row, Parquet row).
+
+    ``keep``: further columns whose values go to ``Record.fields`` (kept out of
+    ``RecordOptions``, whose fields a scan's manifest pins).
+    """
     url = _text_of(row.get(options.url_field))
     title = _text_of(row.get(options.title_field))
     site = _text_of(row.get(options.site_field)) or site_of(url)
     rid = ids(_text_of(row.get(options.id_field)), url, row_no)
-    rec = Record(record_id=rid, source=path, url=url, site=site, title=title)
+    rec = Record(record_id=rid, source=path, url=url, site=site, title=title, row=row_no)
+    rec.fields = {k: row[k] for k in keep if row.get(k) not in (None, "")}
     name = f"{path} row {row_no}"
     try:
         if options.html_field is not None:
@@ -185,7 +201,9 @@ def _read_error(path: Path, exc: BaseException) -> InputError:
     return InputError(f"{path}: cannot read ({_row_error(exc)})")
 
 
-def iter_jsonl(path: Path, options: RecordOptions) -> Iterator[Record]:
+def iter_jsonl(
+    path: Path, options: RecordOptions, keep: Sequence[str] = ()
+) -> Iterator[Record]:
     """One record per non-blank line; a line that is not a JSON object is an error row."""
     ids = _Ids(str(path))
     try:
@@ -199,14 +217,14 @@ def iter_jsonl(path: Path, options: RecordOptions) -> Iterator[Record]:
                         raise ValueError(f"a JSON {type(row).__name__}, not an object")
                 except ValueError as exc:
                     msg = f"{path} line {line_no}: not a JSON object ({_row_error(exc)})"
-                    yield Record(ids(None, None, line_no), str(path), error=msg)
+                    yield Record(ids(None, None, line_no), str(path), error=msg, row=line_no)
                     continue
-                yield record_from_row(row, line_no, str(path), options, ids)
+                yield record_from_row(row, line_no, str(path), options, ids, keep)
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise _read_error(path, exc) from exc
 
 
-def iter_csv(path: Path, options: RecordOptions) -> Iterator[Record]:
+def iter_csv(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> Iterator[Record]:
     """One record per data row; the header must name the text (or HTML) column."""
     csv.field_size_limit(2**31 - 1)
     ids = _Ids(str(path))
@@ -222,9 +240,9 @@ def iter_csv(path: Path, options: RecordOptions) -> Iterator[Record]:
                 if None in row:  # more fields than the header: the row is malformed
                     msg = f"{path} row {row_no}: {len(row[None]) + len(reader.fieldnames)} "
                     msg += f"fields, the header has {len(reader.fieldnames)}"
-                    yield Record(ids(None, None, row_no), str(path), error=msg)
+                    yield Record(ids(None, None, row_no), str(path), error=msg, row=row_no)
                     continue
-                yield record_from_row(row, row_no, str(path), options, ids)
+                yield record_from_row(row, row_no, str(path), options, ids, keep)
     except csv.Error as exc:
         raise InputError(f"{path}: malformed CSV ({exc})") from exc
     except (OSError, UnicodeDecodeError, EOFError) as exc:
@@ -247,7 +265,9 @@ def _parquet_file(path: Path) -> Any:
         raise InputError(f"{path}: not a readable Parquet file ({_row_error(exc)})") from exc
 
 
-def iter_parquet(path: Path, options: RecordOptions) -> Iterator[Record]:
+def iter_parquet(
+    path: Path, options: RecordOptions, keep: Sequence[str] = ()
+) -> Iterator[Record]:
     """Rows read in batches of ``PARQUET_BATCH_ROWS``, only the columns that are used."""
     import pyarrow as pa
 
@@ -258,7 +278,7 @@ def iter_parquet(path: Path, options: RecordOptions) -> Iterator[Record]:
         cols = ", ".join(sorted(names))[:200]
         raise InputError(f"{path}: no column {column!r} (columns: {cols})")
     wanted = [column, options.id_field, options.url_field, options.site_field]
-    wanted.append(options.title_field)
+    wanted += [options.title_field, *keep]
     columns = [c for c in dict.fromkeys(wanted) if c in names]
     ids = _Ids(str(path))
     row_no = 0
@@ -266,13 +286,18 @@ def iter_parquet(path: Path, options: RecordOptions) -> Iterator[Record]:
         for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=columns):
             for row in batch.to_pylist():
                 row_no += 1
-                yield record_from_row(row, row_no, str(path), options, ids)
+                yield record_from_row(row, row_no, str(path), options, ids, keep)
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"{path}: cannot read row {row_no + 1} ({_row_error(exc)})") from exc
 
 
-def iter_warc(path: Path, options: RecordOptions) -> Iterator[Record]:
-    """HTML response records; other record types and non-HTML responses are not articles."""
+def iter_warc(
+    path: Path, options: RecordOptions, keep: Sequence[str] = ()
+) -> Iterator[Record]:
+    """HTML response records; other record types and non-HTML responses are not articles.
+
+    A WARC record has no columns: ``keep`` is accepted for a uniform reader signature.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -289,7 +314,9 @@ def iter_warc(path: Path, options: RecordOptions) -> Iterator[Record]:
                     continue
                 row_no += 1
                 url = _text_of(warc.rec_headers.get_header("WARC-Target-URI"))
-                rec = Record(ids(None, url, row_no), str(path), url=url, site=site_of(url))
+                rec = Record(
+                    ids(None, url, row_no), str(path), url=url, site=site_of(url), row=row_no
+                )
                 try:
                     body = warc.content_stream().read()
                     article = _html_article(body, url, f"{path} record {row_no} ({url})")
@@ -343,7 +370,10 @@ def folder_files(path: Path) -> list[Path]:
     return sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
 
 
-def _reader(path: Path) -> Callable[[Path, RecordOptions], Iterator[Record]] | None:
+Reader = Callable[[Path, RecordOptions, Sequence[str]], Iterator[Record]]
+
+
+def _reader(path: Path) -> Reader | None:
     name = path.name.lower()
     for suffixes, reader in (
         (JSONL_SUFFIXES, iter_jsonl),
@@ -379,14 +409,19 @@ def input_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def iter_file_records(path: Path, options: RecordOptions | None = None) -> Iterator[Record]:
-    """Records of one input file (a record file, or a single text/HTML file)."""
+def iter_file_records(
+    path: Path, options: RecordOptions | None = None, keep: Sequence[str] = ()
+) -> Iterator[Record]:
+    """Records of one input file (a record file, or a single text/HTML file).
+
+    ``keep``: columns whose values each record carries in ``Record.fields``.
+    """
     options = options or RecordOptions()
     reader = _reader(path)
     if reader is None:
         yield _file_record(path)
     else:
-        yield from reader(path, options)
+        yield from reader(path, options, keep)
 
 
 def iter_records(
@@ -424,7 +459,9 @@ def count_records(path: Path, options: RecordOptions | None = None) -> int | Non
 CheckItem = str | Record
 
 
-def expand_check_inputs(paths: Iterable[str], options: RecordOptions | None = None) -> list:
+def expand_check_inputs(
+    paths: Iterable[str], options: RecordOptions | None = None, keep: Sequence[str] = ()
+) -> list[CheckItem]:
     """``check`` inputs with each record file replaced by its records (others unchanged)."""
     items: list[CheckItem] = []
     for p in paths:
@@ -432,7 +469,7 @@ def expand_check_inputs(paths: Iterable[str], options: RecordOptions | None = No
             path = Path(p)
             if not path.is_file():
                 raise InputError(f"{path}: no such file")
-            items.extend(iter_file_records(path, options))
+            items.extend(iter_file_records(path, options, keep))
         else:
             items.append(p)
     return items

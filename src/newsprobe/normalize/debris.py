@@ -69,7 +69,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "cookie_notice",
         re.compile(
-            r".{0,200}(?:we use cookies|this (?:web)?site uses cookies|uses? cookies to|"
+            # The notice may not start with a sentence of its own: a story sentence followed
+            # by a cookie notice on one line is not all debris.
+            r"[^.!?]{0,80}(?:we use cookies|(?:web)?site uses cookies|uses? cookies to|"
             r"accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)|"
             r"by continuing to (?:use|browse) (?:this|our) (?:site|website)).{0,200}",
             re.I,
@@ -108,11 +110,15 @@ def classify_line(line: str) -> str | None:
     return None
 
 
-def is_preview_of(line: str, text: str) -> bool:
-    """True when ``line`` ends in an ellipsis and what precedes it appears in ``text``."""
+def is_preview(line: str) -> bool:
+    """True when ``line`` is at least 20 characters of text cut off by an ellipsis.
+
+    Only used to name page furniture that extraction already left out (teasers of this or
+    other stories): inside a story's own text a paragraph may well end in "...".
+    """
     key = line_key(line)
     stem = _ELLIPSIS.sub("", key)
-    return stem != key and len(stem) >= 20 and stem in line_key(text)
+    return stem != key and len(stem) >= 20
 
 
 def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:

@@ -55,14 +55,18 @@ def fold_homoglyphs(text: str) -> tuple[str, int]:
         all_lookalikes = all(c in table or c.isdigit() for c in word)
         if not has_latin and not (latin_text and all_lookalikes):
             return word
-        out = []
+        out: list[str] = []
         for c in word:
             repl = table.get(c)
-            if repl is not None:
-                count += 1
-                out.append(repl)
-            else:
+            if repl is None:
                 out.append(c)
+                continue
+            count += 1
+            # Unicode's prototype for the I/l/1 class is "l"; a capital look-alike (Greek
+            # Iota, Cyrillic I) stands for "I" unless it follows a small letter ("heΙΙo").
+            if repl == "l" and c.isupper() and not (out and out[-1].islower()):
+                repl = "I"
+            out.append(repl)
         return "".join(out)
 
     return _WORD.sub(fold, text), count

@@ -1,9 +1,12 @@
 """Unicode clean-up that makes the same words tokenize the same way.
 
-NFKC folds compatibility forms (full-width letters, ligatures); zero-width and bidi control
-characters, which change tokens without changing what a reader sees, are removed; look-alike
-letters inside Latin words are folded to Latin. Each trick is counted: in news text they are
-a signal in their own right.
+Invisible characters, which change tokens without changing what a reader sees, are removed:
+Unicode's Default_Ignorable_Code_Point set (zero-width spaces and joiners, bidi marks and
+embedding controls, invisible operators, tag characters, variation selectors, Hangul
+fillers), taken from the ``regex`` module's Unicode tables rather than a hand list that
+misses the next one. NFKC then folds compatibility forms (full-width letters, ligatures), and
+look-alike letters inside Latin words are folded to Latin. Each trick is counted: in news
+text they are a signal in their own right.
 """
 
 from __future__ import annotations
@@ -11,24 +14,42 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 from newsprobe.normalize.homoglyphs import fold_homoglyphs
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+# How emoji are written (a joiner between pictographs, a presentation selector after one):
+# removed like any invisible character, but not counted as a trick.
+_EMOJI_GLUE = regex.compile(
+    r"(?<=\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]?)[\u200d\ufe0e\ufe0f]"
+)
 # C0/C1 control characters other than tab and newline: never part of a story, and they
 # break XML-based parsers downstream.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
 
 
+def remove_invisible(text: str) -> tuple[str, int]:
+    """``text`` without invisible characters, and how many were tricks (emoji glue is not)."""
+    text = _EMOJI_GLUE.sub("", text)
+    return _INVISIBLE.subn("", text)
+
+
 def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     """Clean ``text``; counts of the evasion tricks removed go into ``findings``."""
-    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = CONTROL.sub("", text)
-    text, invisible = _INVISIBLE.subn("", text)
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    # Invisible characters go before NFKC, so that a letter and its accent split by a
+    # zero-width space compose like the plain word; and again after, for the few that NFKC
+    # itself produces (U+3164 HANGUL FILLER becomes U+1160).
+    text, invisible = remove_invisible(text)
+    text = CONTROL.sub("", unicodedata.normalize("NFKC", text))
+    text, more = remove_invisible(text)
     text, homoglyphs = fold_homoglyphs(text)
     if findings is not None:
-        findings["invisible_characters"] = invisible
+        findings["invisible_characters"] = invisible + more
         findings["homoglyphs"] = homoglyphs
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))

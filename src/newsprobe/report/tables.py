@@ -47,6 +47,8 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
     extra = f"{result.get('seconds_per_text', 0):.3f} s/text"
     if result.get("n_too_short"):
         extra += f", {result['n_too_short']} too short to judge (left out)"
+    for why, n in ((result.get("excluded") or {}).get("by_reason") or {}).items():
+        extra += f", {n} {why.replace('_', ' ')} (left out)"
     if result.get("threshold") is not None:
         extra += f", threshold {result['threshold']:.4f}"
     console.print(extra, style="dim")

@@ -1,0 +1,58 @@
+"""Invisible characters: every one Unicode says renders as nothing is removed and counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.normalize import normalize_text
+
+STORY = "The council voted on Monday to rebuild the sea wall."
+
+
+def _clean(text: str) -> tuple[str, int]:
+    findings: dict[str, int] = {}
+    out = normalize_text(text, findings)
+    return out, findings["invisible_characters"]
+
+
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\u200b",  # ZERO WIDTH SPACE
+        "\u200c",  # ZERO WIDTH NON-JOINER
+        "\u200d",  # ZERO WIDTH JOINER
+        "\u2060",  # WORD JOINER
+        "\ufeff",  # ZERO WIDTH NO-BREAK SPACE (BOM)
+        "\u00ad",  # SOFT HYPHEN
+        "\u200e",  # LEFT-TO-RIGHT MARK (bidi)
+        "\u200f",  # RIGHT-TO-LEFT MARK (bidi)
+        "\u061c",  # ARABIC LETTER MARK (bidi)
+        "\u202e",  # RIGHT-TO-LEFT OVERRIDE (bidi)
+        "\u2067",  # RIGHT-TO-LEFT ISOLATE (bidi)
+        "\u2062",  # INVISIBLE TIMES
+        "\u180e",  # MONGOLIAN VOWEL SEPARATOR
+        "\u034f",  # COMBINING GRAPHEME JOINER
+        "\ufe0f",  # VARIATION SELECTOR-16, after a letter
+        "\U000e0041",  # TAG LATIN CAPITAL LETTER A ("ASCII smuggling")
+        "\u3164",  # HANGUL FILLER
+    ],
+)
+def test_each_invisible_character_is_removed_and_counted(char: str) -> None:
+    tricked = STORY.replace("o", "o" + char)
+    out, n = _clean(tricked)
+    assert out == STORY
+    assert n == STORY.count("o")
+
+
+def test_emoji_joiners_are_removed_without_counting_as_tricks() -> None:
+    out, n = _clean("Fans cheered ❤\ufe0f and posted 👨\u200d👩\u200d👧 photos.")
+    assert out == "Fans cheered ❤ and posted 👨👩👧 photos."
+    assert n == 0
+
+
+def test_an_accent_split_by_a_zero_width_space_composes_like_the_plain_word() -> None:
+    assert _clean("caf\u200be\u0301 owners")[0] == "café owners"
+
+
+def test_unicode_line_separators_become_newlines() -> None:
+    assert normalize_text("First.\u2028Second.\u2029Third.") == "First.\nSecond.\n\nThird."

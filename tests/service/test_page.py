@@ -214,3 +214,24 @@ def test_api_key_typed_into_the_page_is_sent(browser, serve):
     page.locator("#verdict").wait_for(state="visible", timeout=30_000)
     assert page.get_by_role("alert").is_hidden()
     context.close()
+
+
+def test_api_docs_render_with_no_request_leaving_the_server(browser, server):
+    """/docs renders in the browser from the app's own files (offline-proof)."""
+    context = browser.new_context(base_url=server.url)
+    page = context.new_page()
+    elsewhere: list[str] = []
+
+    def only_this_server(route_):  # abort, and remember, anything not for the app
+        if route_.request.url.startswith(server.url):
+            route_.continue_()
+        else:
+            elsewhere.append(route_.request.url)
+            route_.abort()
+
+    page.route("**/*", only_this_server)
+    page.goto("/docs")
+    page.locator(".opblock").first.wait_for(state="visible", timeout=30_000)
+    assert "/v1/check" in page.content()
+    assert elsewhere == []
+    context.close()

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from newsprobe import __version__
 from newsprobe.article import Article
@@ -40,6 +41,7 @@ from newsprobe.service.work import WorkerPool
 from newsprobe.settings import DetectOptions
 
 STATIC = Path(__file__).parent / "static"
+DOCS_ASSETS = "/docs-assets"
 WARM_UP = (
     "The council said on Monday that it would review the decision after residents "
     "complained about the new parking rules in the city centre."
@@ -240,11 +242,19 @@ def create_app(
         yield
         state.pool.shutdown()
 
-    app = FastAPI(
+    # Swagger UI from files inside the fastapi-offline package, not a CDN: a newsroom
+    # intranet or an offline machine gets working /docs too. No /redoc: its bundle fetches
+    # a logo from its vendor's CDN, with no option to turn that off.
+    app = FastAPIOffline(
+        redoc_url=None,
         title="newsprobe",
         version=__version__,
         summary="Was this news article written by a machine?",
         lifespan=lifespan,
+        static_url=DOCS_ASSETS,
+        favicon_url="/static/favicon.svg",
+        # The online validator badge would send the spec to a third party.
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.newsprobe = state
     install_error_handlers(app)

@@ -24,6 +24,7 @@ from newsprobe import __version__
 from newsprobe.article import Article
 from newsprobe.detect.detector import Detector
 from newsprobe.errors import NewsprobeError
+from newsprobe.pipeline import ClaimsStage
 from newsprobe.service.errors import ServiceError, TimedOut, TooLarge, Unauthorized
 from newsprobe.service.inputs import article_from_item, available_inputs, result_json
 from newsprobe.service.middleware import BodyLimit, CatchAll, install_error_handlers
@@ -59,10 +60,16 @@ def warm_up_article() -> Article:
 
 
 class ServiceState:
-    """What the routes share: the detector, the pool and the limits."""
+    """What the routes share: the detector, the claims stage, the pool and the limits."""
 
-    def __init__(self, detector: Detector | None, settings: ServiceSettings) -> None:
+    def __init__(
+        self,
+        detector: Detector | None,
+        settings: ServiceSettings,
+        claims: ClaimsStage | None = None,
+    ) -> None:
         self.detector = detector
+        self.claims = claims
         self.settings = settings
         self.pool = WorkerPool(settings.workers, settings.queue_size)
         self.started = time.monotonic()
@@ -94,6 +101,8 @@ class ServiceState:
                 device=det.device,
             )
             check_articles(group, det, options)
+        if self.claims is not None:
+            self.claims(articles)  # as check --sources: after the verdict, on the same text
         return [result_json(a, self.model) for a in articles]
 
     async def ingest(self, item: CheckItem, timeout_s: float) -> Article:
@@ -218,6 +227,11 @@ def _api_router() -> APIRouter:
                 "timeout_s": s.timeout_s,
                 "api_key_required": bool(s.api_key),
             },
+            "sources": (
+                await asyncio.to_thread(state.claims.describe)
+                if state.claims is not None
+                else {"configured": False}
+            ),
         }
 
     return router
@@ -227,10 +241,15 @@ def create_app(
     detector: Detector | None = None,
     settings: ServiceSettings | None = None,
     detector_path: str | None = None,
+    claims: ClaimsStage | None = None,
 ) -> FastAPI:
-    """The ASGI app. ``detector`` None loads ``detector_path`` (default: shipped) at startup."""
+    """The ASGI app. ``detector`` None loads ``detector_path`` (default: shipped) at startup.
+
+    ``claims`` (what ``serve --sources`` builds) adds claims and their evidence to every
+    result, as ``check --sources`` does; its models load at startup too.
+    """
     settings = (settings or ServiceSettings()).validate()
-    state = ServiceState(detector, settings)
+    state = ServiceState(detector, settings, claims)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -239,6 +258,8 @@ def create_app(
         if state.detector is None:
             state.detector = await asyncio.to_thread(load_detector, detector_path)
         await asyncio.to_thread(check_articles, [warm_up_article()], state.detector)
+        if state.claims is not None:
+            await asyncio.to_thread(state.claims.warm_up)
         yield
         state.pool.shutdown()
 

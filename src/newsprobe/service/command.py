@@ -10,6 +10,14 @@ from typing import Annotated
 
 import typer
 
+from newsprobe.cli_claims import (
+    JudgeModelOpt,
+    JudgeUrlOpt,
+    MaxClaimsOpt,
+    SourcesOpt,
+    StoreOpt,
+    claims_verifier,
+)
 from newsprobe.errors import NewsprobeError
 from newsprobe.service.settings import API_KEY_ENV
 
@@ -37,8 +45,14 @@ def serve_cmd(
     allow_private_urls: Annotated[
         bool, typer.Option(help="Let url inputs reach loopback and private addresses")
     ] = False,
+    sources: SourcesOpt = False,
+    store: StoreOpt = None,
+    max_claims: MaxClaimsOpt = 20,
+    judge_url: JudgeUrlOpt = None,
+    judge_model: JudgeModelOpt = None,
 ) -> None:
-    """Serve the web page (/) and the HTTP API (/v1, docs at /docs)."""
+    """Serve the web page (/) and the HTTP API (/v1, docs at /docs); with --sources, every
+    result also carries its claims checked against the trusted sources, as check --sources."""
     import uvicorn
 
     from newsprobe.pipeline import check_articles, load_detector
@@ -60,7 +74,10 @@ def serve_cmd(
         raise NewsprobeError(str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
         print(f"warning: listening on {host} without an API key", file=sys.stderr)
+    claims = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     det = load_detector(detector)  # bad files and models fail here, as one line
     check_articles([warm_up_article()], det)
-    app = create_app(detector=det, settings=settings)
+    if claims is not None:
+        claims.warm_up()  # spaCy, the embedders and the verdict model, before the first client
+    app = create_app(detector=det, settings=settings, claims=claims)
     uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)

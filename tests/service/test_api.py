@@ -122,6 +122,11 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     [
         ({"content": b'{"text": "' + b"x" * 60_000 + b'"}'}, 413, "50000-byte limit"),
         ({"content": b"{not json"}, 422, "not valid JSON"),
+        (
+            {"content": b'{"text": "unterminated'},
+            422,
+            "not valid JSON: Unterminated string starting at character 9",
+        ),
         ({"content": b""}, 422, "body is missing"),
         ({"content": b"N\xffoI\x17\xb0"}, 422, "not valid JSON"),
         ({"json": {}}, 422, "exactly one of text, html or url"),
@@ -138,6 +143,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     ids=[
         "oversized-body",
         "malformed-json",
+        "unterminated-json",
         "empty-body",
         "not-utf8",
         "no-input",

@@ -100,3 +100,17 @@ def test_sources_options_fail_as_check_fails_them(tmp_path):
     proc = serve("--store", str(tmp_path / "none.sqlite"))
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2 and err.strip() == "error: --store and --judge-url need --sources"
+
+
+def test_a_busy_port_is_a_one_line_error_before_any_model_loads():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        proc = serve("--port", str(port), "--detector", "/nonexistent/detector.json")
+        _, err = proc.communicate(timeout=120)
+    # the detector file is never read: the port is checked first
+    assert proc.returncode == 2, err
+    assert err.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
+    assert time.monotonic() - started < 60

@@ -5,6 +5,7 @@ Kept apart from ``newsprobe.cli`` so that the CLI does not import FastAPI for ot
 
 from __future__ import annotations
 
+import socket
 import sys
 from typing import Annotated
 
@@ -43,7 +44,12 @@ def serve_cmd(
     max_text_chars: Annotated[int, typer.Option(help="Longer texts get 413")] = 100_000,
     max_batch: Annotated[int, typer.Option(help="Items per batch request")] = 32,
     allow_private_urls: Annotated[
-        bool, typer.Option(help="Let url inputs reach loopback and private addresses")
+        bool,
+        typer.Option(
+            "--allow-private-urls",
+            "--allow-private",  # check's name for it, which the fetcher's refusals name
+            help="Let url inputs reach loopback and private addresses",
+        ),
     ] = False,
     sources: SourcesOpt = False,
     store: StoreOpt = None,
@@ -75,9 +81,31 @@ def serve_cmd(
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
         print(f"warning: listening on {host} without an API key", file=sys.stderr)
     claims = claims_verifier(sources, store, max_claims, judge_url, judge_model)
+    sock = listen_socket(host, port)  # a busy port fails now, not after loading the models
     det = load_detector(detector)  # bad files and models fail here, as one line
     check_articles([warm_up_article()], det)
     if claims is not None:
         claims.warm_up()  # spaCy, the embedders and the verdict model, before the first client
     app = create_app(detector=det, settings=settings, claims=claims)
-    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5
+    )
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """The bound listening socket, or a one-line error: binding is the only step of serving
+    that can fail after a minute of loading models, so it comes first."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        raise NewsprobeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise NewsprobeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return sock

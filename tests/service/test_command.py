@@ -57,7 +57,9 @@ def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detecto
         proc.wait(30)
     # uvicorn shuts down cleanly, then re-raises SIGTERM so the exit status says why
     assert proc.returncode in (0, -15)
-    assert "Application shutdown complete" in proc.stderr.read()
+    err = proc.stderr.read()
+    assert f"serving http://127.0.0.1:{port}/ (API docs at /docs)" in err
+    assert "Application shutdown complete" in err
 
 
 def test_bad_options_and_detector_files_are_one_line_errors(tmp_path):

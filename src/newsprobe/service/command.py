@@ -90,12 +90,15 @@ def serve_cmd(
     config = uvicorn.Config(
         app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5
     )
+    # uvicorn names the address only when it binds the socket itself
+    shown = f"[{host}]" if ":" in host else host
+    print(f"serving http://{shown}:{port}/ (API docs at /docs)", file=sys.stderr, flush=True)
     uvicorn.Server(config).run(sockets=[sock])
 
 
 def listen_socket(host: str, port: int) -> socket.socket:
-    """The bound listening socket, or a one-line error: binding is the only step of serving
-    that can fail after a minute of loading models, so it comes first."""
+    """The bound socket (uvicorn listens on it), or a one-line error: binding is the one
+    step of serving that could otherwise fail after a minute of loading models."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except OSError as exc:

@@ -16,7 +16,16 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from newsprobe.cli_claims import StoreOpt, claims_verifier, eval_claims, sources_app
+from newsprobe.cli_claims import (
+    JudgeModelOpt,
+    JudgeUrlOpt,
+    MaxClaimsOpt,
+    SourcesOpt,
+    StoreOpt,
+    claims_verifier,
+    eval_claims,
+    sources_app,
+)
 from newsprobe.errors import NewsprobeError
 
 app = typer.Typer(
@@ -96,15 +105,11 @@ def check(
     allow_private: AllowPrivateOpt = False,
     text_field: TextFieldOpt = "text",
     html_field: HtmlFieldOpt = None,
-    sources: Annotated[
-        bool, typer.Option("--sources", help="Also check claims against the trusted sources")
-    ] = False,
+    sources: SourcesOpt = False,
     store: StoreOpt = None,
-    max_claims: Annotated[int, typer.Option(help="Most check-worthy claims per article")] = 20,
-    judge_url: Annotated[
-        str | None, typer.Option(help="OpenAI-compatible endpoint for an LLM judge")
-    ] = None,
-    judge_model: Annotated[str | None, typer.Option(help="Model name for --judge-url")] = None,
+    max_claims: MaxClaimsOpt = 20,
+    judge_url: JudgeUrlOpt = None,
+    judge_model: JudgeModelOpt = None,
 ) -> None:
     """Judge whether each article was machine-written (and, with --sources, its claims)."""
     from newsprobe.ingest import iter_inputs
@@ -150,7 +155,8 @@ def check(
                     if as_json:
                         print(json.dumps(check_error_json(f, exc)), flush=True)
                     _error(exc)
-            for article in verify(check_articles(good, det, options)):
+            checked = check_articles(good, det, options)
+            for article in verify(checked) if verify else checked:
                 if as_json:
                     print(json.dumps(article_json(article, model)), flush=True)
                 else:

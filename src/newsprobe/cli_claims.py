@@ -1,26 +1,37 @@
 """The claim commands: ``sources add|list|remove``, ``eval-claims``, and the ``--sources``
-step of ``check``. Kept apart from ``cli.py`` so the claims stage stays in its own files;
-``cli.py`` only registers them.
+step of ``check`` and ``serve``. Kept apart from ``cli.py`` so the claims stage stays in its
+own files; ``cli.py`` only registers them.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from newsprobe.article import Article
 from newsprobe.errors import NewsprobeError
+
+if TYPE_CHECKING:
+    from newsprobe.pipeline import ClaimsStage
 
 StoreOpt = Annotated[
     Path | None,
     typer.Option("--store", help="Source store file (default: sources.sqlite in the cache)"),
 ]
+
+
+SourcesOpt = Annotated[
+    bool, typer.Option("--sources", help="Also check claims against the trusted sources")
+]
+MaxClaimsOpt = Annotated[int, typer.Option(help="Most check-worthy claims per article")]
+JudgeUrlOpt = Annotated[
+    str | None, typer.Option(help="OpenAI-compatible endpoint for an LLM judge")
+]
+JudgeModelOpt = Annotated[str | None, typer.Option(help="Model name for --judge-url")]
 
 
 def claims_verifier(
@@ -29,13 +40,14 @@ def claims_verifier(
     max_claims: int,
     judge_url: str | None,
     judge_model: str | None,
-) -> Callable[[Sequence[Article]], Sequence[Article]]:
-    """A function that verifies a batch of checked articles (identity when not asked)."""
+) -> ClaimsStage | None:
+    """The claims stage that ``--sources`` asks for (None without it), shared by ``check``
+    and ``serve`` so that both refuse the same bad options with the same one-line errors."""
     if not enabled:
         if store_path is not None or judge_url is not None:
             raise NewsprobeError("--store and --judge-url need --sources")
-        return lambda articles: articles
-    from newsprobe.pipeline import verify_articles
+        return None
+    from newsprobe.pipeline import ClaimsStage
     from newsprobe.sources import SQLiteStore
     from newsprobe.verify import VerifyOptions
 
@@ -47,7 +59,7 @@ def claims_verifier(
     if len(store) == 0:
         raise NewsprobeError(f"{store.path}: the source store is empty (newsprobe sources add)")
     opts = VerifyOptions(max_claims=max_claims, judge_url=judge_url, judge_model=judge_model)
-    return lambda articles: verify_articles(articles, store, opts)
+    return ClaimsStage(store, opts)
 
 
 sources_app = typer.Typer(

@@ -6,8 +6,9 @@ token statistics, scores and a verdict onto each ``Article`` (set annotations).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -135,3 +136,48 @@ def verify_articles(
         every.extend(article.claims)
     verify_claims(every, store, nlp, options)
     return list(articles)
+
+
+#: Checked once when a claims stage warms up: a dated, numbered sentence, so that extraction
+#: finds a claim and the search, the embedder, spaCy and the verdict model all load.
+WARM_UP_CLAIM = "The city council said on Monday that 12 residents complained in 2024."
+
+
+class ClaimsStage:
+    """``verify_articles`` bound to one opened store and one set of options.
+
+    Built once (a ``check --sources`` run, a ``serve --sources`` process) so that the store
+    is opened and the models loaded once, then called on each batch of checked articles.
+    Calls are serialized: the store's SQLite connection and spaCy's pipeline are shared
+    objects that the web service reaches from several worker threads.
+    """
+
+    def __init__(self, store: EvidenceStore, options: VerifyOptions | None = None) -> None:
+        from newsprobe.verify import VerifyOptions
+
+        self.store = store
+        self.options = options or VerifyOptions()
+        self._lock = threading.Lock()
+        self._warm = False
+
+    def __call__(self, articles: Sequence[Article]) -> list[Article]:
+        with self._lock:
+            return verify_articles(articles, self.store, self.options)
+
+    def warm_up(self) -> None:
+        """Load every model the stage uses now, not on the first article (once)."""
+        if not self._warm:
+            self([Article(text=WARM_UP_CLAIM)])
+            self._warm = True
+
+    def describe(self) -> dict[str, Any]:
+        """What a client may know about the sources: counts, not the server's paths."""
+        with self._lock:
+            docs = self.store.list()
+        return {
+            "configured": True,
+            "documents": len(docs),
+            "passages": sum(d.passages for d in docs),
+            "max_claims": self.options.max_claims,
+            "judge": self.options.judge_url is not None,
+        }

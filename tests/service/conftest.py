@@ -7,10 +7,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from typer.testing import CliRunner
 
 from newsprobe.detect.detector import Detector
 from newsprobe.service import ServiceSettings, create_app
@@ -22,6 +24,14 @@ ARTICLE = (
     "and officials confirmed that 12 people were questioned about the incident."
 )
 MACHINE_LIKE = "The minister said the budget would rise by 3 percent next year. " * 6
+# The trusted source says 1999; the article moves it to 2009 (a date conflict).
+TRUSTED = "Poland joined NATO in 1999, together with the Czech Republic and Hungary."
+CLAIMING = (
+    "Poland joined NATO in 2009, the foreign minister told reporters on Monday. The "
+    "government said the consultations were needed because the incursion threatened the "
+    "country's territorial integrity. Allies met in Brussels, and officials confirmed that "
+    "12 people were questioned about the incident."
+)
 
 
 @dataclass
@@ -100,3 +110,45 @@ def serve(tiny_detector) -> Iterator[Callable[..., Running]]:
     yield _serve
     for running in started:
         running.stop()
+
+
+@dataclass(frozen=True)
+class ClaimsCase:
+    """The trusted sentence and the article that contradicts it (tests import no conftest)."""
+
+    trusted: str = TRUSTED
+    article: str = CLAIMING
+
+
+@pytest.fixture(scope="session")
+def claims_case() -> ClaimsCase:
+    return ClaimsCase()
+
+
+@pytest.fixture(scope="session")
+def sources_store(tmp_path_factory) -> Path:
+    """A tiny trusted-source store, indexed as a user does it (``newsprobe sources add``)."""
+    from newsprobe.cli import app
+
+    folder = tmp_path_factory.mktemp("trusted")
+    (folder / "nato.txt").write_text(
+        f"{TRUSTED}\n\nArticle 4 of the North Atlantic Treaty allows any ally to request "
+        "consultations when it feels threatened.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path_factory.mktemp("store") / "sources.sqlite"
+    res = CliRunner().invoke(app, ["sources", "add", str(folder), "--store", str(path)])
+    assert res.exit_code == 0, res.output
+    return path
+
+
+@pytest.fixture(scope="session")
+def claims_server(tiny_detector, sources_store) -> Iterator[Running]:
+    """A server with trusted sources, built by the same call as ``serve --sources``."""
+    from newsprobe.cli_claims import claims_verifier
+
+    claims = claims_verifier(True, sources_store, 20, None, None)
+    app = create_app(detector=tiny_detector, settings=SMALL_LIMITS, claims=claims)
+    running = start_server(app)
+    yield running
+    running.stop()

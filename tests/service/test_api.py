@@ -122,6 +122,11 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     [
         ({"content": b'{"text": "' + b"x" * 60_000 + b'"}'}, 413, "50000-byte limit"),
         ({"content": b"{not json"}, 422, "not valid JSON"),
+        (
+            {"content": b'{"text": "unterminated'},
+            422,
+            "not valid JSON: Unterminated string starting at character 9",
+        ),
         ({"content": b""}, 422, "body is missing"),
         ({"content": b"N\xffoI\x17\xb0"}, 422, "not valid JSON"),
         ({"json": {}}, 422, "exactly one of text, html or url"),
@@ -138,6 +143,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     ids=[
         "oversized-body",
         "malformed-json",
+        "unterminated-json",
         "empty-body",
         "not-utf8",
         "no-input",
@@ -265,3 +271,80 @@ def test_page_and_docs_are_served(server):
     responses = spec["paths"]["/v1/check"]["post"]["responses"]
     assert {"200", "401", "413", "422", "503", "504"} <= set(responses)
     assert json.dumps(spec)  # the spec is plain JSON
+
+
+def test_without_sources_there_are_no_claims_and_models_says_so(server):
+    with server.client() as c:
+        out = c.post("/v1/check", json={"text": ARTICLE}).json()
+        models = c.get("/v1/models").json()
+    assert "claims" not in out and "claims_summary" not in out
+    assert models["sources"]["configured"] is False
+
+
+def contradicted(result: dict, year: str) -> dict:
+    (claim,) = [c for c in result["claims"] if year in c["text"]]
+    return claim
+
+
+def test_with_sources_a_moved_year_comes_back_contradicted_with_its_source(
+    claims_server, claims_case
+):
+    with claims_server.client() as c:
+        r = c.post("/v1/check", json={"text": claims_case.article})
+        models = c.get("/v1/models").json()
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["label"] in {"machine", "human"}
+    claim = contradicted(out, "2009")
+    assert claim["verdict"] == "contradicted"
+    assert claim["text"].startswith("Poland joined NATO in 2009")
+    (conflict,) = claim["conflicts"]
+    assert (conflict["kind"], conflict["claim"]) == ("date", "2009")
+    assert conflict["source_says"] == "1999"
+    assert conflict["source"] == "nato" and conflict["source_text"] == claims_case.trusted
+    best = next(e for e in claim["evidence"] if e["relevant"])
+    assert (best["source"], best["sentence"]) == ("nato", claims_case.trusted)
+    assert out["claims_summary"]["contradicted"] >= 1
+    assert out["claims_summary"]["claims"] == len(out["claims"])
+    assert models["sources"] == {
+        "configured": True,
+        "documents": 1,
+        "passages": 2,
+        "max_claims": 20,
+        "judge": False,
+    }
+
+
+def test_claims_are_what_check_json_sources_prints(
+    claims_server, claims_case, tiny_detector, sources_store, tmp_path
+):
+    """One report function: the service's claims equal ``check --json --sources`` line."""
+    from typer.testing import CliRunner
+
+    from newsprobe.cli import app
+
+    story = tmp_path / "story.txt"
+    story.write_text(claims_case.article, encoding="utf-8")
+    det = tiny_detector.save(tmp_path / "tiny.json")
+    args = ["check", str(story), "--json", "--detector", str(det), "--sources"]
+    res = CliRunner().invoke(app, [*args, "--store", str(sources_store)])
+    assert res.exit_code == 0, res.output
+    cli = json.loads(res.stdout)
+    with claims_server.client() as c:
+        served = c.post("/v1/check", json={"text": claims_case.article}).json()
+    assert served["claims"] == cli["claims"]
+    assert served["claims_summary"] == cli["claims_summary"]
+    cli.pop("path")
+    assert served.keys() == cli.keys()
+
+
+def test_batch_items_carry_their_claims_and_bad_items_stay_in_place(claims_server, claims_case):
+    items = [{"text": claims_case.article}, {"text": "   "}, {"text": ARTICLE}]
+    with claims_server.client() as c:
+        r = c.post("/v1/check/batch", json={"items": items})
+    assert r.status_code == 200, r.text
+    first, bad, third = r.json()["results"]
+    assert contradicted(first, "2009")["verdict"] == "contradicted"
+    assert bad["status"] == 422
+    assert isinstance(third["claims"], list)
+    assert not any(c["verdict"] == "contradicted" for c in third["claims"])

@@ -27,6 +27,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(proc: subprocess.Popen, base: str) -> None:
+    deadline = time.monotonic() + 120
+    while True:
+        assert proc.poll() is None, proc.stderr.read()
+        assert time.monotonic() < deadline, "server did not come up"
+        try:
+            if httpx.get(f"{base}/healthz").json()["status"] == "ok":
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+
+
 def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detector, tmp_path):
     path = tiny_detector.save(tmp_path / "tiny.json")
     port = free_port()
@@ -35,15 +47,7 @@ def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detecto
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline, "server did not come up"
-            try:
-                if httpx.get(f"{base}/healthz").json()["status"] == "ok":
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_until_up(proc, base)
         body = {"text": "The minister said the budget would rise by 3 percent next year. " * 4}
         assert httpx.post(f"{base}/v1/check", json=body).status_code == 401
         r = httpx.post(f"{base}/v1/check", json=body, headers={"X-API-Key": "from-env"})
@@ -53,7 +57,9 @@ def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detecto
         proc.wait(30)
     # uvicorn shuts down cleanly, then re-raises SIGTERM so the exit status says why
     assert proc.returncode in (0, -15)
-    assert "Application shutdown complete" in proc.stderr.read()
+    err = proc.stderr.read()
+    assert f"serving http://127.0.0.1:{port}/ (API docs at /docs)" in err
+    assert "Application shutdown complete" in err
 
 
 def test_bad_options_and_detector_files_are_one_line_errors(tmp_path):
@@ -64,3 +70,49 @@ def test_bad_options_and_detector_files_are_one_line_errors(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 3 and "cannot read detector file" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_serve_sources_checks_claims_like_check_sources(
+    tiny_detector, sources_store, claims_case, tmp_path
+):
+    path = tiny_detector.save(tmp_path / "tiny.json")
+    port = free_port()
+    proc = serve(
+        "--port", str(port), "--detector", str(path), "--sources", "--store", str(sources_store)
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(proc, base)
+        assert httpx.get(f"{base}/v1/models").json()["sources"]["configured"] is True
+        r = httpx.post(f"{base}/v1/check", json={"text": claims_case.article}, timeout=60)
+        assert r.status_code == 200, r.text
+        verdicts = {c["text"][:26]: c["verdict"] for c in r.json()["claims"]}
+        assert verdicts["Poland joined NATO in 2009"] == "contradicted"
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def test_sources_options_fail_as_check_fails_them(tmp_path):
+    proc = serve("--sources", "--store", str(tmp_path / "none.sqlite"))
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2
+    missing = tmp_path / "none.sqlite"
+    assert err.strip() == f"error: {missing}: no such source store (newsprobe sources add)"
+    proc = serve("--store", str(tmp_path / "none.sqlite"))
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and err.strip() == "error: --store and --judge-url need --sources"
+
+
+def test_a_busy_port_is_a_one_line_error_before_any_model_loads():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        proc = serve("--port", str(port), "--detector", "/nonexistent/detector.json")
+        _, err = proc.communicate(timeout=120)
+    # the detector file is never read: the port is checked first
+    assert proc.returncode == 2, err
+    assert err.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
+    assert time.monotonic() - started < 60

@@ -1,7 +1,10 @@
 """Schemathesis against the live OpenAPI spec: generated requests (valid and invalid) never
-get a 5xx, and every answer matches its documented status code, content type and schema."""
+get a 5xx, and every answer matches its documented status code, content type and schema.
+Also: the docs page that shows the spec needs nothing from outside the app."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 import schemathesis
@@ -57,3 +60,22 @@ def test_api_conforms_to_its_openapi_spec(case):
             invalid_body_rejected,
         ]
     )
+
+
+def test_docs_page_loads_nothing_from_other_hosts(server):
+    """Swagger UI comes from the app itself, so /docs works offline; /redoc is not served
+    (its bundle loads a logo from a CDN)."""
+    with server.client() as c:
+        assert c.get("/redoc").status_code == 404
+        page = c.get("/docs")
+        assert page.status_code == 200
+        refs = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert refs, page.text
+        assert not re.search(r"https?://", page.text), "the docs page names an external host"
+        for ref in refs:
+            assert ref.startswith("/") and not ref.startswith("//"), ref
+            asset = c.get(ref)
+            assert asset.status_code == 200, ref
+            assert len(asset.content) > 100, ref
+        kinds = {c.get(ref).headers["content-type"].split(";")[0] for ref in refs}
+    assert {"text/javascript", "text/css"} <= kinds

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,9 +30,10 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(base_url=server.url, viewport={"width": 1100, "height": 1400})
+@contextmanager
+def opened(browser, running) -> Iterator:
+    """The page of a running server; fails the test if the page logged an error."""
+    context = browser.new_context(base_url=running.url, viewport={"width": 1100, "height": 1400})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -47,6 +50,12 @@ def page(browser, server):
     yield page
     context.close()
     assert errors == [], f"the page logged errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, server):
+    with opened(browser, server) as page:
+        yield page
 
 
 def test_paste_an_article_and_see_the_verdict(page, server):
@@ -72,7 +81,39 @@ def test_paste_an_article_and_see_the_verdict(page, server):
     assert len(colours) > 1  # coloured by score, not one flat colour
     assert page.locator("#sentences p").count() > 1  # paragraphs kept
     assert page.locator("#scores tr").count() > 5
+    # no sources on this server: the page says so and shows no claims section
+    assert page.locator("#sources-note").inner_text().startswith("No trusted sources")
+    assert page.locator("#claims-section").is_hidden()
     page.screenshot(path=str(ARTIFACTS / "page_verdict.png"), full_page=True)
+
+
+def test_with_sources_a_contradicted_claim_shows_with_its_source_sentence(
+    browser, claims_server, claims_case
+):
+    """serve --sources end to end: paste, submit, and read the claim, its verdict badge,
+    the conflicting values and the trusted sentence with its source."""
+    with opened(browser, claims_server) as page:
+        expect(page.locator("#sources-note")).to_contain_text(
+            "Claims are checked against 2 passages from 1 trusted document "
+        )
+        page.get_by_label("Article text or URL").fill(claims_case.article)
+        page.get_by_role("button", name="Check article").click()
+        page.locator("#verdict").wait_for(state="visible", timeout=30_000)
+        section = page.get_by_role("region", name="Claims")
+        expect(section).to_be_visible()
+        claim = page.locator("#claims > li", has_text="Poland joined NATO in 2009")
+        expect(claim).to_have_count(1)
+        badge = claim.locator(".badge")
+        assert badge.inner_text() == "contradicted"  # a word, not only a colour
+        assert "badge contradicted" in badge.get_attribute("class")
+        assert "date: the article says “2009”, nato says “1999”" in claim.inner_text()
+        evidence = claim.locator(".evidence-line").first
+        assert evidence.locator(".source").inner_text() == "nato"
+        assert evidence.locator("q").inner_text() == claims_case.trusted
+        assert "1 contradicted" in page.locator("#claims-summary").inner_text()
+        assert page.locator("#sentences .sentence").count() >= 2
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "page_claims.png"), full_page=True)
 
 
 def test_keyboard_only_submission_and_clear_error(page):
@@ -213,4 +254,25 @@ def test_api_key_typed_into_the_page_is_sent(browser, serve):
     page.get_by_role("button", name="Check article").click()
     page.locator("#verdict").wait_for(state="visible", timeout=30_000)
     assert page.get_by_role("alert").is_hidden()
+    context.close()
+
+
+def test_api_docs_render_with_no_request_leaving_the_server(browser, server):
+    """/docs renders in the browser from the app's own files (offline-proof)."""
+    context = browser.new_context(base_url=server.url)
+    page = context.new_page()
+    elsewhere: list[str] = []
+
+    def only_this_server(route_):  # abort, and remember, anything not for the app
+        if route_.request.url.startswith(server.url):
+            route_.continue_()
+        else:
+            elsewhere.append(route_.request.url)
+            route_.abort()
+
+    page.route("**/*", only_this_server)
+    page.goto("/docs")
+    page.locator(".opblock").first.wait_for(state="visible", timeout=30_000)
+    assert "/v1/check" in page.content()
+    assert elsewhere == []
     context.close()

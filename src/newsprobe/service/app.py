@@ -18,11 +18,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from newsprobe import __version__
 from newsprobe.article import Article
 from newsprobe.detect.detector import Detector
 from newsprobe.errors import NewsprobeError
+from newsprobe.pipeline import ClaimsStage
 from newsprobe.service.errors import ServiceError, TimedOut, TooLarge, Unauthorized
 from newsprobe.service.inputs import article_from_item, available_inputs, result_json
 from newsprobe.service.middleware import BodyLimit, CatchAll, install_error_handlers
@@ -40,6 +42,7 @@ from newsprobe.service.work import WorkerPool
 from newsprobe.settings import DetectOptions
 
 STATIC = Path(__file__).parent / "static"
+DOCS_ASSETS = "/docs-assets"
 WARM_UP = (
     "The council said on Monday that it would review the decision after residents "
     "complained about the new parking rules in the city centre."
@@ -57,10 +60,16 @@ def warm_up_article() -> Article:
 
 
 class ServiceState:
-    """What the routes share: the detector, the pool and the limits."""
+    """What the routes share: the detector, the claims stage, the pool and the limits."""
 
-    def __init__(self, detector: Detector | None, settings: ServiceSettings) -> None:
+    def __init__(
+        self,
+        detector: Detector | None,
+        settings: ServiceSettings,
+        claims: ClaimsStage | None = None,
+    ) -> None:
         self.detector = detector
+        self.claims = claims
         self.settings = settings
         self.pool = WorkerPool(settings.workers, settings.queue_size)
         self.started = time.monotonic()
@@ -92,6 +101,8 @@ class ServiceState:
                 device=det.device,
             )
             check_articles(group, det, options)
+        if self.claims is not None:
+            self.claims(articles)  # as check --sources: after the verdict, on the same text
         return [result_json(a, self.model) for a in articles]
 
     async def ingest(self, item: CheckItem, timeout_s: float) -> Article:
@@ -216,6 +227,11 @@ def _api_router() -> APIRouter:
                 "timeout_s": s.timeout_s,
                 "api_key_required": bool(s.api_key),
             },
+            "sources": (
+                await asyncio.to_thread(state.claims.describe)
+                if state.claims is not None
+                else {"configured": False}
+            ),
         }
 
     return router
@@ -225,10 +241,15 @@ def create_app(
     detector: Detector | None = None,
     settings: ServiceSettings | None = None,
     detector_path: str | None = None,
+    claims: ClaimsStage | None = None,
 ) -> FastAPI:
-    """The ASGI app. ``detector`` None loads ``detector_path`` (default: shipped) at startup."""
+    """The ASGI app. ``detector`` None loads ``detector_path`` (default: shipped) at startup.
+
+    ``claims`` (what ``serve --sources`` builds) adds claims and their evidence to every
+    result, as ``check --sources`` does; its models load at startup too.
+    """
     settings = (settings or ServiceSettings()).validate()
-    state = ServiceState(detector, settings)
+    state = ServiceState(detector, settings, claims)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -237,14 +258,24 @@ def create_app(
         if state.detector is None:
             state.detector = await asyncio.to_thread(load_detector, detector_path)
         await asyncio.to_thread(check_articles, [warm_up_article()], state.detector)
+        if state.claims is not None:
+            await asyncio.to_thread(state.claims.warm_up)
         yield
         state.pool.shutdown()
 
-    app = FastAPI(
+    # Swagger UI from files inside the fastapi-offline package, not a CDN: a newsroom
+    # intranet or an offline machine gets working /docs too. No /redoc: its bundle fetches
+    # a logo from its vendor's CDN, with no option to turn that off.
+    app = FastAPIOffline(
+        redoc_url=None,
         title="newsprobe",
         version=__version__,
         summary="Was this news article written by a machine?",
         lifespan=lifespan,
+        static_url=DOCS_ASSETS,
+        favicon_url="/static/favicon.svg",
+        # The online validator badge would send the spec to a third party.
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.newsprobe = state
     install_error_handlers(app)

@@ -5,11 +5,20 @@ Kept apart from ``newsprobe.cli`` so that the CLI does not import FastAPI for ot
 
 from __future__ import annotations
 
+import socket
 import sys
 from typing import Annotated
 
 import typer
 
+from newsprobe.cli_claims import (
+    JudgeModelOpt,
+    JudgeUrlOpt,
+    MaxClaimsOpt,
+    SourcesOpt,
+    StoreOpt,
+    claims_verifier,
+)
 from newsprobe.errors import NewsprobeError
 from newsprobe.service.settings import API_KEY_ENV
 
@@ -35,10 +44,21 @@ def serve_cmd(
     max_text_chars: Annotated[int, typer.Option(help="Longer texts get 413")] = 100_000,
     max_batch: Annotated[int, typer.Option(help="Items per batch request")] = 32,
     allow_private_urls: Annotated[
-        bool, typer.Option(help="Let url inputs reach loopback and private addresses")
+        bool,
+        typer.Option(
+            "--allow-private-urls",
+            "--allow-private",  # check's name for it, which the fetcher's refusals name
+            help="Let url inputs reach loopback and private addresses",
+        ),
     ] = False,
+    sources: SourcesOpt = False,
+    store: StoreOpt = None,
+    max_claims: MaxClaimsOpt = 20,
+    judge_url: JudgeUrlOpt = None,
+    judge_model: JudgeModelOpt = None,
 ) -> None:
-    """Serve the web page (/) and the HTTP API (/v1, docs at /docs)."""
+    """Serve the web page (/) and the HTTP API (/v1, docs at /docs); with --sources, every
+    result also carries its claims checked against the trusted sources, as check --sources."""
     import uvicorn
 
     from newsprobe.pipeline import check_articles, load_detector
@@ -60,7 +80,35 @@ def serve_cmd(
         raise NewsprobeError(str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
         print(f"warning: listening on {host} without an API key", file=sys.stderr)
+    claims = claims_verifier(sources, store, max_claims, judge_url, judge_model)
+    sock = listen_socket(host, port)  # a busy port fails now, not after loading the models
     det = load_detector(detector)  # bad files and models fail here, as one line
     check_articles([warm_up_article()], det)
-    app = create_app(detector=det, settings=settings)
-    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+    if claims is not None:
+        claims.warm_up()  # spaCy, the embedders and the verdict model, before the first client
+    app = create_app(detector=det, settings=settings, claims=claims)
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5
+    )
+    # uvicorn names the address only when it binds the socket itself
+    shown = f"[{host}]" if ":" in host else host
+    print(f"serving http://{shown}:{port}/ (API docs at /docs)", file=sys.stderr, flush=True)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """The bound socket (uvicorn listens on it), or a one-line error: binding is the one
+    step of serving that could otherwise fail after a minute of loading models."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        raise NewsprobeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise NewsprobeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return sock

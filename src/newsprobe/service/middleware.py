@@ -128,7 +128,13 @@ def _validation_message(exc: RequestValidationError) -> str:
     loc = [str(p) for p in first.get("loc", ()) if p != "body"]
     if first.get("type") == "json_invalid":
         detail = (first.get("ctx") or {}).get("error", "")
-        return f"request body is not valid JSON{': ' + str(detail) if detail else ''}"
+        # json's messages lose their position in pydantic's context; the location keeps it.
+        # Some already end in "at" ("Unterminated string starting at").
+        at = ""
+        if loc and loc[-1].isdigit():
+            word = "" if str(detail).endswith(" at") else " at"
+            at = f"{word} character {loc[-1]}"
+        return f"request body is not valid JSON{': ' + str(detail) if detail else ''}{at}"
     if first.get("type") == "missing" and not loc:
         return "request body is missing; send a JSON object"
     msg = str(first.get("msg", "invalid value")).removeprefix("Value error, ")

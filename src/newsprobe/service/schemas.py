@@ -54,6 +54,50 @@ class Removed(BaseModel):
     reason: str
 
 
+class EvidenceResult(BaseModel):
+    """A trusted-source passage retrieved for a claim, with its best-matching sentence."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str
+    source: str = Field(..., description="The source document's title or name")
+    url: str | None
+    score: float = Field(..., description="Fused retrieval (RRF) score")
+    sentence: str = Field(..., description="The passage's sentence closest to the claim")
+    similarity: float
+    relevant: bool = Field(..., description="Whether it passed the relevance gate")
+
+
+class ConflictResult(BaseModel):
+    """A value the claim states and a trusted source states differently."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: str = Field(..., description='"number", "date", "role" or "negation"')
+    claim: str
+    source_says: str
+    source_text: str
+    source: str
+    url: str | None
+
+
+class ClaimResult(BaseModel):
+    """A check-worthy sentence of the article and what the trusted sources say about it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str
+    start: int
+    end: int
+    checkworthiness: float
+    verdict: str | None = Field(
+        ..., description='"supported", "contradicted" or "not_enough_evidence"'
+    )
+    evidence: list[EvidenceResult]
+    conflicts: list[ConflictResult]
+    parts: dict[str, Any]
+
+
 class ArticleResult(BaseModel):
     """The verdict for one article: the same keys as ``newsprobe check --json``.
 
@@ -75,6 +119,12 @@ class ArticleResult(BaseModel):
     flags: list[str] | None = None
     reason: str | None = Field(None, description="Why no number is given")
     removed: list[Removed] | None = Field(None, description="Debris cut before scoring")
+    claims: list[ClaimResult] | None = Field(
+        None, description="Only when the service runs with --sources: claims, best first"
+    )
+    claims_summary: dict[str, int] | None = Field(
+        None, description="Claims per verdict (with claims)"
+    )
 
 
 class ItemError(BaseModel):
@@ -101,6 +151,16 @@ class Health(BaseModel):
     uptime_s: float
 
 
+class SourcesInfo(BaseModel):
+    """Whether claims are checked (``serve --sources``), and against how much."""
+
+    configured: bool
+    documents: int | None = None
+    passages: int | None = None
+    max_claims: int | None = None
+    judge: bool | None = Field(None, description="Whether an LLM judge gives the verdicts")
+
+
 class ModelsInfo(BaseModel):
     models: list[str]
     features: list[str]
@@ -110,6 +170,7 @@ class ModelsInfo(BaseModel):
     min_tokens: int
     inputs: dict[str, bool]
     limits: dict[str, Any]
+    sources: SourcesInfo
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {

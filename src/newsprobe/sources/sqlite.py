@@ -75,7 +75,9 @@ class SQLiteStore:
         self.path = Path(path) if path is not None else default_store_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(self.path)
+            # Usable from another thread than the one that opened it (the web service's
+            # workers); callers serialize access, as ``pipeline.ClaimsStage`` does.
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:

@@ -157,11 +157,15 @@
     });
   }
 
+  // A source's address becomes a link only if it is http(s): a store row with a
+  // javascript: URL must not turn into something a click runs.
   function evidenceNode(e) {
-    const line = el("li", {});
-    const source = e.url ? el("a", { href: e.url, rel: "noopener noreferrer" }, e.source || e.url)
-      : (e.source || "source");
-    line.append(source, ": ", e.sentence || e.text || "");
+    const line = el("li", { class: "evidence-line" });
+    const name = e.source || e.url || "source";
+    const source = /^https?:\/\//i.test(e.url || "")
+      ? el("a", { href: e.url, rel: "noopener noreferrer", class: "source" }, name)
+      : el("span", { class: "source" }, name);
+    line.append("Source ", source, ": ", el("q", {}, e.sentence || e.text || ""));
     return line;
   }
 
@@ -329,6 +333,12 @@
       if (!response.ok) return;
       const info = await response.json();
       verdictFeatures = info.features || [];
+      const s = info.sources || {};
+      $("sources-note").textContent = s.configured
+        ? `Claims are checked against ${s.passages} passages from ${s.documents} trusted ` +
+          `${s.documents === 1 ? "document" : "documents"} (newsprobe serve --sources).`
+        : "No trusted sources on this server, so claims are not checked " +
+          "(start it with newsprobe serve --sources).";
     } catch (_) { /* the page works without it */ }
   }
 

@@ -2,8 +2,10 @@
 
 Spliced texts from held-out DetectRL XSum news: the first sentences of a human article,
 then the sentences of a machine-written one (generators never used in fitting). The
-boundary estimate is the split that best separates the sentence scores (largest gap in
-mean machine probability, after minus before); the error is in sentences. The baseline
+boundary estimate is the split that best separates the sentence scores: the largest gap in
+mean machine probability, after minus before, weighted by sqrt(k (n - k) / n) as in a
+CUSUM test, so that a split next to the ends (one noisy sentence on one side) needs a larger
+gap; the error is in sentences. The baseline
 guesses the middle of the text, which knows the truth is "about half".
 
 Run on demand:  python -m benchmarks.bench_sentences [--n 60] [--max-tokens 512]
@@ -35,10 +37,11 @@ def sentences_of(text: str) -> list[str]:
 
 
 def estimate_boundary(scores: list[float]) -> int:
-    """The index of the first machine sentence: argmax of mean(after) - mean(before)."""
-    best, best_gap = len(scores) // 2, -np.inf
-    for k in range(1, len(scores)):
-        gap = float(np.mean(scores[k:]) - np.mean(scores[:k]))
+    """The index of the first machine sentence: argmax of the weighted mean gap."""
+    n = len(scores)
+    best, best_gap = n // 2, -np.inf
+    for k in range(1, n):
+        gap = float(np.mean(scores[k:]) - np.mean(scores[:k])) * np.sqrt(k * (n - k) / n)
         if gap > best_gap:
             best, best_gap = k, gap
     return best

@@ -56,32 +56,37 @@ def score_sentences(
     spans = split_sentences(article.text)
     first = detector.models[0]
     counts = [len(article.token_stats[first].slice(a, b)) for a, b in spans]
-    windows: list[tuple[int, int]] = []
-    for i, count in enumerate(counts):
+    # Only sentences inside the token window have statistics; windows grow within them, so
+    # a long article costs no more than its window (the text scorers see what the model saw).
+    last = max((i for i, c in enumerate(counts) if c > 0), default=-1)
+    windows: dict[int, tuple[int, int]] = {}
+    for i in range(last + 1):
+        if counts[i] == 0:
+            continue
         lo = hi = i
-        total = count
-        while total < window_tokens and (lo > 0 or hi < len(spans) - 1):
+        total = counts[i]
+        while total < window_tokens and (lo > 0 or hi < last):
             # Grow towards the side with statistics, alternating, so the sentence stays
             # in the middle of its window where it can.
-            if lo > 0 and (hi == len(spans) - 1 or (i - lo) <= (hi - i)):
+            if lo > 0 and (hi == last or (i - lo) <= (hi - i)):
                 lo -= 1
                 total += counts[lo]
             else:
                 hi += 1
                 total += counts[hi]
-        windows.append((spans[lo][0], spans[hi][1]))
-    texts = [article.text[a:b] for a, b in windows]
+        windows[i] = (spans[lo][0], spans[hi][1])
+    texts = [article.text[a:b] for a, b in windows.values()]
     stats = {
-        m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in windows]
+        m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in windows.values()]
         for m in detector.models
     }
-    rows = detector.extractor.from_stats(texts, stats)
-    proba = detector.predict_proba_rows(rows)
+    rows = detector.extractor.from_stats(texts, stats) if texts else []
+    proba = dict(zip(windows, detector.predict_proba_rows(rows) if rows else [], strict=True))
     return [
         SentenceScore(
             start=a,
             end=b,
-            machine_probability=None if count == 0 or np.isnan(p) else float(p),
+            machine_probability=None if i not in proba or np.isnan(proba[i]) else float(proba[i]),
         )
-        for (a, b), count, p in zip(spans, counts, proba, strict=True)
+        for i, (a, b) in enumerate(spans)
     ]

@@ -348,3 +348,22 @@ def test_batch_items_carry_their_claims_and_bad_items_stay_in_place(claims_serve
     assert bad["status"] == 422
     assert isinstance(third["claims"], list)
     assert not any(c["verdict"] == "contradicted" for c in third["claims"])
+
+
+def test_a_wider_window_colours_more_sentences_with_the_same_verdict(server, serve):
+    long_text = " ".join([ARTICLE] * 4)
+    wide = serve(ServiceSettings(max_text_chars=20_000, timeout_s=30, max_tokens=1024))
+    with server.client() as c:
+        narrow_body = c.post("/v1/check", json={"text": long_text}).json()
+        narrow_models = c.get("/v1/models").json()
+    with wide.client() as c:
+        wide_body = c.post("/v1/check", json={"text": long_text}).json()
+        wide_models = c.get("/v1/models").json()
+
+    def scored(body: dict) -> int:
+        return sum(s["machine_probability"] is not None for s in body["sentences"])
+
+    assert wide_body["machine_probability"] == narrow_body["machine_probability"]
+    assert wide_body["tokens"] == narrow_body["tokens"]
+    assert scored(wide_body) > scored(narrow_body)
+    assert (narrow_models["max_tokens"], wide_models["max_tokens"]) == (128, 1024)

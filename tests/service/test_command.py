@@ -66,6 +66,9 @@ def test_bad_options_and_detector_files_are_one_line_errors(tmp_path):
     proc = serve("--workers", "0")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2 and err.strip() == "error: workers must be at least 1"
+    proc = serve("--max-tokens", "1")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and err.strip() == "error: max-tokens must be at least 2"
     proc = serve("--detector", str(tmp_path / "none.json"))
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 3 and "cannot read detector file" in err

@@ -94,7 +94,7 @@ class ServiceState:
         for fpr in dict.fromkeys(fprs):
             group = [a for a, f in zip(articles, fprs, strict=True) if f == fpr]
             options = DetectOptions(
-                max_tokens=det.max_tokens,
+                max_tokens=self.settings.max_tokens,
                 batch_size=det.batch_size,
                 fpr=fpr,
                 min_tokens=det.min_tokens,
@@ -217,7 +217,7 @@ def _api_router() -> APIRouter:
             "features": list(det.feature_names_),
             "fpr_target": det.fpr,
             "threshold": det.threshold_for(det.fpr),
-            "max_tokens": det.max_tokens,
+            "max_tokens": s.max_tokens or det.max_tokens,
             "min_tokens": det.min_tokens,
             "inputs": available_inputs(),
             "limits": {

@@ -43,6 +43,13 @@ def serve_cmd(
     max_body_bytes: Annotated[int, typer.Option(help="Larger request bodies get 413")] = 2_000_000,
     max_text_chars: Annotated[int, typer.Option(help="Longer texts get 413")] = 100_000,
     max_batch: Annotated[int, typer.Option(help="Items per batch request")] = 32,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option(
+            help="Tokens scored per article (default: the detector's window); a longer "
+            "window colours more sentences on the page, at more cost per request"
+        ),
+    ] = None,
     allow_private_urls: Annotated[
         bool,
         typer.Option(
@@ -75,6 +82,7 @@ def serve_cmd(
             max_batch=max_batch,
             api_key=api_key or None,
             allow_private_urls=allow_private_urls,
+            max_tokens=max_tokens,
         ).validate()
     except ValueError as exc:
         raise NewsprobeError(str(exc)) from exc

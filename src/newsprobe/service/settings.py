@@ -26,6 +26,9 @@ class ServiceSettings:
     api_key: when set, ``/v1`` routes need it in ``X-API-Key`` or ``Authorization: Bearer``.
     allow_private_urls: let ``url`` inputs reach loopback/private addresses (tests, intranets).
     fetch_timeout_s: time limit of one URL fetch.
+    max_tokens: tokens of each article the model scores; None is the detector's own window.
+        A longer one colours more sentences of a long article on the page, at more cost per
+        request; the verdict is the same (it reads the detector's window).
     """
 
     workers: int = 1
@@ -37,6 +40,7 @@ class ServiceSettings:
     api_key: str | None = None
     allow_private_urls: bool = False
     fetch_timeout_s: float = 10.0
+    max_tokens: int | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> ServiceSettings:
@@ -52,6 +56,8 @@ class ServiceSettings:
         for name in ("workers", "max_body_bytes", "max_text_chars", "max_batch"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name.replace('_', '-')} must be at least 1")
+        if self.max_tokens is not None and self.max_tokens < 2:
+            raise ValueError("max-tokens must be at least 2")
         if self.queue_size < 0:
             raise ValueError("queue-size must not be negative")
         if self.timeout_s <= 0 or self.fetch_timeout_s <= 0:

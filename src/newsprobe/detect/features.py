@@ -176,12 +176,17 @@ class FeatureExtractor:
         out: dict[str, list[TokenStats]] = {}
         for m in self.models:
             key = f"{m}|{self.max_tokens}"
-            known = cache.get(key, sorted(set(hashes)))
-            for window in cache.windows(m):
-                missing = sorted(set(hashes) - known.keys())
-                if window > self.max_tokens and missing:
-                    longer = cache.get(f"{m}|{window}", missing)
-                    known.update((h, st.head(self.max_tokens)) for h, st in longer.items())
+            wanted = set(hashes)
+            known = cache.get(key, sorted(wanted))
+            # Texts cached only at a longer window: their head is this window's statistics.
+            missing = wanted - known.keys()
+            longer = [w for w in cache.windows(m) if w > self.max_tokens] if missing else []
+            for window in longer:
+                found = cache.get(f"{m}|{window}", sorted(missing))
+                known.update((h, st.head(self.max_tokens)) for h, st in found.items())
+                missing = wanted - known.keys()
+                if not missing:
+                    break
             todo = sorted({h: i for i, h in enumerate(hashes) if h not in known}.values())
             if progress and len(texts) > len(todo):
                 progress(len(texts) - len(todo))

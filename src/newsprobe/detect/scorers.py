@@ -33,7 +33,6 @@ class Scorer:
     kind: ClassVar[str] = ""
     direction: ClassVar[int] = 1
     needs_model: ClassVar[bool] = True
-    needs_text: ClassVar[bool] = False  # scores (stats, text): see ``score_with_text``
 
     @property
     def name(self) -> str:
@@ -319,10 +318,9 @@ class WordLength(Scorer):
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
-#: ln(10): wordfreq's Zipf value is log10 of a word's frequency per billion words.
+#: ln(10): wordfreq's Zipf value is log10 of a word's frequency per billion words; a word
+#: it has never seen gets 0, rarer than any word it lists.
 _LN10 = 2.302585092994046
-#: Zipf value given to words the unigram list has never seen (rarer than any it has).
-_UNSEEN_ZIPF = 0.0
 
 
 @functools.cache
@@ -354,7 +352,7 @@ def word_excess(stats: TokenStats, text: str) -> np.ndarray:
         inside = (starts < b) & (ends > a)
         if not inside.any():
             continue
-        zipf = _zipf(match.group().lower()) or _UNSEEN_ZIPF
+        zipf = _zipf(match.group().lower())
         out.append(float(stats.logprob[inside].sum()) - (zipf - 9.0) * _LN10)
     return np.asarray(out, dtype=np.float64)
 
@@ -365,7 +363,6 @@ class UnigramExcess(Scorer):
     (higher = machine)."""
 
     kind: ClassVar[str] = "lm_unigram"
-    needs_text: ClassVar[bool] = True
     quantile: ClassVar[float | None] = None
 
     def score_with_text(self, stats: TokenStats, text: str) -> float:

@@ -88,19 +88,7 @@ class TokenStats:
         one, from one model pass, and a cache filled at one window serves every shorter one.
         """
         n = max(max_tokens - 1, 0)
-        if len(self) <= n:
-            return self
-        return TokenStats(
-            model=self.model,
-            ids=self.ids[:n],
-            offsets=self.offsets[:n],
-            logprob=self.logprob[:n],
-            entropy=self.entropy[:n],
-            rank=self.rank[:n],
-            ref_mean=self.ref_mean[:n],
-            ref_var=self.ref_var[:n],
-            reference=self.reference,
-        )
+        return self if len(self) <= n else self._take(slice(0, n))
 
     def slice(self, start: int, end: int, rebase: bool = False) -> TokenStats:
         """The positions whose tokens start inside the character range ``[start, end)``.
@@ -109,15 +97,19 @@ class TokenStats:
         align tokens with the words of the text they are given.
         """
         keep = (self.offsets[:, 0] >= start) & (self.offsets[:, 0] < end)
+        return self._take(keep, shift=start if rebase else 0)
+
+    def _take(self, index: slice | np.ndarray, shift: int = 0) -> TokenStats:
+        """The positions ``index`` selects, offsets moved ``shift`` characters left."""
         return TokenStats(
             model=self.model,
-            ids=self.ids[keep],
-            offsets=self.offsets[keep] - start if rebase else self.offsets[keep],
-            logprob=self.logprob[keep],
-            entropy=self.entropy[keep],
-            rank=self.rank[keep],
-            ref_mean=self.ref_mean[keep],
-            ref_var=self.ref_var[keep],
+            ids=self.ids[index],
+            offsets=self.offsets[index] - shift,
+            logprob=self.logprob[index],
+            entropy=self.entropy[index],
+            rank=self.rank[index],
+            ref_mean=self.ref_mean[index],
+            ref_var=self.ref_var[index],
             reference=self.reference,
         )
 

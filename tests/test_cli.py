@@ -421,3 +421,22 @@ def test_a_url_on_loopback_needs_allow_private(tiny_detector):
         assert fetched["url"] == url and any(r["reason"] == "ad_slot" for r in fetched["removed"])
     finally:
         httpd.shutdown()
+
+
+def test_chatbot_scaffolding_makes_the_verdict_machine_and_is_shown(tiny_detector, tmp_path):
+    framed = "Sure, here is a 4-sentence news article based on the summary:\n" + ARTICLE
+    args = ("--json", "--detector", str(tiny_detector))
+    out = json.loads(run("check", "-", *args, stdin=framed).stdout)
+    clean = json.loads(run("check", "-", *args, stdin=ARTICLE).stdout)
+    assert clean["label"] == "human" and clean["tells"] == []
+    assert out["label"] == "machine" and out["machine_probability"] == 0.99
+    assert out["attention"] == "high"
+    assert {t["kind"] for t in out["tells"]} == {"reply framing"}
+    first = out["tells"][0]
+    assert framed[first["start"] : first["end"]] == first["text"]
+    assert any("chatbot text" in f for f in out["flags"])
+    # Quoted by a reporter, the same words are not a tell.
+    quoted = f'The bot answered: "As an AI language model, I cannot say." {ARTICLE}'
+    assert json.loads(run("check", "-", *args, stdin=quoted).stdout)["tells"] == []
+    terminal = run("check", "-", "--detector", str(tiny_detector), stdin=framed).stdout
+    assert "chatbot text" in terminal and "MACHINE" in terminal

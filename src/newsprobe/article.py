@@ -91,6 +91,8 @@ class Article:
     scores: dict[str, float] = field(default_factory=dict)
     verdict: Verdict | None = None
     sentences: list[SentenceScore] = field(default_factory=list)
+    # Chatbot scaffolding found in the text (label = kind), which sets the verdict.
+    tells: list[Span] = field(default_factory=list)
     # Check-worthy claims, best first, once verified against trusted sources (None: not run).
     claims: list[Claim] | None = None
 

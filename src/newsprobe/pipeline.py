@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newsprobe.article import Article, Verdict
+from newsprobe.article import Article, Span, Verdict
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import score_sentences
+from newsprobe.detect.tells import find_tells
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.settings import DetectOptions
 
@@ -67,6 +68,8 @@ def check_articles(
         article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
         article.meta["tokens"] = int(n_tokens[i])
         article.meta["verdict_features"] = list(detector.feature_names_)
+        if detector.tells:
+            article.tells = [Span(t.start, t.end, t.kind) for t in find_tells(article.text)]
         p = proba[i]
         if np.isnan(p):
             article.verdict = Verdict(
@@ -87,6 +90,7 @@ def check_articles(
     for article in articles:
         if article.verdict is not None:
             article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
+            article.verdict.flags += tell_flags(article)
         if (
             options.sentences
             and detector.models
@@ -113,6 +117,17 @@ def evasion_flags(findings: dict[str, int]) -> list[str]:
         flags.append(f"evasion: {findings['homoglyphs']} look-alike letters folded")
     if findings.get("invisible_characters", 0) >= EVASION_MIN:
         flags.append(f"evasion: {findings['invisible_characters']} invisible characters removed")
+    return flags
+
+
+def tell_flags(article: Article, shown: int = 2) -> list[str]:
+    """One flag per tell (the first ``shown``): a chatbot's own words in the text."""
+    flags = []
+    for span in article.tells[:shown]:
+        quote = " ".join(span.text_of(article.text).split())
+        flags.append(f"chatbot text ({span.label}): “{quote[:80]}”")
+    if len(article.tells) > shown:
+        flags.append(f"chatbot text: {len(article.tells) - shown} more spans")
     return flags
 
 

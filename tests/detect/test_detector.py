@@ -165,7 +165,7 @@ def test_model_free_detector_scores_text_without_a_language_model(tmp_path):
     short, long_ = check_articles([Article(text="Too few words."), Article(text=texts[0])], loaded)
     assert short.verdict.label == "too_short" and "3 tokens" in short.verdict.reason
     assert long_.verdict.machine_probability is not None and not long_.sentences
-    assert set(long_.scores) == {"compression", "prelude", "word_length"}
+    assert set(long_.scores) == {"compression", "prelude", "word_length", "tells"}
 
 
 def test_save_leaves_no_temporary_files_and_a_shareable_file(fitted, tmp_path):

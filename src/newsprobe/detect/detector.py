@@ -24,7 +24,8 @@ import numpy as np
 
 from newsprobe.detect.boosting import export_trees, tree_decision
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
-from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
+from newsprobe.detect.scorers import RULE_SCORERS, SCORERS, TEXT_SCORERS
+from newsprobe.detect.tells import TELL_PROBABILITY
 from newsprobe.errors import DetectorFileError, NewsprobeError
 from newsprobe.fileio import write_json_atomic
 
@@ -74,6 +75,12 @@ class Detector:
         (README, "How the shipped detector was fitted"), and 128 costs half as much.
     min_tokens : int
         Fewer scored tokens than this give a "too short" verdict.
+    tells : bool
+        Whether chatbot scaffolding in the text ("Here is a 5-sentence news article…",
+        "As an AI language model…") sets the probability to at least
+        :data:`~newsprobe.detect.tells.TELL_PROBABILITY`, short texts included. A rule, not
+        a fitted feature: the fit data holds too few such texts to learn it from, and a
+        chatbot naming itself needs no statistics.
 
     Examples
     --------
@@ -93,6 +100,7 @@ class Detector:
         fpr: float = 0.01,
         max_tokens: int = 128,
         min_tokens: int = 24,
+        tells: bool = True,
         batch_size: int = 4,
         device: str | None = None,
     ) -> None:
@@ -106,6 +114,7 @@ class Detector:
         self.fpr = fpr
         self.max_tokens = max_tokens
         self.min_tokens = min_tokens
+        self.tells = tells
         self.batch_size = batch_size
         self.device = device
 
@@ -124,7 +133,7 @@ class Detector:
         return "+".join(self.models) or "none"
 
     def candidate_features(self) -> list[str]:
-        names = [s.name for s in self.extractor.scorers()]
+        names = [s.name for s in self.extractor.scorers() if s.kind not in RULE_SCORERS]
         if self.features is not None:
             names = [n for n in names if n.split("@", 1)[0] in self.features]
         return names
@@ -167,7 +176,7 @@ class Detector:
             self._fit_logistic(X, y_arr, names)
         if calibration_rows is None:
             calibration_rows = [r for r, label in zip(rows, y, strict=True) if label == 0]
-        cal = self._proba_rows(calibration_rows)
+        cal = self._with_rules(self._proba_rows(calibration_rows), calibration_rows)
         cal = cal[np.isfinite(cal)]
         self.calibration_scores_ = np.sort(cal).round(6).tolist()
         self.threshold_ = self.threshold_for(self.fpr)
@@ -258,6 +267,15 @@ class Detector:
         """Probability of "machine" per feature row; NaN where the text is too short."""
         p = self._proba_rows(rows)
         p[self.n_tokens(rows) < self.min_tokens] = np.nan
+        return self._with_rules(p, rows)
+
+    def _with_rules(self, p: np.ndarray, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """Raise the texts that carry chatbot scaffolding to TELL_PROBABILITY (if enabled)."""
+        if not self.tells or not len(p):
+            return p
+        told = feature_matrix(rows, ["tells"])[:, 0] > 0
+        p = p.copy()
+        p[told] = np.fmax(p[told], TELL_PROBABILITY)
         return p
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -293,6 +311,7 @@ class Detector:
             "fpr": self.fpr,
             "max_tokens": self.max_tokens,
             "min_tokens": self.min_tokens,
+            "tells": self.tells,
         }
 
     def to_dict(self) -> dict[str, Any]:

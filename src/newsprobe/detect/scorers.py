@@ -21,6 +21,7 @@ from typing import ClassVar
 import numpy as np
 
 from newsprobe.detect.stats import TokenStats
+from newsprobe.detect.tells import find_tells
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,23 @@ class WordLength(Scorer):
         raise TypeError("WordLength scores text, not token statistics: use score_text")
 
 
+@dataclass(frozen=True)
+class ChatbotTells(Scorer):
+    """How many spans of chatbot scaffolding the text carries ("Here is a 5-sentence news
+    article…", "As an AI language model…"); see :mod:`newsprobe.detect.tells`. Not a
+    feature of the combiner: the detector applies it as a rule (``Detector(tells=True)``).
+    """
+
+    kind: ClassVar[str] = "tells"
+    needs_model: ClassVar[bool] = False
+
+    def score_text(self, text: str) -> float:
+        return float(len(find_tells(text)))
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
+        raise TypeError("ChatbotTells scores text, not token statistics: use score_text")
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 #: ln(10): wordfreq's Zipf value is log10 of a word's frequency per billion words; a word
@@ -418,8 +436,10 @@ SCORERS: dict[str, type[Scorer]] = {
     )
 }
 TEXT_SCORERS: dict[str, type[Scorer]] = {
-    cls.kind: cls for cls in (Compression, PreludeCompression, WordLength)
+    cls.kind: cls for cls in (Compression, PreludeCompression, WordLength, ChatbotTells)
 }
+#: Text scorers the detector applies as rules, never as features of the combiner.
+RULE_SCORERS = frozenset({ChatbotTells.kind})
 
 
 def model_scorers(model: str, reference: str | None = None) -> list[Scorer]:

@@ -16,7 +16,7 @@ def _num(value: float | None) -> float | None:
 
 def article_json(article: Article, model: str) -> dict[str, Any]:
     """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
-    "scores", "evasion", "attention", "removed"}``, plus ``flags`` when evasion tricks were
+    "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion tricks were
     found, ``reason`` when no number is given ("too_short", "unsupported_language"),
     ``path`` for files and the page metadata (title, author, date, site, url, language)
     that is known."""
@@ -51,6 +51,10 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
     }
     out.update({k: val for k, val in meta.items() if val})
     out["removed"] = [{"text": r.text, "reason": r.reason} for r in article.removed]
+    out["tells"] = [
+        {"start": t.start, "end": t.end, "kind": t.label, "text": t.text_of(article.text)}
+        for t in article.tells
+    ]
     if article.sentences:
         out["sentences"] = [
             {

@@ -28,6 +28,7 @@ _EXPLAIN = {
     "surprise_tail": "log-likelihood of the 5% most surprising tokens (higher = machine)",
     "loglik_excess": "log-likelihood above the model's expectation (higher = machine)",
     "word_length": "mean word length in letters (higher = more machine-like)",
+    "tells": "spans of chatbot scaffolding (any sets the verdict to machine)",
     "lm_unigram": "words likelier in context than their frequency (higher = machine)",
     "lm_unigram_q25": "the words most surprising beyond their frequency (higher = machine)",
 }

@@ -98,6 +98,15 @@ class ClaimResult(BaseModel):
     parts: dict[str, Any]
 
 
+class Tell(BaseModel):
+    """A chatbot's own words in the text ("Here is a 5-sentence news article…")."""
+
+    start: int
+    end: int
+    kind: str = Field(..., description='"role tag", "self-reference", "refusal" or "reply framing"')
+    text: str
+
+
 class ArticleResult(BaseModel):
     """The verdict for one article: the same keys as ``newsprobe check --json``.
 
@@ -119,6 +128,9 @@ class ArticleResult(BaseModel):
     flags: list[str] | None = None
     reason: str | None = Field(None, description="Why no number is given")
     removed: list[Removed] | None = Field(None, description="Debris cut before scoring")
+    tells: list[Tell] | None = Field(
+        None, description="Chatbot scaffolding in the text; any sets the verdict to machine"
+    )
     claims: list[ClaimResult] | None = Field(
         None, description="Only when the service runs with --sources: claims, best first"
     )

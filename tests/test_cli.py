@@ -73,7 +73,7 @@ def test_check_json_is_one_object_with_the_documented_keys(tiny_detector, articl
     assert out["label"] in {"machine", "human"}
     assert out["fpr_target"] == 0.01
     assert out["tokens"] > 10
-    assert out["evasion"] == {"invisible_characters": 0, "homoglyphs": 0}
+    assert out["evasion"] == {"invisible_characters": 0, "homoglyphs": 0, "misspellings": 0}
     kinds = {k.split("@")[0] for k in out["scores"]}
     assert kinds == set(SCORERS) | set(TEXT_SCORERS)
     assert {"loglik", "fastdetectgpt", "binoculars", "prelude", "word_length"} <= kinds

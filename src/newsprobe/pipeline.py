@@ -117,6 +117,8 @@ def evasion_flags(findings: dict[str, int]) -> list[str]:
         flags.append(f"evasion: {findings['homoglyphs']} look-alike letters folded")
     if findings.get("invisible_characters", 0) >= EVASION_MIN:
         flags.append(f"evasion: {findings['invisible_characters']} invisible characters removed")
+    if findings.get("misspellings", 0) >= EVASION_MIN:
+        flags.append(f"evasion: {findings['misspellings']} misspelled words repaired")
     return flags
 
 

@@ -5,8 +5,9 @@ Unicode's Default_Ignorable_Code_Point set (zero-width spaces and joiners, bidi 
 embedding controls, invisible operators, tag characters, variation selectors, Hangul
 fillers), taken from the ``regex`` module's Unicode tables rather than a hand list that
 misses the next one. NFKC then folds compatibility forms (full-width letters, ligatures), and
-look-alike letters inside Latin words are folded to Latin. Each trick is counted: in news
-text they are a signal in their own right.
+look-alike letters inside Latin words are folded to Latin, and a text typo'd word after
+word has its misspellings repaired (:mod:`newsprobe.normalize.spelling`). Each trick is
+counted: in news text they are a signal in their own right.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import unicodedata
 import regex
 
 from newsprobe.normalize.homoglyphs import fold_homoglyphs
+from newsprobe.normalize.spelling import repair_misspellings
 
 _INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 # How emoji are written (a joiner between pictographs, a presentation selector after one):
@@ -48,9 +50,12 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     text = CONTROL.sub("", unicodedata.normalize("NFKC", text))
     text, more = remove_invisible(text)
     text, homoglyphs = fold_homoglyphs(text)
+    # After folding, so that a word typo'd with a Cyrillic letter is repaired as well.
+    text, misspellings = repair_misspellings(text)
     if findings is not None:
         findings["invisible_characters"] = invisible + more
         findings["homoglyphs"] = homoglyphs
+        findings["misspellings"] = misspellings
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

@@ -56,3 +56,12 @@ def test_an_accent_split_by_a_zero_width_space_composes_like_the_plain_word() ->
 
 def test_unicode_line_separators_become_newlines() -> None:
     assert normalize_text("First.\u2028Second.\u2029Third.") == "First.\nSecond.\n\nThird."
+
+
+def test_sentences_glued_by_a_scrape_get_their_space_back():
+    assert (
+        normalize_text('It was generated.It has said: "Yes."Then it left?Thankfully not.')
+        == 'It was generated. It has said: "Yes." Then it left? Thankfully not.'
+    )
+    kept = "The U.S.A and Mr.Smith, e.g.The list, at www.Amazon.com and 3.5 m."
+    assert normalize_text(kept) == kept

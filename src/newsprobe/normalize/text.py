@@ -7,7 +7,9 @@ fillers), taken from the ``regex`` module's Unicode tables rather than a hand li
 misses the next one. NFKC then folds compatibility forms (full-width letters, ligatures), and
 look-alike letters inside Latin words are folded to Latin, and a text typo'd word after
 word has its misspellings repaired (:mod:`newsprobe.normalize.spelling`). Each trick is
-counted: in news text they are a signal in their own right.
+counted: in news text they are a signal in their own right. Sentences that a scrape glued
+together ("generated.It has") get their space back, so that the model reads what a reader
+reads.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
+# Sentences glued where a scrape dropped the paragraph break ("generated.It has"): a
+# space goes back after a word's end mark when a capitalised word follows. Two lower-case
+# letters before the mark keep abbreviations ("U.S.A", "Mr.Smith", "e.g.The") as written.
+_GLUED = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’)]?)(?<!\bwww\.)(?=\p{Lu}\p{Ll})")
 
 
 def remove_invisible(text: str) -> tuple[str, int]:
@@ -56,6 +62,6 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
         findings["invisible_characters"] = invisible + more
         findings["homoglyphs"] = homoglyphs
         findings["misspellings"] = misspellings
-    text = _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", _GLUED.sub(" ", text))
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

@@ -59,13 +59,13 @@ def test_check_sample_article_with_shipped_detector():
 
 def test_shipped_detector_separates_held_out_news(shared_data):
     """A quality floor on BBC news, a source the shipped detector never saw (100 rows, all
-    evasion variants; `bench_quality` measures AUROC 0.91 on 1,195 rows, ZipPy 0.88)."""
+    evasion variants; `bench_quality` measures AUROC 0.96 on 1,195 rows, ZipPy 0.87)."""
     from newsprobe.eval.data import read_rows
     from newsprobe.eval.evaluate import evaluate
 
     rows = read_rows(shared_data / "detect" / "detectrl_xsum_news.jsonl", limit=100, seed=1)
     result = evaluate(Detector.load(), rows)
-    assert result["auroc"] > 0.65
+    assert result["auroc"] > 0.8
     assert result["by_generator"].keys() == {
         "ChatGPT",
         "Claude-instant",

@@ -440,3 +440,20 @@ def test_chatbot_scaffolding_makes_the_verdict_machine_and_is_shown(tiny_detecto
     assert json.loads(run("check", "-", *args, stdin=quoted).stdout)["tells"] == []
     terminal = run("check", "-", "--detector", str(tiny_detector), stdin=framed).stdout
     assert "chatbot text" in terminal and "MACHINE" in terminal
+
+
+def test_a_typod_text_is_read_repaired_and_flagged(tiny_detector):
+    typos = {
+        "government": "governmnet",
+        "consultations": "consultatoins",
+        "territorial": "terirtorial",
+    }
+    typoed = ARTICLE
+    for right, wrong in typos.items():
+        typoed = typoed.replace(right, wrong)
+    args = ("--json", "--detector", str(tiny_detector))
+    out = json.loads(run("check", "-", *args, stdin=typoed).stdout)
+    clean = json.loads(run("check", "-", *args, stdin=ARTICLE).stdout)
+    assert out["evasion"]["misspellings"] == 3 and clean["evasion"]["misspellings"] == 0
+    assert any("3 misspelled words repaired" in f for f in out["flags"])
+    assert out["machine_probability"] == clean["machine_probability"]

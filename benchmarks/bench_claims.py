@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsprobe import Article
+from newsprobe.fileio import write_json_atomic
 from newsprobe.sources import Passage, SQLiteStore, split_passages
 
 T = TypeVar("T")
@@ -149,7 +150,6 @@ def main() -> None:
     for step, seconds, note in rows:
         table.add_row(step, f"{seconds:.2f}", note)
     Console(width=150).print(table)
-    RESULTS.mkdir(exist_ok=True)
     out = {
         "passages": len(passages),
         "mean_words": words,
@@ -161,7 +161,7 @@ def main() -> None:
             if c.verdict == "contradicted"
         ],
     }
-    (RESULTS / "claims.json").write_text(json.dumps(out, indent=1))
+    write_json_atomic(RESULTS / "claims.json", out)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import random
 import re
 from pathlib import Path
@@ -35,6 +34,7 @@ from rich.table import Table
 from newsprobe.detect.detector import Detector
 from newsprobe.eval.data import read_rows
 from newsprobe.eval.splits import make_split
+from newsprobe.fileio import write_json_atomic
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -205,10 +205,7 @@ def main() -> None:
             f"{r['mean_probability']:.3f}",
         )
     Console().print(table)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "edited.json").write_text(
-        json.dumps({"threshold": det.threshold_, "sets": out}, indent=1)
-    )
+    write_json_atomic(RESULTS / "edited.json", {"threshold": det.threshold_, "sets": out})
 
 
 def _changed(a: str, b: str) -> float:

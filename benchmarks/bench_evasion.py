@@ -17,7 +17,6 @@ Prints a table and writes benchmarks/results/evasion.json.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import string
@@ -31,6 +30,7 @@ from benchmarks.peers import PEERS
 from newsprobe.detect.detector import Detector
 from newsprobe.eval.metrics import auroc, tpr_at_fpr
 from newsprobe.eval.splits import make_split
+from newsprobe.fileio import write_json_atomic
 from newsprobe.ingest import article_from_bytes
 
 RESULTS = Path(__file__).parent / "results"
@@ -141,12 +141,8 @@ def main() -> None:
     console = Console()
     console.print(table)
     console.print(f"ingestion recovered {recovered:.1%} of the texts exactly")
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / (
-        "evasion.json" if args.attack == "homoglyph" else f"evasion_{args.attack}.json"
-    )
-    out.write_text(json.dumps(report, indent=1))
-    console.print(f"wrote {out}")
+    name = "evasion" if args.attack == "homoglyph" else f"evasion_{args.attack}"
+    console.print(f"wrote {write_json_atomic(RESULTS / f'{name}.json', report)}")
 
 
 if __name__ == "__main__":

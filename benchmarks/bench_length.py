@@ -9,7 +9,6 @@ about N words), scores them with the shipped detector and writes results/length.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +19,7 @@ from newsprobe.detect.detector import Detector
 from newsprobe.eval.data import read_rows, sample
 from newsprobe.eval.metrics import auroc, tpr_at_fpr
 from newsprobe.eval.splits import make_split
+from newsprobe.fileio import write_json_atomic
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -58,8 +58,7 @@ def main() -> None:
         out.append(res)
         table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in res.values()))
     Console().print(table)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "length.json").write_text(json.dumps(out, indent=1))
+    write_json_atomic(RESULTS / "length.json", out)
 
 
 def _head(text: str) -> str:

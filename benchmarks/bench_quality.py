@@ -13,7 +13,6 @@ Prints one table per metric and writes benchmarks/results/quality.json.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from benchmarks.peers import PEERS
 from newsprobe.detect.detector import Detector, _direction
 from newsprobe.eval.metrics import auroc, fpr_at, tpr_at, tpr_at_fpr
 from newsprobe.eval.splits import FAMILIES, Split, make_split
+from newsprobe.fileio import write_json_atomic
 
 RESULTS = Path(__file__).parent / "results"
 HELD_OUT = "newsprobe (family held out)"
@@ -155,8 +155,6 @@ def main() -> None:
     for metric in ("auroc", "tpr@1%", "tpr@5%"):
         show(table, metric, console)
     show_variants(variant_table, console)
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / "quality.json"
     report = {
         "detector": det.to_dict()["provenance"],
         "params": det.get_params(),
@@ -164,8 +162,7 @@ def main() -> None:
         "table": table,
         "by_variant": variant_table,
     }
-    out.write_text(json.dumps(report, indent=1))
-    console.print(f"wrote {out}")
+    console.print(f"wrote {write_json_atomic(RESULTS / 'quality.json', report)}")
 
 
 if __name__ == "__main__":

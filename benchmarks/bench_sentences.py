@@ -15,7 +15,6 @@ Prints a table and writes benchmarks/results/sentences.json.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from rich.table import Table
 from newsprobe.article import Article
 from newsprobe.detect.sentences import split_sentences
 from newsprobe.eval.splits import make_split
+from newsprobe.fileio import write_json_atomic
 from newsprobe.pipeline import check_articles, load_detector
 from newsprobe.settings import DetectOptions
 
@@ -106,10 +106,7 @@ def main() -> None:
     console = Console()
     console.print(table)
     console.print(f"mean {report['mean_sentences']:.1f} sentences per spliced text")
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / "sentences.json"
-    out.write_text(json.dumps(report, indent=1))
-    console.print(f"wrote {out}")
+    console.print(f"wrote {write_json_atomic(RESULTS / 'sentences.json', report)}")
 
 
 if __name__ == "__main__":

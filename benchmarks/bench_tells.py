@@ -11,7 +11,6 @@ Prints a table and writes benchmarks/results/tells.json.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from rich.table import Table
 
 from newsprobe.detect.tells import find_tells
 from newsprobe.eval.data import read_rows
+from newsprobe.fileio import write_json_atomic
 
 RESULTS = Path(__file__).parent / "results"
 FILES = (
@@ -83,10 +83,7 @@ def main() -> None:
     console.print(
         f"human texts with a tell: {report['human_with_tell']} of {report['human_texts']}"
     )
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / "tells.json"
-    out.write_text(json.dumps(report, indent=1))
-    console.print(f"wrote {out}")
+    console.print(f"wrote {write_json_atomic(RESULTS / 'tells.json', report)}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprobe.batch.resume import ResultStore
-from newsprobe.batch.sites import wilson_interval
+from newsprobe.batch.sites import site_report, wilson_interval
 from newsprobe.cli import app
 
 runner = CliRunner()
@@ -42,6 +42,8 @@ def _row(rid: str, site: str | None, label: str | None, p: float | None, **kw) -
         machine_probability=p,
         invisible_characters=0,
         homoglyphs=0,
+        misspellings=0,
+        tells=0,
         error=None,
     )
     row.update(kw)
@@ -59,7 +61,7 @@ def _results(path: Path, rows: list[dict]) -> Path:
 def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     rows = []
     rows += [
-        _row(f"f{i}", "farm.example", "machine" if i < 40 else "human", 0.9 - i / 100)
+        _row(f"f{i}", "farm.example", "machine" if i < 40 else "human", 0.9 - i / 100, tells=i % 2)
         for i in range(50)
     ]
     rows += [_row(f"s{i}", "tiny.example", "machine", 0.99) for i in range(2)]  # 2/2: unsure
@@ -93,6 +95,7 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     assert tiny["machine_share"] == 1.0 and tiny["ci_low"] < farm["ci_low"]
     assert (news["judged"], news["too_short"], news["evasion_articles"]) == (61, 1, 1)
     assert news["homoglyphs"] == 3 and unknown["errors"] == 1
+    assert farm["chatbot_articles"] == 25 and news["chatbot_articles"] == 0
     assert data["articles"] == len(rows)
     table = list(csv.DictReader(out_csv.open()))
     assert [r["site"] for r in table] == ranked and table[0]["rank"] == "1"
@@ -158,3 +161,17 @@ def test_real_detector_ranks_a_content_farm_above_human_newsrooms(tmp_path, shar
     assert sites[0]["site"] == "farm.example", sites
     assert sites[0]["machine"] >= 2
     assert sites[0]["ci_low"] > max(s["ci_low"] for s in sites[1:])
+
+
+def test_results_written_before_tells_and_misspellings_still_report(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsprobe.batch.schema import SCHEMA
+
+    rows = [_row(f"a{i}", "old.example", "machine", 0.9) for i in range(3)]
+    old = pa.schema([f for f in SCHEMA if f.name not in ("misspellings", "tells")])
+    path = tmp_path / "old.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=old), path)
+    (site,) = site_report(path).sites
+    assert (site.machine, site.chatbot_articles, site.misspellings) == (3, 0, 0)

@@ -85,5 +85,11 @@ def test_the_rule_can_be_switched_off() -> None:
     assert det.predict_proba_rows(_rows([(-4.5, 2.0)]))[0] < det.threshold_
 
 
+def test_overlapping_patterns_make_one_tell() -> None:
+    text = "Sure, here is a 5-sentence news article based on the summary: it met."
+    (tell,) = find_tells(text)
+    assert text[tell.start : tell.end].startswith("Sure, here is a 5-sentence news article")
+
+
 def test_tells_are_a_rule_never_a_fitted_feature() -> None:
     assert "tells" not in Detector(models=("m",)).candidate_features()

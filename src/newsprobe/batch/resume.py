@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -161,8 +161,14 @@ def _atomic_write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def read_results(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
-    """Stream a results file in batches (for reports), with a one-line error if it is not one."""
+def read_results(
+    path: Path, columns: list[str] | None = None, optional: Sequence[str] = ()
+) -> Iterator[pa.RecordBatch]:
+    """Stream a results file in batches (for reports), with a one-line error if it is not one.
+
+    ``optional`` columns are read where the file has them (results written before they
+    existed lack them).
+    """
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such results file")
@@ -173,4 +179,6 @@ def read_results(path: Path, columns: list[str] | None = None) -> Iterator[pa.Re
     missing = [c for c in columns or [] if c not in pf.schema_arrow.names]
     if missing:
         raise InputError(f"{path}: not scan results (no column {missing[0]!r})")
+    if columns is not None:
+        columns = [*columns, *(c for c in optional if c in pf.schema_arrow.names)]
     yield from pf.iter_batches(batch_size=8192, columns=columns)

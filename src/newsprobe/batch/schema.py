@@ -31,6 +31,8 @@ SCHEMA = pa.schema(
         ("scores", pa.string()),
         ("invisible_characters", pa.int32()),
         ("homoglyphs", pa.int32()),
+        ("misspellings", pa.int32()),
+        ("tells", pa.int32()),
         ("model", pa.string()),
         ("error", pa.string()),
     ]
@@ -53,6 +55,7 @@ def _base(rec: Record) -> dict[str, Any]:
         evasion = rec.article.meta.get("evasion", {})
         row["invisible_characters"] = int(evasion.get("invisible_characters", 0))
         row["homoglyphs"] = int(evasion.get("homoglyphs", 0))
+        row["misspellings"] = int(evasion.get("misspellings", 0))
     return row
 
 
@@ -76,6 +79,7 @@ def result_row(rec: Record, article: Article, model: str) -> dict[str, Any]:
         fpr_target=float(v.fpr_target),
         tokens=int(article.meta.get("tokens", 0)),
         scores=json.dumps({k: _num(s) for k, s in sorted(article.scores.items())}),
+        tells=len(article.tells),
         model=model,
     )
     return row

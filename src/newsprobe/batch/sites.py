@@ -31,6 +31,8 @@ COLUMNS = [
     "homoglyphs",
     "error",
 ]
+#: Columns that older results files lack (they count as 0 there).
+OPTIONAL_COLUMNS = ["misspellings", "tells"]
 
 
 def wilson_interval(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
@@ -58,6 +60,8 @@ class SiteStats:
     evasion_articles: int = 0
     invisible_characters: int = 0
     homoglyphs: int = 0
+    misspellings: int = 0
+    chatbot_articles: int = 0
     probability_sum: float = 0.0
     share: float = 0.0
     ci_low: float = 0.0
@@ -85,6 +89,8 @@ class SiteStats:
             "evasion_articles": self.evasion_articles,
             "invisible_characters": self.invisible_characters,
             "homoglyphs": self.homoglyphs,
+            "misspellings": self.misspellings,
+            "chatbot_articles": self.chatbot_articles,
             "top_flagged": self.top_flagged,
         }
 
@@ -105,7 +111,7 @@ def site_report(
     """Aggregate a scan's results per site and rank sites by the Wilson lower bound."""
     sites: dict[str, SiteStats] = {}
     heaps: dict[str, list[tuple[float, str, dict[str, Any]]]] = {}
-    for batch in read_results(Path(results), COLUMNS):
+    for batch in read_results(Path(results), COLUMNS, OPTIONAL_COLUMNS):
         for row in batch.to_pylist():
             name = row["site"] or UNKNOWN_SITE
             s = sites.get(name) or sites.setdefault(name, SiteStats(site=name))
@@ -150,10 +156,15 @@ def _add(s: SiteStats, row: dict[str, Any]) -> None:
         if label == "machine":
             s.machine += 1
     inv, hom = int(row["invisible_characters"] or 0), int(row["homoglyphs"] or 0)
+    typos = int(row.get("misspellings") or 0)
     s.invisible_characters += inv
     s.homoglyphs += hom
-    if inv or hom:
+    s.misspellings += typos
+    if inv or hom or typos:
         s.evasion_articles += 1
+    if row.get("tells"):
+        # A chatbot's own words in a published article: the plainest content-farm sign.
+        s.chatbot_articles += 1
 
 
 def _brief(row: dict[str, Any]) -> dict[str, Any]:

@@ -85,12 +85,27 @@ def _quoted(text: str, pos: int) -> bool:
     return curly_open > curly_close
 
 
+def _same_clause(text: str, end: int, start: int) -> bool:
+    gap = text[end:start] if start > end else ""
+    return len(gap) <= 40 and not any(ch in gap for ch in ".!?:\n")
+
+
 def find_tells(text: str) -> list[Tell]:
-    """Every span of chatbot scaffolding in ``text``, in order, quotations left out."""
+    """Every span of chatbot scaffolding in ``text``, in order, overlapping matches joined
+    and quotations left out."""
     found: list[Tell] = []
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text):
             if m.end() > m.start() and not _quoted(text, m.start()):
                 found.append(Tell(m.start(), m.end(), kind))
-    found.sort(key=lambda t: (t.start, t.end))
-    return found
+    found.sort(key=lambda t: (t.start, -t.end))
+    merged: list[Tell] = []
+    for t in found:
+        # Matches that overlap or sit in the same clause ("Sure, here" … "5-sentence news
+        # article") are one piece of scaffolding: one span, one tell.
+        if merged and _same_clause(text, merged[-1].end, t.start):
+            last = merged[-1]
+            merged[-1] = Tell(last.start, max(last.end, t.end), last.kind)
+        else:
+            merged.append(t)
+    return merged

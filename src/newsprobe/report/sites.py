@@ -32,6 +32,8 @@ CSV_COLUMNS = [
     "evasion_articles",
     "invisible_characters",
     "homoglyphs",
+    "misspellings",
+    "chatbot_articles",
     "top_flagged",
 ]
 
@@ -75,7 +77,8 @@ def write_csv(report: SiteReport, path: Path) -> None:
 def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
     pct = int(report.confidence * 100)
     table = Table(title=f"sites ranked by the lower bound of a {pct}% Wilson interval")
-    for col in ("#", "site", "articles", "flagged", "machine share", f"{pct}% CI", "evasion"):
+    cols = ("#", "site", "articles", "flagged", "machine share", f"{pct}% CI", "evasion", "chatbot")
+    for col in cols:
         table.add_column(col, justify="left" if col == "site" else "right")
     for i, s in enumerate(report.sites[:limit], 1):
         table.add_row(
@@ -86,6 +89,7 @@ def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
             f"{s.share:.1%}",
             f"{s.ci_low:.1%}-{s.ci_high:.1%}",
             str(s.evasion_articles),
+            str(s.chatbot_articles),
         )
     console.print(table)
     if len(report.sites) > limit:
@@ -149,6 +153,7 @@ def write_html(report: SiteReport, path: Path, limit: int = 200) -> None:
             f"<tr><td>{i}</td><td>{e(s.site)}</td><td>{s.articles}</td>"
             f"<td>{s.machine}/{s.judged}</td><td>{s.share:.1%}</td>"
             f"<td>{s.ci_low:.1%} – {s.ci_high:.1%}</td><td>{s.evasion_articles}</td>"
+            f"<td>{s.chatbot_articles}</td>"
             f"<td>{s.too_short}</td><td>{s.errors}</td><td><ul>{flagged}</ul></td></tr>"
         )
     pct = f"{report.confidence:.0%}"
@@ -165,8 +170,8 @@ rank high. Flagged means above the detector's threshold (set for a stated false-
 rate on human news); a flag is evidence, not proof.</p>
 <img alt="sites by volume vs machine share" src="data:image/png;base64,{png}">
 <table><tr><th>#</th><th>site</th><th>articles</th><th>flagged/judged</th>
-<th>share</th><th>{pct} CI</th><th>evasion</th><th>too short</th><th>errors</th>
-<th>top flagged</th></tr>
+<th>share</th><th>{pct} CI</th><th>evasion</th><th>chatbot text</th><th>too short</th>
+<th>errors</th><th>top flagged</th></tr>
 {"".join(rows)}
 </table></body></html>
 """

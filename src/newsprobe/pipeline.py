@@ -68,7 +68,8 @@ def check_articles(
         article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
         article.meta["tokens"] = int(n_tokens[i])
         article.meta["verdict_features"] = list(detector.feature_names_)
-        if detector.tells:
+        if detector.tells and rows[i].get("tells", 0) > 0:
+            # The row already counted them; the spans are looked up only where there are some.
             article.tells = [Span(t.start, t.end, t.kind) for t in find_tells(article.text)]
         p = proba[i]
         if np.isnan(p):

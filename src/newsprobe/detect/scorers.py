@@ -22,6 +22,7 @@ import numpy as np
 
 from newsprobe.detect.stats import TokenStats
 from newsprobe.detect.tells import find_tells
+from newsprobe.normalize.spelling import word_zipf
 
 
 @dataclass(frozen=True)
@@ -341,13 +342,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LN10 = 2.302585092994046
 
 
-@functools.cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
 def word_excess(stats: TokenStats, text: str) -> np.ndarray:
     """Per word: the language model's log-probability of the word minus a unigram model's.
 
@@ -370,7 +364,7 @@ def word_excess(stats: TokenStats, text: str) -> np.ndarray:
         inside = (starts < b) & (ends > a)
         if not inside.any():
             continue
-        zipf = _zipf(match.group().lower())
+        zipf = word_zipf(match.group().lower())
         out.append(float(stats.logprob[inside].sum()) - (zipf - 9.0) * _LN10)
     return np.asarray(out, dtype=np.float64)
 

@@ -11,7 +11,7 @@ Reporters do write about chatbots and quote them, so a phrase inside quotation m
 not a tell, and phrases that people also say ("here is a summary of the events so far",
 "I can't help but…") are matched only in the forms a chatbot uses: at the very start of
 the text, or naming the prompt's own terms (an N-sentence news article, a polished
-version). Measured on the 12,207 human texts of ``../shared/data`` (BBC, PolitiFact,
+version). Measured on the 12,707 human texts of ``../shared/data`` (BBC, PolitiFact,
 GossipCop, CoAID, arXiv, Yelp, WritingPrompts, SQuAD): see ``benchmarks/bench_tells.py``.
 """
 
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 #: Machine probability given to a text that carries a tell: a chatbot naming itself is not
-#: a matter of degree. Below 1 because the patterns, though checked on 12,207 human texts
+#: a matter of degree. Below 1 because the patterns, though checked on 12,707 human texts
 #: without a hit, are still patterns.
 TELL_PROBABILITY = 0.99
 

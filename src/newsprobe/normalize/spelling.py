@@ -42,10 +42,15 @@ def _ranks() -> dict[str, int]:
 
 
 @functools.cache
-def _known(word: str) -> bool:
+def word_zipf(word: str) -> float:
+    """wordfreq's Zipf value of an English word (log10 per billion words; 0 = never seen).
+
+    One cache for the repair here and the detector's word features, which look up the
+    same words of the same texts.
+    """
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") > 0
+    return zipf_frequency(word, "en")
 
 
 def _checked(word: str) -> bool:
@@ -75,7 +80,7 @@ def repair_misspellings(text: str) -> tuple[str, int]:
     matches = [m for m in _WORD.finditer(text) if _checked(m.group())]
     if len(matches) < MIN_WORDS:
         return text, 0
-    unknown = [m for m in matches if not _known(m.group().lower())]
+    unknown = [m for m in matches if word_zipf(m.group().lower()) == 0]
     rate = len(unknown) / len(matches)
     if not MIN_RATE <= rate <= MAX_RATE:
         return text, 0

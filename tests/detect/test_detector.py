@@ -48,6 +48,16 @@ def test_threshold_flags_target_share_of_calibration_humans(fitted):
     assert fitted.threshold_for(0.2) < fitted.threshold_for(0.01)
 
 
+def test_no_calibration_text_lies_above_the_threshold_taken_from_it():
+    rows, y = _rows(50)
+    cal, _ = _rows(30, seed=3)
+    det = Detector(models=("m",), features=FEATURES, C=1.0).fit(rows, y, calibration_rows=cal)
+    # The stored scores are rounded: rounding down once flagged the top calibration text.
+    p = det.predict_proba_rows(cal)
+    assert np.all(p <= det.threshold_for(1e-9)) and p.max() == pytest.approx(det.threshold_for(1e-9))
+    assert np.mean(p > det.threshold_for(0.05)) <= 0.05
+
+
 def test_too_short_rows_get_no_probability(fitted):
     rows, _ = _rows(2)
     rows[0]["n_tokens@m"] = 5.0
@@ -165,7 +175,15 @@ def test_model_free_detector_scores_text_without_a_language_model(tmp_path):
     short, long_ = check_articles([Article(text="Too few words."), Article(text=texts[0])], loaded)
     assert short.verdict.label == "too_short" and "3 tokens" in short.verdict.reason
     assert long_.verdict.machine_probability is not None and not long_.sentences
-    assert set(long_.scores) == {"compression", "prelude", "word_length", "tells"}
+    assert set(long_.scores) == {
+        "compression",
+        "prelude",
+        "word_length",
+        "burstiness",
+        "quotes",
+        "numbers",
+        "tells",
+    }
 
 
 def test_save_leaves_no_temporary_files_and_a_shareable_file(fitted, tmp_path):

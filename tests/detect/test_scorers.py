@@ -5,6 +5,7 @@ import pytest
 
 from newsprobe.detect.scorers import (
     Binoculars,
+    Burstiness,
     ClippedFastDetectGPT,
     Compression,
     Entropy,
@@ -16,7 +17,9 @@ from newsprobe.detect.scorers import (
     LogRank,
     LowerQuartileLogLikelihood,
     MedianLogLikelihood,
+    NumberRate,
     PreludeCompression,
+    QuoteRate,
     SurpriseTail,
     Top5Share,
     TopRank,
@@ -148,6 +151,31 @@ def test_profile_scorers_orient_steady_text_as_machine():
 def test_word_length_counts_letters_of_words_only():
     assert WordLength().score_text("It's a fine day, 2024!") == pytest.approx((4 + 1 + 4 + 3) / 4)
     assert math.isnan(WordLength().score_text("12 34 !!"))
+
+
+def test_burstiness_is_the_spread_of_sentence_lengths():
+    even = "One two three four. Five six seven eight. Nine ten eleven twelve."
+    mixed = "He left. The council met on Tuesday to discuss the plan for the new bridge. Why?"
+    assert Burstiness().score_text(even) == pytest.approx(0.0)
+    assert Burstiness().score_text(mixed) == pytest.approx(np.std([2, 13, 1]))
+    scorer = Burstiness()
+    assert scorer.oriented(scorer.score_text(even)) > scorer.oriented(scorer.score_text(mixed))
+    assert math.isnan(Burstiness().score_text("Only one sentence here."))
+
+
+def test_burstiness_reads_a_bounded_number_of_sentences():
+    text = "Short one. " * 200 + "This much longer sentence comes far too late to count at all."
+    assert Burstiness().score_text(text) == pytest.approx(0.0)
+
+
+def test_quote_and_number_rates_count_per_word():
+    text = 'He said: "We won 3-1 in 2024." \u201cGreat\u201d, she said.'
+    assert QuoteRate().score_text(text) == pytest.approx(4 / 10)
+    assert NumberRate().score_text(text) == pytest.approx(3 / 10)
+    vague = "Officials said several people were hurt in the incident."
+    for scorer in (QuoteRate(), NumberRate()):
+        assert scorer.oriented(scorer.score_text(vague)) > scorer.oriented(scorer.score_text(text))
+        assert math.isnan(scorer.score_text("   "))
 
 
 def _word_stats(offsets, logprob):

@@ -178,7 +178,8 @@ class Detector:
             calibration_rows = [r for r, label in zip(rows, y, strict=True) if label == 0]
         cal = self._with_rules(self._proba_rows(calibration_rows), calibration_rows)
         cal = cal[np.isfinite(cal)]
-        self.calibration_scores_ = np.sort(cal).round(6).tolist()
+        # Rounded up, so that no calibration text lies above a threshold taken from them.
+        self.calibration_scores_ = (np.ceil(np.sort(cal) * 1e6) / 1e6).tolist()
         self.threshold_ = self.threshold_for(self.fpr)
         self.provenance_ = dict(provenance or {})
         self.provenance_.update(

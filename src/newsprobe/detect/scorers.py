@@ -335,7 +335,68 @@ class ChatbotTells(Scorer):
         raise TypeError("ChatbotTells scores text, not token statistics: use score_text")
 
 
+@dataclass(frozen=True)
+class Burstiness(Scorer):
+    """Spread (standard deviation) of sentence lengths in words: reporters mix a
+    three-word quote with a forty-word scene-setter, while chat models, and translation
+    and paraphrase tools, even sentences out (GPTZero's "burstiness"). Model-free, and
+    not moved by reworded or back-translated text, which fools the token statistics.
+    Lower = machine."""
+
+    kind: ClassVar[str] = "burstiness"
+    direction: ClassVar[int] = -1
+    needs_model: ClassVar[bool] = False
+    #: Sentences read: enough for a stable spread, bounded cost on book-length input.
+    max_sentences: ClassVar[int] = 60
+
+    def score_text(self, text: str) -> float:
+        from newsprobe.detect.sentences import split_sentences
+
+        spans = split_sentences(text, limit=self.max_sentences)
+        lengths = [len(text[a:b].split()) for a, b in spans]
+        return float(np.std(lengths)) if len(lengths) > 1 else float("nan")
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
+        raise TypeError("Burstiness scores text, not token statistics: use score_text")
+
+
+@dataclass(frozen=True)
+class QuoteRate(Scorer):
+    """Quotation marks per word. Reporting quotes people; generated news paraphrases
+    them or invents few. Lower = machine."""
+
+    kind: ClassVar[str] = "quotes"
+    direction: ClassVar[int] = -1
+    needs_model: ClassVar[bool] = False
+
+    def score_text(self, text: str) -> float:
+        words = len(text.split())
+        return sum(text.count(q) for q in _QUOTES) / words if words else float("nan")
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
+        raise TypeError("QuoteRate scores text, not token statistics: use score_text")
+
+
+@dataclass(frozen=True)
+class NumberRate(Scorer):
+    """Numbers (runs of digits) per word: ages, times, sums, counts. Generated news is
+    vaguer ("several", "many"). Lower = machine."""
+
+    kind: ClassVar[str] = "numbers"
+    direction: ClassVar[int] = -1
+    needs_model: ClassVar[bool] = False
+
+    def score_text(self, text: str) -> float:
+        words = len(text.split())
+        return len(_NUMBER.findall(text)) / words if words else float("nan")
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
+        raise TypeError("NumberRate scores text, not token statistics: use score_text")
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_NUMBER = re.compile(r"\d+")
+_QUOTES = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 
 #: ln(10): wordfreq's Zipf value is log10 of a word's frequency per billion words; a word
 #: it has never seen gets 0, rarer than any word it lists.
@@ -430,7 +491,16 @@ SCORERS: dict[str, type[Scorer]] = {
     )
 }
 TEXT_SCORERS: dict[str, type[Scorer]] = {
-    cls.kind: cls for cls in (Compression, PreludeCompression, WordLength, ChatbotTells)
+    cls.kind: cls
+    for cls in (
+        Compression,
+        PreludeCompression,
+        WordLength,
+        Burstiness,
+        QuoteRate,
+        NumberRate,
+        ChatbotTells,
+    )
 }
 #: Text scorers the detector applies as rules, never as features of the combiner.
 RULE_SCORERS = frozenset({ChatbotTells.kind})

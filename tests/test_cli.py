@@ -457,3 +457,10 @@ def test_a_typod_text_is_read_repaired_and_flagged(tiny_detector):
     assert out["evasion"]["misspellings"] == 3 and clean["evasion"]["misspellings"] == 0
     assert any("3 misspelled words repaired" in f for f in out["flags"])
     assert out["machine_probability"] == clean["machine_probability"]
+
+
+def test_every_scorer_is_explained_in_the_terminal_report():
+    from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
+    from newsprobe.report.terminal import _EXPLAIN
+
+    assert set(SCORERS) | set(TEXT_SCORERS) <= set(_EXPLAIN)

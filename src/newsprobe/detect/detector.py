@@ -24,7 +24,7 @@ import numpy as np
 
 from newsprobe.detect.boosting import export_trees, tree_decision
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
-from newsprobe.detect.scorers import RULE_SCORERS, SCORERS, TEXT_SCORERS
+from newsprobe.detect.scorers import PAIR_SCORERS, RULE_SCORERS, SCORERS, TEXT_SCORERS
 from newsprobe.detect.tells import TELL_PROBABILITY
 from newsprobe.errors import DetectorFileError, NewsprobeError
 from newsprobe.fileio import write_json_atomic
@@ -38,7 +38,7 @@ DEFAULT_DETECTOR = "default"
 
 def _direction(feature: str) -> int:
     kind = feature.split("@", 1)[0]
-    return (SCORERS.get(kind) or TEXT_SCORERS[kind]).direction
+    return (SCORERS.get(kind) or PAIR_SCORERS.get(kind) or TEXT_SCORERS[kind]).direction
 
 
 class NotFittedError(NewsprobeError):

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprobe.article import text_hash
-from newsprobe.detect.scorers import TEXT_SCORERS, Scorer, model_scorers
+from newsprobe.detect.scorers import TEXT_SCORERS, Scorer, model_scorers, pair_scorers
 from newsprobe.detect.stats import TokenStats
 from newsprobe.models.loader import LanguageModel
 from newsprobe.models.runner import token_stats
@@ -125,6 +125,7 @@ class FeatureExtractor:
         out: list[Scorer] = [cls() for cls in TEXT_SCORERS.values()]
         for m in self.models:
             out.extend(model_scorers(m))
+        out.extend(pair_scorers(self.models))
         return out
 
     def stats(
@@ -147,6 +148,8 @@ class FeatureExtractor:
         rows: list[dict[str, float]] = [{} for _ in texts]
         text_scorers = [cls() for cls in TEXT_SCORERS.values()]
         per_model = {m: model_scorers(m) for m in self.models}
+        # Two or more models: their statistics compared word by word (none for one model).
+        pairs = pair_scorers(self.models)
         for i, text in enumerate(texts):
             # Words stand in for tokens when a detector uses no language model.
             rows[i][f"{N_TOKENS}@words"] = float(len(text.split()))
@@ -154,6 +157,10 @@ class FeatureExtractor:
                 rows[i][ts.name] = ts.score_text(text)
             for m, scorers in per_model.items():
                 rows[i].update(stats_features(stats[m][i].head(self.max_tokens), scorers, text))
+            for ps in pairs:
+                a = stats[ps.model][i].head(self.max_tokens)
+                b = stats[ps.reference][i].head(self.max_tokens)
+                rows[i][ps.name] = ps.score_pair(a, b, text)
         return rows
 
     def extract(

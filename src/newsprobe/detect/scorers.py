@@ -15,6 +15,7 @@ import functools
 import lzma
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -459,6 +460,123 @@ class UnigramExcessLowerQuartile(UnigramExcess):
     quantile: ClassVar[float | None] = 0.25
 
 
+def word_logprobs(stats: TokenStats, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per word of ``text``: its character span and the sum of the log-probabilities of the
+    tokens that overlap it (a word's log-probability under the model).
+
+    Words are letter runs, as :func:`word_excess` reads them (numbers are left out: one
+    tokenizer spells them digit by digit, another in chunks, which says nothing about who
+    wrote them). Unlike :func:`word_excess`, only words the statistics cover whole count:
+    a word whose first token is the text's unpredicted first one, or whose last token falls
+    past the window, would otherwise get the log-probability of part of itself. Because
+    words are character spans, two models with different tokenizers give values for the
+    same words (:func:`shared_word_logprobs`). A token that overlaps two words counts in
+    both. ``stats`` offsets must index ``text``.
+
+    RETURNS (ndarray int64[k, 2], ndarray float64[k]): spans and log-probabilities.
+    """
+    spans: list[tuple[int, int]] = []
+    values: list[float] = []
+    if len(stats):
+        starts, ends = stats.offsets[:, 0], stats.offsets[:, 1]
+        limit = int(ends.max())
+        for match in _WORD.finditer(text):
+            a, b = match.span()
+            if a >= limit:
+                break
+            inside = (starts < b) & (ends > a)
+            # Whole: the overlapping tokens (consecutive positions) reach both ends.
+            if inside.any() and starts[inside].min() <= a and ends[inside].max() >= b:
+                spans.append((a, b))
+                values.append(float(stats.logprob[inside].sum()))
+    return np.asarray(spans, dtype=np.int64).reshape(-1, 2), np.asarray(values, np.float64)
+
+
+def shared_word_logprobs(
+    stats: TokenStats, other: TokenStats, text: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Log-probabilities of the words both models scored whole, in text order:
+    ``(values under stats' model, values under other's model)``."""
+    spans_a, values_a = word_logprobs(stats, text)
+    spans_b, values_b = word_logprobs(other, text)
+    # Both lists come from the same word regex over the same text: a start identifies a word.
+    _, ia, ib = np.intersect1d(spans_a[:, 0], spans_b[:, 0], return_indices=True)
+    return values_a[ia], values_b[ib]
+
+
+@dataclass(frozen=True)
+class CrossModelScorer(Scorer):
+    """Base of the cross-model scorers: one number from two models' statistics of the
+    same text, compared word by word (:func:`shared_word_logprobs`).
+
+    ``model`` is model A, ``reference`` model B; the feature is named
+    ``kind@A|B``. The value is a statistic of ``log p_A(word) - log p_B(word)`` over the
+    words both scored (Ghostbuster's vector operations over per-word probabilities of
+    several models, here two causal models). Subtracting a second model's log-probability
+    removes most of what makes a word hard for any model (its rarity, the topic), as the
+    unigram model does for ``lm_unigram``; what is left is where the two models disagree.
+
+    The directions were chosen before any test text was scored, from one hypothesis:
+    SmolLM2 was trained largely on educational web text and synthetic text written by
+    chat models (Cosmopedia), Gemma-3 on a larger, broader web mix; so SmolLM2 should
+    find chat-model prose likelier relative to Gemma than reporters' prose, whose names,
+    places and quotes Gemma knows better.
+    """
+
+    kind: ClassVar[str] = ""
+    min_words: ClassVar[int] = 1
+
+    def score_pair(self, stats: TokenStats, other: TokenStats, text: str) -> float:
+        """The scorer over ``stats`` (model A) and ``other`` (model B) of ``text``."""
+        a, b = shared_word_logprobs(stats, other, text)
+        return self.reduce(a - b) if a.size >= self.min_words else float("nan")
+
+    def reduce(self, diff: np.ndarray) -> float:
+        raise NotImplementedError
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - needs two models
+        raise TypeError(f"{self.kind} compares two models: use score_pair")
+
+
+@dataclass(frozen=True)
+class CrossModelMean(CrossModelScorer):
+    """Mean over shared words of ``log p_A(word) - log p_B(word)``: how much likelier
+    model A finds the text's words than model B does. Higher = machine (A = SmolLM2,
+    trained on chat-model text, favours it; see :class:`CrossModelScorer`)."""
+
+    kind: ClassVar[str] = "xmodel_mean"
+
+    def reduce(self, diff: np.ndarray) -> float:
+        return float(diff.mean())
+
+
+@dataclass(frozen=True)
+class CrossModelLowerQuartile(CrossModelScorer):
+    """25th percentile of the per-word difference: the words model A finds much less
+    likely than model B does. In reporting these are the specific names and facts the
+    larger, broader model knows; generated news has fewer of them. Higher = machine."""
+
+    kind: ClassVar[str] = "xmodel_q25"
+
+    def reduce(self, diff: np.ndarray) -> float:
+        return float(np.quantile(diff, 0.25))
+
+
+@dataclass(frozen=True)
+class CrossModelSpread(CrossModelScorer):
+    """Standard deviation of the per-word difference: how much the two models disagree
+    word by word. Generic, predictable phrasing is predictable to any model, so on
+    machine text they should agree more; a reporter's rare specifics split them. Lower =
+    machine."""
+
+    kind: ClassVar[str] = "xmodel_spread"
+    direction: ClassVar[int] = -1
+    min_words: ClassVar[int] = 2
+
+    def reduce(self, diff: np.ndarray) -> float:
+        return float(np.std(diff))
+
+
 @functools.cache
 def _prelude() -> tuple[bytes, float]:
     from importlib.resources import files
@@ -502,6 +620,10 @@ TEXT_SCORERS: dict[str, type[Scorer]] = {
         ChatbotTells,
     )
 }
+#: Scorers of two models' statistics of one text (features of detectors with 2+ models).
+PAIR_SCORERS: dict[str, type[CrossModelScorer]] = {
+    cls.kind: cls for cls in (CrossModelMean, CrossModelLowerQuartile, CrossModelSpread)
+}
 #: Text scorers the detector applies as rules, never as features of the combiner.
 RULE_SCORERS = frozenset({ChatbotTells.kind})
 
@@ -509,3 +631,10 @@ RULE_SCORERS = frozenset({ChatbotTells.kind})
 def model_scorers(model: str, reference: str | None = None) -> list[Scorer]:
     """Every token-statistics scorer for one model (or one reference/scoring pair)."""
     return [cls(model=model, reference=reference) for cls in SCORERS.values()]
+
+
+def pair_scorers(models: Sequence[str]) -> list[CrossModelScorer]:
+    """Every cross-model scorer for each pair of distinct models, in the given order
+    (``A|B`` with A listed before B); none for fewer than two models."""
+    pairs = [(a, b) for i, a in enumerate(models) for b in models[i + 1 :] if a != b]
+    return [cls(model=a, reference=b) for a, b in pairs for cls in PAIR_SCORERS.values()]

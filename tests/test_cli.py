@@ -460,7 +460,7 @@ def test_a_typod_text_is_read_repaired_and_flagged(tiny_detector):
 
 
 def test_every_scorer_is_explained_in_the_terminal_report():
-    from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
+    from newsprobe.detect.scorers import PAIR_SCORERS, SCORERS, TEXT_SCORERS
     from newsprobe.report.terminal import _EXPLAIN
 
-    assert set(SCORERS) | set(TEXT_SCORERS) <= set(_EXPLAIN)
+    assert set(SCORERS) | set(TEXT_SCORERS) | set(PAIR_SCORERS) <= set(_EXPLAIN)

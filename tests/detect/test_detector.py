@@ -54,7 +54,8 @@ def test_no_calibration_text_lies_above_the_threshold_taken_from_it():
     det = Detector(models=("m",), features=FEATURES, C=1.0).fit(rows, y, calibration_rows=cal)
     # The stored scores are rounded: rounding down once flagged the top calibration text.
     p = det.predict_proba_rows(cal)
-    assert np.all(p <= det.threshold_for(1e-9)) and p.max() == pytest.approx(det.threshold_for(1e-9))
+    top = det.threshold_for(1e-9)
+    assert np.all(p <= top) and p.max() == pytest.approx(top)
     assert np.mean(p > det.threshold_for(0.05)) <= 0.05
 
 

@@ -160,7 +160,8 @@ def test_burstiness_is_the_spread_of_sentence_lengths():
     assert Burstiness().score_text(mixed) == pytest.approx(np.std([2, 13, 1]))
     scorer = Burstiness()
     assert scorer.oriented(scorer.score_text(even)) > scorer.oriented(scorer.score_text(mixed))
-    assert math.isnan(Burstiness().score_text("Only one sentence here."))
+    assert Burstiness().score_text("Only one sentence here.") == 0.0
+    assert math.isnan(Burstiness().score_text("  "))
 
 
 def test_burstiness_reads_a_bounded_number_of_sentences():

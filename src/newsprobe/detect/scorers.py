@@ -355,7 +355,9 @@ class Burstiness(Scorer):
 
         spans = split_sentences(text, limit=self.max_sentences)
         lengths = [len(text[a:b].split()) for a, b in spans]
-        return float(np.std(lengths)) if len(lengths) > 1 else float("nan")
+        # One sentence has no spread (0), which is what it shows a reader; NaN would make
+        # the whole verdict "too short" for an unpunctuated scrape of any length.
+        return float(np.std(lengths)) if lengths else float("nan")
 
     def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
         raise TypeError("Burstiness scores text, not token statistics: use score_text")

@@ -24,7 +24,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks.bench_quality import STYLE
+from benchmarks.bench_quality import STYLE, without_style
 from newsprobe.detect.detector import Detector
 from newsprobe.eval.data import read_rows
 from newsprobe.eval.splits import make_split
@@ -54,13 +54,7 @@ def main() -> None:
     args = ap.parse_args()
     shipped = Detector.load()
     split = make_split(args.data_dir)
-    params = shipped.get_params()
-    kinds = tuple(
-        k
-        for k in dict.fromkeys(n.split("@", 1)[0] for n in shipped.candidate_features())
-        if k not in STYLE
-    )
-    without = Detector(**{**params, "features": kinds})
+    without = Detector(**without_style(shipped))
     fit_rows = without.feature_rows([r.text for r in split.fit])
     cal_rows = without.feature_rows([r.text for r in split.calibration])
     without.fit(fit_rows, [r.label for r in split.fit], cal_rows)

@@ -62,18 +62,20 @@ def by_variant(
     return out
 
 
+def without_style(det: Detector) -> dict:
+    """``det``'s parameters with every scorer kind it uses but the marks of reporting."""
+    kinds = dict.fromkeys(n.split("@", 1)[0] for n in det.candidate_features())
+    return {**det.get_params(), "features": tuple(k for k in kinds if k not in STYLE)}
+
+
 def ablations(det: Detector) -> dict[str, dict]:
     """The shipped recipe and the same recipe without one of its parts, each refitted per
     held-out family: what each part adds on generators the fit never saw."""
     params = det.get_params()
-    kinds = tuple(dict.fromkeys(n.split("@", 1)[0] for n in det.candidate_features()))
     return {
         HELD_OUT: params,
         f"{HELD_OUT[:-1]}, tells rule off)": {**params, "tells": False},
-        f"{HELD_OUT[:-1]}, without {'/'.join(STYLE)})": {
-            **params,
-            "features": tuple(k for k in kinds if k not in STYLE),
-        },
+        f"{HELD_OUT[:-1]}, without {'/'.join(STYLE)})": without_style(det),
     }
 
 

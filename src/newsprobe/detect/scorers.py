@@ -15,7 +15,7 @@ import functools
 import lzma
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -364,37 +364,44 @@ class Burstiness(Scorer):
 
 
 @dataclass(frozen=True)
-class QuoteRate(Scorer):
+class WordRate(Scorer):
+    """Base of the per-word rates of marks that reporting leaves in a text: ``count``
+    marks over the whitespace-separated words. Lower = machine."""
+
+    direction: ClassVar[int] = -1
+    needs_model: ClassVar[bool] = False
+
+    def count(self, text: str) -> int:
+        raise NotImplementedError
+
+    def score_text(self, text: str) -> float:
+        words = len(text.split())
+        return self.count(text) / words if words else float("nan")
+
+    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
+        raise TypeError(f"{self.kind} scores text, not token statistics: use score_text")
+
+
+@dataclass(frozen=True)
+class QuoteRate(WordRate):
     """Quotation marks per word. Reporting quotes people; generated news paraphrases
     them or invents few. Lower = machine."""
 
     kind: ClassVar[str] = "quotes"
-    direction: ClassVar[int] = -1
-    needs_model: ClassVar[bool] = False
 
-    def score_text(self, text: str) -> float:
-        words = len(text.split())
-        return sum(text.count(q) for q in _QUOTES) / words if words else float("nan")
-
-    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
-        raise TypeError("QuoteRate scores text, not token statistics: use score_text")
+    def count(self, text: str) -> int:
+        return sum(text.count(q) for q in _QUOTES)
 
 
 @dataclass(frozen=True)
-class NumberRate(Scorer):
+class NumberRate(WordRate):
     """Numbers (runs of digits) per word: ages, times, sums, counts. Generated news is
     vaguer ("several", "many"). Lower = machine."""
 
     kind: ClassVar[str] = "numbers"
-    direction: ClassVar[int] = -1
-    needs_model: ClassVar[bool] = False
 
-    def score_text(self, text: str) -> float:
-        words = len(text.split())
-        return len(_NUMBER.findall(text)) / words if words else float("nan")
-
-    def score(self, stats: TokenStats) -> float:  # pragma: no cover - text-level scorer
-        raise TypeError("NumberRate scores text, not token statistics: use score_text")
+    def count(self, text: str) -> int:
+        return len(_NUMBER.findall(text))
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -416,21 +423,27 @@ def word_excess(stats: TokenStats, text: str) -> np.ndarray:
     it beyond their frequency. ``stats`` offsets must index ``text``; a word's
     log-probability is the sum over the tokens that overlap it.
     """
+    out = [
+        float(stats.logprob[inside].sum()) - (word_zipf(match.group().lower()) - 9.0) * _LN10
+        for match, inside in _word_tokens(stats, text)
+    ]
+    return np.asarray(out, dtype=np.float64)
+
+
+def _word_tokens(stats: TokenStats, text: str) -> Iterator[tuple[re.Match[str], np.ndarray]]:
+    """Each word of ``text`` (a letter run) that tokens of ``stats`` overlap, with the mask
+    of those tokens; words past the scored window end the walk."""
     if not len(stats):
-        return np.empty(0, dtype=np.float64)
+        return
     starts, ends = stats.offsets[:, 0], stats.offsets[:, 1]
     limit = int(ends.max())
-    out = []
     for match in _WORD.finditer(text):
         a, b = match.span()
         if a >= limit:
             break
         inside = (starts < b) & (ends > a)
-        if not inside.any():
-            continue
-        zipf = word_zipf(match.group().lower())
-        out.append(float(stats.logprob[inside].sum()) - (zipf - 9.0) * _LN10)
-    return np.asarray(out, dtype=np.float64)
+        if inside.any():
+            yield match, inside
 
 
 @dataclass(frozen=True)
@@ -479,18 +492,13 @@ def word_logprobs(stats: TokenStats, text: str) -> tuple[np.ndarray, np.ndarray]
     """
     spans: list[tuple[int, int]] = []
     values: list[float] = []
-    if len(stats):
-        starts, ends = stats.offsets[:, 0], stats.offsets[:, 1]
-        limit = int(ends.max())
-        for match in _WORD.finditer(text):
-            a, b = match.span()
-            if a >= limit:
-                break
-            inside = (starts < b) & (ends > a)
-            # Whole: the overlapping tokens (consecutive positions) reach both ends.
-            if inside.any() and starts[inside].min() <= a and ends[inside].max() >= b:
-                spans.append((a, b))
-                values.append(float(stats.logprob[inside].sum()))
+    starts, ends = stats.offsets[:, 0], stats.offsets[:, 1]
+    for match, inside in _word_tokens(stats, text):
+        a, b = match.span()
+        # Whole: the overlapping tokens (consecutive positions) reach both ends.
+        if starts[inside].min() <= a and ends[inside].max() >= b:
+            spans.append((a, b))
+            values.append(float(stats.logprob[inside].sum()))
     return np.asarray(spans, dtype=np.int64).reshape(-1, 2), np.asarray(values, np.float64)
 
 

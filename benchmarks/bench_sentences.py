@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsprobe.article import Article
-from newsprobe.detect.sentences import split_sentences
+from newsprobe.detect.segment import split_sentences
 from newsprobe.eval.splits import make_split
 from newsprobe.fileio import write_json_atomic
 from newsprobe.pipeline import check_articles, load_detector

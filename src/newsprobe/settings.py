@@ -51,3 +51,7 @@ class DetectOptions:
     min_tokens: int = MIN_TOKENS
     device: str | None = None
     sentences: bool = True
+
+    def window(self, detector_window: int) -> int:
+        """The tokens actually scored: ``max_tokens``, or the detector's own window."""
+        return self.max_tokens or detector_window

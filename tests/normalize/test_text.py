@@ -63,5 +63,21 @@ def test_sentences_glued_by_a_scrape_get_their_space_back():
         normalize_text('It was generated.It has said: "Yes."Then it left?Thankfully not.')
         == 'It was generated. It has said: "Yes." Then it left? Thankfully not.'
     )
-    kept = "The U.S.A and Mr.Smith, e.g.The list, at www.Amazon.com and 3.5 m."
+    kept = "The U.S.A and Mr.Smith, e.g.The list, at www.Amazon.com and 3.5 m. No.1 Court"
     assert normalize_text(kept) == kept
+
+
+def test_glue_after_numbers_and_bold_markdown_is_undone_too():
+    assert normalize_text("It won in 2001.He scored 54.832.She left.") == (
+        "It won in 2001. He scored 54.832. She left."
+    )
+    assert normalize_text("**Out for the season.**The forward had surgery.**He is 29.**") == (
+        "**Out for the season.**\nThe forward had surgery.** He is 29.**"
+    )
+    # A bold headline run into its story gets a line, so it is a sentence of its own.
+    glued = "**Matfield joins Northampton**Northampton Saints have signed him. He is 38."
+    assert normalize_text(glued).split("\n") == [
+        "**Matfield joins Northampton**",
+        "Northampton Saints have signed him. He is 38.",
+    ]
+    assert normalize_text("see **Note**Then") == "see **Note**Then"

@@ -98,7 +98,7 @@ def manifest_for(detector: Detector, detect: DetectOptions, records: RecordOptio
         "detector_sha256": digest[:16],
         "models": list(detector.models),
         "fpr": fpr,
-        "max_tokens": detect.max_tokens or detector.max_tokens,
+        "max_tokens": detect.window(detector.max_tokens),
         "min_tokens": detect.min_tokens,
         "records": asdict(records),
     }

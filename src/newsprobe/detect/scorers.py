@@ -21,6 +21,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from newsprobe.detect.segment import split_sentences
 from newsprobe.detect.stats import TokenStats
 from newsprobe.detect.tells import find_tells
 from newsprobe.normalize.spelling import word_zipf
@@ -351,8 +352,6 @@ class Burstiness(Scorer):
     max_sentences: ClassVar[int] = 60
 
     def score_text(self, text: str) -> float:
-        from newsprobe.detect.sentences import split_sentences
-
         spans = split_sentences(text, limit=self.max_sentences)
         lengths = [len(text[a:b].split()) for a, b in spans]
         # One sentence has no spread (0), which is what it shows a reader; NaN would make

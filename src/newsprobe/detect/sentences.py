@@ -9,44 +9,20 @@ costs no extra model pass; only the text scorers run again on each window.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsprobe.article import Article, SentenceScore
+from newsprobe.detect.segment import split_sentences
 
-if TYPE_CHECKING:  # the detector's scorers split sentences too (burstiness)
+if TYPE_CHECKING:
     from newsprobe.detect.detector import Detector
+
+__all__ = ["WINDOW_TOKENS", "score_sentences", "split_sentences"]
 
 #: Tokens a window needs before its number means something (about two news sentences).
 WINDOW_TOKENS = 48
-
-
-@lru_cache(maxsize=1)
-def _sentencizer() -> Any:
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def split_sentences(text: str, limit: int | None = None) -> list[tuple[int, int]]:
-    """Character spans of the sentences (paragraph breaks always end one); the first
-    ``limit`` only, when given."""
-    spans: list[tuple[int, int]] = []
-    nlp = _sentencizer()
-    pos = 0
-    for para in text.split("\n"):
-        if limit is not None and len(spans) >= limit:
-            break
-        if para.strip():
-            for sent in nlp(para).sents:
-                if sent.text.strip():
-                    spans.append((pos + sent.start_char, pos + sent.end_char))
-        pos += len(para) + 1
-    return spans if limit is None else spans[:limit]
 
 
 def score_sentences(

@@ -35,9 +35,15 @@ _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
 # Sentences glued where a scrape dropped the paragraph break ("generated.It has"): a
-# space goes back after a word's end mark when a capitalised word follows. Two lower-case
-# letters before the mark keep abbreviations ("U.S.A", "Mr.Smith", "e.g.The") as written.
-_GLUED = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’)]?)(?<!\bwww\.)(?=\p{Lu}\p{Ll})")
+# space goes back after a word's end mark ("in 2001.He", "season.**The") when a capitalised
+# word follows. Two lower-case letters or digits before the mark keep abbreviations
+# ("U.S.A", "Mr.Smith", "e.g.The", "No.1") as written.
+_GLUED = regex.compile(
+    r"(?<=(?:\p{Ll}{2}|\d{2})[.!?][\"”’)]?(?:\*\*)?)(?<!\bwww\.)(?=\p{Lu}\p{Ll})"
+)
+# A bold headline run into its story ("**Matfield joins Saints**Northampton have...") gets
+# its own line back, so that it is a sentence of its own.
+_GLUED_HEADLINE = regex.compile(r"(?m)^(\*\*[^*\n]{3,300}\*\*)(?=\p{Lu})")
 
 
 def remove_invisible(text: str) -> tuple[str, int]:
@@ -62,6 +68,7 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
         findings["invisible_characters"] = invisible + more
         findings["homoglyphs"] = homoglyphs
         findings["misspellings"] = misspellings
+    text = _GLUED_HEADLINE.sub("\\1\n", text)
     text = _SPACES.sub(" ", _GLUED.sub(" ", text))
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

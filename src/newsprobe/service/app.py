@@ -217,7 +217,7 @@ def _api_router() -> APIRouter:
             "features": list(det.feature_names_),
             "fpr_target": det.fpr,
             "threshold": det.threshold_for(det.fpr),
-            "max_tokens": s.max_tokens or det.max_tokens,
+            "max_tokens": DetectOptions(max_tokens=s.max_tokens).window(det.max_tokens),
             "min_tokens": det.min_tokens,
             "inputs": available_inputs(),
             "limits": {

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from newsprobe.detect.detector import Detector, NotFittedError
+from newsprobe.detect.sentences import DepthCalibration
 from newsprobe.errors import DetectorFileError
 
 FEATURES = ("loglik", "entropy", "compression")
@@ -100,6 +101,21 @@ def test_shipped_detector_loads_with_provenance():
     assert 0.0 < det.threshold_ < 1.0
     assert det.provenance_["fit_generators"]
     assert "XSum" in det.provenance_["held_out_source"]
+    # The sentence scores' depth calibration ships with it, fitted on articles outside
+    # the fit, and never reverses the window order.
+    cal = DepthCalibration.from_dict(det.sentence_calibration_)
+    assert min(cal.slope(0), cal.slope(4096)) > 0
+    assert "neither the fit nor the calibration" in det.provenance_["sentence_calibration"]
+
+
+def test_depth_calibration_is_saved_and_cleared_by_a_refit(fitted, tmp_path):
+    cal = DepthCalibration(intercept=-0.3, logit=1.1, depth=-0.6, interaction=0.02)
+    fitted.sentence_calibration_ = cal.to_dict()
+    loaded = Detector.load(fitted.save(tmp_path / "det.json"))
+    assert DepthCalibration.from_dict(loaded.sentence_calibration_) == cal
+    rows, y = _rows(100, seed=4)
+    loaded.fit(rows, y)  # fitted for the old combiner: it no longer applies
+    assert loaded.sentence_calibration_ is None
 
 
 @pytest.fixture

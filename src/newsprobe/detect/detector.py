@@ -117,6 +117,9 @@ class Detector:
         self.tells = tells
         self.batch_size = batch_size
         self.device = device
+        # Fitted after the detector, on articles it never saw (detect.sentences): turns
+        # window probabilities into sentence probabilities that do not drift with depth.
+        self.sentence_calibration_: dict[str, float] | None = None
 
     # -- features ---------------------------------------------------------------------
     @property
@@ -181,6 +184,7 @@ class Detector:
         # Rounded up, so that no calibration text lies above a threshold taken from them.
         self.calibration_scores_ = (np.ceil(np.sort(cal) * 1e6) / 1e6).tolist()
         self.threshold_ = self.threshold_for(self.fpr)
+        self.sentence_calibration_ = None  # fitted for the old combiner: refit it after
         self.provenance_ = dict(provenance or {})
         self.provenance_.update(
             n_fit=len(y_arr),
@@ -333,6 +337,7 @@ class Detector:
             "threshold": self.threshold_,
             "calibration_scores": self.calibration_scores_,
             "provenance": self.provenance_,
+            "sentence_calibration": self.sentence_calibration_,
         }
 
     def save(self, path: str | Path) -> Path:
@@ -365,6 +370,7 @@ class Detector:
         det.threshold_ = float(data["threshold"])
         det.calibration_scores_ = list(data["calibration_scores"])
         det.provenance_ = dict(data.get("provenance", {}))
+        det.sentence_calibration_ = data.get("sentence_calibration")
         return det
 
     @classmethod

@@ -9,6 +9,8 @@ costs no extra model pass; only the text scorers run again on each window.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,28 +21,93 @@ from newsprobe.detect.segment import split_sentences
 if TYPE_CHECKING:
     from newsprobe.detect.detector import Detector
 
-__all__ = ["WINDOW_TOKENS", "score_sentences", "split_sentences"]
+__all__ = [
+    "WINDOW_TOKENS",
+    "DepthCalibration",
+    "fit_depth_calibration",
+    "score_sentences",
+    "split_sentences",
+    "window_scores",
+]
 
 #: Tokens a window needs before its number means something (about two news sentences).
 WINDOW_TOKENS = 48
+#: Depths beyond this are read as this (past the calibration data; keeps the fit monotone).
+MAX_DEPTH = 4096
 
 
-def score_sentences(
-    article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
-) -> list[SentenceScore]:
-    """Score every sentence of a checked ``article`` (``token_stats`` must be set).
+@dataclass(frozen=True, slots=True)
+class DepthCalibration:
+    """Turns a window's detector probability into a sentence probability that does not
+    depend on how deep in the article the window sits.
 
-    Sentences past the model's token window have no statistics and get ``None``.
+    A causal model predicts a sentence better the more of the article it has read, so the
+    same sentence scores as more machine-like deep in an article than at its top: on human
+    BBC news the median window score rose from 0.17 for the first two sentences to 0.4-0.6
+    from the third on, and machine news from 0.68 to 0.9+. Logistic in the window's
+    log-odds, the log of the tokens read before it, and their product; fitted on news the
+    detector never saw, whole human and whole machine articles.
     """
-    if not article.token_stats:
-        return []
+
+    intercept: float
+    logit: float
+    depth: float
+    interaction: float
+
+    @staticmethod
+    def design(proba: np.ndarray, depth: np.ndarray) -> np.ndarray:
+        p = np.clip(np.asarray(proba, dtype=float), 1e-4, 1 - 1e-4)
+        x = np.log(p / (1 - p))
+        d = np.log1p(np.minimum(np.asarray(depth, dtype=float), MAX_DEPTH))
+        return np.column_stack([x, d, x * d])
+
+    @classmethod
+    def fit(
+        cls, proba: Sequence[float], depth: Sequence[float], y: Sequence[int]
+    ) -> DepthCalibration:
+        from sklearn.linear_model import LogisticRegression
+
+        X = cls.design(np.asarray(proba), np.asarray(depth))
+        ok = np.isfinite(X).all(axis=1)
+        lr = LogisticRegression(C=1.0).fit(X[ok], np.asarray(y)[ok])
+        a, b, c = (float(v) for v in lr.coef_[0])
+        cal = cls(intercept=float(lr.intercept_[0]), logit=a, depth=b, interaction=c)
+        if min(cal.slope(0), cal.slope(MAX_DEPTH)) <= 0:
+            raise ValueError("depth calibration would reverse the detector's order")
+        return cal
+
+    def slope(self, depth: float) -> float:
+        """How much the sentence log-odds move per unit of window log-odds at ``depth``."""
+        return self.logit + self.interaction * float(np.log1p(min(depth, MAX_DEPTH)))
+
+    def __call__(self, proba: np.ndarray, depth: np.ndarray) -> np.ndarray:
+        proba = np.asarray(proba, dtype=float)
+        z = self.design(proba, depth) @ np.array([self.logit, self.depth, self.interaction])
+        out = 1.0 / (1.0 + np.exp(-(z + self.intercept)))
+        return np.where(np.isnan(proba), np.nan, out)
+
+    def to_dict(self) -> dict[str, float]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, float]) -> DepthCalibration:
+        return cls(**{k: float(data[k]) for k in cls.__slots__})
+
+
+def window_scores(
+    article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
+) -> tuple[list[tuple[int, int]], dict[int, tuple[float, int]]]:
+    """The sentence spans of a checked ``article`` and, for each sentence with statistics,
+    the detector's probability for its window and the tokens read before that window."""
     spans = split_sentences(article.text)
     first = detector.models[0]
     counts = [len(article.token_stats[first].slice(a, b)) for a, b in spans]
+    before = np.concatenate([[0], np.cumsum(counts)]).astype(int)
     # Only sentences inside the token window have statistics; windows grow within them, so
     # a long article costs no more than its window (the text scorers see what the model saw).
     last = max((i for i, c in enumerate(counts) if c > 0), default=-1)
     windows: dict[int, tuple[int, int]] = {}
+    depth: dict[int, int] = {}
     for i in range(last + 1):
         if counts[i] == 0:
             continue
@@ -56,18 +123,65 @@ def score_sentences(
                 hi += 1
                 total += counts[hi]
         windows[i] = (spans[lo][0], spans[hi][1])
+        depth[i] = int(before[lo])
     texts = [article.text[a:b] for a, b in windows.values()]
     stats = {
         m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in windows.values()]
         for m in detector.models
     }
     rows = detector.extractor.from_stats(texts, stats) if texts else []
-    proba = dict(zip(windows, detector.predict_proba_rows(rows) if rows else [], strict=True))
+    proba = detector.predict_proba_rows(rows) if rows else []
+    scores = {i: (float(p), depth[i]) for i, p in zip(windows, proba, strict=True)}
+    return spans, scores
+
+
+def score_sentences(
+    article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
+) -> list[SentenceScore]:
+    """Score every sentence of a checked ``article`` (``token_stats`` must be set).
+
+    Sentences past the model's token window have no statistics and get ``None``. A
+    detector with a depth calibration gives probabilities that do not drift with the
+    sentence's place in the article.
+    """
+    if not article.token_stats:
+        return []
+    spans, scores = window_scores(article, detector, window_tokens)
+    proba = {i: p for i, (p, _) in scores.items()}
+    if detector.sentence_calibration_ and scores:
+        cal = DepthCalibration.from_dict(detector.sentence_calibration_)
+        idx = list(scores)
+        fixed = cal(np.array([scores[i][0] for i in idx]), np.array([scores[i][1] for i in idx]))
+        proba = dict(zip(idx, (float(p) for p in fixed), strict=True))
     return [
         SentenceScore(
             start=a,
             end=b,
-            machine_probability=None if i not in proba or np.isnan(proba[i]) else float(proba[i]),
+            machine_probability=None if i not in proba or np.isnan(proba[i]) else proba[i],
         )
         for i, (a, b) in enumerate(spans)
     ]
+
+
+def fit_depth_calibration(
+    detector: Detector,
+    texts: Sequence[str],
+    labels: Sequence[int],
+    max_tokens: int = 512,
+    progress: Callable[[int], None] | None = None,
+) -> DepthCalibration:
+    """Fit ``detector``'s depth calibration on whole human (0) and machine (1) articles
+    it was not fitted on: every sentence window takes its article's label."""
+    from newsprobe.detect.features import FeatureExtractor
+
+    # Statistics over the first max_tokens of each text, cached like the features' own.
+    extractor = FeatureExtractor(detector.models, max_tokens, detector.batch_size, detector.device)
+    stats = extractor.cached_stats(texts, progress)
+    proba, depth, y = [], [], []
+    for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
+        article = Article(text=text, token_stats={m: stats[m][i] for m in detector.models})
+        for p, d in window_scores(article, detector)[1].values():
+            proba.append(p)
+            depth.append(d)
+            y.append(int(label))
+    return DepthCalibration.fit(proba, depth, y)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprobe.eval.data import Row, dedupe, read_rows
@@ -43,6 +43,9 @@ class Split:
     fit: list[Row]
     calibration: list[Row]
     test_xsum: list[Row]
+    # LLMFake human and machine news in neither the fit nor the calibration: what the
+    # sentence scores' depth calibration is fitted on.
+    sentences: list[Row] = field(default_factory=list)
 
     def fit_without(self, generator: str) -> list[Row]:
         """The fit rows minus every generator of ``generator``'s family."""
@@ -80,13 +83,15 @@ def make_split(
     n_news_machine: int = 120,
     n_calibration: int = 300,
     n_test: int | None = 1200,
+    n_sentences: int = 300,
     seed: int = 0,
 ) -> Split:
     """Build the fit / calibration / held-out rows from ``../shared/data``.
 
     n_multi_human, n_multi_machine: DetectRL humans per non-news domain and machine texts
         per generator; n_news_human, n_news_machine: LLMFake humans and machine texts per
-        generator; n_test: BBC XSum rows kept (None keeps all 2008), half human.
+        generator; n_test: BBC XSum rows kept (None keeps all 2008), half human;
+        n_sentences: LLMFake humans, and as many machine texts, for the sentence scores.
     """
     root = Path(data_dir) / "detect"
     xsum = read_rows(root / "detectrl_xsum_news.jsonl")
@@ -101,10 +106,24 @@ def make_split(
     )
     fit = multi + news_humans[:n_news_human] + news_machines
     calibration = news_humans[n_news_human : n_news_human + n_calibration]
+    taken = {r.text for r in news_machines}
+    spare_humans = news_humans[n_news_human + n_calibration :][:n_sentences]
+    spare = _shuffled([r for r in llmfake if r.label == 1], seed, 5)
+    n_gens = len({r.generator for r in spare})
+    spare_machines = _capped(
+        [r for r in spare if r.text not in taken],
+        key=lambda r: r.generator,
+        caps=-(-len(spare_humans) // max(1, n_gens)),
+    )
     test = xsum
     if n_test is not None and n_test < len(xsum):
         test = _stratified(xsum, n_test, random.Random(seed * 1000 + 4))
-    return Split(fit=fit, calibration=calibration, test_xsum=test)
+    return Split(
+        fit=fit,
+        calibration=calibration,
+        test_xsum=test,
+        sentences=spare_humans + spare_machines,
+    )
 
 
 def _detectrl_multi(

@@ -11,14 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
-
-ARTICLE = (
-    "Poland invoked Article 4 of the NATO treaty on Wednesday after several drones crossed "
-    "its eastern border overnight. The government said the consultations were needed because "
-    "the incursion threatened the country's territorial integrity. Allies met in Brussels, "
-    "and officials confirmed that 12 people were questioned about the incident."
-)
-MACHINE_LIKE = "The minister said the budget would rise by 3 percent next year. " * 6
+from sample_texts import ARTICLE, MACHINE_LIKE
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

@@ -16,14 +16,8 @@ from typer.testing import CliRunner
 
 from newsprobe.detect.detector import Detector
 from newsprobe.service import ServiceSettings, create_app
+from sample_texts import ARTICLE, MACHINE_LIKE
 
-ARTICLE = (
-    "Poland invoked Article 4 of the NATO treaty on Wednesday after several drones crossed "
-    "its eastern border overnight. The government said the consultations were needed because "
-    "the incursion threatened the country's territorial integrity. Allies met in Brussels, "
-    "and officials confirmed that 12 people were questioned about the incident."
-)
-MACHINE_LIKE = "The minister said the budget would rise by 3 percent next year. " * 6
 # The trusted source says 1999; the article moves it to 2009 (a date conflict).
 TRUSTED = "Poland joined NATO in 1999, together with the Czech Republic and Hungary."
 CLAIMING = (

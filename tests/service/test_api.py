@@ -10,14 +10,8 @@ import pytest
 
 from newsprobe.service import ServiceSettings
 from newsprobe.service.inputs import available_inputs
+from sample_texts import ARTICLE, MACHINE_LIKE
 
-ARTICLE = (
-    "Poland invoked Article 4 of the NATO treaty on Wednesday after several drones crossed "
-    "its eastern border overnight. The government said the consultations were needed because "
-    "the incursion threatened the country's territorial integrity. Allies met in Brussels, "
-    "and officials confirmed that 12 people were questioned about the incident."
-)
-MACHINE_LIKE = "The minister said the budget would rise by 3 percent next year. " * 6
 API_KEY = "s3cret-key"
 
 KEYS = {"machine_probability", "label", "threshold", "fpr_target", "model", "tokens", "scores"}

@@ -75,6 +75,23 @@ def fit_tiny_detector(tiny_model_dir: Path):
 
 
 @pytest.fixture(scope="session")
+def toy_detector(fit_tiny_detector):
+    """The tiny-model detector the CLI and service tests share: fitted once on the toy
+    texts of ``tests/sample_texts.py`` (reports human, the repeated sentence machine)."""
+    from sample_texts import ARTICLE, MACHINE_LIKE
+
+    texts = [
+        ARTICLE,
+        ARTICLE.upper(),
+        ARTICLE[::-1],
+        MACHINE_LIKE,
+        MACHINE_LIKE * 2,
+        MACHINE_LIKE[:200],
+    ]
+    return fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not (SHARED_DATA / "detect").is_dir():
         pytest.skip("../shared/data is not beside the checkout")

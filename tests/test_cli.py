@@ -26,18 +26,9 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def tiny_detector(fit_tiny_detector, tmp_path_factory) -> Path:
-    """A detector over the tiny model, fitted through the public API on toy labels."""
-    texts = [
-        ARTICLE,
-        ARTICLE.upper(),
-        ARTICLE[::-1],
-        MACHINE_LIKE,
-        MACHINE_LIKE * 2,
-        MACHINE_LIKE[:200],
-    ]
-    det = fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
-    return det.save(tmp_path_factory.mktemp("det") / "tiny.json")
+def tiny_detector(toy_detector, tmp_path_factory) -> Path:
+    """The shared tiny-model detector (``tests/conftest.py``), as a file for the CLI."""
+    return toy_detector.save(tmp_path_factory.mktemp("det") / "tiny.json")
 
 
 @pytest.fixture

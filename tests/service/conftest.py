@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 
 from newsprobe.detect.detector import Detector
 from newsprobe.service import ServiceSettings, create_app
-from sample_texts import ARTICLE, MACHINE_LIKE
 
 # The trusted source says 1999; the article moves it to 2009 (a date conflict).
 TRUSTED = "Poland joined NATO in 1999, together with the Czech Republic and Hungary."
@@ -62,17 +61,9 @@ def start_server(app: object) -> Running:
 
 
 @pytest.fixture(scope="session")
-def tiny_detector(fit_tiny_detector) -> Detector:
-    """A detector over the tiny model, fitted through the public API on toy labels."""
-    texts = [
-        ARTICLE,
-        ARTICLE.upper(),
-        ARTICLE[::-1],
-        MACHINE_LIKE,
-        MACHINE_LIKE * 2,
-        MACHINE_LIKE[:200],
-    ]
-    return fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
+def tiny_detector(toy_detector) -> Detector:
+    """The shared tiny-model detector (``tests/conftest.py``)."""
+    return toy_detector
 
 
 SMALL_LIMITS = ServiceSettings(

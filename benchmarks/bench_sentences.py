@@ -104,7 +104,8 @@ def main() -> None:
     machines = [r.text for r in rows if r.label == 1 and len(sentences_of(r.text)) >= 6]
     rng.shuffle(humans)
     rng.shuffle(machines)
-    options = DetectOptions(max_tokens=args.max_tokens)
+    # The check itself skips the sentences: each variant scores them below.
+    options = DetectOptions(max_tokens=args.max_tokens, sentences=False)
     dets = variants(load_detector(None, options))
     shipped = next(iter(dets.values()))
     console = Console()
@@ -112,8 +113,9 @@ def main() -> None:
 
     # 1. Whole articles, after the ones the splices use.
     n_splice = args.n * len(SPLICES)
-    texts = humans[n_splice : n_splice + args.n] + machines[n_splice : n_splice + args.n]
-    labels = [0] * len(humans[n_splice : n_splice + args.n]) + [1] * (len(texts) - args.n)
+    whole_h = humans[n_splice : n_splice + args.n]
+    whole_m = machines[n_splice : n_splice + args.n]
+    texts, labels = whole_h + whole_m, [0] * len(whole_h) + [1] * len(whole_m)
     arts = check_articles([Article(text=t) for t in texts], shipped, options)
     report["whole_articles"] = whole_articles(arts, labels, dets)
     table = Table(title="Sentence scores on whole held-out articles (DetectRL XSum)")

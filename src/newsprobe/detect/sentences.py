@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from newsprobe.detect.detector import Detector
 
 __all__ = [
+    "CALIBRATION_TOKENS",
     "WINDOW_TOKENS",
     "DepthCalibration",
     "fit_depth_calibration",
@@ -34,6 +35,8 @@ __all__ = [
 WINDOW_TOKENS = 48
 #: Depths beyond this are read as this (past the calibration data; keeps the fit monotone).
 MAX_DEPTH = 4096
+#: Tokens of each article the depth calibration reads: as deep as ``--max-tokens 512`` goes.
+CALIBRATION_TOKENS = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +153,8 @@ def score_sentences(
     proba = {i: p for i, (p, _) in scores.items()}
     if detector.sentence_calibration_ and scores:
         cal = DepthCalibration.from_dict(detector.sentence_calibration_)
-        idx = list(scores)
-        fixed = cal(np.array([scores[i][0] for i in idx]), np.array([scores[i][1] for i in idx]))
-        proba = dict(zip(idx, (float(p) for p in fixed), strict=True))
+        raw, depth = np.array(list(scores.values())).T
+        proba = dict(zip(scores, cal(raw, depth).tolist(), strict=True))
     return [
         SentenceScore(
             start=a,
@@ -167,7 +169,7 @@ def fit_depth_calibration(
     detector: Detector,
     texts: Sequence[str],
     labels: Sequence[int],
-    max_tokens: int = 512,
+    max_tokens: int = CALIBRATION_TOKENS,
     progress: Callable[[int], None] | None = None,
 ) -> DepthCalibration:
     """Fit ``detector``'s depth calibration on whole human (0) and machine (1) articles

@@ -91,7 +91,8 @@ def make_split(
     n_multi_human, n_multi_machine: DetectRL humans per non-news domain and machine texts
         per generator; n_news_human, n_news_machine: LLMFake humans and machine texts per
         generator; n_test: BBC XSum rows kept (None keeps all 2008), half human;
-        n_sentences: LLMFake humans, and as many machine texts, for the sentence scores.
+        n_sentences: LLMFake humans, and up to as many machine texts spread evenly over
+        its generators, for the sentence scores' depth calibration.
     """
     root = Path(data_dir) / "detect"
     xsum = read_rows(root / "detectrl_xsum_news.jsonl")

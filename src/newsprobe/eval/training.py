@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.detect.detector import Detector
-from newsprobe.detect.sentences import fit_depth_calibration
+from newsprobe.detect.sentences import CALIBRATION_TOKENS, fit_depth_calibration
 from newsprobe.eval.data import Row
 from newsprobe.eval.evaluate import evaluate
 from newsprobe.eval.splits import FAMILIES, HELD_OUT_SOURCE, Split, make_split
@@ -103,7 +103,7 @@ def train_detector(
         n_machine = sum(r.label for r in rows)
         det.provenance_["sentence_calibration"] = (
             f"{len(rows) - n_machine} LLMFake human and {n_machine} machine news in neither "
-            "the fit nor the calibration, first 512 tokens"
+            f"the fit nor the calibration, first {CALIBRATION_TOKENS} tokens"
         )
     report: dict[str, Any] = {}
     if leave_out:

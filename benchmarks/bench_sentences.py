@@ -7,8 +7,9 @@ shipped sentence scores (depth-calibrated, see ``detect/sentences.py``) and with
 window probabilities, which drift upwards with a sentence's place in the article.
 
 1. Whole articles (``--n`` human, ``--n`` machine): sentence AUROC (every sentence takes its
-   article's label) and the share of sentences the terminal shades red (above the
-   verdict threshold) or at all (above half of it).
+   article's label) and the share of sentences the terminal shades red or at all: above
+   the sentence cut-offs at 2% / 10% of human news sentences where the detector has them
+   (the shipped one does), above the verdict threshold / half of it where not (raw).
 2. Splices: the first sentences of a human article, then those of a machine one. The
    boundary estimate is the split that best separates the sentence scores: the largest gap
    in mean machine probability, after minus before, weighted by sqrt(k (n - k) / n) as in
@@ -34,7 +35,7 @@ from rich.table import Table
 from newsprobe.article import Article
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.segment import split_sentences
-from newsprobe.detect.sentences import score_sentences
+from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.eval.metrics import auroc
 from newsprobe.eval.splits import make_split
 from newsprobe.fileio import write_json_atomic
@@ -63,7 +64,7 @@ def estimate_boundary(scores: list[float]) -> int:
 def variants(det: Detector) -> dict[str, Detector]:
     """The shipped sentence scores and the raw window probabilities of the same detector."""
     raw = Detector.from_dict(det.to_dict())
-    raw.sentence_calibration_ = None
+    raw.sentence_calibration_ = raw.sentence_scores_ = None
     return {"depth-calibrated (shipped)": det, "raw window scores": raw}
 
 
@@ -79,13 +80,15 @@ def whole_articles(
                     y.append(label)
                     s.append(sent.machine_probability)
         y_arr, s_arr, thr = np.array(y), np.array(s), det.threshold_
+        red = det.sentence_threshold_for(SENTENCE_FPR) or thr
+        shade = det.sentence_threshold_for(SHADE_FPR) or thr / 2
         out[name] = {
             "n_sentences": len(y),
             "sentence_auroc": auroc(y_arr, s_arr),
             **{
                 f"{who}_{what}": float(np.mean(s_arr[y_arr == lab] > cut))
                 for who, lab in (("human", 0), ("machine", 1))
-                for what, cut in (("red", thr), ("shaded", thr / 2))
+                for what, cut in (("red", red), ("shaded", shade))
             },
         }
     return out

@@ -274,6 +274,33 @@ def test_sentences_are_scored_in_order_with_their_spans(tiny_detector, tmp_path)
     assert None not in tail and max(tail) - min(tail) < 0.5
 
 
+
+def _unboxed(screen: str) -> str:
+    """Terminal output as one line of words, without the panel's borders."""
+    return " ".join(screen.replace("\u2502", " ").split())
+
+
+def test_sentence_colours_use_the_detectors_sentence_cut_offs(tiny_detector, tmp_path):
+    """A detector with calibrated human sentence scores states its sentence cut-off in
+    --json and in the terminal's key; one without falls back to the verdict threshold."""
+    from newsprobe.detect.detector import Detector
+
+    det = Detector.load(tiny_detector)
+    det.sentence_scores_ = [i / 1000 for i in range(1000)]  # uniform human sentence scores
+    with_cut_offs = det.save(tmp_path / "sentences.json")
+    path = tmp_path / "two.txt"
+    path.write_text(ARTICLE + "\n\n" + MACHINE_LIKE, encoding="utf-8")
+    out = json.loads(run("check", str(path), "--json", "--detector", str(with_cut_offs)).stdout)
+    assert out["sentence_threshold"] == pytest.approx(0.979) and out["sentence_fpr_target"] == 0.02
+    screen = run("check", str(path), "--detector", str(with_cut_offs))
+    assert screen.returncode == 0, screen.stderr
+    assert "at most 2% of human news sentences" in _unboxed(screen.stdout)
+    plain = json.loads(run("check", str(path), "--json", "--detector", str(tiny_detector)).stdout)
+    assert "sentence_threshold" not in plain and plain["sentences"]
+    screen = run("check", str(path), "--detector", str(tiny_detector))
+    assert "above half of it" in _unboxed(screen.stdout)
+
+
 GERMAN = (
     "Die Bundesregierung hat am Mittwoch beschlossen, die Hilfen für die Landwirtschaft im "
     "kommenden Jahr deutlich zu erhöhen. Der Minister sagte, man wolle damit auf die Dürre "

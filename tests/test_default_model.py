@@ -53,6 +53,7 @@ def test_check_sample_article_with_shipped_detector():
     assert out["tokens"] == 127  # the shipped detector reads a 128-token window
     scored = [s for s in out["sentences"] if s["machine_probability"] is not None]
     assert 0 < len(scored) < len(out["sentences"])  # sentences past the window: unscored
+    assert 0.0 < out["sentence_threshold"] < 1.0 and out["sentence_fpr_target"] == 0.02
     assert out["label"] in {"machine", "human"}
     assert 0.0 <= out["machine_probability"] <= 1.0
 

@@ -66,6 +66,11 @@ class Verdict:
     fpr_target: float
     reason: str = ""
     flags: list[str] = field(default_factory=list)
+    # Sentence cut-offs: above ``sentence_threshold`` lie at most SENTENCE_FPR of human news
+    # sentences ("machine-like"), above ``sentence_shade`` at most SHADE_FPR (see
+    # detect.sentences); None for a detector without calibrated sentence scores.
+    sentence_threshold: float | None = None
+    sentence_shade: float | None = None
 
     @property
     def attention(self) -> str:

@@ -14,7 +14,7 @@ import numpy as np
 
 from newsprobe.article import Article, Span, Verdict
 from newsprobe.detect.detector import Detector
-from newsprobe.detect.sentences import score_sentences
+from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.detect.tells import find_tells
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.settings import DetectOptions
@@ -88,10 +88,12 @@ def check_articles(
                 threshold=threshold,
                 fpr_target=fpr,
             )
+    cut, shade = (detector.sentence_threshold_for(f) for f in (SENTENCE_FPR, SHADE_FPR))
     for article in articles:
         if article.verdict is not None:
             article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
             article.verdict.flags += tell_flags(article)
+            article.verdict.sentence_threshold, article.verdict.sentence_shade = cut, shade
         if (
             options.sentences
             and detector.models

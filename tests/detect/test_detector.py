@@ -106,16 +106,33 @@ def test_shipped_detector_loads_with_provenance():
     cal = DepthCalibration.from_dict(det.sentence_calibration_)
     assert min(cal.slope(0), cal.slope(4096)) > 0
     assert "neither the fit nor the calibration" in det.provenance_["sentence_calibration"]
+    # ... with the calibrated scores of its human sentences: the sentence cut-offs.
+    assert len(det.sentence_scores_) > 1000
+    assert 0.0 < det.sentence_threshold_for(0.10) < det.sentence_threshold_for(0.02) < 1.0
 
 
 def test_depth_calibration_is_saved_and_cleared_by_a_refit(fitted, tmp_path):
     cal = DepthCalibration(intercept=-0.3, logit=1.1, depth=-0.6, interaction=0.02)
     fitted.sentence_calibration_ = cal.to_dict()
+    fitted.sentence_scores_ = [0.1, 0.2, 0.3]
     loaded = Detector.load(fitted.save(tmp_path / "det.json"))
     assert DepthCalibration.from_dict(loaded.sentence_calibration_) == cal
+    assert loaded.sentence_scores_ == [0.1, 0.2, 0.3]
     rows, y = _rows(100, seed=4)
-    loaded.fit(rows, y)  # fitted for the old combiner: it no longer applies
-    assert loaded.sentence_calibration_ is None
+    loaded.fit(rows, y)  # fitted for the old combiner: they no longer apply
+    assert loaded.sentence_calibration_ is None and loaded.sentence_scores_ is None
+    assert loaded.sentence_threshold_for(0.02) is None
+
+
+def test_sentence_cut_offs_pass_the_stated_share_of_human_sentences(fitted):
+    human = np.random.default_rng(5).beta(2, 5, 1000)
+    fitted.sentence_scores_ = np.sort(human).tolist()
+    for fpr in (0.02, 0.1, 0.3):
+        assert np.mean(human > fitted.sentence_threshold_for(fpr)) <= fpr
+        assert np.mean(human > fitted.sentence_threshold_for(fpr)) > fpr - 0.01
+    assert fitted.sentence_threshold_for(0.02) > fitted.sentence_threshold_for(0.1)
+    with pytest.raises(Exception, match="fpr must be between 0 and 1"):
+        fitted.sentence_threshold_for(1.5)
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ def test_sentence_scores_go_through_the_detectors_depth_calibration(fit_tiny_det
     texts = [HUMAN, HUMAN.upper(), HUMAN[::-1], MACHINE, MACHINE * 2, MACHINE.lower()]
     labels = [0, 0, 0, 1, 1, 1]
     det = fit_tiny_detector(texts, labels)
-    cal = fit_depth_calibration(det, texts, labels, max_tokens=256)
+    cal, human_scores = fit_depth_calibration(det, texts, labels, max_tokens=256)
     article = Article(text=HUMAN + " " + MACHINE)
     article.token_stats = det.extractor.stats([article.text], 256)
     article.token_stats = {m: s[0] for m, s in article.token_stats.items()}
@@ -88,3 +88,13 @@ def test_sentence_scores_go_through_the_detectors_depth_calibration(fit_tiny_det
     # Depths are the tokens read before each window: zero at the top, growing after.
     depths = [d for _, d in windows.values()]
     assert depths[0] == 0 and depths == sorted(depths) and depths[-1] > 0
+    # The human sentence scores it returns are the calibrated human windows, sorted.
+    expected_human = []
+    for text in texts[:3]:
+        one = Article(text=text)
+        one.token_stats = {m: s[0] for m, s in det.extractor.stats([text], 256).items()}
+        _, w = window_scores(one, det)
+        expected_human += cal(np.array([p for p, _ in w.values()]),
+                              np.array([d for _, d in w.values()])).tolist()
+    assert human_scores == sorted(human_scores)
+    assert np.allclose(human_scores, np.sort(expected_human), atol=1e-4)  # batched vs one

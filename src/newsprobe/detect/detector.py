@@ -41,6 +41,23 @@ def _direction(feature: str) -> int:
     return (SCORERS.get(kind) or PAIR_SCORERS.get(kind) or TEXT_SCORERS[kind]).direction
 
 
+def _threshold_at(scores: Sequence[float], fpr: float) -> float:
+    """The smallest threshold with at most ``fpr`` of the (sorted) human ``scores`` above."""
+    if not 0.0 < fpr < 1.0:
+        raise NewsprobeError(f"fpr must be between 0 and 1, got {fpr}")
+    values = np.asarray(scores)
+    if values.size == 0:
+        return 0.5
+    k = int(np.floor(fpr * values.size))
+    return float(values[values.size - k - 1]) if k < values.size else 0.0
+
+
+def rounded_up(scores: Sequence[float]) -> list[float]:
+    """Sorted and rounded up to 6 decimals, so that no score lies above a threshold taken
+    from them (a stored score rounded down could sit just below its own threshold)."""
+    return (np.ceil(np.sort(np.asarray(scores, dtype=float)) * 1e6) / 1e6).tolist()
+
+
 class NotFittedError(NewsprobeError):
     """The detector was used before ``fit`` or ``load``."""
 
@@ -120,6 +137,9 @@ class Detector:
         # Fitted after the detector, on articles it never saw (detect.sentences): turns
         # window probabilities into sentence probabilities that do not drift with depth.
         self.sentence_calibration_: dict[str, float] | None = None
+        # The calibrated probabilities of human news sentences (same articles), sorted:
+        # where a sentence cut-off at a stated false-positive rate is read from.
+        self.sentence_scores_: list[float] | None = None
 
     # -- features ---------------------------------------------------------------------
     @property
@@ -181,10 +201,10 @@ class Detector:
             calibration_rows = [r for r, label in zip(rows, y, strict=True) if label == 0]
         cal = self._with_rules(self._proba_rows(calibration_rows), calibration_rows)
         cal = cal[np.isfinite(cal)]
-        # Rounded up, so that no calibration text lies above a threshold taken from them.
-        self.calibration_scores_ = (np.ceil(np.sort(cal) * 1e6) / 1e6).tolist()
+        self.calibration_scores_ = rounded_up(cal)
         self.threshold_ = self.threshold_for(self.fpr)
-        self.sentence_calibration_ = None  # fitted for the old combiner: refit it after
+        # Fitted for the old combiner: refit them after (detect.sentences).
+        self.sentence_calibration_ = self.sentence_scores_ = None
         self.provenance_ = dict(provenance or {})
         self.provenance_.update(
             n_fit=len(y_arr),
@@ -244,14 +264,15 @@ class Detector:
     def threshold_for(self, fpr: float) -> float:
         """Probability above which at most ``fpr`` of the calibration human news lies."""
         self.check_is_fitted()
-        if not 0.0 < fpr < 1.0:
-            raise NewsprobeError(f"fpr must be between 0 and 1, got {fpr}")
-        scores = np.asarray(self.calibration_scores_)
-        if scores.size == 0:
-            return 0.5
-        # The smallest threshold t with mean(scores > t) <= fpr.
-        k = int(np.floor(fpr * scores.size))
-        return float(scores[scores.size - k - 1]) if k < scores.size else 0.0
+        return _threshold_at(self.calibration_scores_, fpr)
+
+    def sentence_threshold_for(self, fpr: float) -> float | None:
+        """Sentence probability above which at most ``fpr`` of human news sentences lie;
+        None for a detector without calibrated sentence scores."""
+        self.check_is_fitted()
+        if not self.sentence_scores_:
+            return None
+        return _threshold_at(self.sentence_scores_, fpr)
 
     def decision_rows(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
         """Log-odds of "machine" for feature rows (NaN where a feature is missing)."""
@@ -338,6 +359,7 @@ class Detector:
             "calibration_scores": self.calibration_scores_,
             "provenance": self.provenance_,
             "sentence_calibration": self.sentence_calibration_,
+            "sentence_scores": self.sentence_scores_,
         }
 
     def save(self, path: str | Path) -> Path:
@@ -371,6 +393,7 @@ class Detector:
         det.calibration_scores_ = list(data["calibration_scores"])
         det.provenance_ = dict(data.get("provenance", {}))
         det.sentence_calibration_ = data.get("sentence_calibration")
+        det.sentence_scores_ = data.get("sentence_scores")
         return det
 
     @classmethod

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprobe.article import Article, SentenceScore
+from newsprobe.detect.detector import rounded_up
 from newsprobe.detect.segment import split_sentences
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALIBRATION_TOKENS",
+    "SENTENCE_FPR",
+    "SHADE_FPR",
     "WINDOW_TOKENS",
     "DepthCalibration",
     "fit_depth_calibration",
@@ -37,6 +40,10 @@ WINDOW_TOKENS = 48
 MAX_DEPTH = 4096
 #: Tokens of each article the depth calibration reads: as deep as ``--max-tokens 512`` goes.
 CALIBRATION_TOKENS = 512
+#: Share of human news sentences allowed above the "machine-like" cut-off (red in reports).
+SENTENCE_FPR = 0.02
+#: Share of human news sentences allowed above the "leaning machine" cut-off (shaded).
+SHADE_FPR = 0.10
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +178,14 @@ def fit_depth_calibration(
     labels: Sequence[int],
     max_tokens: int = CALIBRATION_TOKENS,
     progress: Callable[[int], None] | None = None,
-) -> DepthCalibration:
+) -> tuple[DepthCalibration, list[float]]:
     """Fit ``detector``'s depth calibration on whole human (0) and machine (1) articles
-    it was not fitted on: every sentence window takes its article's label."""
+    it was not fitted on: every sentence window takes its article's label.
+
+    RETURNS: the calibration, and the calibrated probabilities of the human sentences,
+        from which cut-offs at a stated share of human sentences are read
+        (``Detector.sentence_threshold_for``): what a sentence's colour means.
+    """
     from newsprobe.detect.features import FeatureExtractor
 
     # Statistics over the first max_tokens of each text, cached like the features' own.
@@ -186,4 +198,6 @@ def fit_depth_calibration(
             proba.append(p)
             depth.append(d)
             y.append(int(label))
-    return DepthCalibration.fit(proba, depth, y)
+    cal = DepthCalibration.fit(proba, depth, y)
+    human = np.array(y) == 0
+    return cal, rounded_up(cal(np.array(proba)[human], np.array(depth)[human]))

@@ -97,9 +97,10 @@ def train_detector(
     )
     if split.sentences:
         rows = split.sentences
-        det.sentence_calibration_ = fit_depth_calibration(
+        cal, human_scores = fit_depth_calibration(
             det, [r.text for r in rows], [r.label for r in rows], progress=progress
-        ).to_dict()
+        )
+        det.sentence_calibration_, det.sentence_scores_ = cal.to_dict(), human_scores
         n_machine = sum(r.label for r in rows)
         det.provenance_["sentence_calibration"] = (
             f"{len(rows) - n_machine} LLMFake human and {n_machine} machine news in neither "

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from newsprobe.article import Article
+from newsprobe.detect.sentences import SENTENCE_FPR
 
 
 def _num(value: float | None) -> float | None:
@@ -16,10 +17,12 @@ def _num(value: float | None) -> float | None:
 
 def article_json(article: Article, model: str) -> dict[str, Any]:
     """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
-    "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion tricks were
-    found, ``reason`` when no number is given ("too_short", "unsupported_language"),
-    ``path`` for files and the page metadata (title, author, date, site, url, language)
-    that is known."""
+    "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion
+    tricks were found, ``reason`` when no number is given ("too_short",
+    "unsupported_language"), ``sentences`` with ``sentence_threshold`` (the probability
+    above which at most ``sentence_fpr_target`` of human news sentences lie, where the
+    detector has calibrated sentence scores), ``path`` for files and the page metadata
+    (title, author, date, site, url, language) that is known."""
     v = article.verdict
     if v is None:
         raise ValueError("article has not been checked")
@@ -56,6 +59,9 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
         for t in article.tells
     ]
     if article.sentences:
+        if v.sentence_threshold is not None:
+            out["sentence_threshold"] = _num(v.sentence_threshold)
+            out["sentence_fpr_target"] = SENTENCE_FPR
         out["sentences"] = [
             {
                 "start": s.start,

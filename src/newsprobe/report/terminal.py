@@ -7,7 +7,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsprobe.article import Article
+from newsprobe.article import Article, Verdict
+from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR
 
 _EXPLAIN = {
     "loglik": "mean log-likelihood (higher = more machine-like)",
@@ -76,7 +77,7 @@ def render_article(article: Article, model: str, console: Console | None = None)
     footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
     parts = [head, *notes, Text(""), table, footer]
     if article.sentences:
-        parts += [Text(""), sentence_text(article, v.threshold)]
+        parts += [Text(""), sentence_text(article, v)]
     if article.claims is not None:
         from newsprobe.report.claims import claims_section
 
@@ -84,12 +85,21 @@ def render_article(article: Article, model: str, console: Console | None = None)
     console.print(Panel(Group(*parts), title=title, expand=False))
 
 
-def sentence_text(article: Article, threshold: float) -> Text:
+def sentence_text(article: Article, verdict: Verdict) -> Text:
     """The article with each sentence shaded by its machine probability.
 
-    Red at or above the verdict threshold, yellow above half of it, plain below; dim where
-    the sentence lay past the scored window. A key line explains the colours.
+    Red above the sentence cut-off that at most SENTENCE_FPR of human news sentences pass,
+    yellow above the one at SHADE_FPR, plain below; dim where the sentence lay past the
+    scored window. A detector without calibrated sentence scores falls back to the verdict
+    threshold and half of it. A key line says what the colours mean.
     """
+    if verdict.sentence_threshold is not None and verdict.sentence_shade is not None:
+        red, yellow = verdict.sentence_threshold, verdict.sentence_shade
+        red_key = f" above {red:.0%} (at most {SENTENCE_FPR:.0%} of human news sentences), "
+        yellow_key = f" above {yellow:.0%} (at most {SHADE_FPR:.0%}), "
+    else:
+        red, yellow = verdict.threshold, verdict.threshold / 2
+        red_key, yellow_key = " above the threshold, ", " above half of it, "
     out = Text()
     pos = 0
     for s in article.sentences:
@@ -97,15 +107,15 @@ def sentence_text(article: Article, threshold: float) -> Text:
         p = s.machine_probability
         style = (
             "dim" if p is None
-            else "black on red" if p > threshold
-            else "black on yellow" if p > threshold / 2
+            else "black on red" if p > red
+            else "black on yellow" if p > yellow
             else ""
         )
         out.append(article.text[s.start : s.end], style=style)
         pos = s.end
     out.append(article.text[pos:])
     key = Text.assemble(
-        "\nsentences: ", ("machine-like", "black on red"), " above the threshold, ",
-        ("leaning machine", "black on yellow"), " above half of it, ", ("not scored", "dim"),
+        "\nsentences: ", ("machine-like", "black on red"), red_key,
+        ("leaning machine", "black on yellow"), yellow_key, ("not scored", "dim"),
     )
     return Text.assemble(out, key)

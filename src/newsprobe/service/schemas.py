@@ -131,6 +131,12 @@ class ArticleResult(BaseModel):
     tells: list[Tell] | None = Field(
         None, description="Chatbot scaffolding in the text; any sets the verdict to machine"
     )
+    sentence_threshold: float | None = Field(
+        None,
+        description="Sentence probability above which at most sentence_fpr_target of human "
+        "news sentences lie (with sentences, where the detector has calibrated ones)",
+    )
+    sentence_fpr_target: float | None = None
     claims: list[ClaimResult] | None = Field(
         None, description="Only when the service runs with --sources: claims, best first"
     )

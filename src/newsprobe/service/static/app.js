@@ -94,8 +94,9 @@
       : `machine probability; red zone: above the ${pct(t)} threshold`;
   }
 
-  // Diverging colours around the article's threshold: blue below it (human-like), red above
-  // it (machine-like), paler the nearer a sentence is to the threshold. The backgrounds stay
+  // Diverging colours around the sentence cut-off (the article's threshold where the
+  // detector has none): blue below it (human-like), red above it (machine-like), paler the
+  // nearer a sentence is to the cut-off. The backgrounds stay
   // light, so dark text keeps its contrast, and each sentence also says its number in words.
   function sentenceColour(p, threshold) {
     const t = threshold === null || threshold === undefined ? 0.5 : threshold;
@@ -229,7 +230,7 @@
     $("flags").replaceChildren(...flags.map((f) => el("li", {}, f)));
     $("flags-box").hidden = flags.length === 0;
     renderMeta(result);
-    renderSentences(result.sentences, result.threshold);
+    renderSentences(result.sentences, result.sentence_threshold ?? result.threshold);
     renderEvasion(result.evasion);
     renderRemoved(result.removed);
     renderClaims(result);

@@ -453,6 +453,17 @@ def test_chatbot_scaffolding_makes_the_verdict_machine_and_is_shown(tiny_detecto
     assert "chatbot text" in terminal and "MACHINE" in terminal
 
 
+def test_a_pasted_markdown_headline_is_a_tell_and_a_plain_one_is_not(tiny_detector):
+    args = ("--json", "--detector", str(tiny_detector))
+    pasted = "**Council approves harbour wall**\n\n" + ARTICLE
+    plain = "Council approves harbour wall\n\n" + ARTICLE
+    out = json.loads(run("check", "-", *args, stdin=pasted).stdout)
+    assert out["label"] == "machine" and out["machine_probability"] == 0.99
+    assert [t["kind"] for t in out["tells"]] == ["markdown heading"]
+    assert out["tells"][0]["text"] == "**Council approves harbour wall**"
+    assert json.loads(run("check", "-", *args, stdin=plain).stdout)["tells"] == []
+
+
 def test_a_typod_text_is_read_repaired_and_flagged(tiny_detector):
     typos = {
         "government": "governmnet",

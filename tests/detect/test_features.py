@@ -44,3 +44,14 @@ def test_features_read_their_own_window_of_longer_statistics(tiny_model_dir):
     long_stats = ex.stats(CORPUS, max_tokens=64)
     assert all(len(st) > 8 for st in long_stats[model])
     assert _same_rows(ex.from_stats(CORPUS, long_stats), ex.from_stats(CORPUS, ex.stats(CORPUS)))
+
+
+def test_another_window_shares_the_loaded_model_and_the_cache(tiny_model_dir, cache):
+    model = str(tiny_model_dir)
+    short = FeatureExtractor([model], max_tokens=9, cache=cache)
+    short.extract(CORPUS)
+    wide = short.with_window(32)
+    assert wide.language_model(model) is short.language_model(model)
+    stats = wide.cached_stats(CORPUS)[model]
+    assert max(len(st) for st in stats) > 9 and cache.windows(model) == [9, 32]
+    assert _same_rows(wide.extract(CORPUS), FeatureExtractor([model], 32).extract(CORPUS))

@@ -21,6 +21,8 @@ from newsprobe.detect.tells import TELL_PROBABILITY, find_tells
         ("I'm only a language model, so I can't do that.", "self-reference"),
         ("I cannot fulfill this request because it asks for false claims.", "refusal"),
         ("This content may violate our usage guidelines.", "refusal"),
+        ("**Council approves harbour wall**\nThe council met on Monday.", "markdown heading"),
+        ("The council met.\n  **What happens next**  \nWork starts in May.", "markdown heading"),
     ],
 )
 def test_scaffolding_is_found_with_its_kind(text: str, kind: str) -> None:
@@ -44,6 +46,10 @@ def test_scaffolding_is_found_with_its_kind(text: str, kind: str) -> None:
         "Describe their defeat in two sentences, the prompt said.",
         "He wrote a news article about the vote for the local paper.",
         "I am an AI researcher at the university.",
+        # Inline bold is emphasis, not a chat reply's headline.
+        "Accuser **ADMITS** she tampered with the yearbook, the site claimed.",
+        "**Part I** First the Bees teamed with the Fleas, and marketed their honey.",
+        '"**Breaking news**"\nwas all the banner said.',
     ],
 )
 def test_human_phrasings_are_not_tells(text: str) -> None:

@@ -86,9 +86,7 @@ def _unpack(blob: bytes) -> TokenStats:
         return TokenStats(**meta, **{a: arrays[a] for a in _ARRAYS})
 
 
-def stats_features(
-    stats: TokenStats, scorers: Sequence[Scorer], text: str
-) -> dict[str, float]:
+def stats_features(stats: TokenStats, scorers: Sequence[Scorer], text: str) -> dict[str, float]:
     values = {s.name: s.score_with_text(stats, text) for s in scorers}
     values[f"{N_TOKENS}@{stats.model}"] = float(len(stats))
     return values
@@ -115,6 +113,13 @@ class FeatureExtractor:
         self.device = device
         self._cache = cache
         self._lms: dict[str, LanguageModel] = {}
+
+    def with_window(self, max_tokens: int) -> FeatureExtractor:
+        """The same extractor over another token window, sharing the loaded models and
+        the cache: a second window costs no second model load."""
+        other = FeatureExtractor(self.models, max_tokens, self.batch_size, self.device, self._cache)
+        other._lms = self._lms
+        return other
 
     def language_model(self, name: str) -> LanguageModel:
         if name not in self._lms:

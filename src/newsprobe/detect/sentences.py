@@ -186,11 +186,8 @@ def fit_depth_calibration(
         from which cut-offs at a stated share of human sentences are read
         (``Detector.sentence_threshold_for``): what a sentence's colour means.
     """
-    from newsprobe.detect.features import FeatureExtractor
-
     # Statistics over the first max_tokens of each text, cached like the features' own.
-    extractor = FeatureExtractor(detector.models, max_tokens, detector.batch_size, detector.device)
-    stats = extractor.cached_stats(texts, progress)
+    stats = detector.extractor.with_window(max_tokens).cached_stats(texts, progress)
     proba, depth, y = [], [], []
     for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
         article = Article(text=text, token_stats={m: stats[m][i] for m in detector.models})

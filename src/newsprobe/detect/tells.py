@@ -7,6 +7,12 @@ error messages. They are not statistics but the machine naming itself, so one su
 settles the verdict whatever the token statistics say (see :data:`TELL_PROBABILITY`), and
 the span is shown to the user as the reason.
 
+A chat reply's formatting counts too: a line that is wholly a bold markdown span
+(``**Council approves harbour wall**``) is how chat interfaces set a headline, and it
+survives only where the reply was pasted raw, markup and all. A page's own headline comes
+through extraction as plain text (trafilatura keeps no markup), and reporters' copy has no
+markdown; inline bold (``he **admits** it``, Reddit's ``**Part I** First…``) is left alone.
+
 Reporters do write about chatbots and quote them, so a phrase inside quotation marks is
 not a tell, and phrases that people also say ("here is a summary of the events so far",
 "I can't help but…") are matched only in the forms a chatbot uses: at the very start of
@@ -31,7 +37,8 @@ _WRITE = (
     r"|assist\ with|help\ with)"
 )
 
-#: (kind, pattern). Patterns are case-insensitive; ``^`` is the start of the text.
+#: (kind, pattern). Patterns are case-insensitive; ``^`` is the start of the text (the
+#: markdown heading alone matches per line).
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("role tag", r"\[(?:assistant|system|user)\]|^\s*(?:assistant|chatgpt|ai)\s*:"),
     (
@@ -61,6 +68,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bnews\ article\ based\ on\ (?:the|a|this|your)\ (?:given\ )?"
         r"(?:summary|abstract|prompt|headline|information)\b",
     ),
+    # A whole line in bold: a chat reply's markdown headline, pasted with its markup.
+    ("markdown heading", r"(?m:^[ \t]*\*\*[^*\n]{3,200}\*\*[ \t]*$)"),
 )
 _COMPILED = tuple((kind, re.compile(p, re.I | re.X)) for kind, p in _PATTERNS)
 

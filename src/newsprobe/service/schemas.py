@@ -103,7 +103,11 @@ class Tell(BaseModel):
 
     start: int
     end: int
-    kind: str = Field(..., description='"role tag", "self-reference", "refusal" or "reply framing"')
+    kind: str = Field(
+        ...,
+        description='"role tag", "self-reference", "refusal", "reply framing" or '
+        '"markdown heading"',
+    )
     text: str
 
 

@@ -99,3 +99,14 @@ def test_overlapping_patterns_make_one_tell() -> None:
 
 def test_tells_are_a_rule_never_a_fitted_feature() -> None:
     assert "tells" not in Detector(models=("m",)).candidate_features()
+
+
+def test_a_page_keeps_pasted_markdown_but_not_its_own_bold_headline() -> None:
+    from newsprobe.ingest.html import article_from_html
+
+    body = "<p>The council met on Monday and approved the new harbour wall after a long debate.</p>"
+    rendered = f"<html><body><article><p><strong>Harbour wall approved</strong></p>{body}"
+    pasted = f"<html><body><article><p>**Harbour wall approved**</p>{body}"
+    assert find_tells(article_from_html(rendered + "</article></body></html>").text) == []
+    (tell,) = find_tells(article_from_html(pasted + "</article></body></html>").text)
+    assert tell.kind == "markdown heading"

@@ -86,9 +86,7 @@ def main() -> None:
                 for m in MODELS
             ],
         )
-    table.add_row(
-        "seconds per text", *[f"{per_model[m]['seconds_per_text']:.2f}" for m in MODELS]
-    )
+    table.add_row("seconds per text", *[f"{per_model[m]['seconds_per_text']:.2f}" for m in MODELS])
     console = Console()
     console.print(table)
     cross = _cross_scorers(texts, y, all_stats, args.max_tokens, merged)

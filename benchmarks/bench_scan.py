@@ -154,9 +154,7 @@ def run_scan(crawl: Path, out: Path, workers: int, threads: int, n: int, detecto
     }
 
 
-def kill_restart(
-    crawl: Path, out: Path, workers: int, threads: int, n: int, detector: str
-) -> dict:
+def kill_restart(crawl: Path, out: Path, workers: int, threads: int, n: int, detector: str) -> dict:
     import pyarrow.parquet as pq
 
     out.unlink(missing_ok=True)

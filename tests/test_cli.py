@@ -201,11 +201,20 @@ def test_a_page_full_of_debris_gets_the_verdict_of_its_clean_text(tiny_detector)
         assert page[key] == text[key]
     assert page["title"] == "Harbour town votes to rebuild its flood wall"
     listed = {(r["reason"], r["text"]) for r in page["removed"]}
-    assert {("ad_slot", "970x125"), ("advertisement", "Advertisement"),
-            ("comments", "Leave a Comment"), ("share", "Share this article")} <= listed
+    assert {
+        ("ad_slot", "970x125"),
+        ("advertisement", "Advertisement"),
+        ("comments", "Leave a Comment"),
+        ("share", "Share this article"),
+    } <= listed
     reasons = {reason for reason, _ in listed}
-    assert {"cookie_notice", "subscribe", "repeated_teaser", "repeated_headline",
-            "truncated_preview"} <= reasons
+    assert {
+        "cookie_notice",
+        "subscribe",
+        "repeated_teaser",
+        "repeated_headline",
+        "truncated_preview",
+    } <= reasons
     assert text["removed"] == []
 
 
@@ -246,8 +255,9 @@ def test_text_in_another_language_gets_no_number(tiny_detector, tmp_path):
 
 
 def test_url_to_an_internal_address_is_refused_in_one_line(tiny_detector):
-    proc = run("check", "http://169.254.169.254/latest/meta-data/", "--detector",
-               str(tiny_detector))
+    proc = run(
+        "check", "http://169.254.169.254/latest/meta-data/", "--detector", str(tiny_detector)
+    )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "non-public address" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -257,8 +267,9 @@ def test_sentences_are_scored_in_order_with_their_spans(tiny_detector, tmp_path)
     text = ARTICLE + "\n\n" + MACHINE_LIKE
     path = tmp_path / "two.txt"
     path.write_text(text, encoding="utf-8")
-    proc = run("check", str(path), "--json", "--detector", str(tiny_detector),
-               "--max-tokens", "500")
+    proc = run(
+        "check", str(path), "--json", "--detector", str(tiny_detector), "--max-tokens", "500"
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     sents = out["sentences"]
@@ -272,7 +283,6 @@ def test_sentences_are_scored_in_order_with_their_spans(tiny_detector, tmp_path)
     # The repeated sentence is scored from the same statistics: its windows agree closely.
     tail = [s["machine_probability"] for s in sents[-3:]]
     assert None not in tail and max(tail) - min(tail) < 0.5
-
 
 
 def _unboxed(screen: str) -> str:
@@ -362,8 +372,18 @@ def test_eval_takes_every_input_kind_and_leaves_out_what_check_cannot_judge(
     # An HTML column, --label for inputs without one, and an unreadable input: it is named
     # on stderr, left out, and the run ends non-zero after printing the metrics.
     (tmp_path / "empty.txt").write_text("")
-    proc = run("eval", str(tmp_path / "pages.parquet"), "--html-field", "page",
-               str(tmp_path / "empty.txt"), "-", "--label", "human", *args, stdin=ARTICLE)
+    proc = run(
+        "eval",
+        str(tmp_path / "pages.parquet"),
+        "--html-field",
+        "page",
+        str(tmp_path / "empty.txt"),
+        "-",
+        "--label",
+        "human",
+        *args,
+        stdin=ARTICLE,
+    )
     assert proc.returncode == 1
     assert "error: " in proc.stderr and "empty input" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -391,8 +411,9 @@ def test_check_reads_a_folder_of_every_kind_with_a_named_text_column(tiny_detect
     (folder / "b.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article></html>")
     (folder / "c.jsonl").write_text(json.dumps({"id": "r1", "body": ARTICLE + " Two."}) + "\n")
     _warc(folder / "d.warc.gz", [("https://news.example/1", ARTICLE + " Three.")])
-    proc = run("check", str(folder), "--text-field", "body", "--json",
-               "--detector", str(tiny_detector))
+    proc = run(
+        "check", str(folder), "--text-field", "body", "--json", "--detector", str(tiny_detector)
+    )
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(x) for x in proc.stdout.strip().splitlines()]
     assert [x["label"] in {"human", "machine"} for x in lines] == [True] * 4

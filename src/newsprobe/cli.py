@@ -146,9 +146,7 @@ def check(
             for f in chunk:
                 try:
                     good.append(
-                        articles[0]
-                        if single
-                        else read_check_item(f, allow_private=allow_private)
+                        articles[0] if single else read_check_item(f, allow_private=allow_private)
                     )
                 except NewsprobeError as exc:
                     failed += 1
@@ -261,9 +259,7 @@ def train(
     feature: Annotated[
         list[str] | None, typer.Option(help="Scorer kind to combine (repeatable)")
     ] = None,
-    combiner: Annotated[
-        str, typer.Option(help="boosted (monotone trees) or logistic")
-    ] = "boosted",
+    combiner: Annotated[str, typer.Option(help="boosted (monotone trees) or logistic")] = "boosted",
     C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 0.1,
     fpr: Annotated[float, typer.Option(help="Target FPR of the shipped threshold")] = 0.01,
     max_tokens: Annotated[int, typer.Option(help="Token window the features read")] = 128,

@@ -23,8 +23,10 @@ def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, cra
     crawl_jsonl(first, 6, seed=1)
     crawl_jsonl(second, 5, seed=2)  # same ids a0..a4 in another file
     with second.open("a") as fh:  # the models do not cover German: no number on either engine
-        fh.write('{"id": "de", "text": "Die Bundesregierung hat am Mittwoch beschlossen, die '
-                 'Hilfen für die Landwirtschaft im kommenden Jahr deutlich zu erhöhen."}\n')
+        fh.write(
+            '{"id": "de", "text": "Die Bundesregierung hat am Mittwoch beschlossen, die '
+            'Hilfen für die Landwirtschaft im kommenden Jahr deutlich zu erhöhen."}\n'
+        )
     local, distributed = tmp_path / "local.parquet", tmp_path / "ray.parquet"
     base = [str(first), str(second), "--detector", str(tiny_detector), "--chunk-size", "3"]
     runner = CliRunner()

@@ -210,14 +210,10 @@ def test_word_excess_is_model_log_probability_beyond_word_frequency():
     ]
     np.testing.assert_allclose(got, expected, rtol=1e-6)
     mean = UnigramExcess(model="m").score_with_text(_word_stats(offsets, logprob), text)
-    q25 = UnigramExcessLowerQuartile(model="m").score_with_text(
-        _word_stats(offsets, logprob), text
-    )
+    q25 = UnigramExcessLowerQuartile(model="m").score_with_text(_word_stats(offsets, logprob), text)
     assert mean == pytest.approx(np.mean(expected))
     assert q25 == pytest.approx(np.quantile(expected, 0.25))
-    assert UnigramExcess.direction == 1 and "lm_unigram@m" in {
-        s.name for s in model_scorers("m")
-    }
+    assert UnigramExcess.direction == 1 and "lm_unigram@m" in {s.name for s in model_scorers("m")}
 
 
 def test_word_excess_reads_only_words_inside_the_token_window():

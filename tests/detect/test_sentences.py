@@ -94,7 +94,8 @@ def test_sentence_scores_go_through_the_detectors_depth_calibration(fit_tiny_det
         one = Article(text=text)
         one.token_stats = {m: s[0] for m, s in det.extractor.stats([text], 256).items()}
         _, w = window_scores(one, det)
-        expected_human += cal(np.array([p for p, _ in w.values()]),
-                              np.array([d for _, d in w.values()])).tolist()
+        expected_human += cal(
+            np.array([p for p, _ in w.values()]), np.array([d for _, d in w.values()])
+        ).tolist()
     assert human_scores == sorted(human_scores)
     assert np.allclose(human_scores, np.sort(expected_human), atol=1e-4)  # batched vs one

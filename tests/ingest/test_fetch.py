@@ -39,8 +39,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         routes = {
             "/article.html": lambda: self._send(PAGE),
-            "/plain.txt": lambda: self._send(b"A plain story about the council. " * 5,
-                                             "text/plain"),
+            "/plain.txt": lambda: self._send(
+                b"A plain story about the council. " * 5, "text/plain"
+            ),
             "/moved": lambda: self._redirect("/article.html"),
             "/loop": lambda: self._redirect("/loop"),
             "/to-other-host": lambda: self._redirect(f"http://127.0.0.2:{port}/article.html"),

@@ -23,8 +23,16 @@ def test_saved_page_gives_the_clean_text_and_its_metadata() -> None:
     assert page.site == "The Eastern Ledger"
     assert page.language == "en"
     reasons = {r.reason for r in page.removed}
-    assert {"cookie_notice", "ad_slot", "advertisement", "share", "comments", "subscribe",
-            "truncated_preview", "repeated_headline"} <= reasons
+    assert {
+        "cookie_notice",
+        "ad_slot",
+        "advertisement",
+        "share",
+        "comments",
+        "subscribe",
+        "truncated_preview",
+        "repeated_headline",
+    } <= reasons
     removed_text = " ".join(r.text for r in page.removed)
     assert "970x125" in removed_text and "Leave a Comment" in removed_text
     # Scripts are parsed away, never run, and never end up in the text.
@@ -65,9 +73,14 @@ def test_a_teaser_before_the_headline_and_page_furniture_are_cut_and_listed() ->
     removed = {(r.reason, r.text) for r in page.removed}
     teaser = "Councillors in Kilmore backed a £4.2m plan on Thursday to rebuild the sea wall"
     assert any(reason == "repeated_teaser" and text.startswith(teaser) for reason, text in removed)
-    assert {("ad_slot", "970x125"), ("ad_slot", "300x250"), ("advertisement", "Advertisement"),
-            ("comments", "Leave a Comment"), ("share", "Share this article"),
-            ("subscribe", "Subscribe to our newsletter for the latest local news")} <= removed
+    assert {
+        ("ad_slot", "970x125"),
+        ("ad_slot", "300x250"),
+        ("advertisement", "Advertisement"),
+        ("comments", "Leave a Comment"),
+        ("share", "Share this article"),
+        ("subscribe", "Subscribe to our newsletter for the latest local news"),
+    } <= removed
     assert any(reason == "cookie_notice" for reason, _ in removed)
     previews = [text for reason, text in removed if reason == "truncated_preview"]
     assert len(previews) == 3 and all(t.endswith("...") for t in previews)  # "…" after NFKC

@@ -15,8 +15,19 @@ from newsprobe.ingest.text import MAX_BYTES, article_from_bytes
 from newsprobe.normalize import normalize_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-ENCODINGS = ["utf-8", "utf-16", "utf-16-le", "utf-32", "cp1251", "cp1252", "shift_jis",
-             "koi8-r", "latin-1", "gb18030", "iso8859-7"]
+ENCODINGS = [
+    "utf-8",
+    "utf-16",
+    "utf-16-le",
+    "utf-32",
+    "cp1251",
+    "cp1252",
+    "shift_jis",
+    "koi8-r",
+    "latin-1",
+    "gb18030",
+    "iso8859-7",
+]
 ATTRS = ["", " class=ad", ' x="', " /"]
 INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 TAGS = ["p", "div", "article", "script", "style", "nav", "h1", "span", "a", "table", "td"]

@@ -65,9 +65,7 @@ def test_directories_keep_record_files_for_the_caller(tmp_path):
     assert names == ["a.txt", "crawl.warc.gz", "rows.jsonl"]
 
 
-def test_files_and_stdin_over_the_cap_are_refused_without_loading_them(
-    tmp_path, monkeypatch
-):
+def test_files_and_stdin_over_the_cap_are_refused_without_loading_them(tmp_path, monkeypatch):
     import io
     import sys
 

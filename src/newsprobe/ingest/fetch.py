@@ -103,12 +103,14 @@ def fetch_bytes(
         if remaining <= 0:
             raise InputError(f"{url}: timed out after {policy.timeout:g} s")
         timeout = urllib3.Timeout(connect=remaining, read=remaining)
-        pool_cls = urllib3.HTTPSConnectionPool if parts.scheme == "https" else (
-            urllib3.HTTPConnectionPool
+        pool_cls = (
+            urllib3.HTTPSConnectionPool if parts.scheme == "https" else (urllib3.HTTPConnectionPool)
         )
-        kwargs = {"server_hostname": hostname, "assert_hostname": hostname} if (
-            parts.scheme == "https"
-        ) else {}
+        kwargs = (
+            {"server_hostname": hostname, "assert_hostname": hostname}
+            if (parts.scheme == "https")
+            else {}
+        )
         # Connect to the checked address; the Host header (and SNI) carry the name.
         pool = pool_cls(address, port, timeout=timeout, retries=False, maxsize=1, **kwargs)
         host_header = hostname if parts.port is None else f"{hostname}:{parts.port}"
@@ -119,8 +121,11 @@ def fetch_bytes(
             resp = pool.urlopen(
                 "GET",
                 path,
-                headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html,"
-                         "text/plain;q=0.9,*/*;q=0.1"},
+                headers={
+                    "Host": host_header,
+                    "User-Agent": USER_AGENT,
+                    "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1",
+                },
                 redirect=False,
                 preload_content=False,
             )

@@ -102,9 +102,37 @@ def article_from_html(
 
 
 _BLOCKS = (
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "footer",
-    "header", "aside", "section", "article", "main", "table", "tr", "td", "th", "br",
-    "blockquote", "figure", "figcaption", "form", "button", "dd", "dt", "pre",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "section",
+    "article",
+    "main",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "form",
+    "button",
+    "dd",
+    "dt",
+    "pre",
 )
 MAX_LISTED = 200
 
@@ -139,9 +167,7 @@ def _page_removals(html: str, article: Article) -> list[Removal]:
         if not key or key in seen or key in kept or key in text:
             continue
         seen.add(key)
-        reason = classify_line(line) or (
-            "truncated_preview" if is_preview(line) else "boilerplate"
-        )
+        reason = classify_line(line) or ("truncated_preview" if is_preview(line) else "boilerplate")
         out.append(Removal(text=line, reason=reason, line=-1))
         if len(out) >= MAX_LISTED:
             break

@@ -201,9 +201,7 @@ def _read_error(path: Path, exc: BaseException) -> InputError:
     return InputError(f"{path}: cannot read ({_row_error(exc)})")
 
 
-def iter_jsonl(
-    path: Path, options: RecordOptions, keep: Sequence[str] = ()
-) -> Iterator[Record]:
+def iter_jsonl(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> Iterator[Record]:
     """One record per non-blank line; a line that is not a JSON object is an error row."""
     ids = _Ids(str(path))
     try:
@@ -265,9 +263,7 @@ def _parquet_file(path: Path) -> Any:
         raise InputError(f"{path}: not a readable Parquet file ({_row_error(exc)})") from exc
 
 
-def iter_parquet(
-    path: Path, options: RecordOptions, keep: Sequence[str] = ()
-) -> Iterator[Record]:
+def iter_parquet(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> Iterator[Record]:
     """Rows read in batches of ``PARQUET_BATCH_ROWS``, only the columns that are used."""
     import pyarrow as pa
 
@@ -291,9 +287,7 @@ def iter_parquet(
         raise InputError(f"{path}: cannot read row {row_no + 1} ({_row_error(exc)})") from exc
 
 
-def iter_warc(
-    path: Path, options: RecordOptions, keep: Sequence[str] = ()
-) -> Iterator[Record]:
+def iter_warc(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> Iterator[Record]:
     """HTML response records; other record types and non-HTML responses are not articles.
 
     A WARC record has no columns: ``keep`` is accepted for a uniform reader signature.

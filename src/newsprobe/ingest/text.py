@@ -10,10 +10,31 @@ from newsprobe.normalize.debris import strip_debris
 
 MAX_BYTES = 20_000_000
 _LATIN_PAGES = (
-    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_1", "iso8859_2",
-    "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14",
-    "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish",
-    "ascii", "cp437", "cp850", "cp858", "utf_8",
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "cp1258",
+    "latin_1",
+    "iso8859_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "mac_roman",
+    "mac_latin2",
+    "mac_iceland",
+    "mac_turkish",
+    "ascii",
+    "cp437",
+    "cp850",
+    "cp858",
+    "utf_8",
 )
 
 

@@ -154,8 +154,9 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
         first = next(((i, k) for i, k in paragraphs if keep[i]), None)
         if first and tkey and first[1] == tkey and sum(keep) > 1:
             keep[first[0]] = False
-            removed.append(Removal(text=lines[first[0]].strip(), reason="repeated_headline",
-                                   line=first[0]))
+            removed.append(
+                Removal(text=lines[first[0]].strip(), reason="repeated_headline", line=first[0])
+            )
     removed.sort(key=lambda r: r.line)
     cleaned = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
     cleaned = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", cleaned).strip()

@@ -106,16 +106,23 @@ def sentence_text(article: Article, verdict: Verdict) -> Text:
         out.append(article.text[pos : s.start])
         p = s.machine_probability
         style = (
-            "dim" if p is None
-            else "black on red" if p > red
-            else "black on yellow" if p > yellow
+            "dim"
+            if p is None
+            else "black on red"
+            if p > red
+            else "black on yellow"
+            if p > yellow
             else ""
         )
         out.append(article.text[s.start : s.end], style=style)
         pos = s.end
     out.append(article.text[pos:])
     key = Text.assemble(
-        "\nsentences: ", ("machine-like", "black on red"), red_key,
-        ("leaning machine", "black on yellow"), yellow_key, ("not scored", "dim"),
+        "\nsentences: ",
+        ("machine-like", "black on red"),
+        red_key,
+        ("leaning machine", "black on yellow"),
+        yellow_key,
+        ("not scored", "dim"),
     )
     return Text.assemble(out, key)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newsprobe.detect.detector import Detector
-from newsprobe.detect.tells import TELL_PROBABILITY, find_tells
+from newsprobe.detect.tells import TELL_KINDS, TELL_PROBABILITY, find_tells
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,11 @@ def test_a_page_keeps_pasted_markdown_but_not_its_own_bold_headline() -> None:
     assert find_tells(article_from_html(rendered + "</article></body></html>").text) == []
     (tell,) = find_tells(article_from_html(pasted + "</article></body></html>").text)
     assert tell.kind == "markdown heading"
+
+
+def test_the_search_can_leave_a_kind_out() -> None:
+    text = "**Council approves harbour wall**\nAs an AI language model, I cannot report."
+    assert [t.kind for t in find_tells(text)] == ["markdown heading", "self-reference"]
+    others = [k for k in TELL_KINDS if k != "markdown heading"]
+    assert [t.kind for t in find_tells(text, others)] == ["self-reference"]
+    assert find_tells(text, ()) == []

@@ -24,6 +24,7 @@ GossipCop, CoAID, arXiv, Yelp, WritingPrompts, SQuAD): see ``benchmarks/bench_te
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 #: Machine probability given to a text that carries a tell: a chatbot naming itself is not
@@ -72,6 +73,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("markdown heading", r"(?m:^[ \t]*\*\*[^*\n]{3,200}\*\*[ \t]*$)"),
 )
 _COMPILED = tuple((kind, re.compile(p, re.I | re.X)) for kind, p in _PATTERNS)
+#: Every kind of tell, in the order they are tried.
+TELL_KINDS: tuple[str, ...] = tuple(kind for kind, _ in _PATTERNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +102,14 @@ def _same_clause(text: str, end: int, start: int) -> bool:
     return len(gap) <= 40 and not any(ch in gap for ch in ".!?:\n")
 
 
-def find_tells(text: str) -> list[Tell]:
+def find_tells(text: str, kinds: Collection[str] = TELL_KINDS) -> list[Tell]:
     """Every span of chatbot scaffolding in ``text``, in order, overlapping matches joined
-    and quotations left out."""
+    and quotations left out; ``kinds`` limits the search to some of :data:`TELL_KINDS`
+    (how a benchmark measures the rule without one of them)."""
     found: list[Tell] = []
     for kind, pattern in _COMPILED:
+        if kind not in kinds:
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start() and not _quoted(text, m.start()):
                 found.append(Tell(m.start(), m.end(), kind))

@@ -94,8 +94,9 @@ def fetch_bytes(
             raise InputError(f"{url}: only http and https URLs can be fetched")
         if not hostname:
             raise InputError(f"{url}: URL has no host")
+        https = parts.scheme == "https"
         try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
+            port = parts.port or (443 if https else 80)
         except ValueError as exc:
             raise InputError(f"{url}: bad port") from exc
         address = check_address(hostname, port, policy, resolve)
@@ -103,14 +104,8 @@ def fetch_bytes(
         if remaining <= 0:
             raise InputError(f"{url}: timed out after {policy.timeout:g} s")
         timeout = urllib3.Timeout(connect=remaining, read=remaining)
-        pool_cls = (
-            urllib3.HTTPSConnectionPool if parts.scheme == "https" else (urllib3.HTTPConnectionPool)
-        )
-        kwargs = (
-            {"server_hostname": hostname, "assert_hostname": hostname}
-            if (parts.scheme == "https")
-            else {}
-        )
+        pool_cls = urllib3.HTTPSConnectionPool if https else urllib3.HTTPConnectionPool
+        kwargs = {"server_hostname": hostname, "assert_hostname": hostname} if https else {}
         # Connect to the checked address; the Host header (and SNI) carry the name.
         pool = pool_cls(address, port, timeout=timeout, retries=False, maxsize=1, **kwargs)
         host_header = hostname if parts.port is None else f"{hostname}:{parts.port}"

@@ -17,6 +17,15 @@ window probabilities, which drift upwards with a sentence's place in the article
    sentences. The baseline guesses the middle of the text. Two kinds of splice: "second
    half" (3-6 human sentences, then 3-6 machine ones), where the middle guess knows the
    truth is "about half", and "anywhere" (1-8 and 1-8), where it does not.
+3. Same-story splices: DetectRL's human and machine texts are different stories, so the
+   first machine sentence after the join reads as a jump to an unrelated story. A content
+   farm rewriting a wire story does not jump: here a human LLMFake article (PolitiFact,
+   GossipCop; none in the combiner's fit or calibration) keeps its first sentences and the
+   rest comes from ChatGPT-3.5's rewrite or paraphrase of that same article (LLMFake's
+   ``rewrite_generation`` / ``paraphrase_generation``, paired by TF-IDF cosine 0.3-0.9),
+   taken from the sentence whose place in the rewrite matches where the human part
+   stopped. ChatGPT-3.5 is in the fit (other texts of it); the depth calibration was fitted
+   on some of these human articles (two coefficients, not these splices).
 
 Run on demand:  python -m benchmarks.bench_sentences [--n 60] [--max-tokens 512]
 Prints two tables and writes benchmarks/results/sentences.json.
@@ -44,6 +53,9 @@ from newsprobe.settings import DetectOptions
 
 RESULTS = Path(__file__).parent / "results"
 SPLICES = {"second half": (3, 6), "anywhere": (1, 8)}
+#: TF-IDF cosine between a human article and a machine text that rewrote it (below it the
+#: pair is another story; above it the "rewrite" copied the article).
+SAME_STORY = (0.3, 0.9)
 
 
 def sentences_of(text: str) -> list[str]:
@@ -59,6 +71,45 @@ def estimate_boundary(scores: list[float]) -> int:
         if gap > best_gap:
             best, best_gap = k, gap
     return best
+
+
+def is_cased(text: str) -> bool:
+    """Sentences start with capitals: CoAID's human articles were lower-cased and stripped
+    of commas, which a splice onto a cased rewrite would give away by itself."""
+    starts = [s.strip()[:1] for s in sentences_of(text) if s.strip()]
+    return bool(starts) and float(np.mean([c.isupper() for c in starts])) > 0.7
+
+
+def same_story_pairs(data_dir: str, min_sentences: int = 6) -> list[tuple[str, str]]:
+    """(human article, ChatGPT's rewrite of it), one rewrite per article, none of either in
+    the combiner's fit or calibration."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsprobe.eval.data import dedupe, read_rows
+
+    split = make_split(data_dir, n_test=None)
+    fitted = {r.text for r in split.fit + split.calibration}
+    rows = [
+        r
+        for r in dedupe(read_rows(Path(data_dir) / "detect" / "llmfake_news.jsonl"))
+        if r.text not in fitted and is_cased(r.text) and len(sentences_of(r.text)) >= min_sentences
+    ]
+    humans = [r.text for r in rows if r.label == 0]
+    rewrites = [
+        r.text
+        for r in rows
+        if r.generator == "chatgpt_3.5"
+        and r.variant in ("rewrite_generation", "paraphrase_generation")
+    ]
+    vec = TfidfVectorizer(sublinear_tf=True).fit(humans + rewrites)
+    sim = (vec.transform(humans) @ vec.transform(rewrites).T).toarray()
+    lo, hi = SAME_STORY
+    pairs = []
+    for i, h in enumerate(humans):
+        ok = np.where((sim[i] > lo) & (sim[i] < hi))[0]
+        if len(ok):
+            pairs.append((h, rewrites[int(ok[np.argmax(sim[i][ok])])]))
+    return pairs
 
 
 def variants(det: Detector) -> dict[str, Detector]:
@@ -91,6 +142,61 @@ def whole_articles(
                 for what, cut in (("red", red), ("shaded", shade))
             },
         }
+    return out
+
+
+def splice_errors(
+    pairs: list[tuple[str, str]],
+    bounds: tuple[int, int],
+    aligned: bool,
+    shipped: Detector,
+    dets: dict[str, Detector],
+    options: DetectOptions,
+    rng: random.Random,
+) -> dict:
+    """Boundary errors over splices of ``pairs``: ``lo``-``hi`` human sentences, then as
+    many machine ones; ``aligned`` starts the machine part where the human part stopped
+    (same-story rewrites), else at the machine text's top."""
+    lo, hi = bounds
+    errors: dict[str, list[int]] = {name: [] for name in [*dets, "guess the middle"]}
+    n_sents = []
+    texts: list[dict] = []
+    for h, m in pairs:
+        hs, ms = sentences_of(h), sentences_of(m)
+        k_h = rng.randint(lo, min(hi, len(hs) - (1 if aligned else 0)))
+        start = round(k_h * len(ms) / len(hs)) if aligned else 0
+        if len(ms) - start < lo:
+            continue  # the rewrite is too short past the join
+        k_m = rng.randint(lo, min(hi, len(ms) - start))
+        text = " ".join(hs[:k_h]) + " " + " ".join(ms[start : start + k_m])
+        (article,) = check_articles([Article(text=text)], shipped, options)
+        scored = {
+            name: [s.machine_probability for s in score_sentences(article, det)]
+            for name, det in dets.items()
+        }
+        first = next(iter(scored.values()))
+        if len(first) != k_h + k_m or any(p is None for p in first):
+            continue  # the sentencizer split differently or the window ran out: skip
+        estimates = {}
+        for name, probs in scored.items():
+            est = estimate_boundary([float(p) for p in probs])  # type: ignore[arg-type]
+            errors[name].append(abs(est - k_h))
+            estimates[name] = est
+        texts.append(
+            {"text": text, "human_sentences": k_h, "estimates": estimates, "scores": scored}
+        )
+        errors["guess the middle"].append(abs(len(first) // 2 - k_h))
+        n_sents.append(len(first))
+    out: dict = {"n_texts": len(n_sents), "mean_sentences": float(np.mean(n_sents))}
+    for name, e in errors.items():
+        err = np.array(e)
+        out[name] = {
+            "mean_boundary_error": float(err.mean()),
+            "median_boundary_error": float(np.median(err)),
+            "exact_share": float(np.mean(err == 0)),
+            "within_one_share": float(np.mean(err <= 1)),
+        }
+    out["texts"] = texts
     return out
 
 
@@ -144,52 +250,33 @@ def main() -> None:
         )
     console.print(table)
 
-    # 2. Splices.
-    pairs = list(zip(humans, machines, strict=False))
-    table = Table(title="Boundary of human → machine splices (DetectRL XSum, held out)")
+    # 2. Splices of different stories; 3. of the same story.
+    table = Table(title="Boundary of human → machine splices (held out)")
     for col in ("splice", "method", "texts", "sentences", "mean error", "exact", "within 1"):
         table.add_column(col)
-    for r, (regime, (lo, hi)) in enumerate(SPLICES.items()):
-        errors: dict[str, list[int]] = {name: [] for name in [*dets, "guess the middle"]}
-        n_sents = []
-        for h, m in pairs[r * args.n : (r + 1) * args.n]:
-            hs, ms = sentences_of(h), sentences_of(m)
-            k_h, k_m = rng.randint(lo, min(hi, len(hs))), rng.randint(lo, min(hi, len(ms)))
-            text = " ".join(hs[:k_h]) + " " + " ".join(ms[:k_m])
-            (article,) = check_articles([Article(text=text)], shipped, options)
-            scored = {
-                name: [s.machine_probability for s in score_sentences(article, det)]
-                for name, det in dets.items()
-            }
-            first = next(iter(scored.values()))
-            if len(first) != k_h + k_m or any(p is None for p in first):
-                continue  # the sentencizer split differently or the window ran out: skip
-            for name, probs in scored.items():
-                est = estimate_boundary([float(p) for p in probs])  # type: ignore[arg-type]
-                errors[name].append(abs(est - k_h))
-            errors["guess the middle"].append(abs(len(first) // 2 - k_h))
-            n_sents.append(len(first))
-        report["splices"][regime] = {
-            "n_texts": len(n_sents),
-            "mean_sentences": float(np.mean(n_sents)),
-        }
-        for name, e in errors.items():
-            err = np.array(e)
-            report["splices"][regime][name] = {
-                "mean_boundary_error": float(err.mean()),
-                "median_boundary_error": float(np.median(err)),
-                "exact_share": float(np.mean(err == 0)),
-                "within_one_share": float(np.mean(err <= 1)),
-            }
-            table.add_row(
-                regime,
-                name,
-                str(len(err)),
-                f"{np.mean(n_sents):.1f}",
-                f"{err.mean():.2f}",
-                f"{np.mean(err == 0):.0%}",
-                f"{np.mean(err <= 1):.0%}",
-            )
+    different = list(zip(humans, machines, strict=False))
+    same = same_story_pairs(args.data_dir)
+    rng.shuffle(same)
+    n_same = len(same) // len(SPLICES)
+    for r, (regime, bounds) in enumerate(SPLICES.items()):
+        for kind, pairs, aligned in (
+            ("DetectRL XSum, two stories", different[r * args.n : (r + 1) * args.n], False),
+            ("LLMFake, same story rewritten", same[r * n_same : (r + 1) * n_same], True),
+        ):
+            name = f"{regime}: {kind}"
+            result = splice_errors(pairs, bounds, aligned, shipped, dets, options, rng)
+            report["splices"][name] = result
+            for method in [*dets, "guess the middle"]:
+                m = result[method]
+                table.add_row(
+                    name,
+                    method,
+                    str(result["n_texts"]),
+                    f"{result['mean_sentences']:.1f}",
+                    f"{m['mean_boundary_error']:.2f}",
+                    f"{m['exact_share']:.0%}",
+                    f"{m['within_one_share']:.0%}",
+                )
     console.print(table)
     console.print(f"wrote {write_json_atomic(RESULTS / 'sentences.json', report)}")
 

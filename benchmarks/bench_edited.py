@@ -15,8 +15,13 @@ and edits it the way writing tools do, deterministically:
 Reports the false-positive rate at the shipped threshold (and at 5% FPR) for the original
 and each edited version, the mean machine probability, and the same for LLMFake's
 ``paraphrase_generation`` texts (human news fully re-written by a chat model: text whose
-every word is machine-chosen, labelled machine in the data) for contrast. Writes
-benchmarks/results/edited.json.
+every word is machine-chosen, labelled machine in the data) for contrast.
+
+A second part asks the same of an LLM's light touch: PolitiFact and GossipCop human
+articles from LLMFake (outside the fit and calibration) with one sentence in four, or one
+in two, swapped for the sentence of ChatGPT-3.5's rewrite of the same article that says
+the same thing (``benchmarks/pairs.py``), beside the untouched articles and the whole
+rewrites. Writes benchmarks/results/edited.json.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
+from benchmarks.pairs import aligned_sentence, same_story_pairs, sentences_of
 from newsprobe.detect.detector import Detector
 from newsprobe.eval.data import read_rows
 from newsprobe.eval.splits import make_split
@@ -157,6 +163,15 @@ def polished_edit(text: str) -> str:
     return _swap(light_edit(text), FORMAL)
 
 
+def llm_touched(human: str, rewrite: str, every: int) -> str:
+    """``human`` with every ``every``-th sentence (from the second on) taken from the
+    rewrite; paragraph breaks become spaces, as in the splices."""
+    hs, ms = sentences_of(human), sentences_of(rewrite)
+    return " ".join(
+        aligned_sentence(hs, i, ms) if i % every == 1 % every else s for i, s in enumerate(hs)
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data-dir", default="../shared/data")
@@ -169,24 +184,37 @@ def main() -> None:
     fake = read_rows(Path(args.data_dir) / "detect" / "llmfake_news.jsonl")
     paraphrased = [r.text for r in fake if r.variant == "paraphrase_generation"]
     random.Random(0).shuffle(paraphrased)
-    sets = {
-        "original (BBC human news)": humans,
-        "light edit (grammar tool)": [light_edit(t) for t in humans],
-        "polished (formal-tone tool)": [polished_edit(t) for t in humans],
-        "LLM paraphrase (LLMFake, machine)": paraphrased[: args.n],
+    pairs = same_story_pairs(args.data_dir)[: args.n]
+    originals = [h for h, _ in pairs]
+    # (texts, the originals they were edited from, or None where they are not edits)
+    sets: dict[str, tuple[list[str], list[str] | None]] = {
+        "original (BBC human news)": (humans, humans),
+        "light edit (grammar tool)": ([light_edit(t) for t in humans], humans),
+        "polished (formal-tone tool)": ([polished_edit(t) for t in humans], humans),
+        "LLM paraphrase (LLMFake, machine)": (paraphrased[: args.n], None),
+        "original (LLMFake human news, paired)": (originals, originals),
+        "LLM-touched: 1 sentence in 4 from ChatGPT's rewrite": (
+            [llm_touched(h, m, 4) for h, m in pairs],
+            originals,
+        ),
+        "LLM-touched: 1 sentence in 2 from ChatGPT's rewrite": (
+            [llm_touched(h, m, 2) for h, m in pairs],
+            originals,
+        ),
+        "ChatGPT's whole rewrite of the same articles (machine)": ([m for _, m in pairs], None),
     }
     t5 = det.threshold_for(0.05)
     table = Table(title=f"machine verdicts on edited human news (threshold {det.threshold_:.3f})")
     for col in ("texts", "n", "changed words", "flagged @1% thr", "flagged @5% thr", "mean p"):
         table.add_column(col)
     out = {}
-    for name, texts in sets.items():
+    for name, (texts, edited_from) in sets.items():
         p = det.predict_proba(texts)[:, 1]
         ok = np.isfinite(p)
         changed = (
-            np.mean([_changed(a, b) for a, b in zip(humans, texts, strict=True)])
-            if len(texts) == len(humans) and name != "LLM paraphrase (LLMFake, machine)"
-            else None
+            None
+            if edited_from is None
+            else float(np.mean([_changed(a, b) for a, b in zip(edited_from, texts, strict=True)]))
         )
         out[name] = {
             "n": int(ok.sum()),

@@ -28,6 +28,7 @@ from rich.table import Table
 from newsprobe.detect.detector import Detector, _direction
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
 from newsprobe.detect.scorers import pair_scorers
+from newsprobe.eval.data import read_rows
 from newsprobe.eval.metrics import auroc, tpr_at_fpr
 from newsprobe.eval.splits import make_split
 from newsprobe.fileio import write_json_atomic
@@ -42,9 +43,20 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--max-tokens", type=int, default=128)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--texts",
+        choices=("chat", "base"),
+        default="chat",
+        help="chat: DetectRL's BBC XSum (ChatGPT, Claude, PaLM-2, Llama-2); base: the "
+        "Fast-DetectGPT XSum news of 2019-2022 base models (GPT-2 ... GPT-NeoX)",
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    test = make_split(args.data_dir).test_xsum
+    if args.texts == "chat":
+        test = make_split(args.data_dir).test_xsum
+    else:
+        path = Path(args.data_dir) / "detect" / "open_models_2019_2022.jsonl"
+        test = [r for r in read_rows(path) if r.domain == "news"]
     humans = [r for r in test if r.label == 0]
     machines = [r for r in test if r.label == 1]
     rng.shuffle(humans)
@@ -73,7 +85,8 @@ def main() -> None:
                     "tpr@1%": tpr_at_fpr(y, s, 0.01),
                 }
         per_model[model] = {"seconds_per_text": seconds, "scorers": scorers}
-    table = Table(title=f"Zero-shot scorers per model, BBC XSum ({args.n} + {args.n} texts)")
+    which = "DetectRL" if args.texts == "chat" else "2019-2022 base models"
+    table = Table(title=f"Zero-shot scorers per model, BBC XSum, {which} ({args.n} + {args.n})")
     table.add_column("scorer")
     for model in MODELS:
         table.add_column(f"{model} AUROC / TPR@1%", justify="right")
@@ -97,7 +110,8 @@ def main() -> None:
     report["models"] = per_model
     report["cross_model"] = cross
     report["combined_cv"] = combined
-    console.print(f"wrote {write_json_atomic(RESULTS / 'models.json', report)}")
+    out = RESULTS / ("models.json" if args.texts == "chat" else "models_base.json")
+    console.print(f"wrote {write_json_atomic(out, report)}")
 
 
 def _cross_scorers(

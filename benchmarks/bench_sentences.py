@@ -41,9 +41,10 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
+from benchmarks.pairs import same_story_pairs, sentences_of
 from newsprobe.article import Article
+from newsprobe.detect.boundary import change_point, locate_boundary
 from newsprobe.detect.detector import Detector
-from newsprobe.detect.segment import split_sentences
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.eval.metrics import auroc
 from newsprobe.eval.splits import make_split
@@ -53,63 +54,14 @@ from newsprobe.settings import DetectOptions
 
 RESULTS = Path(__file__).parent / "results"
 SPLICES = {"second half": (3, 6), "anywhere": (1, 8)}
-#: TF-IDF cosine between a human article and a machine text that rewrote it (below it the
-#: pair is another story; above it the "rewrite" copied the article).
-SAME_STORY = (0.3, 0.9)
-
-
-def sentences_of(text: str) -> list[str]:
-    return [text[a:b] for a, b in split_sentences(text)]
+#: The shipped boundary estimate: window and style evidence (detect.boundary).
+LOCATOR = "window + style (shipped)"
 
 
 def estimate_boundary(scores: list[float]) -> int:
-    """The index of the first machine sentence: argmax of the weighted mean gap."""
-    n = len(scores)
-    best, best_gap = n // 2, -np.inf
-    for k in range(1, n):
-        gap = float(np.mean(scores[k:]) - np.mean(scores[:k])) * np.sqrt(k * (n - k) / n)
-        if gap > best_gap:
-            best, best_gap = k, gap
-    return best
-
-
-def is_cased(text: str) -> bool:
-    """Sentences start with capitals: CoAID's human articles were lower-cased and stripped
-    of commas, which a splice onto a cased rewrite would give away by itself."""
-    starts = [s.strip()[:1] for s in sentences_of(text) if s.strip()]
-    return bool(starts) and float(np.mean([c.isupper() for c in starts])) > 0.7
-
-
-def same_story_pairs(data_dir: str, min_sentences: int = 6) -> list[tuple[str, str]]:
-    """(human article, ChatGPT's rewrite of it), one rewrite per article, none of either in
-    the combiner's fit or calibration."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from newsprobe.eval.data import dedupe, read_rows
-
-    split = make_split(data_dir, n_test=None)
-    fitted = {r.text for r in split.fit + split.calibration}
-    rows = [
-        r
-        for r in dedupe(read_rows(Path(data_dir) / "detect" / "llmfake_news.jsonl"))
-        if r.text not in fitted and is_cased(r.text) and len(sentences_of(r.text)) >= min_sentences
-    ]
-    humans = [r.text for r in rows if r.label == 0]
-    rewrites = [
-        r.text
-        for r in rows
-        if r.generator == "chatgpt_3.5"
-        and r.variant in ("rewrite_generation", "paraphrase_generation")
-    ]
-    vec = TfidfVectorizer(sublinear_tf=True).fit(humans + rewrites)
-    sim = (vec.transform(humans) @ vec.transform(rewrites).T).toarray()
-    lo, hi = SAME_STORY
-    pairs = []
-    for i, h in enumerate(humans):
-        ok = np.where((sim[i] > lo) & (sim[i] < hi))[0]
-        if len(ok):
-            pairs.append((h, rewrites[int(ok[np.argmax(sim[i][ok])])]))
-    return pairs
+    """The index of the first machine sentence from window probabilities alone: the
+    weighted-mean-gap (CUSUM) split of the probabilities themselves."""
+    return change_point(scores)[0]
 
 
 def variants(det: Detector) -> dict[str, Detector]:
@@ -145,6 +97,19 @@ def whole_articles(
     return out
 
 
+def mixed_rates(arts: list[Article], labels: list[int], shipped: Detector) -> dict:
+    """How often whole (unspliced) articles get a boundary: the mixed test's false alarms,
+    on human articles (the stated rate) and on machine ones."""
+    flagged: dict[int, list[bool]] = {0: [], 1: []}
+    for a, label in zip(arts, labels, strict=True):
+        a.sentences = score_sentences(a, shipped)
+        flagged[label].append(locate_boundary(a, shipped) is not None)
+    return {
+        f"{who}_flagged_mixed": float(np.mean(flagged[lab])) if flagged[lab] else None
+        for who, lab in (("human", 0), ("machine", 1))
+    }
+
+
 def splice_errors(
     pairs: list[tuple[str, str]],
     bounds: tuple[int, int],
@@ -158,7 +123,11 @@ def splice_errors(
     many machine ones; ``aligned`` starts the machine part where the human part stopped
     (same-story rewrites), else at the machine text's top."""
     lo, hi = bounds
-    errors: dict[str, list[int]] = {name: [] for name in [*dets, "guess the middle"]}
+    locator = shipped.boundary_locator()
+    errors: dict[str, list[int]] = {
+        name: [] for name in [LOCATOR, *dets, "guess the middle"] if name != LOCATOR or locator
+    }
+    flagged: list[bool] = []
     n_sents = []
     texts: list[dict] = []
     for h, m in pairs:
@@ -178,6 +147,11 @@ def splice_errors(
         if len(first) != k_h + k_m or any(p is None for p in first):
             continue  # the sentencizer split differently or the window ran out: skip
         estimates = {}
+        if locator is not None:
+            est, stat = change_point(locator.evidence(sentences_of(text), first))
+            errors[LOCATOR].append(abs(est - k_h))
+            estimates[LOCATOR] = est
+            flagged.append(stat > locator.cutoff)
         for name, probs in scored.items():
             est = estimate_boundary([float(p) for p in probs])  # type: ignore[arg-type]
             errors[name].append(abs(est - k_h))
@@ -188,6 +162,15 @@ def splice_errors(
         errors["guess the middle"].append(abs(len(first) // 2 - k_h))
         n_sents.append(len(first))
     out: dict = {"n_texts": len(n_sents), "mean_sentences": float(np.mean(n_sents))}
+    if flagged:
+        hit = np.array(flagged)
+        out["flagged_mixed_share"] = float(hit.mean())
+        out["flagged_boundary_error"] = (
+            float(np.array(errors[LOCATOR])[hit].mean()) if hit.any() else None
+        )
+        out["flagged_middle_error"] = (
+            float(np.array(errors["guess the middle"])[hit].mean()) if hit.any() else None
+        )
     for name, e in errors.items():
         err = np.array(e)
         out[name] = {
@@ -217,7 +200,7 @@ def main() -> None:
     options = DetectOptions(max_tokens=args.max_tokens, sentences=False)
     dets = variants(load_detector(None, options))
     shipped = next(iter(dets.values()))
-    console = Console()
+    console = Console(width=170)
     report: dict = {"max_tokens": args.max_tokens, "whole_articles": {}, "splices": {}}
 
     # 1. Whole articles, after the ones the splices use.
@@ -227,6 +210,8 @@ def main() -> None:
     texts, labels = whole_h + whole_m, [0] * len(whole_h) + [1] * len(whole_m)
     arts = check_articles([Article(text=t) for t in texts], shipped, options)
     report["whole_articles"] = whole_articles(arts, labels, dets)
+    if shipped.boundary_locator() is not None:
+        report["whole_articles_mixed"] = mixed_rates(arts, labels, shipped)
     table = Table(title="Sentence scores on whole held-out articles (DetectRL XSum)")
     for col in (
         "scores",
@@ -249,10 +234,25 @@ def main() -> None:
             ),
         )
     console.print(table)
+    if "whole_articles_mixed" in report:
+        mixed = report["whole_articles_mixed"]
+        console.print(
+            f"boundary reported (mixed test) on whole articles: human "
+            f"{mixed['human_flagged_mixed']:.1%}, machine {mixed['machine_flagged_mixed']:.1%}"
+        )
 
     # 2. Splices of different stories; 3. of the same story.
     table = Table(title="Boundary of human → machine splices (held out)")
-    for col in ("splice", "method", "texts", "sentences", "mean error", "exact", "within 1"):
+    for col in (
+        "splice",
+        "method",
+        "texts",
+        "sentences",
+        "mean error",
+        "exact",
+        "within 1",
+        "reported (error / middle's)",
+    ):
         table.add_column(col)
     different = list(zip(humans, machines, strict=False))
     same = same_story_pairs(args.data_dir)
@@ -266,8 +266,14 @@ def main() -> None:
             name = f"{regime}: {kind}"
             result = splice_errors(pairs, bounds, aligned, shipped, dets, options, rng)
             report["splices"][name] = result
-            for method in [*dets, "guess the middle"]:
+            for method in [m for m in (LOCATOR, *dets, "guess the middle") if m in result]:
                 m = result[method]
+                reported = ""
+                if method == LOCATOR:
+                    err, mid = result["flagged_boundary_error"], result["flagged_middle_error"]
+                    reported = f"{result['flagged_mixed_share']:.0%}" + (
+                        f" ({err:.2f} / {mid:.2f})" if err is not None else ""
+                    )
                 table.add_row(
                     name,
                     method,
@@ -276,6 +282,7 @@ def main() -> None:
                     f"{m['mean_boundary_error']:.2f}",
                     f"{m['exact_share']:.0%}",
                     f"{m['within_one_share']:.0%}",
+                    reported,
                 )
     console.print(table)
     console.print(f"wrote {write_json_atomic(RESULTS / 'sentences.json', report)}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
-from sample_texts import ARTICLE, MACHINE_LIKE
+from sample_texts import ARTICLE, ASSISTANT, MACHINE_LIKE, REPORTER
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -507,3 +507,34 @@ def test_every_scorer_is_explained_in_the_terminal_report():
     from newsprobe.report.terminal import _EXPLAIN
 
     assert set(SCORERS) | set(TEXT_SCORERS) | set(PAIR_SCORERS) <= set(_EXPLAIN)
+
+
+def test_a_mixed_article_gets_its_boundary_in_json_and_on_screen(tiny_detector, tmp_path):
+    """A detector with a boundary locator reports where a human article turns
+    machine-written (index, offset, first sentence) and marks it in the terminal; a whole
+    article gets ``"boundary": null``."""
+    from newsprobe.detect.boundary import BoundaryLocator
+    from newsprobe.detect.detector import Detector
+    from newsprobe.detect.style import SentenceStyle
+
+    style = SentenceStyle(C=1.0, min_count=1).fit(
+        REPORTER + ASSISTANT, [0] * len(REPORTER) + [1] * len(ASSISTANT)
+    )
+    det = Detector.load(tiny_detector)
+    # Style carries the evidence here: the tiny model's windows are noise.
+    det.boundary_ = BoundaryLocator(style, 1e-3, 1.0, 0.0, cutoff=1.0, fpr=0.05).to_dict()
+    path = det.save(tmp_path / "with_boundary.json")
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text(" ".join(REPORTER[:4] + ASSISTANT[:4]), encoding="utf-8")
+    args = ("--json", "--detector", str(path), "--max-tokens", "512")
+    out = json.loads(run("check", str(mixed), *args).stdout)
+    b = out["boundary"]
+    assert b["sentence"] == 4 and b["text"] == ASSISTANT[0]
+    assert out["sentences"][4]["start"] == b["start"]
+    assert b["statistic"] > b["cutoff"] == 1.0 and b["fpr_target"] == 0.05
+    screen = run("check", str(mixed), "--detector", str(path), "--max-tokens", "512")
+    assert screen.returncode == 0, screen.stderr
+    assert "MIXED machine-written from sentence 5 on" in _unboxed(screen.stdout)
+    whole = tmp_path / "whole.txt"
+    whole.write_text(" ".join(REPORTER), encoding="utf-8")
+    assert json.loads(run("check", str(whole), *args).stdout)["boundary"] is None

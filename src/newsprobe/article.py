@@ -52,6 +52,20 @@ class SentenceScore:
     machine_probability: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """Where a human article turns machine-written: ``sentence`` is the index (in
+    ``Article.sentences``) of the first machine-written sentence, ``start`` its character
+    offset. Only set when the rise in sentence evidence there (``statistic``) passes
+    ``cutoff``, which at most ``fpr_target`` of whole human news articles pass."""
+
+    sentence: int
+    start: int
+    statistic: float
+    cutoff: float
+    fpr_target: float
+
+
 @dataclass(slots=True)
 class Verdict:
     """The calibrated answer for a whole article.
@@ -96,6 +110,8 @@ class Article:
     scores: dict[str, float] = field(default_factory=dict)
     verdict: Verdict | None = None
     sentences: list[SentenceScore] = field(default_factory=list)
+    # Where the sentences turn machine-written, when a mixed article is found (detect.boundary).
+    boundary: Boundary | None = None
     # Chatbot scaffolding found in the text (label = kind), which sets the verdict.
     tells: list[Span] = field(default_factory=list)
     # Check-worthy claims, best first, once verified against trusted sources (None: not run).

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsprobe.article import Article, Span, Verdict
+from newsprobe.detect.boundary import locate_boundary
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.detect.tells import find_tells
@@ -101,6 +102,7 @@ def check_articles(
             and article.verdict.label != "too_short"
         ):
             article.sentences = score_sentences(article, detector)
+            article.boundary = locate_boundary(article, detector)
     return list(articles)
 
 

@@ -84,6 +84,7 @@ def test_paste_an_article_and_see_the_verdict(page, server):
     # no sources on this server: the page says so and shows no claims section
     assert page.locator("#sources-note").inner_text().startswith("No trusted sources")
     assert page.locator("#claims-section").is_hidden()
+    assert page.locator("#boundary-note").is_hidden()  # the toy detector has no locator
     page.screenshot(path=str(ARTIFACTS / "page_verdict.png"), full_page=True)
 
 
@@ -166,6 +167,14 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
                 "machine_probability": 0.95,
             },
         ],
+        "boundary": {
+            "sentence": 1,
+            "start": 31,
+            "text": "<b>Allies</b> met in Brussels.",
+            "statistic": 3.2,
+            "cutoff": 2.5,
+            "fpr_target": 0.05,
+        },
         "removed": [{"text": "Subscribe now", "reason": "boilerplate"}],
         "attention": "high",
         "flags": ["evasion: 4 invisible characters removed"],
@@ -200,6 +209,11 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert low != high
     assert page.locator("#sentences b").count() == 0  # text, never markup
     assert "machine 95.0%" in sentences.nth(1).inner_text()
+    # The mixed article's turn: marked before the second sentence, and said in words.
+    assert page.locator("#sentences mark.boundary").count() == 1
+    assert page.locator("#boundary-note").inner_text().startswith(
+        "Mixed: machine-written from sentence 2 on"
+    )
     assert page.locator("#removed").inner_text() == "boilerplate: Subscribe now"
     assert page.locator("#flags-box").is_visible()
     assert page.locator("#flags").inner_text() == "evasion: 4 invisible characters removed"

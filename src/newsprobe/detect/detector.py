@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsprobe.detect.boosting import export_trees, tree_decision
+from newsprobe.detect.boundary import BoundaryLocator
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
 from newsprobe.detect.scorers import PAIR_SCORERS, RULE_SCORERS, SCORERS, TEXT_SCORERS
 from newsprobe.detect.tells import TELL_PROBABILITY
@@ -140,6 +141,10 @@ class Detector:
         # The calibrated probabilities of human news sentences (same articles), sorted:
         # where a sentence cut-off at a stated false-positive rate is read from.
         self.sentence_scores_: list[float] | None = None
+        # Fitted after the sentence calibration: where a mixed article turns machine-written
+        # (detect.boundary); a BoundaryLocator as a dict.
+        self.boundary_: dict[str, Any] | None = None
+        self._locator: tuple[dict[str, Any], BoundaryLocator] | None = None
 
     # -- features ---------------------------------------------------------------------
     @property
@@ -204,7 +209,7 @@ class Detector:
         self.calibration_scores_ = rounded_up(cal)
         self.threshold_ = self.threshold_for(self.fpr)
         # Fitted for the old combiner: refit them after (detect.sentences).
-        self.sentence_calibration_ = self.sentence_scores_ = None
+        self.sentence_calibration_ = self.sentence_scores_ = self.boundary_ = None
         self.provenance_ = dict(provenance or {})
         self.provenance_.update(
             n_fit=len(y_arr),
@@ -265,6 +270,14 @@ class Detector:
         """Probability above which at most ``fpr`` of the calibration human news lies."""
         self.check_is_fitted()
         return _threshold_at(self.calibration_scores_, fpr)
+
+    def boundary_locator(self) -> BoundaryLocator | None:
+        """The mixed-article locator (``boundary_``), parsed once per fitted dict."""
+        if self.boundary_ is None:
+            return None
+        if self._locator is None or self._locator[0] is not self.boundary_:
+            self._locator = (self.boundary_, BoundaryLocator.from_dict(self.boundary_))
+        return self._locator[1]
 
     def sentence_threshold_for(self, fpr: float) -> float | None:
         """Sentence probability above which at most ``fpr`` of human news sentences lie;
@@ -360,6 +373,7 @@ class Detector:
             "provenance": self.provenance_,
             "sentence_calibration": self.sentence_calibration_,
             "sentence_scores": self.sentence_scores_,
+            "boundary": self.boundary_,
         }
 
     def save(self, path: str | Path) -> Path:
@@ -394,6 +408,7 @@ class Detector:
         det.provenance_ = dict(data.get("provenance", {}))
         det.sentence_calibration_ = data.get("sentence_calibration")
         det.sentence_scores_ = data.get("sentence_scores")
+        det.boundary_ = data.get("boundary")
         return det
 
     @classmethod

@@ -110,3 +110,14 @@ def dedupe(rows: Iterable[Row], exclude: Iterable[str] = ()) -> list[Row]:
         seen.add(key)
         out.append(r)
     return out
+
+
+def is_cased(text: str) -> bool:
+    """Sentences start with capitals: CoAID's human articles were lower-cased and stripped
+    of commas, which a model of sentence style (or a splice onto a cased rewrite) would
+    learn as "human" by itself."""
+    from newsprobe.detect.segment import split_sentences
+
+    starts = [text[a:b].strip()[:1] for a, b in split_sentences(text)]
+    starts = [c for c in starts if c]
+    return bool(starts) and sum(c.isupper() for c in starts) / len(starts) > 0.7

@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from newsprobe.detect.boundary import fit_locator
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import CALIBRATION_TOKENS, fit_depth_calibration
-from newsprobe.eval.data import Row
+from newsprobe.eval.data import Row, is_cased
 from newsprobe.eval.evaluate import evaluate
 from newsprobe.eval.splits import FAMILIES, HELD_OUT_SOURCE, Split, make_split
 
@@ -59,6 +60,39 @@ def _provenance(split: Split, fit: list[Row], seed: int, left_out: str | None) -
     }
 
 
+def fit_sentence_parts(
+    det: Detector, split: Split, progress: Callable[[int], None] | None = None
+) -> None:
+    """Fit ``det``'s sentence calibration, then its boundary locator, on the LLMFake news
+    in neither its fit nor its calibration (``split.sentences``); the locator's style model
+    reads the sentences of the cased fit and calibration articles."""
+    rows = split.sentences
+    texts, labels = [r.text for r in rows], [r.label for r in rows]
+    cal, human_scores = fit_depth_calibration(det, texts, labels, progress=progress)
+    det.sentence_calibration_, det.sentence_scores_ = cal.to_dict(), human_scores
+    n_machine = sum(labels)
+    det.provenance_["sentence_calibration"] = (
+        f"{len(rows) - n_machine} LLMFake human and {n_machine} machine news in neither "
+        f"the fit nor the calibration, first {CALIBRATION_TOKENS} tokens"
+    )
+    styled = [r for r in split.fit + split.calibration if is_cased(r.text)]
+    locator = fit_locator(
+        det,
+        [r.text for r in styled],
+        [r.label for r in styled],
+        texts,
+        labels,
+        max_tokens=CALIBRATION_TOKENS,
+        progress=progress,
+    )
+    det.boundary_ = locator.to_dict()
+    det.provenance_["boundary"] = (
+        f"style: sentences of {len(styled)} cased LLMFake fit and calibration articles; "
+        f"evidence weights and cut-off ({locator.fpr:.0%} of {len(rows) - n_machine} human "
+        "articles): the sentence calibration's articles"
+    )
+
+
 def train_detector(
     data_dir: str | Path,
     models: tuple[str, ...] = ("smollm2-135m",),
@@ -96,16 +130,7 @@ def train_detector(
         params, split.fit, split.calibration, _provenance(split, split.fit, seed, None), features
     )
     if split.sentences:
-        rows = split.sentences
-        cal, human_scores = fit_depth_calibration(
-            det, [r.text for r in rows], [r.label for r in rows], progress=progress
-        )
-        det.sentence_calibration_, det.sentence_scores_ = cal.to_dict(), human_scores
-        n_machine = sum(r.label for r in rows)
-        det.provenance_["sentence_calibration"] = (
-            f"{len(rows) - n_machine} LLMFake human and {n_machine} machine news in neither "
-            f"the fit nor the calibration, first {CALIBRATION_TOKENS} tokens"
-        )
+        fit_sentence_parts(det, split, progress)
     report: dict[str, Any] = {}
     if leave_out:
         for generator in FAMILIES:

@@ -19,9 +19,10 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
     """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
     "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion
     tricks were found, ``reason`` when no number is given ("too_short",
-    "unsupported_language"), ``sentences`` with ``sentence_threshold`` (the probability
-    above which at most ``sentence_fpr_target`` of human news sentences lie, where the
-    detector has calibrated sentence scores), ``path`` for files and the page metadata
+    "unsupported_language"), ``sentences`` with ``boundary`` (where a mixed article
+    turns machine-written, or null) and ``sentence_threshold`` (the probability above
+    which at most ``sentence_fpr_target`` of human news sentences lie, where the detector
+    has calibrated sentence scores), ``path`` for files and the page metadata
     (title, author, date, site, url, language) that is known."""
     v = article.verdict
     if v is None:
@@ -71,6 +72,19 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
             }
             for s in article.sentences
         ]
+        b = article.boundary
+        out["boundary"] = (
+            None
+            if b is None
+            else {
+                "sentence": b.sentence,
+                "start": b.start,
+                "text": article.text[b.start : article.sentences[b.sentence].end],
+                "statistic": _num(b.statistic),
+                "cutoff": _num(b.cutoff),
+                "fpr_target": b.fpr_target,
+            }
+        )
     if "record_id" in article.meta:
         out["record_id"] = article.meta["record_id"]
     if article.claims is not None:

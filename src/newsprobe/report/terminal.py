@@ -78,6 +78,8 @@ def render_article(article: Article, model: str, console: Console | None = None)
     parts = [head, *notes, Text(""), table, footer]
     if article.sentences:
         parts += [Text(""), sentence_text(article, v)]
+    if article.boundary is not None:
+        parts.append(boundary_text(article))
     if article.claims is not None:
         from newsprobe.report.claims import claims_section
 
@@ -104,6 +106,8 @@ def sentence_text(article: Article, verdict: Verdict) -> Text:
     pos = 0
     for s in article.sentences:
         out.append(article.text[pos : s.start])
+        if article.boundary is not None and s.start == article.boundary.start:
+            out.append("▶", style="bold magenta")
         p = s.machine_probability
         style = (
             "dim"
@@ -126,3 +130,22 @@ def sentence_text(article: Article, verdict: Verdict) -> Text:
         ("not scored", "dim"),
     )
     return Text.assemble(out, key)
+
+
+def boundary_text(article: Article) -> Text:
+    """Where a mixed article turns machine-written (marked ▶ in the shaded text)."""
+    b = article.boundary
+    if b is None:
+        raise ValueError("article has no boundary")
+    s = article.sentences[b.sentence]
+    first = article.text[s.start : s.end]
+    first = first if len(first) <= 70 else first[:69] + "…"
+    return Text.assemble(
+        ("▶ MIXED", "bold magenta"),
+        f"  machine-written from sentence {b.sentence + 1} on: “{first}”",
+        (
+            f"  (the sentences rise towards machine there more than in all but "
+            f"{b.fpr_target:.0%} of human news articles)",
+            "dim",
+        ),
+    )

@@ -111,6 +111,17 @@ class Tell(BaseModel):
     text: str
 
 
+class BoundaryResult(BaseModel):
+    """Where a mixed article turns machine-written."""
+
+    sentence: int = Field(..., description="Index in sentences of the first machine sentence")
+    start: int = Field(..., description="Its character offset")
+    text: str
+    statistic: float = Field(..., description="The rise in sentence evidence at the split")
+    cutoff: float = Field(..., description="The rise that at most fpr_target of human news pass")
+    fpr_target: float
+
+
 class ArticleResult(BaseModel):
     """The verdict for one article: the same keys as ``newsprobe check --json``.
 
@@ -141,6 +152,11 @@ class ArticleResult(BaseModel):
         "news sentences lie (with sentences, where the detector has calibrated ones)",
     )
     sentence_fpr_target: float | None = None
+    boundary: BoundaryResult | None = Field(
+        None,
+        description="With sentences: where a human article turns machine-written, when the "
+        "rise in sentence evidence passes a cut-off stated on human news; else null",
+    )
     claims: list[ClaimResult] | None = Field(
         None, description="Only when the service runs with --sources: claims, best first"
     )

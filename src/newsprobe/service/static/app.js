@@ -105,13 +105,24 @@
     return `hsl(${hue}, 80%, ${(95 - 13 * Math.min(1, far)).toFixed(1)}%)`;
   }
 
-  function renderSentences(sentences, threshold) {
+  // boundary: where a mixed article turns machine-written (index into sentences), or null.
+  function renderSentences(sentences, threshold, boundary) {
     const box = $("sentences");
     box.replaceChildren();
     const list = Array.isArray(sentences) ? sentences : [];
     $("sentences-section").hidden = list.length === 0;
+    const turn = boundary && Number.isInteger(boundary.sentence) ? boundary.sentence : -1;
+    $("boundary-note").hidden = turn < 0;
+    if (turn >= 0) {
+      $("boundary-note").textContent = `Mixed: machine-written from sentence ${turn + 1} on ` +
+        "(the sentences rise towards machine there more than in all but " +
+        `${pct(boundary.fpr_target)} of human news articles).`;
+    }
     let para = el("p", {});
     list.forEach((s, i) => {
+      if (i === turn) {
+        para.append(el("mark", { class: "boundary", title: "machine-written from here" }, "▶ "));
+      }
       const p = s.machine_probability;
       const scored = p !== null && p !== undefined;
       const span = el("span", { class: scored ? "sentence" : "sentence unscored",
@@ -230,7 +241,8 @@
     $("flags").replaceChildren(...flags.map((f) => el("li", {}, f)));
     $("flags-box").hidden = flags.length === 0;
     renderMeta(result);
-    renderSentences(result.sentences, result.sentence_threshold ?? result.threshold);
+    renderSentences(result.sentences, result.sentence_threshold ?? result.threshold,
+      result.boundary);
     renderEvasion(result.evasion);
     renderRemoved(result.removed);
     renderClaims(result);

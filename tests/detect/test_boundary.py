@@ -1,0 +1,123 @@
+import numpy as np
+import pytest
+
+from newsprobe.article import Article, SentenceScore
+from newsprobe.detect.boundary import (
+    MIN_SENTENCES,
+    BoundaryLocator,
+    change_point,
+    locate_boundary,
+)
+from newsprobe.detect.detector import Detector
+from newsprobe.detect.style import SentenceStyle, style_features
+from sample_texts import ARTICLE, ASSISTANT, MACHINE_LIKE, REPORTER
+
+
+@pytest.fixture(scope="module")
+def style() -> SentenceStyle:
+    return SentenceStyle(C=1.0, min_count=1).fit(
+        REPORTER + ASSISTANT, [0] * len(REPORTER) + [1] * len(ASSISTANT)
+    )
+
+
+def test_change_point_finds_a_rise_and_weighs_splits_near_the_ends():
+    k, stat = change_point([-1.0] * 4 + [1.0] * 5)
+    assert k == 4 and stat > 0
+    # The same rise, later: found there too.
+    assert change_point([-1.0] * 7 + [1.0] * 2)[0] == 7
+    # A fall is no human-to-machine turn: the best "rise" is not positive.
+    assert change_point([1.0] * 4 + [-1.0] * 4)[1] <= 0
+    # A flat article has no rise at all.
+    assert change_point([0.3] * 8)[1] == pytest.approx(0.0)
+    assert change_point([0.5]) == (0, float("-inf"))
+    # One outlier at an end gives a smaller statistic than a rise in the middle.
+    assert change_point([0.0] * 8 + [2.0])[1] < change_point([0.0] * 4 + [2.0] * 5)[1]
+
+
+def test_sentence_style_reads_assistant_prose_as_machine(style):
+    held_out_reporter = 'The mayor said on Monday that 40 homes had been flooded, "and more".'
+    held_out_assistant = "Furthermore, the initiative highlights the significant challenges."
+    human, machine = style.decision_function([held_out_reporter, held_out_assistant])
+    assert machine > 0 > human
+    # Its features are function words, punctuation and tag n-grams, never content words.
+    names = set().union(*style_features([held_out_assistant]))
+    assert "w=furthermore" in names and not any(n.startswith("w=initiative") for n in names)
+    assert any(n.startswith("t3=") for n in names)
+    again = SentenceStyle.from_dict(style.to_dict())
+    assert np.allclose(again.decision_function(ASSISTANT), style.decision_function(ASSISTANT))
+
+
+def test_sentence_style_needs_both_labels():
+    with pytest.raises(ValueError, match="both labels"):
+        SentenceStyle(min_count=1).fit(REPORTER, [0] * len(REPORTER))
+    with pytest.raises(ValueError, match="not fitted"):
+        SentenceStyle().decision_function(REPORTER)
+
+
+def _article(sentences: list[str], proba: list[float | None]) -> Article:
+    text, spans, pos = "", [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        text += s + " "
+        pos = len(text)
+    article = Article(text=text)
+    article.sentences = [
+        SentenceScore(start=a, end=b, machine_probability=p)
+        for (a, b), p in zip(spans, proba, strict=True)
+    ]
+    return article
+
+
+def _whole_articles(rng: np.random.Generator, n: int = 40):
+    """Whole human and whole machine articles with noisy window probabilities."""
+    arts, labels = [], []
+    for i in range(n):
+        label = i % 2
+        pool = ASSISTANT if label else REPORTER
+        sents = [pool[j] for j in rng.permutation(len(pool))]
+        p = np.clip(rng.normal(0.7 if label else 0.3, 0.15, len(sents)), 0.01, 0.99)
+        arts.append(_article(sents, p.tolist()))
+        labels.append(label)
+    return arts, labels
+
+
+def test_the_locator_finds_the_turn_and_keeps_quiet_on_human_news(style):
+    rng = np.random.default_rng(0)
+    arts, labels = _whole_articles(rng)
+    locator = BoundaryLocator.fit(style, arts, labels, fpr=0.05)
+    assert locator.window > 0 and locator.style_weight > 0 and np.isfinite(locator.cutoff)
+    det = Detector()
+    det.boundary_ = locator.to_dict()
+    assert BoundaryLocator.from_dict(det.boundary_).to_dict() == locator.to_dict()
+    # At most the stated share of the human articles it was set on get a boundary.
+    human = [a for a, y in zip(arts, labels, strict=True) if y == 0]
+    assert np.mean([locate_boundary(a, det) is not None for a in human]) <= 0.05
+    # A human article whose last four sentences a chat model wrote: found at the join.
+    mixed = _article(REPORTER[:4] + ASSISTANT[:4], [0.3, 0.25, 0.35, 0.3, 0.6, 0.7, 0.65, 0.7])
+    b = locate_boundary(mixed, det)
+    assert b is not None and b.sentence == 4 and b.start == mixed.sentences[4].start
+    assert b.statistic > b.cutoff == locator.cutoff and b.fpr_target == 0.05
+    # Sentences past the scored window end the run; too few scored gives no answer.
+    cut = _article(REPORTER[:2] + ASSISTANT[:4], [0.3, 0.3, 0.7, None, 0.9, 0.9])
+    assert MIN_SENTENCES > 3 and locate_boundary(cut, det) is None
+    # A detector without a locator reports none.
+    assert locate_boundary(mixed, Detector()) is None
+
+
+def test_evidence_that_points_the_wrong_way_is_refused(style):
+    arts, labels = _whole_articles(np.random.default_rng(1))
+    with pytest.raises(ValueError, match="towards 'machine'"):
+        BoundaryLocator.fit(style, arts, [1 - y for y in labels])
+
+
+def test_the_locator_is_saved_with_the_detector_and_cleared_by_a_refit(
+    fit_tiny_detector, style, tmp_path
+):
+    texts = [ARTICLE, ARTICLE.upper(), ARTICLE[::-1], MACHINE_LIKE, MACHINE_LIKE * 2]
+    det = fit_tiny_detector(texts, [0, 0, 0, 1, 1])
+    arts, labels = _whole_articles(np.random.default_rng(2))
+    det.boundary_ = BoundaryLocator.fit(style, arts, labels).to_dict()
+    again = Detector.load(det.save(tmp_path / "det.json"))
+    assert again.boundary_locator().to_dict() == det.boundary_locator().to_dict()
+    again.fit(again.feature_rows(texts), [0, 0, 0, 1, 1])
+    assert again.boundary_ is None and again.boundary_locator() is None

@@ -6,10 +6,14 @@ from newsprobe.detect.boundary import (
     MIN_SENTENCES,
     BoundaryLocator,
     change_point,
+    fit_locator,
     locate_boundary,
 )
 from newsprobe.detect.detector import Detector
+from newsprobe.detect.sentences import fit_depth_calibration
 from newsprobe.detect.style import SentenceStyle, style_features
+from newsprobe.pipeline import check_articles
+from newsprobe.settings import DetectOptions
 from sample_texts import ARTICLE, ASSISTANT, MACHINE_LIKE, REPORTER
 
 
@@ -121,3 +125,25 @@ def test_the_locator_is_saved_with_the_detector_and_cleared_by_a_refit(
     assert again.boundary_locator().to_dict() == det.boundary_locator().to_dict()
     again.fit(again.feature_rows(texts), [0, 0, 0, 1, 1])
     assert again.boundary_ is None and again.boundary_locator() is None
+
+
+def test_fit_locator_reads_whole_articles_through_the_detector(fit_tiny_detector):
+    """The training path: style from the sentences of some articles, weights and cut-off
+    from the detector's own sentence scores on others, then a mixed article located."""
+
+    rng = np.random.default_rng(3)
+
+    def article(pool: list[str]) -> str:
+        return " ".join(pool[j] for j in rng.permutation(len(pool)))
+
+    texts = [article(REPORTER) for _ in range(6)] + [article(ASSISTANT) for _ in range(6)]
+    labels = [0] * 6 + [1] * 6
+    det = fit_tiny_detector(texts, labels)
+    cal, _ = fit_depth_calibration(det, texts, labels, max_tokens=512)
+    det.sentence_calibration_ = cal.to_dict()
+    locator = fit_locator(det, texts, labels, texts, labels, max_tokens=512, fpr=0.2)
+    assert locator.window > 0 and locator.style_weight > 0 and locator.fpr == 0.2
+    det.boundary_ = locator.to_dict()
+    mixed = " ".join(REPORTER[:4] + ASSISTANT[:4])
+    (checked,) = check_articles([Article(text=mixed)], det, DetectOptions(max_tokens=512))
+    assert checked.boundary is not None and checked.boundary.sentence == 4

@@ -36,7 +36,7 @@ FUNCTION_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "moreover",
     "furthermore",
 }
-PUNCTUATION = ',;:"“”\'’(-—!?%$'
+PUNCTUATION = ",;:\"“”'’(-—!?%$"
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 #: spaCy components the tagger does not need.

@@ -538,3 +538,38 @@ def test_a_mixed_article_gets_its_boundary_in_json_and_on_screen(tiny_detector, 
     whole = tmp_path / "whole.txt"
     whole.write_text(" ".join(REPORTER), encoding="utf-8")
     assert json.loads(run("check", str(whole), *args).stdout)["boundary"] is None
+
+
+def test_check_reads_a_paragraph_of_megabytes_beside_other_files(tiny_detector, tmp_path):
+    # One line past spaCy's 1M-character limit once lost every result of the run.
+    huge = tmp_path / "huge.txt"
+    line = " ".join(REPORTER) + " "
+    huge.write_text(line * (1_100_000 // len(line) + 1), encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text(ARTICLE, encoding="utf-8")
+    proc = run("check", str(small), str(huge), "--json", "--detector", str(tiny_detector))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [Path(o["path"]).name for o in out] == ["small.txt", "huge.txt"]
+    assert all(o["label"] in {"human", "machine"} for o in out)
+
+
+@pytest.mark.parametrize("command", ["check", "scan"])
+@pytest.mark.parametrize("value", ["-1", "0"])
+def test_a_window_under_two_tokens_is_refused(
+    tiny_detector, article_file, tmp_path, command, value
+):
+    # A negative window sliced tokens from the end and scored the whole article.
+    extra = ("--out", str(tmp_path / "out.parquet")) if command == "scan" else ()
+    proc = run(
+        command, str(article_file), "--detector", str(tiny_detector), "--max-tokens", value, *extra
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"error: --max-tokens must be at least 2, got {value}"
+    assert not (tmp_path / "out.parquet").exists()
+
+
+def test_an_unknown_device_is_one_line(tiny_detector, article_file):
+    proc = run("check", str(article_file), "--detector", str(tiny_detector), "--device", "tpu")
+    assert proc.returncode == 3
+    assert proc.stderr.strip() == "error: unknown device 'tpu' (cpu, cuda or cuda:N)"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from newsprobe.errors import NewsprobeError
+
 # Below this many scored tokens a text gets a "too short" verdict instead of a number.
 # benchmarks/bench_length.py measured the shipped detector on DetectRL texts cut to ~20 and
 # ~60 words (median 17 and 62 tokens): AUROC 0.71 and 0.68, TPR@1% FPR 0.07 for both, against
@@ -51,6 +53,13 @@ class DetectOptions:
     min_tokens: int = MIN_TOKENS
     device: str | None = None
     sentences: bool = True
+
+    def __post_init__(self) -> None:
+        # A negative window would slice tokens from the end and score the whole text.
+        if self.max_tokens is not None and self.max_tokens < 2:
+            raise NewsprobeError(f"--max-tokens must be at least 2, got {self.max_tokens}")
+        if self.batch_size < 1:
+            raise NewsprobeError(f"batch size must be at least 1, got {self.batch_size}")
 
     def window(self, detector_window: int) -> int:
         """The tokens actually scored: ``max_tokens``, or the detector's own window."""

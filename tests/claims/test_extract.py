@@ -99,3 +99,14 @@ def test_a_headline_without_a_full_stop_is_its_own_sentence(nlp):
     assert "Poland joined NATO in 1999, officials said." in texts
     for c in extract_claims(text, nlp):
         assert text[c.start : c.end] == c.text
+
+
+def test_a_line_too_long_to_parse_at_once_is_parsed_in_runs_of_sentences(nlp, monkeypatch):
+    import newsprobe.claims.extract as extract
+
+    line = " ".join([TEXT] * 3)
+    whole = sorted((c.text, c.start) for c in extract_claims(line, nlp))
+    monkeypatch.setattr(extract, "LINE_CHARS", 200)  # spaCy's own limit is 1M characters
+    pieces = extract_claims(line, nlp)
+    assert sorted((c.text, c.start) for c in pieces) == whole
+    assert all(line[c.start : c.end] == c.text for c in pieces)

@@ -14,11 +14,15 @@ from typing import TYPE_CHECKING
 from newsprobe.claims.model import Claim, ClaimParts
 from newsprobe.claims.nlp import load_nlp
 from newsprobe.claims.parts import parse_parts
+from newsprobe.detect.segment import sentence_groups
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span
 
+#: Lines longer than this (characters) are parsed in runs of whole sentences: spaCy's
+#: parser refuses a text of a million characters and needs memory in proportion.
+LINE_CHARS = 20_000
 OPINION = {"i think", "i believe", "in my view", "i feel", "we think", "in my opinion"}
 COMPARATIVE_TAGS = {"JJR", "JJS", "RBR", "RBS"}
 MIN_TOKENS, MAX_TOKENS = 5, 80
@@ -81,7 +85,15 @@ def extract_claims(
     nlp = nlp or load_nlp()
     # Lines are parsed apart: a headline has no full stop, and spaCy would run it into the
     # first paragraph.
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        if not m.group().strip():
+            continue
+        if len(m.group()) <= LINE_CHARS:
+            lines.append((m.start(), m.group()))
+        else:  # a page without line breaks: parsed a run of sentences at a time
+            line = m.group()
+            lines += [(m.start() + a, line[a:b]) for a, b in sentence_groups(line, LINE_CHARS)]
     claims: list[Claim] = []
     for (start, _), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
         claims.extend(claims_from_doc(doc, min_score=min_score, offset=start))

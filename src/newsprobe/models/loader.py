@@ -29,6 +29,10 @@ def pick_device(device: str | None = None) -> str:
     import torch
 
     if device:
+        try:
+            torch.device(device)
+        except RuntimeError:
+            raise ModelError(f"unknown device '{device}' (cpu, cuda or cuda:N)") from None
         if device.startswith("cuda") and not torch.cuda.is_available():
             raise ModelError(f"device '{device}' was asked for but no CUDA GPU is visible")
         return device

@@ -165,6 +165,18 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
     assert "AUROC" in proc.stdout
 
 
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_eval_refuses_a_sample_too_small_to_hold_both_labels(tmp_path, limit):
+    data = tmp_path / "d.jsonl"
+    data.write_text(json.dumps({"text": ARTICLE, "label": "human"}) + "\n", encoding="utf-8")
+    proc = run("eval", "--data", str(data), "--limit", limit)
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip()
+        == f"error: --limit must be at least 2 (a human and a machine text), got {limit}"
+    )
+
+
 def test_eval_rejects_malformed_rows(tmp_path):
     data = tmp_path / "rows.jsonl"
     data.write_text('{"text": "x", "label": "maybe"}\n')

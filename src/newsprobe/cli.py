@@ -209,6 +209,10 @@ def eval_cmd(
     from newsprobe.report.tables import print_eval
 
     paths = [*(inputs or []), *([str(data)] if data is not None else [])]
+    if limit is not None and limit < 2:
+        raise NewsprobeError(
+            f"--limit must be at least 2 (a human and a machine text), got {limit}"
+        )
     if not paths:
         raise NewsprobeError("nothing to evaluate: name labelled inputs (or --data FILE)")
     records = RecordOptions(text_field=text_field, html_field=html_field)

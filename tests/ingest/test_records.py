@@ -82,6 +82,14 @@ def test_jsonl_bad_rows_are_error_records_not_dropped(tmp_path):
     assert all(r.article is None for r in recs[1:])
 
 
+def test_an_unclosed_string_is_named_as_such(tmp_path):
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"text": "cut off\n' + json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    first, second = iter_records([path])
+    assert "Unterminated string" in first.error and "line 1" in first.error
+    assert second.article is not None
+
+
 def test_evasion_tricks_are_undone_and_counted(tmp_path):
     tricky = "The sec\u043end minister said the bud\u200bget would rise next year again."
     path = _jsonl(tmp_path / "c.jsonl", [{"id": "x", "text": tricky}])

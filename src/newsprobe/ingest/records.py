@@ -210,7 +210,8 @@ def iter_jsonl(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> 
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line)
+                    # Without the newline an unclosed string says so, not "control character".
+                    row = json.loads(line.rstrip("\r\n"))
                     if not isinstance(row, dict):
                         raise ValueError(f"a JSON {type(row).__name__}, not an object")
                 except ValueError as exc:

@@ -50,9 +50,12 @@ def claims_verifier(
     from newsprobe.pipeline import ClaimsStage
     from newsprobe.sources import SQLiteStore
     from newsprobe.verify import VerifyOptions
+    from newsprobe.verify.judge import check_judge_url
 
     if max_claims < 1:
         raise NewsprobeError(f"--max-claims must be at least 1, got {max_claims}")
+    if judge_url is not None:
+        check_judge_url(judge_url)  # before the store is opened (or created)
     if store_path is not None and not store_path.is_file():
         raise NewsprobeError(f"{store_path}: no such source store (newsprobe sources add)")
     store = SQLiteStore(store_path)
@@ -83,6 +86,10 @@ def sources_add(
 
     if max_words < 5:
         raise NewsprobeError(f"--max-words must be at least 5, got {max_words}")
+    if embedder is not None:
+        from newsprobe.sources.embed import check_embedder_name
+
+        check_embedder_name(embedder)  # before reading (or fetching) any input
     passages = [p for doc in iter_documents(inputs, max_words) for p in doc]
     db = SQLiteStore(store, embedder)
     res = db.add(passages)

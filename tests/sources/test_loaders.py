@@ -64,3 +64,29 @@ def test_missing_inputs_and_empty_folders(tmp_path):
 def test_urls_go_through_the_guarded_fetcher():
     with pytest.raises(InputError, match="non-public address"):
         list(iter_documents(["http://169.254.169.254/latest/meta-data/"]))
+
+
+def test_binary_files_are_refused_like_check_refuses_them(tmp_path):
+    path = tmp_path / "bin.txt"
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    with pytest.raises(InputError, match=r"bin\.txt: looks like a binary file, not text"):
+        list(iter_documents([str(path)]))
+
+
+@pytest.mark.parametrize(
+    ("row", "match"),
+    [
+        ({"text": "Rain fell.", "url": ["a"]}, '"url" must be a string, not list'),
+        ({"text": "Rain fell.", "date": {"year": 2024}}, '"date" must be a string, not dict'),
+        ({"text": "Rain fell.", "title": ["x"]}, '"title" must be a string, not list'),
+        ({"text": "Rain fell.", "source": 12}, '"source" must be a string, not int'),
+        ({"text": ""}, '"text" is empty'),
+        ({"text": "  \n "}, '"text" is empty'),
+    ],
+)
+def test_jsonl_fields_must_be_strings_and_text_not_empty(tmp_path, row, match):
+    path = tmp_path / "rows.jsonl"
+    good = {"text": "Poland joined NATO in 1999.", "url": None, "date": None, "title": None}
+    path.write_text(f"{json.dumps(good)}\n{json.dumps(row)}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"rows.jsonl:2: {match}"):
+        list(iter_documents([str(path)]))

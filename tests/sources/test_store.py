@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from newsprobe.errors import ModelError
 from newsprobe.sources import EvidenceStore, Passage, SQLiteStore, StoreError, split_passages
 from newsprobe.sources.embed import MiniLMEmbedder, StaticMiniLMEmbedder
 from newsprobe.sources.fusion import rrf
@@ -118,3 +119,11 @@ def test_a_store_built_with_the_full_model_searches_too(tmp_path):
     (hit,) = s.search("tall iron landmark of the French capital", k=1)
     assert hit.passage.source == "paris"
     assert SQLiteStore(tmp_path / "full.sqlite").embedder_name == "minilm"
+
+
+def test_an_unknown_embedder_leaves_no_store_file(tmp_path):
+    path = tmp_path / "new" / "s.sqlite"
+    with pytest.raises(ModelError, match="unknown embedder 'bogus'"):
+        SQLiteStore(path, embedder="bogus")
+    assert not path.parent.exists()
+    assert SQLiteStore(path).embedder_name == "minilm-static"

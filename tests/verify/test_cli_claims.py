@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprobe.cli import app
+from newsprobe.errors import NewsprobeError
 
 STORY = (
     "Poland joined NATO in 2009, the foreign minister told reporters on Monday. "
@@ -219,3 +220,77 @@ def test_removing_an_unknown_source_is_an_error(store):
     proc = cli("sources", "remove", "no-such-source", "--store", str(store))
     assert proc.returncode != 0
     assert proc.stderr.strip() == "error: not in the store: no-such-source"
+
+
+def _one_line_error(proc: subprocess.CompletedProcess, message: str) -> None:
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], proc.stderr
+
+
+def test_an_unknown_embedder_creates_no_store(sources_dir, tmp_path):
+    path = tmp_path / "s4.sqlite"
+    proc = cli("sources", "add", str(sources_dir), "--store", str(path), "--embedder", "bogus")
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert lines == ["error: unknown embedder 'bogus'; choose from minilm, minilm-static"]
+    assert not path.exists()
+    # The store is not poisoned: a later add with the default embedder works.
+    res = runner.invoke(app, ["sources", "add", str(sources_dir), "--store", str(path)])
+    assert res.exit_code == 0, res.output
+
+
+def test_sources_add_refuses_a_binary_file(tmp_path):
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    path = tmp_path / "s.sqlite"
+    proc = cli("sources", "add", str(binary), "--store", str(path))
+    _one_line_error(proc, "bin.txt: looks like a binary file, not text")
+    assert not path.exists()
+
+
+def test_sources_add_refuses_a_jsonl_row_with_a_list_url(tmp_path):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"text": "Rain fell on Krakow.", "url": ["a"]}), encoding="utf-8")
+    path = tmp_path / "s.sqlite"
+    proc = cli("sources", "add", str(rows), "--store", str(path))
+    _one_line_error(proc, 'rows.jsonl:1: "url" must be a string, not list')
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"text": "Rain fell.", "date": {"y": 2024}}, '"date" must be a string, not dict'),
+        ({"text": "Rain fell.", "title": 7}, '"title" must be a string, not int'),
+        ({"text": ""}, '"text" is empty'),
+    ],
+)
+def test_sources_add_names_the_bad_jsonl_line_and_field(tmp_path, row, message):
+    rows = tmp_path / "rows.jsonl"
+    good = json.dumps({"text": "Rain fell on Krakow.", "url": "https://example.org/rain"})
+    rows.write_text(f"{good}\n{json.dumps(row)}\n", encoding="utf-8")
+    path = tmp_path / "s.sqlite"
+    res = runner.invoke(app, ["sources", "add", str(rows), "--store", str(path)])
+    assert res.exit_code != 0 and isinstance(res.exception, NewsprobeError)
+    assert f"rows.jsonl:2: {message}" in str(res.exception)
+    assert not path.exists()
+
+
+def test_a_bad_judge_url_is_one_line_and_touches_no_store(store, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(STORY, encoding="utf-8")
+    args = ["check", str(article), "--sources", "--store", str(store)]
+    proc = cli(*args, "--judge-url", "notaurl", "--judge-model", "m")
+    _one_line_error(proc, "judge URL 'notaurl' must be http:// or https:// with a host")
+    # Without --store the default store is not created either.
+    cache = tmp_path / "cache"
+    for url in ("notaurl", "ftp://example.org/v1", "file:///etc/passwd", "http://h:port/v1"):
+        res = runner.invoke(
+            app,
+            ["check", str(article), "--sources", "--judge-url", url, "--judge-model", "m"],
+            env={"NEWSPROBE_CACHE_DIR": str(cache)},
+        )
+        assert res.exit_code != 0 and isinstance(res.exception, NewsprobeError), res.output
+        assert "judge URL" in str(res.exception)
+        assert not (cache / "sources.sqlite").exists()

@@ -12,6 +12,7 @@ from newsprobe import Article
 from newsprobe.pipeline import verify_articles
 from newsprobe.sources import Passage, SQLiteStore
 from newsprobe.verify import JudgeError, VerifyOptions, parse_verdict
+from newsprobe.verify.judge import check_judge_url
 
 
 class FakeChat(BaseHTTPRequestHandler):
@@ -105,3 +106,31 @@ def test_parse_verdict(content, verdict):
 def test_parse_verdict_without_a_label_fails():
     with pytest.raises(JudgeError, match="no verdict"):
         parse_verdict("I cannot tell.")
+
+
+@pytest.mark.parametrize("url", ["notaurl", "http://[::1/v1"])
+def test_a_judge_url_urllib_cannot_parse_is_a_judge_error(url, store):
+    # No up-front check on this path: judge() itself turns urllib's ValueError into a JudgeError.
+    with pytest.raises(JudgeError, match="not a valid URL"):
+        _verify(store, "Poland joined NATO in 1999.", url)
+
+
+@pytest.mark.parametrize(
+    ("url", "match"),
+    [
+        ("notaurl", "must be http:// or https:// with a host"),
+        ("ftp://example.org/v1", "must be http:// or https:// with a host"),
+        ("file:///etc/passwd", "must be http:// or https:// with a host"),
+        ("http:///v1", "must be http:// or https:// with a host"),
+        ("http://example.org:port/v1", "not a valid URL"),
+        ("http://[::1/v1", "not a valid URL"),
+    ],
+)
+def test_check_judge_url_refuses_what_is_not_an_http_endpoint(url, match):
+    with pytest.raises(JudgeError, match=match):
+        check_judge_url(url)
+
+
+def test_check_judge_url_accepts_http_endpoints(server):
+    check_judge_url(server)
+    check_judge_url("https://api.example.org/v1/chat/completions")

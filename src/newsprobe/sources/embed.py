@@ -204,9 +204,13 @@ def _piece_weights(tok: Any) -> np.ndarray:
 EMBEDDERS = {"minilm": MiniLMEmbedder, "minilm-static": StaticMiniLMEmbedder}
 
 
+def check_embedder_name(name: str) -> None:
+    """Refuse a name no embedder has, before anything (a store file) is made with it."""
+    if name not in EMBEDDERS:
+        raise ModelError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDERS)}")
+
+
 def get_embedder(name: str) -> Embedder:
     """An embedder by the name a store records in its metadata."""
-    try:
-        return EMBEDDERS[name]()
-    except KeyError:
-        raise ModelError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDERS)}") from None
+    check_embedder_name(name)
+    return EMBEDDERS[name]()

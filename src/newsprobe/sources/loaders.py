@@ -14,11 +14,13 @@ from pathlib import Path
 from newsprobe.errors import InputError
 from newsprobe.ingest.fetch import fetch_url
 from newsprobe.ingest.html import article_from_html
-from newsprobe.ingest.text import decode
+from newsprobe.ingest.text import check_bytes, decode
 from newsprobe.normalize import normalize_text
 from newsprobe.sources.base import Passage
 
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+# What a JSON Lines row may carry besides "text"; each is stored, so each must be a string.
+JSONL_FIELDS = ("source", "title", "url", "date")
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 MAX_WORDS = 60
 
@@ -70,10 +72,18 @@ def _jsonl(path: Path, max_words: int) -> Iterator[list[Passage]]:
             raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise InputError(f'{path}:{lineno}: each line needs a "text" string')
-        source = str(row.get("source") or row.get("url") or f"{path.resolve()}#{lineno}")
-        yield _document(
+        for field in JSONL_FIELDS:
+            value = row.get(field)
+            if value is not None and not isinstance(value, str):
+                kind = type(value).__name__
+                raise InputError(f'{path}:{lineno}: "{field}" must be a string, not {kind}')
+        source = row.get("source") or row.get("url") or f"{path.resolve()}#{lineno}"
+        passages = _document(
             row["text"], source, row.get("title"), row.get("url"), row.get("date"), max_words
         )
+        if not passages:  # as for a file with no text: an error, never a silent skip
+            raise InputError(f'{path}:{lineno}: "text" is empty')
+        yield passages
 
 
 def _file(path: Path, max_words: int) -> list[Passage]:
@@ -85,7 +95,9 @@ def _file(path: Path, max_words: int) -> list[Passage]:
             body = body[len(art.title) :].lstrip() or body
         title = art.title or path.stem
         return _document(body, str(path.resolve()), title, art.url, art.date, max_words)
-    text = decode(_read(path))
+    data = _read(path)
+    check_bytes(data, str(path))  # the same refusal as `check`: binary, empty or too big
+    text = decode(data)
     return _document(text, str(path.resolve()), path.stem, None, None, max_words)
 
 

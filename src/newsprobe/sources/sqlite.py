@@ -18,7 +18,7 @@ import numpy as np
 from newsprobe.errors import NewsprobeError
 from newsprobe.settings import cache_dir
 from newsprobe.sources.base import AddResult, Hit, Passage, SourceInfo
-from newsprobe.sources.embed import Embedder, get_embedder
+from newsprobe.sources.embed import Embedder, check_embedder_name, get_embedder
 from newsprobe.sources.fusion import rrf
 
 SCHEMA_VERSION = "1"
@@ -72,6 +72,8 @@ class SQLiteStore:
     """
 
     def __init__(self, path: str | Path | None = None, embedder: str | None = None) -> None:
+        if embedder is not None:
+            check_embedder_name(embedder)  # before the file exists, so none records a bad name
         self.path = Path(path) if path is not None else default_store_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:

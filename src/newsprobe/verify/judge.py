@@ -5,9 +5,11 @@ gate runs first, so the judge cannot call an off-topic claim supported.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -24,6 +26,17 @@ PROMPT = (
 
 class JudgeError(NewsprobeError):
     """The judge endpoint failed or answered in an unusable shape."""
+
+
+def check_judge_url(url: str) -> None:
+    """Refuse a judge URL that is not http(s) with a host, before any work is done."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError as exc:
+        raise JudgeError(f"judge URL {url!r} is not a valid URL ({exc})") from exc
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise JudgeError(f"judge URL {url!r} must be http:// or https:// with a host")
 
 
 class LLMJudge:
@@ -55,12 +68,17 @@ class LLMJudge:
         headers = {"Content-Type": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
-        req = urllib.request.Request(self.endpoint, json.dumps(body).encode(), headers)
+        try:
+            req = urllib.request.Request(self.endpoint, json.dumps(body).encode(), headers)
+        except ValueError as exc:  # no scheme, a broken IPv6 host, ...
+            raise JudgeError(f"judge {self.endpoint}: not a valid URL ({exc})") from exc
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 reply = json.loads(resp.read().decode("utf-8"))
             content = reply["choices"][0]["message"]["content"]
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        except http.client.InvalidURL as exc:  # e.g. a port that is not a number
+            raise JudgeError(f"judge {self.endpoint}: not a valid URL ({exc})") from exc
+        except (urllib.error.URLError, http.client.HTTPException, TimeoutError, OSError) as exc:
             raise JudgeError(f"judge {self.endpoint}: {getattr(exc, 'reason', exc)}") from exc
         except (ValueError, KeyError, IndexError, TypeError) as exc:
             raise JudgeError(f"judge {self.endpoint}: not a chat-completions reply") from exc

@@ -154,7 +154,16 @@ def check(
                         print(json.dumps(check_error_json(f, exc)), flush=True)
                     _error(exc)
             checked = check_articles(good, det, options)
-            for article in verify(checked) if verify else checked:
+            if verify:
+                try:
+                    checked = verify(checked)
+                except NewsprobeError as exc:
+                    # The claims failed (a judge that is down); the verdicts still stand.
+                    failed += len(checked)
+                    _error(exc)
+                    for article in checked:
+                        article.claims = None
+            for article in checked:
                 if as_json:
                     print(json.dumps(article_json(article, model)), flush=True)
                 else:

@@ -294,3 +294,32 @@ def test_a_bad_judge_url_is_one_line_and_touches_no_store(store, tmp_path):
         assert res.exit_code != 0 and isinstance(res.exception, NewsprobeError), res.output
         assert "judge URL" in str(res.exception)
         assert not (cache / "sources.sqlite").exists()
+
+
+def test_a_judge_that_is_down_keeps_the_verdicts(store, tiny_detector, tmp_path):
+    # Port 9 (discard) on loopback refuses: the claims fail, the detection results stand.
+    article = tmp_path / "story.txt"
+    article.write_text(STORY, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(STORY.replace("Poland", "Hungary"), encoding="utf-8")
+    proc = cli(
+        "check",
+        str(article),
+        str(other),
+        "--json",
+        "--detector",
+        str(tiny_detector),
+        "--sources",
+        "--store",
+        str(store),
+        "--judge-url",
+        "http://127.0.0.1:9/v1",
+        "--judge-model",
+        "m",
+    )
+    assert proc.returncode == 1
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [Path(o["path"]).name for o in out] == ["story.txt", "other.txt"]
+    assert all(o["label"] in {"human", "machine"} and "claims" not in o for o in out)
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("error: judge http://127.0.0.1:9/v1")

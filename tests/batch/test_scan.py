@@ -181,6 +181,45 @@ def test_a_model_that_cannot_load_stops_the_scan(tmp_path, tiny_detector, crawl_
     assert not out.exists()  # no file full of error rows
 
 
+def test_a_bad_input_leaves_nothing_that_blocks_the_corrected_rerun(tmp_path, tiny_detector):
+    crawl = tmp_path / "notext.csv"
+    crawl.write_text("id,body\n1,The minister said the budget would rise next year.\n")
+    out = tmp_path / "r3.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector))
+    assert res.exit_code != 0 and "no column 'text'" in str(res.exception)
+    assert not out.with_name(out.name + ".parts").exists() and not out.exists()
+    args = ["--out", str(out), "--detector", str(tiny_detector), "--text-field", "body"]
+    res = scan(str(crawl), *args)
+    assert res.exit_code == 0, res.output
+    assert list(read(out)) == ["1"]
+
+
+def test_a_scan_stopped_before_its_first_part_does_not_block_other_options(
+    tmp_path, tiny_detector, monkeypatch, crawl_jsonl
+):
+    crawl = tmp_path / "crawl.jsonl"
+    ids = crawl_jsonl(crawl, 3)
+    out = tmp_path / "r.parquet"
+    parts = out.with_name(out.name + ".parts")
+    real_write = ResultStore.write
+
+    def ctrl_c(self, rows):
+        raise KeyboardInterrupt  # Ctrl-C before the first chunk is written
+
+    monkeypatch.setattr(ResultStore, "write", ctrl_c)
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector))
+    assert res.exit_code == 130
+    assert [p.name for p in parts.iterdir()] == ["scan.json"]
+    monkeypatch.setattr(ResultStore, "write", real_write)
+
+    args = ["--out", str(out), "--detector", str(tiny_detector), "--fpr", "0.05"]
+    res = scan(str(crawl), *args)
+    assert res.exit_code == 0, res.output
+    assert sorted(read(out)) == sorted(ids)
+    meta = json.loads(pq.read_schema(out).metadata[b"newsprobe.scan"])
+    assert meta["fpr"] == 0.05  # the manifest was rewritten for the options that ran
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [

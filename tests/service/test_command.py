@@ -119,3 +119,25 @@ def test_a_busy_port_is_a_one_line_error_before_any_model_loads():
     assert proc.returncode == 2, err
     assert err.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
     assert time.monotonic() - started < 60
+
+
+def test_a_port_out_of_range_is_a_one_line_error_not_another_port():
+    from newsprobe.errors import NewsprobeError
+    from newsprobe.service.command import listen_socket
+
+    for port in ("70000", "-1"):
+        proc = serve("--port", port)
+        try:
+            _, err = proc.communicate(timeout=120)
+        finally:
+            proc.kill()  # unfixed, it would be serving on another port
+        assert proc.returncode == 2, err
+        assert err.strip() == f"error: --port must be between 0 and 65535, got {port}"
+        assert "serving" not in err and "Traceback" not in err
+    try:
+        sock = listen_socket("127.0.0.1", 70000)
+    except NewsprobeError as exc:
+        assert "between 0 and 65535" in str(exc)
+    else:
+        sock.close()
+        raise AssertionError("listen_socket bound a port other than the one asked for")

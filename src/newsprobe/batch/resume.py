@@ -9,7 +9,8 @@ compacted, de-duplicated by record id, into ``<out>`` (again via a temporary fil
 the parts or the finished file, and the next run picks up from whichever is there.
 
 A ``scan.json`` manifest in the parts folder records the detector and options; a resume with
-different ones is refused, because mixing thresholds in one file would be silently wrong.
+different ones is refused, because mixing thresholds in one file would be silently wrong. A
+manifest with no part files beside it describes no results, and is simply replaced.
 """
 
 from __future__ import annotations
@@ -56,18 +57,21 @@ class ResultStore:
             self._check_manifest(self._out_manifest(), str(self.out))
             done.update(_ids(self.out))
         self.parts.mkdir(exist_ok=True)
+        for tmp in self.parts.glob("*.tmp"):
+            tmp.unlink()  # a part that a killed run was writing; its records are redone
+        parts = self.part_files()
         manifest_path = self.parts / MANIFEST
-        if manifest_path.exists():
+        if manifest_path.exists() and parts:
             try:
                 previous = json.loads(manifest_path.read_text())
             except (OSError, ValueError) as exc:
                 raise InputError(f"{manifest_path}: unreadable scan manifest ({exc})") from exc
             self._check_manifest(previous, str(self.parts))
         else:
+            # no parts: a manifest alone describes no results (a run that failed or was
+            # stopped before its first chunk), so this run may take the folder over
             _atomic_write_text(manifest_path, json.dumps(self.manifest, indent=1))
-        for tmp in self.parts.glob("*.tmp"):
-            tmp.unlink()  # a part that a killed run was writing; its records are redone
-        for part in self.part_files():
+        for part in parts:
             done.update(_ids(part))
             self._next = max(self._next, int(part.stem.split("-")[1]) + 1)
         return done

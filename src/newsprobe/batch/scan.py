@@ -164,6 +164,19 @@ class _Pending:
                 yield rec
 
 
+def check_inputs(files: list[Path], records: RecordOptions) -> None:
+    """Raise the one-line error that a file's reader gives before its first record (no
+    such column, empty CSV, not Parquet or WARC, unreadable), without reading further."""
+    from newsprobe.ingest import records as ingest  # a peek, apart from the scan's reads
+
+    for path in files:
+        reader = ingest.iter_file_records(path, records)
+        try:
+            next(reader, None)
+        finally:
+            reader.close()
+
+
 def count_inputs(files: list[Path], records: RecordOptions) -> int | None:
     total = 0
     for f in files:
@@ -193,6 +206,7 @@ def scan(
     if options.chunk_size < 1 or (options.workers is not None and options.workers < 1):
         raise NewsprobeError("--chunk-size and --workers must be at least 1")
     files = input_files(inputs)
+    check_inputs(files, records)  # before the store: a bad input must leave nothing behind
     det = load_detector(detector, detect)
     store = ResultStore(Path(out), manifest_for(det, detect, records))
     done = store.open()

@@ -22,6 +22,8 @@ from newsprobe.cli_claims import (
 from newsprobe.errors import NewsprobeError
 from newsprobe.service.settings import API_KEY_ENV
 
+MAX_PORT = 65535
+
 
 def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: all)")] = "127.0.0.1",
@@ -66,6 +68,7 @@ def serve_cmd(
 ) -> None:
     """Serve the web page (/) and the HTTP API (/v1, docs at /docs); with --sources, every
     result also carries its claims checked against the trusted sources, as check --sources."""
+    check_port(port)  # before anything slow is imported or loaded
     import uvicorn
 
     from newsprobe.pipeline import check_articles, load_detector
@@ -104,9 +107,16 @@ def serve_cmd(
     uvicorn.Server(config).run(sockets=[sock])
 
 
+def check_port(port: int) -> None:
+    """A one-line error for a port outside 0..65535 (the OS would silently bind another)."""
+    if not 0 <= port <= MAX_PORT:
+        raise NewsprobeError(f"--port must be between 0 and {MAX_PORT}, got {port}")
+
+
 def listen_socket(host: str, port: int) -> socket.socket:
     """The bound socket (uvicorn listens on it), or a one-line error: binding is the one
     step of serving that could otherwise fail after a minute of loading models."""
+    check_port(port)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except OSError as exc:

@@ -211,8 +211,10 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert "machine 95.0%" in sentences.nth(1).inner_text()
     # The mixed article's turn: marked before the second sentence, and said in words.
     assert page.locator("#sentences mark.boundary").count() == 1
-    assert page.locator("#boundary-note").inner_text().startswith(
-        "Mixed: machine-written from sentence 2 on"
+    assert (
+        page.locator("#boundary-note")
+        .inner_text()
+        .startswith("Mixed: machine-written from sentence 2 on")
     )
     assert page.locator("#removed").inner_text() == "boilerplate: Subscribe now"
     assert page.locator("#flags-box").is_visible()

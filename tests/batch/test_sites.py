@@ -95,11 +95,13 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     assert tiny["machine_share"] == 1.0 and tiny["ci_low"] < farm["ci_low"]
     assert (news["judged"], news["too_short"], news["evasion_articles"]) == (61, 1, 1)
     assert news["homoglyphs"] == 3 and unknown["errors"] == 1
+    assert unknown["judged"] == 0 and unknown["machine_share"] is None  # not "0.0%"
     assert farm["chatbot_articles"] == 25 and news["chatbot_articles"] == 0
     assert data["articles"] == len(rows)
     table = list(csv.DictReader(out_csv.open()))
     assert [r["site"] for r in table] == ranked and table[0]["rank"] == "1"
     assert "https://farm.example/f0" in table[0]["top_flagged"]
+    assert table[-1]["site"] == "(unknown)" and table[-1]["machine_share"] == ""
     page = out_html.read_text()
     assert page.count("data:image/png;base64,iVBOR") == 1  # an embedded PNG
     assert page.index("farm.example") < page.index("news.example")

@@ -78,7 +78,8 @@ class SiteStats:
             "articles": self.articles,
             "judged": self.judged,
             "machine": self.machine,
-            "machine_share": round(self.share, 6),
+            # No article judged (only errors or too-short texts): no share, not 0%.
+            "machine_share": round(self.share, 6) if self.judged else None,
             "ci_low": round(self.ci_low, 6),
             "ci_high": round(self.ci_high, 6),
             "mean_probability": None

@@ -86,7 +86,7 @@ def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
             s.site,
             str(s.articles),
             f"{s.machine}/{s.judged}",
-            f"{s.share:.1%}",
+            f"{s.share:.1%}" if s.judged else "-",
             f"{s.ci_low:.1%}-{s.ci_high:.1%}",
             str(s.evasion_articles),
             str(s.chatbot_articles),
@@ -103,7 +103,7 @@ def plot_png(report: SiteReport) -> bytes:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    sites = report.sites
+    sites = [s for s in report.sites if s.judged]  # a site with no verdict has no share
     fig, ax = plt.subplots(figsize=(8, 5), dpi=100)
     x = [max(s.judged, 1) for s in sites]
     y = [s.share for s in sites]
@@ -151,7 +151,7 @@ def write_html(report: SiteReport, path: Path, limit: int = 200) -> None:
         )
         rows.append(
             f"<tr><td>{i}</td><td>{e(s.site)}</td><td>{s.articles}</td>"
-            f"<td>{s.machine}/{s.judged}</td><td>{s.share:.1%}</td>"
+            f"<td>{s.machine}/{s.judged}</td><td>{f'{s.share:.1%}' if s.judged else '-'}</td>"
             f"<td>{s.ci_low:.1%} – {s.ci_high:.1%}</td><td>{s.evasion_articles}</td>"
             f"<td>{s.chatbot_articles}</td>"
             f"<td>{s.too_short}</td><td>{s.errors}</td><td><ul>{flagged}</ul></td></tr>"

@@ -295,6 +295,10 @@ def test_sentences_are_scored_in_order_with_their_spans(tiny_detector, tmp_path)
     # The repeated sentence is scored from the same statistics: its windows agree closely.
     tail = [s["machine_probability"] for s in sents[-3:]]
     assert None not in tail and max(tail) - min(tail) < 0.5
+    # The terminal says that the verdict read fewer tokens than the sentence colours did.
+    screen = run("check", str(path), "--detector", str(tiny_detector), "--max-tokens", "500")
+    assert f"verdict on the first {out['tokens']} tokens" in _unboxed(screen.stdout)
+    assert "scored for the sentences" in _unboxed(screen.stdout)
 
 
 def _unboxed(screen: str) -> str:

@@ -74,7 +74,14 @@ def render_article(article: Article, model: str, console: Console | None = None)
         cut = ", ".join(f"{r.reason} {r.text[:40]!r}" for r in article.removed[:6])
         more = f" and {len(article.removed) - 6} more" if len(article.removed) > 6 else ""
         notes.append(Text(f"removed before scoring: {cut}{more}", style="dim"))
-    footer = Text(f"model {model}, {article.meta.get('tokens', 0)} tokens scored", style="dim")
+    tokens = article.meta.get("tokens", 0)
+    read = max((len(st) for st in article.token_stats.values()), default=0)
+    footer = Text(
+        f"model {model}, verdict on the first {tokens} tokens, {read} scored for the sentences"
+        if read > tokens
+        else f"model {model}, {tokens} tokens scored",
+        style="dim",
+    )
     parts = [head, *notes, Text(""), table, footer]
     if article.sentences:
         parts += [Text(""), sentence_text(article, v)]

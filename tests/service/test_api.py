@@ -38,6 +38,7 @@ def test_healthz_reports_queue(server):
         body = c.get("/healthz").json()
     assert body["status"] == "ok"
     assert body["capacity"] == 5 and body["in_flight"] == 0
+    assert body["timed_out"] == 0
     assert body["uptime_s"] > 0
 
 
@@ -81,6 +82,13 @@ def test_fpr_moves_the_threshold(server):
         a = c.post("/v1/check", json={"text": ARTICLE}).json()
         b = c.post("/v1/check", json={"text": ARTICLE, "fpr": 0.5}).json()
     assert b["fpr_target"] == 0.5 and b["threshold"] <= a["threshold"]
+
+
+def test_a_non_finite_fpr_is_named_as_such(server):
+    body = '{"text": "Poland invoked Article 4 of the NATO treaty.", "fpr": NaN}'
+    with server.client() as c:
+        r = c.post("/v1/check", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and "finite number" in r.text
 
 
 def test_short_text_is_too_short_not_an_error(server):

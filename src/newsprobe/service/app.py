@@ -111,6 +111,7 @@ class ServiceState:
                 asyncio.to_thread(article_from_item, item, self.settings), timeout_s
             )
         except TimeoutError:
+            self.pool.note_timeout()
             raise TimedOut(f"reading the {item.kind} input took over {timeout_s:g} s") from None
 
 
@@ -290,6 +291,7 @@ def create_app(
             "capacity": pool.capacity,
             "completed": pool.completed,
             "rejected": pool.rejected,
+            "timed_out": pool.timed_out,
             "uptime_s": round(time.monotonic() - state.started, 3),
         }
 

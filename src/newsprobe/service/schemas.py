@@ -24,6 +24,7 @@ class CheckItem(BaseModel):
         None,
         gt=0.0,
         lt=1.0,
+        allow_inf_nan=False,
         description="Share of human news the threshold may flag (default: the detector's).",
     )
 
@@ -186,6 +187,7 @@ class Health(BaseModel):
     capacity: int
     completed: int
     rejected: int
+    timed_out: int
     uptime_s: float
 
 

@@ -34,6 +34,7 @@ class WorkerPool:
         self._seconds_per_job = 1.0  # running mean, for Retry-After
         self.completed = 0
         self.rejected = 0
+        self.timed_out = 0  # answered 504 (a job already running still counts as completed)
 
     @property
     def in_flight(self) -> int:
@@ -91,8 +92,14 @@ class WorkerPool:
             return await asyncio.wait_for(asyncio.wrap_future(future), timeout_s)
         except TimeoutError:
             future.cancel()
+            self.note_timeout()
             limit = limit_s if limit_s is not None else timeout_s
             raise TimedOut(f"no answer within {limit:g} s; the service is busy") from None
+
+    def note_timeout(self) -> None:
+        """Count a 504, from the detector's queue or from reading the input."""
+        with self._lock:
+            self.timed_out += 1
 
     def _unhold(self) -> None:
         with self._lock:

@@ -44,8 +44,18 @@ def claims_verifier(
     """The claims stage that ``--sources`` asks for (None without it), shared by ``check``
     and ``serve`` so that both refuse the same bad options with the same one-line errors."""
     if not enabled:
-        if store_path is not None or judge_url is not None:
-            raise NewsprobeError("--store and --judge-url need --sources")
+        given = [
+            name
+            for name, value in (
+                ("--store", store_path),
+                ("--judge-url", judge_url),
+                ("--judge-model", judge_model),
+            )
+            if value is not None
+        ]
+        if given:
+            need = "needs" if len(given) == 1 else "need"
+            raise NewsprobeError(f"{' and '.join(given)} {need} --sources")
         return None
     from newsprobe.pipeline import ClaimsStage
     from newsprobe.sources import SQLiteStore

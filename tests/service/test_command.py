@@ -104,7 +104,7 @@ def test_sources_options_fail_as_check_fails_them(tmp_path):
     assert err.strip() == f"error: {missing}: no such source store (newsprobe sources add)"
     proc = serve("--store", str(tmp_path / "none.sqlite"))
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 2 and err.strip() == "error: --store and --judge-url need --sources"
+    assert proc.returncode == 2 and err.strip() == "error: --store needs --sources"
 
 
 def test_a_busy_port_is_a_one_line_error_before_any_model_loads():

@@ -206,7 +206,11 @@ def test_eval_claims_cross_validates_on_a_sample_of_climate_fever(shared_data, t
         (["sources", "add", "http://169.254.169.254/a"], "non-public address"),
         (["sources", "list", "--store", "/nonexistent.sqlite"], "no such source store"),
         (["eval-claims", "--data", "/nonexistent.jsonl"], "no such file"),
-        (["check", "x.txt", "--store", "s.sqlite"], "--store and --judge-url need --sources"),
+        (["check", "x.txt", "--store", "s.sqlite"], "--store needs --sources"),
+        (
+            ["check", "x.txt", "--judge-url", "http://h/v1", "--judge-model", "m"],
+            "--judge-url and --judge-model need --sources",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_a_nonzero_exit(args, message):

@@ -148,7 +148,11 @@ def sources_remove(
         else:
             print(f"removed {name} ({n} passages)")
     if missing:
-        raise NewsprobeError(f"not in the store: {', '.join(missing)}")
+        # `sources list` shows titles beside the names; a title is not a name, but say whose.
+        titled = {i.title: i.source for i in db.list() if i.title}
+        hints = [f"'{m}' is the title of {titled[m]}" for m in missing if m in titled]
+        hint = f" ({'; '.join(hints)})" if hints else ""
+        raise NewsprobeError(f"not in the store: {', '.join(missing)}{hint}")
 
 
 def eval_claims(

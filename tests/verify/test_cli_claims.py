@@ -224,6 +224,12 @@ def test_removing_an_unknown_source_is_an_error(store):
     proc = cli("sources", "remove", "no-such-source", "--store", str(store))
     assert proc.returncode != 0
     assert proc.stderr.strip() == "error: not in the store: no-such-source"
+    # `sources list` shows "(nato)", the title: the error names the source to remove instead.
+    proc = cli("sources", "remove", "nato", "--store", str(store))
+    assert proc.returncode != 0
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("error: not in the store: nato ('nato' is the title of /")
+    assert line.endswith("nato.txt)")
 
 
 def _one_line_error(proc: subprocess.CompletedProcess, message: str) -> None:

@@ -589,3 +589,20 @@ def test_an_unknown_device_is_one_line(tiny_detector, article_file):
     proc = run("check", str(article_file), "--detector", str(tiny_detector), "--device", "tpu")
     assert proc.returncode == 3
     assert proc.stderr.strip() == "error: unknown device 'tpu' (cpu, cuda or cuda:N)"
+
+
+def test_ctrl_c_while_the_cli_is_still_importing_is_one_line(monkeypatch, capsys):
+    # Importing the CLI takes seconds; a Ctrl-C then printed an import traceback.
+    import types
+
+    from newsprobe import entry
+
+    class Importing(types.ModuleType):
+        def __getattr__(self, name):
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "newsprobe.cli", Importing("newsprobe.cli"))
+    with pytest.raises(SystemExit) as stop:
+        entry.main()
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "interrupted\n"

@@ -1,3 +1,3 @@
-from newsprobe.cli import main
+from newsprobe.entry import main
 
 main()

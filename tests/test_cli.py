@@ -163,6 +163,7 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
     assert 0.0 <= m["fpr_at_threshold"] <= 1.0 and m["seconds_per_text"] > 0
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert "AUROC" in proc.stdout
+    assert "calibrated detector scored on" in _unboxed(proc.stdout)
 
 
 @pytest.mark.parametrize("limit", ["0", "-3"])

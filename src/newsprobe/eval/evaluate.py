@@ -82,7 +82,7 @@ def evaluate(
     if threshold is None:
         result["fpr_at_threshold"] = None
     result["threshold"] = threshold
-    result["detector"] = scorer or "calibrated"
+    result["detector"] = scorer or "calibrated detector"
     result["n_too_short"] = int(np.sum(~np.isfinite(scores)))
     result["by_generator"] = _groups(rows, scores, "generator", threshold)
     result["by_domain"] = _groups(rows, scores, "domain", threshold)

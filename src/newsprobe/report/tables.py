@@ -32,7 +32,8 @@ def _row(name: str, m: dict[str, Any]) -> list[str]:
 
 def print_eval(result: dict[str, Any], console: Console) -> None:
     cols = ["", "humans", "machines", "AUROC", "TPR@1%", "TPR@5%", "FPR@thr", "TPR@thr"]
-    table = Table(title=f"{result.get('detector', '')} on {result.get('data', '')}")
+    # "calibrated detector scored on <data>": the data is what was measured, not fitted on.
+    table = Table(title=f"{result.get('detector', '')} scored on {result.get('data', '')}")
     for c in cols:
         table.add_column(c, justify="left" if not c else "right")
     table.add_row(*_row("overall", result), style="bold")

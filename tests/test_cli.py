@@ -607,3 +607,15 @@ def test_ctrl_c_while_the_cli_is_still_importing_is_one_line(monkeypatch, capsys
         entry.main()
     assert stop.value.code == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_starting_the_cli_leaves_the_heavy_libraries_unimported():
+    """``newsprobe --help`` (and option errors) answer at once: the CLI module imports no
+    model, web or learning library until a command needs one."""
+    code = (
+        "import sys, newsprobe.cli; "
+        "print(sorted(m for m in ('torch', 'transformers', 'sklearn', 'fastapi', 'spacy') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -110,6 +110,10 @@ def test_few_words_are_too_short_to_judge(tiny_detector, tmp_path):
         (b"", "empty input"),
         (b"   \n\n ", "empty input"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+        # Documents whose bytes can pass for text are named, not read as an article.
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "a PDF document"),
+        (b"{\\rtf1\\ansi Drones crossed the border on Tuesday.}", "an RTF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
     ],
 )
 def test_bad_files_end_with_one_line_error(tmp_path, content, message, tiny_detector):
@@ -164,6 +168,10 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert "AUROC" in proc.stdout
     assert "calibrated detector scored on" in _unboxed(proc.stdout)
+    cal = m["calibration"]
+    assert cal["n"] == 12 and cal["machine_share"] == 0.5 and 0.0 <= cal["ece"] <= 1.0
+    assert sum(b["n"] for b in cal["bins"]) == 12
+    assert "expected calibration error" in _unboxed(proc.stdout)
 
 
 @pytest.mark.parametrize("limit", ["0", "-3"])

@@ -38,6 +38,22 @@ _LATIN_PAGES = (
 )
 
 
+#: Document formats that can pass for text (a PDF's header and text streams are ASCII; RTF
+#: is text under markup): named, so the user knows to extract the article's text first.
+_DOCUMENT_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt/.epub document)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+)
+
+
+def _document_kind(data: bytes) -> str | None:
+    head = data.lstrip()[:8]
+    return next((kind for sig, kind in _DOCUMENT_SIGNATURES if head.startswith(sig)), None)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -88,6 +104,8 @@ def check_bytes(data: bytes, name: str) -> None:
         raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
     if not data.strip():
         raise InputError(f"{name}: empty input")
+    if kind := _document_kind(data):
+        raise InputError(f"{name}: {kind}, not text or HTML; extract the article's text first")
     if not _bom_utf16(data) and _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
 

@@ -23,3 +23,16 @@ def test_precomputed_features_give_the_same_report(fit_tiny_detector):
     given = evaluate(det, rows, features=det.feature_rows(texts))
     for key in ("auroc", "tpr_at_fpr", "fpr_at_threshold", "by_generator", "by_variant"):
         assert given[key] == direct[key]
+
+
+def test_only_the_calibrated_detector_gets_a_reliability_report(fit_tiny_detector):
+    texts = HUMAN + [m + f" Item {i}." for i, m in enumerate(MACHINE)]
+    labels = [0, 0, 0, 1, 1, 1]
+    det = fit_tiny_detector(texts, labels)
+    rows = [Row(text=t, label=y) for t, y in zip(texts, labels, strict=True)]
+    feats = det.feature_rows(texts)
+    cal = evaluate(det, rows, features=feats)["calibration"]
+    assert cal["n"] == 6 and cal["machine_share"] == 0.5
+    assert sum(b["n"] for b in cal["bins"]) == 6
+    # A zero-shot scorer's values are not probabilities: no calibration to report.
+    assert evaluate(det, rows, scorer="loglik", features=feats)["calibration"] is None

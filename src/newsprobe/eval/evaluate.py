@@ -16,7 +16,7 @@ import numpy as np
 
 from newsprobe.detect.detector import Detector, _direction
 from newsprobe.eval.data import Row
-from newsprobe.eval.metrics import summary
+from newsprobe.eval.metrics import reliability, summary
 
 Progress = Callable[[int], None]
 
@@ -87,6 +87,8 @@ def evaluate(
     result["by_generator"] = _groups(rows, scores, "generator", threshold)
     result["by_domain"] = _groups(rows, scores, "domain", threshold)
     result["by_variant"] = _groups(rows, scores, "variant", threshold)
+    # A single scorer's values are not probabilities: only the detector is calibrated.
+    result["calibration"] = reliability(y, scores) if scorer is None else None
     result["seconds_per_text"] = elapsed / max(1, len(rows))
     if plot is not None:
         roc_plot(y, scores, plot, title=result["detector"])

@@ -71,3 +71,41 @@ def summary(
         out["fpr_at_threshold"] = fpr_at(y_arr, s_arr, threshold)
         out["tpr_at_threshold"] = tpr_at(y_arr, s_arr, threshold)
     return out
+
+
+def reliability(y: Sequence[int], proba: Sequence[float], n_bins: int = 10) -> dict[str, object]:
+    """How far a probability is from the share of machine texts among those given it.
+
+    A "machine probability 70%" is only worth reading as such if about 70% of the texts
+    given it are machine-written. Ten equal-width bins: the expected calibration error
+    (mean gap weighted by the bin's share of texts), the Brier score, and each bin's
+    count, mean probability and machine share. Both depend on the data's mix of human and
+    machine texts, so ``machine_share`` is given with them. None without a probability.
+    """
+    y_arr, p_arr = _clean(y, proba)
+    if not len(p_arr):
+        return {"n": 0, "machine_share": None, "ece": None, "brier": None, "bins": []}
+    idx = np.clip((p_arr * n_bins).astype(int), 0, n_bins - 1)
+    bins, ece = [], 0.0
+    for b in range(n_bins):
+        pick = idx == b
+        if not pick.any():
+            continue
+        mean_p, share = float(p_arr[pick].mean()), float(y_arr[pick].mean())
+        ece += abs(mean_p - share) * float(pick.mean())
+        bins.append(
+            {
+                "lo": b / n_bins,
+                "hi": (b + 1) / n_bins,
+                "n": int(pick.sum()),
+                "mean_probability": mean_p,
+                "machine_share": share,
+            }
+        )
+    return {
+        "n": len(p_arr),
+        "machine_share": float(y_arr.mean()),
+        "ece": ece,
+        "brier": float(np.mean((p_arr - y_arr) ** 2)),
+        "bins": bins,
+    }

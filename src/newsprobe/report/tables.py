@@ -53,6 +53,14 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
     if result.get("threshold") is not None:
         extra += f", threshold {result['threshold']:.4f}"
     console.print(extra, style="dim")
+    cal = result.get("calibration")
+    if cal and cal.get("ece") is not None:
+        console.print(
+            f"calibration: expected calibration error {cal['ece']:.3f}, Brier "
+            f"{cal['brier']:.3f} (this data is {cal['machine_share']:.0%} machine; "
+            "per-bin machine share in --json)",
+            style="dim",
+        )
 
 
 def print_claims_eval(result: dict[str, Any], console: Console) -> None:

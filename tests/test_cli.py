@@ -95,6 +95,18 @@ def test_directory_and_stdin_give_one_line_per_article(tiny_detector, tmp_path):
     assert proc.returncode == 0 and json.loads(proc.stdout)["path"] == "<stdin>"
 
 
+def test_check_and_eval_name_the_files_a_folder_holds_but_they_do_not_read(tiny_detector, tmp_path):
+    for i in range(2):
+        (tmp_path / f"a{i}.txt").write_text(ARTICLE + f" Story {i}.")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    proc = run("check", str(tmp_path), "--json", "--detector", str(tiny_detector))
+    assert proc.returncode == 0 and len(proc.stdout.strip().splitlines()) == 2
+    note = f"note: {tmp_path}: 1 file left out, not text, HTML or a record file (scan.pdf)"
+    assert note in proc.stderr
+    proc = run("eval", str(tmp_path), "--label", "human", "--detector", str(tiny_detector))
+    assert note in proc.stderr
+
+
 def test_few_words_are_too_short_to_judge(tiny_detector, tmp_path):
     short = tmp_path / "short.txt"
     short.write_text("Drones crossed the border.")

@@ -128,7 +128,11 @@ def check(
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
     verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     records = RecordOptions(text_field=text_field, html_field=html_field)
-    files = expand_check_inputs(iter_inputs(paths), records)  # a .jsonl/... expands to records
+    left_out: list[str] = []
+    # A .jsonl/... expands to its records; a folder to the files check reads.
+    files = expand_check_inputs(iter_inputs(paths, left_out), records)
+    for note in left_out:
+        print(f"note: {note}", file=sys.stderr, flush=True)
     single = len(files) == 1
     if single:
         # A bad single input is an error (exit 2), not a line of output.
@@ -225,9 +229,17 @@ def eval_cmd(
     if not paths:
         raise NewsprobeError("nothing to evaluate: name labelled inputs (or --data FILE)")
     records = RecordOptions(text_field=text_field, html_field=html_field)
+    left_out: list[str] = []
     rows, excluded = labelled_rows(
-        paths, records, label=label, label_field=label_field, allow_private=allow_private
+        paths,
+        records,
+        label=label,
+        label_field=label_field,
+        allow_private=allow_private,
+        notes=left_out,
     )
+    for note in left_out:
+        print(f"note: {note}", file=sys.stderr, flush=True)
     for ex in excluded.examples:  # as `check` reports them, one line each
         if ex["reason"] == "unreadable":
             _error(ex["detail"])

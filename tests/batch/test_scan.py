@@ -58,6 +58,21 @@ def test_scan_writes_every_record_once_with_errors_in_their_rows(
     assert read(out) == rows
 
 
+def test_a_folder_scan_names_the_files_it_does_not_read(tmp_path, tiny_detector):
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.txt").write_text(
+        "The council met on Tuesday to discuss the new bridge, and residents asked how "
+        "long the work would close the road to traffic."
+    )
+    (crawl / "rows.jsonl").write_text("{}")  # a folder scan reads text and HTML files only
+    out = tmp_path / "results.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector))
+    assert res.exit_code == 0, res.output
+    assert list(read(out)) == [str(crawl / "a.txt")]
+    assert f"{crawl}: 1 file left out, not text or HTML (rows.jsonl)" in res.output
+
+
 def test_interrupted_scan_resumes_without_redoing_or_losing(
     tmp_path, tiny_detector, monkeypatch, crawl_jsonl
 ):

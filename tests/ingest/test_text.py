@@ -57,6 +57,24 @@ def test_paths_and_directories(tmp_path):
         list(iter_inputs([""]))
 
 
+def test_a_directory_names_the_files_it_does_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text("first")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")  # hidden files are nobody's articles
+    notes: list[str] = []
+    assert len(list(iter_inputs([str(tmp_path)], notes))) == 1
+    assert notes == [
+        f"{tmp_path}: 2 files left out, not text, HTML or a record file (report.pdf, sub/photo.jpg)"
+    ]
+    (tmp_path / "report.pdf").unlink()
+    (tmp_path / "sub" / "photo.jpg").unlink()
+    notes.clear()
+    list(iter_inputs([str(tmp_path)], notes))
+    assert notes == []
+
+
 def test_directories_keep_record_files_for_the_caller(tmp_path):
     (tmp_path / "a.txt").write_text("first")
     (tmp_path / "rows.jsonl").write_text("{}")

@@ -205,12 +205,13 @@ def scan(
         raise NewsprobeError(f"unknown engine {options.engine!r} (choose local or ray)")
     if options.chunk_size < 1 or (options.workers is not None and options.workers < 1):
         raise NewsprobeError("--chunk-size and --workers must be at least 1")
-    files = input_files(inputs)
+    left_out: list[str] = []
+    files = input_files(inputs, left_out)
     check_inputs(files, records)  # before the store: a bad input must leave nothing behind
     det = load_detector(detector, detect)
     store = ResultStore(Path(out), manifest_for(det, detect, records))
     done = store.open()
-    summary = ScanSummary(out=Path(out), engine=options.engine)
+    summary = ScanSummary(out=Path(out), engine=options.engine, notes=left_out)
     total = count_inputs(files, records)
     progress.start(None if total is None else max(0, total - len(done)), len(done))
     start = time.perf_counter()

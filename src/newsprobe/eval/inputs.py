@@ -112,10 +112,13 @@ def _label_of(item: CheckItem, label_field: str, default: str | None) -> int:
 
 
 def _items(
-    paths: Sequence[str], options: RecordOptions | None, keep: Sequence[str]
+    paths: Sequence[str],
+    options: RecordOptions | None,
+    keep: Sequence[str],
+    notes: list[str] | None = None,
 ) -> Iterator[CheckItem]:
     """Inputs as ``check`` expands them, record files streamed (a big file is not held)."""
-    for p in iter_inputs(list(paths)):
+    for p in iter_inputs(list(paths), notes):
         if p != "-" and "://" not in p and is_record_file(p):
             path = Path(p)
             if not path.is_file():
@@ -132,17 +135,19 @@ def labelled_rows(
     label: str | None = None,
     label_field: str = "label",
     allow_private: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[list[Row], Excluded]:
     """Rows to evaluate from ``paths`` (files, folders, record files, URLs, ``-``).
 
     RETURNS (tuple[list[Row], Excluded]): the rows, in input order, and what was left out.
+    ``notes`` gains a line for each folder holding files of kinds that are not read.
     """
     if label is not None and label.lower() not in LABELS:
         raise DataError(f"--label must be 'human' or 'machine', got {label!r}")
     keep = (label_field, *GROUP_FIELDS)
     rows: list[Row] = []
     excluded = Excluded()
-    for item in _items(paths, options, keep):
+    for item in _items(paths, options, keep, notes):
         if isinstance(item, Record) and label_field in item.fields:
             # A wrong label is a data error even on a row whose text cannot be read.
             _check_label(item.fields[label_field], _where(item))

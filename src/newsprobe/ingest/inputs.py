@@ -11,7 +11,7 @@ from typing import BinaryIO
 from newsprobe.article import Article
 from newsprobe.errors import InputError
 from newsprobe.ingest.html import HTML_SUFFIXES, article_from_html, looks_like_html
-from newsprobe.ingest.records import is_record_file
+from newsprobe.ingest.records import is_record_file, left_out_note
 from newsprobe.ingest.text import MAX_BYTES, article_from_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -65,11 +65,12 @@ def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
     return article_from_data(data, str(p))
 
 
-def iter_inputs(paths: list[str]) -> Iterator[str]:
+def iter_inputs(paths: list[str], notes: list[str] | None = None) -> Iterator[str]:
     """Expand directories into their text, HTML and record files (sorted); keep the rest.
 
     Record files (JSONL, CSV, Parquet, WARC) are kept as paths: the caller expands them to
-    their records, since how depends on the column options.
+    their records, since how depends on the column options. ``notes`` gains a line for
+    each directory holding files of other kinds, which are not read.
     """
     suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
     for raw in paths:
@@ -87,6 +88,10 @@ def iter_inputs(paths: list[str]) -> Iterator[str]:
                     f"{p}: directory has no .txt, .md or .html files, nor record files "
                     "(.jsonl, .csv, .parquet, .warc)"
                 )
+            if notes is not None and (
+                note := left_out_note(p, files, "text, HTML or a record file")
+            ):
+                notes.append(note)
             yield from (str(f) for f in files)
         else:
             yield raw

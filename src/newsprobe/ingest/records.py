@@ -359,6 +359,27 @@ def _file_record(path: Path) -> Record:
     return rec
 
 
+def left_out_note(folder: Path, read: Iterable[Path], kinds: str) -> str | None:
+    """One line naming the files under ``folder`` that a folder walk did not read (hidden
+    files and folders aside), so that a PDF dropped among the articles is not lost without
+    a word; ``kinds`` says what the walk reads. None when every file was read."""
+    taken = set(read)
+    others = sorted(
+        f
+        for f in folder.rglob("*")
+        if f.is_file()
+        and f not in taken
+        and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+    )
+    if not others:
+        return None
+    names = ", ".join(str(f.relative_to(folder)) for f in others[:3])
+    if len(others) > 3:
+        names += f" and {len(others) - 3} more"
+    files = "file" if len(others) == 1 else "files"
+    return f"{folder}: {len(others)} {files} left out, not {kinds} ({names})"
+
+
 def folder_files(path: Path) -> list[Path]:
     """The text, Markdown and HTML files under a folder, sorted (so ids and order repeat)."""
     suffixes = set(TEXT_SUFFIXES) | set(HTML_SUFFIXES)
@@ -381,10 +402,11 @@ def _reader(path: Path) -> Reader | None:
     return None
 
 
-def input_files(paths: Iterable[str | Path]) -> list[Path]:
+def input_files(paths: Iterable[str | Path], notes: list[str] | None = None) -> list[Path]:
     """Check every input up front (exists, known kind) and expand folders.
 
     RETURNS (list[Path]): record files and single text/HTML files, in the order given.
+    ``notes`` gains a line for each folder holding files that are not read.
     """
     out: list[Path] = []
     for raw in paths:
@@ -393,6 +415,8 @@ def input_files(paths: Iterable[str | Path]) -> list[Path]:
             files = folder_files(p)
             if not files:
                 raise InputError(f"{p}: directory has no .txt, .md or .html files")
+            if notes is not None and (note := left_out_note(p, files, "text or HTML")):
+                notes.append(note)
             out.extend(files)
         elif not p.exists():
             raise InputError(f"{p}: no such file")

@@ -100,7 +100,10 @@ def sources_add(
         from newsprobe.sources.embed import check_embedder_name
 
         check_embedder_name(embedder)  # before reading (or fetching) any input
-    passages = [p for doc in iter_documents(inputs, max_words) for p in doc]
+    left_out: list[str] = []
+    passages = [p for doc in iter_documents(inputs, max_words, left_out) for p in doc]
+    for note in left_out:
+        print(f"note: {note}", file=sys.stderr, flush=True)
     db = SQLiteStore(store, embedder)
     res = db.add(passages)
     print(

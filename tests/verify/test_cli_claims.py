@@ -259,6 +259,25 @@ def test_sources_add_refuses_a_binary_file(tmp_path):
     assert not path.exists()
 
 
+def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
+    folder = tmp_path / "trusted"
+    folder.mkdir()
+    (folder / "treaty.txt").write_text(
+        "Article 4 of the North Atlantic Treaty provides for consultations whenever a "
+        "member believes its territorial integrity or security is threatened."
+    )
+    (folder / "treaty.pdf").write_bytes(b"%PDF-1.4\n")
+    proc = cli("sources", "add", str(folder), "--store", str(tmp_path / "s.sqlite"))
+    assert proc.returncode == 0, proc.stderr
+    assert "added 1 passages from 1 documents" in proc.stdout
+    note = f"note: {folder}: 1 file left out, not text, HTML or JSON Lines (treaty.pdf)"
+    assert proc.stderr.strip() == note
+    # Named on its own, the PDF is refused in one line, and no store is made.
+    proc = cli("sources", "add", str(folder / "treaty.pdf"), "--store", str(tmp_path / "p.db"))
+    _one_line_error(proc, "treaty.pdf: a PDF document, not text or HTML")
+    assert not (tmp_path / "p.db").exists()
+
+
 def test_sources_add_refuses_a_jsonl_row_with_a_list_url(tmp_path):
     rows = tmp_path / "rows.jsonl"
     rows.write_text(json.dumps({"text": "Rain fell on Krakow.", "url": ["a"]}), encoding="utf-8")

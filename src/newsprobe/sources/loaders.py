@@ -14,6 +14,7 @@ from pathlib import Path
 from newsprobe.errors import InputError
 from newsprobe.ingest.fetch import fetch_url
 from newsprobe.ingest.html import article_from_html
+from newsprobe.ingest.records import left_out_note
 from newsprobe.ingest.text import check_bytes, decode
 from newsprobe.normalize import normalize_text
 from newsprobe.sources.base import Passage
@@ -106,8 +107,11 @@ def _url(url: str, max_words: int) -> list[Passage]:
     return _document(art.text, url, art.title, url, art.date, max_words)
 
 
-def iter_documents(inputs: list[str], max_words: int = MAX_WORDS) -> Iterator[list[Passage]]:
-    """One list of passages per document, in input order (folders sorted)."""
+def iter_documents(
+    inputs: list[str], max_words: int = MAX_WORDS, notes: list[str] | None = None
+) -> Iterator[list[Passage]]:
+    """One list of passages per document, in input order (folders sorted). ``notes`` gains
+    a line for each folder holding files of kinds that are not read."""
     for raw in inputs:
         if re.match(r"https?://", raw):
             yield _url(raw, max_words)
@@ -119,6 +123,9 @@ def iter_documents(inputs: list[str], max_words: int = MAX_WORDS) -> Iterator[li
             )
             if not files:
                 raise InputError(f"{path}: folder has no .txt, .md, .html or .jsonl files")
+            kinds = "text, HTML or JSON Lines"
+            if notes is not None and (note := left_out_note(path, files, kinds)):
+                notes.append(note)
         elif path.exists():
             files = [path]
         else:

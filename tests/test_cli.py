@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsprobe.detect.scorers import SCORERS, TEXT_SCORERS
+from sample_pdf import make_pdf
 from sample_texts import ARTICLE, ASSISTANT, MACHINE_LIKE, REPORTER
 
 
@@ -95,13 +96,24 @@ def test_directory_and_stdin_give_one_line_per_article(tiny_detector, tmp_path):
     assert proc.returncode == 0 and json.loads(proc.stdout)["path"] == "<stdin>"
 
 
+def test_check_reads_a_pdf_through_its_text_layer(tiny_detector, tmp_path):
+    lines = [ARTICLE[i : i + 70] for i in range(0, len(ARTICLE), 70)]
+    pdf = tmp_path / "release.pdf"
+    pdf.write_bytes(make_pdf([lines], title="Council statement", date="20251002"))
+    proc = run("check", str(pdf), "--json", "--detector", str(tiny_detector))
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["label"] in {"human", "machine"} and out["tokens"] > 24
+    assert out["title"] == "Council statement" and out["date"] == "2025-10-02"
+
+
 def test_check_and_eval_name_the_files_a_folder_holds_but_they_do_not_read(tiny_detector, tmp_path):
     for i in range(2):
         (tmp_path / f"a{i}.txt").write_text(ARTICLE + f" Story {i}.")
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     proc = run("check", str(tmp_path), "--json", "--detector", str(tiny_detector))
     assert proc.returncode == 0 and len(proc.stdout.strip().splitlines()) == 2
-    note = f"note: {tmp_path}: 1 file left out, not text, HTML or a record file (scan.pdf)"
+    note = f"note: {tmp_path}: 1 file left out, not text, HTML, PDF or a record file (scan.png)"
     assert note in proc.stderr
     proc = run("eval", str(tmp_path), "--label", "human", "--detector", str(tiny_detector))
     assert note in proc.stderr
@@ -123,7 +135,8 @@ def test_few_words_are_too_short_to_judge(tiny_detector, tmp_path):
         (b"   \n\n ", "empty input"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
         # Documents whose bytes can pass for text are named, not read as an article.
-        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "a PDF document"),
+        # A PDF is read through its text layer; a broken one says so.
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "cannot read this PDF"),
         (b"{\\rtf1\\ansi Drones crossed the border on Tuesday.}", "an RTF document"),
         (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
     ],

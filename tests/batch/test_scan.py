@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from newsprobe.batch.resume import ResultStore
 from newsprobe.cli import app
+from sample_pdf import make_pdf
 
 runner = CliRunner()
 
@@ -58,19 +59,25 @@ def test_scan_writes_every_record_once_with_errors_in_their_rows(
     assert read(out) == rows
 
 
-def test_a_folder_scan_names_the_files_it_does_not_read(tmp_path, tiny_detector):
+TEXT = (
+    "The council met on Tuesday to discuss the new bridge, and residents asked how long the "
+    "work would close the road to traffic."
+)
+
+
+def test_a_folder_scan_reads_pdfs_and_names_the_files_it_does_not_read(tmp_path, tiny_detector):
     crawl = tmp_path / "crawl"
     crawl.mkdir()
-    (crawl / "a.txt").write_text(
-        "The council met on Tuesday to discuss the new bridge, and residents asked how "
-        "long the work would close the road to traffic."
-    )
-    (crawl / "rows.jsonl").write_text("{}")  # a folder scan reads text and HTML files only
+    (crawl / "a.txt").write_text(TEXT)
+    (crawl / "b.pdf").write_bytes(make_pdf([[TEXT]]))
+    (crawl / "rows.jsonl").write_text("{}")  # a folder scan reads single-article files only
     out = tmp_path / "results.parquet"
     res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector))
     assert res.exit_code == 0, res.output
-    assert list(read(out)) == [str(crawl / "a.txt")]
-    assert f"{crawl}: 1 file left out, not text or HTML (rows.jsonl)" in res.output
+    rows = read(out)
+    assert list(rows) == [str(crawl / "a.txt"), str(crawl / "b.pdf")]
+    assert rows[str(crawl / "b.pdf")]["error"] is None  # the PDF's text layer was scored
+    assert f"{crawl}: 1 file left out, not text, HTML or PDF (rows.jsonl)" in res.output
 
 
 def test_interrupted_scan_resumes_without_redoing_or_losing(

@@ -13,6 +13,12 @@ import pytest
 
 from newsprobe.errors import InputError
 from newsprobe.ingest import FetchPolicy, fetch_url, read_article
+from sample_pdf import make_pdf
+
+REPORT = make_pdf(
+    [["The council said on Tuesday that repairs to the harbour wall would begin in May."]],
+    title="Harbour report",
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PAGE = (EXAMPLES / "article.html").read_bytes()
@@ -49,7 +55,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/to-metadata": lambda: self._redirect("http://169.254.169.254/latest/meta-data/"),
             "/to-ipv6-loopback": lambda: self._redirect(f"http://[::1]:{port}/article.html"),
             "/big": lambda: self._send(b"<html><body><p>" + b"x" * 50_000 + b"</p></body></html>"),
-            "/pdf": lambda: self._send(b"%PDF-1.7", "application/pdf"),
+            "/report.pdf": lambda: self._send(REPORT, "application/pdf"),
+            "/image.png": lambda: self._send(b"\x89PNG\r\n\x1a\n", "image/png"),
             "/missing": lambda: self._send(b"not here", "text/plain", 404),
         }
         if self.path == "/slow":
@@ -107,8 +114,11 @@ def test_size_time_and_type_are_capped(server: str) -> None:
     with pytest.raises(InputError, match="timed out"):
         fetch_url(f"{server}/slow", policy=quick)
     assert time.monotonic() - started < 1.9
-    with pytest.raises(InputError, match="content type application/pdf"):
-        fetch_url(f"{server}/pdf", policy=LOCAL)
+    with pytest.raises(InputError, match="content type image/png is not a web page, text or PDF"):
+        fetch_url(f"{server}/image.png", policy=LOCAL)
+    report = fetch_url(f"{server}/report.pdf", policy=LOCAL)  # a PDF: its text layer
+    assert report.title == "Harbour report" and "the harbour wall" in report.text
+    assert report.url == f"{server}/report.pdf"
     with pytest.raises(InputError, match="HTTP 404"):
         fetch_url(f"{server}/missing", policy=LOCAL)
     assert "council" in fetch_url(f"{server}/plain.txt", policy=LOCAL).text

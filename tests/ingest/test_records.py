@@ -212,7 +212,7 @@ def test_bad_inputs_are_one_line_input_errors(tmp_path):
     with pytest.raises(InputError, match="unknown input kind"):
         input_files([tmp_path / "x.docx"])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match=r"no \.txt, \.md or \.html"):
+    with pytest.raises(InputError, match=r"no \.txt, \.md, \.html or \.pdf files"):
         input_files([tmp_path / "empty"])
     bad = tmp_path / "latin1.jsonl"
     bad.write_bytes(json.dumps({"text": "caf"}).encode()[:-2] + b'\xe9"}\n')

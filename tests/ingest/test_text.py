@@ -51,7 +51,7 @@ def test_paths_and_directories(tmp_path):
         read_article(tmp_path)
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(InputError, match=r"no \.txt, \.md or \.html files"):
+    with pytest.raises(InputError, match=r"no \.txt, \.md, \.html or \.pdf files"):
         list(iter_inputs([str(empty)]))
     with pytest.raises(InputError, match="empty path"):
         list(iter_inputs([""]))
@@ -59,16 +59,17 @@ def test_paths_and_directories(tmp_path):
 
 def test_a_directory_names_the_files_it_does_not_read(tmp_path):
     (tmp_path / "a.txt").write_text("first")
-    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     (tmp_path / ".DS_Store").write_bytes(b"\x00")  # hidden files are nobody's articles
     notes: list[str] = []
     assert len(list(iter_inputs([str(tmp_path)], notes))) == 1
     assert notes == [
-        f"{tmp_path}: 2 files left out, not text, HTML or a record file (report.pdf, sub/photo.jpg)"
+        f"{tmp_path}: 2 files left out, not text, HTML, PDF or a record file "
+        "(report.docx, sub/photo.jpg)"
     ]
-    (tmp_path / "report.pdf").unlink()
+    (tmp_path / "report.docx").unlink()
     (tmp_path / "sub" / "photo.jpg").unlink()
     notes.clear()
     list(iter_inputs([str(tmp_path)], notes))

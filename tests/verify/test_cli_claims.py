@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from newsprobe.cli import app
 from newsprobe.errors import NewsprobeError
+from sample_pdf import make_pdf
 
 STORY = (
     "Poland joined NATO in 2009, the foreign minister told reporters on Monday. "
@@ -266,15 +267,39 @@ def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
         "Article 4 of the North Atlantic Treaty provides for consultations whenever a "
         "member believes its territorial integrity or security is threatened."
     )
-    (folder / "treaty.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "scan.docx").write_bytes(b"PK\x03\x04")
     proc = cli("sources", "add", str(folder), "--store", str(tmp_path / "s.sqlite"))
     assert proc.returncode == 0, proc.stderr
     assert "added 1 passages from 1 documents" in proc.stdout
-    note = f"note: {folder}: 1 file left out, not text, HTML or JSON Lines (treaty.pdf)"
+    note = f"note: {folder}: 1 file left out, not text, HTML, PDF or JSON Lines (scan.docx)"
     assert proc.stderr.strip() == note
-    # Named on its own, the PDF is refused in one line, and no store is made.
-    proc = cli("sources", "add", str(folder / "treaty.pdf"), "--store", str(tmp_path / "p.db"))
-    _one_line_error(proc, "treaty.pdf: a PDF document, not text or HTML")
+
+
+def test_sources_add_indexes_a_pdf_report_under_its_title(tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(
+        make_pdf(
+            [
+                [
+                    "Article 4 of the North Atlantic Treaty provides for consultations when-",
+                    "ever a member believes its territorial integrity is threatened.",
+                ]
+            ],
+            title="The North Atlantic Treaty",
+            date="19490404",
+        )
+    )
+    store = tmp_path / "s.sqlite"
+    proc = cli("sources", "add", str(pdf), "--store", str(store))
+    assert proc.returncode == 0, proc.stderr
+    listed = cli("sources", "list", "--store", str(store), "--json")
+    info = json.loads(listed.stdout)
+    assert info["title"] == "The North Atlantic Treaty" and info["passages"] == 1
+    # A PDF without a text layer (a scan) is refused in one line, and no store is made.
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(make_pdf([[]]))
+    proc = cli("sources", "add", str(scan), "--store", str(tmp_path / "p.db"))
+    _one_line_error(proc, "scan.pdf: a PDF without a text layer (a scan?); run OCR on it first")
     assert not (tmp_path / "p.db").exists()
 
 

@@ -68,7 +68,7 @@ class RichScanProgress:
 def scan_cmd(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="JSONL/CSV/Parquet/WARC files, folders of .txt/.md/.html"),
+        typer.Argument(help="JSONL/CSV/Parquet/WARC files, folders of .txt/.md/.html/.pdf"),
     ],
     out: Annotated[Path, typer.Option("--out", help="Results Parquet file")] = Path(
         "results.parquet"

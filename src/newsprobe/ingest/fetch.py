@@ -176,6 +176,7 @@ def fetch_url(
 ) -> Article:
     """The article at ``url``: fetched under the limits above, then extracted."""
     from newsprobe.ingest.html import article_from_html, looks_like_html
+    from newsprobe.ingest.pdf import article_from_pdf, is_pdf
     from newsprobe.ingest.text import article_from_bytes
 
     policy = policy or FetchPolicy(
@@ -184,10 +185,13 @@ def fetch_url(
     body, ctype, final_url = fetch_bytes(url, policy, resolve)
     if ctype in ("text/html", "application/xhtml+xml") or (not ctype and looks_like_html(body)):
         article = article_from_html(body, url=final_url, name=url)
+    elif ctype == "application/pdf" or (ctype in ("", "application/octet-stream") and is_pdf(body)):
+        article = article_from_pdf(body, url)
+        article.url = final_url
     elif ctype.startswith("text/"):
         article = article_from_bytes(body, url)
         article.url = final_url
     else:
-        raise InputError(f"{url}: content type {ctype or 'unknown'} is not a web page or text")
+        raise InputError(f"{url}: content type {ctype or 'unknown'} is not a web page, text or PDF")
     article.meta["fetched_url"] = final_url
     return article

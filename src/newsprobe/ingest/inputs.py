@@ -15,6 +15,7 @@ from newsprobe.ingest.records import is_record_file, left_out_note
 from newsprobe.ingest.text import MAX_BYTES, article_from_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+PDF_SUFFIXES = {".pdf"}
 # Any "scheme://" is a URL, so that "ftp://..." is refused as a URL (only http and https are
 # fetched) instead of being looked up as a file called "ftp:/...".
 _URL = re.compile(r"[a-z][a-z0-9+.\-]*://", re.I)
@@ -72,7 +73,7 @@ def iter_inputs(paths: list[str], notes: list[str] | None = None) -> Iterator[st
     their records, since how depends on the column options. ``notes`` gains a line for
     each directory holding files of other kinds, which are not read.
     """
-    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
+    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
     for raw in paths:
         if not raw.strip():
             raise InputError("empty path")
@@ -85,11 +86,11 @@ def iter_inputs(paths: list[str], notes: list[str] | None = None) -> Iterator[st
             )
             if not files:
                 raise InputError(
-                    f"{p}: directory has no .txt, .md or .html files, nor record files "
+                    f"{p}: directory has no .txt, .md, .html or .pdf files, nor record files "
                     "(.jsonl, .csv, .parquet, .warc)"
                 )
             if notes is not None and (
-                note := left_out_note(p, files, "text, HTML or a record file")
+                note := left_out_note(p, files, "text, HTML, PDF or a record file")
             ):
                 notes.append(note)
             yield from (str(f) for f in files)

@@ -40,7 +40,8 @@ CSV_SUFFIXES = (".csv", ".csv.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_SUFFIXES = (".html", ".htm")
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # single-article files, as `check` reads
+# Single-article files, as `check` reads them (a PDF through its text layer).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".pdf"})
 RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
 PARQUET_BATCH_ROWS = 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -343,7 +344,7 @@ def _check_warc_magic(path: Path) -> None:
 
 
 def _file_record(path: Path) -> Record:
-    """A text, Markdown or HTML file as one record whose id is its path."""
+    """A text, Markdown, HTML or PDF file as one record whose id is its path."""
     rec = Record(record_id=str(path), source=str(path))
     try:
         data = path.read_bytes()
@@ -381,7 +382,8 @@ def left_out_note(folder: Path, read: Iterable[Path], kinds: str) -> str | None:
 
 
 def folder_files(path: Path) -> list[Path]:
-    """The text, Markdown and HTML files under a folder, sorted (so ids and order repeat)."""
+    """The text, Markdown, HTML and PDF files under a folder, sorted (so ids and order
+    repeat)."""
     suffixes = set(TEXT_SUFFIXES) | set(HTML_SUFFIXES)
     return sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
 
@@ -414,8 +416,8 @@ def input_files(paths: Iterable[str | Path], notes: list[str] | None = None) -> 
         if p.is_dir():
             files = folder_files(p)
             if not files:
-                raise InputError(f"{p}: directory has no .txt, .md or .html files")
-            if notes is not None and (note := left_out_note(p, files, "text or HTML")):
+                raise InputError(f"{p}: directory has no .txt, .md, .html or .pdf files")
+            if notes is not None and (note := left_out_note(p, files, "text, HTML or PDF")):
                 notes.append(note)
             out.extend(files)
         elif not p.exists():

@@ -14,12 +14,13 @@ from pathlib import Path
 from newsprobe.errors import InputError
 from newsprobe.ingest.fetch import fetch_url
 from newsprobe.ingest.html import article_from_html
+from newsprobe.ingest.pdf import is_pdf, pdf_text
 from newsprobe.ingest.records import left_out_note
 from newsprobe.ingest.text import check_bytes, decode
 from newsprobe.normalize import normalize_text
 from newsprobe.sources.base import Passage
 
-SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".pdf", ".jsonl"}
 # What a JSON Lines row may carry besides "text"; each is stored, so each must be a string.
 JSONL_FIELDS = ("source", "title", "url", "date")
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -97,6 +98,10 @@ def _file(path: Path, max_words: int) -> list[Passage]:
         title = art.title or path.stem
         return _document(body, str(path.resolve()), title, art.url, art.date, max_words)
     data = _read(path)
+    if is_pdf(data):  # a report or a treaty: its text layer, its metadata title and date
+        text, meta = pdf_text(data, str(path))
+        title = meta.get("title") or path.stem
+        return _document(text, str(path.resolve()), title, None, meta.get("date"), max_words)
     check_bytes(data, str(path))  # the same refusal as `check`: binary, empty or too big
     text = decode(data)
     return _document(text, str(path.resolve()), path.stem, None, None, max_words)
@@ -122,8 +127,8 @@ def iter_documents(
                 f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
             )
             if not files:
-                raise InputError(f"{path}: folder has no .txt, .md, .html or .jsonl files")
-            kinds = "text, HTML or JSON Lines"
+                raise InputError(f"{path}: folder has no .txt, .md, .html, .pdf or .jsonl files")
+            kinds = "text, HTML, PDF or JSON Lines"
             if notes is not None and (note := left_out_note(path, files, kinds)):
                 notes.append(note)
         elif path.exists():

@@ -1,0 +1,106 @@
+"""PDF input: the text layer of a press release, a report or a treaty, as running prose.
+
+A PDF holds positioned lines, not paragraphs: pypdf gives one line per printed line, with
+words hyphenated at the margin and page numbers between pages. Every line break would end
+a sentence for the detector and the claim extractor, so lines are joined back into
+paragraphs: a break is kept only where a line ends a sentence and stops short of the
+margin, or where a page ends. A PDF without a text layer (a scan) is refused: it needs OCR
+first, which newsprobe does not do.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+
+from newsprobe.article import Article
+from newsprobe.errors import InputError
+
+__all__ = ["article_from_pdf", "is_pdf", "pdf_text"]
+
+#: A line this much shorter than the page's longest lines, ending a sentence, ends a paragraph.
+SHORT_LINE = 0.8
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
+_HYPHENATED = re.compile(r"[a-z]-$")
+
+
+def is_pdf(data: bytes) -> bool:
+    return data.lstrip()[:5] == b"%PDF-"
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """Paragraphs from a page's printed lines (see the module docstring)."""
+    lines = [ln.strip() for ln in lines]
+    lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
+    if not lines:
+        return []
+    widest = sorted(len(ln) for ln in lines)[int(0.9 * (len(lines) - 1))]
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not current:
+            current = line
+        elif _HYPHENATED.search(current) and line[:1].islower():
+            current = current[:-1] + line  # "exam-" + "ple"
+        else:
+            current = f"{current} {line}"
+        if _SENTENCE_END.search(line) and len(line) < SHORT_LINE * widest:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
+    """The reflowed text of a PDF's pages and its title/author/date metadata, or
+    :class:`InputError` saying why there is none."""
+    from pypdf import PdfReader
+
+    # pypdf logs what it repairs ("EOF marker not found"); a bad input gets one line, ours.
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(f"{name}: an encrypted PDF; save an unlocked copy first")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            info = reader.metadata or {}
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on a damaged file
+        raise InputError(f"{name}: cannot read this PDF ({type(exc).__name__})") from exc
+    finally:
+        log.setLevel(level)
+    paragraphs = [p for page in pages for p in _reflow(page.splitlines())]
+    if not paragraphs:
+        raise InputError(f"{name}: a PDF without a text layer (a scan?); run OCR on it first")
+    meta: dict[str, str] = {}
+    for key, field in (("/Title", "title"), ("/Author", "author")):
+        value = info.get(key)
+        if isinstance(value, str) and value.strip():
+            meta[field] = value.strip()
+    created = info.get("/CreationDate")
+    if isinstance(created, str) and (m := re.match(r"D:(\d{4})(\d{2})(\d{2})", created)):
+        meta["date"] = "-".join(m.groups())
+    return "\n\n".join(paragraphs), meta
+
+
+def article_from_pdf(data: bytes, name: str) -> Article:
+    """An ``Article`` from a PDF's text layer; its metadata title, author and date when set."""
+    from newsprobe.ingest.text import MAX_BYTES, article_from_text
+
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
+    text, meta = pdf_text(data, name)
+    title = meta.pop("title", None)
+    # A title that is a file name ("Microsoft Word - draft3.docx") is no headline.
+    if title and re.search(r"\.(docx?|pdf|odt|rtf)$", title, re.I):
+        title = None
+    return article_from_text(text, name, title=title, **meta)

@@ -1,0 +1,59 @@
+"""PDF input: the text layer as running prose, its metadata, and one-line refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.errors import InputError
+from newsprobe.ingest.inputs import article_from_data
+from newsprobe.ingest.pdf import pdf_text
+from sample_pdf import make_pdf
+
+PAGE_ONE = [
+    "NATO allies met in Brussels on Wednesday after drones crossed the",
+    "border, and the government invoked Article 4 of the treaty, which",
+    "provides for consultations when a member's security is threat-",
+    "ened. Officials said the talks would continue.",
+    "The defence minister told reporters that the alliance stood together",
+    "and that the consultations had begun.",
+    "Page 1 of 2",
+]
+PAGE_TWO = ["A second page carries the rest of the report.", "2"]
+
+
+def test_printed_lines_become_paragraphs_and_page_numbers_go():
+    text, meta = pdf_text(make_pdf([PAGE_ONE, PAGE_TWO]), "r.pdf")
+    paragraphs = text.split("\n\n")
+    assert paragraphs == [
+        "NATO allies met in Brussels on Wednesday after drones crossed the border, and the "
+        "government invoked Article 4 of the treaty, which provides for consultations when "
+        "a member’s security is threatened. Officials said the talks would continue.",
+        "The defence minister told reporters that the alliance stood together and that the "
+        "consultations had begun.",
+        "A second page carries the rest of the report.",
+    ]
+    assert meta == {}
+
+
+def test_a_pdf_file_becomes_an_article_with_its_metadata():
+    data = make_pdf([PAGE_ONE], title="Allies consult after drone incursion", date="20251002")
+    article = article_from_data(data, "report.pdf")
+    assert article.title == "Allies consult after drone incursion"
+    assert article.date == "2025-10-02" and article.language == "en"
+    assert article.text.startswith("Allies consult after drone incursion\n\nNATO allies met")
+    # A title that is only the name of the file it was made from is no headline.
+    article = article_from_data(make_pdf([PAGE_ONE], title="draft3.docx"), "report.pdf")
+    assert article.title is None and article.text.startswith("NATO allies met")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (make_pdf([[]]), "r.pdf: a PDF without a text layer (a scan?); run OCR on it first"),
+        (b"%PDF-1.7\n" + bytes(range(256)), "r.pdf: cannot read this PDF"),
+    ],
+)
+def test_a_pdf_without_text_is_a_one_line_error(data, message):
+    with pytest.raises(InputError) as err:
+        article_from_data(data, "r.pdf")
+    assert str(err.value).startswith(message) and "\n" not in str(err.value)

@@ -25,6 +25,7 @@ SHORT_LINE = 0.8
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
 _HYPHENATED = re.compile(r"[a-z]-$")
+_BULLET = re.compile(r"^[•▪◦●■–—*-]\s")
 
 
 def is_pdf(data: bytes) -> bool:
@@ -41,6 +42,9 @@ def _reflow(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     current = ""
     for line in lines:
+        if current and _BULLET.match(line):  # a list item starts its own paragraph
+            paragraphs.append(current)
+            current = ""
         if not current:
             current = line
         elif _HYPHENATED.search(current) and line[:1].islower():

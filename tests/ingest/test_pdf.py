@@ -36,8 +36,7 @@ def test_printed_lines_become_paragraphs_and_page_numbers_go():
         "a member’s security is threatened. Officials said the talks would continue.",
         "The defence minister told reporters that the alliance stood together and that the "
         "consultations had begun.",
-        "A second page carries the rest of the report, with a list of what the ministers "
-        "agreed:",
+        "A second page carries the rest of the report, with a list of what the ministers agreed:",
         "- more patrols along the border",
         "- a meeting in a week",
     ]

@@ -9,7 +9,8 @@ def _escape(line: str) -> str:
 
 def make_pdf(pages: list[list[str]], title: str | None = None, date: str | None = None) -> bytes:
     """One printed line per string, 14 points apart, in Helvetica; ``title`` and ``date``
-    (``YYYYMMDD``) go in the document information dictionary."""
+    (``YYYYMMDD``) go in the document information dictionary. Characters outside Latin-1
+    print as "?"."""
     n = len(pages)
     page_ids = [4 + 2 * i for i in range(n)]
     objects = [
@@ -22,7 +23,7 @@ def make_pdf(pages: list[list[str]], title: str | None = None, date: str | None 
     for i, lines in enumerate(pages):
         ops = ["BT /F1 11 Tf 72 720 Td 14 TL"]
         ops += [f"({_escape(line)}) Tj T*" for line in lines]
-        stream = ("\n".join([*ops, "ET"])).encode("latin-1")
+        stream = ("\n".join([*ops, "ET"])).encode("latin-1", "replace")  # ASCII is safe
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
             b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_ids[i] + 1)

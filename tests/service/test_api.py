@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from newsprobe.service import ServiceSettings
 from newsprobe.service.inputs import available_inputs
+from sample_pdf import make_pdf
 from sample_texts import ARTICLE, MACHINE_LIKE
 
 API_KEY = "s3cret-key"
@@ -131,7 +133,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         ),
         ({"content": b""}, 422, "body is missing"),
         ({"content": b"N\xffoI\x17\xb0"}, 422, "not valid JSON"),
-        ({"json": {}}, 422, "exactly one of text, html or url"),
+        ({"json": {}}, 422, "exactly one of text, html, url or pdf"),
         ({"json": {"text": ARTICLE, "url": "https://example.com"}}, 422, "exactly one"),
         ({"json": {"text": ARTICLE, "fpr": 2}}, 422, "fpr"),
         ({"json": {"text": 5}}, 422, "text"),
@@ -212,6 +214,25 @@ def test_html_input_is_extracted_or_clearly_unavailable(server):
     assert out["author"] == "Anna Nowak" and out["site"] == "The Eastern Ledger"
     removed = " ".join(x["text"] for x in out["removed"])
     assert "cookies" in removed and all(x["reason"] for x in out["removed"])
+
+
+def test_a_pdf_is_read_through_its_text_layer(server):
+    lines = [ARTICLE[i : i + 70] for i in range(0, len(ARTICLE), 70)]
+    pdf = make_pdf([lines], title="Council statement")
+    with server.client() as c:
+        r = c.post("/v1/check", json={"pdf": base64.b64encode(pdf).decode()})
+        assert r.status_code == 200, r.text
+        out = r.json()
+        assert out["title"] == "Council statement" and out["tokens"] > 24
+        # The same text as plain text gets the same verdict.
+        text = c.post("/v1/check", json={"text": ARTICLE}).json()
+        assert out["machine_probability"] == pytest.approx(text["machine_probability"], abs=0.05)
+        assert c.get("/v1/models").json()["inputs"]["pdf"] is True
+        assert_one_line_error(c.post("/v1/check", json={"pdf": "not base64!"}), 422, "base64")
+        not_pdf = base64.b64encode(b"just text").decode()
+        assert_one_line_error(c.post("/v1/check", json={"pdf": not_pdf}), 422, "no %PDF- header")
+        scan = base64.b64encode(make_pdf([[]])).decode()
+        assert_one_line_error(c.post("/v1/check", json={"pdf": scan}), 422, "without a text layer")
 
 
 def test_html_without_article_text_is_a_422(server):

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from sample_pdf import make_pdf
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "article.txt"
@@ -253,6 +255,29 @@ def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     page.screenshot(path=str(ARTIFACTS / "page_html_file.png"), full_page=True)
     page.get_by_role("button", name="remove file").click()
     assert page.locator("#file-note").is_hidden()
+
+
+def test_a_dropped_pdf_is_sent_as_pdf_and_a_binary_file_is_refused(page):
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = [line[i : i + 80] for line in text.splitlines() for i in range(0, len(line), 80)]
+    pdf = make_pdf([lines], title="Poland invokes NATO Article 4")
+    page.set_input_files(
+        "#file", files=[{"name": "release.pdf", "mimeType": "application/pdf", "buffer": pdf}]
+    )
+    page.locator("#file-note").wait_for(state="visible")
+    assert "release.pdf (PDF" in page.locator("#file-name").inner_text()
+    with page.expect_request("**/v1/check") as sent:
+        page.get_by_role("button", name="Check article").click()
+    assert set(sent.value.post_data_json) == {"pdf"}
+    expect(page.locator("#result")).to_be_visible()
+    assert "Poland invokes NATO Article 4" in page.locator("#meta").inner_text()
+    page.get_by_role("button", name="remove file").click()
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
+    page.set_input_files(
+        "#file", files=[{"name": "photo.png", "mimeType": "image/png", "buffer": png}]
+    )
+    expect(page.locator("#error")).to_have_text("photo.png is not a text, HTML or PDF file.")
+    assert page.get_by_label("Article text or URL").input_value() == ""
 
 
 def test_api_key_typed_into_the_page_is_sent(browser, serve):

@@ -7,10 +7,13 @@ for those inputs, in a build that lacks them.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
 
 from newsprobe.article import Article
 from newsprobe.ingest import article_from_bytes
+from newsprobe.ingest.pdf import article_from_pdf, is_pdf
 from newsprobe.report.json import article_json
 from newsprobe.service.errors import ServiceError, TooLarge, Unavailable
 from newsprobe.service.schemas import CheckItem
@@ -19,7 +22,12 @@ from newsprobe.service.settings import ServiceSettings
 
 def available_inputs() -> dict[str, bool]:
     """Which input kinds this build can take (the page greys out the others)."""
-    return {"text": True, "html": _html_module() is not None, "url": _fetch_module() is not None}
+    return {
+        "text": True,
+        "html": _html_module() is not None,
+        "url": _fetch_module() is not None,
+        "pdf": True,
+    }
 
 
 def _html_module() -> Any:
@@ -50,7 +58,15 @@ def article_from_item(item: CheckItem, settings: ServiceSettings) -> Article:
     if item.text is not None:
         _check_length(len(item.text), "text", settings)
         return article_from_bytes(item.text.encode("utf-8", "replace"), "text")
-    if item.html is not None:
+    if item.pdf is not None:
+        try:
+            data = base64.b64decode(item.pdf, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ServiceError("pdf must be a base64-encoded PDF file", status=422) from exc
+        if not is_pdf(data):
+            raise ServiceError("pdf does not hold a PDF file (no %PDF- header)", status=422)
+        article = article_from_pdf(data, "pdf")
+    elif item.html is not None:
         module = _html_module()
         if module is None:
             raise Unavailable("html input is not available: this build lacks newsprobe.ingest.html")

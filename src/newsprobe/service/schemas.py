@@ -6,9 +6,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+#: The ways an article can be given, in the order they are looked for.
+INPUT_KINDS = ("text", "html", "url", "pdf")
+
 
 class CheckItem(BaseModel):
-    """One article, given as plain text, as an HTML page, or as a URL to fetch."""
+    """One article, given as plain text, as an HTML page, as a PDF file, or as a URL."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -20,6 +23,9 @@ class CheckItem(BaseModel):
     url: str | None = Field(
         None, description="An http(s) URL to fetch (public addresses only).", max_length=2048
     )
+    pdf: str | None = Field(
+        None, description="A PDF file, base64-encoded; its text layer is read (no OCR)."
+    )
     fpr: float | None = Field(
         None,
         gt=0.0,
@@ -30,14 +36,14 @@ class CheckItem(BaseModel):
 
     @model_validator(mode="after")
     def _exactly_one_input(self) -> CheckItem:
-        given = [k for k in ("text", "html", "url") if getattr(self, k) is not None]
+        given = [k for k in INPUT_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of text, html or url")
+            raise ValueError("give exactly one of text, html, url or pdf")
         return self
 
     @property
     def kind(self) -> str:
-        return "text" if self.text is not None else "html" if self.html is not None else "url"
+        return next(k for k in INPUT_KINDS if getattr(self, k) is not None)
 
 
 class BatchRequest(BaseModel):

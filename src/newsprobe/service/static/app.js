@@ -18,7 +18,7 @@
     contradicted: "contradicted",
     not_enough_evidence: "not enough evidence",
   };
-  let pendingFile = null; // {kind: "html"|"text", content, name}
+  let pendingFile = null; // {kind: "html"|"pdf", content, name}
   let verdictFeatures = [];
 
   const pct = (p) => (p === null || p === undefined ? "n/a" : (100 * p).toFixed(1) + "%");
@@ -312,12 +312,36 @@
     }
   }
 
+  function usePdf(file) {
+    // Sent as base64; the server reads its text layer (the same as newsprobe check file.pdf).
+    const reader = new FileReader();
+    reader.onload = () => {
+      const content = String(reader.result || "").replace(/^data:[^,]*,/, "");
+      pendingFile = { kind: "pdf", content, name: file.name };
+      $("file-name").textContent = `File: ${file.name} (PDF; its text will be checked)`;
+      $("file-note").hidden = false;
+      $("status").textContent = `Loaded ${file.name}.`;
+    };
+    reader.onerror = () => showError(`Could not read ${file.name}.`);
+    reader.readAsDataURL(file);
+  }
+
   function useFile(file) {
     if (!file) return;
+    showError("");
+    if (/\.pdf$/i.test(file.name) || file.type === "application/pdf") {
+      usePdf(file);
+      return;
+    }
     const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
     const reader = new FileReader();
     reader.onload = () => {
       const content = String(reader.result || "");
+      if (content.includes("\u0000")) {
+        // An image or a Word file dropped here: its bytes are no article.
+        showError(`${file.name} is not a text, HTML or PDF file.`);
+        return;
+      }
       if (isHtml) {
         pendingFile = { kind: "html", content, name: file.name };
         $("file-name").textContent = `File: ${file.name} (HTML; its main text will be checked)`;

@@ -65,3 +65,13 @@ def test_a_pdf_without_text_is_a_one_line_error(data, message):
     with pytest.raises(InputError) as err:
         article_from_data(data, "r.pdf")
     assert str(err.value).startswith(message) and "\n" not in str(err.value)
+
+
+def test_a_file_is_read_as_a_pdf_but_text_that_starts_like_one_is_not():
+    from newsprobe.ingest.text import article_from_bytes
+
+    data = make_pdf([PAGE_ONE])
+    assert article_from_data(data, "stdin").text.startswith("NATO allies met")
+    # A text column or a pasted text holding PDF bytes is refused, not parsed.
+    with pytest.raises(InputError, match="a PDF document, not text or HTML"):
+        article_from_bytes(data, "row 1")

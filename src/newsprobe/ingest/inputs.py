@@ -11,6 +11,7 @@ from typing import BinaryIO
 from newsprobe.article import Article
 from newsprobe.errors import InputError
 from newsprobe.ingest.html import HTML_SUFFIXES, article_from_html, looks_like_html
+from newsprobe.ingest.pdf import article_from_pdf, is_pdf
 from newsprobe.ingest.records import is_record_file, left_out_note
 from newsprobe.ingest.text import MAX_BYTES, article_from_bytes
 
@@ -35,7 +36,10 @@ def _read_capped(fh: BinaryIO, name: str) -> bytes:
 
 
 def article_from_data(data: bytes, name: str) -> Article:
-    """Bytes from a file or stdin: HTML when it says so by suffix or content, else text."""
+    """Bytes from a file or stdin: a PDF by its header, HTML when it says so by suffix or
+    content, else text."""
+    if is_pdf(data):
+        return article_from_pdf(data, name)
     if Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(data):
         return article_from_html(data, name=name)
     return article_from_bytes(data, name)

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from newsprobe.article import Article
 from newsprobe.errors import InputError, NewsprobeError
+from newsprobe.ingest.pdf import article_from_pdf, is_pdf
 from newsprobe.ingest.text import article_from_bytes
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -348,7 +349,9 @@ def _file_record(path: Path) -> Record:
     rec = Record(record_id=str(path), source=str(path))
     try:
         data = path.read_bytes()
-        if path.suffix.lower() in HTML_SUFFIXES:
+        if is_pdf(data):
+            article = article_from_pdf(data, str(path))
+        elif path.suffix.lower() in HTML_SUFFIXES:
             article = _html_article(data, None, str(path))
         else:
             article = article_from_bytes(data, str(path))

@@ -41,7 +41,7 @@ _LATIN_PAGES = (
 #: Document formats that can pass for text (a PDF's header and text streams are ASCII; RTF
 #: is text under markup): named, so the user knows to extract the article's text first.
 _DOCUMENT_SIGNATURES = (
-    (b"%PDF-", "a PDF document"),  # read where a file is (article_from_bytes), not inline
+    (b"%PDF-", "a PDF document"),  # a PDF file is read (ingest.pdf); text that is one is not
     (b"{\\rtf", "an RTF document"),
     (b"%!PS", "a PostScript document"),
     (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt/.epub document)"),
@@ -144,11 +144,6 @@ def article_from_text(
 
 
 def article_from_bytes(data: bytes, name: str = "<stdin>") -> Article:
-    """An ``Article`` from raw text bytes (or a PDF's text layer), or :class:`InputError`
-    saying why not."""
-    from newsprobe.ingest.pdf import article_from_pdf, is_pdf
-
-    if is_pdf(data):
-        return article_from_pdf(data, name)
+    """An ``Article`` from raw text bytes, or :class:`InputError` saying why not."""
     check_bytes(data, name)
     return article_from_text(decode(data), name)

@@ -143,11 +143,13 @@ def record_from_row(
     options: RecordOptions,
     ids: _Ids,
     keep: Sequence[str] = (),
+    unit: str = "row",
 ) -> Record:
     """A record from one mapping row (JSONL object, CSV row, Parquet row).
 
     ``keep``: further columns whose values go to ``Record.fields`` (kept out of
-    ``RecordOptions``, whose fields a scan's manifest pins).
+    ``RecordOptions``, whose fields a scan's manifest pins). ``unit``: what ``row_no``
+    counts in error messages ("line" for JSON Lines, as its parse errors say).
     """
     url = _text_of(row.get(options.url_field))
     title = _text_of(row.get(options.title_field))
@@ -155,7 +157,7 @@ def record_from_row(
     rid = ids(_text_of(row.get(options.id_field)), url, row_no)
     rec = Record(record_id=rid, source=path, url=url, site=site, title=title, row=row_no)
     rec.fields = {k: row[k] for k in keep if row.get(k) not in (None, "")}
-    name = f"{path} row {row_no}"
+    name = f"{path} {unit} {row_no}"
     try:
         if options.html_field is not None:
             html = row.get(options.html_field)
@@ -220,7 +222,7 @@ def iter_jsonl(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> 
                     msg = f"{path} line {line_no}: not a JSON object ({_row_error(exc)})"
                     yield Record(ids(None, None, line_no), str(path), error=msg, row=line_no)
                     continue
-                yield record_from_row(row, line_no, str(path), options, ids, keep)
+                yield record_from_row(row, line_no, str(path), options, ids, keep, "line")
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise _read_error(path, exc) from exc
 

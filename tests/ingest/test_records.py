@@ -78,7 +78,7 @@ def test_jsonl_bad_rows_are_error_records_not_dropped(tmp_path):
     assert "line 2" in errors[f"{path}#2"] and "not a JSON object" in errors[f"{path}#2"]
     # Both kinds of error count lines, as an editor does.
     assert f"{path} line 4: column 'text' is missing" in errors["no-text"]
-    assert f"{path} line 5: column 'text' is a int, not text" in errors["number"]
+    assert f"{path} line 5: column 'text' is an int, not text" in errors["number"]
     assert "empty" in errors["blank"]
     assert all(r.article is None for r in recs[1:])
 

@@ -167,7 +167,9 @@ def record_from_row(
         else:
             text = row.get(options.text_field)
             if not isinstance(text, str):
-                what = "missing" if text is None else f"a {type(text).__name__}, not text"
+                kind = type(text).__name__
+                article_word = "an" if kind[0] in "aeiou" else "a"
+                what = "missing" if text is None else f"{article_word} {kind}, not text"
                 raise InputError(f"{name}: column {options.text_field!r} is {what}")
             article = article_from_bytes(text.encode("utf-8"), name)
     except Exception as exc:  # one bad row must not stop a crawl: recorded on the row

@@ -29,7 +29,7 @@ _BULLET = re.compile(r"^[•▪◦●■–—*-]\s")
 
 
 def is_pdf(data: bytes) -> bool:
-    return data.lstrip()[:5] == b"%PDF-"
+    return data[:1024].lstrip()[:5] == b"%PDF-"
 
 
 def _reflow(lines: list[str]) -> list[str]:

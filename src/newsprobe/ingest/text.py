@@ -50,7 +50,7 @@ _DOCUMENT_SIGNATURES = (
 
 
 def _document_kind(data: bytes) -> str | None:
-    head = data.lstrip()[:8]
+    head = data[:1024].lstrip()[:8]
     return next((kind for sig, kind in _DOCUMENT_SIGNATURES if head.startswith(sig)), None)
 
 

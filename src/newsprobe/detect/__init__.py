@@ -6,8 +6,7 @@ importing the detector (which itself uses the models).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from newsprobe.lazy import lazy_getattr
 
 _EXPORTS = {
     "Detector": "newsprobe.detect.detector",
@@ -27,8 +26,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'newsprobe.detect' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _EXPORTS)

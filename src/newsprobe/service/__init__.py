@@ -6,8 +6,7 @@ every CLI start, ``--help`` included) needs the settings, not FastAPI and the de
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from newsprobe.lazy import lazy_getattr
 
 _EXPORTS = {
     "create_app": "newsprobe.service.app",
@@ -16,8 +15,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'newsprobe.service' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _EXPORTS)

@@ -12,11 +12,15 @@ from newsprobe.article import Article
 from newsprobe.errors import InputError
 from newsprobe.ingest.html import HTML_SUFFIXES, article_from_html, looks_like_html
 from newsprobe.ingest.pdf import article_from_pdf, is_pdf
-from newsprobe.ingest.records import is_record_file, left_out_note
+from newsprobe.ingest.records import (
+    PDF_SUFFIXES,
+    TEXT_SUFFIXES,
+    is_record_file,
+    left_out_note,
+    walk_folder,
+)
 from newsprobe.ingest.text import MAX_BYTES, article_from_bytes
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-PDF_SUFFIXES = {".pdf"}
 # Any "scheme://" is a URL, so that "ftp://..." is refused as a URL (only http and https are
 # fetched) instead of being looked up as a file called "ftp:/...".
 _URL = re.compile(r"[a-z][a-z0-9+.\-]*://", re.I)
@@ -83,10 +87,8 @@ def iter_inputs(paths: list[str], notes: list[str] | None = None) -> Iterator[st
             raise InputError("empty path")
         p = Path(raw)
         if raw != "-" and not is_url(raw) and p.is_dir():
-            files = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and (f.suffix.lower() in suffixes or is_record_file(f))
+            files, others = walk_folder(
+                p, lambda f: f.suffix.lower() in suffixes or is_record_file(f)
             )
             if not files:
                 raise InputError(
@@ -94,7 +96,7 @@ def iter_inputs(paths: list[str], notes: list[str] | None = None) -> Iterator[st
                     "(.jsonl, .csv, .parquet, .warc)"
                 )
             if notes is not None and (
-                note := left_out_note(p, files, "text, HTML, PDF or a record file")
+                note := left_out_note(p, others, "text, HTML, PDF or a record file")
             ):
                 notes.append(note)
             yield from (str(f) for f in files)

@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
 _HYPHENATED = re.compile(r"[a-z]-$")
 _BULLET = re.compile(r"^[•▪◦●■–—*-]\s")
+_FILE_NAME = re.compile(r"\.(docx?|pdf|odt|rtf)$", re.I)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -60,8 +61,8 @@ def _reflow(lines: list[str]) -> list[str]:
 
 
 def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
-    """The reflowed text of a PDF's pages and its title/author/date metadata, or
-    :class:`InputError` saying why there is none."""
+    """The reflowed text of a PDF's pages and its title/author/date metadata (a title that
+    is only a file name left out), or :class:`InputError` saying why there is none."""
     from pypdf import PdfReader
 
     # pypdf logs what it repairs ("EOF marker not found"); a bad input gets one line, ours.
@@ -90,6 +91,9 @@ def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
         value = info.get(key)
         if isinstance(value, str) and value.strip():
             meta[field] = value.strip()
+    # A title that is a file name ("Microsoft Word - draft3.docx") is no headline.
+    if _FILE_NAME.search(meta.get("title", "")):
+        del meta["title"]
     created = info.get("/CreationDate")
     if isinstance(created, str) and (m := re.match(r"D:(\d{4})(\d{2})(\d{2})", created)):
         meta["date"] = "-".join(m.groups())
@@ -104,7 +108,4 @@ def article_from_pdf(data: bytes, name: str) -> Article:
         raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
     text, meta = pdf_text(data, name)
     title = meta.pop("title", None)
-    # A title that is a file name ("Microsoft Word - draft3.docx") is no headline.
-    if title and re.search(r"\.(docx?|pdf|odt|rtf)$", title, re.I):
-        title = None
     return article_from_text(text, name, title=title, **meta)

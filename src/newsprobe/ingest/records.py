@@ -41,8 +41,8 @@ CSV_SUFFIXES = (".csv", ".csv.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_SUFFIXES = (".html", ".htm")
-# Single-article files, as `check` reads them (a PDF through its text layer).
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".pdf"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # single-article files, as `check` reads
+PDF_SUFFIXES = frozenset({".pdf"})  # single-article files read through their text layer
 RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
 PARQUET_BATCH_ROWS = 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -367,18 +367,25 @@ def _file_record(path: Path) -> Record:
     return rec
 
 
-def left_out_note(folder: Path, read: Iterable[Path], kinds: str) -> str | None:
-    """One line naming the files under ``folder`` that a folder walk did not read (hidden
-    files and folders aside), so that a PDF dropped among the articles is not lost without
-    a word; ``kinds`` says what the walk reads. None when every file was read."""
-    taken = set(read)
-    others = sorted(
-        f
-        for f in folder.rglob("*")
-        if f.is_file()
-        and f not in taken
-        and not any(part.startswith(".") for part in f.relative_to(folder).parts)
-    )
+def walk_folder(folder: Path, wanted: Callable[[Path], bool]) -> tuple[list[Path], list[Path]]:
+    """In one walk, the files under ``folder`` that ``wanted`` accepts and the others
+    (hidden files and folders aside), each sorted, so ids and order repeat."""
+    read: list[Path] = []
+    others: list[Path] = []
+    for f in sorted(folder.rglob("*")):
+        if not f.is_file():
+            continue
+        if wanted(f):
+            read.append(f)
+        elif not any(part.startswith(".") for part in f.relative_to(folder).parts):
+            others.append(f)
+    return read, others
+
+
+def left_out_note(folder: Path, others: Sequence[Path], kinds: str) -> str | None:
+    """One line naming the files of ``folder`` a walk did not read (``walk_folder``'s
+    others), so that a file dropped among the articles is not lost without a word;
+    ``kinds`` says what the walk reads. None when every file was read."""
     if not others:
         return None
     names = ", ".join(str(f.relative_to(folder)) for f in others[:3])
@@ -388,11 +395,15 @@ def left_out_note(folder: Path, read: Iterable[Path], kinds: str) -> str | None:
     return f"{folder}: {len(others)} {files} left out, not {kinds} ({names})"
 
 
+def _folder_walk(path: Path) -> tuple[list[Path], list[Path]]:
+    suffixes = TEXT_SUFFIXES | PDF_SUFFIXES | set(HTML_SUFFIXES)
+    return walk_folder(path, lambda f: f.suffix.lower() in suffixes)
+
+
 def folder_files(path: Path) -> list[Path]:
     """The text, Markdown, HTML and PDF files under a folder, sorted (so ids and order
     repeat)."""
-    suffixes = set(TEXT_SUFFIXES) | set(HTML_SUFFIXES)
-    return sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+    return _folder_walk(path)[0]
 
 
 Reader = Callable[[Path, RecordOptions, Sequence[str]], Iterator[Record]]
@@ -421,16 +432,19 @@ def input_files(paths: Iterable[str | Path], notes: list[str] | None = None) -> 
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files = folder_files(p)
+            files, others = _folder_walk(p)
             if not files:
                 raise InputError(f"{p}: directory has no .txt, .md, .html or .pdf files")
-            if notes is not None and (note := left_out_note(p, files, "text, HTML or PDF")):
+            if notes is not None and (note := left_out_note(p, others, "text, HTML or PDF")):
                 notes.append(note)
             out.extend(files)
         elif not p.exists():
             raise InputError(f"{p}: no such file")
-        elif _reader(p) is None and p.suffix.lower() not in TEXT_SUFFIXES | set(HTML_SUFFIXES):
-            known = ", ".join(RECORD_SUFFIXES + tuple(sorted(TEXT_SUFFIXES)) + HTML_SUFFIXES)
+        elif _reader(p) is None and p.suffix.lower() not in (
+            TEXT_SUFFIXES | PDF_SUFFIXES | set(HTML_SUFFIXES)
+        ):
+            single = tuple(sorted(TEXT_SUFFIXES | PDF_SUFFIXES))
+            known = ", ".join(RECORD_SUFFIXES + single + HTML_SUFFIXES)
             raise InputError(f"{p}: unknown input kind (expected one of {known})")
         else:
             out.append(p)

@@ -15,7 +15,7 @@ from newsprobe.errors import InputError
 from newsprobe.ingest.fetch import fetch_url
 from newsprobe.ingest.html import article_from_html
 from newsprobe.ingest.pdf import is_pdf, pdf_text
-from newsprobe.ingest.records import left_out_note
+from newsprobe.ingest.records import left_out_note, walk_folder
 from newsprobe.ingest.text import check_bytes, decode
 from newsprobe.normalize import normalize_text
 from newsprobe.sources.base import Passage
@@ -123,13 +123,11 @@ def iter_documents(
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-            )
+            files, others = walk_folder(path, lambda f: f.suffix.lower() in SUFFIXES)
             if not files:
                 raise InputError(f"{path}: folder has no .txt, .md, .html, .pdf or .jsonl files")
             kinds = "text, HTML, PDF or JSON Lines"
-            if notes is not None and (note := left_out_note(path, files, kinds)):
+            if notes is not None and (note := left_out_note(path, others, kinds)):
                 notes.append(note)
         elif path.exists():
             files = [path]

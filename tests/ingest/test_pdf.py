@@ -43,6 +43,24 @@ def test_printed_lines_become_paragraphs_and_page_numbers_go():
     assert meta == {}
 
 
+def test_a_paragraph_cut_by_a_page_break_is_joined_again():
+    end_of_one = ["The talks began on Wednesday and, officials said, would go on for", "3"]
+    top_of_two = [
+        "as long as the allies needed, after drones crossed the border of a mem-",
+        "Page 2 of 3",
+    ]
+    top_of_three = ["ber state. The minister spoke later.", "- a list item after the break"]
+    pages = [end_of_one, top_of_two, top_of_three, ["- and one that starts a page"]]
+    text, _ = pdf_text(make_pdf(pages), "r.pdf")
+    assert text.split("\n\n") == [
+        "The talks began on Wednesday and, officials said, would go on for as long as the "
+        "allies needed, after drones crossed the border of a member state. The minister "
+        "spoke later.",
+        "- a list item after the break",
+        "- and one that starts a page",
+    ]
+
+
 def test_a_pdf_file_becomes_an_article_with_its_metadata():
     data = make_pdf([PAGE_ONE], title="Allies consult after drone incursion", date="20251002")
     article = article_from_data(data, "report.pdf")

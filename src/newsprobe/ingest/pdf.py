@@ -4,8 +4,8 @@ A PDF holds positioned lines, not paragraphs: pypdf gives one line per printed l
 words hyphenated at the margin and page numbers between pages. Every line break would end
 a sentence for the detector and the claim extractor, so lines are joined back into
 paragraphs: a break is kept only where a line ends a sentence and stops short of the
-margin, or where a page ends. A PDF without a text layer (a scan) is refused: it needs OCR
-first, which newsprobe does not do.
+margin, and a sentence that runs over a page break is joined again. A PDF without a text
+layer (a scan) is refused: it needs OCR first, which newsprobe does not do.
 """
 
 from __future__ import annotations
@@ -33,6 +33,13 @@ def is_pdf(data: bytes) -> bool:
     return data[:1024].lstrip()[:5] == b"%PDF-"
 
 
+def _join(current: str, line: str) -> str:
+    """Two printed lines of one paragraph as one: "exam-" + "ple", else with a space."""
+    if _HYPHENATED.search(current) and line[:1].islower():
+        return current[:-1] + line
+    return f"{current} {line}"
+
+
 def _reflow(lines: list[str]) -> list[str]:
     """Paragraphs from a page's printed lines (see the module docstring)."""
     lines = [ln.strip() for ln in lines]
@@ -46,18 +53,26 @@ def _reflow(lines: list[str]) -> list[str]:
         if current and _BULLET.match(line):  # a list item starts its own paragraph
             paragraphs.append(current)
             current = ""
-        if not current:
-            current = line
-        elif _HYPHENATED.search(current) and line[:1].islower():
-            current = current[:-1] + line  # "exam-" + "ple"
-        else:
-            current = f"{current} {line}"
+        current = _join(current, line) if current else line
         if _SENTENCE_END.search(line) and len(line) < SHORT_LINE * widest:
             paragraphs.append(current)
             current = ""
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _join_pages(pages: list[list[str]]) -> list[str]:
+    """The pages' paragraphs in order, a paragraph cut by a page break made whole: one that
+    ends a page without ending a sentence goes on with the next page's first one."""
+    out: list[str] = []
+    for paragraphs in pages:
+        cut = out and paragraphs and not _SENTENCE_END.search(out[-1])
+        if cut and not _BULLET.match(paragraphs[0]):
+            out[-1] = _join(out[-1], paragraphs[0])
+            paragraphs = paragraphs[1:]
+        out.extend(paragraphs)
+    return out
 
 
 def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
@@ -83,7 +98,7 @@ def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
         raise InputError(f"{name}: cannot read this PDF ({type(exc).__name__})") from exc
     finally:
         log.setLevel(level)
-    paragraphs = [p for page in pages for p in _reflow(page.splitlines())]
+    paragraphs = _join_pages([_reflow(page.splitlines()) for page in pages])
     if not paragraphs:
         raise InputError(f"{name}: a PDF without a text layer (a scan?); run OCR on it first")
     meta: dict[str, str] = {}

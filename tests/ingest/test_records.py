@@ -196,14 +196,17 @@ def test_folder_files_are_records_keyed_by_path(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT)
     (tmp_path / "b" / "c.md").write_text(TEXT)
     (tmp_path / "b" / "empty.txt").write_text("")
+    (tmp_path / "b" / "page.xhtml").write_text(f"<html><body><article><p>{TEXT}</p></article>")
     (tmp_path / "skip.bin").write_bytes(b"\x00\x01")
     recs = list(iter_records([tmp_path]))
     assert [r.record_id for r in recs] == [
         str(tmp_path / "a.txt"),
         str(tmp_path / "b" / "c.md"),
         str(tmp_path / "b" / "empty.txt"),
+        str(tmp_path / "b" / "page.xhtml"),  # HTML, as `check` reads it
     ]
     assert recs[2].article is None and "empty" in recs[2].error
+    assert recs[3].article is not None and recs[3].article.text.strip() == TEXT.strip()
 
 
 def test_bad_inputs_are_one_line_input_errors(tmp_path):

@@ -18,7 +18,7 @@ from newsprobe.normalize import normalize_text
 from newsprobe.normalize.debris import classify_line, is_preview, line_key
 from newsprobe.normalize.text import CONTROL
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 #: Element count above which trafilatura gives up instead of spending minutes on a page.
 MAX_TREE_SIZE = 200_000
 

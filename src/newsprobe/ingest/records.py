@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from newsprobe.article import Article
 from newsprobe.errors import InputError, NewsprobeError
+from newsprobe.ingest.html import HTML_SUFFIXES
 from newsprobe.ingest.pdf import article_from_pdf, is_pdf
 from newsprobe.ingest.text import article_from_bytes
 
@@ -40,7 +41,6 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 CSV_SUFFIXES = (".csv", ".csv.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # single-article files, as `check` reads
 PDF_SUFFIXES = frozenset({".pdf"})  # single-article files read through their text layer
 RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
@@ -396,7 +396,7 @@ def left_out_note(folder: Path, others: Sequence[Path], kinds: str) -> str | Non
 
 
 def _folder_walk(path: Path) -> tuple[list[Path], list[Path]]:
-    suffixes = TEXT_SUFFIXES | PDF_SUFFIXES | set(HTML_SUFFIXES)
+    suffixes = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
     return walk_folder(path, lambda f: f.suffix.lower() in suffixes)
 
 
@@ -441,10 +441,10 @@ def input_files(paths: Iterable[str | Path], notes: list[str] | None = None) -> 
         elif not p.exists():
             raise InputError(f"{p}: no such file")
         elif _reader(p) is None and p.suffix.lower() not in (
-            TEXT_SUFFIXES | PDF_SUFFIXES | set(HTML_SUFFIXES)
+            TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
         ):
-            single = tuple(sorted(TEXT_SUFFIXES | PDF_SUFFIXES))
-            known = ", ".join(RECORD_SUFFIXES + single + HTML_SUFFIXES)
+            single = tuple(sorted(TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES))
+            known = ", ".join(RECORD_SUFFIXES + single)
             raise InputError(f"{p}: unknown input kind (expected one of {known})")
         else:
             out.append(p)

@@ -96,6 +96,42 @@ def test_directory_and_stdin_give_one_line_per_article(tiny_detector, tmp_path):
     assert proc.returncode == 0 and json.loads(proc.stdout)["path"] == "<stdin>"
 
 
+def saved_report(page: str) -> dict:
+    """The results a ``check --html`` page carries (its embedded JSON)."""
+    start = page.index('<script type="application/json" id="report-data">')
+    body = page[page.index(">", start) + 1 : page.index("</script>", start)]
+    return json.loads(body)
+
+
+def test_check_saves_an_html_report_of_every_input_in_order(tiny_detector, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text("")  # unreadable: in the report as an error line
+    (tmp_path / "c.txt").write_text(MACHINE_LIKE + " </script><img src=x onerror=alert(1)>")
+    files = [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")]
+    out = tmp_path / "report.html"
+    args = ("check", *files, "--detector", str(tiny_detector))
+    proc = run(*args, "--json", "--html", str(out))
+    assert proc.returncode == 1 and f"wrote {out}" in proc.stderr
+    page = out.read_text(encoding="utf-8")
+    saved = saved_report(page)
+    printed = {x["path"]: x for x in map(json.loads, proc.stdout.splitlines())}
+    assert saved["results"] == [printed[f] for f in files]  # input order, as --json gives them
+    assert "error" in saved["results"][1]
+    assert saved["features"] and set(saved["features"]) <= set(saved["results"][0]["scores"])
+    # Self-contained, and the article's markup stays text inside the data.
+    assert "/static/" not in page and page.count("</script>") == 2
+    assert "<img src=x" not in page
+    # Without --json: the terminal view, and the same report.
+    proc = run(*args[:2], "--detector", str(tiny_detector), "--html", str(tmp_path / "one.html"))
+    assert proc.returncode == 0 and "machine probability" in proc.stdout
+    one = (tmp_path / "one.html").read_text(encoding="utf-8")
+    assert "<title>newsprobe report: " + files[0] in one
+    # A folder that is not there is refused before any work, in one line.
+    proc = run(*args[:2], "--detector", str(tiny_detector), "--html", str(tmp_path / "no/r.html"))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == f"error: --html: folder {tmp_path / 'no'} does not exist"
+
+
 def test_check_reads_a_pdf_through_its_text_layer(tiny_detector, tmp_path):
     lines = [ARTICLE[i : i + 70] for i in range(0, len(ARTICLE), 70)]
     pdf = tmp_path / "release.pdf"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -110,6 +111,14 @@ def check(
     max_claims: MaxClaimsOpt = 20,
     judge_url: JudgeUrlOpt = None,
     judge_model: JudgeModelOpt = None,
+    html_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            help="Also write the results as one self-contained HTML page (coloured "
+            "sentences, claims, scores) to this file",
+        ),
+    ] = None,
 ) -> None:
     """Judge whether each article was machine-written (and, with --sources, its claims)."""
     from newsprobe.ingest import iter_inputs
@@ -125,6 +134,8 @@ def check(
 
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
+    if html_out is not None and not html_out.parent.is_dir():
+        raise NewsprobeError(f"--html: folder {html_out.parent} does not exist")
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
     verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     records = RecordOptions(text_field=text_field, html_field=html_field)
@@ -141,21 +152,26 @@ def check(
     model = det.model_label
     out = Console()
     failed = 0
+    saved: list[tuple[int, dict]] = []  # what --html writes: results and errors, by input
     with _progress(len(files), "checking") as bar:
         task = bar.add_task("checking", total=len(files), rate="")
         batch_size = 8
         for b in range(0, len(files), batch_size):
             chunk = files[b : b + batch_size]
-            good = []
-            for f in chunk:
+            good, where = [], []
+            for i, f in enumerate(chunk, b):
                 try:
                     good.append(
                         articles[0] if single else read_check_item(f, allow_private=allow_private)
                     )
+                    where.append(i)
                 except NewsprobeError as exc:
                     failed += 1
+                    row = check_error_json(f, exc)
+                    if html_out is not None:
+                        saved.append((i, row))
                     if as_json:
-                        print(json.dumps(check_error_json(f, exc)), flush=True)
+                        print(json.dumps(row), flush=True)
                     _error(exc)
             checked = check_articles(good, det, options)
             if verify:
@@ -167,12 +183,21 @@ def check(
                     _error(exc)
                     for article in checked:
                         article.claims = None
-            for article in checked:
+            for i, article in zip(where, checked, strict=True):
+                row = article_json(article, model)
+                if html_out is not None:
+                    saved.append((i, row))
                 if as_json:
-                    print(json.dumps(article_json(article, model)), flush=True)
+                    print(json.dumps(row), flush=True)
                 else:
                     render_article(article, model, out)
             bar.advance(task, len(chunk))
+    if html_out is not None:
+        from newsprobe.report.html import write_report
+
+        when = f"{datetime.now().astimezone():%Y-%m-%d %H:%M}, model {model}"
+        write_report(html_out, [row for _, row in sorted(saved)], det.feature_names_, when)
+        print(f"wrote {html_out}", file=sys.stderr, flush=True)
     if failed:
         raise typer.Exit(1)
 

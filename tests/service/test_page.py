@@ -317,3 +317,51 @@ def test_api_docs_render_with_no_request_leaving_the_server(browser, server):
     assert "/v1/check" in page.content()
     assert elsewhere == []
     context.close()
+
+
+def test_a_saved_report_opens_offline_and_switches_between_articles(
+    browser, tiny_detector, tmp_path
+):
+    """`check --html` pages: the web page's result view over embedded results, no server."""
+    from newsprobe.article import Article
+    from newsprobe.pipeline import check_articles
+    from newsprobe.report import article_json
+    from newsprobe.report.html import write_report
+    from sample_texts import ARTICLE, MACHINE_LIKE
+
+    articles = check_articles(
+        [Article(text=ARTICLE, title="Allies consult"), Article(text=MACHINE_LIKE)], tiny_detector
+    )
+    results = [article_json(a, tiny_detector.model_label) for a in articles]
+    results.insert(1, {"path": "gone.txt", "error": "gone.txt: no such file"})
+    claim = {"text": "Poland joined NATO in 2009.", "verdict": "contradicted", "evidence": []}
+    results[0]["claims"] = [claim]  # as check --sources adds them
+    path = write_report(tmp_path / "report.html", results, tiny_detector.feature_names_)
+    context = browser.new_context(viewport={"width": 1100, "height": 1400})
+    page = context.new_page()
+    requests: list[str] = []
+    page.route("**/*", lambda r: (requests.append(r.request.url), r.continue_()))
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri())
+    expect(page.locator("#result-heading")).to_have_text("Allies consult")
+    first = "Likely MACHINE-WRITTEN" if results[0]["label"] == "machine" else "Not flagged"
+    expect(page.locator("#verdict")).to_contain_text(first)
+    assert page.locator("#sentences .sentence").count() == len(results[0]["sentences"])
+    expect(page.locator("#claims")).to_contain_text("contradictedPoland joined NATO in 2009.")
+    expect(page.locator("#report-articles li").first).to_contain_text(
+        "; 1 of 1 claims contradicted"
+    )
+    in_verdict = page.locator("#scores tr", has_text="yes")
+    assert in_verdict.count() == len(tiny_detector.feature_names_)
+    page.get_by_role("button", name="gone.txt").click()
+    expect(page.get_by_role("alert")).to_have_text("gone.txt: no such file")
+    assert page.locator("#result").is_hidden()
+    page.get_by_role("button", name="article 3").click()
+    expect(page.locator("#result-heading")).to_have_text("article 3")
+    assert page.get_by_role("alert").is_hidden()
+    last = "Likely MACHINE-WRITTEN" if results[2]["label"] == "machine" else "Not flagged"
+    expect(page.locator("#verdict")).to_contain_text(last)
+    assert requests == [path.as_uri()]  # the page alone: no script, style or data fetched
+    assert errors == []
+    context.close()

@@ -7,7 +7,6 @@ import csv
 import html
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from rich.table import Table
 
 from newsprobe.batch.sites import SiteReport
 from newsprobe.errors import InputError
+from newsprobe.fileio import write_text_atomic
 
 CSV_COLUMNS = [
     "rank",
@@ -54,9 +54,7 @@ def _write(path: Path, text: str) -> None:
     """Written whole or not at all (temporary file, then rename)."""
     if not path.parent.is_dir():
         raise InputError(f"{path.parent}: output folder does not exist")
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, text)
 
 
 def write_json(report: SiteReport, path: Path) -> None:

@@ -1,4 +1,5 @@
-// The newsprobe page: read the input, call POST /v1/check, render the JSON it returns.
+// The newsprobe page: read the input, call POST /v1/check, render the JSON it returns; or,
+// in a saved report (newsprobe check --html), render the JSON the page carries.
 // No framework and no build step. Every value from the server is written with textContent
 // (never innerHTML), so an article cannot inject markup into the page.
 "use strict";
@@ -397,6 +398,56 @@
     loadModelInfo();
   }
 
+  // A saved report (newsprobe check --html): the results are in the page, not fetched.
+  // Several articles get a list; choosing one shows it in the same result view.
+  function articleName(r, i) {
+    const where = r.path && r.record_id ? `${r.path}, row ${r.record_id}` : r.path;
+    return r.title || where || r.url || `article ${i + 1}`;
+  }
+
+  function showReport(results, i) {
+    const r = results[i];
+    $("result-heading").textContent = articleName(r, i);
+    if (r.error) {
+      $("result").hidden = true;
+      showError(r.error);
+    } else {
+      showError("");
+      render(r);
+    }
+    document.querySelectorAll("#report-articles button").forEach((b, j) => {
+      if (j === i) b.setAttribute("aria-current", "true");
+      else b.removeAttribute("aria-current");
+    });
+  }
+
+  function initReport(data) {
+    verdictFeatures = Array.isArray(data.features) ? data.features : [];
+    const results = Array.isArray(data.results) ? data.results : [];
+    if (results.length === 0) return showError("This report holds no articles.");
+    if (results.length > 1) {
+      const items = results.map((r, i) => {
+        const button = el("button", { type: "button", class: "link-button" }, articleName(r, i));
+        button.addEventListener("click", () => showReport(results, i));
+        let what = r.error ? "could not be read"
+          : `${LABELS[r.label] || r.label}, machine probability ${pct(r.machine_probability)}`;
+        if (Array.isArray(r.claims)) {
+          const against = r.claims.filter((c) => c.verdict === "contradicted").length;
+          what += `; ${against} of ${r.claims.length} claims contradicted`;
+        }
+        return el("li", {}, button, el("span", { class: "detail" }, ` ${what}`));
+      });
+      $("report-articles").replaceChildren(
+        el("h2", {}, `${results.length} articles`), el("ol", {}, ...items));
+      $("report-articles").hidden = false;
+    }
+    showReport(results, Math.max(0, results.findIndex((r) => !r.error)));
+  }
+
   window.newsprobe = { render };
-  document.addEventListener("DOMContentLoaded", init);
+  document.addEventListener("DOMContentLoaded", () => {
+    const saved = $("report-data");
+    if (saved) initReport(JSON.parse(saved.textContent));
+    else init();
+  });
 })();

@@ -195,8 +195,9 @@ def check(
     if html_out is not None:
         from newsprobe.report.html import write_report
 
-        when = f"{datetime.now().astimezone():%Y-%m-%d %H:%M}, model {model}"
-        write_report(html_out, [row for _, row in sorted(saved)], det.feature_names_, when)
+        when = f"by newsprobe check --html on {datetime.now().astimezone():%Y-%m-%d %H:%M}"
+        rows = [row for _, row in sorted(saved)]
+        write_report(html_out, rows, det.feature_names_, f"{when}, model {model}")
         print(f"wrote {html_out}", file=sys.stderr, flush=True)
     if failed:
         raise typer.Exit(1)

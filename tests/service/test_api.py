@@ -280,6 +280,29 @@ def test_api_key_is_required_when_set(serve, headers, status):
         assert models.status_code == status
 
 
+def test_results_come_back_as_a_report_page_to_download(server, tiny_detector):
+    from newsprobe.report.html import report_page
+
+    with server.client() as c:
+        batch = c.post("/v1/check/batch", json={"items": [{"text": ARTICLE}, {"url": "x"}]})
+        results = batch.json()["results"]
+        assert "error" in results[1]
+        r = c.post("/v1/report", json={"results": results})
+        assert r.status_code == 200, r.text
+        assert r.headers["content-type"].startswith("text/html")
+        assert r.headers["content-disposition"] == 'attachment; filename="newsprobe-report.html"'
+        # The page check --html writes, over the same results and the detector's features.
+        saved = r.text.split("Saved from the newsprobe web page on ")[1].split(".</p>")[0]
+        expected = report_page(
+            results, tiny_detector.feature_names_, f"from the newsprobe web page on {saved}"
+        )
+        assert r.text == expected
+        assert_one_line_error(c.post("/v1/report", json={"results": []}), 422, "results")
+        bad = {**results[1], "status": "422"}  # a string where the API gives a number
+        r = c.post("/v1/report", json={"results": [results[0], bad]})
+        assert_one_line_error(r, 422, "results[1] is not a result as /v1/check gives it")
+
+
 def test_page_and_docs_are_served(server):
     with server.client() as c:
         page = c.get("/")
@@ -290,7 +313,9 @@ def test_page_and_docs_are_served(server):
             assert c.get(asset).status_code == 200
         assert c.get("/docs").status_code == 200
         spec = c.get("/openapi.json").json()
-    assert {"/v1/check", "/v1/check/batch", "/v1/models", "/healthz"} <= set(spec["paths"])
+    assert {"/v1/check", "/v1/check/batch", "/v1/report", "/v1/models", "/healthz"} <= set(
+        spec["paths"]
+    )
     responses = spec["paths"]["/v1/check"]["post"]["responses"]
     assert {"200", "401", "413", "422", "503", "504"} <= set(responses)
     assert json.dumps(spec)  # the spec is plain JSON

@@ -365,3 +365,24 @@ def test_a_saved_report_opens_offline_and_switches_between_articles(
     assert requests == [path.as_uri()]  # the page alone: no script, style or data fetched
     assert errors == []
     context.close()
+
+
+def test_a_checked_article_is_saved_as_a_report_page_that_opens_alone(page, browser, tmp_path):
+    page.get_by_label("Article text or URL").fill(SAMPLE.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Check article").click()
+    page.locator("#verdict").wait_for(state="visible", timeout=30_000)
+    verdict = page.locator("#verdict").inner_text()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Save as a report page").click()
+    download = info.value
+    assert download.suggested_filename == "newsprobe-report.html"
+    saved = tmp_path / "report.html"
+    download.save_as(saved)
+    context = browser.new_context()
+    alone = context.new_page()
+    alone.goto(saved.as_uri())
+    expect(alone.locator("#verdict")).to_have_text(verdict)
+    assert alone.locator("#save-report").is_hidden()  # the saved page is the report
+    assert alone.locator("#report-articles").is_hidden()  # one article: no list
+    assert "Saved from the newsprobe web page" in alone.locator("header").inner_text()
+    context.close()

@@ -45,17 +45,20 @@ def _name(result: dict[str, Any]) -> str:
 
 
 def report_page(
-    results: Sequence[dict[str, Any]], features: Sequence[str] = (), generated: str = ""
+    results: Sequence[dict[str, Any]], features: Sequence[str] = (), saved: str = ""
 ) -> str:
     """The page for ``results`` (``check --json`` objects, error lines included);
-    ``features`` are the scorers the verdict uses (marked "in verdict" in the scores)."""
+    ``features`` are the scorers the verdict uses (marked "in verdict" in the scores);
+    ``saved`` says by what and when ("by newsprobe check --html on ...")."""
     data = json.dumps({"results": list(results), "features": list(features)}, ensure_ascii=False)
     data = data.replace("<", "\\u003c")  # JSON's own escape: the text cannot end the script
     script = _static("app.js")
     if "</script" in script.lower():
         raise ValueError("app.js cannot be inlined: it contains '</script'")
     what = _name(results[0]) if len(results) == 1 else f"{len(results)} articles"
-    note = f" ({html.escape(generated)})" if generated else ""
+    tagline = "Was this news written by a machine?"
+    if saved:
+        tagline += f" Saved {html.escape(saved)}."
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -69,8 +72,7 @@ def report_page(
 <body>
   <header>
     <h1>newsprobe report</h1>
-    <p class="tagline">Was this news written by a machine? Saved by
-      <code>newsprobe check --html</code>{note}.</p>
+    <p class="tagline">{tagline}</p>
   </header>
   <main>
     <nav id="report-articles" class="report-articles" aria-label="Articles" hidden></nav>
@@ -93,7 +95,7 @@ def write_report(
     path: str | Path,
     results: Sequence[dict[str, Any]],
     features: Sequence[str] = (),
-    generated: str = "",
+    saved: str = "",
 ) -> Path:
     """Write :func:`report_page` to ``path``, whole or not at all."""
-    return write_text_atomic(path, report_page(results, features, generated))
+    return write_text_atomic(path, report_page(results, features, saved))

@@ -12,11 +12,12 @@ import hmac
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -36,6 +37,7 @@ from newsprobe.service.schemas import (
     CheckItem,
     Health,
     ModelsInfo,
+    ReportRequest,
 )
 from newsprobe.service.settings import ServiceSettings
 from newsprobe.service.work import WorkerPool
@@ -51,6 +53,12 @@ PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+}
+
+#: A saved report downloads; it is not shown as a page of this site.
+REPORT_HEADERS = {
+    "Content-Disposition": 'attachment; filename="newsprobe-report.html"',
+    "X-Content-Type-Options": "nosniff",
 }
 
 
@@ -207,6 +215,31 @@ def _api_router() -> APIRouter:
             for n, out in zip(good, checked, strict=True):
                 results[n] = out
         return {"results": results}
+
+    @router.post(
+        "/report",
+        # A plain Response: the errors stay documented as JSON, the page as HTML.
+        response_class=Response,
+        summary="Save results as a report page",
+        responses={
+            200: {
+                "description": "The page, as a download",
+                "content": {"text/html": {"schema": {"type": "string"}}},
+            }
+        },
+    )
+    async def report(body: ReportRequest, request: Request) -> Response:
+        """The results as one self-contained HTML page, as ``newsprobe check --html`` writes
+        it: it opens in any browser without this server. Sent as a download, so it never
+        runs as a page of this site."""
+        from newsprobe.report.html import report_page
+
+        state = _state(request)
+        results = [r.model_dump(exclude_unset=True) for r in body.results]
+        when = f"{datetime.now().astimezone():%Y-%m-%d %H:%M}"
+        saved = f"from the newsprobe web page on {when}, model {state.model}"
+        page = report_page(results, state.det.feature_names_, saved)
+        return Response(page, media_type="text/html; charset=utf-8", headers=REPORT_HEADERS)
 
     @router.get("/models", response_model=ModelsInfo, summary="The detector behind the verdicts")
     async def models(request: Request) -> Any:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 #: The ways an article can be given, in the order they are looked for.
 INPUT_KINDS = ("text", "html", "url", "pdf")
@@ -181,6 +189,32 @@ class ItemError(BaseModel):
 
 class BatchResult(BaseModel):
     results: list[ArticleResult | ItemError]
+
+
+class ReportRequest(BaseModel):
+    """Results to save as one report page: what ``/v1/check`` or ``/v1/check/batch``
+    answered, unchanged."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    results: list[ArticleResult | ItemError] = Field(..., min_length=1)
+
+    @field_validator("results", mode="before")
+    @classmethod
+    def _as_answered(cls, value: Any) -> Any:
+        """Strictly as the API answers them: a "3" where it gives 3 is not its answer."""
+        try:
+            TypeAdapter(list[ArticleResult | ItemError]).validate_python(value, strict=True)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = first["loc"]
+            item = f"[{loc[0]}]" if loc and isinstance(loc[0], int) else ""
+            field = ".".join(str(x) for x in loc[2:])
+            raise ValueError(
+                f"results{item} is not a result as /v1/check gives it: "
+                f"{first['msg'].lower()}{f' ({field})' if field else ''}"
+            ) from None
+        return value
 
 
 class ErrorBody(BaseModel):

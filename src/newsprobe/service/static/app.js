@@ -20,6 +20,7 @@
     not_enough_evidence: "not enough evidence",
   };
   let pendingFile = null; // {kind: "html"|"pdf", content, name}
+  let shown = null; // the result on screen, for "Save as a report page"
   let verdictFeatures = [];
 
   const pct = (p) => (p === null || p === undefined ? "n/a" : (100 * p).toFixed(1) + "%");
@@ -229,6 +230,7 @@
   }
 
   function render(result) {
+    shown = result;
     renderGauge(result);
     const v = $("verdict");
     v.className = `verdict ${result.label}`;
@@ -358,6 +360,31 @@
     reader.readAsText(file);
   }
 
+  // The server builds the page (the same one `newsprobe check --html` writes) and sends
+  // it as a download; the page saves it under the name the server gives.
+  async function saveReport() {
+    if (!shown) return;
+    showError("");
+    try {
+      const response = await fetch("/v1/report", { method: "POST", headers: headers(),
+        body: JSON.stringify({ results: [shown] }) });
+      if (!response.ok) {
+        let why = `the server answered ${response.status}`;
+        try { why = (await response.json()).error || why; } catch (_) { /* not JSON */ }
+        showError(`Could not save the report: ${why}`);
+        return;
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = el("a", { href: url, download: "newsprobe-report.html" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      showError(`Could not reach the server: ${err.message}`);
+    }
+  }
+
   function clearFile() {
     pendingFile = null;
     $("file").value = "";
@@ -382,6 +409,7 @@
 
   function init() {
     $("check-form").addEventListener("submit", submit);
+    $("save-report").addEventListener("click", saveReport);
     $("file").addEventListener("change", (e) => useFile(e.target.files[0]));
     $("file-clear").addEventListener("click", clearFile);
     $("input").addEventListener("keydown", (e) => {
@@ -422,6 +450,7 @@
   }
 
   function initReport(data) {
+    $("save-report").parentElement.hidden = true; // this page is the saved report
     verdictFeatures = Array.isArray(data.features) ? data.features : [];
     const results = Array.isArray(data.results) ? data.results : [];
     if (results.length === 0) return showError("This report holds no articles.");

@@ -590,9 +590,9 @@ def test_a_typod_text_is_read_repaired_and_flagged(tiny_detector):
 
 def test_every_scorer_is_explained_in_the_terminal_report():
     from newsprobe.detect.scorers import PAIR_SCORERS, SCORERS, TEXT_SCORERS
-    from newsprobe.report.terminal import _EXPLAIN
+    from newsprobe.report.meanings import SCORER_MEANINGS
 
-    assert set(SCORERS) | set(TEXT_SCORERS) | set(PAIR_SCORERS) <= set(_EXPLAIN)
+    assert set(SCORERS) | set(TEXT_SCORERS) | set(PAIR_SCORERS) <= set(SCORER_MEANINGS)
 
 
 def test_a_mixed_article_gets_its_boundary_in_json_and_on_screen(tiny_detector, tmp_path):

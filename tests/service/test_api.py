@@ -49,6 +49,7 @@ def test_models_describes_the_detector(server, tiny_detector):
         body = c.get("/v1/models").json()
     assert body["models"] == list(tiny_detector.models)
     assert body["features"] == list(tiny_detector.feature_names_)
+    assert all(body["meanings"].get(f.split("@")[0]) for f in body["features"])
     assert body["fpr_target"] == tiny_detector.fpr
     assert body["inputs"]["text"] is True
     assert body["limits"]["max_text_chars"] == 20_000

@@ -354,6 +354,10 @@ def test_a_saved_report_opens_offline_and_switches_between_articles(
     )
     in_verdict = page.locator("#scores tr", has_text="yes")
     assert in_verdict.count() == len(tiny_detector.feature_names_)
+    loglik = page.locator("#scores tr", has_text="loglik_median@")  # each says what it means
+    expect(loglik.locator("td").last).to_have_text(
+        "median log-likelihood, robust to edits (higher = more machine-like)"
+    )
     page.get_by_role("button", name="gone.txt").click()
     expect(page.get_by_role("alert")).to_have_text("gone.txt: no such file")
     assert page.locator("#result").is_hidden()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.fileio import write_text_atomic
+from newsprobe.report.meanings import SCORER_MEANINGS
 
 __all__ = ["report_page", "write_report"]
 
@@ -50,7 +51,10 @@ def report_page(
     """The page for ``results`` (``check --json`` objects, error lines included);
     ``features`` are the scorers the verdict uses (marked "in verdict" in the scores);
     ``saved`` says by what and when ("by newsprobe check --html on ...")."""
-    data = json.dumps({"results": list(results), "features": list(features)}, ensure_ascii=False)
+    data = json.dumps(
+        {"results": list(results), "features": list(features), "meanings": SCORER_MEANINGS},
+        ensure_ascii=False,
+    )
     data = data.replace("<", "\\u003c")  # JSON's own escape: the text cannot end the script
     script = _static("app.js")
     if "</script" in script.lower():

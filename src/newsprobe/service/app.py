@@ -26,6 +26,7 @@ from newsprobe.article import Article
 from newsprobe.detect.detector import Detector
 from newsprobe.errors import NewsprobeError
 from newsprobe.pipeline import ClaimsStage
+from newsprobe.report.meanings import SCORER_MEANINGS
 from newsprobe.service.errors import ServiceError, TimedOut, TooLarge, Unauthorized
 from newsprobe.service.inputs import article_from_item, available_inputs, result_json
 from newsprobe.service.middleware import BodyLimit, CatchAll, install_error_handlers
@@ -249,6 +250,7 @@ def _api_router() -> APIRouter:
         return {
             "models": list(det.models),
             "features": list(det.feature_names_),
+            "meanings": SCORER_MEANINGS,
             "fpr_target": det.fpr,
             "threshold": det.threshold_for(det.fpr),
             "max_tokens": DetectOptions(max_tokens=s.max_tokens).window(det.max_tokens),

@@ -244,6 +244,9 @@ class SourcesInfo(BaseModel):
 class ModelsInfo(BaseModel):
     models: list[str]
     features: list[str]
+    meanings: dict[str, str] = Field(
+        ..., description="What each scorer's value says, by scorer (the name before '@')"
+    )
     fpr_target: float
     threshold: float
     max_tokens: int

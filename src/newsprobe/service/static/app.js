@@ -22,6 +22,7 @@
   let pendingFile = null; // {kind: "html"|"pdf", content, name}
   let shown = null; // the result on screen, for "Save as a report page"
   let verdictFeatures = [];
+  let meanings = {}; // scorer -> what its value says (from /v1/models or the saved report)
 
   const pct = (p) => (p === null || p === undefined ? "n/a" : (100 * p).toFixed(1) + "%");
 
@@ -214,7 +215,8 @@
     const rows = Object.entries(scores || {}).map(([k, v]) => el("tr", {},
       el("th", { scope: "row" }, k),
       el("td", {}, v === null ? "n/a" : Number(v).toFixed(4)),
-      el("td", {}, verdictFeatures.includes(k) ? "yes" : "")));
+      el("td", {}, verdictFeatures.includes(k) ? "yes" : ""),
+      el("td", { class: "detail" }, meanings[k.split("@")[0]] || "")));
     $("scores").replaceChildren(...rows);
   }
 
@@ -398,6 +400,7 @@
       if (!response.ok) return;
       const info = await response.json();
       verdictFeatures = info.features || [];
+      meanings = info.meanings || {};
       const s = info.sources || {};
       $("sources-note").textContent = s.configured
         ? `Claims are checked against ${s.passages} passages from ${s.documents} trusted ` +
@@ -452,6 +455,7 @@
   function initReport(data) {
     $("save-report").parentElement.hidden = true; // this page is the saved report
     verdictFeatures = Array.isArray(data.features) ? data.features : [];
+    meanings = data.meanings || {};
     const results = Array.isArray(data.results) ? data.results : [];
     if (results.length === 0) return showError("This report holds no articles.");
     if (results.length > 1) {

@@ -74,7 +74,7 @@ def test_save_load_round_trip(fitted, tmp_path):
     np.testing.assert_allclose(loaded.predict_proba_rows(rows), fitted.predict_proba_rows(rows))
     assert loaded.get_params() == fitted.get_params()
     data = json.loads(path.read_text())
-    assert data["format_version"] == 2 and data["provenance"]["n_fit"] == 600
+    assert data["format_version"] == 3 and data["provenance"]["n_fit"] == 600
 
 
 def test_unfitted_detector_says_so():
@@ -178,6 +178,12 @@ def test_version_1_files_still_load(fitted, tmp_path):
     rows, _ = _rows(10, seed=5)
     old = Detector.load(tmp_path / "v1.json")
     np.testing.assert_allclose(old.predict_proba_rows(rows), fitted.predict_proba_rows(rows))
+    # Version 2 had no probability map.
+    data = {k: v for k, v in fitted.to_dict().items() if k != "probability_map"}
+    (tmp_path / "v2.json").write_text(json.dumps(data | {"format_version": 2}))
+    old = Detector.load(tmp_path / "v2.json")
+    assert old.probability_map_ is None
+    np.testing.assert_allclose(old.predict_proba_rows(rows), fitted.predict_proba_rows(rows))
 
 
 def test_unknown_combiner_is_a_clear_error():
@@ -224,3 +230,33 @@ def test_save_leaves_no_temporary_files_and_a_shareable_file(fitted, tmp_path):
     path = fitted.save(tmp_path / "sub" / "det.json")
     assert [p.name for p in path.parent.iterdir()] == ["det.json"]
     assert path.stat().st_mode & 0o044 == 0o044
+
+
+def test_probability_map_sharpens_a_cautious_combiner_and_keeps_its_verdicts(tmp_path):
+    from newsprobe.errors import NewsprobeError
+    from newsprobe.eval.metrics import reliability
+
+    rows, y = _rows(300)
+    humans = _rows(400, seed=1)[0][:400]
+    # Few shrunken trees: probabilities squeezed towards one half, as the shipped trees
+    # are in the middle of their range.
+    det = Detector(models=("m",), features=FEATURES, combiner="boosted", n_trees=10)
+    det.fit(rows, y, calibration_rows=humans)
+    test, y_test = _rows(300, seed=6)
+    before = det.predict_proba_rows(test)
+    flagged = before > det.threshold_
+    held, y_held = _rows(200, seed=7)
+    det.fit_probability_map(held, y_held, humans)
+    after = det.predict_proba_rows(test)
+    assert det.probability_map_["slope"] > 1
+    assert reliability(y_test, after)["ece"] < reliability(y_test, before)["ece"] / 2
+    assert np.all(np.diff(after[np.argsort(before, kind="stable")]) >= -1e-12)  # same order
+    assert np.array_equal(after > det.threshold_, flagged)  # the same articles flagged
+    assert np.mean(det.predict_proba_rows(humans) > det.threshold_) <= det.fpr
+    loaded = Detector.load(det.save(tmp_path / "det.json"))
+    np.testing.assert_allclose(loaded.predict_proba_rows(test), after)
+    assert loaded.threshold_ == det.threshold_
+    det.fit(rows, y, calibration_rows=humans)  # a refit clears the map with the rest
+    assert det.probability_map_ is None
+    with pytest.raises(NewsprobeError, match="reverse the detector's order"):
+        det.fit_probability_map(held, 1 - y_held, humans)

@@ -35,14 +35,22 @@ def _fit(
     calibration: list[Row],
     provenance: dict[str, Any],
     features: dict[str, dict[str, float]],
+    held_out: list[Row],
 ) -> Detector:
+    """The recipe: the combiner on ``rows``, its probability map on ``held_out`` (news in
+    neither the fit nor the calibration), the threshold on ``calibration``'s humans."""
     det = Detector(**params)
+    calibration_rows = [features[r.text] for r in calibration]
     det.fit(
         [features[r.text] for r in rows],
         [r.label for r in rows],
-        calibration_rows=[features[r.text] for r in calibration],
+        calibration_rows=calibration_rows,
         provenance=provenance,
     )
+    if held_out:
+        det.fit_probability_map(
+            [features[r.text] for r in held_out], [r.label for r in held_out], calibration_rows
+        )
     return det
 
 
@@ -124,10 +132,16 @@ def train_detector(
         max_tokens=max_tokens,
     )
     # One feature row per text, shared by the shipped fit, the refits and their tests.
-    texts = list(dict.fromkeys(r.text for r in split.fit + split.calibration + split.test_xsum))
+    everything = split.fit + split.calibration + split.sentences + split.test_xsum
+    texts = list(dict.fromkeys(r.text for r in everything))
     features = dict(zip(texts, Detector(**params).feature_rows(texts, progress), strict=True))
     det = _fit(
-        params, split.fit, split.calibration, _provenance(split, split.fit, seed, None), features
+        params,
+        split.fit,
+        split.calibration,
+        _provenance(split, split.fit, seed, None),
+        features,
+        split.sentences,
     )
     if split.sentences:
         fit_sentence_parts(det, split, progress)
@@ -135,8 +149,14 @@ def train_detector(
     if leave_out:
         for generator in FAMILIES:
             fit = split.fit_without(generator)
+            family = FAMILIES[generator]
             held = _fit(
-                params, fit, split.calibration, _provenance(split, fit, seed, generator), features
+                params,
+                fit,
+                split.calibration,
+                _provenance(split, fit, seed, generator),
+                features,
+                [r for r in split.sentences if r.generator not in family],
             )
             test = split.test_for(generator)
             result = evaluate(held, test, features=[features[r.text] for r in test])

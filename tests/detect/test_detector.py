@@ -101,6 +101,9 @@ def test_shipped_detector_loads_with_provenance():
     assert 0.0 < det.threshold_ < 1.0
     assert det.provenance_["fit_generators"]
     assert "XSum" in det.provenance_["held_out_source"]
+    # Its probabilities are Platt-scaled on articles outside the fit and the calibration.
+    assert det.probability_map_["slope"] > 0
+    assert "neither the fit nor the calibration" in det.provenance_["probability_map"]
     # The sentence scores' depth calibration ships with it, fitted on articles outside
     # the fit, and never reverses the window order.
     cal = DepthCalibration.from_dict(det.sentence_calibration_)

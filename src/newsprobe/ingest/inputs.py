@@ -13,8 +13,7 @@ from newsprobe.errors import InputError
 from newsprobe.ingest.html import HTML_SUFFIXES, article_from_html, looks_like_html
 from newsprobe.ingest.pdf import article_from_pdf, is_pdf
 from newsprobe.ingest.records import (
-    PDF_SUFFIXES,
-    TEXT_SUFFIXES,
+    ARTICLE_SUFFIXES,
     is_record_file,
     left_out_note,
     walk_folder,
@@ -81,14 +80,13 @@ def iter_inputs(paths: list[str], notes: list[str] | None = None) -> Iterator[st
     their records, since how depends on the column options. ``notes`` gains a line for
     each directory holding files of other kinds, which are not read.
     """
-    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
     for raw in paths:
         if not raw.strip():
             raise InputError("empty path")
         p = Path(raw)
         if raw != "-" and not is_url(raw) and p.is_dir():
             files, others = walk_folder(
-                p, lambda f: f.suffix.lower() in suffixes or is_record_file(f)
+                p, lambda f: f.suffix.lower() in ARTICLE_SUFFIXES or is_record_file(f)
             )
             if not files:
                 raise InputError(

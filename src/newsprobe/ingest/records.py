@@ -43,6 +43,8 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # single-article files, as `check` reads
 PDF_SUFFIXES = frozenset({".pdf"})  # single-article files read through their text layer
+#: Every file read as one article: text, Markdown, HTML, PDF.
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
 RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
 PARQUET_BATCH_ROWS = 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -396,8 +398,7 @@ def left_out_note(folder: Path, others: Sequence[Path], kinds: str) -> str | Non
 
 
 def _folder_walk(path: Path) -> tuple[list[Path], list[Path]]:
-    suffixes = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
-    return walk_folder(path, lambda f: f.suffix.lower() in suffixes)
+    return walk_folder(path, lambda f: f.suffix.lower() in ARTICLE_SUFFIXES)
 
 
 def folder_files(path: Path) -> list[Path]:
@@ -440,11 +441,8 @@ def input_files(paths: Iterable[str | Path], notes: list[str] | None = None) -> 
             out.extend(files)
         elif not p.exists():
             raise InputError(f"{p}: no such file")
-        elif _reader(p) is None and p.suffix.lower() not in (
-            TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES
-        ):
-            single = tuple(sorted(TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES))
-            known = ", ".join(RECORD_SUFFIXES + single)
+        elif _reader(p) is None and p.suffix.lower() not in ARTICLE_SUFFIXES:
+            known = ", ".join(RECORD_SUFFIXES + tuple(sorted(ARTICLE_SUFFIXES)))
             raise InputError(f"{p}: unknown input kind (expected one of {known})")
         else:
             out.append(p)

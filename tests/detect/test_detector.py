@@ -259,6 +259,11 @@ def test_probability_map_sharpens_a_cautious_combiner_and_keeps_its_verdicts(tmp
     loaded = Detector.load(det.save(tmp_path / "det.json"))
     np.testing.assert_allclose(loaded.predict_proba_rows(test), after)
     assert loaded.threshold_ == det.threshold_
+    with pytest.raises(NewsprobeError, match="reverse the detector's order"):
+        det.fit_probability_map(held, 1 - y_held, humans)
+    # A refused map leaves the fitted one, and the threshold read on its scale.
+    np.testing.assert_allclose(det.predict_proba_rows(test), after)
+    assert np.array_equal(det.predict_proba_rows(test) > det.threshold_, flagged)
     det.fit(rows, y, calibration_rows=humans)  # a refit clears the map with the rest
     assert det.probability_map_ is None
     with pytest.raises(NewsprobeError, match="reverse the detector's order"):

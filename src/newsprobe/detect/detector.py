@@ -244,8 +244,7 @@ class Detector:
         """
         from sklearn.linear_model import LogisticRegression
 
-        self.probability_map_ = None
-        z = self.decision_rows(rows)
+        z = self.decision_rows(rows)  # before any map: a refused map leaves the old one
         ok = np.isfinite(z)
         y_arr = np.asarray(y, dtype=int)[ok]
         if len(set(y_arr.tolist())) < 2:

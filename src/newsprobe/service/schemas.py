@@ -191,6 +191,10 @@ class BatchResult(BaseModel):
     results: list[ArticleResult | ItemError]
 
 
+#: ``BatchResult.results`` read strictly (built once: a TypeAdapter compiles a validator).
+_ANSWERED = TypeAdapter(list[ArticleResult | ItemError])
+
+
 class ReportRequest(BaseModel):
     """Results to save as one report page: what ``/v1/check`` or ``/v1/check/batch``
     answered, unchanged."""
@@ -204,7 +208,7 @@ class ReportRequest(BaseModel):
     def _as_answered(cls, value: Any) -> Any:
         """Strictly as the API answers them: a "3" where it gives 3 is not its answer."""
         try:
-            TypeAdapter(list[ArticleResult | ItemError]).validate_python(value, strict=True)
+            _ANSWERED.validate_python(value, strict=True)
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = first["loc"]

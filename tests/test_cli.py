@@ -608,7 +608,9 @@ def test_a_mixed_article_gets_its_boundary_in_json_and_on_screen(tiny_detector, 
     )
     det = Detector.load(tiny_detector)
     # Style carries the evidence here: the tiny model's windows are noise.
-    det.boundary_ = BoundaryLocator(style, 1e-3, 1.0, 0.0, cutoff=1.0, fpr=0.05).to_dict()
+    det.boundary_ = BoundaryLocator(
+        style, 1e-3, 1.0, 0.0, cutoff=1.0, fpr=0.05, noise=1.0
+    ).to_dict()
     path = det.save(tmp_path / "with_boundary.json")
     mixed = tmp_path / "mixed.txt"
     mixed.write_text(" ".join(REPORTER[:4] + ASSISTANT[:4]), encoding="utf-8")
@@ -618,9 +620,14 @@ def test_a_mixed_article_gets_its_boundary_in_json_and_on_screen(tiny_detector, 
     assert b["sentence"] == 4 and b["text"] == ASSISTANT[0]
     assert out["sentences"][4]["start"] == b["start"]
     assert b["statistic"] > b["cutoff"] == 1.0 and b["fpr_target"] == 0.05
+    low, high = b["likely_range"]
+    assert low <= 4 <= high and b["likely_level"] == 0.9
     screen = run("check", str(mixed), "--detector", str(path), "--max-tokens", "512")
     assert screen.returncode == 0, screen.stderr
-    assert "MIXED machine-written from sentence 5 on" in _unboxed(screen.stdout)
+    shown = _unboxed(screen.stdout)
+    assert "MIXED machine-written from sentence 5 on" in shown
+    where = f"sentence {low + 1}" if low == high else f"sentences {low + 1}-{high + 1}"
+    assert f"the turn is in {where} with 90% probability" in shown
     whole = tmp_path / "whole.txt"
     whole.write_text(" ".join(REPORTER), encoding="utf-8")
     assert json.loads(run("check", str(whole), *args).stdout)["boundary"] is None

@@ -56,14 +56,19 @@ class SentenceScore:
 class Boundary:
     """Where a human article turns machine-written: ``sentence`` is the index (in
     ``Article.sentences``) of the first machine-written sentence, ``start`` its character
-    offset. Only set when the rise in sentence evidence there (``statistic``) passes
-    ``cutoff``, which at most ``fpr_target`` of whole human news articles pass."""
+    offset. Only set when the largest rise in sentence evidence (``statistic``) passes
+    ``cutoff``, which at most ``fpr_target`` of whole human news articles pass.
+    ``likely_range`` is the run of sentences, first and last index, that may be the first
+    machine-written one with probability ``likely_level`` (``None`` from older detector
+    files)."""
 
     sentence: int
     start: int
     statistic: float
     cutoff: float
     fpr_target: float
+    likely_range: tuple[int, int] | None = None
+    likely_level: float | None = None
 
 
 @dataclass(slots=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -193,11 +192,11 @@ def check(
                     render_article(article, model, out)
             bar.advance(task, len(chunk))
     if html_out is not None:
-        from newsprobe.report.html import write_report
+        from newsprobe.report.html import saved_note, write_report
 
-        when = f"by newsprobe check --html on {datetime.now().astimezone():%Y-%m-%d %H:%M}"
         rows = [row for _, row in sorted(saved)]
-        write_report(html_out, rows, det.feature_names_, f"{when}, model {model}")
+        note = saved_note("by newsprobe check --html", model)
+        write_report(html_out, rows, det.feature_names_, note)
         print(f"wrote {html_out}", file=sys.stderr, flush=True)
     if failed:
         raise typer.Exit(1)

@@ -3,11 +3,14 @@ import pytest
 
 from newsprobe.article import Article, SentenceScore
 from newsprobe.detect.boundary import (
+    BOUNDARY_LEVEL,
     MIN_SENTENCES,
     BoundaryLocator,
     change_point,
+    credible_range,
     fit_locator,
     locate_boundary,
+    split_posterior,
 )
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import fit_depth_calibration
@@ -36,6 +39,28 @@ def test_change_point_finds_a_rise_and_weighs_splits_near_the_ends():
     assert change_point([0.5]) == (0, float("-inf"))
     # One outlier at an end gives a smaller statistic than a rise in the middle.
     assert change_point([0.0] * 8 + [2.0])[1] < change_point([0.0] * 4 + [2.0] * 5)[1]
+
+
+def test_the_split_posterior_is_sure_of_a_clear_turn_and_unsure_of_a_faint_one():
+    clear = split_posterior([-2.0] * 4 + [2.0] * 5, noise=1.0)
+    assert clear.sum() == pytest.approx(1.0) and len(clear) == 8
+    assert int(np.argmax(clear)) + 1 == 4 and clear[3] > 0.99
+    assert credible_range(clear, 0.9) == (4, 4)
+    # The same turn in noisier evidence: spread over the neighbouring splits.
+    faint = split_posterior([-2.0] * 4 + [2.0] * 5, noise=6.0)
+    assert faint.argmax() == 3 and faint[3] < 0.5 and min(faint[2], faint[4]) > 0.1
+    low, high = credible_range(faint, 0.9)
+    assert low < 4 < high and faint[low - 1 : high].sum() >= 0.9
+    # Only rises count: a split where the evidence falls gets no probability.
+    falls_then_rises = split_posterior([1.0, -1.0, -1.0, 1.0, 1.0, 1.0], noise=0.5)
+    assert falls_then_rises[0] == 0.0 and int(np.argmax(falls_then_rises)) + 1 == 3
+    # An article that only falls still gets a posterior (every split then counts).
+    assert split_posterior([1.0] * 3 + [-1.0] * 3, noise=1.0).sum() == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="positive"):
+        split_posterior([0.0, 1.0], noise=0.0)
+    # Of equally short runs, the one holding most.
+    assert credible_range([0.1, 0.45, 0.45], 0.5) == (2, 3)
+    assert credible_range([0.4, 0.1, 0.5], 0.5) == (3, 3)
 
 
 def test_sentence_style_reads_assistant_prose_as_machine(style):
@@ -90,6 +115,19 @@ def test_the_locator_finds_the_turn_and_keeps_quiet_on_human_news(style):
     arts, labels = _whole_articles(rng)
     locator = BoundaryLocator.fit(style, arts, labels, fpr=0.05)
     assert locator.window > 0 and locator.style_weight > 0 and np.isfinite(locator.cutoff)
+    # The noise is the evidence's spread within whole articles, widened for neighbours
+    # that share windows: at least the plain within-article variance.
+    within = [
+        np.var(
+            locator.evidence(
+                [a.text[s.start : s.end] for s in a.sentences],
+                [s.machine_probability for s in a.sentences],
+            ),
+            ddof=1,
+        )
+        for a in arts
+    ]
+    assert locator.noise is not None and locator.noise >= 0.9 * np.mean(within)
     det = Detector()
     det.boundary_ = locator.to_dict()
     assert BoundaryLocator.from_dict(det.boundary_).to_dict() == locator.to_dict()
@@ -101,6 +139,14 @@ def test_the_locator_finds_the_turn_and_keeps_quiet_on_human_news(style):
     b = locate_boundary(mixed, det)
     assert b is not None and b.sentence == 4 and b.start == mixed.sentences[4].start
     assert b.statistic > b.cutoff == locator.cutoff and b.fpr_target == 0.05
+    assert b.likely_range is not None and b.likely_range[0] <= 4 <= b.likely_range[1]
+    assert b.likely_level == BOUNDARY_LEVEL
+    # A locator saved before the noise was measured: the largest rise, and no range.
+    old = {k: v for k, v in locator.to_dict().items() if k != "noise"}
+    det.boundary_ = old
+    b = locate_boundary(mixed, det)
+    assert b is not None and b.sentence == 4 and b.likely_range is None is b.likely_level
+    det.boundary_ = locator.to_dict()
     # Sentences past the scored window end the run; too few scored gives no answer.
     cut = _article(REPORTER[:2] + ASSISTANT[:4], [0.3, 0.3, 0.7, None, 0.9, 0.9])
     assert MIN_SENTENCES > 3 and locate_boundary(cut, det) is None

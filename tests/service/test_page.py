@@ -176,6 +176,8 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
             "statistic": 3.2,
             "cutoff": 2.5,
             "fpr_target": 0.05,
+            "likely_range": [1, 1],
+            "likely_level": 0.9,
         },
         "removed": [{"text": "Subscribe now", "reason": "boilerplate"}],
         "attention": "high",
@@ -213,11 +215,11 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert "machine 95.0%" in sentences.nth(1).inner_text()
     # The mixed article's turn: marked before the second sentence, and said in words.
     assert page.locator("#sentences mark.boundary").count() == 1
-    assert (
-        page.locator("#boundary-note")
-        .inner_text()
-        .startswith("Mixed: machine-written from sentence 2 on")
-    )
+    note = page.locator("#boundary-note").inner_text()
+    assert note.startswith("Mixed: machine-written from sentence 2 on")
+    assert "the turn is in sentence 2, underlined, with 90.0% probability" in note
+    assert page.locator("#sentences .likely-turn").count() == 1
+    assert "Allies" in page.locator("#sentences .likely-turn").inner_text()
     assert page.locator("#removed").inner_text() == "boilerplate: Subscribe now"
     assert page.locator("#flags-box").is_visible()
     assert page.locator("#flags").inner_text() == "evasion: 4 invisible characters removed"

@@ -96,8 +96,8 @@ def fit_sentence_parts(
     det.boundary_ = locator.to_dict()
     det.provenance_["boundary"] = (
         f"style: sentences of {len(styled)} cased LLMFake fit and calibration articles; "
-        f"evidence weights and cut-off ({locator.fpr:.0%} of {len(rows) - n_machine} human "
-        "articles): the sentence calibration's articles"
+        f"evidence weights, cut-off ({locator.fpr:.0%} of {len(rows) - n_machine} human "
+        "articles) and split noise: the sentence calibration's articles"
     )
 
 

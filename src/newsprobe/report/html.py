@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from newsprobe.fileio import write_text_atomic
 from newsprobe.report.meanings import SCORER_MEANINGS
 
-__all__ = ["report_page", "write_report"]
+__all__ = ["report_page", "saved_note", "write_report"]
 
 _START, _END = "<!-- report:start", "<!-- report:end -->"
 
@@ -43,6 +44,12 @@ def _name(result: dict[str, Any]) -> str:
     if where and result.get("record_id"):
         where = f"{where}, row {result['record_id']}"
     return str(result.get("title") or where or result.get("url") or "article")
+
+
+def saved_note(by: str, model: str) -> str:
+    """What the page's tagline says of its making: by what, when (local time), with which
+    model; ``check --html`` and the web service's ``/v1/report`` say it alike."""
+    return f"{by} on {datetime.now().astimezone():%Y-%m-%d %H:%M}, model {model}"
 
 
 def report_page(

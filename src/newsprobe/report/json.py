@@ -83,6 +83,8 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
                 "statistic": _num(b.statistic),
                 "cutoff": _num(b.cutoff),
                 "fpr_target": b.fpr_target,
+                "likely_range": None if b.likely_range is None else list(b.likely_range),
+                "likely_level": b.likely_level,
             }
         )
     if "record_id" in article.meta:

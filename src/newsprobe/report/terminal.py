@@ -117,11 +117,16 @@ def boundary_text(article: Article) -> Text:
     s = article.sentences[b.sentence]
     first = article.text[s.start : s.end]
     first = first if len(first) <= 70 else first[:69] + "…"
+    likely = ""
+    if b.likely_range is not None and b.likely_level is not None:
+        low, high = (i + 1 for i in b.likely_range)
+        where = f"sentence {low}" if low == high else f"sentences {low}-{high}"
+        likely = f"; the turn is in {where} with {b.likely_level:.0%} probability"
     return Text.assemble(
         ("▶ MIXED", "bold magenta"),
-        f"  machine-written from sentence {b.sentence + 1} on: “{first}”",
+        f"  machine-written from sentence {b.sentence + 1} on: “{first}”{likely}",
         (
-            f"  (the sentences rise towards machine there more than in all but "
+            f"  (the sentences rise towards machine more than in all but "
             f"{b.fpr_target:.0%} of human news articles)",
             "dim",
         ),

@@ -12,7 +12,6 @@ import hmac
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -233,12 +232,11 @@ def _api_router() -> APIRouter:
         """The results as one self-contained HTML page, as ``newsprobe check --html`` writes
         it: it opens in any browser without this server. Sent as a download, so it never
         runs as a page of this site."""
-        from newsprobe.report.html import report_page
+        from newsprobe.report.html import report_page, saved_note
 
         state = _state(request)
         results = [r.model_dump(exclude_unset=True) for r in body.results]
-        when = f"{datetime.now().astimezone():%Y-%m-%d %H:%M}"
-        saved = f"from the newsprobe web page on {when}, model {state.model}"
+        saved = saved_note("from the newsprobe web page", state.model)
         page = report_page(results, state.det.feature_names_, saved)
         return Response(page, media_type="text/html; charset=utf-8", headers=REPORT_HEADERS)
 

@@ -135,6 +135,12 @@ class BoundaryResult(BaseModel):
     statistic: float = Field(..., description="The rise in sentence evidence at the split")
     cutoff: float = Field(..., description="The rise that at most fpr_target of human news pass")
     fpr_target: float
+    likely_range: tuple[int, int] | None = Field(
+        None,
+        description="First and last index in sentences that may be the first machine "
+        "sentence, with probability likely_level (null from older detector files)",
+    )
+    likely_level: float | None = None
 
 
 class ArticleResult(BaseModel):

@@ -116,9 +116,16 @@
     $("sentences-section").hidden = list.length === 0;
     const turn = boundary && Number.isInteger(boundary.sentence) ? boundary.sentence : -1;
     $("boundary-note").hidden = turn < 0;
+    const likely = turn >= 0 && Array.isArray(boundary.likely_range) &&
+      boundary.likely_range.length === 2 && boundary.likely_range.every(Number.isInteger)
+      ? boundary.likely_range : null;
     if (turn >= 0) {
+      const [low, high] = likely ? likely.map((i) => i + 1) : [0, 0];
+      const where = low === high ? `sentence ${low}` : `sentences ${low}-${high}`;
       $("boundary-note").textContent = `Mixed: machine-written from sentence ${turn + 1} on ` +
-        "(the sentences rise towards machine there more than in all but " +
+        (likely ? `(the turn is in ${where}, underlined, with ` +
+          `${pct(boundary.likely_level)} probability; ` : "(") +
+        "the sentences rise towards machine more than in all but " +
         `${pct(boundary.fpr_target)} of human news articles).`;
     }
     let para = el("p", {});
@@ -128,7 +135,9 @@
       }
       const p = s.machine_probability;
       const scored = p !== null && p !== undefined;
-      const span = el("span", { class: scored ? "sentence" : "sentence unscored",
+      const inRange = likely && i >= likely[0] && i <= likely[1];
+      const span = el("span", { class: (scored ? "sentence" : "sentence unscored") +
+          (inRange ? " likely-turn" : ""),
         title: scored ? `machine probability ${pct(p)}` : "not scored (beyond the token window)",
         "data-p": scored ? String(p) : "" });
       if (scored) span.style.backgroundColor = sentenceColour(p, threshold);

@@ -16,11 +16,11 @@ window probabilities, which drift upwards with a sentence's place in the article
    shipped boundary estimate (``detect/boundary.py``) is the posterior median split of
    the sentence log-odds from window and style evidence under a mean shift; beside it, the
    split with the largest rise in the same evidence, weighted by sqrt(k (n - k) / n) as in
-   a CUSUM test (shipped before 2026-12-03, and still the mixed test's statistic); the
+   a CUSUM test (shipped before 2026-12-03, for both where and whether); the
    window-only rows take that largest-rise split of the window probabilities alone. The
-   share of splices whose rise passes the mixed test's cut-off (a boundary is reported) is
-   given with the error there, and the share whose true split lies in the reported 90%
-   range, with the range's mean width. The error is in
+   share of splices whose mixed test (the Bayes factor of a rise against none) passes its
+   cut-off (a boundary is reported) is given with the error there, and the share whose
+   true split lies in the reported 90% range, with the range's mean width. The error is in
    sentences. The baseline guesses the middle of the text. Two kinds of splice: "second
    half" (3-6 human sentences, then 3-6 machine ones), where the middle guess knows the
    truth is "about half", and "anywhere" (1-8 and 1-8), where it does not.
@@ -166,7 +166,7 @@ def splice_errors(
         estimates = {}
         if locator is not None:
             evidence = locator.evidence(sentences_of(text), first)
-            rise, stat = change_point(evidence)
+            rise, stat = change_point(evidence)[0], locator.statistic(evidence)
             est, likely = locator.split(evidence)
             for name, k in ((LOCATOR, est), (LARGEST_RISE, rise)):
                 errors[name].append(abs(k - k_h))

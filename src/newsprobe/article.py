@@ -56,8 +56,9 @@ class SentenceScore:
 class Boundary:
     """Where a human article turns machine-written: ``sentence`` is the index (in
     ``Article.sentences``) of the first machine-written sentence, ``start`` its character
-    offset. Only set when the largest rise in sentence evidence (``statistic``) passes
-    ``cutoff``, which at most ``fpr_target`` of whole human news articles pass.
+    offset. Only set when the evidence for a turn (``statistic``, a log Bayes factor, see
+    ``detect.boundary``) passes ``cutoff``, which at most ``fpr_target`` of whole human
+    news articles pass.
     ``likely_range`` is the run of sentences, first and last index, that may be the first
     machine-written one with probability ``likely_level`` (``None`` from older detector
     files)."""

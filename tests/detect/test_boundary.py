@@ -10,6 +10,7 @@ from newsprobe.detect.boundary import (
     credible_range,
     fit_locator,
     locate_boundary,
+    mixed_evidence,
     split_posterior,
 )
 from newsprobe.detect.detector import Detector
@@ -61,6 +62,19 @@ def test_the_split_posterior_is_sure_of_a_clear_turn_and_unsure_of_a_faint_one()
     # Of equally short runs, the one holding most.
     assert credible_range([0.1, 0.45, 0.45], 0.5) == (2, 3)
     assert credible_range([0.4, 0.1, 0.5], 0.5) == (3, 3)
+
+
+def test_the_mixed_test_weighs_a_rise_against_noise():
+    rng = np.random.default_rng(0)
+    flat = rng.normal(0.0, 1.0, 10)
+    turn = flat + np.r_[np.zeros(5), np.full(5, 3.0)]
+    assert mixed_evidence(turn, noise=1.0) > mixed_evidence(flat, noise=1.0) + 5
+    # The same rise in noisier evidence says less; a longer run of it says more.
+    assert mixed_evidence(turn, noise=4.0) < mixed_evidence(turn, noise=1.0)
+    longer = np.r_[turn[:5], turn[:5], turn[5:], turn[5:]]
+    assert mixed_evidence(longer, noise=1.0) > mixed_evidence(turn, noise=1.0)
+    # Evidence that only falls is no human-to-machine turn.
+    assert mixed_evidence([1.0, 0.5, 0.0, -0.5], noise=1.0) == float("-inf")
 
 
 def test_sentence_style_reads_assistant_prose_as_machine(style):

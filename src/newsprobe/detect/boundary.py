@@ -4,21 +4,23 @@ A content farm keeps a wire story's opening and lets a chat model write the rest
 sentence carries two pieces of evidence: its depth-calibrated window score (the detector
 over the sentence and its neighbours, ``detect.sentences``) and its style (``detect.style``,
 no language model). A logistic model fitted on held-out whole articles weighs the two into
-one sentence log-odds; the change point is the split with the largest rise in mean log-odds,
-after minus before, weighted by sqrt(k (n - k) / n) as in a CUSUM test (the likelihood-ratio
-split for a shift in mean), so that a split next to either end needs a larger rise.
+one sentence log-odds.
 
-Every article has a largest rise, so a boundary is only reported when that rise is larger
-than in all but ``fpr`` of whole human news articles the fit never saw: the same rule as the
-verdict's threshold, stated on human news.
+One model reads those log-odds: a mean shift, the log-odds before and after a split
+Gaussian around means of their own, with the noise measured on whole articles (and
+widened for neighbouring sentences, whose windows overlap). A sentence's evidence is weak
+(sentence AUROC ~0.85), so the model's answers are probabilities, not a single best split:
 
-Where it is reported, the split itself comes from a posterior over splits rather than the
-largest rise: a sentence's evidence is weak (sentence AUROC ~0.85), so the largest rise
-often sits a sentence or two off, and a reader needs to know how far off it may be. Under a
-mean shift (the evidence before and after the split Gaussian, each mean unknown, the noise
-measured on whole articles) every split gets a probability; the reported sentence is the
-posterior median, which minimises the expected error in sentences, and the shortest run of
-splits holding ``BOUNDARY_LEVEL`` of the probability says where else the turn may be.
+* whether the article is mixed at all: the Bayes factor of a rise somewhere against none.
+  Every article has some rise, so a boundary is only reported when the factor is larger
+  than in all but ``fpr`` of whole human news articles the fit never saw: the same rule as
+  the verdict's threshold, stated on human news;
+* where: the posterior median split, which minimises the expected error in sentences,
+  and the shortest run of splits holding ``BOUNDARY_LEVEL`` of the posterior, which says
+  how far off it may be.
+
+Locators saved before the noise was measured use the largest rise in mean log-odds,
+weighted by sqrt(k (n - k) / n) as in a CUSUM test, for both (``change_point``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ __all__ = [
     "credible_range",
     "fit_locator",
     "locate_boundary",
+    "mixed_evidence",
     "split_posterior",
 ]
 
@@ -72,15 +75,11 @@ def change_point(evidence: Sequence[float]) -> tuple[int, float]:
     return best + 1, float(stat[best])
 
 
-def split_posterior(evidence: Sequence[float], noise: float) -> np.ndarray:
-    """The probability of each split ``k = 1 .. n - 1`` (the first machine sentence).
-
-    The evidence before and after the split is Gaussian with variance ``noise`` around a
-    mean of its own; with flat priors on the two means, a split's marginal likelihood is
-    ``exp(-RSS_k / (2 noise)) / sqrt(k (n - k))``. Splits are equally likely a priori. Only
-    splits where the mean rises count (a human article turning machine-written), unless
-    none does.
-    """
+def _split_log_likelihoods(
+    evidence: Sequence[float], noise: float
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Each split's log marginal likelihood, whether the mean rises there, and the log
+    marginal likelihood of no split, up to the same constant (see ``split_posterior``)."""
     x = np.asarray(evidence, dtype=float)
     n = len(x)
     if n < 2:
@@ -91,12 +90,39 @@ def split_posterior(evidence: Sequence[float], noise: float) -> np.ndarray:
     head, head_sq = np.cumsum(x)[:-1], np.cumsum(x * x)[:-1]
     tail, tail_sq = x.sum() - head, (x * x).sum() - head_sq
     rss = (head_sq - head**2 / k) + (tail_sq - tail**2 / (n - k))
-    log_p = -np.maximum(rss, 0.0) / (2 * noise) - 0.5 * np.log(k * (n - k))
-    rise = tail / (n - k) - head / k
-    if (rise > 0).any():
-        log_p = np.where(rise > 0, log_p, -np.inf)
-    p = np.exp(log_p - log_p.max())
+    log_l = -np.maximum(rss, 0.0) / (2 * noise) - 0.5 * np.log(k * (n - k))
+    whole = -float(((x - x.mean()) ** 2).sum()) / (2 * noise) - 0.5 * np.log(n)
+    return log_l, tail / (n - k) - head / k > 0, whole
+
+
+def split_posterior(evidence: Sequence[float], noise: float) -> np.ndarray:
+    """The probability of each split ``k = 1 .. n - 1`` (the first machine sentence).
+
+    The evidence before and after the split is Gaussian with variance ``noise`` around a
+    mean of its own; with flat priors on the two means, a split's marginal likelihood is
+    ``exp(-RSS_k / (2 noise)) / sqrt(k (n - k))``. Splits are equally likely a priori. Only
+    splits where the mean rises count (a human article turning machine-written), unless
+    none does.
+    """
+    log_l, rises, _ = _split_log_likelihoods(evidence, noise)
+    if rises.any():
+        log_l = np.where(rises, log_l, -np.inf)
+    p = np.exp(log_l - log_l.max())
     return p / p.sum()
+
+
+def mixed_evidence(evidence: Sequence[float], noise: float) -> float:
+    """The log Bayes factor of one rise somewhere (each split equally likely) against no
+    split, under ``split_posterior``'s model, the second mean's flat prior one unit wide:
+    the test of whether an article is mixed at all, with the same model that places the
+    split. ``-inf`` when the evidence only falls."""
+    log_l, rises, whole = _split_log_likelihoods(evidence, noise)
+    if not rises.any():
+        return float("-inf")
+    log_l = np.where(rises, log_l, -np.inf)
+    top = log_l.max()
+    mean = top + np.log(np.exp(log_l - top).mean())
+    return float(mean + 0.5 * np.log(2 * np.pi * noise) - whole)
 
 
 def credible_range(posterior: Sequence[float], level: float) -> tuple[int, int]:
@@ -145,6 +171,14 @@ class BoundaryLocator:
             + self.window * _logit(window_proba)
             + self.style_weight * self.style.decision_function(texts)
         )
+
+    def statistic(self, evidence: Sequence[float]) -> float:
+        """How strongly ``evidence`` says "mixed": the log Bayes factor of a rise against
+        none (``mixed_evidence``), or the largest weighted rise for a locator without
+        ``noise``; compared with ``cutoff``."""
+        if self.noise is None:
+            return change_point(evidence)[1]
+        return mixed_evidence(evidence, self.noise)
 
     def split(self, evidence: Sequence[float]) -> tuple[int, tuple[int, int] | None]:
         """The first machine sentence (the posterior median split) and the shortest range
@@ -207,11 +241,11 @@ class BoundaryLocator:
             for (texts, proba), label in zip(rows, labels, strict=True)
             if len(texts) >= MIN_SENTENCES
         ]
-        stats = [change_point(e)[1] for e, label in evidence if label == 0]
-        if not stats:
+        if not any(label == 0 for _, label in evidence):
             raise ValueError("no human article has enough scored sentences for a cut-off")
-        locator.cutoff = _threshold_at(sorted(stats), fpr)
         locator.noise = _long_run_variance([e for e, _ in evidence])
+        stats = [locator.statistic(e) for e, label in evidence if label == 0]
+        locator.cutoff = _threshold_at(sorted(stats), fpr)
         return locator
 
 
@@ -253,7 +287,7 @@ def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
     if len(texts) < MIN_SENTENCES:
         return None
     evidence = locator.evidence(texts, proba)
-    stat = change_point(evidence)[1]
+    stat = locator.statistic(evidence)
     if not stat > locator.cutoff:
         return None
     k, likely = locator.split(evidence)

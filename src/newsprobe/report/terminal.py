@@ -126,7 +126,7 @@ def boundary_text(article: Article) -> Text:
         ("▶ MIXED", "bold magenta"),
         f"  machine-written from sentence {b.sentence + 1} on: “{first}”{likely}",
         (
-            f"  (the sentences rise towards machine more than in all but "
+            f"  (the evidence of a turn is stronger than in all but "
             f"{b.fpr_target:.0%} of human news articles)",
             "dim",
         ),

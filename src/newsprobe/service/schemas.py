@@ -132,8 +132,12 @@ class BoundaryResult(BaseModel):
     sentence: int = Field(..., description="Index in sentences of the first machine sentence")
     start: int = Field(..., description="Its character offset")
     text: str
-    statistic: float = Field(..., description="The rise in sentence evidence at the split")
-    cutoff: float = Field(..., description="The rise that at most fpr_target of human news pass")
+    statistic: float = Field(
+        ..., description="The evidence for a turn (log Bayes factor of a rise against none)"
+    )
+    cutoff: float = Field(
+        ..., description="The statistic that at most fpr_target of human news articles pass"
+    )
     fpr_target: float
     likely_range: tuple[int, int] | None = Field(
         None,

@@ -125,7 +125,7 @@
       $("boundary-note").textContent = `Mixed: machine-written from sentence ${turn + 1} on ` +
         (likely ? `(the turn is in ${where}, underlined, with ` +
           `${pct(boundary.likely_level)} probability; ` : "(") +
-        "the sentences rise towards machine more than in all but " +
+        "the evidence of a turn is stronger than in all but " +
         `${pct(boundary.fpr_target)} of human news articles).`;
     }
     let para = el("p", {});

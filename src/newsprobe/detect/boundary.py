@@ -150,10 +150,10 @@ class BoundaryLocator:
     """Sentence evidence weights, the style model and the cut-off of the mixed test.
 
     ``window`` and ``style`` weigh a sentence's window log-odds and style log-odds;
-    ``cutoff`` is the weighted rise that at most ``fpr`` of whole human articles reach;
-    ``noise`` is the variance of the evidence around its article's mean, the split
-    posterior's noise (``None`` in locators saved before it was measured: they place the
-    boundary at the largest rise and give no range).
+    ``noise`` is the variance of the evidence around its article's mean, the mean-shift
+    model's noise; ``cutoff`` is the mixed test's ``statistic`` that at most ``fpr`` of
+    whole human articles pass. Locators saved before the noise was measured have
+    ``noise=None``: the largest rise is both their test and their split, with no range.
     """
 
     style: SentenceStyle

@@ -177,6 +177,8 @@ def test_eval_claims_reports_the_system_and_both_baselines(tmp_path):
     m = json.loads(out.read_text())
     assert m["n"] == 3 and m["n_skipped"] == 1
     assert m["systems"]["newsprobe"]["accuracy"] == 1.0
+    assert m["claims_past_gate"] == 2  # the Brazil claim finds only the weather
+    assert m["claims_past_gate_by_label"] == {"REFUTES": 1, "SUPPORTS": 1}
     assert len(m["systems"]) == 3 and "retrieval-only" in m["systems"]
     assert "macro-F1" in res.output and "P REFUTES" in res.output
 

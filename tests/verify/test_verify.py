@@ -60,6 +60,17 @@ def test_a_moved_accession_year_is_contradicted_with_both_values(store, model):
     assert conflict.url == "https://example.org/nato"
 
 
+@MODELS
+def test_a_false_descriptor_beside_a_moved_year_does_not_hide_it(store, model):
+    # The mission's fabricated story: "a Baltic state" is one entity the source lacks,
+    # two of three are there, which is the gate's two thirds.
+    (claim,) = verdicts(store, "Poland, a Baltic state, joined NATO in 2009.", model).values()
+    assert claim.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in claim.conflicts] == [
+        ("date", "2009", "1999")
+    ]
+
+
 def test_the_right_year_is_supported(store):
     (claim,) = verdicts(store, "Poland joined NATO in 1999.").values()
     assert claim.verdict == "supported" and not claim.conflicts

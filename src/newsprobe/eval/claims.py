@@ -248,6 +248,12 @@ def evaluate_claims(
         "seconds_total": seconds,
     }
     features = [c.features or {} for c in claims]
+    # What bounds any verdict model: a claim with no passage past the gate stays NEI.
+    past = [f.get("n_relevant", 0) > 0 for f in features]
+    result["claims_past_gate"] = sum(past)
+    result["claims_past_gate_by_label"] = dict(
+        Counter(g for g, p in zip(gold, past, strict=True) if p)
+    )
     if cv:
         oof, summary = cross_validate([r.claim for r in kept], features, gold, cv, seed, C)
         rules = [TO_LABEL[v] for v in decide_many(features, None)]

@@ -35,7 +35,12 @@ window probabilities, which drift upwards with a sentence's place in the article
    on some of these human articles (two coefficients, not these splices), and so were the
    boundary's evidence weights and cut-off; its style model read none of them.
 
+4. With ``--long N``: N "second half" splices of each kind from longer articles (8-12
+   human sentences, then 8-12 machine ones, ~19 in all), read to 1024 tokens; real
+   articles are longer than the ~9 sentences of the other splices.
+
 Run on demand:  python -m benchmarks.bench_sentences [--n 60] [--n-mixed 300] [--max-tokens 512]
+                [--long 40]
 Prints two tables and writes benchmarks/results/sentences.json.
 """
 
@@ -62,6 +67,8 @@ from newsprobe.settings import DetectOptions
 
 RESULTS = Path(__file__).parent / "results"
 SPLICES = {"second half": (3, 6), "anywhere": (1, 8)}
+#: Human and machine sentences of the long splices (``--long``).
+LONG_SPLICE = (8, 12)
 #: The shipped boundary estimate: the posterior median split of the window and style
 #: evidence (detect.boundary), and the same evidence's largest rise, shipped before it.
 LOCATOR = "window + style (shipped)"
@@ -214,6 +221,37 @@ def splice_errors(
     return out
 
 
+def splice_rows(table: Table, name: str, result: dict) -> None:
+    """One table row per boundary method for the splices ``name``."""
+    methods = [k for k, v in result.items() if isinstance(v, dict) and "mean_boundary_error" in v]
+    for method in methods:
+        m = result[method]
+        reported = likely = ""
+        if method == LOCATOR:
+            err, mid = result["flagged_boundary_error"], result["flagged_middle_error"]
+            reported = f"{result['flagged_mixed_share']:.0%}" + (
+                f" ({err:.2f} / {mid:.2f})" if err is not None else ""
+            )
+            if "likely_range_covers" in result:
+                likely = f"{result['likely_range_covers']:.0%} ({result['likely_range_width']:.1f})"
+            if "flagged_range_covers" in result:
+                likely += (
+                    f"; reported {result['flagged_range_covers']:.0%} "
+                    f"({result['flagged_range_width']:.1f})"
+                )
+        table.add_row(
+            name,
+            method,
+            str(result["n_texts"]),
+            f"{result['mean_sentences']:.1f}",
+            f"{m['mean_boundary_error']:.2f}",
+            f"{m['exact_share']:.0%}",
+            f"{m['within_one_share']:.0%}",
+            reported,
+            likely,
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data-dir", default="../shared/data")
@@ -225,6 +263,12 @@ def main() -> None:
         type=int,
         default=300,
         help="whole human and machine articles for the mixed test's false alarms",
+    )
+    ap.add_argument(
+        "--long",
+        type=int,
+        default=0,
+        help="also this many long second-half splices of each kind (8-12 + 8-12 sentences)",
     )
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -311,36 +355,35 @@ def main() -> None:
             name = f"{regime}: {kind}"
             result = splice_errors(pairs, bounds, aligned, shipped, dets, options, rng)
             report["splices"][name] = result
-            methods = (LOCATOR, LARGEST_RISE, *dets, "guess the middle")
-            for method in [m for m in methods if m in result]:
-                m = result[method]
-                reported = likely = ""
-                if method == LOCATOR:
-                    err, mid = result["flagged_boundary_error"], result["flagged_middle_error"]
-                    reported = f"{result['flagged_mixed_share']:.0%}" + (
-                        f" ({err:.2f} / {mid:.2f})" if err is not None else ""
-                    )
-                    if "likely_range_covers" in result:
-                        likely = (
-                            f"{result['likely_range_covers']:.0%} "
-                            f"({result['likely_range_width']:.1f})"
-                        )
-                    if "flagged_range_covers" in result:
-                        likely += (
-                            f"; reported {result['flagged_range_covers']:.0%} "
-                            f"({result['flagged_range_width']:.1f})"
-                        )
-                table.add_row(
-                    name,
-                    method,
-                    str(result["n_texts"]),
-                    f"{result['mean_sentences']:.1f}",
-                    f"{m['mean_boundary_error']:.2f}",
-                    f"{m['exact_share']:.0%}",
-                    f"{m['within_one_share']:.0%}",
-                    reported,
-                    likely,
-                )
+            splice_rows(table, name, result)
+    if args.long:
+        # Longer articles (8-12 + 8-12 sentences), read to 1024 tokens, own random stream.
+        long_rng = random.Random(args.seed + 1)
+        long_options = DetectOptions(max_tokens=1024, sentences=False)
+        humans_l = [r.text for r in rows if r.label == 0 and len(sentences_of(r.text)) >= 12]
+        machines_l = [r.text for r in rows if r.label == 1 and len(sentences_of(r.text)) >= 12]
+        long_rng.shuffle(humans_l)
+        long_rng.shuffle(machines_l)
+        same_l = [
+            (h, m)
+            for h, m in same_story_pairs(args.data_dir)
+            if len(sentences_of(h)) >= 12 and len(sentences_of(m)) >= 12
+        ]
+        long_rng.shuffle(same_l)
+        for kind, pairs, aligned in (
+            (
+                "DetectRL XSum, two stories",
+                list(zip(humans_l, machines_l, strict=False))[: args.long],
+                False,
+            ),
+            ("LLMFake, same story rewritten", same_l[: args.long], True),
+        ):
+            name = f"long second half (8-12 + 8-12, 1024 tokens): {kind}"
+            result = splice_errors(
+                pairs, LONG_SPLICE, aligned, shipped, dets, long_options, long_rng
+            )
+            report["splices"][name] = result
+            splice_rows(table, name, result)
     console.print(table)
     console.print(f"wrote {write_json_atomic(RESULTS / 'sentences.json', report)}")
 

@@ -67,12 +67,18 @@ from newsprobe.settings import DetectOptions
 
 RESULTS = Path(__file__).parent / "results"
 SPLICES = {"second half": (3, 6), "anywhere": (1, 8)}
-#: Human and machine sentences of the long splices (``--long``).
+#: Human and machine sentences of the long splices (``--long``), and the tokens read.
 LONG_SPLICE = (8, 12)
+LONG_TOKENS = 1024
 #: The shipped boundary estimate: the posterior median split of the window and style
 #: evidence (detect.boundary), and the same evidence's largest rise, shipped before it.
 LOCATOR = "window + style (shipped)"
 LARGEST_RISE = "window + style, largest rise"
+
+
+def with_sentences(rows: list, label: int, n: int) -> list[str]:
+    """The texts of ``rows`` with ``label`` that have at least ``n`` sentences."""
+    return [r.text for r in rows if r.label == label and len(sentences_of(r.text)) >= n]
 
 
 def estimate_boundary(scores: list[float]) -> int:
@@ -273,8 +279,7 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(args.seed)
     rows = make_split(args.data_dir, n_test=None).test_xsum
-    humans = [r.text for r in rows if r.label == 0 and len(sentences_of(r.text)) >= 6]
-    machines = [r.text for r in rows if r.label == 1 and len(sentences_of(r.text)) >= 6]
+    humans, machines = with_sentences(rows, 0, 6), with_sentences(rows, 1, 6)
     rng.shuffle(humans)
     rng.shuffle(machines)
     # The check itself skips the sentences: each variant scores them below.
@@ -357,17 +362,17 @@ def main() -> None:
             report["splices"][name] = result
             splice_rows(table, name, result)
     if args.long:
-        # Longer articles (8-12 + 8-12 sentences), read to 1024 tokens, own random stream.
+        # Longer articles, read to LONG_TOKENS tokens, on a random stream of their own.
         long_rng = random.Random(args.seed + 1)
-        long_options = DetectOptions(max_tokens=1024, sentences=False)
-        humans_l = [r.text for r in rows if r.label == 0 and len(sentences_of(r.text)) >= 12]
-        machines_l = [r.text for r in rows if r.label == 1 and len(sentences_of(r.text)) >= 12]
+        long_options = DetectOptions(max_tokens=LONG_TOKENS, sentences=False)
+        most = LONG_SPLICE[1]
+        humans_l, machines_l = with_sentences(rows, 0, most), with_sentences(rows, 1, most)
         long_rng.shuffle(humans_l)
         long_rng.shuffle(machines_l)
         same_l = [
             (h, m)
             for h, m in same_story_pairs(args.data_dir)
-            if len(sentences_of(h)) >= 12 and len(sentences_of(m)) >= 12
+            if len(sentences_of(h)) >= most and len(sentences_of(m)) >= most
         ]
         long_rng.shuffle(same_l)
         for kind, pairs, aligned in (
@@ -378,7 +383,8 @@ def main() -> None:
             ),
             ("LLMFake, same story rewritten", same_l[: args.long], True),
         ):
-            name = f"long second half (8-12 + 8-12, 1024 tokens): {kind}"
+            lo, hi = LONG_SPLICE
+            name = f"long second half ({lo}-{hi} + {lo}-{hi}, {LONG_TOKENS} tokens): {kind}"
             result = splice_errors(
                 pairs, LONG_SPLICE, aligned, shipped, dets, long_options, long_rng
             )

@@ -14,9 +14,13 @@ window probabilities, which drift upwards with a sentence's place in the article
    articles that get a boundary, against the 5% its cut-off was set at on LLMFake humans.
 2. Splices: the first sentences of a human article, then those of a machine one. The
    shipped boundary estimate (``detect/boundary.py``) is the posterior median split of
-   the sentence log-odds from window and style evidence under a mean shift; beside it, the
-   split with the largest rise in the same evidence, weighted by sqrt(k (n - k) / n) as in
-   a CUSUM test (shipped before 2026-12-03, for both where and whether); the
+   the sentence log-odds from window and style evidence under a mean shift, each window's
+   log-odds the mean of the article's reading and the window read alone (the shipped
+   detector reads them alone only once the mixed test has passed; here every splice is
+   read both ways, so all rows see the same splices); beside it, the same split from the
+   article's reading only (shipped 2026-12-03), and the split with the largest rise in
+   that evidence, weighted by sqrt(k (n - k) / n) as in a CUSUM test (shipped before
+   2026-12-03, for both where and whether); the
    window-only rows take that largest-rise split of the window probabilities alone. The
    share of splices whose mixed test (the Bayes factor of a rise against none) passes its
    cut-off (a boundary is reported) is given with the error there, and the share whose
@@ -58,7 +62,7 @@ from benchmarks.pairs import same_story_pairs, sentences_of
 from newsprobe.article import Article
 from newsprobe.detect.boundary import BOUNDARY_LEVEL, change_point, locate_boundary
 from newsprobe.detect.detector import Detector
-from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
+from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, reread_scores, score_sentences
 from newsprobe.eval.metrics import auroc
 from newsprobe.eval.splits import make_split
 from newsprobe.fileio import write_json_atomic
@@ -71,8 +75,10 @@ SPLICES = {"second half": (3, 6), "anywhere": (1, 8)}
 LONG_SPLICE = (8, 12)
 LONG_TOKENS = 1024
 #: The shipped boundary estimate: the posterior median split of the window and style
-#: evidence (detect.boundary), and the same evidence's largest rise, shipped before it.
+#: evidence (detect.boundary), windows also read alone; the same from the article's reading
+#: only, and that evidence's largest rise, both shipped before it.
 LOCATOR = "window + style (shipped)"
+ONE_READING = "window + style, article's reading only"
 LARGEST_RISE = "window + style, largest rise"
 
 
@@ -150,10 +156,12 @@ def splice_errors(
     (same-story rewrites), else at the machine text's top."""
     lo, hi = bounds
     locator = shipped.boundary_locator()
+    reread = locator is not None and locator.reread_noise is not None
     errors: dict[str, list[int]] = {
         name: []
-        for name in [LOCATOR, LARGEST_RISE, *dets, "guess the middle"]
-        if name not in (LOCATOR, LARGEST_RISE) or locator
+        for name in [LOCATOR, ONE_READING, LARGEST_RISE, *dets, "guess the middle"]
+        if (name not in (LOCATOR, ONE_READING, LARGEST_RISE) or locator)
+        and (name != ONE_READING or reread)
     }
     flagged: list[bool] = []
     covered: list[bool] = []
@@ -178,9 +186,17 @@ def splice_errors(
             continue  # the sentencizer split differently or the window ran out: skip
         estimates = {}
         if locator is not None:
-            evidence = locator.evidence(sentences_of(text), first)
+            sents = sentences_of(text)
+            evidence = locator.evidence(sents, first)
             rise, stat = change_point(evidence)[0], locator.statistic(evidence)
-            est, likely = locator.split(evidence)
+            est, likely = single = locator.split(evidence)
+            if reread:
+                got = reread_scores(article, shipped, range(len(first)))
+                alone = [got.get(i, float("nan")) for i in range(len(first))]
+                both = locator.reread_evidence(sents, first, alone)  # type: ignore[arg-type]
+                est, likely = locator.split(both, locator.reread_noise)
+                errors[ONE_READING].append(abs(single[0] - k_h))
+                estimates[ONE_READING] = single[0]
             for name, k in ((LOCATOR, est), (LARGEST_RISE, rise)):
                 errors[name].append(abs(k - k_h))
                 estimates[name] = k
@@ -212,6 +228,10 @@ def splice_errors(
         out["flagged_boundary_error"] = (
             float(np.array(errors[LOCATOR])[hit].mean()) if hit.any() else None
         )
+        if ONE_READING in errors:
+            out["flagged_one_reading_error"] = (
+                float(np.array(errors[ONE_READING])[hit].mean()) if hit.any() else None
+            )
         out["flagged_middle_error"] = (
             float(np.array(errors["guess the middle"])[hit].mean()) if hit.any() else None
         )

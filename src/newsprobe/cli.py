@@ -24,6 +24,7 @@ from newsprobe.cli_claims import (
     StoreOpt,
     claims_verifier,
     eval_claims,
+    print_notes,
     sources_app,
 )
 from newsprobe.errors import NewsprobeError
@@ -141,8 +142,7 @@ def check(
     left_out: list[str] = []
     # A .jsonl/... expands to its records; a folder to the files check reads.
     files = expand_check_inputs(iter_inputs(paths, left_out), records)
-    for note in left_out:
-        print(f"note: {note}", file=sys.stderr, flush=True)
+    print_notes(left_out)
     single = len(files) == 1
     if single:
         # A bad single input is an error (exit 2), not a line of output.
@@ -263,8 +263,7 @@ def eval_cmd(
         allow_private=allow_private,
         notes=left_out,
     )
-    for note in left_out:
-        print(f"note: {note}", file=sys.stderr, flush=True)
+    print_notes(left_out)
     for ex in excluded.examples:  # as `check` reports them, one line each
         if ex["reason"] == "unreadable":
             _error(ex["detail"])

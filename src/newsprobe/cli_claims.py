@@ -34,6 +34,12 @@ JudgeUrlOpt = Annotated[
 JudgeModelOpt = Annotated[str | None, typer.Option(help="Model name for --judge-url")]
 
 
+def print_notes(notes: list[str]) -> None:
+    """What an input run left out and why, a line each on stderr (never lost silently)."""
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr, flush=True)
+
+
 def claims_verifier(
     enabled: bool,
     store_path: Path | None,
@@ -102,8 +108,7 @@ def sources_add(
         check_embedder_name(embedder)  # before reading (or fetching) any input
     left_out: list[str] = []
     passages = [p for doc in iter_documents(inputs, max_words, left_out) for p in doc]
-    for note in left_out:
-        print(f"note: {note}", file=sys.stderr, flush=True)
+    print_notes(left_out)
     db = SQLiteStore(store, embedder)
     res = db.add(passages)
     print(

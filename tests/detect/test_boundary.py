@@ -207,3 +207,50 @@ def test_fit_locator_reads_whole_articles_through_the_detector(fit_tiny_detector
     mixed = " ".join(REPORTER[:4] + ASSISTANT[:4])
     (checked,) = check_articles([Article(text=mixed)], det, DetectOptions(max_tokens=512))
     assert checked.boundary is not None and checked.boundary.sentence == 4
+    # The split noise of the evidence with each window also read alone: measured, saved.
+    assert locator.reread_noise is not None and locator.reread_noise > 0
+    assert BoundaryLocator.from_dict(det.boundary_).reread_noise == locator.reread_noise
+    quick = fit_locator(det, texts, labels, texts, labels, max_tokens=512, fpr=0.2, reread=False)
+    assert quick.reread_noise is None and "reread_noise" not in quick.to_dict()
+
+
+def test_the_split_reads_the_windows_alone_once_the_test_has_passed(style, monkeypatch):
+    """The mixed test reads the article's own pass; the split, only once that test has
+    passed, the mean of both readings' log-odds under the noise measured for it."""
+    import newsprobe.detect.sentences as sentences
+
+    arts, labels = _whole_articles(np.random.default_rng(0))
+    locator = BoundaryLocator.fit(style, arts, labels, fpr=0.05)
+    # One style throughout, so that only the window readings place the turn.
+    mixed = _article(REPORTER[:4] * 2, [0.1] * 4 + [0.9] * 4)
+    texts = [mixed.text[s.start : s.end] for s in mixed.sentences]
+    proba = [s.machine_probability for s in mixed.sentences]
+    # Read alone, the first two "machine" sentences look human: the turn moves to 6.
+    alone = [1e-4] * 6 + [0.9999] * 2
+    read: list[list[int]] = []
+
+    def fake_reread(article, detector, wanted, *args, **kwargs):
+        read.append(list(wanted))
+        return {i: alone[i] for i in wanted if i != 7}  # the last window could not be read
+
+    monkeypatch.setattr(sentences, "reread_scores", fake_reread)
+    det = Detector()
+    det.boundary_ = locator.to_dict()
+    assert locate_boundary(mixed, det).sentence == 4 and not read  # not fitted with it
+    locator.reread_noise = locator.noise
+    det.boundary_ = locator.to_dict()
+    b = locate_boundary(mixed, det)
+    assert read == [list(range(8))]
+    both = locator.reread_evidence(texts, proba, [*alone[:7], float("nan")])
+    assert b.sentence == locator.split(both, locator.reread_noise)[0] == 6
+    assert b.statistic == locator.statistic(locator.evidence(texts, proba))
+    # The unread window kept the article's reading; the others are the mean log-odds.
+    single = locator.evidence(texts, proba)
+    assert both[7] == pytest.approx(single[7])
+    mean = 1 / (1 + np.exp(-(np.log(0.9 / 0.1) + np.log(0.9999 / 1e-4)) / 2))
+    assert both[6] == pytest.approx(locator.evidence(texts[6:7], [mean])[0])
+    # A human article never reaches the second reading.
+    read.clear()
+    human = [a for a, y in zip(arts, labels, strict=True) if y == 0]
+    quiet = [a for a in human if locate_boundary(a, det) is None]
+    assert quiet and len(read) == len(human) - len(quiet)

@@ -3,12 +3,17 @@ import pytest
 
 from newsprobe.article import Article
 from newsprobe.detect.sentences import (
+    REREAD_TOKENS,
     DepthCalibration,
     fit_depth_calibration,
+    reread_scores,
     score_sentences,
+    sentence_windows,
     window_scores,
 )
 from newsprobe.eval.metrics import auroc
+from newsprobe.pipeline import check_articles
+from newsprobe.settings import DetectOptions
 
 
 def _drifting_windows(n=2000, seed=0):
@@ -99,3 +104,32 @@ def test_sentence_scores_go_through_the_detectors_depth_calibration(fit_tiny_det
         ).tolist()
     assert human_scores == sorted(human_scores)
     assert np.allclose(human_scores, np.sort(expected_human), atol=1e-4)  # batched vs one
+
+
+def test_a_reread_window_scores_as_that_text_checked_alone(fit_tiny_detector):
+    """Each window read alone is what the detector says of the window's text on its own,
+    calibrated at depth 0: the article above it no longer colours it."""
+    texts = [HUMAN, HUMAN.upper(), HUMAN[::-1], MACHINE, MACHINE * 2, MACHINE.lower()]
+    labels = [0, 0, 0, 1, 1, 1]
+    det = fit_tiny_detector(texts, labels)
+    (article,) = check_articles(
+        [Article(text=HUMAN + " " + MACHINE)], det, DetectOptions(max_tokens=256)
+    )
+    _, windows, depth = sentence_windows(article, det)
+    alone = reread_scores(article, det)
+    assert sorted(alone) == sorted(windows) and len(alone) >= 5
+    options = DetectOptions(max_tokens=REREAD_TOKENS, sentences=False)
+    each = check_articles(
+        [Article(text=article.text[slice(*windows[i])]) for i in alone], det, options
+    )
+    assert np.allclose(list(alone.values()), [a.verdict.machine_probability for a in each])
+    # The in-article reading of a deep window differs: it read the article above it.
+    in_article = {i: p for i, (p, _) in window_scores(article, det)[1].items()}
+    deep = [i for i in windows if depth[i] > 0]
+    assert deep and not np.allclose([alone[i] for i in deep], [in_article[i] for i in deep])
+    # Only the sentences asked for are read; a calibrated detector maps them at depth 0.
+    cal, _ = fit_depth_calibration(det, texts, labels, max_tokens=256)
+    det.sentence_calibration_ = cal.to_dict()
+    some = reread_scores(article, det, [1, 3, 999])
+    assert sorted(some) == [1, 3]
+    assert np.allclose([some[1], some[3]], cal(np.array([alone[1], alone[3]]), np.zeros(2)))

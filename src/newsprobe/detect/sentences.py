@@ -21,21 +21,27 @@ from newsprobe.detect.segment import split_sentences
 
 if TYPE_CHECKING:
     from newsprobe.detect.detector import Detector
+    from newsprobe.detect.stats import TokenStats
 
 __all__ = [
     "CALIBRATION_TOKENS",
+    "REREAD_TOKENS",
     "SENTENCE_FPR",
     "SHADE_FPR",
     "WINDOW_TOKENS",
     "DepthCalibration",
     "fit_depth_calibration",
+    "reread_scores",
     "score_sentences",
+    "sentence_windows",
     "split_sentences",
     "window_scores",
 ]
 
 #: Tokens a window needs before its number means something (about two news sentences).
 WINDOW_TOKENS = 48
+#: Tokens a window read alone may hold (``reread_scores``): windows are ~48-100 tokens.
+REREAD_TOKENS = 256
 #: Depths beyond this are read as this (past the calibration data; keeps the fit monotone).
 MAX_DEPTH = 4096
 #: Tokens of each article the depth calibration reads: as deep as ``--max-tokens 512`` goes.
@@ -104,11 +110,11 @@ class DepthCalibration:
         return cls(**{k: float(data[k]) for k in cls.__slots__})
 
 
-def window_scores(
+def sentence_windows(
     article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
-) -> tuple[list[tuple[int, int]], dict[int, tuple[float, int]]]:
-    """The sentence spans of a checked ``article`` and, for each sentence with statistics,
-    the detector's probability for its window and the tokens read before that window."""
+) -> tuple[list[tuple[int, int]], dict[int, tuple[int, int]], dict[int, int]]:
+    """The sentence spans of a checked ``article``, and for each sentence with statistics
+    the character span of its window and the tokens read before that window."""
     spans = split_sentences(article.text)
     first = detector.models[0]
     counts = [len(article.token_stats[first].slice(a, b)) for a, b in spans]
@@ -134,6 +140,15 @@ def window_scores(
                 total += counts[hi]
         windows[i] = (spans[lo][0], spans[hi][1])
         depth[i] = int(before[lo])
+    return spans, windows, depth
+
+
+def window_scores(
+    article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
+) -> tuple[list[tuple[int, int]], dict[int, tuple[float, int]]]:
+    """The sentence spans of a checked ``article`` and, for each sentence with statistics,
+    the detector's probability for its window and the tokens read before that window."""
+    spans, windows, depth = sentence_windows(article, detector, window_tokens)
     texts = [article.text[a:b] for a, b in windows.values()]
     stats = {
         m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in windows.values()]
@@ -143,6 +158,42 @@ def window_scores(
     proba = detector.predict_proba_rows(rows) if rows else []
     scores = {i: (float(p), depth[i]) for i, p in zip(windows, proba, strict=True)}
     return spans, scores
+
+
+def reread_scores(
+    article: Article,
+    detector: Detector,
+    sentences: Sequence[int] | None = None,
+    stats_of: Callable[[list[str]], dict[str, list[TokenStats]]] | None = None,
+    window_tokens: int = WINDOW_TOKENS,
+) -> dict[int, float]:
+    """Sentence probabilities from each window read alone, from its own first token.
+
+    The article's single pass reads a window after everything above it. Where a machine
+    part follows a human one, the first machine sentences are read as a surprising turn
+    of the human story, and look human; read alone, they look like what they are. Each
+    window costs a model pass of its own (about three times the article's), so only the
+    boundary's split asks for them, and only once the mixed test has passed. Calibrated
+    at depth 0: the window is all the model read.
+
+    sentences: the sentence indices wanted (default: all with statistics).
+    stats_of: token statistics for a list of texts (default: the detector's extractor,
+        uncached, over ``REREAD_TOKENS``); training passes a cached one.
+    """
+    if not article.token_stats:
+        return {}
+    _, windows, _ = sentence_windows(article, detector, window_tokens)
+    wanted = [i for i in (windows if sentences is None else sentences) if i in windows]
+    if not wanted:
+        return {}
+    texts = [article.text[slice(*windows[i])] for i in wanted]
+    ext = detector.extractor
+    stats = stats_of(texts) if stats_of else ext.stats(texts, REREAD_TOKENS)
+    proba = np.asarray(detector.predict_proba_rows(ext.from_stats(texts, stats)))
+    if detector.sentence_calibration_:
+        cal = DepthCalibration.from_dict(detector.sentence_calibration_)
+        proba = cal(proba, np.zeros(len(proba)))
+    return {i: float(p) for i, p in zip(wanted, proba, strict=True)}
 
 
 def score_sentences(

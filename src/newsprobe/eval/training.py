@@ -97,7 +97,8 @@ def fit_sentence_parts(
     det.provenance_["boundary"] = (
         f"style: sentences of {len(styled)} cased LLMFake fit and calibration articles; "
         f"evidence weights, cut-off ({locator.fpr:.0%} of {len(rows) - n_machine} human "
-        "articles) and split noise: the sentence calibration's articles"
+        "articles) and split noise (as read, and with each window also read alone): the "
+        "sentence calibration's articles"
     )
 
 

@@ -144,3 +144,27 @@ def test_a_year_of_another_action_is_no_contradiction(store):
     # The source dates Poland's accession, not a visit: the years are of different events.
     (claim,) = verdicts(store, "Poland hosted NATO leaders in 2016.").values()
     assert claim.verdict == "not_enough_evidence"
+
+
+ARTICLE_5 = Passage(
+    "Article 5 says that an armed attack against one ally is considered an attack against "
+    "them all. It has been invoked once, after the attacks of 11 September 2001.",
+    "nato",
+)
+
+
+@MODELS
+def test_a_source_sentence_opening_with_it_is_read_with_its_antecedent(tmp_path, model):
+    # Read alone, "It has been invoked once, ..." is about nothing the claim names.
+    s = SQLiteStore(tmp_path / "a5.sqlite")
+    s.add([ARTICLE_5])
+    text = "Article 5 has been invoked once, after the attacks of 11 September 2001."
+    (right,) = verdicts(s, text, model).values()
+    assert right.verdict == "supported"
+    shown = "[Article 5] has been invoked once, after the attacks of 11 September 2001."
+    assert right.evidence[0].sentence == shown
+    (moved,) = verdicts(s, text.replace("2001", "2003"), model).values()
+    assert moved.verdict == "contradicted"
+    assert [(c.claim_value, c.source_value, c.source_text) for c in moved.conflicts] == [
+        ("11 September 2003", "11 September 2001", shown)
+    ]

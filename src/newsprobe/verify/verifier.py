@@ -21,6 +21,7 @@ from newsprobe.claims.model import Claim, Evidence
 from newsprobe.claims.parts import parse_parts
 from newsprobe.sources.base import EvidenceStore, Hit
 from newsprobe.sources.embed import Embedder, MiniLMEmbedder
+from newsprobe.verify.antecedents import Resolved, resolve_opening_pronoun
 from newsprobe.verify.checks import CheckResult, compare, entity_coverage, term_overlap
 from newsprobe.verify.judge import LLMJudge
 from newsprobe.verify.options import PARAPHRASE_OVERLAP, PARAPHRASE_SIMILARITY, VerifyOptions
@@ -38,18 +39,52 @@ def _search(store: EvidenceStore, queries: list[str], k: int) -> list[list[Hit]]
     return [store.search(q, k) for q in queries]
 
 
-def _best_sentence(claim: Claim, doc: Doc) -> tuple[Span, set[str], float]:
-    """The passage sentence that shares most of the claim's terms and entities, its lemmas,
-    and the share of the claim's terms it has."""
-    best: tuple[float, Span, set[str]] | None = None
-    for sent in doc.sents:
-        lemmas = {t.lemma_.lower() for t in sent}
-        key = term_overlap(claim.parts, lemmas) + entity_coverage(claim.parts.entities, sent.text)
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A passage sentence as the checks read it (``span``, ``text``: an opening pronoun
+    replaced by its antecedent) and as the report shows it (``shown``)."""
+
+    span: Span
+    text: str
+    shown: str
+
+
+def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_Sentence]]:
+    """Each passage's sentences, those opening with a pronoun re-parsed with its antecedent
+    (``verify.antecedents``) so the term overlap, the similarity and the value checks see
+    whose fact the sentence states."""
+    plain: dict[str, list[tuple[Span, Resolved | None]]] = {}
+    for text, doc in docs.items():
+        sents = list(doc.sents)
+        plain[text] = [
+            (s, resolve_opening_pronoun(s, sents[i - 1] if i else None))
+            for i, s in enumerate(sents)
+        ]
+    rewritten = sorted({r.text for rows in plain.values() for _, r in rows if r is not None})
+    reparsed = {t: d[:] for t, d in zip(rewritten, nlp.pipe(rewritten), strict=True)}
+    out: dict[str, list[_Sentence]] = {}
+    for text, rows in plain.items():
+        out[text] = [
+            _Sentence(s, s.text.strip(), s.text.strip())
+            if r is None
+            else _Sentence(reparsed[r.text], r.text.strip(), r.shown.strip())
+            for s, r in rows
+        ]
+    return out
+
+
+def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sentence, float]:
+    """The passage sentence that shares most of the claim's terms and entities, and the
+    share of the claim's terms it has."""
+    best: tuple[float, _Sentence, float] | None = None
+    for sent in sentences:
+        lemmas = {t.lemma_.lower() for t in sent.span}
+        overlap = term_overlap(claim.parts, lemmas)
+        key = overlap + entity_coverage(claim.parts.entities, sent.text)
         if best is None or key > best[0]:
-            best = (key, sent, lemmas)
+            best = (key, sent, overlap)
     assert best is not None
-    _, sent, lemmas = best
-    return sent, lemmas, term_overlap(claim.parts, lemmas)
+    return best[1], best[2]
 
 
 def verify_claims(
@@ -79,14 +114,15 @@ def verify_claims(
     hits = _search(store, [c.text for c in claims], options.top_k)
     texts = sorted({h.passage.text for hs in hits for h in hs})
     docs = dict(zip(texts, nlp.pipe(texts), strict=True))
-    aligned = []  # (claim index, hit, sentence text, sentence, sentence overlap)
+    sentences = _passage_sentences(docs, nlp)
+    aligned = []  # (claim index, hit, sentence, sentence overlap)
     for ci, (claim, hs) in enumerate(zip(claims, hits, strict=True)):
         for h in hs:
-            sent, _, s_overlap = _best_sentence(claim, docs[h.passage.text])
-            aligned.append((ci, h, sent.text.strip(), sent, s_overlap))
-    sims = _similarities(embedder, [c.text for c in claims], [(a[0], a[2]) for a in aligned])
+            sent, s_overlap = _best_sentence(claim, sentences[h.passage.text])
+            aligned.append((ci, h, sent, s_overlap))
+    sims = _similarities(embedder, [c.text for c in claims], [(a[0], a[2].text) for a in aligned])
     per_claim: list[list[_Found]] = [[] for _ in claims]
-    for (ci, h, sent_text, sent, s_overlap), sim in zip(aligned, sims, strict=True):
+    for (ci, h, sent, s_overlap), sim in zip(aligned, sims, strict=True):
         claim = claims[ci]
         doc = docs[h.passage.text]
         p_lemmas = {t.lemma_.lower() for t in doc}
@@ -105,7 +141,7 @@ def verify_claims(
             source=h.passage.title or h.passage.source,
             url=h.passage.url,
             score=h.score,
-            sentence=sent_text,
+            sentence=sent.shown,
             title=h.passage.title,
             date=h.passage.date,
             similarity=sim,
@@ -113,9 +149,9 @@ def verify_claims(
         )
         result, negated = None, False
         if relevant:
-            source = parse_parts(sent)
+            source = parse_parts(sent.span)
             negated = source.negated
-            result = compare(claim.parts, source, sent_text, ev.source, ev.url, s_overlap, sim)
+            result = compare(claim.parts, source, sent.shown, ev.source, ev.url, s_overlap, sim)
         per_claim[ci].append(_Found(ev, result, s_overlap, p_overlap, coverage, actor, negated))
     for claim, found in zip(claims, per_claim, strict=True):
         claim.evidence = [f.evidence for f in found]

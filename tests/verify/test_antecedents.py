@@ -1,0 +1,58 @@
+"""Which opening pronouns of a source sentence take the previous sentence's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.verify.antecedents import resolve_opening_pronoun
+
+
+def resolved(nlp, text: str) -> str | None:
+    first, second = list(nlp(text).sents)
+    got = resolve_opening_pronoun(second, first)
+    return None if got is None else got.shown
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        (
+            "Article 4 of the North Atlantic Treaty says that the parties will consult. "
+            "It does not oblige allies to take military action.",
+            "[Article 4 of the North Atlantic Treaty] does not oblige allies to take "
+            "military action.",
+        ),
+        (
+            "Angela Merkel met the president on Monday. She said the talks went well.",
+            "[Angela Merkel] said the talks went well.",
+        ),
+        (
+            "The ministers met in Brussels on Friday. They agreed to raise spending.",
+            "[The ministers] agreed to raise spending.",
+        ),
+    ],
+)
+def test_an_agreeing_subject_is_taken(nlp, text, shown):
+    assert resolved(nlp, text) == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no agreement: a person is not "it", one thing is not "they"
+        "Angela Merkel met the president on Monday. It was a long meeting.",
+        "The treaty was signed in Washington in 1949. They met again in 1950.",
+        # expletive and weather "it", a pronoun antecedent, a pronoun that is no subject
+        "The treaty was signed in Washington. It is not clear why the date was chosen.",
+        "The ministers met in Paris. It rained all day.",
+        "It was signed in 1949. It has been amended since.",
+        "The council met on Monday. Its members approved the budget.",
+    ],
+)
+def test_anything_else_is_left_alone(nlp, text):
+    assert resolved(nlp, text) is None
+
+
+def test_the_first_sentence_of_a_passage_has_no_antecedent(nlp):
+    (only,) = list(nlp("It has been invoked once.").sents)
+    assert resolve_opening_pronoun(only, None) is None

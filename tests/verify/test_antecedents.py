@@ -30,6 +30,10 @@ def resolved(nlp, text: str) -> str | None:
             "The ministers met in Brussels on Friday. They agreed to raise spending.",
             "[The ministers] agreed to raise spending.",
         ),
+        (
+            "Mr Gill spoke to the BBC on Tuesday. He said the party would stand.",
+            "[Mr Gill] said the party would stand.",
+        ),
     ],
 )
 def test_an_agreeing_subject_is_taken(nlp, text, shown):
@@ -45,6 +49,10 @@ def test_an_agreeing_subject_is_taken(nlp, text, shown):
         # expletive and weather "it", a pronoun antecedent, a pronoun that is no subject
         "The treaty was signed in Washington. It is not clear why the date was chosen.",
         "The ministers met in Paris. It rained all day.",
+        "The match ended in a draw. It was a costly miss for the hosts.",
+        "The new body was announced today. It is not yet known what it will be called.",
+        # a title of the other sex
+        "Mrs Bisson called the company in September. He said nothing.",
         "It was signed in 1949. It has been amended since.",
         "The council met on Monday. Its members approved the budget.",
     ],

@@ -7,8 +7,12 @@ to the claim is low, and the checks cannot tell whose date it gives. A coreferen
 would resolve every mention; what the verifier needs is narrower and can be done safely
 from the parse: a sentence whose subject is its first word, a personal pronoun, takes the
 subject of the sentence before it, when that subject is a full noun phrase that agrees
-("it": one thing, not a person; "he"/"she": a person; "they": several). Everything else
-(expletive "it is clear that", weather "it rained", a pronoun antecedent) is left alone.
+("it": one thing, not a person; "he"/"she": a person, no title of the other sex; "they":
+several). Everything else (a copular "it is ...", weather "it rained", a pronoun
+antecedent) is left alone.
+Taking the previous subject is centering theory's preferred reading; it is wrong when the
+pronoun means that sentence's object ("The council approved the budget. It includes
+..."), which is why the report shows the replacement in brackets rather than hiding it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ if TYPE_CHECKING:
 SUBJECTS = ("nsubj", "nsubjpass")
 PERSONAL = {"it", "he", "she", "they"}
 WEATHER = {"rain", "snow", "hail", "thunder", "drizzle", "pour"}
+COPULAS = {"be", "seem", "appear", "remain", "become"}
+FEMALE = {"mrs", "ms", "miss", "lady", "dame", "madam"}
+MALE = {"mr", "sir", "lord"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,28 +46,36 @@ def _subject(sent: Span) -> Token | None:
 
 
 def _expletive(pronoun: Token) -> bool:
-    """ "It is clear that ...", "it seems ...", "it rained": no antecedent to find."""
+    """ "It is clear that ...", "it is not known what ...", "it rained", and any "it is
+    ...": a copular "it" is as often the situation as the thing named before ("It was a
+    costly miss"), so it is left alone."""
     head = pronoun.head
-    if head.lemma_.lower() in WEATHER:
+    lemma = head.lemma_.lower()
+    if lemma in WEATHER or (pronoun.lower_ == "it" and lemma in COPULAS):
         return True
-    deps = {c.dep_ for c in head.children}
-    return bool(deps & {"ccomp", "csubj", "xcomp"}) and head.lemma_.lower() in {
-        "be",
-        "seem",
-        "appear",
-        "remain",
-        "become",
-    }
+    clause = any(c.dep_ in ("ccomp", "csubj", "xcomp") for c in head.children)
+    return clause and (lemma in COPULAS or pronoun.dep_ == "nsubjpass")
 
 
 def _agrees(pronoun: str, head: Token, phrase: Span) -> bool:
     person = head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" for e in phrase.ents)
     plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-    if pronoun in ("he", "she"):
-        return person and not plural
+    titles = {t.lower_.rstrip(".") for t in phrase}
+    if pronoun == "he":
+        return person and not plural and not titles & FEMALE
+    if pronoun == "she":
+        return person and not plural and not titles & MALE
     if pronoun == "they":
         return plural
     return not person and not plural  # "it"
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The subject's words, without an adverb or stray quote the parse hung on it."""
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    while tokens and tokens[0].pos_ in ("ADV", "PUNCT", "CCONJ") and tokens[0].i != head.i:
+        tokens.pop(0)
+    return head.doc[tokens[0].i : tokens[-1].i + 1]
 
 
 def resolve_opening_pronoun(sent: Span, previous: Span | None) -> Resolved | None:
@@ -75,9 +90,7 @@ def resolve_opening_pronoun(sent: Span, previous: Span | None) -> Resolved | Non
     head = _subject(previous)
     if head is None or head.pos_ == "PRON":
         return None
-    left = min(t.i for t in head.subtree)
-    right = max(t.i for t in head.subtree) + 1
-    phrase = head.doc[left:right]
+    phrase = _noun_phrase(head)
     if len(phrase) > 12 or not _agrees(word, head, phrase):
         return None
     name = phrase.text

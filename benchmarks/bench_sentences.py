@@ -192,8 +192,7 @@ def splice_errors(
             est, likely = single = locator.split(evidence)
             if reread:
                 got = reread_scores(article, shipped, range(len(first)))
-                alone = [got.get(i, float("nan")) for i in range(len(first))]
-                both = locator.reread_evidence(sents, first, alone)  # type: ignore[arg-type]
+                both = locator.reread_evidence(sents, first, got)
                 est, likely = locator.split(both, locator.reread_noise)
                 errors[ONE_READING].append(abs(single[0] - k_h))
                 estimates[ONE_READING] = single[0]

@@ -241,7 +241,7 @@ def test_the_split_reads_the_windows_alone_once_the_test_has_passed(style, monke
     det.boundary_ = locator.to_dict()
     b = locate_boundary(mixed, det)
     assert read == [list(range(8))]
-    both = locator.reread_evidence(texts, proba, [*alone[:7], float("nan")])
+    both = locator.reread_evidence(texts, proba, {i: alone[i] for i in range(7)})
     assert b.sentence == locator.split(both, locator.reread_noise)[0] == 6
     assert b.statistic == locator.statistic(locator.evidence(texts, proba))
     # The unread window kept the article's reading; the others are the mean log-odds.

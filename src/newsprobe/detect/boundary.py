@@ -31,7 +31,7 @@ weighted by sqrt(k (n - k) / n) as in a CUSUM test, for both (``change_point``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -191,12 +191,17 @@ class BoundaryLocator:
         return mixed_evidence(evidence, self.noise)
 
     def reread_evidence(
-        self, texts: Sequence[str], window_proba: Sequence[float], reread: Sequence[float]
+        self, texts: Sequence[str], window_proba: Sequence[float], reread: Mapping[int, float]
     ) -> np.ndarray:
         """``evidence`` from the mean of each window's log-odds in the article's reading
-        and read alone (a window that could not be read alone keeps the first)."""
-        first, alone = _logit(window_proba), _logit(reread)
-        alone = np.where(np.isnan(np.asarray(reread, dtype=float)), first, alone)
+        and read alone (``reread``: sentence index -> probability, as
+        ``detect.sentences.reread_scores`` gives it; a window not read alone keeps the
+        first)."""
+        first = _logit(window_proba)
+        alone = first.copy()
+        if reread:
+            at = list(reread)
+            alone[at] = _logit([reread[i] for i in at])
         return self.evidence(texts, 1.0 / (1.0 + np.exp(-(first + alone) / 2)))
 
     def split(
@@ -319,9 +324,8 @@ def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
         from newsprobe.detect.sentences import reread_scores
 
         alone = reread_scores(article, detector, range(len(texts)))
-        reread = [alone.get(i, float("nan")) for i in range(len(texts))]
         k, likely = locator.split(
-            locator.reread_evidence(texts, proba, reread), locator.reread_noise
+            locator.reread_evidence(texts, proba, alone), locator.reread_noise
         )
     else:
         k, likely = locator.split(evidence)
@@ -376,8 +380,7 @@ def fit_locator(
             if len(texts) < MIN_SENTENCES:
                 continue
             got = reread_scores(article, detector, range(len(texts)), alone.cached_stats)
-            again = [got.get(i, float("nan")) for i in range(len(texts))]
-            evidence.append(locator.reread_evidence(texts, proba, again))
+            evidence.append(locator.reread_evidence(texts, proba, got))
             if progress is not None:
                 progress(1)
         locator.reread_noise = _long_run_variance(evidence)

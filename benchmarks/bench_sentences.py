@@ -60,7 +60,13 @@ from rich.table import Table
 
 from benchmarks.pairs import same_story_pairs, sentences_of
 from newsprobe.article import Article
-from newsprobe.detect.boundary import BOUNDARY_LEVEL, change_point, locate_boundary
+from newsprobe.detect.boundary import (
+    BOUNDARY_LEVEL,
+    MIN_SENTENCES,
+    change_point,
+    locate_boundary,
+    scored_sentences,
+)
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, reread_scores, score_sentences
 from newsprobe.eval.metrics import auroc
@@ -128,18 +134,34 @@ def whole_articles(
 
 def mixed_rates(arts: list[Article], labels: list[int], shipped: Detector) -> dict:
     """How often whole (unspliced) articles get a boundary: the mixed test's false alarms,
-    on human articles (the stated rate) and on machine ones."""
+    on human articles (the stated rate) and on machine ones; beside it, the test on the
+    article's reading alone (shipped before the two-stage test) and the share of articles
+    whose windows the two-stage test reads a second time (its cost)."""
+    locator = shipped.boundary_locator()
     flagged: dict[int, list[bool]] = {0: [], 1: []}
+    one_stage: dict[int, list[bool]] = {0: [], 1: []}
+    reread: dict[int, list[bool]] = {0: [], 1: []}
     for a, label in zip(arts, labels, strict=True):
         a.sentences = score_sentences(a, shipped)
         flagged[label].append(locate_boundary(a, shipped) is not None)
-    return {
-        **{f"n_{who}": len(flagged[lab]) for who, lab in (("human", 0), ("machine", 1))},
-        **{
-            f"{who}_flagged_mixed": float(np.mean(flagged[lab])) if flagged[lab] else None
-            for who, lab in (("human", 0), ("machine", 1))
-        },
-    }
+        texts, proba = scored_sentences(a)
+        stat = (
+            locator.statistic(locator.evidence(texts, proba))
+            if locator is not None and len(texts) >= MIN_SENTENCES
+            else float("-inf")
+        )
+        one_stage[label].append(locator is not None and stat > locator.cutoff)
+        reread[label].append(locator is not None and locator.two_stage and stat > locator.prescreen)
+    out: dict = {}
+    for who, lab in (("human", 0), ("machine", 1)):
+        out[f"n_{who}"] = len(flagged[lab])
+        for key, got in (
+            ("flagged_mixed", flagged),
+            ("flagged_mixed_one_stage", one_stage),
+            ("read_twice", reread),
+        ):
+            out[f"{who}_{key}"] = float(np.mean(got[lab])) if got[lab] else None
+    return out
 
 
 def splice_errors(
@@ -164,6 +186,7 @@ def splice_errors(
         and (name != ONE_READING or reread)
     }
     flagged: list[bool] = []
+    one_stage: list[bool] = []
     covered: list[bool] = []
     widths: list[int] = []
     n_sents = []
@@ -190,6 +213,7 @@ def splice_errors(
             evidence = locator.evidence(sents, first)
             rise, stat = change_point(evidence)[0], locator.statistic(evidence)
             est, likely = single = locator.split(evidence)
+            both = None
             if reread:
                 got = reread_scores(article, shipped, range(len(first)))
                 both = locator.reread_evidence(sents, first, got)
@@ -199,7 +223,8 @@ def splice_errors(
             for name, k in ((LOCATOR, est), (LARGEST_RISE, rise)):
                 errors[name].append(abs(k - k_h))
                 estimates[name] = k
-            flagged.append(stat > locator.cutoff)
+            flagged.append(locator.is_mixed(stat, both))
+            one_stage.append(stat > locator.cutoff)
             if likely is not None:
                 covered.append(likely[0] <= k_h <= likely[1])
                 widths.append(likely[1] - likely[0] + 1)
@@ -224,6 +249,7 @@ def splice_errors(
     if flagged:
         hit = np.array(flagged)
         out["flagged_mixed_share"] = float(hit.mean())
+        out["flagged_mixed_one_stage_share"] = float(np.mean(one_stage))
         out["flagged_boundary_error"] = (
             float(np.array(errors[LOCATOR])[hit].mean()) if hit.any() else None
         )
@@ -254,8 +280,10 @@ def splice_rows(table: Table, name: str, result: dict) -> None:
         reported = likely = ""
         if method == LOCATOR:
             err, mid = result["flagged_boundary_error"], result["flagged_middle_error"]
-            reported = f"{result['flagged_mixed_share']:.0%}" + (
-                f" ({err:.2f} / {mid:.2f})" if err is not None else ""
+            reported = (
+                f"{result['flagged_mixed_share']:.0%} "
+                f"[{result['flagged_mixed_one_stage_share']:.0%}]"
+                + (f" ({err:.2f} / {mid:.2f})" if err is not None else "")
             )
             if "likely_range_covers" in result:
                 likely = f"{result['likely_range_covers']:.0%} ({result['likely_range_width']:.1f})"
@@ -350,7 +378,10 @@ def main() -> None:
         console.print(
             f"boundary reported (mixed test) on whole held-out articles: "
             f"{mixed['human_flagged_mixed']:.1%} of {mixed['n_human']} human, "
-            f"{mixed['machine_flagged_mixed']:.1%} of {mixed['n_machine']} machine"
+            f"{mixed['machine_flagged_mixed']:.1%} of {mixed['n_machine']} machine "
+            f"(the article's reading alone: {mixed['human_flagged_mixed_one_stage']:.1%}"
+            f" / {mixed['machine_flagged_mixed_one_stage']:.1%}; windows read a second time: "
+            f"{mixed['human_read_twice']:.1%} / {mixed['machine_read_twice']:.1%})"
         )
 
     # 2. Splices of different stories; 3. of the same story.
@@ -363,7 +394,7 @@ def main() -> None:
         "mean error",
         "exact",
         "within 1",
-        "reported (error / middle's)",
+        "reported [one reading's test] (error / middle's)",
         "in the 90% range (width)",
     ):
         table.add_column(col)

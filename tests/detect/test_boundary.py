@@ -201,7 +201,9 @@ def test_fit_locator_reads_whole_articles_through_the_detector(fit_tiny_detector
     det = fit_tiny_detector(texts, labels)
     cal, _ = fit_depth_calibration(det, texts, labels, max_tokens=512)
     det.sentence_calibration_ = cal.to_dict()
-    locator = fit_locator(det, texts, labels, texts, labels, max_tokens=512, fpr=0.2)
+    locator = fit_locator(
+        det, texts, labels, texts, labels, max_tokens=512, fpr=0.2, prescreen_share=0.5
+    )
     assert locator.window > 0 and locator.style_weight > 0 and locator.fpr == 0.2
     det.boundary_ = locator.to_dict()
     mixed = " ".join(REPORTER[:4] + ASSISTANT[:4])
@@ -210,13 +212,21 @@ def test_fit_locator_reads_whole_articles_through_the_detector(fit_tiny_detector
     # The split noise of the evidence with each window also read alone: measured, saved.
     assert locator.reread_noise is not None and locator.reread_noise > 0
     assert BoundaryLocator.from_dict(det.boundary_).reread_noise == locator.reread_noise
+    # ... and the two-stage test's cut-offs, on the same human articles.
+    assert locator.two_stage and np.isfinite(locator.prescreen + locator.reread_cutoff)
+    loaded = BoundaryLocator.from_dict(det.boundary_)
+    assert (loaded.prescreen, loaded.reread_cutoff) == (locator.prescreen, locator.reread_cutoff)
+    with pytest.raises(ValueError, match="prescreen_share"):
+        fit_locator(det, texts, labels, texts, labels, max_tokens=512, fpr=0.2)
     quick = fit_locator(det, texts, labels, texts, labels, max_tokens=512, fpr=0.2, reread=False)
     assert quick.reread_noise is None and "reread_noise" not in quick.to_dict()
+    assert not quick.two_stage and "prescreen" not in quick.to_dict()
 
 
 def test_the_split_reads_the_windows_alone_once_the_test_has_passed(style, monkeypatch):
-    """The mixed test reads the article's own pass; the split, only once that test has
-    passed, the mean of both readings' log-odds under the noise measured for it."""
+    """A locator without the two-stage cut-offs tests the article's own pass; the split,
+    only once that test has passed, the mean of both readings' log-odds under the noise
+    measured for it."""
     import newsprobe.detect.sentences as sentences
 
     arts, labels = _whole_articles(np.random.default_rng(0))
@@ -254,3 +264,47 @@ def test_the_split_reads_the_windows_alone_once_the_test_has_passed(style, monke
     human = [a for a, y in zip(arts, labels, strict=True) if y == 0]
     quiet = [a for a in human if locate_boundary(a, det) is None]
     assert quiet and len(read) == len(human) - len(quiet)
+
+
+def test_the_two_stage_test_decides_on_the_windows_read_alone(style, monkeypatch):
+    """Past the prescreen, the Bayes factor of the averaged evidence decides: a turn the
+    windows read alone confirm is reported with that statistic and cut-off, one they do not
+    is not; below the prescreen nothing is read a second time."""
+    import newsprobe.detect.sentences as sentences
+
+    arts, labels = _whole_articles(np.random.default_rng(0))
+    locator = BoundaryLocator.fit(style, arts, labels, fpr=0.05)
+    locator.reread_noise = locator.noise
+    mixed = _article(REPORTER[:4] * 2, [0.1] * 4 + [0.9] * 4)
+    texts = [mixed.text[s.start : s.end] for s in mixed.sentences]
+    proba = [s.machine_probability for s in mixed.sentences]
+    first = locator.statistic(locator.evidence(texts, proba))
+    alone: list[float] = []
+    read: list[list[int]] = []
+
+    def fake_reread(article, detector, wanted, *args, **kwargs):
+        read.append(list(wanted))
+        return {i: alone[i] for i in wanted}
+
+    monkeypatch.setattr(sentences, "reread_scores", fake_reread)
+    det = Detector()
+    confirmed = locator.reread_evidence(texts, proba, dict(enumerate([1e-4] * 4 + [0.9999] * 4)))
+    flat = locator.reread_evidence(texts, proba, dict(enumerate([0.5] * 8)))
+    locator.prescreen = first - 1.0
+    # The second cut-off between what the two readings say.
+    locator.reread_cutoff = (
+        locator.reread_statistic(flat) + locator.reread_statistic(confirmed)
+    ) / 2
+    assert locator.two_stage and locator.needs_reread(first)
+    det.boundary_ = locator.to_dict()
+    alone[:] = [1e-4] * 4 + [0.9999] * 4
+    b = locate_boundary(mixed, det)
+    assert b is not None and b.sentence == 4 and read == [list(range(8))]
+    assert b.statistic == locator.reread_statistic(confirmed) > b.cutoff == locator.reread_cutoff
+    alone[:] = [0.5] * 8
+    assert locate_boundary(mixed, det) is None and len(read) == 2
+    # Below the prescreen: not mixed, and no second reading.
+    locator.prescreen = first + 1.0
+    det.boundary_ = locator.to_dict()
+    assert not locator.needs_reread(first)
+    assert locate_boundary(mixed, det) is None and len(read) == 2

@@ -96,9 +96,9 @@ def fit_sentence_parts(
     det.boundary_ = locator.to_dict()
     det.provenance_["boundary"] = (
         f"style: sentences of {len(styled)} cased LLMFake fit and calibration articles; "
-        f"evidence weights, cut-off ({locator.fpr:.0%} of {len(rows) - n_machine} human "
-        "articles) and split noise (as read, and with each window also read alone): the "
-        "sentence calibration's articles"
+        f"evidence weights, cut-offs ({locator.fpr:.0%} of {len(rows) - n_machine} human "
+        "articles; two-stage: the windows read alone past a prescreen) and split noise (as "
+        "read, and with each window also read alone): the sentence calibration's articles"
     )
 
 

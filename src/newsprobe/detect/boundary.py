@@ -73,7 +73,7 @@ BOUNDARY_FPR = 0.05
 #: Posterior probability held by the reported range of splits.
 BOUNDARY_LEVEL = 0.9
 #: Share of whole human news articles whose windows the two-stage mixed test reads alone.
-PRESCREEN_SHARE = 0.2
+PRESCREEN_SHARE = 0.1
 #: Scored sentences an article needs before a split means anything (two on each side).
 MIN_SENTENCES = 4
 

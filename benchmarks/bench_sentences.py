@@ -151,7 +151,9 @@ def mixed_rates(arts: list[Article], labels: list[int], shipped: Detector) -> di
             else float("-inf")
         )
         one_stage[label].append(locator is not None and stat > locator.cutoff)
-        reread[label].append(locator is not None and locator.two_stage and stat > locator.prescreen)
+        reread[label].append(
+            locator is not None and locator.two_stage and locator.needs_reread(stat)
+        )
     out: dict = {}
     for who, lab in (("human", 0), ("machine", 1)):
         out[f"n_{who}"] = len(flagged[lab])

@@ -180,7 +180,7 @@ class BoundaryLocator:
     ``reread_noise`` is the same variance for evidence from the average of the article's
     reading and windows read alone (``reread_evidence``); locators without it split on
     the article's reading only. ``prescreen`` and ``reread_cutoff`` make the mixed test
-    two-stage (``needs_reread``, ``reread_statistic``); locators without them test the
+    two-stage (``needs_reread``, ``deciding_test``); locators without them test the
     article's reading against ``cutoff``.
     """
 
@@ -227,16 +227,25 @@ class BoundaryLocator:
         set)."""
         return statistic > (self.prescreen if self.two_stage else self.cutoff)
 
-    def is_mixed(self, statistic: float, reread: Sequence[float] | None = None) -> bool:
-        """The mixed test: ``statistic`` on the article's reading past ``needs_reread``
-        and, for a two-stage locator, the ``reread_evidence`` past ``reread_cutoff``."""
-        if not self.needs_reread(statistic):
-            return False
+    def deciding_test(
+        self, statistic: float, reread: Sequence[float] | None = None
+    ) -> tuple[float, float]:
+        """The statistic that decides the mixed test and its cut-off, for an article past
+        ``needs_reread``: the ``reread_evidence``'s against ``reread_cutoff`` for a
+        two-stage locator, else ``statistic`` on the article's reading against ``cutoff``."""
         if not self.two_stage:
-            return True
+            return statistic, self.cutoff
         if reread is None:
             raise ValueError("a two-stage mixed test needs the evidence read alone")
-        return self.reread_statistic(reread) > float(self.reread_cutoff)
+        return self.reread_statistic(reread), float(self.reread_cutoff)
+
+    def is_mixed(self, statistic: float, reread: Sequence[float] | None = None) -> bool:
+        """The mixed test: ``statistic`` on the article's reading past ``needs_reread``,
+        then the ``deciding_test`` past its cut-off."""
+        if not self.needs_reread(statistic):
+            return False
+        decisive, cutoff = self.deciding_test(statistic, reread)
+        return decisive > cutoff
 
     def reread_statistic(self, evidence: Sequence[float]) -> float:
         """``statistic`` for ``reread_evidence``: the log Bayes factor under
@@ -280,10 +289,10 @@ class BoundaryLocator:
             "intercept": self.intercept,
             "cutoff": self.cutoff,
             "fpr": self.fpr,
-            **({} if self.noise is None else {"noise": self.noise}),
             **{
                 k: v
                 for k, v in (
+                    ("noise", self.noise),
                     ("reread_noise", self.reread_noise),
                     ("prescreen", self.prescreen),
                     ("reread_cutoff", self.reread_cutoff),
@@ -298,10 +307,9 @@ class BoundaryLocator:
             style=SentenceStyle.from_dict(data["style"]),
             **{k: float(data[k]) for k in ("window", "style_weight", "intercept", "cutoff")},
             fpr=float(data["fpr"]),
-            noise=None if data.get("noise") is None else float(data["noise"]),
             **{
                 k: None if data.get(k) is None else float(data[k])
-                for k in ("reread_noise", "prescreen", "reread_cutoff")
+                for k in ("noise", "reread_noise", "prescreen", "reread_cutoff")
             },
         )
 
@@ -391,10 +399,9 @@ def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
 
         alone = reread_scores(article, detector, range(len(texts)))
         both = locator.reread_evidence(texts, proba, alone)
-        if not locator.is_mixed(stat, both):
+        stat, cutoff = locator.deciding_test(stat, both)
+        if not stat > cutoff:
             return None
-        if locator.two_stage:
-            stat, cutoff = locator.reread_statistic(both), float(locator.reread_cutoff)
         k, likely = locator.split(both, locator.reread_noise)
     else:
         k, likely = locator.split(evidence)
@@ -469,7 +476,7 @@ def _set_two_stage(
     first_stats: Sequence[float],
     evidence: Sequence[np.ndarray],
     human: Sequence[bool],
-    share: float = PRESCREEN_SHARE,
+    share: float,
 ) -> None:
     """The prescreen that ``share`` of the human articles pass on their own reading, and
     the cut-off on the windows read alone that at most ``locator.fpr`` pass after it (an

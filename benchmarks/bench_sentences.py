@@ -23,7 +23,8 @@ window probabilities, which drift upwards with a sentence's place in the article
    2026-12-03, for both where and whether); the
    window-only rows take that largest-rise split of the window probabilities alone. The
    share of splices whose mixed test (the Bayes factor of a rise against none) passes its
-   cut-off (a boundary is reported) is given with the error there, and the share whose
+   cut-off or whose ending test passes (a boundary is reported; in brackets, the share each
+   test passes on its own) is given with the error there, and the share whose
    true split lies in the reported 90% range, with the range's mean width. The error is in
    sentences. The baseline guesses the middle of the text. Two kinds of splice: "second
    half" (3-6 human sentences, then 3-6 machine ones), where the middle guess knows the
@@ -64,6 +65,8 @@ from newsprobe.detect.boundary import (
     BOUNDARY_LEVEL,
     MIN_SENTENCES,
     change_point,
+    ending_logits,
+    ending_start,
     locate_boundary,
     scored_sentences,
 )
@@ -135,15 +138,19 @@ def whole_articles(
 def mixed_rates(arts: list[Article], labels: list[int], shipped: Detector) -> dict:
     """How often whole (unspliced) articles get a boundary: the mixed test's false alarms,
     on human articles (the stated rate) and on machine ones; beside it, the test on the
-    article's reading alone (shipped before the two-stage test) and the share of articles
-    whose windows the two-stage test reads a second time (its cost)."""
+    article's reading alone (shipped before the two-stage test), the share found by the
+    ending test and the share of articles whose windows the two-stage test reads a second
+    time (its cost)."""
     locator = shipped.boundary_locator()
     flagged: dict[int, list[bool]] = {0: [], 1: []}
     one_stage: dict[int, list[bool]] = {0: [], 1: []}
+    by_ending: dict[int, list[bool]] = {0: [], 1: []}
     reread: dict[int, list[bool]] = {0: [], 1: []}
     for a, label in zip(arts, labels, strict=True):
         a.sentences = score_sentences(a, shipped)
-        flagged[label].append(locate_boundary(a, shipped) is not None)
+        b = locate_boundary(a, shipped)
+        flagged[label].append(b is not None)
+        by_ending[label].append(b is not None and b.test == "ending")
         texts, proba = scored_sentences(a)
         stat = (
             locator.statistic(locator.evidence(texts, proba))
@@ -160,6 +167,7 @@ def mixed_rates(arts: list[Article], labels: list[int], shipped: Detector) -> di
         for key, got in (
             ("flagged_mixed", flagged),
             ("flagged_mixed_one_stage", one_stage),
+            ("flagged_mixed_by_ending", by_ending),
             ("read_twice", reread),
         ):
             out[f"{who}_{key}"] = float(np.mean(got[lab])) if got[lab] else None
@@ -188,7 +196,8 @@ def splice_errors(
         and (name != ONE_READING or reread)
     }
     flagged: list[bool] = []
-    one_stage: list[bool] = []
+    by_sentences: list[bool] = []
+    by_ending: list[bool] = []
     covered: list[bool] = []
     widths: list[int] = []
     n_sents = []
@@ -225,8 +234,20 @@ def splice_errors(
             for name, k in ((LOCATOR, est), (LARGEST_RISE, rise)):
                 errors[name].append(abs(k - k_h))
                 estimates[name] = k
-            flagged.append(locator.is_mixed(stat, both))
-            one_stage.append(stat > locator.cutoff)
+            ending = None
+            at = ending_start(sents)
+            v = article.verdict
+            if (
+                locator.ending_cutoff is not None
+                and at is not None
+                and v is not None
+                and v.machine_probability is not None
+                and v.machine_probability <= shipped.threshold_
+            ):
+                ending = float(ending_logits([" ".join(sents[at:])], shipped)[0])
+            flagged.append(locator.is_mixed(stat, both, ending))
+            by_sentences.append(locator.is_mixed(stat, both))
+            by_ending.append(locator.ending_passes(ending))
             if likely is not None:
                 covered.append(likely[0] <= k_h <= likely[1])
                 widths.append(likely[1] - likely[0] + 1)
@@ -251,7 +272,8 @@ def splice_errors(
     if flagged:
         hit = np.array(flagged)
         out["flagged_mixed_share"] = float(hit.mean())
-        out["flagged_mixed_one_stage_share"] = float(np.mean(one_stage))
+        out["flagged_mixed_sentence_test_share"] = float(np.mean(by_sentences))
+        out["flagged_mixed_ending_test_share"] = float(np.mean(by_ending))
         out["flagged_boundary_error"] = (
             float(np.array(errors[LOCATOR])[hit].mean()) if hit.any() else None
         )
@@ -284,7 +306,8 @@ def splice_rows(table: Table, name: str, result: dict) -> None:
             err, mid = result["flagged_boundary_error"], result["flagged_middle_error"]
             reported = (
                 f"{result['flagged_mixed_share']:.0%} "
-                f"[{result['flagged_mixed_one_stage_share']:.0%}]"
+                f"[{result['flagged_mixed_sentence_test_share']:.0%} / "
+                f"{result['flagged_mixed_ending_test_share']:.0%}]"
                 + (f" ({err:.2f} / {mid:.2f})" if err is not None else "")
             )
             if "likely_range_covers" in result:
@@ -381,7 +404,9 @@ def main() -> None:
             f"boundary reported (mixed test) on whole held-out articles: "
             f"{mixed['human_flagged_mixed']:.1%} of {mixed['n_human']} human, "
             f"{mixed['machine_flagged_mixed']:.1%} of {mixed['n_machine']} machine "
-            f"(the article's reading alone: {mixed['human_flagged_mixed_one_stage']:.1%}"
+            f"(by the ending test: {mixed['human_flagged_mixed_by_ending']:.1%} / "
+            f"{mixed['machine_flagged_mixed_by_ending']:.1%}; "
+            f"the article's reading alone: {mixed['human_flagged_mixed_one_stage']:.1%}"
             f" / {mixed['machine_flagged_mixed_one_stage']:.1%}; windows read a second time: "
             f"{mixed['human_read_twice']:.1%} / {mixed['machine_read_twice']:.1%})"
         )
@@ -396,7 +421,7 @@ def main() -> None:
         "mean error",
         "exact",
         "within 1",
-        "reported [one reading's test] (error / middle's)",
+        "reported [sentence test / ending test] (error / middle's)",
         "in the 90% range (width)",
     ):
         table.add_column(col)

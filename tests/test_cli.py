@@ -620,6 +620,7 @@ def test_a_mixed_article_gets_its_boundary_in_json_and_on_screen(tiny_detector, 
     assert b["sentence"] == 4 and b["text"] == ASSISTANT[0]
     assert out["sentences"][4]["start"] == b["start"]
     assert b["statistic"] > b["cutoff"] == 1.0 and b["fpr_target"] == 0.05
+    assert b["test"] == "sentences"
     low, high = b["likely_range"]
     assert low <= 4 <= high and b["likely_level"] == 0.9
     screen = run("check", str(mixed), "--detector", str(path), "--max-tokens", "512")
@@ -628,6 +629,7 @@ def test_a_mixed_article_gets_its_boundary_in_json_and_on_screen(tiny_detector, 
     assert "MIXED machine-written from sentence 5 on" in shown
     where = f"sentence {low + 1}" if low == high else f"sentences {low + 1}-{high + 1}"
     assert f"the turn is in {where} with 90% probability" in shown
+    assert "the evidence of a turn is stronger than in all but 5% of human news" in shown
     whole = tmp_path / "whole.txt"
     whole.write_text(" ".join(REPORTER), encoding="utf-8")
     assert json.loads(run("check", str(whole), *args).stdout)["boundary"] is None
@@ -695,3 +697,26 @@ def test_starting_the_cli_leaves_the_heavy_libraries_unimported():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_turn_found_by_the_ending_test_says_so_on_screen():
+    """The terminal names which test found the turn: the ending read alone, or the rise in
+    the sentence evidence."""
+    from rich.console import Console
+
+    from newsprobe.article import Article, Boundary, SentenceScore
+    from newsprobe.report.terminal import boundary_text
+
+    text = " ".join(REPORTER[:3] + ASSISTANT[:3])
+    article, pos = Article(text=text), 0
+    for s in REPORTER[:3] + ASSISTANT[:3]:
+        article.sentences.append(
+            SentenceScore(start=pos, end=pos + len(s), machine_probability=0.5)
+        )
+        pos += len(s) + 1
+    article.boundary = Boundary(3, article.sentences[3].start, 2.0, 0.66, 0.05, test="ending")
+    console = Console(width=400, record=True)
+    console.print(boundary_text(article))
+    shown = console.export_text()
+    assert "MIXED  machine-written from sentence 4 on" in shown
+    assert "its ending, read alone, reads machine-written more strongly than in all but 5%" in shown

@@ -56,9 +56,9 @@ class SentenceScore:
 class Boundary:
     """Where a human article turns machine-written: ``sentence`` is the index (in
     ``Article.sentences``) of the first machine-written sentence, ``start`` its character
-    offset. Only set when the evidence for a turn (``statistic``, a log Bayes factor, see
-    ``detect.boundary``) passes ``cutoff``, which at most ``fpr_target`` of whole human
-    news articles pass.
+    offset. Only set when the evidence for a turn (``statistic``, a log Bayes factor, or
+    the ending's log-odds for the ending test, see ``detect.boundary``) passes ``cutoff``;
+    at most ``fpr_target`` of whole human news articles pass either test.
     ``likely_range`` is the run of sentences, first and last index, that may be the first
     machine-written one with probability ``likely_level`` (``None`` from older detector
     files)."""
@@ -70,6 +70,10 @@ class Boundary:
     fpr_target: float
     likely_range: tuple[int, int] | None = None
     likely_level: float | None = None
+    #: Which test found the turn: ``"sentences"`` (the Bayes factor of a rise in the
+    #: sentence evidence) or ``"ending"`` (the detector on the article's ending read alone,
+    #: ``statistic`` then its log-odds).
+    test: str = "sentences"
 
 
 @dataclass(slots=True)

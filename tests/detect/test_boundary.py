@@ -4,10 +4,12 @@ import pytest
 from newsprobe.article import Article, SentenceScore
 from newsprobe.detect.boundary import (
     BOUNDARY_LEVEL,
+    ENDING_WORDS,
     MIN_SENTENCES,
     BoundaryLocator,
     change_point,
     credible_range,
+    ending_start,
     fit_locator,
     locate_boundary,
     mixed_evidence,
@@ -308,3 +310,94 @@ def test_the_two_stage_test_decides_on_the_windows_read_alone(style, monkeypatch
     det.boundary_ = locator.to_dict()
     assert not locator.needs_reread(first)
     assert locate_boundary(mixed, det) is None and len(read) == 2
+
+
+def test_the_ending_is_the_last_sentences_holding_enough_words():
+    short = ["one two three four five."] * (2 * ENDING_WORDS // 5 - 1)
+    assert ending_start(short) is None  # the ending would repeat the verdict's reading
+    long = ["one two three four five."] * (2 * ENDING_WORDS // 5 + 3)
+    first = ending_start(long)
+    assert first == len(long) - ENDING_WORDS // 5
+    assert sum(len(t.split()) for t in long[first:]) >= ENDING_WORDS
+
+
+def test_the_ending_test_finds_a_turn_the_sentence_test_misses(style, monkeypatch):
+    """Beside the two-stage test: an article whose verdict is human and whose ending, read
+    alone, passes the ending cut-off is mixed ("ending" test, the ending's log-odds as the
+    statistic), split on both readings; a machine verdict or a human-reading ending is not."""
+    import newsprobe.detect.boundary as boundary
+    import newsprobe.detect.sentences as sentences
+    from newsprobe.article import Verdict
+
+    arts, labels = _whole_articles(np.random.default_rng(0))
+    locator = BoundaryLocator.fit(style, arts, labels, fpr=0.05)
+    locator.reread_noise = locator.noise
+    # One reading that shows no turn: the sentence test stops at its prescreen.
+    sents = (REPORTER * 4)[:16]
+    flat = _article(sents, [0.3] * 16)
+    texts = [flat.text[s.start : s.end] for s in flat.sentences]
+    first = locator.statistic(locator.evidence(texts, [0.3] * 16))
+    locator.prescreen, locator.reread_cutoff, locator.ending_cutoff = first + 1, first + 2, 1.0
+    assert ending_start(texts) is not None
+    read_alone: list[int] = []
+
+    def fake_reread(article, detector, wanted, *args, **kwargs):
+        read_alone.append(1)
+        return {i: 1e-4 if i < 10 else 0.9999 for i in wanted}
+
+    endings: list[str] = []
+    logit = [3.0]
+
+    def fake_endings(texts_, detector, stats_of=None):
+        endings.extend(texts_)
+        return np.array(logit)
+
+    monkeypatch.setattr(sentences, "reread_scores", fake_reread)
+    monkeypatch.setattr(boundary, "ending_logits", fake_endings)
+    det = Detector()
+    det.threshold_ = 0.5
+    det.boundary_ = locator.to_dict()
+    flat.verdict = Verdict("human", 0.1, 0.5, 0.01)
+    b = locate_boundary(flat, det)
+    assert b is not None and b.test == "ending" and (b.statistic, b.cutoff) == (3.0, 1.0)
+    assert endings == [" ".join(texts[ending_start(texts) :])] and read_alone == [1]
+    assert b.sentence == 10  # placed by the windows read alone
+    logit[0] = 0.5  # the ending reads human: no turn, and no second reading
+    assert locate_boundary(flat, det) is None and read_alone == [1]
+    logit[0] = 3.0
+    flat.verdict = Verdict("machine", 0.9, 0.5, 0.01)  # the head reads machine: not asked
+    n_asked = len(endings)
+    assert locate_boundary(flat, det) is None and len(endings) == n_asked
+    # Saved and loaded with the locator; a locator without it never asks.
+    assert BoundaryLocator.from_dict(locator.to_dict()).ending_cutoff == 1.0
+    locator.ending_cutoff = None
+    det.boundary_ = locator.to_dict()
+    flat.verdict = Verdict("human", 0.1, 0.5, 0.01)
+    assert locate_boundary(flat, det) is None and len(endings) == n_asked
+    assert "ending_cutoff" not in locator.to_dict()
+
+
+def test_the_two_tests_share_the_human_articles_false_alarms():
+    """With the ending test beside it, the sentence test's cut-off passes half of ``fpr``
+    of the human articles, and the ending's cut-off fills the union up to ``fpr``."""
+    from newsprobe.detect.boundary import _set_two_stage
+
+    rng = np.random.default_rng(1)
+    n = 200
+    first = rng.normal(size=n).tolist()
+    evidence = [np.array([0.0, 0.0, 1.0, float(x)]) for x in rng.normal(size=n)]
+    endings = rng.normal(size=n).tolist()
+    human = [True] * n
+    locator = BoundaryLocator(SentenceStyle(), 1.0, 1.0, 0.0, 0.0, 0.1, 1.0, 1.0)
+    _set_two_stage(locator, first, evidence, human, 0.5, endings)
+    second = [
+        locator.reread_statistic(e) if f > locator.prescreen else -np.inf
+        for f, e in zip(first, evidence, strict=True)
+    ]
+    by_sentences = np.array(second) > locator.reread_cutoff
+    by_ending = np.array(endings) > locator.ending_cutoff
+    assert 0 < by_sentences.mean() <= 0.05
+    assert 0.05 < (by_sentences | by_ending).mean() <= 0.1
+    # Too few human articles given the ending test: no cut-off rather than a guess.
+    _set_two_stage(locator, first, evidence, human, 0.5, [-np.inf] * (n - 5) + [1.0] * 5)
+    assert locator.ending_cutoff is None

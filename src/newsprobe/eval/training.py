@@ -97,8 +97,9 @@ def fit_sentence_parts(
     det.provenance_["boundary"] = (
         f"style: sentences of {len(styled)} cased LLMFake fit and calibration articles; "
         f"evidence weights, cut-offs ({locator.fpr:.0%} of {len(rows) - n_machine} human "
-        "articles; two-stage: the windows read alone past a prescreen) and split noise (as "
-        "read, and with each window also read alone): the sentence calibration's articles"
+        "articles, shared by the two-stage sentence test, the windows read alone past a "
+        "prescreen, and the ending test, the ending read alone) and split noise (as read, "
+        "and with each window also read alone): the sentence calibration's articles"
     )
 
 

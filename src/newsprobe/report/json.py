@@ -85,6 +85,7 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
                 "fpr_target": b.fpr_target,
                 "likely_range": None if b.likely_range is None else list(b.likely_range),
                 "likely_level": b.likely_level,
+                "test": b.test,
             }
         )
     if "record_id" in article.meta:

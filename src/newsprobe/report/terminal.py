@@ -122,12 +122,13 @@ def boundary_text(article: Article) -> Text:
         low, high = (i + 1 for i in b.likely_range)
         where = f"sentence {low}" if low == high else f"sentences {low}-{high}"
         likely = f"; the turn is in {where} with {b.likely_level:.0%} probability"
+    why = (
+        "its ending, read alone, reads machine-written more strongly"
+        if b.test == "ending"
+        else "the evidence of a turn is stronger"
+    )
     return Text.assemble(
         ("▶ MIXED", "bold magenta"),
         f"  machine-written from sentence {b.sentence + 1} on: “{first}”{likely}",
-        (
-            f"  (the evidence of a turn is stronger than in all but "
-            f"{b.fpr_target:.0%} of human news articles)",
-            "dim",
-        ),
+        (f"  ({why} than in all but {b.fpr_target:.0%} of human news articles)", "dim"),
     )

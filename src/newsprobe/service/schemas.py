@@ -133,7 +133,9 @@ class BoundaryResult(BaseModel):
     start: int = Field(..., description="Its character offset")
     text: str
     statistic: float = Field(
-        ..., description="The evidence for a turn (log Bayes factor of a rise against none)"
+        ...,
+        description="The evidence for a turn: the log Bayes factor of a rise against none "
+        "(test 'sentences') or the detector's log-odds on the ending read alone ('ending')",
     )
     cutoff: float = Field(
         ..., description="The statistic that at most fpr_target of human news articles pass"
@@ -145,6 +147,11 @@ class BoundaryResult(BaseModel):
         "sentence, with probability likely_level (null from older detector files)",
     )
     likely_level: float | None = None
+    test: str = Field(
+        "sentences",
+        description="Which test found the turn: 'sentences' (a rise in the sentence "
+        "evidence) or 'ending' (the article's ending, read alone, reads machine-written)",
+    )
 
 
 class ArticleResult(BaseModel):

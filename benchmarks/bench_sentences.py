@@ -65,8 +65,7 @@ from newsprobe.detect.boundary import (
     BOUNDARY_LEVEL,
     MIN_SENTENCES,
     change_point,
-    ending_logits,
-    ending_start,
+    ending_statistic,
     locate_boundary,
     scored_sentences,
 )
@@ -234,17 +233,7 @@ def splice_errors(
             for name, k in ((LOCATOR, est), (LARGEST_RISE, rise)):
                 errors[name].append(abs(k - k_h))
                 estimates[name] = k
-            ending = None
-            at = ending_start(sents)
-            v = article.verdict
-            if (
-                locator.ending_cutoff is not None
-                and at is not None
-                and v is not None
-                and v.machine_probability is not None
-                and v.machine_probability <= shipped.threshold_
-            ):
-                ending = float(ending_logits([" ".join(sents[at:])], shipped)[0])
+            ending = ending_statistic(article, shipped, locator, sents)
             flagged.append(locator.is_mixed(stat, both, ending))
             by_sentences.append(locator.is_mixed(stat, both))
             by_ending.append(locator.ending_passes(ending))

@@ -76,6 +76,7 @@ __all__ = [
     "credible_range",
     "ending_logits",
     "ending_start",
+    "ending_statistic",
     "fit_locator",
     "locate_boundary",
     "mixed_evidence",
@@ -447,14 +448,23 @@ def ending_logits(
     return _logit(detector.predict_proba_rows(ext.from_stats(texts, stats)))
 
 
-def _head_reads_human(article: Article, detector: Detector) -> bool:
-    """Whether the article's verdict (its head) is below the detector's own threshold."""
+def ending_statistic(
+    article: Article, detector: Detector, locator: BoundaryLocator, texts: Sequence[str]
+) -> float | None:
+    """The ending test's log-odds for ``article`` (``texts``: its scored sentences), or
+    ``None`` where the test does not apply: a locator without ``ending_cutoff``, too few
+    words, or a verdict (the article's head) above the detector's own threshold."""
+    first = ending_start(texts)
     v = article.verdict
-    return (
-        v is not None
-        and v.machine_probability is not None
-        and (v.machine_probability <= detector.threshold_)
-    )
+    if (
+        locator.ending_cutoff is None
+        or first is None
+        or v is None
+        or v.machine_probability is None
+        or v.machine_probability > detector.threshold_
+    ):
+        return None
+    return float(ending_logits([" ".join(texts[first:])], detector)[0])
 
 
 def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
@@ -481,16 +491,9 @@ def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
         both = read_alone()
         stat, cutoff = locator.deciding_test(stat, both)
         mixed = stat > cutoff
-    first = ending_start(texts)
-    if (
-        not mixed
-        and locator.ending_cutoff is not None
-        and first is not None
-        and _head_reads_human(article, detector)
-    ):
-        (ending,) = ending_logits([" ".join(texts[first:])], detector)
-        if locator.ending_passes(float(ending)):
-            mixed, stat, cutoff, test = True, float(ending), locator.ending_cutoff, "ending"
+    ending = None if mixed else ending_statistic(article, detector, locator, texts)
+    if ending is not None and locator.ending_passes(ending):
+        mixed, stat, cutoff, test = True, ending, locator.ending_cutoff, "ending"
     if not mixed:
         return None
     if locator.reread_noise is not None:

@@ -55,3 +55,24 @@ def test_another_window_shares_the_loaded_model_and_the_cache(tiny_model_dir, ca
     stats = wide.cached_stats(CORPUS)[model]
     assert max(len(st) for st in stats) > 9 and cache.windows(model) == [9, 32]
     assert _same_rows(wide.extract(CORPUS), FeatureExtractor([model], 32).extract(CORPUS))
+
+
+def test_cache_all_keeps_an_articles_reading_and_rereads_it_without_the_model(
+    tiny_model_dir, cache, monkeypatch
+):
+    model = str(tiny_model_dir)
+    fresh = FeatureExtractor([model], max_tokens=9).stats(CORPUS, max_tokens=32)[model]
+    ex = FeatureExtractor([model], max_tokens=9, cache=cache, cache_all=True)
+    first = ex.stats(CORPUS, max_tokens=32)[model]
+    assert cache.windows(model) == [32]
+
+    def no_model_pass(*args, **kwargs):
+        raise AssertionError("the model ran although the reading was cached")
+
+    monkeypatch.setattr(features_module, "token_stats", no_model_pass)
+    again = ex.with_window(9).stats(CORPUS, max_tokens=32)[model]
+    for a, b, c in zip(fresh, first, again, strict=True):
+        assert list(a.ids) == list(b.ids) == list(c.ids)
+        assert a.logprob == pytest.approx(c.logprob, abs=1e-6)
+    with pytest.raises(AssertionError, match="the model ran"):
+        FeatureExtractor([model], max_tokens=9, cache=cache).stats(CORPUS, max_tokens=32)

@@ -76,3 +76,29 @@ def test_cache_all_keeps_an_articles_reading_and_rereads_it_without_the_model(
         assert a.logprob == pytest.approx(c.logprob, abs=1e-6)
     with pytest.raises(AssertionError, match="the model ran"):
         FeatureExtractor([model], max_tokens=9, cache=cache).stats(CORPUS, max_tokens=32)
+
+
+def test_texts_that_begin_others_are_read_inside_them_with_the_same_statistics(
+    tiny_model_dir, monkeypatch
+):
+    model = str(tiny_model_dir)
+    long = " ".join(CORPUS)
+    texts = [CORPUS[0], long, CORPUS[1], " ".join(CORPUS[:2])]
+    ex = FeatureExtractor([model], max_tokens=64)
+    fresh = ex.stats(texts)[model]
+    read: list[str] = []
+    real = features_module.token_stats
+
+    def counting(batch, *args, **kwargs):
+        read.extend(batch)
+        return real(batch, *args, **kwargs)
+
+    monkeypatch.setattr(features_module, "token_stats", counting)
+    shared = ex.stats_within(texts)[model]
+    # The two prefixes of ``long`` were read inside it: two passes for four texts.
+    assert sorted(read) == sorted([long, CORPUS[1]])
+    for a, b in zip(fresh, shared, strict=True):
+        assert a.ids.tolist() == b.ids.tolist()
+        assert a.offsets.tolist() == b.offsets.tolist()
+        assert a.logprob == pytest.approx(b.logprob, abs=1e-4)
+        assert a.rank.tolist() == b.rank.tolist()

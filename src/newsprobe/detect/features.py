@@ -21,7 +21,7 @@ from newsprobe.article import text_hash
 from newsprobe.detect.scorers import TEXT_SCORERS, Scorer, model_scorers, pair_scorers
 from newsprobe.detect.stats import TokenStats
 from newsprobe.models.loader import LanguageModel
-from newsprobe.models.runner import token_stats
+from newsprobe.models.runner import encode, token_stats
 from newsprobe.settings import cache_dir
 
 N_TOKENS = "n_tokens"
@@ -157,6 +157,41 @@ class FeatureExtractor:
             m: token_stats(texts, self.language_model(m), None, window, self.batch_size)
             for m in self.models
         }
+
+    def stats_within(
+        self, texts: Sequence[str], max_tokens: int | None = None
+    ) -> dict[str, list[TokenStats]]:
+        """:meth:`stats` for texts of which many begin others (a sentence's windows read
+        alone often start at the same sentence): each text is read inside the longest one
+        it begins, since a causal model's statistics of a prefix are the head of the
+        longer text's, so a group costs one pass. A text whose tokens are not the head of
+        its host's (a token crossing where it ends) is read on its own: the statistics are
+        those of :meth:`stats`.
+        """
+        window = max_tokens or self.max_tokens
+        host = {t: max((u for u in texts if u.startswith(t)), key=len) for t in texts}
+        hosts = list(dict.fromkeys(host.values()))
+        read = self.stats(hosts, window)
+        out: dict[str, list[TokenStats]] = {}
+        for m in self.models:
+            lm = self.language_model(m)
+            of_host = dict(zip(hosts, read[m], strict=True))
+            got: list[TokenStats | None] = []
+            for t in texts:
+                st = of_host[host[t]]
+                if host[t] != t:
+                    st = st.slice(0, len(t))
+                    # The predicted tokens: the text's own ids after the start token.
+                    if st.ids.tolist() != encode(lm, t, window)[0][1:]:
+                        st = None
+                got.append(st)
+            alone = [i for i, st in enumerate(got) if st is None]
+            if alone:
+                fresh = token_stats([texts[i] for i in alone], lm, None, window, self.batch_size)
+                for i, st in zip(alone, fresh, strict=True):
+                    got[i] = st
+            out[m] = [st for st in got if st is not None]
+        return out
 
     def from_stats(self, texts: Sequence[str], stats: dict[str, list[TokenStats]]) -> list[dict]:
         """Feature rows from token statistics of any window, cut to the features' own."""

@@ -171,9 +171,10 @@ def reread_scores(
 
     The article's single pass reads a window after everything above it. Where a machine
     part follows a human one, the first machine sentences are read as a surprising turn
-    of the human story, and look human; read alone, they look like what they are. Each
-    window costs a model pass of its own (about three times the article's), so only the
-    boundary's split asks for them, and only once the mixed test has passed. Calibrated
+    of the human story, and look human; read alone, they look like what they are. The
+    windows cost about three times the article's pass (those starting at the same sentence
+    share one: ``FeatureExtractor.stats_within``), so only the boundary asks for them,
+    and only for articles past the mixed test's first stage. Calibrated
     at depth 0: the window is all the model read.
 
     sentences: the sentence indices wanted (default: all with statistics).
@@ -188,7 +189,7 @@ def reread_scores(
         return {}
     texts = [article.text[slice(*windows[i])] for i in wanted]
     ext = detector.extractor
-    stats = stats_of(texts) if stats_of else ext.stats(texts, REREAD_TOKENS)
+    stats = stats_of(texts) if stats_of else ext.stats_within(texts, REREAD_TOKENS)
     proba = np.asarray(detector.predict_proba_rows(ext.from_stats(texts, stats)))
     if detector.sentence_calibration_:
         cal = DepthCalibration.from_dict(detector.sentence_calibration_)

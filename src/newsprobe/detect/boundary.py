@@ -440,7 +440,8 @@ def ending_logits(
     sentence's 48-token window is weak evidence (one model pass over ~100-128 tokens).
 
     stats_of: token statistics for a list of texts over the features' window (default:
-        the detector's extractor, uncached); training passes a cached one.
+        the detector's extractor, uncached unless its ``cache_all``); training passes a
+        cached one.
     """
     ext = detector.extractor
     texts = list(endings)

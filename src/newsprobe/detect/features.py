@@ -152,6 +152,8 @@ class FeatureExtractor:
         """
         window = max_tokens or self.max_tokens
         if self.cache_all:
+            # One cache for every call and window, not a connection opened per article.
+            self._cache = self._cache or StatsCache()
             return self.with_window(window).cached_stats(texts)
         return {
             m: token_stats(texts, self.language_model(m), None, window, self.batch_size)

@@ -179,7 +179,8 @@ def reread_scores(
 
     sentences: the sentence indices wanted (default: all with statistics).
     stats_of: token statistics for a list of texts (default: the detector's extractor,
-        uncached, over ``REREAD_TOKENS``); training passes a cached one.
+        over ``REREAD_TOKENS``, windows that begin others read inside them, uncached unless
+        its ``cache_all``); training passes a cached one.
     """
     if not article.token_stats:
         return {}

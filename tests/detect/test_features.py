@@ -102,3 +102,29 @@ def test_texts_that_begin_others_are_read_inside_them_with_the_same_statistics(
         assert a.offsets.tolist() == b.offsets.tolist()
         assert a.logprob == pytest.approx(b.logprob, abs=1e-4)
         assert a.rank.tolist() == b.rank.tolist()
+
+
+def test_compressors_run_beside_the_other_features_with_the_same_values_in_order(
+    tiny_model_dir, monkeypatch
+):
+    from newsprobe.detect.scorers import TEXT_SCORERS
+
+    model = str(tiny_model_dir)
+    ex = FeatureExtractor([model], max_tokens=32)
+    rows = ex.from_stats(CORPUS, ex.stats(CORPUS))
+    side = [cls() for cls in TEXT_SCORERS.values() if cls.off_thread]
+    assert {s.kind for s in side} >= {"prelude", "compression"}
+    for row, text in zip(rows, CORPUS, strict=True):
+        for cls in TEXT_SCORERS.values():
+            assert row[cls().name] == pytest.approx(cls().score_text(text), nan_ok=True)
+        # Filled in at their place among the features, not appended after them.
+        names = list(row)
+        assert names[: 1 + len(TEXT_SCORERS)] == ["n_tokens@words"] + [
+            cls().name for cls in TEXT_SCORERS.values()
+        ]
+    # A process made by fork (another pid) gets its own thread.
+    pool = features_module._beside()
+    assert features_module._beside() is pool
+    monkeypatch.setattr(features_module.os, "getpid", lambda: -1)
+    assert features_module._beside() is not pool
+    assert _same_rows(ex.from_stats(CORPUS, ex.stats(CORPUS)), rows)

@@ -232,3 +232,18 @@ def test_sentence_slices_rebased_onto_their_own_text():
     np.testing.assert_allclose(
         word_excess(window, text[18:33]), word_excess(stats, text)[2:], rtol=1e-6
     )
+
+
+def test_word_excess_is_read_once_for_the_mean_and_the_quartile_and_not_reused_wrongly():
+    text = "The Szczebrzeszyn mayor, 61, said"
+    offsets = [(0, 3), (4, 8), (8, 17), (18, 23), (23, 24), (25, 27), (27, 28), (29, 33)]
+    stats = _word_stats(offsets, [-2.0, -9.0, -1.0, -4.0, -0.5, -6.0, -0.5, -1.5])
+    first = word_excess(stats, text)
+    assert word_excess(stats, text) is first  # the second scorer's read
+    with pytest.raises(ValueError):
+        first[0] = 0.0  # shared, so read-only
+    # Other statistics of the same text, or the same statistics of another text: read anew.
+    other = _word_stats(offsets, [-1.0] * len(offsets))
+    assert not np.allclose(word_excess(other, text), first)
+    assert len(word_excess(stats, text[:23])) == 3
+    np.testing.assert_array_equal(word_excess(stats, text), first)

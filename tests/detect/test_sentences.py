@@ -133,3 +133,31 @@ def test_a_reread_window_scores_as_that_text_checked_alone(fit_tiny_detector):
     some = reread_scores(article, det, [1, 3, 999])
     assert sorted(some) == [1, 3]
     assert np.allclose([some[1], some[3]], cal(np.array([alone[1], alone[3]]), np.zeros(2)))
+
+
+def test_a_window_grown_by_several_sentences_is_scored_once(fit_tiny_detector, monkeypatch):
+    texts = [HUMAN, HUMAN.upper(), HUMAN[::-1], MACHINE, MACHINE * 2, MACHINE.lower()]
+    det = fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
+    (article,) = check_articles(
+        [Article(text=HUMAN + " " + MACHINE)], det, DetectOptions(max_tokens=256)
+    )
+    _, windows, _ = sentence_windows(article, det)
+    shared = len(windows) - len(set(windows.values()))
+    assert shared > 0  # sentences of this article share windows
+    expected = window_scores(article, det)
+    read: list[str] = []
+    from_stats = det.extractor.from_stats
+
+    def counted(texts, stats):
+        read.extend(texts)
+        return from_stats(texts, stats)
+
+    monkeypatch.setattr(det.extractor, "from_stats", counted)
+    assert window_scores(article, det) == expected
+    assert len(read) == len(set(read)) == len(set(windows.values()))
+    read.clear()
+    alone = reread_scores(article, det)
+    assert sorted(alone) == sorted(windows) and len(read) == len(set(windows.values()))
+    for i, j in zip(list(windows)[:-1], list(windows)[1:], strict=True):
+        if windows[i] == windows[j]:
+            assert alone[i] == alone[j] and expected[1][i][0] == expected[1][j][0]

@@ -5,6 +5,7 @@ import pytest
 import torch
 
 from newsprobe.detect.stats import (
+    STATS_ROWS,
     cross_moments,
     stats_from_logits,
     token_entropy,
@@ -67,3 +68,20 @@ def test_stats_from_logits_drops_first_token_and_aligns_offsets():
     assert st.logprob.tolist() == pytest.approx(token_logprobs(LOGITS, IDS).tolist(), rel=1e-5)
     assert st.ref_mean.tolist() == pytest.approx((-st.entropy).tolist(), rel=1e-6)
     assert st.slice(3, 10).ids.tolist() == [2]
+
+
+def test_stats_from_logits_over_many_blocks_match_the_whole_sequence_functions():
+    # More positions than one block of STATS_ROWS, and a last block that is not full.
+    gen = torch.Generator().manual_seed(0)
+    n = 3 * STATS_ROWS + 3
+    logits = torch.randn(n + 1, 50, generator=gen) * 3
+    ids = torch.randint(0, 50, (n + 1,), generator=gen)
+    offsets = np.arange(2 * (n + 1)).reshape(-1, 2)
+    st = stats_from_logits("m", logits, ids, offsets)
+    assert len(st) == n
+    np.testing.assert_allclose(st.logprob, token_logprobs(logits[:-1], ids[1:]), rtol=1e-6)
+    np.testing.assert_allclose(st.entropy, token_entropy(logits[:-1]), rtol=1e-6)
+    assert st.rank.tolist() == token_ranks(logits[:-1], ids[1:]).tolist()
+    mean, var = cross_moments(logits[:-1], logits[:-1])
+    np.testing.assert_allclose(st.ref_mean, mean, rtol=1e-6)
+    np.testing.assert_allclose(st.ref_var, var, rtol=1e-4, atol=1e-6)

@@ -39,22 +39,32 @@ def export_trees(model: Any) -> dict[str, Any]:
 
 
 def tree_decision(exported: dict[str, Any], X: np.ndarray) -> np.ndarray:
-    """Log-odds for each row of ``X``, exactly as the exported model computed them."""
+    """Log-odds for each row of ``X``, exactly as the exported model computed them.
+
+    All trees are walked together, one level per step (shallow trees: a few steps), and
+    their leaves are added in tree order, as the model adds them.
+    """
     X = np.asarray(X, dtype=np.float64)
-    out = np.full(len(X), exported["baseline"], dtype=np.float64)
-    for tree in exported["trees"]:
-        nodes = np.asarray(tree, dtype=np.float64)
-        idx = np.zeros(len(X), dtype=np.int64)
-        for _ in range(len(nodes)):
-            feat = nodes[idx, 0].astype(np.int64)
-            inner = feat >= 0
-            if not inner.any():
-                break
-            rows = np.nonzero(inner)[0]
-            x = X[rows, feat[inner]]
-            go_left = np.where(np.isnan(x), nodes[idx[inner], 2] > 0, x <= nodes[idx[inner], 1])
-            idx[rows] = np.where(go_left, nodes[idx[inner], 3], nodes[idx[inner], 4]).astype(
-                np.int64
-            )
-        out += nodes[idx, 5]
-    return out
+    trees = exported["trees"]
+    width = max((len(t) for t in trees), default=1)
+    # Shorter trees are padded with leaves that are never reached.
+    leaf = [-1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    nodes = np.asarray([t + [leaf] * (width - len(t)) for t in trees], dtype=np.float64)
+    nodes = nodes.reshape(len(trees), width, len(leaf))
+    tree = np.arange(len(trees))[:, None]
+    row = np.arange(len(X))[None, :]
+    idx = np.zeros((len(trees), len(X)), dtype=np.int64)
+    for _ in range(width):
+        node = nodes[tree, idx]
+        feat = node[..., 0].astype(np.int64)
+        inner = feat >= 0
+        if not inner.any():
+            break
+        x = X[row, np.where(inner, feat, 0)]
+        go_left = np.where(np.isnan(x), node[..., 2] > 0, x <= node[..., 1])
+        step = np.where(go_left, node[..., 3], node[..., 4]).astype(np.int64)
+        idx = np.where(inner, step, idx)
+    leaves = nodes[tree, idx, 5]
+    baseline = np.full((1, len(X)), exported["baseline"], dtype=np.float64)
+    # cumsum adds in order, so the sum is the sequential one of the model, bit for bit.
+    return np.cumsum(np.concatenate([baseline, leaves]), axis=0)[-1]

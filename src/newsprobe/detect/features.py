@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -199,6 +201,12 @@ class FeatureExtractor:
         """Feature rows from token statistics of any window, cut to the features' own."""
         rows: list[dict[str, float]] = [{} for _ in texts]
         text_scorers = [cls() for cls in TEXT_SCORERS.values()]
+        # The compressors (~7 ms a window for the prelude) run on a second core meanwhile.
+        beside = {
+            ts.name: [_beside().submit(ts.score_text, t) for t in texts]
+            for ts in text_scorers
+            if ts.off_thread
+        }
         per_model = {m: model_scorers(m) for m in self.models}
         # Two or more models: their statistics compared word by word (none for one model).
         pairs = pair_scorers(self.models)
@@ -206,13 +214,16 @@ class FeatureExtractor:
             # Words stand in for tokens when a detector uses no language model.
             rows[i][f"{N_TOKENS}@words"] = float(len(text.split()))
             for ts in text_scorers:
-                rows[i][ts.name] = ts.score_text(text)
+                rows[i][ts.name] = np.nan if ts.off_thread else ts.score_text(text)
             for m, scorers in per_model.items():
                 rows[i].update(stats_features(stats[m][i].head(self.max_tokens), scorers, text))
             for ps in pairs:
                 a = stats[ps.model][i].head(self.max_tokens)
                 b = stats[ps.reference][i].head(self.max_tokens)
                 rows[i][ps.name] = ps.score_pair(a, b, text)
+        for name, futures in beside.items():
+            for row, future in zip(rows, futures, strict=True):
+                row[name] = future.result()
         return rows
 
     def extract(
@@ -265,6 +276,18 @@ class FeatureExtractor:
                     progress(len(idx))
             out[m] = [known[h] for h in hashes]
         return out
+
+
+_pool: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _beside() -> ThreadPoolExecutor:
+    """One thread beside the caller's for the scorers that release the GIL; a process
+    made by fork gets its own (the parent's thread does not exist there)."""
+    global _pool
+    if _pool is None or _pool[0] != os.getpid():
+        _pool = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="newsprobe-scorers"))
+    return _pool[1]
 
 
 def feature_matrix(rows: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:

@@ -37,6 +37,9 @@ class Scorer:
     kind: ClassVar[str] = ""
     direction: ClassVar[int] = 1
     needs_model: ClassVar[bool] = True
+    #: A text scorer whose time is spent in C code that releases the GIL (a compressor):
+    #: the feature extractor runs it on a thread beside the other features.
+    off_thread: ClassVar[bool] = False
 
     @property
     def name(self) -> str:
@@ -266,6 +269,7 @@ class Compression(Scorer):
     kind: ClassVar[str] = "compression"
     direction: ClassVar[int] = -1
     needs_model: ClassVar[bool] = False
+    off_thread: ClassVar[bool] = True
 
     def score_text(self, text: str) -> float:
         raw = text.encode("utf-8")
@@ -290,6 +294,7 @@ class PreludeCompression(Scorer):
 
     kind: ClassVar[str] = "prelude"
     needs_model: ClassVar[bool] = False
+    off_thread: ClassVar[bool] = True
     preset: ClassVar[int] = 2
 
     def score_text(self, text: str) -> float:
@@ -422,11 +427,25 @@ def word_excess(stats: TokenStats, text: str) -> np.ndarray:
     it beyond their frequency. ``stats`` offsets must index ``text``; a word's
     log-probability is the sum over the tokens that overlap it.
     """
-    out = [
-        float(stats.logprob[inside].sum()) - (word_zipf(match.group().lower()) - 9.0) * _LN10
-        for match, inside in _word_tokens(stats, text)
-    ]
-    return np.asarray(out, dtype=np.float64)
+    global _last_excess
+    last = _last_excess
+    # The mean and the lower quartile read the same words, one after the other.
+    if last is not None and last[0] is stats and last[1] == text:
+        return last[2]
+    out = np.asarray(
+        [
+            float(stats.logprob[inside].sum()) - (word_zipf(match.group().lower()) - 9.0) * _LN10
+            for match, inside in _word_tokens(stats, text)
+        ],
+        dtype=np.float64,
+    )
+    out.flags.writeable = False
+    _last_excess = (stats, text, out)
+    return out
+
+
+#: The last (statistics, text, word_excess) computed; statistics are compared by identity.
+_last_excess: tuple[TokenStats, str, np.ndarray] | None = None
 
 
 def _word_tokens(stats: TokenStats, text: str) -> Iterator[tuple[re.Match[str], np.ndarray]]:

@@ -149,14 +149,17 @@ def window_scores(
     """The sentence spans of a checked ``article`` and, for each sentence with statistics,
     the detector's probability for its window and the tokens read before that window."""
     spans, windows, depth = sentence_windows(article, detector, window_tokens)
-    texts = [article.text[a:b] for a, b in windows.values()]
+    # Neighbouring sentences often grow the same window (all of a short article's do):
+    # each window is scored once.
+    unique = list(dict.fromkeys(windows.values()))
+    texts = [article.text[a:b] for a, b in unique]
     stats = {
-        m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in windows.values()]
+        m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in unique]
         for m in detector.models
     }
     rows = detector.extractor.from_stats(texts, stats) if texts else []
-    proba = detector.predict_proba_rows(rows) if rows else []
-    scores = {i: (float(p), depth[i]) for i, p in zip(windows, proba, strict=True)}
+    proba = dict(zip(unique, detector.predict_proba_rows(rows) if rows else [], strict=True))
+    scores = {i: (float(proba[w]), depth[i]) for i, w in windows.items()}
     return spans, scores
 
 
@@ -188,14 +191,16 @@ def reread_scores(
     wanted = [i for i in (windows if sentences is None else sentences) if i in windows]
     if not wanted:
         return {}
-    texts = [article.text[slice(*windows[i])] for i in wanted]
+    unique = list(dict.fromkeys(windows[i] for i in wanted))
+    texts = [article.text[a:b] for a, b in unique]
     ext = detector.extractor
     stats = stats_of(texts) if stats_of else ext.stats_within(texts, REREAD_TOKENS)
     proba = np.asarray(detector.predict_proba_rows(ext.from_stats(texts, stats)))
     if detector.sentence_calibration_:
         cal = DepthCalibration.from_dict(detector.sentence_calibration_)
         proba = cal(proba, np.zeros(len(proba)))
-    return {i: float(p) for i, p in zip(wanted, proba, strict=True)}
+    of_window = dict(zip(unique, proba.tolist(), strict=True))
+    return {i: float(of_window[windows[i]]) for i in wanted}
 
 
 def score_sentences(

@@ -2,6 +2,7 @@ import pytest
 
 from newsprobe.detect import features as features_module
 from newsprobe.detect.features import FeatureExtractor, StatsCache
+from newsprobe.models.runner import encode
 
 CORPUS = [
     "The minister said the budget would rise by 3 percent next year.",
@@ -102,6 +103,34 @@ def test_texts_that_begin_others_are_read_inside_them_with_the_same_statistics(
         assert a.offsets.tolist() == b.offsets.tolist()
         assert a.logprob == pytest.approx(b.logprob, abs=1e-4)
         assert a.rank.tolist() == b.rank.tolist()
+
+
+def test_a_text_whose_last_token_crosses_its_hosts_is_read_alone_and_cached_all(
+    tiny_model_dir, cache, monkeypatch
+):
+    model = str(tiny_model_dir)
+    ex = FeatureExtractor([model], max_tokens=64, cache=cache, cache_all=True)
+    lm = ex.language_model(model)
+    full = CORPUS[0]
+    whole = encode(lm, full, 64)[0]
+
+    def crosses(k: int) -> bool:
+        ids = encode(lm, full[:k], 64)[0]
+        return ids != whole[: len(ids)]
+
+    cut = next(k for k in range(5, len(full)) if crosses(k))
+    texts = [full[:cut], full]
+    fresh = FeatureExtractor([model], max_tokens=64).stats(texts)[model]
+    got = ex.stats_within(texts)[model]
+
+    def no_model_pass(*args, **kwargs):
+        raise AssertionError("the model ran although the reading was cached")
+
+    monkeypatch.setattr(features_module, "token_stats", no_model_pass)
+    again = ex.stats_within(texts)[model]
+    for a, b, c in zip(fresh, got, again, strict=True):
+        assert a.ids.tolist() == b.ids.tolist() == c.ids.tolist()
+        assert a.logprob == pytest.approx(c.logprob, abs=1e-4)
 
 
 def test_compressors_run_beside_the_other_features_with_the_same_values_in_order(

@@ -153,14 +153,15 @@ class FeatureExtractor:
             ``self.max_tokens`` (see :meth:`TokenStats.head`).
         """
         window = max_tokens or self.max_tokens
+        return {m: self._read(m, texts, window) for m in self.models}
+
+    def _read(self, model: str, texts: Sequence[str], window: int) -> list[TokenStats]:
+        """One model's statistics of ``texts``, through the cache under ``cache_all``."""
         if self.cache_all:
             # One cache for every call and window, not a connection opened per article.
             self._cache = self._cache or StatsCache()
-            return self.with_window(window).cached_stats(texts)
-        return {
-            m: token_stats(texts, self.language_model(m), None, window, self.batch_size)
-            for m in self.models
-        }
+            return self.with_window(window).cached_stats(texts, models=[model])[model]
+        return token_stats(texts, self.language_model(model), None, window, self.batch_size)
 
     def stats_within(
         self, texts: Sequence[str], max_tokens: int | None = None
@@ -191,7 +192,7 @@ class FeatureExtractor:
                 got.append(st)
             alone = [i for i, st in enumerate(got) if st is None]
             if alone:
-                fresh = token_stats([texts[i] for i in alone], lm, None, window, self.batch_size)
+                fresh = self._read(m, [texts[i] for i in alone], window)
                 for i, st in zip(alone, fresh, strict=True):
                     got[i] = st
             out[m] = [st for st in got if st is not None]
@@ -240,11 +241,14 @@ class FeatureExtractor:
         texts: Sequence[str],
         progress: Callable[[int], None] | None = None,
         chunk: int = 32,
+        models: Sequence[str] | None = None,
     ) -> dict[str, list[TokenStats]]:
+        """Statistics of ``texts`` for each of ``models`` (default: all), from the cache
+        where it holds them at this window or a longer one; the rest are read and kept."""
         cache = self._cache or StatsCache()
         hashes = [text_hash(t) for t in texts]
         out: dict[str, list[TokenStats]] = {}
-        for m in self.models:
+        for m in self.models if models is None else models:
             key = f"{m}|{self.max_tokens}"
             wanted = set(hashes)
             known = cache.get(key, sorted(wanted))

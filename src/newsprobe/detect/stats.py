@@ -114,9 +114,10 @@ class TokenStats:
         )
 
 
-#: Positions whose log-softmax is held at once: a block of rows over a 50k-262k vocabulary
-#: stays in the CPU's cache through the passes over it (about half the time of one block
-#: for the whole sequence, measured on two cores).
+#: Positions whose log-softmax is held at once on a CPU: a block of rows over a 50k-262k
+#: vocabulary stays in the cache through the passes over it (17 ms against 24-31 ms for
+#: the whole of a 128-token window over SmolLM2's 49k vocabulary, on two cores). An
+#: accelerator takes the whole sequence in one block.
 STATS_ROWS = 8
 
 
@@ -142,8 +143,9 @@ def stats_from_logits(
     entropy = torch.empty(n)
     rank = torch.empty(n, dtype=torch.long)
     second = torch.empty(n)  # sum_v p(v) log p(v)^2, for the one-model variance
-    for a in range(0, n, STATS_ROWS):
-        b = min(a + STATS_ROWS, n)
+    block = STATS_ROWS if scoring_logits.device.type == "cpu" else max(n, 1)
+    for a in range(0, n, block):
+        b = min(a + block, n)
         logp = torch.log_softmax(scoring_logits[a:b].float(), dim=-1)
         seen = logp.gather(-1, ids[a:b].unsqueeze(-1))
         observed[a:b] = seen.squeeze(-1).cpu()

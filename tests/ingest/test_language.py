@@ -9,6 +9,11 @@ POLISH = (
     "Polska zwróciła się w środę do sojuszników z NATO o konsultacje na podstawie artykułu 4 "
     "traktatu, po tym jak w nocy kilka dronów przekroczyło granicę kraju."
 )
+#: News in Chinese, which py3langid splits between Mandarin and Wu (0.76 / 0.24).
+CHINESE = (
+    "国家统计局周三公布的数据显示，今年前十个月全国规模以上工业企业利润同比增长百分之三点五，"
+    "其中装备制造业利润增长较快。分析人士表示，随着稳增长政策持续发力，工业生产有望继续保持平稳运行。"
+)
 ENGLISH = (
     "Poland asked NATO allies on Wednesday to hold consultations under Article 4 of the "
     "treaty, after several drones crossed into its airspace overnight."
@@ -33,3 +38,18 @@ def test_article_carries_its_language() -> None:
     article = article_from_bytes(POLISH.encode())
     assert article.language == "pl"
     assert article.meta["language_confidence"] > 0.9
+
+
+def test_a_language_split_between_close_relatives_is_still_not_english(toy_detector) -> None:
+    from newsprobe.ingest.language import _identifier
+    from newsprobe.pipeline import check_articles
+
+    top, share = _identifier().classify(CHINESE)
+    assert top == "zh" and share < 0.9
+    lang, conf = detect_language(CHINESE)
+    assert lang == "zh" and conf > 0.999 and is_unsupported(lang, conf)
+    (checked,) = check_articles([article_from_bytes(CHINESE.encode())], toy_detector)
+    assert checked.verdict.label == "unsupported_language"
+    assert checked.verdict.machine_probability is None and "'zh'" in checked.verdict.reason
+    # English is English, however sure the identifier is of it.
+    assert detect_language(ENGLISH)[0] == "en" and not is_unsupported(*detect_language(ENGLISH))

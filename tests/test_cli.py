@@ -96,6 +96,48 @@ def test_directory_and_stdin_give_one_line_per_article(tiny_detector, tmp_path):
     assert proc.returncode == 0 and json.loads(proc.stdout)["path"] == "<stdin>"
 
 
+def test_inputs_that_cannot_be_read_keep_their_place_among_the_others(tiny_detector, tmp_path):
+    """An empty folder or a missing record file among the inputs is one error line in its
+    place, as a missing file is, and the others are still judged (exit 1 at the end); the
+    --json lines come in the order of the inputs."""
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    (empty_dir / "note.png").write_bytes(b"\x89PNG")
+    inputs = [good, empty_dir, tmp_path / "gone.txt", good, tmp_path / "gone.jsonl"]
+    proc = run("check", *map(str, inputs), "--json", "--detector", str(tiny_detector))
+    assert proc.returncode == 1, proc.stderr
+    lines = [json.loads(x) for x in proc.stdout.strip().splitlines()]
+    assert [x["path"] for x in lines] == [str(p) for p in inputs]
+    assert [("error" in x) for x in lines] == [False, True, True, False, True]
+    assert "directory has no .txt" in lines[1]["error"]
+    assert "no such file" in lines[2]["error"] and "no such file" in lines[4]["error"]
+    assert "Traceback" not in proc.stderr
+    # Alone, an empty folder is still a bad input: one line, exit 2.
+    proc = run("check", str(empty_dir), "--detector", str(tiny_detector))
+    assert proc.returncode == 2 and proc.stderr.strip().endswith("(.jsonl, .csv, .parquet, .warc)")
+
+
+def test_a_window_shorter_than_the_verdicts_is_refused(tiny_detector, article_file):
+    """The verdict and its threshold read the detector's window: fewer tokens would give
+    another number under the same stated false-positive rate, or "too short"."""
+    window = json.loads(Path(tiny_detector).read_text())["params"]["max_tokens"]
+    proc = run("check", str(article_file), "--detector", str(tiny_detector), "--max-tokens", "10")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == (
+        f"error: --max-tokens must be at least the detector's window of {window} tokens, "
+        "which its verdict reads; got 10"
+    )
+    args = ("--json", "--detector", str(tiny_detector))
+    same = run("check", str(article_file), *args, "--max-tokens", str(window))
+    default = run("check", str(article_file), *args)
+    assert same.returncode == default.returncode == 0
+    assert json.loads(same.stdout)["machine_probability"] == pytest.approx(
+        json.loads(default.stdout)["machine_probability"]
+    )
+
+
 def saved_report(page: str) -> dict:
     """The results a ``check --html`` page carries (its embedded JSON)."""
     start = page.index('<script type="application/json" id="report-data">')

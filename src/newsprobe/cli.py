@@ -148,6 +148,7 @@ def check(
         # A bad single input is an error (exit 2), not a line of output.
         articles = [read_check_item(files[0], allow_private=allow_private)]
     det = load_detector(detector, options)
+    options.window(det.max_tokens)  # before any article is checked
     model = det.model_label
     out = Console()
     failed = 0
@@ -158,6 +159,7 @@ def check(
         for b in range(0, len(files), batch_size):
             chunk = files[b : b + batch_size]
             good, where = [], []
+            lines: list[tuple[int, dict]] = []  # --json: printed in the order of the inputs
             for i, f in enumerate(chunk, b):
                 try:
                     good.append(
@@ -166,11 +168,7 @@ def check(
                     where.append(i)
                 except NewsprobeError as exc:
                     failed += 1
-                    row = check_error_json(f, exc)
-                    if html_out is not None:
-                        saved.append((i, row))
-                    if as_json:
-                        print(json.dumps(row), flush=True)
+                    lines.append((i, check_error_json(f, exc)))
                     _error(exc)
             checked = check_articles(good, det, options)
             if verify:
@@ -183,13 +181,14 @@ def check(
                     for article in checked:
                         article.claims = None
             for i, article in zip(where, checked, strict=True):
-                row = article_json(article, model)
+                lines.append((i, article_json(article, model)))
+                if not as_json:
+                    render_article(article, model, out)
+            for i, row in sorted(lines, key=lambda line: line[0]):
                 if html_out is not None:
                     saved.append((i, row))
                 if as_json:
                     print(json.dumps(row), flush=True)
-                else:
-                    render_article(article, model, out)
             bar.advance(task, len(chunk))
     if html_out is not None:
         from newsprobe.report.html import saved_note, write_report

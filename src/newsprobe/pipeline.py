@@ -47,6 +47,7 @@ def check_articles(
 ) -> list[Article]:
     """Score each article and attach ``token_stats``, ``scores`` and ``verdict``."""
     options = options or DetectOptions()
+    options.window(detector.max_tokens)  # a window shorter than the verdict's is refused
     fpr = options.fpr if options.fpr is not None else detector.fpr
     threshold = detector.threshold_for(fpr)
     scored = []

@@ -51,8 +51,10 @@ def test_paths_and_directories(tmp_path):
         read_article(tmp_path)
     empty = tmp_path / "empty"
     empty.mkdir()
+    # Kept in its place among the inputs: reading it says why it gives no article.
+    assert list(iter_inputs([str(empty)])) == [str(empty)]
     with pytest.raises(InputError, match=r"no \.txt, \.md, \.html or \.pdf files"):
-        list(iter_inputs([str(empty)]))
+        read_article(empty)
     with pytest.raises(InputError, match="empty path"):
         list(iter_inputs([""]))
 

@@ -62,13 +62,21 @@ def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detecto
     assert "Application shutdown complete" in err
 
 
-def test_bad_options_and_detector_files_are_one_line_errors(tmp_path):
+def test_bad_options_and_detector_files_are_one_line_errors(tiny_detector, tmp_path):
     proc = serve("--workers", "0")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2 and err.strip() == "error: workers must be at least 1"
     proc = serve("--max-tokens", "1")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2 and err.strip() == "error: max-tokens must be at least 2"
+    # A window shorter than the one the detector's verdict reads, known once it is loaded.
+    path = tiny_detector.save(tmp_path / "tiny.json")
+    proc = serve("--port", str(free_port()), "--detector", str(path), "--max-tokens", "16")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and err.strip() == (
+        f"error: --max-tokens must be at least the detector's window of "
+        f"{tiny_detector.max_tokens} tokens, which its verdict reads; got 16"
+    )
     proc = serve("--detector", str(tmp_path / "none.json"))
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 3 and "cannot read detector file" in err

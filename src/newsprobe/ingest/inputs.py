@@ -65,7 +65,7 @@ def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
     except FileNotFoundError as exc:
         raise InputError(f"{p}: no such file") from exc
     except IsADirectoryError as exc:
-        raise InputError(f"{p}: is a directory") from exc
+        raise InputError(_folder_error(p)) from exc
     except PermissionError as exc:
         raise InputError(f"{p}: permission denied") from exc
     except OSError as exc:
@@ -73,26 +73,37 @@ def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
     return article_from_data(data, str(p))
 
 
+def _readable(f: Path) -> bool:
+    return f.suffix.lower() in ARTICLE_SUFFIXES or is_record_file(f)
+
+
+def _folder_error(p: Path) -> str:
+    if walk_folder(p, _readable)[0]:
+        return f"{p}: is a directory"
+    return (
+        f"{p}: directory has no .txt, .md, .html or .pdf files, nor record files "
+        "(.jsonl, .csv, .parquet, .warc)"
+    )
+
+
 def iter_inputs(paths: list[str], notes: list[str] | None = None) -> Iterator[str]:
     """Expand directories into their text, HTML and record files (sorted); keep the rest.
 
     Record files (JSONL, CSV, Parquet, WARC) are kept as paths: the caller expands them to
-    their records, since how depends on the column options. ``notes`` gains a line for
-    each directory holding files of other kinds, which are not read.
+    their records, since how depends on the column options. A directory with nothing to
+    read is kept as a path too: reading it fails with that message, in its place among
+    the inputs (one error line of many), not before the others are read. ``notes`` gains
+    a line for each directory holding files of other kinds, which are not read.
     """
     for raw in paths:
         if not raw.strip():
             raise InputError("empty path")
         p = Path(raw)
         if raw != "-" and not is_url(raw) and p.is_dir():
-            files, others = walk_folder(
-                p, lambda f: f.suffix.lower() in ARTICLE_SUFFIXES or is_record_file(f)
-            )
+            files, others = walk_folder(p, _readable)
             if not files:
-                raise InputError(
-                    f"{p}: directory has no .txt, .md, .html or .pdf files, nor record files "
-                    "(.jsonl, .csv, .parquet, .warc)"
-                )
+                yield raw
+                continue
             if notes is not None and (
                 note := left_out_note(p, others, "text, HTML, PDF or a record file")
             ):

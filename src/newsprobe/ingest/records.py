@@ -502,14 +502,13 @@ CheckItem = str | Record
 def expand_check_inputs(
     paths: Iterable[str], options: RecordOptions | None = None, keep: Sequence[str] = ()
 ) -> list[CheckItem]:
-    """``check`` inputs with each record file replaced by its records (others unchanged)."""
+    """``check`` inputs with each record file replaced by its records (others unchanged;
+    a record file that is not there stays a path, which fails to read in its place)."""
     items: list[CheckItem] = []
     for p in paths:
-        if p != "-" and "://" not in p and is_record_file(p):  # a URL is fetched, not read
-            path = Path(p)
-            if not path.is_file():
-                raise InputError(f"{path}: no such file")
-            items.extend(iter_file_records(path, options, keep))
+        # A URL is fetched, not read.
+        if p != "-" and "://" not in p and is_record_file(p) and Path(p).is_file():
+            items.extend(iter_file_records(Path(p), options, keep))
         else:
             items.append(p)
     return items

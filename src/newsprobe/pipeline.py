@@ -15,14 +15,7 @@ import numpy as np
 from newsprobe.article import Article, Span, Verdict
 from newsprobe.detect.boundary import locate_boundary
 from newsprobe.detect.detector import Detector
-from newsprobe.detect.features import ScoresAhead
-from newsprobe.detect.sentences import (
-    SENTENCE_FPR,
-    SHADE_FPR,
-    score_sentences,
-    sentence_windows,
-    window_texts,
-)
+from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.detect.tells import find_tells
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.settings import DetectOptions
@@ -103,20 +96,14 @@ def check_articles(
             article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
             article.verdict.flags += tell_flags(article)
             article.verdict.sentence_threshold, article.verdict.sentence_shade = cut, shade
-    by_sentence = [
-        a
-        for a in articles
-        if options.sentences and detector.models and a.verdict and a.verdict.label != "too_short"
-    ]
-    # Every window of the batch is known now: their compressors start on the thread beside
-    # while the articles are scored one by one, so no article waits on its own.
-    windows = [sentence_windows(a, detector) if a.token_stats else None for a in by_sentence]
-    ahead = ScoresAhead().start(
-        t for a, w in zip(by_sentence, windows, strict=True) if w for t in window_texts(a, w)
-    )
-    for article, w in zip(by_sentence, windows, strict=True):
-        article.sentences = score_sentences(article, detector, windows=w, ahead=ahead)
-        article.boundary = locate_boundary(article, detector, windows=w, ahead=ahead)
+        if (
+            options.sentences
+            and detector.models
+            and article.verdict
+            and article.verdict.label != "too_short"
+        ):
+            article.sentences = score_sentences(article, detector)
+            article.boundary = locate_boundary(article, detector)
     return list(articles)
 
 

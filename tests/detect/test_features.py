@@ -157,32 +157,3 @@ def test_compressors_run_beside_the_other_features_with_the_same_values_in_order
     monkeypatch.setattr(features_module.os, "getpid", lambda: -1)
     assert features_module._beside() is not pool
     assert _same_rows(ex.from_stats(CORPUS, ex.stats(CORPUS)), rows)
-
-
-def test_compressors_started_ahead_give_the_same_rows_and_run_once_a_text(
-    tiny_model_dir, monkeypatch
-):
-    from newsprobe.detect.scorers import TEXT_SCORERS
-
-    model = str(tiny_model_dir)
-    ex = FeatureExtractor([model], max_tokens=32)
-    stats = ex.stats(CORPUS)
-    expected = ex.from_stats(CORPUS, stats)
-    ran: list[tuple[str, str]] = []
-    for cls in TEXT_SCORERS.values():
-        if cls.off_thread:
-            original = cls.score_text
-
-            def counted(self, text, original=original):
-                ran.append((self.kind, text))
-                return original(self, text)
-
-            monkeypatch.setattr(cls, "score_text", counted)
-    side = [cls.kind for cls in TEXT_SCORERS.values() if cls.off_thread]
-    ahead = features_module.ScoresAhead().start(CORPUS[:2])
-    # A text started ahead is not scored again, one not started is scored on demand.
-    assert _same_rows(ex.from_stats(CORPUS, stats, ahead), expected)
-    assert _same_rows(
-        ex.from_stats(CORPUS[::-1], {model: stats[model][::-1]}, ahead), expected[::-1]
-    )
-    assert sorted(ran) == sorted((k, t) for t in CORPUS for k in side)

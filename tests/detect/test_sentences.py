@@ -148,9 +148,9 @@ def test_a_window_grown_by_several_sentences_is_scored_once(fit_tiny_detector, m
     read: list[str] = []
     from_stats = det.extractor.from_stats
 
-    def counted(texts, stats, ahead=None):
+    def counted(texts, stats):
         read.extend(texts)
-        return from_stats(texts, stats, ahead)
+        return from_stats(texts, stats)
 
     monkeypatch.setattr(det.extractor, "from_stats", counted)
     assert window_scores(article, det) == expected
@@ -161,56 +161,3 @@ def test_a_window_grown_by_several_sentences_is_scored_once(fit_tiny_detector, m
     for i, j in zip(list(windows)[:-1], list(windows)[1:], strict=True):
         if windows[i] == windows[j]:
             assert alone[i] == alone[j] and expected[1][i][0] == expected[1][j][0]
-
-
-def test_a_checked_batch_splits_each_article_once_and_rereads_with_its_windows(
-    fit_tiny_detector, monkeypatch
-):
-    """``check_articles`` finds each article's windows once for the sentence scores and the
-    boundary; a reread given them splits nothing again and takes the compressors' values
-    the article's reading started."""
-    import newsprobe.detect.sentences as sentences
-    import newsprobe.pipeline as pipeline
-    from newsprobe.detect.features import ScoresAhead
-    from newsprobe.detect.scorers import PreludeCompression
-
-    texts = [HUMAN, HUMAN.upper(), HUMAN[::-1], MACHINE, MACHINE * 2, MACHINE.lower()]
-    det = fit_tiny_detector(texts, [0, 0, 0, 1, 1, 1])
-    batch = [HUMAN + " " + MACHINE, MACHINE + " " + HUMAN]
-    options = DetectOptions(max_tokens=256)
-    split: list[str] = []
-    real_split = sentences.split_sentences
-
-    def counted_split(text, *args):
-        split.append(text)
-        return real_split(text, *args)
-
-    monkeypatch.setattr(sentences, "split_sentences", counted_split)
-    given = []
-    real_locate = pipeline.locate_boundary
-
-    def locate(article, detector, windows=None, ahead=None):
-        given.append((windows, ahead))
-        return real_locate(article, detector, windows, ahead)
-
-    monkeypatch.setattr(pipeline, "locate_boundary", locate)
-    checked = check_articles([Article(text=t) for t in batch], det, options)
-    assert split == batch  # the burstiness scorer's splits of windows go elsewhere
-    for article, (windows, ahead) in zip(checked, given, strict=True):
-        assert article.sentences == score_sentences(article, det)
-        assert windows == sentence_windows(article, det) and ahead is given[0][1] is not None
-    article = checked[0]
-    windows = sentence_windows(article, det)
-    ahead = ScoresAhead().start(sentences.window_texts(article, windows))
-    split.clear()
-    prelude: list[str] = []
-    real_prelude = PreludeCompression.score_text
-
-    def counted_prelude(self, text):
-        prelude.append(text)
-        return real_prelude(self, text)
-
-    monkeypatch.setattr(PreludeCompression, "score_text", counted_prelude)
-    assert reread_scores(article, det, windows=windows, ahead=ahead) == reread_scores(article, det)
-    assert split == [article.text]  # only the call without windows split it
-    assert len(prelude) == len(set(prelude)) == len(set(windows[1].values()))

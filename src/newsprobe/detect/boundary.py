@@ -65,8 +65,6 @@ from newsprobe.detect.style import SentenceStyle
 
 if TYPE_CHECKING:
     from newsprobe.detect.detector import Detector
-    from newsprobe.detect.features import ScoresAhead
-    from newsprobe.detect.sentences import Windows
 
 __all__ = [
     "BOUNDARY_FPR",
@@ -470,18 +468,11 @@ def ending_statistic(
     return float(ending_logits([" ".join(texts[first:])], detector)[0])
 
 
-def locate_boundary(
-    article: Article,
-    detector: Detector,
-    windows: Windows | None = None,
-    ahead: ScoresAhead | None = None,
-) -> Boundary | None:
+def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
     """Where the scored sentences of ``article`` turn machine-written, if the evidence of a
     turn passes the detector's mixed-authorship test; ``None`` otherwise (or when the
     detector has no locator, or too few sentences were scored). Windows are read alone
-    (one model pass each) only for articles past the test's first stage; ``windows`` and
-    ``ahead`` are the sentence scores' own, when the caller has them (see
-    :func:`newsprobe.detect.sentences.window_scores`)."""
+    (one model pass each) only for articles past the test's first stage."""
     locator = detector.boundary_locator()
     if locator is None:
         return None
@@ -491,7 +482,7 @@ def locate_boundary(
     from newsprobe.detect.sentences import reread_scores
 
     def read_alone() -> np.ndarray:
-        alone = reread_scores(article, detector, range(len(texts)), windows=windows, ahead=ahead)
+        alone = reread_scores(article, detector, range(len(texts)))
         return locator.reread_evidence(texts, proba, alone)
 
     evidence = locator.evidence(texts, proba)

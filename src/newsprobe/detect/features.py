@@ -13,8 +13,8 @@ import io
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -198,23 +198,15 @@ class FeatureExtractor:
             out[m] = [st for st in got if st is not None]
         return out
 
-    def from_stats(
-        self,
-        texts: Sequence[str],
-        stats: dict[str, list[TokenStats]],
-        ahead: ScoresAhead | None = None,
-    ) -> list[dict]:
-        """Feature rows from token statistics of any window, cut to the features' own.
-
-        ahead: the compressors' values of texts started earlier (see :class:`ScoresAhead`);
-            the texts it does not hold are started here.
-        """
+    def from_stats(self, texts: Sequence[str], stats: dict[str, list[TokenStats]]) -> list[dict]:
+        """Feature rows from token statistics of any window, cut to the features' own."""
         rows: list[dict[str, float]] = [{} for _ in texts]
         text_scorers = [cls() for cls in TEXT_SCORERS.values()]
         # The compressors (~7 ms a window for the prelude) run on a second core meanwhile.
-        ahead = ahead if ahead is not None else ScoresAhead()
         beside = {
-            ts.name: [ahead.future(ts, t) for t in texts] for ts in text_scorers if ts.off_thread
+            ts.name: [_beside().submit(ts.score_text, t) for t in texts]
+            for ts in text_scorers
+            if ts.off_thread
         }
         per_model = {m: model_scorers(m) for m in self.models}
         # Two or more models: their statistics compared word by word (none for one model).
@@ -288,36 +280,6 @@ class FeatureExtractor:
                     progress(len(idx))
             out[m] = [known[h] for h in hashes]
         return out
-
-
-class ScoresAhead:
-    """The values of the scorers that run beside the caller (``Scorer.off_thread``: the
-    compressors), started for texts before their feature rows are asked for.
-
-    A checked batch knows every sentence window it will score once the model has read it;
-    started then, the compressors of later articles' windows run while the caller works
-    on earlier ones, instead of the caller waiting on each article's (a window's LZMA
-    outlasts its other features). A window read alone (``reread_scores``) is the same
-    text and takes the same values. Values depend on the text only.
-    """
-
-    def __init__(self) -> None:
-        self._futures: dict[tuple[str, str], Future[float]] = {}
-
-    def start(self, texts: Iterable[str]) -> ScoresAhead:
-        """Start every off-thread scorer on each of ``texts`` (in order, once each)."""
-        scorers = [cls() for cls in TEXT_SCORERS.values() if cls.off_thread]
-        for t in texts:
-            for ts in scorers:
-                self.future(ts, t)
-        return self
-
-    def future(self, scorer: Scorer, text: str) -> Future[float]:
-        """``scorer``'s value of ``text``: the one started, or started now."""
-        key = (scorer.name, text)
-        if key not in self._futures:
-            self._futures[key] = _beside().submit(scorer.score_text, text)
-        return self._futures[key]
 
 
 _pool: tuple[int, ThreadPoolExecutor] | None = None

@@ -21,12 +21,7 @@ from newsprobe.detect.segment import split_sentences
 
 if TYPE_CHECKING:
     from newsprobe.detect.detector import Detector
-    from newsprobe.detect.features import ScoresAhead
     from newsprobe.detect.stats import TokenStats
-
-#: ``sentence_windows``' answer: the sentence spans, each scored sentence's window (a
-#: character span) and the tokens read before that window.
-Windows = tuple[list[tuple[int, int]], dict[int, tuple[int, int]], dict[int, int]]
 
 __all__ = [
     "CALIBRATION_TOKENS",
@@ -35,14 +30,12 @@ __all__ = [
     "SHADE_FPR",
     "WINDOW_TOKENS",
     "DepthCalibration",
-    "Windows",
     "fit_depth_calibration",
     "reread_scores",
     "score_sentences",
     "sentence_windows",
     "split_sentences",
     "window_scores",
-    "window_texts",
 ]
 
 #: Tokens a window needs before its number means something (about two news sentences).
@@ -119,12 +112,9 @@ class DepthCalibration:
 
 def sentence_windows(
     article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
-) -> Windows:
+) -> tuple[list[tuple[int, int]], dict[int, tuple[int, int]], dict[int, int]]:
     """The sentence spans of a checked ``article``, and for each sentence with statistics
-    the character span of its window and the tokens read before that window.
-
-    The sentence scores and the boundary read the same windows: a caller doing both
-    (``check_articles``) computes them once and passes them to each (``windows=``)."""
+    the character span of its window and the tokens read before that window."""
     spans = split_sentences(article.text)
     first = detector.models[0]
     counts = [len(article.token_stats[first].slice(a, b)) for a, b in spans]
@@ -153,25 +143,12 @@ def sentence_windows(
     return spans, windows, depth
 
 
-def window_texts(article: Article, windows: Windows) -> list[str]:
-    """The distinct window texts of ``article``, in the order they are scored."""
-    return [article.text[a:b] for a, b in dict.fromkeys(windows[1].values())]
-
-
 def window_scores(
-    article: Article,
-    detector: Detector,
-    window_tokens: int = WINDOW_TOKENS,
-    windows: Windows | None = None,
-    ahead: ScoresAhead | None = None,
+    article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
 ) -> tuple[list[tuple[int, int]], dict[int, tuple[float, int]]]:
     """The sentence spans of a checked ``article`` and, for each sentence with statistics,
-    the detector's probability for its window and the tokens read before that window.
-
-    windows: ``sentence_windows(article, detector, window_tokens)``, when already known.
-    ahead: the compressors' values, when started for the windows already.
-    """
-    spans, windows, depth = windows or sentence_windows(article, detector, window_tokens)
+    the detector's probability for its window and the tokens read before that window."""
+    spans, windows, depth = sentence_windows(article, detector, window_tokens)
     # Neighbouring sentences often grow the same window (all of a short article's do):
     # each window is scored once.
     unique = list(dict.fromkeys(windows.values()))
@@ -180,7 +157,7 @@ def window_scores(
         m: [article.token_stats[m].slice(a, b, rebase=True) for a, b in unique]
         for m in detector.models
     }
-    rows = detector.extractor.from_stats(texts, stats, ahead) if texts else []
+    rows = detector.extractor.from_stats(texts, stats) if texts else []
     proba = dict(zip(unique, detector.predict_proba_rows(rows) if rows else [], strict=True))
     scores = {i: (float(proba[w]), depth[i]) for i, w in windows.items()}
     return spans, scores
@@ -192,8 +169,6 @@ def reread_scores(
     sentences: Sequence[int] | None = None,
     stats_of: Callable[[list[str]], dict[str, list[TokenStats]]] | None = None,
     window_tokens: int = WINDOW_TOKENS,
-    windows: Windows | None = None,
-    ahead: ScoresAhead | None = None,
 ) -> dict[int, float]:
     """Sentence probabilities from each window read alone, from its own first token.
 
@@ -209,12 +184,10 @@ def reread_scores(
     stats_of: token statistics for a list of texts (default: the detector's extractor,
         over ``REREAD_TOKENS``, windows that begin others read inside them, uncached unless
         its ``cache_all``); training passes a cached one.
-    windows, ahead: as for :func:`window_scores` (a window read alone is the same text,
-        so its compressors' values are the ones the article's reading took).
     """
     if not article.token_stats:
         return {}
-    _, windows, _ = windows or sentence_windows(article, detector, window_tokens)
+    _, windows, _ = sentence_windows(article, detector, window_tokens)
     wanted = [i for i in (windows if sentences is None else sentences) if i in windows]
     if not wanted:
         return {}
@@ -222,7 +195,7 @@ def reread_scores(
     texts = [article.text[a:b] for a, b in unique]
     ext = detector.extractor
     stats = stats_of(texts) if stats_of else ext.stats_within(texts, REREAD_TOKENS)
-    proba = np.asarray(detector.predict_proba_rows(ext.from_stats(texts, stats, ahead)))
+    proba = np.asarray(detector.predict_proba_rows(ext.from_stats(texts, stats)))
     if detector.sentence_calibration_:
         cal = DepthCalibration.from_dict(detector.sentence_calibration_)
         proba = cal(proba, np.zeros(len(proba)))
@@ -231,21 +204,17 @@ def reread_scores(
 
 
 def score_sentences(
-    article: Article,
-    detector: Detector,
-    window_tokens: int = WINDOW_TOKENS,
-    windows: Windows | None = None,
-    ahead: ScoresAhead | None = None,
+    article: Article, detector: Detector, window_tokens: int = WINDOW_TOKENS
 ) -> list[SentenceScore]:
     """Score every sentence of a checked ``article`` (``token_stats`` must be set).
 
     Sentences past the model's token window have no statistics and get ``None``. A
     detector with a depth calibration gives probabilities that do not drift with the
-    sentence's place in the article. ``windows``, ``ahead``: as for :func:`window_scores`.
+    sentence's place in the article.
     """
     if not article.token_stats:
         return []
-    spans, scores = window_scores(article, detector, window_tokens, windows, ahead)
+    spans, scores = window_scores(article, detector, window_tokens)
     proba = {i: p for i, (p, _) in scores.items()}
     if detector.sentence_calibration_ and scores:
         cal = DepthCalibration.from_dict(detector.sentence_calibration_)

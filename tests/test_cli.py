@@ -119,16 +119,21 @@ def test_inputs_that_cannot_be_read_keep_their_place_among_the_others(tiny_detec
     assert proc.returncode == 2 and proc.stderr.strip().endswith("(.jsonl, .csv, .parquet, .warc)")
 
 
-def test_a_window_shorter_than_the_verdicts_is_refused(tiny_detector, article_file):
+def test_a_window_shorter_than_the_verdicts_is_refused(tiny_detector, article_file, tmp_path):
     """The verdict and its threshold read the detector's window: fewer tokens would give
     another number under the same stated false-positive rate, or "too short"."""
     window = json.loads(Path(tiny_detector).read_text())["params"]["max_tokens"]
-    proc = run("check", str(article_file), "--detector", str(tiny_detector), "--max-tokens", "10")
-    assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.strip() == (
-        f"error: --max-tokens must be at least the detector's window of {window} tokens, "
-        "which its verdict reads; got 10"
-    )
+    out = tmp_path / "out.parquet"
+    for extra in ((), ("--out", str(out))):
+        command = "scan" if extra else "check"
+        args = ("--detector", str(tiny_detector), "--max-tokens", "10", *extra)
+        proc = run(command, str(article_file), *args)
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.strip() == (
+            f"error: --max-tokens must be at least the detector's window of {window} "
+            "tokens, which its verdict reads; got 10"
+        )
+    assert not out.exists()
     args = ("--json", "--detector", str(tiny_detector))
     same = run("check", str(article_file), *args, "--max-tokens", str(window))
     default = run("check", str(article_file), *args)

@@ -253,7 +253,8 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
         for i, g in enumerate(["gen-a", "gen-b"] * 3)
     ]
     data.write_text("\n".join(json.dumps(r) for r in rows))
-    out, png = tmp_path / "m.json", tmp_path / "roc.png"
+    # Folders that do not exist yet are made (before the scoring, not after it).
+    out, png = tmp_path / "metrics" / "m.json", tmp_path / "plots" / "roc.png"
     proc = run(
         "eval",
         "--data",

@@ -281,6 +281,15 @@ def eval_cmd(
     if detector != "default" and not detector.endswith(".json"):
         scorer, detector = detector, "default"
     det = load_detector(detector)
+    for flag, out_path in (("--json", json_out), ("--plot", plot)):
+        # Made now: a folder that cannot be made fails before the scoring, not after it.
+        if out_path is not None:
+            try:
+                out_path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise NewsprobeError(
+                    f"{flag}: cannot make folder {out_path.parent} ({exc.strerror or exc})"
+                ) from exc
     with _progress(len(rows), "scoring") as bar:
         task = bar.add_task("scoring", total=len(rows) * max(1, len(det.models)), rate="")
         try:
@@ -291,7 +300,6 @@ def eval_cmd(
     result["excluded"] = excluded.to_json()
     print_eval(result, _out())
     if json_out is not None:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(result, indent=2))
     if unreadable:  # metrics are printed, but a lost input is not a clean run
         raise typer.Exit(1)

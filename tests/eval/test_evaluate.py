@@ -1,5 +1,8 @@
 """``evaluate`` gives the same numbers from precomputed feature rows as from texts."""
 
+import numpy as np
+import pytest
+
 from newsprobe.eval.data import Row
 from newsprobe.eval.evaluate import evaluate
 
@@ -36,3 +39,21 @@ def test_only_the_calibrated_detector_gets_a_reliability_report(fit_tiny_detecto
     assert sum(b["n"] for b in cal["bins"]) == 6
     # A zero-shot scorer's values are not probabilities: no calibration to report.
     assert evaluate(det, rows, scorer="loglik", features=feats)["calibration"] is None
+
+
+def test_the_roc_plots_chance_line_is_tpr_equal_to_fpr_on_the_log_axis(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    from newsprobe.eval.evaluate import roc_plot
+
+    figures = []
+    monkeypatch.setattr(plt, "close", figures.append)
+    y = np.array([0, 0, 0, 1, 1, 1])
+    roc_plot(y, np.array([0.1, 0.4, 0.35, 0.8, 0.7, 0.9]), tmp_path / "roc.png")
+    assert (tmp_path / "roc.png").read_bytes()[:4] == b"\x89PNG"
+    (chance,) = [ln for ln in figures[0].axes[0].lines if ln.get_label() == "chance"]
+    x, tpr = chance.get_data()
+    # Drawn point by point: at FPR 0.01 chance catches 1%, not the 50% a straight
+    # segment across the log axis showed.
+    assert len(x) > 50 and np.allclose(x, tpr)
+    assert np.interp(0.01, x, tpr) == pytest.approx(0.01)

@@ -107,7 +107,10 @@ def roc_plot(y: np.ndarray, scores: np.ndarray, path: str | Path, title: str = "
     fpr, tpr, _ = roc_curve(y[ok], scores[ok])
     fig, ax = plt.subplots(figsize=(5, 4), dpi=120)
     ax.plot(np.maximum(fpr, 1e-4), tpr, label=title or "detector")
-    ax.plot([1e-4, 1], [1e-4, 1], ls=":", c="grey")
+    # Chance is TPR = FPR: a curve on the log axis (a straight segment there would put
+    # chance at TPR 0.5 for FPR 0.01).
+    chance = np.logspace(-4, 0, 200)
+    ax.plot(chance, chance, ls=":", c="grey", label="chance")
     for level in (0.01, 0.05):
         ax.axvline(level, ls="--", c="lightgrey")
     ax.set_xscale("log")

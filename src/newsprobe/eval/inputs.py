@@ -89,11 +89,21 @@ def _folder_label(path: str) -> str | None:
     return None
 
 
+#: A label column may instead say whether the text is machine-written (an ``is_ai``
+#: column of booleans or 0/1): true and 1 are machine.
+MACHINE_FLAGS = {"true": 1, "1": 1, "1.0": 1, "false": 0, "0": 0, "0.0": 0}
+
+
 def _check_label(raw: object, where: str) -> int:
     value = str(raw).strip().lower()
-    if value not in LABELS:
-        raise DataError(f"{where}: label must be 'human' or 'machine', got {raw!r}")
-    return LABELS[value]
+    if value in LABELS:
+        return LABELS[value]
+    if value in MACHINE_FLAGS:
+        return MACHINE_FLAGS[value]
+    raise DataError(
+        f"{where}: label must be 'human' or 'machine' (or true/1 for machine, false/0 for "
+        f"human), got {raw!r}"
+    )
 
 
 def _label_of(item: CheckItem, label_field: str, default: str | None) -> int:

@@ -1,0 +1,31 @@
+"""Labels as ``newsprobe eval`` reads them from a row's column."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprobe.errors import DataError
+from newsprobe.eval.inputs import labelled_rows
+
+TEXT = (
+    "The council met on Tuesday night. Residents packed the hall, some standing at the "
+    "back. A vote on the library's hours is due next month, the chair said."
+)
+
+
+def test_a_machine_flag_column_is_a_label(tmp_path):
+    """An export's ``is_ai`` column of booleans or 0/1: true and 1 are machine."""
+    path = tmp_path / "export.jsonl"
+    flags = [True, False, 1, 0, "1", "false", "Machine", "human"]
+    path.write_text(
+        "\n".join(
+            json.dumps({"text": f"{TEXT} Item {i}.", "is_ai": f}) for i, f in enumerate(flags)
+        )
+    )
+    rows, excluded = labelled_rows([str(path)], label_field="is_ai")
+    assert [r.label for r in rows] == [1, 0, 1, 0, 1, 0, 1, 0] and not excluded.total
+    path.write_text(json.dumps({"text": TEXT, "is_ai": "maybe"}))
+    with pytest.raises(DataError, match=r"export\.jsonl:1: label must be 'human' or 'machine'"):
+        labelled_rows([str(path)], label_field="is_ai")

@@ -191,6 +191,24 @@ def test_warc_html_responses_become_records(tmp_path):
         list(iter_records([bogus]))
 
 
+def test_a_warc_gzipped_as_one_file_reads_as_one_gzipped_per_record(tmp_path):
+    """``gzip -c crawl.warc``: one gzip member for the whole crawl, which warcio alone
+    refuses ("non-chunked gzip file detected"); its records are those of the usual kind."""
+    import gzip
+
+    per_record = tmp_path / "crawl.warc.gz"
+    _warc(per_record)
+    plain = gzip.decompress(per_record.read_bytes())
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain))
+    (tmp_path / "plain.warc").write_bytes(plain)
+    seen = [
+        [(r.record_id, r.error, r.article and r.article.text) for r in iter_records([path])]
+        for path in (per_record, whole, tmp_path / "plain.warc")
+    ]
+    assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2]
+
+
 def test_folder_files_are_records_keyed_by_path(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "a.txt").write_text(TEXT)

@@ -308,7 +308,9 @@ def iter_warc(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> I
     ids = _Ids(str(path))
     row_no = 0
     try:
-        with path.open("rb") as fh:
+        # Decompressed here, not by warcio: it reads only a gzip member per record, and a
+        # crawl gzipped as one file ("gzip -c crawl.warc") is as common and as valid.
+        with _open_maybe_gzip(path) as fh:
             for warc in ArchiveIterator(fh):
                 if warc.rec_type != "response" or warc.http_headers is None:
                     continue
@@ -336,13 +338,19 @@ def iter_warc(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> I
         raise _read_error(path, exc) from exc
 
 
+def _open_maybe_gzip(path: Path) -> IO[bytes]:
+    """The file, decompressed when it is gzip (one member per record, or one in all)."""
+    with path.open("rb") as fh:
+        head = fh.read(2)
+    if head == b"\x1f\x8b":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
 def _check_warc_magic(path: Path) -> None:
     """warcio skips junk with a warning; a file that does not start as WARC is refused."""
     try:
-        with path.open("rb") as fh:
-            head = fh.read(2)
-        opener = gzip.open if head == b"\x1f\x8b" else open
-        with opener(path, "rb") as fh:
+        with _open_maybe_gzip(path) as fh:
             magic = fh.read(5)
     except (OSError, EOFError) as exc:
         raise _read_error(path, exc) from exc

@@ -151,6 +151,9 @@ def sources_remove(
     missing = []
     for name in sources:
         n = db.remove(name)
+        if n == 0 and Path(name).exists():
+            # `add` names a file by its absolute path; the path it was given works too.
+            n = db.remove(str(Path(name).resolve()))
         if n == 0:  # documents are only created with passages, so 0 means absent
             missing.append(name)
         else:

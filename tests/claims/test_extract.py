@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.claims import extract_claims, number_value
-from newsprobe.claims.numbers import numbers_in
+from newsprobe.claims.numbers import bound_of, numbers_in, ordinal_value
 
 TEXT = (
     "It was a quiet morning. Poland joined NATO in 1999, the foreign ministry said. "
@@ -110,3 +110,47 @@ def test_a_line_too_long_to_parse_at_once_is_parsed_in_runs_of_sentences(nlp, mo
     pieces = extract_claims(line, nlp)
     assert sorted((c.text, c.start) for c in pieces) == whole
     assert all(line[c.start : c.end] == c.text for c in pieces)
+
+
+@pytest.mark.parametrize(
+    ("lead", "bound"),
+    [
+        ("killed more than", "lower"),
+        ("over", "lower"),
+        ("at least", "lower"),
+        ("above", "lower"),
+        ("exceeding", "lower"),
+        ("no fewer than", "lower"),
+        ("less than", "upper"),
+        ("fewer than", "upper"),
+        ("under", "upper"),
+        ("up to", "upper"),
+        ("below", "upper"),
+        ("no more than", "upper"),
+        ("held its rate at", ""),
+        ("about", ""),
+        ("rose", ""),
+    ],
+)
+def test_bound_of_reads_the_side_a_number_bounds(lead, bound):
+    assert bound_of(lead) == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("30th", 30), ("1st", 1), ("thirtieth", 30), ("twenty-first", 21), ("thirty", None)],
+)
+def test_ordinal_value(text, value):
+    assert ordinal_value(text) == value
+
+
+def test_bounds_and_estimates_are_told_apart(nlp):
+    (claim,) = extract_claims(
+        "The Bank of England held its main rate at 5.5 percent, and more than 100 people "
+        "and about 40 officials came.",
+        nlp,
+    )
+    rate, more, about = claim.parts.quantities
+    assert (rate.value, rate.bound, rate.approximate) == (5.5, "", False)
+    assert (more.value, more.bound, more.approximate) == (100, "lower", False)
+    assert (about.value, about.bound, about.approximate) == (40, "", True)

@@ -168,3 +168,130 @@ def test_a_source_sentence_opening_with_it_is_read_with_its_antecedent(tmp_path,
     assert [(c.claim_value, c.source_value, c.source_text) for c in moved.conflicts] == [
         ("11 September 2003", "11 September 2001", shown)
     ]
+
+
+STOLTENBERG = Passage(
+    "Secretary General Jens Stoltenberg said the alliance would deploy additional forces "
+    "to its eastern flank.",
+    "nato-news",
+)
+
+
+@MODELS
+def test_a_statement_is_not_supported_for_a_speaker_the_source_does_not_quote(tmp_path, model):
+    # The speaker is left out of the entities (who said it is not what is asserted), so
+    # before the speaker gate the entity gate passed the wrong name and the claim was
+    # "supported" by the same words in another person's mouth.
+    s = SQLiteStore(tmp_path / "speaker.sqlite")
+    s.add([STOLTENBERG])
+    claim_text = (
+        "Secretary General Mark Rutte said the alliance would deploy additional forces "
+        "to its eastern flank."
+    )
+    (wrong,) = verdicts(s, claim_text, model).values()
+    assert wrong.parts.speaker is not None and wrong.parts.speaker.text == "Mark Rutte"
+    assert wrong.verdict == "not_enough_evidence"
+    assert not any(e.relevant for e in wrong.evidence)
+    # The surname is enough, as for other people the claim names.
+    (right,) = verdicts(s, claim_text.replace("Mark Rutte", "Stoltenberg"), model).values()
+    assert right.verdict == "supported"
+
+
+@MODELS
+def test_a_passage_naming_the_speaker_but_quoting_another_does_not_support(tmp_path, model):
+    s = SQLiteStore(tmp_path / "speaker2.sqlite")
+    s.add(
+        [
+            Passage(
+                "Mark Rutte met ministers in Brussels on Tuesday. " + STOLTENBERG.text,
+                "nato-news",
+            )
+        ]
+    )
+    text = (
+        "Secretary General Mark Rutte said the alliance would deploy additional forces "
+        "to its eastern flank."
+    )
+    (claim,) = verdicts(s, text, model).values()
+    assert claim.verdict == "not_enough_evidence"
+
+
+RATES = [
+    Passage("The Bank of England held its main rate at 5.25 percent in September.", "boe"),
+    Passage("The floods killed 95 people in the province of Sindh in August 2022.", "floods"),
+    Passage("Storms killed 120 people in the province of Punjab in July 2022.", "storms"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "claim_value", "source_value"),
+    [
+        # "at" and "more than" are not "about": no 10% slack.
+        (
+            "The Bank of England held its main rate at 5.5 percent in September.",
+            "contradicted",
+            "5.5 percent",
+            "5.25 percent",
+        ),
+        (
+            "The floods killed more than 100 people in the province of Sindh in August 2022.",
+            "contradicted",
+            "more than 100",
+            "95",
+        ),
+        # An upper bound the source's value lies under agrees; "over" above it conflicts.
+        (
+            "The floods killed fewer than 100 people in the province of Sindh in August 2022.",
+            "supported",
+            None,
+            None,
+        ),
+        (
+            "Storms killed more than 100 people in the province of Punjab in July 2022.",
+            "supported",
+            None,
+            None,
+        ),
+        (
+            "Storms killed up to 100 people in the province of Punjab in July 2022.",
+            "contradicted",
+            "up to 100",
+            "120",
+        ),
+        # A real estimate keeps its 10%.
+        (
+            "The floods killed about 100 people in the province of Sindh in August 2022.",
+            "supported",
+            None,
+            None,
+        ),
+    ],
+)
+@MODELS
+def test_number_bounds_are_compared_as_bounds(
+    tmp_path, text, verdict, claim_value, source_value, model
+):
+    s = SQLiteStore(tmp_path / "rates.sqlite")
+    s.add(RATES)
+    (claim,) = verdicts(s, text, model).values()
+    assert claim.verdict == verdict, claim.evidence[:1]
+    if claim_value is not None:
+        assert [(c.kind, c.claim_value, c.source_value) for c in claim.conflicts] == [
+            ("number", claim_value, source_value)
+        ]
+
+
+@MODELS
+def test_a_changed_rank_is_contradicted(tmp_path, model):
+    s = SQLiteStore(tmp_path / "rank.sqlite")
+    s.add(
+        [Passage("Finland joined NATO on 4 April 2023, becoming the alliance's 31st member.", "n")]
+    )
+    text = "Finland joined NATO on 4 April 2023, becoming the alliance's 30th member."
+    (moved,) = verdicts(s, text, model).values()
+    assert moved.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in moved.conflicts] == [
+        ("number", "30th", "31st")
+    ]
+    (right,) = verdicts(s, text.replace("30th", "31st"), model).values()
+    assert right.verdict == "supported"

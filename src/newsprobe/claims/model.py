@@ -30,6 +30,10 @@ class Quantity:
     A range ("30-40%", "between 5 and 6 million") has ``value`` as its low end and
     ``high`` as its high end; ``verb`` is the lemma of the verb the number belongs to, so a
     source's number is only compared when it is about the same action.
+
+    ``bound`` is ``"lower"`` for "more than 100" / "at least 100" (the value is 100 or
+    above), ``"upper"`` for "up to 50" / "fewer than 50", ``""`` for a stated value: a
+    bound is compared as a bound, not as an estimate ("about" is ``approximate``).
     """
 
     value: float
@@ -40,6 +44,7 @@ class Quantity:
     approximate: bool = False
     high: float | None = None
     verb: str = ""
+    bound: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +86,21 @@ class ClaimParts:
     negated: bool = False
     quote: bool = False
     attribution: str | None = None
+    # Ranks ("30th member"), apart from ``quantities``: a rank is only compared with a rank
+    # of the same thing (``unit`` is the noun it ranks), never with a count.
+    ordinals: list[Quantity] = field(default_factory=list)
+    # The named person the sentence attributes its statement to ("Mark Rutte said ...").
+    # The attribution frame is left out of ``entities`` (a source need not repeat who told
+    # reporters a fact), but a named speaker must be in the evidence: a source quoting
+    # someone else does not confirm that this person said it.
+    speaker: Entity | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "entities": [{"text": e.text, "label": e.label} for e in self.entities],
             "numbers": [
-                {"value": q.value, "unit": q.unit, "text": q.text} for q in self.quantities
+                {"value": q.value, "unit": q.unit, "text": q.text}
+                for q in [*self.quantities, *self.ordinals]
             ],
             "dates": [
                 {"text": d.text, "year": d.year, "month": d.month, "day": d.day} for d in self.dates

@@ -65,6 +65,8 @@ CURRENCIES = {
     "¥": "jpy",
     "yen": "jpy",
 }
+# Words that make a number an estimate, compared with 10% slack. Bounds ("more than",
+# "at least", "up to") are not estimates: they say on which side the value lies (BOUNDS).
 APPROX = {
     "about",
     "around",
@@ -73,17 +75,86 @@ APPROX = {
     "almost",
     "some",
     "roughly",
-    "over",
-    "more",
-    "less",
-    "under",
-    "up",
-    "at",
-    "least",
-    "than",
     "estimated",
     "~",
 }
+LOWER, UPPER = "lower", "upper"
+# Read at the end of the words before a number; the negated forms come first, so "no more
+# than 12" is an upper bound, not a lower one.
+BOUNDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:no|not) (?:more|greater|higher) than$"), UPPER),
+    (re.compile(r"\b(?:no|not) (?:less|fewer|lower) than$"), LOWER),
+    (
+        re.compile(
+            r"\b(?:(?:more|greater|higher) than|over|above|at least|in excess of|upwards of"
+            r"|exceed(?:s|ed|ing)?)$"
+        ),
+        LOWER,
+    ),
+    (re.compile(r"\b(?:(?:less|fewer|lower) than|under|below|up to|at most)$"), UPPER),
+)
+# Words around a number that are neither its unit nor its value.
+QUALIFIERS = APPROX | {"more", "less", "fewer", "than", "at", "least", "most", "up", "to"}
+QUALIFIERS |= {"over", "under", "above", "below", "no", "not", "exceeding", "in", "excess", "of"}
+
+
+def bound_of(lead: str) -> str:
+    """Which side of the number the value lies on, from the words just before it:
+    ``"lower"`` ("more than 100": at least 100), ``"upper"`` ("up to 50") or ``""``."""
+    lead = " ".join(lead.lower().split())
+    for pattern, side in BOUNDS:
+        if pattern.search(lead):
+            return side
+    return ""
+
+
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+}
+
+
+def ordinal_value(text: str) -> int | None:
+    """The rank an ordinal states: "30th" and "thirtieth" are 30, "twenty-first" is 21;
+    None for anything else."""
+    low = text.lower().strip()
+    m = re.fullmatch(r"(\d+)\s*(?:st|nd|rd|th)", low)
+    if m:
+        return int(m.group(1))
+    words = re.findall(r"[a-z]+", low)
+    if not words or words[-1] not in ORDINAL_WORDS:
+        return None
+    head = words[:-1]
+    if any(w not in WORDS for w in head):
+        return None
+    return sum(WORDS[w] for w in head) + ORDINAL_WORDS[words[-1]]
+
+
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 

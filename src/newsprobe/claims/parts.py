@@ -15,9 +15,12 @@ from newsprobe.claims.numbers import (
     APPROX,
     CURRENCIES,
     NUMBER,
+    QUALIFIERS,
     SCALES,
+    bound_of,
     number_value,
     numbers_in,
+    ordinal_value,
 )
 
 if TYPE_CHECKING:
@@ -84,7 +87,9 @@ def _unit(span: Span, label: str) -> str:
         if key in lower or any(t.lemma_.lower() == key for t in span):
             return code
     if label == "QUANTITY":
-        tail = [t for t in span if t.is_alpha and t.lower_ not in SCALES and t.lower_ not in APPROX]
+        tail = [
+            t for t in span if t.is_alpha and t.lower_ not in SCALES and t.lower_ not in QUALIFIERS
+        ]
         if tail:
             return tail[-1].lemma_.lower()
     m = re.search(r"\d([a-z]+)$", lower)  # "1.5c", "10km"
@@ -117,6 +122,31 @@ def _date(ent: Span) -> DateRef:
         month=month,
         day=day if month else None,
         decade=bool(re.search(r"\b\d{3}0s\b", text)),
+        verb=_verb_of(ent.root),
+    )
+
+
+def _lead(ent: Span, sent: Span) -> str:
+    """The words just before an entity's first number, inside it and up to three before it
+    ("killed more than 100": "killed more than"), where bounds are stated."""
+    first = next((t.i for t in ent if t.like_num or t.text[:1].isdigit()), ent.end)
+    return sent.doc[max(sent.start, ent.start - 3) : first].text
+
+
+def _ordinal(ent: Span) -> Quantity | None:
+    """A rank ("the alliance's 30th member") with the noun it ranks as its unit; None when
+    it ranks nothing named, which cannot be compared safely ("for the first time" would
+    else meet "the first member")."""
+    value = ordinal_value(ent.text)
+    head = ent.root.head
+    if value is None or head is ent.root or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return Quantity(
+        float(value),
+        head.lemma_.lower(),
+        ent.text,
+        ent.start_char,
+        ent.end_char,
         verb=_verb_of(ent.root),
     )
 
@@ -205,12 +235,26 @@ def parse_parts(sent: Span) -> ClaimParts:
             approximate = any(t.lower_ in APPROX for t in ent) or (
                 ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROX
             )
+            bound = bound_of(_lead(ent, sent))
             for value, high in numbers_in(ent.text):
                 parts.quantities.append(
                     Quantity(
-                        value, unit, ent.text, ent.start_char, ent.end_char, approximate, high, verb
+                        value,
+                        unit,
+                        ent.text,
+                        ent.start_char,
+                        ent.end_char,
+                        approximate,
+                        high,
+                        verb,
+                        bound,
                     )
                 )
+            date_tokens.update(range(ent.start, ent.end))
+        elif ent.label_ == "ORDINAL":
+            rank = _ordinal(ent)
+            if rank is not None:
+                parts.ordinals.append(rank)
             date_tokens.update(range(ent.start, ent.end))
     covered = date_tokens | {i for e in sent.ents for i in range(e.start, e.end)}
     for tok in sent:  # digits spaCy left outside any entity ("rose to 12")
@@ -226,7 +270,9 @@ def parse_parts(sent: Span) -> ClaimParts:
                     tok.text,
                     tok.idx,
                     tok.idx + len(tok),
+                    approximate=tok.i > 0 and sent.doc[tok.i - 1].lower_ in APPROX,
                     verb=_verb_of(tok),
+                    bound=bound_of(_lead(span, sent)),
                 )
             )
     parts.relations = _relations(sent)
@@ -257,11 +303,25 @@ def parse_parts(sent: Span) -> ClaimParts:
     for tok in sent:  # "according to X" names the source more surely than a verb does
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
             parts.attribution = _head_text(tok.nbor(2))
+            parts.speaker = _speaker(tok.nbor(2))
             return parts
     for tok in sent:
         if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
             speakers = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             if speakers:
                 parts.attribution = _head_text(speakers[0])
+                parts.speaker = _speaker(speakers[0])
                 break
     return parts
+
+
+def _speaker(tok: Token) -> Entity | None:
+    """The named person a statement is attributed to (the PERSON entity of the speaker's
+    head noun), or None for "officials", "the ministry", "Reuters": only a named person is
+    required in the evidence, as a source rarely repeats which office announced a fact."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            if ent.label_ != "PERSON":
+                return None
+            return Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
+    return None

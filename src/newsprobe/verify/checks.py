@@ -7,9 +7,11 @@ value; a value the source does not mention is no evidence either way.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from newsprobe.claims.model import ClaimParts, Conflict, Entity, Quantity
+from newsprobe.claims.numbers import LOWER, UPPER
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
     NEGATION_OVERLAP,
@@ -43,14 +45,40 @@ def _unit(q: Quantity) -> str:
     return UNIT_SYNONYMS.get(q.unit, q.unit)
 
 
+def _interval(q: Quantity) -> tuple[float, float]:
+    """The values a quantity allows: one point, a range, or a bound open on one side
+    ("more than 100": 100 and above; "up to 50": 50 and below)."""
+    low, high = q.value, q.high if q.high is not None else q.value
+    if q.bound == LOWER:
+        return low, math.inf
+    if q.bound == UPPER:
+        return -math.inf, high
+    return low, high
+
+
 def same_number(a: Quantity, b: Quantity) -> bool:
-    """Equal up to rounding (0.5%, or 10% where either side says "about"); ranges agree
-    when they overlap."""
+    """Whether two quantities can state the same value: equal up to rounding (0.5%, or 10%
+    where either side says "about"); ranges agree when they overlap, and a bound ("more
+    than 100") agrees with values on its side of the bound and conflicts with the rest.
+
+    "at 5.5 percent" and "more than 100" are not estimates: treating them as "about" let a
+    claim's 5.5 pass for a source's 5.25 and "more than 100" for 95.
+    """
     tol = 0.10 if (a.approximate or b.approximate) else 0.005
-    a_hi = a.high if a.high is not None else a.value
-    b_hi = b.high if b.high is not None else b.value
-    slack = tol * max(abs(a.value), abs(a_hi), abs(b.value), abs(b_hi), 1e-9)
-    return a.value <= b_hi + slack and b.value <= a_hi + slack
+    a_lo, a_hi = _interval(a)
+    b_lo, b_hi = _interval(b)
+    stated = [abs(x) for x in (a.value, a.high, b.value, b.high) if x is not None]
+    slack = tol * max([*stated, 1e-9])
+    return a_lo <= b_hi + slack and b_lo <= a_hi + slack
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person names can be the same person: one contains the other, or they
+    share the surname ("Rutte" and "Mark Rutte")."""
+    a, b = a.lower().strip(), b.lower().strip()
+    if not a or not b:
+        return False
+    return a in b or b in a or a.split()[-1] == b.split()[-1]
 
 
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
@@ -110,6 +138,13 @@ def compare(
         res.checkable += 1
         theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
         if any(same_number(q, s) for s in theirs):
+            res.agreed += 1
+        elif theirs and same_action(q.verb):
+            conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+    for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
+        res.checkable += 1
+        theirs = [s for s in source.ordinals if s.unit == q.unit]
+        if any(s.value == q.value for s in theirs):
             res.agreed += 1
         elif theirs and same_action(q.verb):
             conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))

@@ -22,7 +22,13 @@ from newsprobe.claims.parts import parse_parts
 from newsprobe.sources.base import EvidenceStore, Hit
 from newsprobe.sources.embed import Embedder, MiniLMEmbedder
 from newsprobe.verify.antecedents import Resolved, resolve_opening_pronoun
-from newsprobe.verify.checks import CheckResult, compare, entity_coverage, term_overlap
+from newsprobe.verify.checks import (
+    CheckResult,
+    compare,
+    entity_coverage,
+    same_person,
+    term_overlap,
+)
 from newsprobe.verify.judge import LLMJudge
 from newsprobe.verify.options import PARAPHRASE_OVERLAP, PARAPHRASE_SIMILARITY, VerifyOptions
 from newsprobe.verify.verdict_model import decide, resolve_model
@@ -130,12 +136,26 @@ def verify_claims(
         coverage = entity_coverage(claim.parts.entities, h.passage.text)
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         actor = not claim.parts.subjects or any(x in p_lemmas for x in claim.parts.subjects)
+        # So must a named speaker, whom the entity gate does not see (the attribution frame
+        # is not part of the assertion): "Rutte said X" is not confirmed by a passage
+        # without Rutte, nor by "Stoltenberg said X".
+        speaker = claim.parts.speaker
+        voiced = speaker is None or entity_coverage([speaker], h.passage.text) == 1.0
         relevant = (
             actor
+            and voiced
             and sim >= options.min_similarity
             and p_overlap >= options.min_term_overlap
             and coverage >= options.min_entity_coverage
         )
+        source = parse_parts(sent.span) if relevant else None
+        if (
+            source is not None
+            and speaker is not None
+            and source.speaker is not None
+            and not same_person(speaker.text, source.speaker.text)
+        ):
+            relevant, source = False, None  # the passage names him, but quotes another
         ev = Evidence(
             text=h.passage.text,
             source=h.passage.title or h.passage.source,
@@ -148,8 +168,7 @@ def verify_claims(
             relevant=relevant,
         )
         result, negated = None, False
-        if relevant:
-            source = parse_parts(sent.span)
+        if source is not None:
             negated = source.negated
             result = compare(claim.parts, source, sent.shown, ev.source, ev.url, s_overlap, sim)
         per_claim[ci].append(_Found(ev, result, s_overlap, p_overlap, coverage, actor, negated))

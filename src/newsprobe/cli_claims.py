@@ -97,7 +97,8 @@ def sources_add(
     ] = None,
     max_words: Annotated[int, typer.Option(help="Words per passage, at most")] = 60,
 ) -> None:
-    """Index documents as passages (already indexed passages are skipped)."""
+    """Index documents as passages (already indexed passages are skipped; a file or page
+    added again replaces its old version)."""
     from newsprobe.sources import SQLiteStore, iter_documents
 
     if max_words < 5:
@@ -107,13 +108,15 @@ def sources_add(
 
         check_embedder_name(embedder)  # before reading (or fetching) any input
     left_out: list[str] = []
-    passages = [p for doc in iter_documents(inputs, max_words, left_out) for p in doc]
+    whole: list[str] = []
+    passages = [p for doc in iter_documents(inputs, max_words, left_out, whole) for p in doc]
     print_notes(left_out)
     db = SQLiteStore(store, embedder)
-    res = db.add(passages)
+    res = db.add(passages, replace=whole)
+    replaced = f", {res.replaced} outdated passages removed" if res.replaced else ""
     print(
         f"{db.path}: added {res.added} passages from {res.documents} documents "
-        f"({res.duplicates} duplicates skipped); {len(db)} passages in all"
+        f"({res.duplicates} duplicates skipped{replaced}); {len(db)} passages in all"
     )
 
 

@@ -56,13 +56,15 @@ class AddResult:
     documents: int
     added: int
     duplicates: int
+    #: Passages of re-added documents that their new version no longer holds, removed.
+    replaced: int = 0
 
 
 @runtime_checkable
 class EvidenceStore(Protocol):
     """Where trusted passages live and how they are found again."""
 
-    def add(self, passages: Iterable[Passage]) -> AddResult: ...
+    def add(self, passages: Iterable[Passage], replace: Iterable[str] = ()) -> AddResult: ...
 
     def search(self, query: str, k: int = 5) -> list[Hit]: ...
 

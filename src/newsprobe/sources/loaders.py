@@ -113,13 +113,21 @@ def _url(url: str, max_words: int) -> list[Passage]:
 
 
 def iter_documents(
-    inputs: list[str], max_words: int = MAX_WORDS, notes: list[str] | None = None
+    inputs: list[str],
+    max_words: int = MAX_WORDS,
+    notes: list[str] | None = None,
+    whole: list[str] | None = None,
 ) -> Iterator[list[Passage]]:
     """One list of passages per document, in input order (folders sorted). ``notes`` gains
-    a line for each folder holding files of kinds that are not read."""
+    a line for each folder holding files of kinds that are not read; ``whole`` the source
+    of each document read whole (a file, a page), which a new version replaces, unlike
+    JSON Lines rows, which may share a ``source`` name across adds."""
     for raw in inputs:
         if re.match(r"https?://", raw):
-            yield _url(raw, max_words)
+            doc = _url(raw, max_words)
+            if whole is not None and doc:
+                whole.append(doc[0].source)
+            yield doc
             continue
         path = Path(raw)
         if path.is_dir():
@@ -140,4 +148,6 @@ def iter_documents(
                 passages = _file(f, max_words)
                 if not passages:
                     raise InputError(f"{f}: no text to index")
+                if whole is not None:
+                    whole.append(passages[0].source)
                 yield passages

@@ -111,8 +111,14 @@ class SQLiteStore:
     def __len__(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM passages").fetchone()[0])
 
-    def add(self, passages: Iterable[Passage]) -> AddResult:
-        """Index passages; ones already present (same normalized text) are skipped."""
+    def add(self, passages: Iterable[Passage], replace: Iterable[str] = ()) -> AddResult:
+        """Index passages; ones already present (same normalized text) are skipped.
+
+        replace: sources given whole (a file, a page): their passages that this version
+            no longer holds are removed, so a corrected source stops supporting what it
+            used to say. Other sources (JSONL rows that share a ``source`` name across
+            adds) only grow.
+        """
         fresh: dict[str, Passage] = {}
         seen = 0
         for p in passages:
@@ -145,8 +151,26 @@ class SQLiteStore:
                     "INSERT INTO passages(doc_id, hash, text, embedding) VALUES (?, ?, ?, ?)",
                     (doc_ids[p.source], p.hash, p.text, vec.astype(np.float16).tobytes()),
                 )
+        replaced = 0
+        with self.db:
+            for source in dict.fromkeys(replace):
+                keep = [h for h, p in fresh.items() if p.source == source]
+                found = self.db.execute("SELECT id FROM documents WHERE source = ?", (source,))
+                row = found.fetchone()
+                if row is None:
+                    continue
+                marks = ",".join("?" * len(keep))
+                replaced += self.db.execute(
+                    f"DELETE FROM passages WHERE doc_id = ? AND hash NOT IN ({marks})",
+                    (row[0], *keep),
+                ).rowcount
         self._matrix = None
-        return AddResult(documents=len(doc_ids), added=len(new), duplicates=seen - len(new))
+        return AddResult(
+            documents=len(doc_ids),
+            added=len(new),
+            duplicates=seen - len(new),
+            replaced=replaced,
+        )
 
     def remove(self, source: str) -> int:
         """Drop a document (by its source name, as ``list`` shows it); passages removed."""

@@ -93,3 +93,19 @@ def test_a_file_is_read_as_a_pdf_but_text_that_starts_like_one_is_not():
     # A text column or a pasted text holding PDF bytes is refused, not parsed.
     with pytest.raises(InputError, match="a PDF document, not text or HTML"):
         article_from_bytes(data, "row 1")
+
+
+def test_a_hyphen_at_the_margin_stays_when_it_belongs_to_the_word():
+    lines = [
+        "The government announced a full-",
+        "scale review of the long-",
+        "term plan, and a well-",
+        "known economist said the govern-",
+        "ment had been slow to act on its infor-",
+        "mation.",
+    ]
+    text, _ = pdf_text(make_pdf([lines]), "r.pdf")
+    assert text == (
+        "The government announced a full-scale review of the long-term plan, and a "
+        "well-known economist said the government had been slow to act on its information."
+    )

@@ -34,10 +34,26 @@ def is_pdf(data: bytes) -> bool:
 
 
 def _join(current: str, line: str) -> str:
-    """Two printed lines of one paragraph as one: "exam-" + "ple", else with a space."""
+    """Two printed lines of one paragraph as one: "exam-" + "ple" is "example", "full-" +
+    "scale" stays "full-scale", else with a space."""
     if _HYPHENATED.search(current) and line[:1].islower():
+        head = re.search(r"([a-z]+)-$", current, re.I)
+        tail = re.match(r"[a-z]+", line)
+        if head and tail and _compound(head.group(1), tail.group(0)):
+            return current + line
         return current[:-1] + line
     return f"{current} {line}"
+
+
+def _compound(head: str, tail: str) -> bool:
+    """Whether a hyphen at the margin belongs to the word ("full-scale", "well-known",
+    "long-term") rather than to the line break ("govern-ment"): the two halves are words
+    and their join is much rarer than either (wordfreq's Zipf scale: "fullscale" 0.0
+    against 5.5 and 4.8; "government" 5.6 against 3.7 and 3.1)."""
+    from wordfreq import zipf_frequency
+
+    joined = zipf_frequency(head + tail, "en")
+    return joined < min(zipf_frequency(head, "en"), zipf_frequency(tail, "en")) - 1.0
 
 
 def _reflow(lines: list[str]) -> list[str]:

@@ -402,6 +402,16 @@ def test_batch_items_carry_their_claims_and_bad_items_stay_in_place(claims_serve
     assert not any(c["verdict"] == "contradicted" for c in third["claims"])
 
 
+def test_a_narrower_window_than_the_verdicts_is_refused_when_the_app_is_made(tiny_detector):
+    from newsprobe.errors import NewsprobeError
+    from newsprobe.service import create_app
+
+    short = ServiceSettings(max_tokens=tiny_detector.max_tokens // 2)
+    with pytest.raises(NewsprobeError, match="--max-tokens must be at least the detector's"):
+        create_app(detector=tiny_detector, settings=short)
+    create_app(detector=tiny_detector, settings=ServiceSettings(max_tokens=None))
+
+
 def test_a_wider_window_colours_more_sentences_with_the_same_verdict(server, serve):
     long_text = " ".join([ARTICLE] * 4)
     wide = serve(ServiceSettings(max_text_chars=20_000, timeout_s=30, max_tokens=1024))

@@ -284,6 +284,10 @@ def create_app(
     """
     settings = (settings or ServiceSettings()).validate()
     state = ServiceState(detector, settings, claims)
+    # A window shorter than the verdict's is refused once, not on every request.
+    window = DetectOptions(max_tokens=settings.max_tokens).window
+    if detector is not None:
+        window(detector.max_tokens)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -291,6 +295,7 @@ def create_app(
 
         if state.detector is None:
             state.detector = await asyncio.to_thread(load_detector, detector_path)
+            window(state.detector.max_tokens)
         await asyncio.to_thread(check_articles, [warm_up_article()], state.detector)
         if state.claims is not None:
             await asyncio.to_thread(state.claims.warm_up)

@@ -154,3 +154,6 @@ def test_bounds_and_estimates_are_told_apart(nlp):
     assert (rate.value, rate.bound, rate.approximate) == (5.5, "", False)
     assert (more.value, more.bound, more.approximate) == (100, "lower", False)
     assert (about.value, about.bound, about.approximate) == (40, "", True)
+    (change,) = extract_claims("The death toll fell from over 100 to 80 people last week.", nlp)
+    (toll,) = change.parts.quantities
+    assert (toll.value, toll.high, toll.bound) == (80, 100, "")

@@ -247,7 +247,9 @@ def parse_parts(sent: Span) -> ClaimParts:
                         approximate,
                         high,
                         verb,
-                        bound,
+                        # A bound word before a range is the range's start, not a bound of
+                        # it ("fell from over 100 to 80" is 100 to 80, not 80 and above).
+                        bound if high is None else "",
                     )
                 )
             date_tokens.update(range(ent.start, ent.end))

@@ -126,6 +126,13 @@ def _date(ent: Span) -> DateRef:
     )
 
 
+def _approximate(span: Span) -> bool:
+    """Whether a number is an estimate: "about" in it or just before it."""
+    return any(t.lower_ in APPROX for t in span) or (
+        span.start > 0 and span.doc[span.start - 1].lower_ in APPROX
+    )
+
+
 def _lead(ent: Span, sent: Span) -> str:
     """The words just before an entity's first number, inside it and up to three before it
     ("killed more than 100": "killed more than"), where bounds are stated."""
@@ -232,9 +239,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                 date_tokens.update(range(ent.start, ent.end))
                 continue
             unit, verb = _unit(ent, ent.label_), _verb_of(ent.root)
-            approximate = any(t.lower_ in APPROX for t in ent) or (
-                ent.start > 0 and sent.doc[ent.start - 1].lower_ in APPROX
-            )
+            approximate = _approximate(ent)
             bound = bound_of(_lead(ent, sent))
             for value, high in numbers_in(ent.text):
                 parts.quantities.append(
@@ -272,7 +277,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                     tok.text,
                     tok.idx,
                     tok.idx + len(tok),
-                    approximate=tok.i > 0 and sent.doc[tok.i - 1].lower_ in APPROX,
+                    approximate=_approximate(span),
                     verb=_verb_of(tok),
                     bound=bound_of(_lead(span, sent)),
                 )

@@ -142,7 +142,8 @@ def stats_from_logits(
     observed = torch.empty(n)
     entropy = torch.empty(n)
     rank = torch.empty(n, dtype=torch.long)
-    second = torch.empty(n)  # sum_v p(v) log p(v)^2, for the one-model variance
+    # sum_v p(v) log p(v)^2, for the one-model variance (a reference model gives its own)
+    second = torch.empty(n) if reference_logits is None else None
     block = STATS_ROWS if scoring_logits.device.type == "cpu" else max(n, 1)
     for a in range(0, n, block):
         b = min(a + block, n)
@@ -152,9 +153,9 @@ def stats_from_logits(
         rank[a:b] = ((logp > seen).sum(-1) + 1).cpu()
         plogp = logp.exp().mul_(logp)
         entropy[a:b] = -plogp.sum(-1).cpu()
-        if reference_logits is None:
+        if second is not None:
             second[a:b] = plogp.mul_(logp).sum(-1).cpu()
-    if reference_logits is None:
+    if second is not None:
         mean = -entropy
         var = (second - mean.square()).clamp_min(0.0)
     else:

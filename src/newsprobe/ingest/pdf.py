@@ -24,7 +24,7 @@ __all__ = ["article_from_pdf", "is_pdf", "pdf_text"]
 SHORT_LINE = 0.8
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
-_HYPHENATED = re.compile(r"[a-z]-$")
+_HYPHENATED = re.compile(r"([a-zA-Z]*[a-z])-$")
 _BULLET = re.compile(r"^[•▪◦●■–—*-]\s")
 _FILE_NAME = re.compile(r"\.(docx?|pdf|odt|rtf)$", re.I)
 
@@ -36,10 +36,10 @@ def is_pdf(data: bytes) -> bool:
 def _join(current: str, line: str) -> str:
     """Two printed lines of one paragraph as one: "exam-" + "ple" is "example", "full-" +
     "scale" stays "full-scale", else with a space."""
-    if _HYPHENATED.search(current) and line[:1].islower():
-        head = re.search(r"([a-z]+)-$", current, re.I)
+    head = _HYPHENATED.search(current)
+    if head and line[:1].islower():
         tail = re.match(r"[a-z]+", line)
-        if head and tail and _compound(head.group(1), tail.group(0)):
+        if tail and _compound(head.group(1), tail.group(0)):
             return current + line
         return current[:-1] + line
     return f"{current} {line}"

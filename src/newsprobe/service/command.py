@@ -74,7 +74,6 @@ def serve_cmd(
     from newsprobe.pipeline import check_articles, load_detector
     from newsprobe.service import ServiceSettings, create_app
     from newsprobe.service.app import warm_up_article
-    from newsprobe.settings import DetectOptions
 
     try:
         settings = ServiceSettings(
@@ -95,11 +94,11 @@ def serve_cmd(
     claims = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     sock = listen_socket(host, port)  # a busy port fails now, not after loading the models
     det = load_detector(detector)  # bad files and models fail here, as one line
-    DetectOptions(max_tokens=settings.max_tokens).window(det.max_tokens)
+    # Made now: it refuses a window shorter than the detector's before any warm-up.
+    app = create_app(detector=det, settings=settings, claims=claims)
     check_articles([warm_up_article()], det)
     if claims is not None:
         claims.warm_up()  # spaCy, the embedders and the verdict model, before the first client
-    app = create_app(detector=det, settings=settings, claims=claims)
     config = uvicorn.Config(
         app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5
     )

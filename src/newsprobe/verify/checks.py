@@ -8,6 +8,7 @@ value; a value the source does not mention is no evidence either way.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsprobe.claims.model import ClaimParts, Conflict, Entity, Quantity
@@ -78,7 +79,7 @@ def same_person(a: str, b: str) -> bool:
     a, b = a.lower().strip(), b.lower().strip()
     if not a or not b:
         return False
-    return a in b or b in a or a.split()[-1] == b.split()[-1]
+    return _same_name(a, b) or a.split()[-1] == b.split()[-1]
 
 
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
@@ -132,22 +133,20 @@ def compare(
     def conflict(kind: str, mine: str, theirs: str) -> None:
         res.conflicts.append(Conflict(kind, mine, theirs, sentence, name, url))
 
+    def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
+        """Agreed if the source states the same value, a conflict if only others."""
+        res.checkable += 1
+        if any(same(q, s) for s in theirs):
+            res.agreed += 1
+        elif theirs and same_action(q.verb):
+            conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+
     for q in claim.quantities:
-        if not _unit(q):
-            continue
-        res.checkable += 1
-        theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
-        if any(same_number(q, s) for s in theirs):
-            res.agreed += 1
-        elif theirs and same_action(q.verb):
-            conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+        if _unit(q):
+            check_value(q, [s for s in source.quantities if _unit(s) == _unit(q)], same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
-        res.checkable += 1
         theirs = [s for s in source.ordinals if s.unit == q.unit]
-        if any(s.value == q.value for s in theirs):
-            res.agreed += 1
-        elif theirs and same_action(q.verb):
-            conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+        check_value(q, theirs, lambda a, b: a.value == b.value)
     their_years = {d.year for d in source.dates if d.year and not d.decade}
     for d in claim.dates:
         if d.year is None or d.decade:

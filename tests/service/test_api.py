@@ -353,9 +353,12 @@ def test_with_sources_a_moved_year_comes_back_contradicted_with_its_source(
     (conflict,) = claim["conflicts"]
     assert (conflict["kind"], conflict["claim"]) == ("date", "2009")
     assert conflict["source_says"] == "1999"
-    assert conflict["source"] == "nato" and conflict["source_text"] == claims_case.trusted
+    assert conflict["source_text"] == claims_case.trusted
+    # "source" is the document as the store names it (its path); "title" is what is shown.
+    assert conflict["source"].endswith("nato.txt") and conflict["title"] == "nato"
     best = next(e for e in claim["evidence"] if e["relevant"])
-    assert (best["source"], best["sentence"]) == ("nato", claims_case.trusted)
+    assert (best["title"], best["sentence"]) == ("nato", claims_case.trusted)
+    assert best["source"] == conflict["source"]
     assert out["claims_summary"]["contradicted"] >= 1
     assert out["claims_summary"]["claims"] == len(out["claims"])
     assert models["sources"] == {

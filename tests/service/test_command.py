@@ -65,10 +65,10 @@ def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detecto
 def test_bad_options_and_detector_files_are_one_line_errors(tiny_detector, tmp_path):
     proc = serve("--workers", "0")
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 2 and err.strip() == "error: workers must be at least 1"
+    assert proc.returncode == 2 and err.strip() == "error: --workers must be at least 1, got 0"
     proc = serve("--max-tokens", "1")
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 2 and err.strip() == "error: max-tokens must be at least 2"
+    assert proc.returncode == 2 and err.strip() == "error: --max-tokens must be at least 2, got 1"
     # A window shorter than the one the detector's verdict reads, known once it is loaded.
     path = tiny_detector.save(tmp_path / "tiny.json")
     proc = serve("--port", str(free_port()), "--detector", str(path), "--max-tokens", "16")

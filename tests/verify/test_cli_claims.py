@@ -119,7 +119,11 @@ def test_check_with_sources_adds_claims_to_the_json(store, tiny_detector, tmp_pa
     (conflict,) = bad["conflicts"]
     assert (conflict["claim"], conflict["source_says"]) == ("2009", "1999")
     assert conflict["source_text"] == "Poland joined NATO in 1999."
-    assert set(bad["evidence"][0]) >= {"text", "source", "url", "score"}
+    assert set(bad["evidence"][0]) >= {"text", "source", "title", "url", "score"}
+    # The evidence names its document as `sources list` does, so it can be removed by it.
+    listed = runner.invoke(app, ["sources", "list", "--store", str(store)]).output
+    assert conflict["source"] in listed and f"({conflict['title']})" in listed
+    assert conflict["source"] == bad["evidence"][0]["source"]
     brazil = next(c for c in out["claims"] if c["text"].startswith("Brazil"))
     assert brazil["verdict"] == "not_enough_evidence"
     assert out["claims_summary"]["contradicted"] == 1
@@ -200,6 +204,36 @@ def test_eval_claims_cross_validates_on_a_sample_of_climate_fever(shared_data, t
     assert m["in_sample"] is True  # the shipped model was fitted on ClimateFEVER
     assert "out-of-fold" in res.output and "in-sample" in res.output
     assert json.loads(model.read_text())["provenance"]["rows"] == m["n"]
+
+
+def test_eval_claims_knows_the_shipped_models_claims_by_content_not_file_name(
+    shared_data, tmp_path
+):
+    """In-sample is decided by the claims the verdict model was fitted on: a sample of
+    ClimateFEVER under another name is in-sample for the rows it shares with the fit, and
+    other claims in a file called climate_fever.jsonl are not."""
+    head = (shared_data / "factcheck" / "climate_fever.jsonl").read_text().splitlines()[:30]
+    sample = tmp_path / "my_sample.jsonl"
+    sample.write_text("\n".join(head), encoding="utf-8")
+    out = tmp_path / "m.json"
+    res = runner.invoke(app, ["eval-claims", "--data", str(sample), "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    m = json.loads(out.read_text())
+    assert m["in_sample"] is True and 0 < m["in_sample_rows"] < m["n"]
+    assert f"fitted on {m['in_sample_rows']} of these {m['n']} claims" in res.output
+    assert "claims_sha256" not in m["verdict_model"]  # the hashes stay in the model file
+
+    rows = [
+        {"claim": c, "label": label, "evidence": [{"text": c, "title": "t"}]}
+        for c, label in [("Poland joined NATO in 1999.", "SUPPORTS"), ("Rain fell.", "REFUTES")]
+    ]
+    named = tmp_path / "climate_fever.jsonl"
+    named.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    res = runner.invoke(app, ["eval-claims", "--data", str(named), "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    m = json.loads(out.read_text())
+    assert m["in_sample"] is False and m["in_sample_rows"] == 0
+    assert "in-sample" not in res.output
 
 
 @pytest.mark.parametrize(

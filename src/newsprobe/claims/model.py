@@ -125,10 +125,17 @@ class Evidence:
     similarity: float = 0.0
     relevant: bool = False
 
+    @property
+    def name(self) -> str:
+        """What a reader is shown: the document's title, else the store's source name
+        (``source`` stays the store's name, which ``sources remove`` takes)."""
+        return self.title or self.source
+
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "source": self.source,
+            "title": self.title,
             "url": self.url,
             "score": round(self.score, 6),
             "sentence": self.sentence,
@@ -147,6 +154,11 @@ class Conflict:
     source_text: str
     source: str
     url: str | None = None
+    title: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.title or self.source
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -155,6 +167,7 @@ class Conflict:
             "source_says": self.source_value,
             "source_text": self.source_text,
             "source": self.source,
+            "title": self.title,
             "url": self.url,
         }
 

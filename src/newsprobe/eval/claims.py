@@ -15,6 +15,7 @@ the verdict is fitted on labels.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import tempfile
@@ -99,6 +100,17 @@ def label_metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def _folded(claim: str) -> str:
+    return " ".join(claim.lower().split())
+
+
+def claim_key(claim: str) -> str:
+    """A claim's identity across files and samples (case and spacing folded, hashed
+    short): a verdict model lists the claims it was fitted on by these keys, so that any
+    evaluation can tell which of its rows the model has seen."""
+    return hashlib.sha256(_folded(claim).encode()).hexdigest()[:12]
+
+
 def claim_folds(claims: Sequence[str], labels: Sequence[str], k: int, seed: int = 0) -> list[int]:
     """A fold index per row. Rows with the same claim text (case-folded) share a fold, so
     no claim is both fitted and tested; folds are stratified by label (each claim group
@@ -107,7 +119,7 @@ def claim_folds(claims: Sequence[str], labels: Sequence[str], k: int, seed: int 
         raise DataError(f"cross-validation needs at least 2 folds, got {k}")
     groups: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
-        groups.setdefault(" ".join(c.lower().split()), []).append(i)
+        groups.setdefault(_folded(c), []).append(i)
     if len(groups) < k:
         raise DataError(f"{len(groups)} distinct claims cannot fill {k} folds")
     keys = list(groups)
@@ -173,6 +185,21 @@ def cross_validate(
     return pred, {"k": k, "seed": seed, "C": C, "folds": folds}
 
 
+def _seen_rows(model: VerdictModel | None, claims: Sequence[str], data_name: str | None) -> int:
+    """How many of ``claims`` the verdict model was fitted on: by claim, when the model
+    lists its fit's claims; for a model fitted before it did, every row when the data file
+    has the name of the model's."""
+    if model is None:
+        return 0
+    fitted = model.provenance_.get("claims_sha256")
+    if fitted is not None:
+        seen = set(fitted)
+        return sum(1 for c in claims if claim_key(c) in seen)
+    named = model.provenance_.get("data")
+    same_file = bool(named and data_name and Path(str(named)).name == Path(data_name).name)
+    return len(claims) if same_file else 0
+
+
 def evaluate_claims(
     rows: Sequence[FactRow],
     options: VerifyOptions | None = None,
@@ -235,18 +262,15 @@ def evaluate_claims(
             f"majority ({majority})": label_metrics(gold, [majority] * len(gold)),
             "retrieval-only": label_metrics(gold, retrieval),
         },
-        "verdict_model": None if model is None else model.provenance_,
-        # The shipped model was fitted on these very rows: its score here is in-sample.
-        "in_sample": bool(
-            model is not None
-            and data_name
-            and model.provenance_.get("data")
-            and Path(str(model.provenance_["data"])).name == Path(data_name).name
-        ),
+        "verdict_model": None
+        if model is None
+        else {k: v for k, v in model.provenance_.items() if k != "claims_sha256"},
+        "in_sample_rows": _seen_rows(model, [r.claim for r in kept], data_name),
         "passages": n_passages,
         "seconds_index": t_index,
         "seconds_total": seconds,
     }
+    result["in_sample"] = result["in_sample_rows"] > 0
     features = [c.features or {} for c in claims]
     # What bounds any verdict model: a claim with no passage past the gate stays NEI.
     past = [f.get("n_relevant", 0) > 0 for f in features]
@@ -262,6 +286,9 @@ def evaluate_claims(
         result["cv"] = {**summary, "predicted": dict(Counter(oof))}
     if fit_out is not None:
         prov: dict[str, Any] = {"data": data_name, "rows": len(kept), "seed": seed}
+        prov["claims_sha256"] = sorted(
+            {claim_key(r.claim) for r, f in zip(kept, features, strict=True) if model_decides(f)}
+        )
         if cv:
             oof_m = result["systems"][f"newsprobe, {cv}-fold out-of-fold"]
             prov["cv"] = {"k": cv, "accuracy": oof_m["accuracy"], "macro_f1": oof_m["macro_f1"]}

@@ -40,11 +40,11 @@ def claims_section(article: Article) -> list[RenderableType]:
             out.append(
                 Text(
                     f"{'':>22}{c.kind}: article says {c.claim_value!r}, "
-                    f"{c.source} says {c.source_value!r}",
+                    f"{c.name} says {c.source_value!r}",
                     style="red",
                 )
             )
             out.append(Text(f"{'':>22}source: {c.source_text}", style="dim"))
         if best is not None and not claim.conflicts:
-            out.append(Text(f"{'':>22}source ({best.source}): {best.sentence}", style="dim"))
+            out.append(Text(f"{'':>22}source ({best.name}): {best.sentence}", style="dim"))
     return out

@@ -90,8 +90,9 @@ def print_claims_eval(result: dict[str, Any], console: Console) -> None:
     console.print(note + f"; {result['seconds_total']:.1f} s", style="dim")
     if result.get("in_sample"):
         console.print(
-            "the 'newsprobe' row uses the shipped verdict model, fitted on this data: it is "
-            "in-sample; --cv K gives the out-of-fold number",
+            f"the 'newsprobe' row uses a verdict model fitted on {result['in_sample_rows']} "
+            f"of these {result['n']} claims: it is in-sample; --cv K gives the out-of-fold "
+            "number",
             style="dim",
         )
     cv = result.get("cv")

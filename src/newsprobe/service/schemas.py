@@ -75,7 +75,10 @@ class EvidenceResult(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     text: str
-    source: str = Field(..., description="The source document's title or name")
+    source: str = Field(
+        ..., description="The source document as the store names it (what `sources remove` takes)"
+    )
+    title: str | None = Field(None, description="The source document's title, if it has one")
     url: str | None
     score: float = Field(..., description="Fused retrieval (RRF) score")
     sentence: str = Field(..., description="The passage's sentence closest to the claim")
@@ -93,6 +96,7 @@ class ConflictResult(BaseModel):
     source_says: str
     source_text: str
     source: str
+    title: str | None = None
     url: str | None
 
 

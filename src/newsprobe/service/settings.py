@@ -52,14 +52,18 @@ class ServiceSettings:
         return cls(**values)  # type: ignore[arg-type]
 
     def validate(self) -> ServiceSettings:
-        """Raise ValueError on settings that cannot work (caught by the CLI as one line)."""
+        """Raise ValueError on settings that cannot work (caught by the CLI as one line,
+        so each names the ``serve`` option that sets it, as ``--port``'s error does)."""
         for name in ("workers", "max_body_bytes", "max_text_chars", "max_batch"):
             if getattr(self, name) < 1:
-                raise ValueError(f"{name.replace('_', '-')} must be at least 1")
+                flag = "--" + name.replace("_", "-")
+                raise ValueError(f"{flag} must be at least 1, got {getattr(self, name)}")
         if self.max_tokens is not None and self.max_tokens < 2:
-            raise ValueError("max-tokens must be at least 2")
+            raise ValueError(f"--max-tokens must be at least 2, got {self.max_tokens}")
         if self.queue_size < 0:
-            raise ValueError("queue-size must not be negative")
-        if self.timeout_s <= 0 or self.fetch_timeout_s <= 0:
-            raise ValueError("timeouts must be positive")
+            raise ValueError(f"--queue-size must not be negative, got {self.queue_size}")
+        if self.timeout_s <= 0:
+            raise ValueError(f"--timeout must be positive, got {self.timeout_s}")
+        if self.fetch_timeout_s <= 0:
+            raise ValueError(f"fetch_timeout_s must be positive, got {self.fetch_timeout_s}")
         return self

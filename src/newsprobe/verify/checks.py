@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsprobe.claims.model import ClaimParts, Conflict, Entity, Quantity
+from newsprobe.claims.model import ClaimParts, Conflict, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, UPPER
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
@@ -110,13 +110,12 @@ def _same_name(a: str, b: str) -> bool:
 def compare(
     claim: ClaimParts,
     source: ClaimParts,
-    sentence: str,
-    name: str,
-    url: str | None,
+    evidence: Evidence,
     overlap: float,
     similarity: float,
 ) -> CheckResult:
-    """Conflicts and agreements between a claim and a source sentence about it.
+    """Conflicts and agreements between a claim and a source sentence about it
+    (``evidence.sentence``; its conflicts name the evidence's document).
 
     overlap / similarity: how closely the sentence matches the claim; number and date
     conflicts need the claim's own event (overlap >= MIN_CONFLICT_OVERLAP), negation
@@ -131,7 +130,8 @@ def compare(
         return same_event and (not verb or verb in ("be", "have") or verb in lemmas)
 
     def conflict(kind: str, mine: str, theirs: str) -> None:
-        res.conflicts.append(Conflict(kind, mine, theirs, sentence, name, url))
+        ev = evidence
+        res.conflicts.append(Conflict(kind, mine, theirs, ev.sentence, ev.source, ev.url, ev.title))
 
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""

@@ -57,7 +57,7 @@ class LLMJudge:
 
     def judge(self, claim: Claim, evidence: list[Evidence]) -> dict[str, Any]:
         """``{"verdict", "reason", "model"}`` for one claim and its relevant passages."""
-        sources = "\n".join(f"[{i + 1}] ({e.source}) {e.text}" for i, e in enumerate(evidence))
+        sources = "\n".join(f"[{i + 1}] ({e.name}) {e.text}" for i, e in enumerate(evidence))
         body = {
             "model": self.model,
             "temperature": 0,

@@ -158,7 +158,7 @@ def verify_claims(
             relevant, source = False, None  # the passage names him, but quotes another
         ev = Evidence(
             text=h.passage.text,
-            source=h.passage.title or h.passage.source,
+            source=h.passage.source,
             url=h.passage.url,
             score=h.score,
             sentence=sent.shown,
@@ -170,7 +170,7 @@ def verify_claims(
         result, negated = None, False
         if source is not None:
             negated = source.negated
-            result = compare(claim.parts, source, sent.shown, ev.source, ev.url, s_overlap, sim)
+            result = compare(claim.parts, source, ev, s_overlap, sim)
         per_claim[ci].append(_Found(ev, result, s_overlap, p_overlap, coverage, actor, negated))
     for claim, found in zip(claims, per_claim, strict=True):
         claim.evidence = [f.evidence for f in found]

@@ -185,7 +185,7 @@
   // javascript: URL must not turn into something a click runs.
   function evidenceNode(e) {
     const line = el("li", { class: "evidence-line" });
-    const name = e.source || e.url || "source";
+    const name = e.title || e.source || e.url || "source";
     const source = /^https?:\/\//i.test(e.url || "")
       ? el("a", { href: e.url, rel: "noopener noreferrer", class: "source" }, name)
       : el("span", { class: "source" }, name);
@@ -209,7 +209,7 @@
       const evidence = el("ul", { class: "evidence" });
       for (const k of c.conflicts || []) {
         evidence.append(el("li", { class: "conflict" },
-          `${k.kind}: the article says “${k.claim}”, ${k.source} says “${k.source_says}”`));
+          `${k.kind}: the article says “${k.claim}”, ${k.title || k.source} says “${k.source_says}”`));
       }
       for (const e of (c.evidence || []).filter((x) => x.relevant !== false).slice(0, 3)) {
         evidence.append(evidenceNode(e));

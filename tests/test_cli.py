@@ -538,6 +538,27 @@ def test_eval_without_labels_is_a_one_line_error(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_eval_names_a_problem_every_row_of_a_file_shares_once(tmp_path):
+    """A wrong --text-field fails every row alike: one line and a count, not a line a row;
+    missing files are still named one by one."""
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(
+        "".join(json.dumps({"text": ARTICLE, "label": "human"}) + "\n" for _ in range(5))
+    )
+    proc = run(
+        "eval", str(rows), str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--text-field", "body"
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"error: {rows} line 1: column 'body' is missing",
+        f"error: {rows}: column 'body' is missing (and on 4 more rows)",
+        f"error: {tmp_path / 'a.txt'}: no such file",
+        f"error: {tmp_path / 'b.txt'}: no such file",
+        "left out of the metrics: 7 unreadable (listed under 'excluded' in --json)",
+        "error: no input could be evaluated (7 left out)",
+    ]
+
+
 def test_check_reads_a_folder_of_every_kind_with_a_named_text_column(tiny_detector, tmp_path):
     folder = tmp_path / "inbox"
     folder.mkdir()

@@ -240,7 +240,7 @@ def eval_cmd(
     """AUROC and TPR at 1%/5% FPR, overall and per generator, domain and variant."""
     from newsprobe.eval.data import sample
     from newsprobe.eval.evaluate import evaluate
-    from newsprobe.eval.inputs import labelled_rows
+    from newsprobe.eval.inputs import MAX_LISTED, labelled_rows
     from newsprobe.ingest.records import RecordOptions
     from newsprobe.pipeline import load_detector
     from newsprobe.report.tables import print_eval
@@ -263,9 +263,11 @@ def eval_cmd(
         notes=left_out,
     )
     print_notes(left_out)
-    for ex in excluded.examples:  # as `check` reports them, one line each
-        if ex["reason"] == "unreadable":
-            _error(ex["detail"])
+    # As `check` reports them, one line each, but rows of a file that fail alike once.
+    for problem, n in list(excluded.problems.items())[:MAX_LISTED]:
+        _error(excluded.first[problem])
+        if n > 1:
+            _error(f"{problem} (and on {n - 1} more rows)")
     unreadable = excluded.counts["unreadable"]
     if excluded.total:
         reasons = ", ".join(f"{n} {why}" for why, n in sorted(excluded.counts.items()))

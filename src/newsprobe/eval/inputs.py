@@ -54,9 +54,17 @@ class Excluded:
     counts: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     examples: list[dict[str, str]] = field(default_factory=list)
+    # Unreadable inputs by problem, rows of one file with the same one together ("a.jsonl:
+    # column 'body' is missing"): a wrong option fails every row alike, and one line can
+    # say so; ``first`` keeps each problem's first message, with its place.
+    problems: Counter[str] = field(default_factory=Counter)
+    first: dict[str, str] = field(default_factory=dict)
 
-    def add(self, reason: str, where: str, detail: str) -> None:
+    def add(self, reason: str, where: str, detail: str, problem: str | None = None) -> None:
         self.counts[reason] += 1
+        if reason == "unreadable":
+            self.problems[problem or detail] += 1
+            self.first.setdefault(problem or detail, detail)
         if len(self.examples) < MAX_LISTED:
             self.examples.append({"input": where, "reason": reason, "detail": detail})
 
@@ -164,7 +172,10 @@ def labelled_rows(
         try:
             article = read_check_item(item, allow_private=allow_private)
         except NewsprobeError as exc:
-            excluded.add("unreadable", _where(item), str(exc))
+            # "a.jsonl line 3: column 'body' is missing" is "a.jsonl: column ... missing".
+            row = isinstance(item, Record) and item.row
+            same = f"{item.source}: {str(exc).split(': ', 1)[-1]}" if row else None
+            excluded.add("unreadable", _where(item), str(exc), same)
             continue
         y = _label_of(item, label_field, label)
         confidence = float(article.meta.get("language_confidence", 0.0))

@@ -77,6 +77,13 @@ def test_save_load_round_trip(fitted, tmp_path):
     assert data["format_version"] == 3 and data["provenance"]["n_fit"] == 600
 
 
+def test_repr_shows_the_parameters_that_differ_from_the_defaults():
+    assert repr(Detector()) == "Detector()"
+    det = Detector(models=(), combiner="boosted", fpr=0.05)
+    assert repr(det) == "Detector(models=(), combiner='boosted', fpr=0.05)"
+    assert eval(repr(det)).get_params() == det.get_params()
+
+
 def test_unfitted_detector_says_so():
     with pytest.raises(NotFittedError, match="not fitted"):
         Detector().threshold_for(0.01)

@@ -399,6 +399,16 @@ class Detector:
             "tells": self.tells,
         }
 
+    def __repr__(self) -> str:
+        """The parameters that differ from the defaults, as scikit-learn shows them."""
+        import inspect
+
+        defaults = {
+            k: v.default for k, v in inspect.signature(Detector.__init__).parameters.items()
+        }
+        changed = {k: v for k, v in self.get_params().items() if defaults.get(k) != v}
+        return f"Detector({', '.join(f'{k}={v!r}' for k, v in changed.items())})"
+
     def to_dict(self) -> dict[str, Any]:
         self.check_is_fitted()
         from newsprobe import __version__

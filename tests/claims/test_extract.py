@@ -81,6 +81,8 @@ def test_number_value(text, value):
         ("between 5 and 6 million", [(5e6, 6e6)]),
         ("about 40% and 150%", [(40, None), (150, None)]),
         ("1,200", [(1200, None)]),
+        ("-12 degrees", [(-12, None)]),
+        ("minus 4.5", [(-4.5, None)]),
     ],
 )
 def test_numbers_in_reads_ranges_and_lists(text, values):
@@ -157,3 +159,16 @@ def test_bounds_and_estimates_are_told_apart(nlp):
     (change,) = extract_claims("The death toll fell from over 100 to 80 people last week.", nlp)
     (toll,) = change.parts.quantities
     assert (toll.value, toll.high, toll.bound) == (80, 100, "")
+
+
+def test_a_named_speakers_quoted_words_are_a_claim(nlp):
+    """Who said what can be checked even with no number, date or other name in it."""
+    text = (
+        'Finance minister Anna Kowalski said on Monday: "We will raise taxes this year." '
+        '"We will win," the crowd chanted.'
+    )
+    claims = extract_claims(text, nlp)
+    assert [c.text for c in claims] == [
+        'Finance minister Anna Kowalski said on Monday: "We will raise taxes this year."'
+    ]
+    assert claims[0].parts.speaker.text == "Anna Kowalski"

@@ -295,3 +295,66 @@ def test_a_changed_rank_is_contradicted(tmp_path, model):
     ]
     (right,) = verdicts(s, text.replace("30th", "31st"), model).values()
     assert right.verdict == "supported"
+
+
+QA_SOURCES = [
+    Passage(
+        "The Kelso clinic treated 5,000 patients in 2023, compared with 4,000 patients in 2022.",
+        "kelso",
+    ),
+    Passage("The Brightwater tunnel construction began in 1987 and ended in 1994.", "tunnel"),
+    Passage("The Lorvik treaty was signed on 12 March 1999 in Geneva.", "treaty"),
+    Passage("The Pellham election took place on 2024-11-05.", "pellham"),
+    Passage("The Fenwick charity raised €310,000 for flood victims.", "fenwick"),
+    Passage(
+        "The Ostrava steelworks paid a fine of 2.5 million dollars to the regulator.", "ostrava"
+    ),
+    Passage(
+        "The lowest temperature recorded in Vesterby was -12 degrees Celsius in January.", "cold"
+    ),
+    Passage("The Pinecrest company reported revenue of 4.24 billion dollars for the year.", "pine"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # A value of the source's other action or year is not the claim's value.
+        ("The Kelso clinic treated 4,000 patients in 2023.", "contradicted"),
+        ("The Kelso clinic treated 5,000 patients in 2022.", "contradicted"),
+        ("The Kelso clinic treated 5,000 patients in 2023.", "supported"),
+        ("The Brightwater tunnel construction began in 1994.", "contradicted"),
+        ("The Brightwater tunnel construction began in 1987.", "supported"),
+        # Days of the same month, and ISO dates with their month and day.
+        ("The Lorvik treaty was signed on March 21, 1999 in Geneva.", "contradicted"),
+        ("The Lorvik treaty was signed on March 12, 1999 in Geneva.", "supported"),
+        ("The Pellham election took place on 6 November 2024.", "contradicted"),
+        ("The Pellham election took place on 2024-12-05.", "contradicted"),
+        ("The Pellham election took place on 5 November 2024.", "supported"),
+        # A currency sign outside spaCy's entity, "$25m", a minus sign.
+        ("The Fenwick charity raised €510,000 for flood victims.", "contradicted"),
+        ("The Ostrava steelworks paid a fine of $25m to the regulator.", "contradicted"),
+        ("The Ostrava steelworks paid a fine of $2.5m to the regulator.", "supported"),
+        (
+            "The lowest temperature recorded in Vesterby was 12 degrees Celsius in January.",
+            "contradicted",
+        ),
+        # Rounded to the decimals the claim states.
+        (
+            "The Pinecrest company reported revenue of 4.2 billion dollars for the year.",
+            "supported",
+        ),
+        (
+            "The Pinecrest company reported revenue of 4.3 billion dollars for the year.",
+            "contradicted",
+        ),
+    ],
+)
+def test_values_are_compared_as_a_fact_checker_reads_them(tmp_path, text, verdict):
+    """Cases a QA sweep found wrongly supported (or, for rounding, contradicted)."""
+    s = SQLiteStore(tmp_path / "qa.sqlite")
+    s.add(QA_SOURCES)
+    (claim,) = verdicts(s, text).values()
+    assert claim.verdict == verdict, [
+        (c.kind, c.claim_value, c.source_value) for c in claim.conflicts
+    ]

@@ -186,6 +186,8 @@ def numbers_in(text: str) -> list[tuple[float, float | None]]:
     found = re.findall(r"\d[\d,]*(?:\.\d+)?", low)
     if len(found) < 2:
         value = number_value(text)
+        if value is not None and re.match(r"\s*(?:-|−|minus\s)\s*\d", low):
+            value = -value  # "-12 degrees", "minus 12": not 12
         return [] if value is None else [(value, None)]
     scale = next((SCALES[w] for w in re.findall(r"[a-z]+", low) if w in SCALES), 1.0)
     nums = []

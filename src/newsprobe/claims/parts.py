@@ -83,6 +83,9 @@ def _unit(span: Span, label: str) -> str:
     lower = span.text.lower()
     if label == "PERCENT" or "%" in lower or "percent" in lower or "per cent" in lower:
         return "percent"
+    before = span.doc[span.start - 1].text if span.start > 0 else ""
+    if before in CURRENCIES:  # "€310,000": spaCy leaves the sign outside the entity
+        return CURRENCIES[before]
     for key, code in CURRENCIES.items():
         if key in lower or any(t.lemma_.lower() == key for t in span):
             return code
@@ -104,11 +107,17 @@ def _unit(span: Span, label: str) -> str:
     return ""
 
 
+ISO_DATE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+
+
 def _date(ent: Span) -> DateRef:
     text = ent.text
     years = YEAR.findall(text)
     month = day = None
-    for tok in ent:
+    iso = ISO_DATE.search(text)  # "2024-11-05": year, month and day, not a year alone
+    if iso:
+        month, day = int(iso.group(2)), int(iso.group(3))
+    for tok in [] if iso else ent:
         low = tok.lower_.rstrip(".")
         if low in MONTHS:
             month = MONTHS[low]
@@ -124,6 +133,16 @@ def _date(ent: Span) -> DateRef:
         decade=bool(re.search(r"\b\d{3}0s\b", text)),
         verb=_verb_of(ent.root),
     )
+
+
+def _scale_after(ent: Span, unit: str) -> float:
+    """The scale of money written "$25m" when spaCy leaves the "m" outside the entity (a
+    currency's: after other numbers "m" may be metres)."""
+    if unit not in CURRENCIES.values() or ent.end >= len(ent.doc):
+        return 1.0
+    nxt = ent.doc[ent.end].lower_
+    in_entity = any(t.lower_ in SCALES for t in ent)
+    return SCALES.get(nxt, 1.0) if not in_entity and ent.doc[ent.end].idx == ent.end_char else 1.0
 
 
 def _approximate(span: Span) -> bool:
@@ -241,7 +260,9 @@ def parse_parts(sent: Span) -> ClaimParts:
             unit, verb = _unit(ent, ent.label_), _verb_of(ent.root)
             approximate = _approximate(ent)
             bound = bound_of(_lead(ent, sent))
+            scale = _scale_after(ent, unit)
             for value, high in numbers_in(ent.text):
+                value, high = value * scale, None if high is None else high * scale
                 parts.quantities.append(
                     Quantity(
                         value,

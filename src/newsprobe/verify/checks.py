@@ -8,10 +8,12 @@ value; a value the source does not mention is no evidence either way.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from newsprobe.claims.model import ClaimParts, Conflict, Entity, Evidence, Quantity
+from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, UPPER
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
@@ -31,6 +33,9 @@ UNIT_SYNONYMS = {
     "tonne": "ton",
     "mile": "mile",
 }
+
+
+T = TypeVar("T", Quantity, DateRef)
 
 
 @dataclass(slots=True)
@@ -57,10 +62,30 @@ def _interval(q: Quantity) -> tuple[float, float]:
     return low, high
 
 
+_DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
+
+
+def _rounding(q: Quantity) -> float:
+    """Half the last stated decimal place, in the quantity's own scale: "4.2 billion" may
+    round 4.24 billion (0.05 billion), "5.5 percent" 5.47; 0 for whole numbers, whose
+    trailing zeros say nothing sure about rounding."""
+    m = _DECIMALS.search(q.text)
+    if m is None:
+        return 0.0
+    try:
+        written = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    scale = abs(q.value / written) if written else 1.0
+    return 0.5 * 10 ** -len(m.group(1)) * scale
+
+
 def same_number(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities can state the same value: equal up to rounding (0.5%, or 10%
-    where either side says "about"); ranges agree when they overlap, and a bound ("more
-    than 100") agrees with values on its side of the bound and conflicts with the rest.
+    where either side says "about", or half the last decimal place the less precise side
+    states: "4.2 billion" for 4.24 billion); ranges agree when they overlap, and a bound
+    ("more than 100") agrees with values on its side of the bound and conflicts with the
+    rest.
 
     "at 5.5 percent" and "more than 100" are not estimates: treating them as "about" let a
     claim's 5.5 pass for a source's 5.25 and "more than 100" for 95.
@@ -69,7 +94,7 @@ def same_number(a: Quantity, b: Quantity) -> bool:
     a_lo, a_hi = _interval(a)
     b_lo, b_hi = _interval(b)
     stated = [abs(x) for x in (a.value, a.high, b.value, b.high) if x is not None]
-    slack = tol * max([*stated, 1e-9])
+    slack = max(tol * max([*stated, 1e-9]), _rounding(a), _rounding(b))
     return a_lo <= b_hi + slack and b_lo <= a_hi + slack
 
 
@@ -129,12 +154,23 @@ def compare(
         """A value differs only if the source says it of the same action ("joined")."""
         return same_event and (not verb or verb in ("be", "have") or verb in lemmas)
 
+    def of_same_action(verb: str, theirs: list[T]) -> list[T]:
+        """The source's values of the claim's own action when it states any ("began in
+        1987 and ended in 1994": a claim's "began" is about 1987 only), else all of them.
+        "Be" and "have" name no action: "2010 was the hottest" is not about the year the
+        source says "was" of."""
+        if verb in ("", "be", "have"):
+            return theirs
+        mine = [s for s in theirs if s.verb == verb]
+        return mine or theirs
+
     def conflict(kind: str, mine: str, theirs: str) -> None:
         ev = evidence
         res.conflicts.append(Conflict(kind, mine, theirs, ev.sentence, ev.source, ev.url, ev.title))
 
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
+        theirs = of_same_action(q.verb, theirs)
         res.checkable += 1
         if any(same(q, s) for s in theirs):
             res.agreed += 1
@@ -147,20 +183,24 @@ def compare(
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
         theirs = [s for s in source.ordinals if s.unit == q.unit]
         check_value(q, theirs, lambda a, b: a.value == b.value)
-    their_years = {d.year for d in source.dates if d.year and not d.decade}
     for d in claim.dates:
         if d.year is None or d.decade:
             continue
         res.checkable += 1
-        if d.year in their_years:
-            same_year = [s for s in source.dates if s.year == d.year]
-            months = {s.month for s in same_year if s.month}
-            if d.month and months and d.month not in months and same_action(d.verb):
-                conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
-            else:
-                res.agreed += 1
-        elif their_years and same_action(d.verb):
-            conflict("date", d.text, ", ".join(s.text for s in source.dates if s.year))
+        dated = of_same_action(d.verb, [s for s in source.dates if s.year and not s.decade])
+        same_year = [s for s in dated if s.year == d.year]
+        months = {s.month for s in same_year if s.month}
+        same_month = [s for s in same_year if s.month == d.month]
+        days = {s.day for s in same_month if s.day}
+        if not same_year:
+            if dated and same_action(d.verb):
+                conflict("date", d.text, ", ".join(s.text for s in dated))
+        elif d.month and months and d.month not in months and same_action(d.verb):
+            conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
+        elif d.day and days and d.day not in days and same_action(d.verb):
+            conflict("date", d.text, ", ".join(s.text for s in same_month if s.day))
+        else:
+            res.agreed += 1
     for r in claim.relations:
         for s in source.relations:
             if r.verb != s.verb:

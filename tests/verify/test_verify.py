@@ -358,3 +358,39 @@ def test_values_are_compared_as_a_fact_checker_reads_them(tmp_path, text, verdic
     assert claim.verdict == verdict, [
         (c.kind, c.claim_value, c.source_value) for c in claim.conflicts
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            '"The recovery is strong and we can stop being cautious," central bank governor '
+            "Peter Holm told reporters in Stockholm.",
+            "contradicted",
+        ),
+        (
+            "Central bank governor Peter Holm told reporters in Stockholm that the recovery "
+            'is "fragile".',
+            "supported",
+        ),
+        (
+            '"The recovery is fragile and we must stay cautious," central bank governor '
+            "Peter Holm told reporters in Stockholm.",
+            "supported",
+        ),
+    ],
+)
+@MODELS
+def test_quoted_words_are_checked_word_for_word(tmp_path, text, verdict, model):
+    s = SQLiteStore(tmp_path / "quotes.sqlite")
+    said = (
+        '"The recovery is fragile and we must stay cautious," central bank governor Peter '
+        "Holm told reporters in Stockholm."
+    )
+    s.add([Passage(said, "holm")])
+    (claim,) = verdicts(s, text, model).values()
+    assert claim.verdict == verdict
+    if verdict == "contradicted":
+        assert [(c.kind, c.source_value) for c in claim.conflicts] == [
+            ("quote", "The recovery is fragile and we must stay cautious")
+        ]

@@ -94,6 +94,8 @@ class ClaimParts:
     # reporters a fact), but a named speaker must be in the evidence: a source quoting
     # someone else does not confirm that this person said it.
     speaker: Entity | None = None
+    # The words inside quotation marks: a quote is checked word for word.
+    quoted: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

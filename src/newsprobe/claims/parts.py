@@ -107,6 +107,7 @@ def _unit(span: Span, label: str) -> str:
     return ""
 
 
+QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")
 ISO_DATE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 
 
@@ -328,6 +329,8 @@ def parse_parts(sent: Span) -> ClaimParts:
         }
     )
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)
+    parts.quoted = [q.strip().rstrip(",;:").strip() for q in QUOTED.findall(sent.text)]
+    parts.quoted = [q for q in parts.quoted if q]
     for tok in sent:  # "according to X" names the source more surely than a verb does
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
             parts.attribution = _head_text(tok.nbor(2))

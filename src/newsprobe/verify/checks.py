@@ -235,4 +235,30 @@ def compare(
             "negated" if claim.negated else "affirmed",
             "negated" if source.negated else "affirmed",
         )
+    same_speaker = (
+        claim.speaker is not None
+        and source.speaker is not None
+        and same_person(claim.speaker.text, source.speaker.text)
+    )
+    if claim.quoted and source.quoted and same_speaker:
+        # A named person's quoted words are checked word for word against what the source
+        # quotes the same person saying: a claim may quote part of it, but not other words
+        # ("strong" for "fragile"). Only then: quotation marks around a term ("global
+        # warming") or around words nobody is named as saying are no statement to check.
+        res.checkable += 1
+        theirs = [_words(q) for q in source.quoted]
+        if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
+            res.agreed += 1
+        elif not any(c.kind == "negation" for c in res.conflicts):
+            conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part`` is a run of consecutive words of ``whole``."""
+    n = len(part)
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))

@@ -313,6 +313,8 @@ QA_SOURCES = [
         "The lowest temperature recorded in Vesterby was -12 degrees Celsius in January.", "cold"
     ),
     Passage("The Pinecrest company reported revenue of 4.24 billion dollars for the year.", "pine"),
+    Passage("The Corbin festival took place last Tuesday in Leeds.", "corbin"),
+    Passage("The Vennmark parliament passed the climate law on Tuesday, 14 May 2024.", "law"),
 ]
 
 
@@ -339,6 +341,14 @@ QA_SOURCES = [
             "The lowest temperature recorded in Vesterby was 12 degrees Celsius in January.",
             "contradicted",
         ),
+        # Weekdays, alone or beside a full date.
+        ("The Corbin festival took place last Friday in Leeds.", "contradicted"),
+        ("The Corbin festival took place last Tuesday in Leeds.", "supported"),
+        (
+            "The Vennmark parliament passed the climate law on Wednesday, 14 May 2024.",
+            "contradicted",
+        ),
+        ("The Vennmark parliament passed the climate law on 14 May 2024.", "supported"),
         # Rounded to the decimals the claim states.
         (
             "The Pinecrest company reported revenue of 4.2 billion dollars for the year.",

@@ -60,6 +60,7 @@ class DateRef:
     day: int | None = None
     decade: bool = False
     verb: str = ""
+    weekday: int | None = None  # 0 = Monday: "last Tuesday", "on Wednesday, 14 May"
 
 
 @dataclass(frozen=True, slots=True)

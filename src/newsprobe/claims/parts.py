@@ -67,6 +67,12 @@ MONTHS = {
 }
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
 YEAR = re.compile(r"\b((?:1[5-9]|20)\d\ds?)\b")
 
 
@@ -114,13 +120,15 @@ ISO_DATE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[0
 def _date(ent: Span) -> DateRef:
     text = ent.text
     years = YEAR.findall(text)
-    month = day = None
+    month = day = weekday = None
     iso = ISO_DATE.search(text)  # "2024-11-05": year, month and day, not a year alone
     if iso:
         month, day = int(iso.group(2)), int(iso.group(3))
     for tok in [] if iso else ent:
         low = tok.lower_.rstrip(".")
-        if low in MONTHS:
+        if low in WEEKDAYS:
+            weekday = WEEKDAYS[low]
+        elif low in MONTHS:
             month = MONTHS[low]
         elif tok.like_num and tok.text.isdigit() and 1 <= int(tok.text) <= 31:
             day = int(tok.text)
@@ -133,6 +141,7 @@ def _date(ent: Span) -> DateRef:
         day=day if month else None,
         decade=bool(re.search(r"\b\d{3}0s\b", text)),
         verb=_verb_of(ent.root),
+        weekday=weekday,
     )
 
 
@@ -242,7 +251,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             parts.entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char))
         elif ent.label_ in ("DATE", "TIME"):
             ref = _date(ent)
-            if ref.year or ref.month:
+            if ref.year or ref.month or ref.weekday is not None:
                 parts.dates.append(ref)
             date_tokens.update(range(ent.start, ent.end))
         elif ent.label_ in NUMERIC:

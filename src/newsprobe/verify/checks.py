@@ -184,6 +184,14 @@ def compare(
         theirs = [s for s in source.ordinals if s.unit == q.unit]
         check_value(q, theirs, lambda a, b: a.value == b.value)
     for d in claim.dates:
+        named = [s for s in of_same_action(d.verb, source.dates) if s.weekday is not None]
+        if d.weekday is not None and named:  # "last Friday" against "last Tuesday"
+            res.checkable += 1
+            if d.weekday in {s.weekday for s in named}:
+                res.agreed += 1
+            elif same_action(d.verb):
+                conflict("date", d.text, ", ".join(s.text for s in named))
+                continue
         if d.year is None or d.decade:
             continue
         res.checkable += 1

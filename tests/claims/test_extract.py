@@ -172,3 +172,23 @@ def test_a_named_speakers_quoted_words_are_a_claim(nlp):
         'Finance minister Anna Kowalski said on Monday: "We will raise taxes this year."'
     ]
     assert claims[0].parts.speaker.text == "Anna Kowalski"
+
+
+def test_shares_ages_spelled_percentages_and_directions_are_parsed(nlp):
+    """Values news writes without a unit spaCy tags: each as the number a source states."""
+    (share,) = extract_claims("Four in five voters in Brenton backed the Ashford plan.", nlp)
+    assert [(q.value, q.unit) for q in share.parts.quantities] == [(80.0, "percent")]
+    (age,) = extract_claims("The suspect, Daniel Marsh, aged 54, was arrested in Leeds.", nlp)
+    assert [(q.value, q.unit) for q in age.parts.quantities] == [(54.0, "age")]
+    (spelled,) = extract_claims("Inflation in Morland reached six and a half percent.", nlp)
+    assert [(q.value, q.unit) for q in spelled.parts.quantities] == [(6.5, "percent")]
+    (scaled,) = extract_claims("The Kestrel app has 1.2k reviews on the Tallis store.", nlp)
+    assert [(q.value, q.unit) for q in scaled.parts.quantities] == [(1200.0, "review")]
+    (moved,) = extract_claims(
+        "Exports from Dunmore fell by 12 percent while Harlow's profits doubled in 2023.", nlp
+    )
+    changes = [(c.text, c.direction, c.what) for c in moved.parts.changes]
+    assert changes == [("fell", -1, "export"), ("doubled", 1, "profit")]
+    assert (2.0, "times profit") in [(q.value, q.unit) for q in moved.parts.quantities]
+    (denied,) = extract_claims("Sea level in Tuvalu isn't rising, Kiribati's minister said.", nlp)
+    assert denied.parts.changes == []

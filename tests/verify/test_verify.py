@@ -315,6 +315,13 @@ QA_SOURCES = [
     Passage("The Pinecrest company reported revenue of 4.24 billion dollars for the year.", "pine"),
     Passage("The Corbin festival took place last Tuesday in Leeds.", "corbin"),
     Passage("The Vennmark parliament passed the climate law on Tuesday, 14 May 2024.", "law"),
+    Passage("Exports from Dunmore fell by 12 percent last year, the trade ministry said.", "exp"),
+    Passage("The Harlow company's profits doubled in 2023, its chief executive said.", "harlow"),
+    Passage("The Greyfield stadium can hold up to 40,000 spectators.", "stadium"),
+    Passage("Four in five voters in Brenton backed the Ashford plan, the survey found.", "poll"),
+    Passage("The suspect, Daniel Marsh, aged 54, was arrested in Leeds on Monday.", "marsh"),
+    Passage("Inflation in Morland reached six and a half percent in June.", "morland"),
+    Passage("The Kestrel app has 1.2k reviews on the Tallis store.", "kestrel"),
 ]
 
 
@@ -349,6 +356,21 @@ QA_SOURCES = [
             "contradicted",
         ),
         ("The Vennmark parliament passed the climate law on 14 May 2024.", "supported"),
+        # Which way a value moved, and by what factor.
+        ("Exports from Dunmore rose by 12 percent last year.", "contradicted"),
+        ("Exports from Dunmore fell by 12 percent last year.", "supported"),
+        ("The Harlow company's profits tripled in 2023.", "contradicted"),
+        ("The Harlow company's profits doubled in 2023.", "supported"),
+        # Two limits of the same side, shares, ages, spelled and scaled numbers.
+        ("The Greyfield stadium can hold up to 60,000 spectators.", "contradicted"),
+        ("The Greyfield stadium can hold 40,000 spectators.", "supported"),
+        ("Three in five voters in Brenton backed the Ashford plan.", "contradicted"),
+        ("80 percent of voters in Brenton backed the Ashford plan.", "supported"),
+        ("The suspect, Daniel Marsh, aged 45, was arrested in Leeds on Monday.", "contradicted"),
+        ("Inflation in Morland reached 8.5 percent in June.", "contradicted"),
+        ("Inflation in Morland reached 6.5 percent in June.", "supported"),
+        ("The Kestrel app has 3,400 reviews on the Tallis store.", "contradicted"),
+        ("The Kestrel app has 1,200 reviews on the Tallis store.", "supported"),
         # Rounded to the decimals the claim states.
         (
             "The Pinecrest company reported revenue of 4.2 billion dollars for the year.",

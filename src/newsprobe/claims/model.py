@@ -64,6 +64,18 @@ class DateRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """Which way a value moved ("rose", "fell", "doubled"): +1 up, -1 down; ``what`` is
+    the lemma of the noun that moved ("price" in "prices rose")."""
+
+    text: str
+    direction: int
+    start: int
+    end: int
+    what: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Relation:
     """Who did what to whom: lowercased subject and object heads, verb lemma, negation."""
 
@@ -97,6 +109,9 @@ class ClaimParts:
     speaker: Entity | None = None
     # The words inside quotation marks: a quote is checked word for word.
     quoted: list[str] = field(default_factory=list)
+    # Which way the sentence says its values moved: "fell by 12 percent" against a source's
+    # "rose by 12 percent" is the same number and the opposite fact.
+    changes: list[Change] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -151,7 +166,7 @@ class Evidence:
 class Conflict:
     """A value in the claim that a trusted source states differently."""
 
-    kind: str  # "number", "date", "role", "negation"
+    kind: str  # "number", "date", "role", "negation", "quote", "direction"
     claim_value: str
     source_value: str
     source_text: str

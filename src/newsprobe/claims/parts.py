@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsprobe.claims.model import ClaimParts, DateRef, Entity, Quantity, Relation
+from newsprobe.claims.model import Change, ClaimParts, DateRef, Entity, Quantity, Relation
 from newsprobe.claims.numbers import (
     APPROX,
     CURRENCIES,
@@ -74,6 +74,23 @@ WEEKDAYS = {
     )
 }
 YEAR = re.compile(r"\b((?:1[5-9]|20)\d\ds?)\b")
+# Verbs (and a few nouns) that say which way a value moved, and the factor of those that
+# say by how much: "profits tripled" against "profits doubled" is a number conflict.
+UP = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "gain", "raise", "boost"}
+UP |= {"double", "triple", "quadruple", "rebound", "spike", "swell"}
+DOWN = {"fall", "decrease", "decline", "drop", "shrink", "slide", "plunge", "sink", "slump"}
+DOWN |= {"dip", "lose", "cut", "reduce", "lower", "halve", "tumble", "contract", "slash"}
+CHANGE_NOUNS = {"rise", "increase", "decrease", "decline", "drop", "growth", "gain", "loss"}
+FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
+# "one in three adults", "4 out of 10 voters": a share, compared as a percentage.
+RATIO = re.compile(
+    r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:in|out of) (\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b"
+    r"(?! (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b)",
+    re.IGNORECASE,
+)
+# "aged 54", "a 54-year-old", "54 years old": an age, which spaCy tags as a date.
+AGE = re.compile(r"^(?:aged\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old)?$", re.I)
 
 
 def _verb_of(tok: Token) -> str:
@@ -101,8 +118,8 @@ def _unit(span: Span, label: str) -> str:
         ]
         if tail:
             return tail[-1].lemma_.lower()
-    m = re.search(r"\d([a-z]+)$", lower)  # "1.5c", "10km"
-    if m:
+    m = re.search(r"\d([a-z]+)$", lower)  # "1.5c", "10km"; "1.2k" is a scale, not a unit
+    if m and m.group(1) not in ("k", "bn", "mn", "tn"):
         return m.group(1)
     head = span.root
     if head.dep_ in ("nummod", "quantmod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
@@ -143,6 +160,83 @@ def _date(ent: Span) -> DateRef:
         verb=_verb_of(ent.root),
         weekday=weekday,
     )
+
+
+def _age(ent: Span) -> Quantity | None:
+    """An age ("aged 54", "a 54-year-old") as a number of unit "age"; None for other dates
+    ("54 years" of a sentence is a duration)."""
+    m = AGE.match(ent.text.strip())
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if m is None or not (before in ("aged", "age") or "old" in ent.text.lower()):
+        return None
+    value = number_value(m.group(1).replace("-", " "))
+    if value is None:
+        return None
+    return Quantity(value, "age", ent.text, ent.start_char, ent.end_char, verb=_verb_of(ent.root))
+
+
+def _ratios(sent: Span) -> list[tuple[Quantity, set[int]]]:
+    """Shares written "one in three" / "4 out of 10", as percentages, with their tokens."""
+    out = []
+    for m in RATIO.finditer(sent.text):
+        part, whole = number_value(m.group(1)), number_value(m.group(2))
+        if part is None or not whole or part >= whole:
+            continue
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        tokens = {t.i for t in sent if start <= t.idx < end}
+        value = 100.0 * part / whole
+        first = sent.doc[min(tokens)]
+        out.append(
+            (
+                Quantity(
+                    value,
+                    "percent",
+                    m.group(0),
+                    start,
+                    end,
+                    approximate=not float(value).is_integer(),  # "one in three" is 33%
+                    verb=_verb_of(first),
+                ),
+                tokens,
+            )
+        )
+    return out
+
+
+def _changed(tok: Token) -> str:
+    """What a change word says moved: the object of "raised rates", the subject of "prices
+    rose", the noun after "a rise in"; "" when the sentence does not say."""
+    kids = list(tok.children)
+    if tok.pos_ == "NOUN":
+        kids = [g for c in kids if c.lower_ in ("in", "of") for g in c.children]
+        heads = [c for c in kids if c.dep_ == "pobj"]
+    else:
+        heads = [c for c in kids if c.dep_ == "dobj"] or [
+            c for c in kids if c.dep_ in ("nsubj", "nsubjpass")
+        ]
+    heads = [h for h in heads if h.pos_ in ("NOUN", "PROPN")]
+    return heads[0].lemma_.lower() if heads else ""
+
+
+def _changes(sent: Span, content: set[int]) -> tuple[list[Change], list[Quantity]]:
+    """Which way the sentence says values moved, and the factors it states ("tripled"),
+    each tied to what moved: "ice loss tripled" says nothing about sea level."""
+    changes, factors = [], []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.i not in content or not (
+            tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and lemma in CHANGE_NOUNS)
+        ):
+            continue
+        what = _changed(tok) if lemma in UP or lemma in DOWN else ""
+        if not what or any(c.dep_ == "neg" for c in tok.children):  # "isn't rising"
+            continue
+        end = tok.idx + len(tok)
+        changes.append(Change(tok.text, 1 if lemma in UP else -1, tok.idx, end, what))
+        if lemma in FACTORS and tok.pos_ == "VERB":
+            # The factor is the action itself, so it has no verb: "tripled" meets "doubled".
+            factors.append(Quantity(FACTORS[lemma], f"times {what}", tok.text, tok.idx, end))
+    return changes, factors
 
 
 def _scale_after(ent: Span, unit: str) -> float:
@@ -243,19 +337,34 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts = ClaimParts()
     date_tokens: set[int] = set()
     content = _content(sent)
+    for share, tokens in _ratios(sent):
+        if tokens & content:
+            parts.quantities.append(share)
+            date_tokens |= tokens
+    parts.changes, factors = _changes(sent, content)
+    parts.quantities += factors
     for ent in sent.ents:
         if ent.start not in content:  # who said it and when: not part of the assertion
             date_tokens.update(range(ent.start, ent.end))
             continue
-        if ent.label_ in NAMED:
+        label = ent.label_
+        if label == "DATE" and re.search(r"%|\bper ?cent\b", ent.text, re.I):
+            label = "PERCENT"  # "six and a half percent", which spaCy reads as a date
+        age = _age(ent) if label == "DATE" else None
+        if age is not None or any(t.i in date_tokens for t in ent):
+            if age is not None:
+                parts.quantities.append(age)
+            date_tokens.update(range(ent.start, ent.end))
+            continue
+        if label in NAMED:
             parts.entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char))
-        elif ent.label_ in ("DATE", "TIME"):
+        elif label in ("DATE", "TIME"):
             ref = _date(ent)
             if ref.year or ref.month or ref.weekday is not None:
                 parts.dates.append(ref)
             date_tokens.update(range(ent.start, ent.end))
-        elif ent.label_ in NUMERIC:
-            if ent.label_ == "CARDINAL" and YEAR.fullmatch(ent.text.strip()):
+        elif label in NUMERIC:
+            if label == "CARDINAL" and YEAR.fullmatch(ent.text.strip()):
                 parts.dates.append(
                     DateRef(
                         ent.text,
@@ -267,7 +376,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                 )
                 date_tokens.update(range(ent.start, ent.end))
                 continue
-            unit, verb = _unit(ent, ent.label_), _verb_of(ent.root)
+            unit, verb = _unit(ent, label), _verb_of(ent.root)
             approximate = _approximate(ent)
             bound = bound_of(_lead(ent, sent))
             scale = _scale_after(ent, unit)
@@ -289,7 +398,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                     )
                 )
             date_tokens.update(range(ent.start, ent.end))
-        elif ent.label_ == "ORDINAL":
+        elif label == "ORDINAL":
             rank = _ordinal(ent)
             if rank is not None:
                 parts.ordinals.append(rank)
@@ -332,7 +441,7 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.lemmas = sorted({t.lemma_.lower() for t in sent if t.is_alpha})
     parts.subjects = sorted(
         {
-            t.lemma_.lower()
+            _actor(t, date_tokens).lemma_.lower()
             for t in sent
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i in content
         }
@@ -353,6 +462,15 @@ def parse_parts(sent: Span) -> ClaimParts:
                 parts.speaker = _speaker(speakers[0])
                 break
     return parts
+
+
+def _actor(subject: Token, values: set[int]) -> Token:
+    """Who acts when the subject is a value: "voters" in "80 percent of voters backed", as
+    a source writing "four in five voters" never says "percent"."""
+    if subject.i not in values:
+        return subject
+    of = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return of[0] if of else subject
 
 
 def _speaker(tok: Token) -> Entity | None:

@@ -91,7 +91,9 @@ class ConflictResult(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    kind: str = Field(..., description='"number", "date", "role" or "negation"')
+    kind: str = Field(
+        ..., description='"number", "date", "role", "negation", "quote" or "direction"'
+    )
     claim: str
     source_says: str
     source_text: str

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, UPPER
+from newsprobe.claims.parts import DOWN, UP
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
     NEGATION_OVERLAP,
@@ -35,6 +36,7 @@ UNIT_SYNONYMS = {
 }
 
 
+CHANGE_WORDS = UP | DOWN
 T = TypeVar("T", Quantity, DateRef)
 
 
@@ -85,14 +87,20 @@ def same_number(a: Quantity, b: Quantity) -> bool:
     where either side says "about", or half the last decimal place the less precise side
     states: "4.2 billion" for 4.24 billion); ranges agree when they overlap, and a bound
     ("more than 100") agrees with values on its side of the bound and conflicts with the
-    rest.
+    rest; two bounds of the same side are compared as the limits they state.
 
     "at 5.5 percent" and "more than 100" are not estimates: treating them as "about" let a
     claim's 5.5 pass for a source's 5.25 and "more than 100" for 95.
     """
     tol = 0.10 if (a.approximate or b.approximate) else 0.005
-    a_lo, a_hi = _interval(a)
-    b_lo, b_hi = _interval(b)
+    if a.bound and a.bound == b.bound:
+        # Both sides bound the same way: each states the limit itself ("can hold up to
+        # 40,000" against "up to 60,000"), and two limits differ like two values.
+        a_lo, a_hi = a.value, a.value
+        b_lo, b_hi = b.value, b.value
+    else:
+        a_lo, a_hi = _interval(a)
+        b_lo, b_hi = _interval(b)
     stated = [abs(x) for x in (a.value, a.high, b.value, b.high) if x is not None]
     slack = max(tol * max([*stated, 1e-9]), _rounding(a), _rounding(b))
     return a_lo <= b_hi + slack and b_lo <= a_hi + slack
@@ -108,10 +116,14 @@ def same_person(a: str, b: str) -> bool:
 
 
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
-    """Share of the claim's content lemmas that the source text also uses."""
+    """Share of the claim's content lemmas that the source text also uses. A word of change
+    is answered by any other ("decreased" by "increased"): the two sentences are about the
+    same movement, which the direction check then compares."""
     if not claim.terms:
         return 0.0
-    return sum(1 for t in claim.terms if t in lemmas) / len(claim.terms)
+    moved = bool(lemmas & CHANGE_WORDS)
+    found = sum(1 for t in claim.terms if t in lemmas or (moved and t in CHANGE_WORDS))
+    return found / len(claim.terms)
 
 
 def entity_coverage(entities: list[Entity], text: str) -> float:
@@ -209,6 +221,15 @@ def compare(
             conflict("date", d.text, ", ".join(s.text for s in same_month if s.day))
         else:
             res.agreed += 1
+    for c in claim.changes:  # "fell by 12 percent" against "rose by 12 percent"
+        theirs = [s for s in source.changes if s.what == c.what]
+        if len({s.direction for s in theirs}) != 1:  # not said, or both ways: no evidence
+            continue
+        res.checkable += 1
+        if theirs[0].direction == c.direction:
+            res.agreed += 1
+        elif same_event:
+            conflict("direction", c.text, theirs[0].text)
     for r in claim.relations:
         for s in source.relations:
             if r.verb != s.verb:

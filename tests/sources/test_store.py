@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import numpy as np
 import pytest
 
@@ -65,6 +67,40 @@ def test_list_and_remove(store):
     assert store.remove("nato") == 2
     assert store.remove("nato") == 0
     assert all(h.passage.source != "nato" for h in store.search("Poland NATO 1999", k=5))
+
+
+def test_rows_sharing_a_source_keep_their_own_title_and_address(tmp_path):
+    """JSON Lines rows from one outlet ("source": "reuters") are one document in the store,
+    but each is shown with its own headline and URL, and a row without a URL has none."""
+    s = SQLiteStore(tmp_path / "s.sqlite")
+    s.add(
+        [
+            Passage("Poland joined NATO in 1999.", "reuters", "Poland joins", "https://r/1"),
+            Passage("The Eiffel Tower was completed in 1889.", "reuters", "Eiffel", "https://r/2"),
+            Passage("The Danube flows through Budapest.", "reuters", "Danube", None),
+        ]
+    )
+    assert [(i.source, i.passages) for i in s.list()] == [("reuters", 3)]
+    shown = {
+        h.passage.text.split()[1]: (h.passage.title, h.passage.url)
+        for q in ("Poland NATO", "Eiffel Tower", "Danube Budapest")
+        for h in s.search(q, k=1)
+    }
+    assert shown == {
+        "joined": ("Poland joins", "https://r/1"),
+        "Eiffel": ("Eiffel", "https://r/2"),
+        "Danube": ("Danube", None),
+    }
+
+
+def test_a_store_from_before_passage_titles_opens_and_searches(tmp_path):
+    path = tmp_path / "old.sqlite"
+    SQLiteStore(path).add([Passage("Poland joined NATO in 1999.", "nato", "NATO", "https://n")])
+    with sqlite3.connect(path) as db:  # the schema of stores made before the columns
+        for column in ("title", "url", "date"):
+            db.execute(f"ALTER TABLE passages DROP COLUMN {column}")
+    (hit,) = SQLiteStore(path).search("Poland NATO", k=1)
+    assert (hit.passage.title, hit.passage.url) == ("NATO", "https://n")
 
 
 def test_a_store_keeps_its_embedder(tmp_path):

@@ -82,6 +82,7 @@ class SQLiteStore:
             self.db = sqlite3.connect(self.path, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.executescript(_SCHEMA)
+            self._add_passage_columns()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a newsprobe source store ({exc})") from exc
         recorded = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
@@ -98,6 +99,16 @@ class SQLiteStore:
         self._embedder: Embedder | None = None
         self._matrix: np.ndarray | None = None
         self._ids: np.ndarray | None = None
+
+    def _add_passage_columns(self) -> None:
+        """A passage's own title, address and date, where they differ from its document's:
+        JSON Lines rows that share a ``source`` ("reuters") keep each row's headline and
+        URL. Added in place to stores made before them (NULL: the document's)."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(passages)")}
+        with self.db:
+            for column in ("title", "url", "date"):
+                if column not in have:
+                    self.db.execute(f"ALTER TABLE passages ADD COLUMN {column} TEXT")
 
     @property
     def embedder(self) -> Embedder:
@@ -136,6 +147,7 @@ class SQLiteStore:
         vectors = self.embedder.encode([p.text for p in new]) if new else np.zeros((0, 0))
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         doc_ids: dict[str, int] = {}
+        doc_meta: dict[str, tuple[str | None, str | None, str | None]] = {}
         with self.db:
             for p, vec in zip(new, vectors, strict=True):
                 if p.source not in doc_ids:
@@ -144,12 +156,21 @@ class SQLiteStore:
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO NOTHING",
                         (p.source, p.title, p.url, p.date, now),
                     )
-                    doc_ids[p.source] = self.db.execute(
-                        "SELECT id FROM documents WHERE source = ?", (p.source,)
-                    ).fetchone()[0]
+                    row = self.db.execute(
+                        "SELECT id, title, url, date FROM documents WHERE source = ?",
+                        (p.source,),
+                    ).fetchone()
+                    doc_ids[p.source], doc_meta[p.source] = row[0], tuple(row[1:])
+                # NULL: as the document; "": this row has none where the document has one.
+                mine_all = (p.title, p.url, p.date)
+                own = [
+                    None if mine == theirs else (mine or "")
+                    for mine, theirs in zip(mine_all, doc_meta[p.source], strict=True)
+                ]
                 self.db.execute(
-                    "INSERT INTO passages(doc_id, hash, text, embedding) VALUES (?, ?, ?, ?)",
-                    (doc_ids[p.source], p.hash, p.text, vec.astype(np.float16).tobytes()),
+                    "INSERT INTO passages(doc_id, hash, text, embedding, title, url, date) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (doc_ids[p.source], p.hash, p.text, vec.astype(np.float16).tobytes(), *own),
                 )
         replaced = 0
         with self.db:
@@ -237,8 +258,9 @@ class SQLiteStore:
         if not ids:
             return {}
         rows = self.db.execute(
-            "SELECT p.id, p.text, d.source, d.title, d.url, d.date FROM passages p "
+            "SELECT p.id, p.text, d.source, coalesce(p.title, d.title), coalesce(p.url, d.url), "
+            "coalesce(p.date, d.date) FROM passages p "
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({','.join('?' * len(ids))})",
             ids,
         )
-        return {r[0]: Passage(r[1], r[2], r[3], r[4], r[5]) for r in rows}
+        return {r[0]: Passage(r[1], r[2], r[3] or None, r[4] or None, r[5] or None) for r in rows}

@@ -344,6 +344,12 @@ QA_SOURCES = [
         ("The Fenwick charity raised €510,000 for flood victims.", "contradicted"),
         ("The Ostrava steelworks paid a fine of $25m to the regulator.", "contradicted"),
         ("The Ostrava steelworks paid a fine of $2.5m to the regulator.", "supported"),
+        # The same sum in another currency, with the sign or the noun.
+        ("The Ostrava steelworks paid a fine of €2.5 million to the regulator.", "contradicted"),
+        (
+            "The Ostrava steelworks paid a fine of 2.5 million euros to the regulator.",
+            "contradicted",
+        ),
         (
             "The lowest temperature recorded in Vesterby was 12 degrees Celsius in January.",
             "contradicted",

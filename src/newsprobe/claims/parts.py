@@ -122,12 +122,12 @@ def _unit(span: Span, label: str) -> str:
     if m and m.group(1) not in ("k", "bn", "mn", "tn"):
         return m.group(1)
     head = span.root
+    noun = ""
     if head.dep_ in ("nummod", "quantmod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
-        return head.head.lemma_.lower()
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN":
-        return nxt.lemma_.lower()
-    return ""
+        noun = head.head.lemma_.lower()
+    elif span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN":
+        noun = span.doc[span.end].lemma_.lower()
+    return CURRENCIES.get(noun, noun)  # "2.5 million euros" is "€2.5 million"
 
 
 QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")

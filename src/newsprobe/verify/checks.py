@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
-from newsprobe.claims.numbers import LOWER, UPPER
+from newsprobe.claims.numbers import CURRENCIES, LOWER, UPPER
 from newsprobe.claims.parts import DOWN, UP
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
@@ -37,6 +37,7 @@ UNIT_SYNONYMS = {
 
 
 CHANGE_WORDS = UP | DOWN
+MONEY = frozenset(CURRENCIES.values())
 T = TypeVar("T", Quantity, DateRef)
 
 
@@ -190,8 +191,22 @@ def compare(
             conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
 
     for q in claim.quantities:
-        if _unit(q):
-            check_value(q, [s for s in source.quantities if _unit(s) == _unit(q)], same_number)
+        if not _unit(q):
+            continue
+        theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
+        if not theirs and _unit(q) in MONEY:
+            # The same sum in another currency ("$2.5m" for "€2.5m") is the wrong currency;
+            # a different sum may be a conversion, and is no evidence either way.
+            other = [
+                s
+                for s in of_same_action(q.verb, source.quantities)
+                if _unit(s) in MONEY and same_number(q, s)
+            ]
+            if other and same_action(q.verb):
+                res.checkable += 1
+                conflict("number", q.text, other[0].text)
+                continue
+        check_value(q, theirs, same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
         theirs = [s for s in source.ordinals if s.unit == q.unit]
         check_value(q, theirs, lambda a, b: a.value == b.value)

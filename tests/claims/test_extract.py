@@ -192,3 +192,29 @@ def test_shares_ages_spelled_percentages_and_directions_are_parsed(nlp):
     assert (2.0, "times profit") in [(q.value, q.unit) for q in moved.parts.quantities]
     (denied,) = extract_claims("Sea level in Tuvalu isn't rising, Kiribati's minister said.", nlp)
     assert denied.parts.changes == []
+
+
+def test_independent_clauses_are_claims_of_their_own(nlp):
+    """Two facts joined by "and", each with its own subject, are two claims with their own
+    spans; a clause too short to be a claim stays in its sentence."""
+    text = (
+        "Poland joined NATO in 2009, a decade after the Baltic states, and Sweden became "
+        "the alliance's 30th member in 2024. The company hired 300 workers in 2022 and "
+        "opened two plants in Ohio."
+    )
+    claims = sorted(extract_claims(text, nlp), key=lambda c: c.start)
+    assert [text[c.start : c.end] for c in claims] == [
+        "Poland joined NATO in 2009, a decade after the Baltic states",
+        "Sweden became the alliance's 30th member in 2024.",
+        "The company hired 300 workers in 2022 and opened two plants in Ohio.",
+    ]
+    assert [d.year for d in claims[0].parts.dates] == [2009]
+    assert [e.text for e in claims[1].parts.entities] == ["Sweden"]
+
+
+def test_how_often_is_a_number_and_a_dating_clause_is_background(nlp):
+    (claim,) = extract_claims("Article 5 has been invoked twice since NATO was founded.", nlp)
+    assert [(q.value, q.unit) for q in claim.parts.quantities] == [(2.0, "time")]
+    assert "found" not in claim.parts.terms and "invoke" in claim.parts.terms
+    (formerly,) = extract_claims("Gdansk was once the largest port in Poland in 1900.", nlp)
+    assert formerly.parts.quantities == []

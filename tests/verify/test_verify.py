@@ -432,3 +432,33 @@ def test_quoted_words_are_checked_word_for_word(tmp_path, text, verdict, model):
         assert [(c.kind, c.source_value) for c in claim.conflicts] == [
             ("quote", "The recovery is fragile and we must stay cautious")
         ]
+
+
+@MODELS
+def test_the_fabricated_nato_story_is_caught_on_the_examples_trusted_notes(tmp_path, model):
+    """The mission's case: a machine-written story on a real event moves NATO's accession
+    dates, renumbers its members and miscounts Article 5, each in a sentence that also says
+    something else; the notes in examples/trusted refute each fact on its own."""
+    from pathlib import Path
+
+    from newsprobe.sources import iter_documents
+
+    notes = Path(__file__).parents[2] / "examples" / "trusted"
+    s = SQLiteStore(tmp_path / "notes.sqlite")
+    for doc in iter_documents([str(notes)]):
+        s.add(doc)
+    story = (
+        "Poland joined NATO in 2009, a decade after the Baltic states, and Sweden became the "
+        "alliance's 30th member in 2024. Article 5 has been invoked twice since NATO was "
+        "founded in 1949."
+    )
+    found = {
+        text: [(c.kind, c.claim_value) for c in claim.conflicts]
+        for text, claim in verdicts(s, story, model).items()
+        if claim.verdict == "contradicted"
+    }
+    assert found == {
+        "Poland joined NATO in 2009, a decade after the Baltic states": [("date", "2009")],
+        "Sweden became the alliance's 30th member in 2024.": [("number", "30th")],
+        "Article 5 has been invoked twice since NATO was founded in 1949.": [("number", "twice")],
+    }

@@ -56,12 +56,43 @@ def checkworthiness(sent: Span, parts: ClaimParts) -> float:
     return score
 
 
+def clauses(sent: Span) -> list[Span]:
+    """A sentence's independent clauses joined by "and" / "but" / "while", each with a
+    subject of its own, as separate claims: "Poland joined NATO in 2009, and Sweden became
+    its 30th member in 2024" states two facts that two different passages confirm or
+    refute, and one passage rarely names all of the sentence's actors. A sentence whose
+    clauses would be shorter than a claim stays whole."""
+    root = sent.root
+    cuts = []
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i <= root.i:
+            continue
+        subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects:
+            cuts.append(conj.left_edge.i)
+    if not cuts:
+        return [sent]
+    doc, out, start = sent.doc, [], sent.start
+    for cut in [*cuts, sent.end]:
+        end = cut
+        while (
+            cut < sent.end and end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc")
+        ):
+            end -= 1  # ", and" between two clauses belongs to neither
+        part = doc[start:end]
+        if sum(1 for t in part if not t.is_punct) < MIN_TOKENS:
+            return [sent]
+        out.append(part)
+        start = cut
+    return out
+
+
 def claims_from_doc(
     doc: Span, min_score: float = 1.0, max_claims: int | None = None, offset: int = 0
 ) -> list[Claim]:
     """Claims from a parsed document, best first (ties keep article order)."""
     claims = []
-    for sent in doc.sents:
+    for sent in (clause for whole in doc.sents for clause in clauses(whole)):
         parts = parse_parts(sent)
         score = checkworthiness(sent, parts)
         if score < min_score:

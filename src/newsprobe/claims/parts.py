@@ -89,6 +89,7 @@ RATIO = re.compile(
     r"(?! (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b)",
     re.IGNORECASE,
 )
+HOW_OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 # "aged 54", "a 54-year-old", "54 years old": an age, which spaCy tags as a date.
 AGE = re.compile(r"^(?:aged\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old)?$", re.I)
 
@@ -159,6 +160,36 @@ def _date(ent: Span) -> DateRef:
         decade=bool(re.search(r"\b\d{3}0s\b", text)),
         verb=_verb_of(ent.root),
         weekday=weekday,
+    )
+
+
+TEMPORAL_MARKS = {"since", "when", "after", "before", "until", "as"}
+
+
+def _background(sent: Span) -> set[int]:
+    """Tokens of a clause that only dates the assertion ("since NATO was founded in
+    1949"): its words are not what a source must repeat to be about the claim (its dates
+    and names are still checked)."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children
+        ):
+            out |= {t.i for t in tok.subtree}
+    return out
+
+
+def _counts_times(tok: Token) -> bool:
+    """Whether "once" / "twice" counts how often something happened: an adverb of an
+    action, not "at once", "once again", "once more" or "was once" (formerly)."""
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return (
+        tok.pos_ == "ADV"
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() != "be"
+        and nxt not in ("again", "more", "upon")
+        and prev not in ("at", "all")
     )
 
 
@@ -403,6 +434,18 @@ def parse_parts(sent: Span) -> ClaimParts:
             if rank is not None:
                 parts.ordinals.append(rank)
             date_tokens.update(range(ent.start, ent.end))
+    for tok in sent:  # "invoked once" against "invoked twice"; "three times" is a number
+        if tok.lower_ in HOW_OFTEN and tok.i in content and _counts_times(tok):
+            parts.quantities.append(
+                Quantity(
+                    HOW_OFTEN[tok.lower_],
+                    "time",
+                    tok.text,
+                    tok.idx,
+                    tok.idx + len(tok),
+                    verb=_verb_of(tok),
+                )
+            )
     covered = date_tokens | {i for e in sent.ents for i in range(e.start, e.end)}
     for tok in sent:  # digits spaCy left outside any entity ("rose to 12")
         if tok.i in covered or tok.i not in content or not NUMBER.fullmatch(tok.text):
@@ -426,6 +469,7 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.negated = any(
         t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content for t in sent
     )
+    background = _background(sent)
     parts.terms = sorted(
         {
             t.lemma_.lower()
@@ -436,6 +480,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             and t.i not in date_tokens
             and len(t.text) > 1
             and t.i in content
+            and t.i not in background
         }
     )
     parts.lemmas = sorted({t.lemma_.lower() for t in sent if t.is_alpha})

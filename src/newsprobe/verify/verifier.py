@@ -133,7 +133,11 @@ def verify_claims(
         doc = docs[h.passage.text]
         p_lemmas = {t.lemma_.lower() for t in doc}
         p_overlap = term_overlap(claim.parts, p_lemmas)
-        coverage = entity_coverage(claim.parts.entities, h.passage.text)
+        # The document's title counts: a passage of a page titled "NATO" that says "the
+        # alliance" is about NATO, as a reader of the page knows.
+        coverage = entity_coverage(
+            claim.parts.entities, f"{h.passage.title or ''}\n{h.passage.text}"
+        )
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         actor = not claim.parts.subjects or any(x in p_lemmas for x in claim.parts.subjects)
         # So must a named speaker, whom the entity gate does not see (the attribution frame

@@ -122,7 +122,10 @@ def test_a_reread_window_scores_as_that_text_checked_alone(fit_tiny_detector):
     each = check_articles(
         [Article(text=article.text[slice(*windows[i])]) for i in alone], det, options
     )
-    assert np.allclose(list(alone.values()), [a.verdict.machine_probability for a in each])
+    # Read in one padded batch against one at a time: equal up to float noise (1.4e-6 in a
+    # fresh install of 2026-12-05, on the code of 2026-12-04 too), past np.allclose's 1e-5.
+    checked = [a.verdict.machine_probability for a in each]
+    assert np.allclose(list(alone.values()), checked, atol=1e-4)
     # The in-article reading of a deep window differs: it read the article above it.
     in_article = {i: p for i, (p, _) in window_scores(article, det)[1].items()}
     deep = [i for i in windows if depth[i] > 0]

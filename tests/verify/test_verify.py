@@ -322,6 +322,7 @@ QA_SOURCES = [
     Passage("The suspect, Daniel Marsh, aged 54, was arrested in Leeds on Monday.", "marsh"),
     Passage("Inflation in Morland reached six and a half percent in June.", "morland"),
     Passage("The Kestrel app has 1.2k reviews on the Tallis store.", "kestrel"),
+    Passage("France, Germany and Spain signed the Lisbon climate deal in 2021.", "lisbon"),
 ]
 
 
@@ -377,6 +378,9 @@ QA_SOURCES = [
         ("Inflation in Morland reached 6.5 percent in June.", "supported"),
         ("The Kestrel app has 3,400 reviews on the Tallis store.", "contradicted"),
         ("The Kestrel app has 1,200 reviews on the Tallis store.", "supported"),
+        # A list of names with a member swapped; a shorter list is no conflict.
+        ("France, Germany and Italy signed the Lisbon climate deal in 2021.", "contradicted"),
+        ("France and Germany signed the Lisbon climate deal in 2021.", "supported"),
         # Rounded to the decimals the claim states.
         (
             "The Pinecrest company reported revenue of 4.2 billion dollars for the year.",

@@ -112,6 +112,9 @@ class ClaimParts:
     # Which way the sentence says its values moved: "fell by 12 percent" against a source's
     # "rose by 12 percent" is the same number and the opposite fact.
     changes: list[Change] = field(default_factory=list)
+    # Names listed together ("Poland, the Czech Republic and Hungary"), one list per
+    # coordination: a source's list with a member swapped is a conflict.
+    name_lists: list[list[Entity]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -166,7 +169,7 @@ class Evidence:
 class Conflict:
     """A value in the claim that a trusted source states differently."""
 
-    kind: str  # "number", "date", "role", "negation", "quote", "direction"
+    kind: str  # "number", "date", "role", "negation", "quote", "direction", "name"
     claim_value: str
     source_value: str
     source_text: str

@@ -179,6 +179,22 @@ def _background(sent: Span) -> set[int]:
     return out
 
 
+def _name_lists(sent: Span, entities: list[Entity]) -> list[list[Entity]]:
+    """Named entities of one label coordinated with each other ("Poland, the Czech
+    Republic and Hungary"), grouped by the first of the list."""
+    doc = sent.doc
+    groups: dict[tuple[int, str], list[Entity]] = {}
+    for e in entities:
+        span = doc.char_span(e.start, e.end)
+        if span is None:
+            continue
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        groups.setdefault((tok.i, e.label), []).append(e)
+    return [g for g in groups.values() if len(g) >= 2]
+
+
 def _counts_times(tok: Token) -> bool:
     """Whether "once" / "twice" counts how often something happened: an adverb of an
     action, not "at once", "once again", "once more" or "was once" (formerly)."""
@@ -465,6 +481,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                     bound=bound_of(_lead(span, sent)),
                 )
             )
+    parts.name_lists = _name_lists(sent, parts.entities)
     parts.relations = _relations(sent)
     parts.negated = any(
         t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content for t in sent

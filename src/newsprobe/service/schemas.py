@@ -92,7 +92,7 @@ class ConflictResult(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     kind: str = Field(
-        ..., description='"number", "date", "role", "negation", "quote" or "direction"'
+        ..., description='"number", "date", "role", "negation", "quote", "direction" or "name"'
     )
     claim: str
     source_says: str

@@ -245,6 +245,23 @@ def compare(
             res.agreed += 1
         elif same_event:
             conflict("direction", c.text, theirs[0].text)
+    for mine in claim.name_lists:  # "with the Czech Republic and Slovakia"
+        for theirs in source.name_lists:
+            if theirs[0].label != mine[0].label:
+                continue
+            ours = [e.text for e in mine]
+            said = [e.text for e in theirs]
+            shared = [a for a in ours if any(_same_name(a.lower(), b.lower()) for b in said)]
+            if not shared:
+                continue  # another list of the same kind: not this one
+            named = [e.text.lower() for e in claim.entities]
+            extra = [a for a in ours if a not in shared]
+            missing = [b for b in said if not any(_same_name(b.lower(), a) for a in named)]
+            # Only a swap counts: the same names listed together say little about the
+            # claim's own statement (two ClimateFEVER claims were "supported" by that).
+            if extra and missing and same_event:
+                res.checkable += 1
+                conflict("name", ", ".join(extra), ", ".join(missing))
     for r in claim.relations:
         for s in source.relations:
             if r.verb != s.verb:

@@ -323,6 +323,7 @@ QA_SOURCES = [
     Passage("Inflation in Morland reached six and a half percent in June.", "morland"),
     Passage("The Kestrel app has 1.2k reviews on the Tallis store.", "kestrel"),
     Passage("France, Germany and Spain signed the Lisbon climate deal in 2021.", "lisbon"),
+    Passage("Consumer prices in Vesterland rose in February and fell in March.", "prices"),
 ]
 
 
@@ -367,6 +368,8 @@ QA_SOURCES = [
         ("Exports from Dunmore rose by 12 percent last year.", "contradicted"),
         ("Exports from Dunmore fell by 12 percent last year.", "supported"),
         ("The Harlow company's profits tripled in 2023.", "contradicted"),
+        # The second verb of "rose ... and fell" moves the same prices.
+        ("Consumer prices in Vesterland fell in March.", "supported"),
         ("The Harlow company's profits doubled in 2023.", "supported"),
         # Two limits of the same side, shares, ages, spelled and scaled numbers.
         ("The Greyfield stadium can hold up to 60,000 spectators.", "contradicted"),

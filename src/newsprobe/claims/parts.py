@@ -258,6 +258,11 @@ def _changed(tok: Token) -> str:
         kids = [g for c in kids if c.lower_ in ("in", "of") for g in c.children]
         heads = [c for c in kids if c.dep_ == "pobj"]
     else:
+        while tok.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children
+        ):
+            tok = tok.head  # "prices rose in February and fell in March": prices fell
+            kids = list(tok.children)
         heads = [c for c in kids if c.dep_ == "dobj"] or [
             c for c in kids if c.dep_ in ("nsubj", "nsubjpass")
         ]

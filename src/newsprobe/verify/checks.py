@@ -107,6 +107,19 @@ def same_number(a: Quantity, b: Quantity) -> bool:
     return a_lo <= b_hi + slack and b_lo <= a_hi + slack
 
 
+def _same_time(mine: list[DateRef], theirs: list[DateRef]) -> bool:
+    """Whether two sentences can speak of the same time: either states none, or a year and
+    month (where both give them) that they share."""
+    if not mine or not theirs:
+        return True
+    return any(
+        (a.year is None or b.year is None or a.year == b.year)
+        and (a.month is None or b.month is None or a.month == b.month)
+        for a in mine
+        for b in theirs
+    )
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two person names can be the same person: one contains the other, or they
     share the surname ("Rutte" and "Mark Rutte")."""
@@ -237,6 +250,8 @@ def compare(
         else:
             res.agreed += 1
     for c in claim.changes:  # "fell by 12 percent" against "rose by 12 percent"
+        if not _same_time(claim.dates, source.dates):
+            break  # "fell in March" is not refuted by "rose in February"
         theirs = [s for s in source.changes if s.what == c.what]
         if len({s.direction for s in theirs}) != 1:  # not said, or both ways: no evidence
             continue

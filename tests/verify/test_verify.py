@@ -370,6 +370,7 @@ QA_SOURCES = [
         ("The Harlow company's profits tripled in 2023.", "contradicted"),
         # The second verb of "rose ... and fell" moves the same prices.
         ("Consumer prices in Vesterland fell in March.", "supported"),
+        ("Consumer prices in Vesterland rose in March.", "contradicted"),
         ("The Harlow company's profits doubled in 2023.", "supported"),
         # Two limits of the same side, shares, ages, spelled and scaled numbers.
         ("The Greyfield stadium can hold up to 60,000 spectators.", "contradicted"),

@@ -66,13 +66,15 @@ class DateRef:
 @dataclass(frozen=True, slots=True)
 class Change:
     """Which way a value moved ("rose", "fell", "doubled"): +1 up, -1 down; ``what`` is
-    the lemma of the noun that moved ("price" in "prices rose")."""
+    the lemma of the noun that moved ("price" in "prices rose"); ``when`` the dates said of
+    this verb ("fell in March" in "rose in February and fell in March")."""
 
     text: str
     direction: int
     start: int
     end: int
     what: str = ""
+    when: tuple[DateRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,7 +270,23 @@ def _changed(tok: Token) -> str:
     return heads[0].lemma_.lower() if heads else ""
 
 
-def _changes(sent: Span, content: set[int]) -> tuple[list[Change], list[Quantity]]:
+def _own_tokens(tok: Token) -> set[int]:
+    """A verb's words without those of verbs joined to it ("rose in February" of "rose in
+    February and fell in March")."""
+    out = {tok.i}
+    for child in tok.children:
+        if child.dep_ != "conj":
+            out |= {t.i for t in child.subtree}
+    return out
+
+
+def _tokens_of(sent: Span, d: DateRef) -> list[int]:
+    return [t.i for t in sent if d.start <= t.idx < d.end]
+
+
+def _changes(
+    sent: Span, content: set[int], dates: list[DateRef]
+) -> tuple[list[Change], list[Quantity]]:
     """Which way the sentence says values moved, and the factors it states ("tripled"),
     each tied to what moved: "ice loss tripled" says nothing about sea level."""
     changes, factors = [], []
@@ -284,7 +300,9 @@ def _changes(sent: Span, content: set[int]) -> tuple[list[Change], list[Quantity
         if not what or any(c.dep_ == "neg" for c in tok.children):  # "isn't rising"
             continue
         end = tok.idx + len(tok)
-        changes.append(Change(tok.text, 1 if lemma in UP else -1, tok.idx, end, what))
+        own = _own_tokens(tok)
+        when = tuple(d for d in dates if any(own_i in own for own_i in _tokens_of(sent, d)))
+        changes.append(Change(tok.text, 1 if lemma in UP else -1, tok.idx, end, what, when))
         if lemma in FACTORS and tok.pos_ == "VERB":
             # The factor is the action itself, so it has no verb: "tripled" meets "doubled".
             factors.append(Quantity(FACTORS[lemma], f"times {what}", tok.text, tok.idx, end))
@@ -393,8 +411,7 @@ def parse_parts(sent: Span) -> ClaimParts:
         if tokens & content:
             parts.quantities.append(share)
             date_tokens |= tokens
-    parts.changes, factors = _changes(sent, content)
-    parts.quantities += factors
+
     for ent in sent.ents:
         if ent.start not in content:  # who said it and when: not part of the assertion
             date_tokens.update(range(ent.start, ent.end))
@@ -486,6 +503,8 @@ def parse_parts(sent: Span) -> ClaimParts:
                     bound=bound_of(_lead(span, sent)),
                 )
             )
+    parts.changes, factors = _changes(sent, content, parts.dates)
+    parts.quantities += factors
     parts.name_lists = _name_lists(sent, parts.entities)
     parts.relations = _relations(sent)
     parts.negated = any(

@@ -252,7 +252,11 @@ def compare(
     for c in claim.changes:  # "fell by 12 percent" against "rose by 12 percent"
         if not _same_time(claim.dates, source.dates):
             break  # "fell in March" is not refuted by "rose in February"
-        theirs = [s for s in source.changes if s.what == c.what]
+        theirs = [
+            s
+            for s in source.changes
+            if s.what == c.what and (not c.when or _same_time(list(c.when), list(s.when)))
+        ]
         if len({s.direction for s in theirs}) != 1:  # not said, or both ways: no evidence
             continue
         res.checkable += 1

@@ -280,10 +280,6 @@ def _own_tokens(tok: Token) -> set[int]:
     return out
 
 
-def _tokens_of(sent: Span, d: DateRef) -> list[int]:
-    return [t.i for t in sent if d.start <= t.idx < d.end]
-
-
 def _changes(
     sent: Span, content: set[int], dates: list[DateRef]
 ) -> tuple[list[Change], list[Quantity]]:
@@ -301,7 +297,7 @@ def _changes(
             continue
         end = tok.idx + len(tok)
         own = _own_tokens(tok)
-        when = tuple(d for d in dates if any(own_i in own for own_i in _tokens_of(sent, d)))
+        when = tuple(d for d in dates if any(d.start <= sent.doc[i].idx < d.end for i in own))
         changes.append(Change(tok.text, 1 if lemma in UP else -1, tok.idx, end, what, when))
         if lemma in FACTORS and tok.pos_ == "VERB":
             # The factor is the action itself, so it has no verb: "tripled" meets "doubled".

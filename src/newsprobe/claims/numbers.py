@@ -65,6 +65,8 @@ CURRENCIES = {
     "¥": "jpy",
     "yen": "jpy",
 }
+# The units a sum of money carries once parsed ("usd", "eur", ...).
+MONEY = frozenset(CURRENCIES.values())
 # Words that make a number an estimate, compared with 10% slack. Bounds ("more than",
 # "at least", "up to") are not estimates: they say on which side the value lies (BOUNDS).
 APPROX = {

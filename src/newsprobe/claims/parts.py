@@ -14,6 +14,7 @@ from newsprobe.claims.model import Change, ClaimParts, DateRef, Entity, Quantity
 from newsprobe.claims.numbers import (
     APPROX,
     CURRENCIES,
+    MONEY,
     NUMBER,
     QUALIFIERS,
     SCALES,
@@ -308,7 +309,7 @@ def _changes(
 def _scale_after(ent: Span, unit: str) -> float:
     """The scale of money written "$25m" when spaCy leaves the "m" outside the entity (a
     currency's: after other numbers "m" may be metres)."""
-    if unit not in CURRENCIES.values() or ent.end >= len(ent.doc):
+    if unit not in MONEY or ent.end >= len(ent.doc):
         return 1.0
     nxt = ent.doc[ent.end].lower_
     in_entity = any(t.lower_ in SCALES for t in ent)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
-from newsprobe.claims.numbers import CURRENCIES, LOWER, UPPER
+from newsprobe.claims.numbers import LOWER, MONEY, UPPER
 from newsprobe.claims.parts import DOWN, UP
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
@@ -37,7 +37,6 @@ UNIT_SYNONYMS = {
 
 
 CHANGE_WORDS = UP | DOWN
-MONEY = frozenset(CURRENCIES.values())
 T = TypeVar("T", Quantity, DateRef)
 
 

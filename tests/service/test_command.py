@@ -149,3 +149,27 @@ def test_a_port_out_of_range_is_a_one_line_error_not_another_port():
     else:
         sock.close()
         raise AssertionError("listen_socket bound a port other than the one asked for")
+
+
+def test_the_warm_up_article_is_checked_once_at_startup(tiny_detector, monkeypatch):
+    """``serve`` checks the warm-up article itself (a model that fails to run is then a
+    one-line error) and starts the app with ``warm_up=False``: it was checked twice."""
+    from fastapi.testclient import TestClient
+
+    import newsprobe.pipeline
+    from newsprobe.service import create_app
+
+    checked: list[int] = []
+    real = newsprobe.pipeline.check_articles
+
+    def counting(articles, *args, **kwargs):
+        checked.append(len(articles))
+        return real(articles, *args, **kwargs)
+
+    monkeypatch.setattr(newsprobe.pipeline, "check_articles", counting)
+    with TestClient(create_app(detector=tiny_detector)) as client:
+        assert client.get("/healthz").status_code == 200
+    assert checked == [1]
+    with TestClient(create_app(detector=tiny_detector, warm_up=False)) as client:
+        assert client.get("/healthz").status_code == 200
+    assert checked == [1]

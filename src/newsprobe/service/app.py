@@ -276,11 +276,14 @@ def create_app(
     settings: ServiceSettings | None = None,
     detector_path: str | None = None,
     claims: ClaimsStage | None = None,
+    warm_up: bool = True,
 ) -> FastAPI:
     """The ASGI app. ``detector`` None loads ``detector_path`` (default: shipped) at startup.
 
     ``claims`` (what ``serve --sources`` builds) adds claims and their evidence to every
-    result, as ``check --sources`` does; its models load at startup too.
+    result, as ``check --sources`` does; its models load at startup too. ``warm_up`` False:
+    the caller has already checked the warm-up article with these models (``serve`` does,
+    so that a model that fails to run fails as one line before uvicorn starts).
     """
     settings = (settings or ServiceSettings()).validate()
     state = ServiceState(detector, settings, claims)
@@ -296,9 +299,10 @@ def create_app(
         if state.detector is None:
             state.detector = await asyncio.to_thread(load_detector, detector_path)
             window(state.detector.max_tokens)
-        await asyncio.to_thread(check_articles, [warm_up_article()], state.detector)
-        if state.claims is not None:
-            await asyncio.to_thread(state.claims.warm_up)
+        if warm_up:
+            await asyncio.to_thread(check_articles, [warm_up_article()], state.detector)
+            if state.claims is not None:
+                await asyncio.to_thread(state.claims.warm_up)
         yield
         state.pool.shutdown()
 

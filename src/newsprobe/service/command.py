@@ -95,7 +95,8 @@ def serve_cmd(
     sock = listen_socket(host, port)  # a busy port fails now, not after loading the models
     det = load_detector(detector)  # bad files and models fail here, as one line
     # Made now: it refuses a window shorter than the detector's before any warm-up.
-    app = create_app(detector=det, settings=settings, claims=claims)
+    # Warmed here, not again at startup: a model that fails to run is a one-line error.
+    app = create_app(detector=det, settings=settings, claims=claims, warm_up=False)
     check_articles([warm_up_article()], det)
     if claims is not None:
         claims.warm_up()  # spaCy, the embedders and the verdict model, before the first client

@@ -218,3 +218,50 @@ def test_how_often_is_a_number_and_a_dating_clause_is_background(nlp):
     assert "found" not in claim.parts.terms and "invoke" in claim.parts.terms
     (formerly,) = extract_claims("Gdansk was once the largest port in Poland in 1900.", nlp)
     assert formerly.parts.quantities == []
+
+
+def test_a_name_put_in_a_named_group_in_passing_is_a_claim_of_its_own(nlp):
+    text = (
+        "Leaders met on Monday.\n"
+        "Poland, a Baltic state on NATO's eastern flank, invoked Article 4 on Wednesday.\n"
+        "Donald Tusk, a Polish politician, and Poland, a country of 38 million, were there."
+    )
+    claims = {c.text: c for c in extract_claims(text, nlp)}
+    own = claims["Poland, a Baltic state on NATO's eastern flank"]
+    assert text[own.start : own.end] == own.text
+    (m,) = own.parts.memberships
+    assert (m.group, m.written, m.members) == ("baltic country", "Baltic state", ("Poland",))
+    whole = text.splitlines()[1]
+    assert claims[whole].parts.memberships == []  # the sentence's own fact is checked apart
+    # A group named by no proper word, or no group at all, is no list a source gives whole.
+    assert not any(c.parts.memberships for c in claims.values() if c is not own)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "members"),
+    [
+        ("The Baltic states, Estonia, Latvia and Lithuania, joined NATO in 2004.", 3),
+        ("The Baltic states of Estonia, Latvia and Lithuania joined NATO in 2004.", 3),
+        ("Estonia, Latvia and Lithuania, the three Baltic states, joined NATO in 2004.", 3),
+        ("The Baltic countries are Estonia, Latvia and Lithuania.", 3),
+        ("Other Baltic states, Estonia and Latvia, objected.", 0),  # not the whole group
+        ("Baltic states such as Estonia and Latvia objected.", 0),
+        ("The Baltic states, Estonia, joined NATO in 2004.", 0),  # one name lists nothing
+    ],
+)
+def test_a_group_listed_whole_is_read_with_its_members(nlp, sentence, members):
+    from newsprobe.claims import parse_parts
+
+    listed = parse_parts(nlp(sentence)[:]).groups
+    assert [len(g.members) for g in listed] == ([members] if members else [])
+    if members:
+        assert listed[0].group == "baltic country"
+        assert listed[0].members == ("Estonia", "Latvia", "Lithuania")
+
+
+def test_a_copula_puts_a_name_in_a_group_unless_negated(nlp):
+    from newsprobe.claims import parse_parts
+
+    (m,) = parse_parts(nlp("Poland is a Baltic state.")[:]).memberships
+    assert (m.members, m.appositive) == (("Poland",), False)
+    assert parse_parts(nlp("Poland is not a Baltic state.")[:]).memberships == []

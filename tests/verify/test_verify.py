@@ -64,11 +64,69 @@ def test_a_moved_accession_year_is_contradicted_with_both_values(store, model):
 def test_a_false_descriptor_beside_a_moved_year_does_not_hide_it(store, model):
     # The mission's fabricated story: "a Baltic state" is one entity the source lacks,
     # two of three are there, which is the gate's two thirds.
-    (claim,) = verdicts(store, "Poland, a Baltic state, joined NATO in 2009.", model).values()
+    claims = verdicts(store, "Poland, a Baltic state, joined NATO in 2009.", model)
+    claim = claims["Poland, a Baltic state, joined NATO in 2009."]
     assert claim.verdict == "contradicted"
     assert [(c.kind, c.claim_value, c.source_value) for c in claim.conflicts] == [
         ("date", "2009", "1999")
     ]
+    # The descriptor is a claim of its own; no passage here lists the Baltic states.
+    assert claims["Poland, a Baltic state"].verdict == "not_enough_evidence"
+
+
+GROUPS = [
+    Passage(
+        "Estonia, Latvia and Lithuania, the three Baltic states, joined NATO on 29 March "
+        "2004, together with Bulgaria, Romania, Slovakia and Slovenia.",
+        "nato-2004",
+        "NATO enlargement",
+    ),
+    Passage(
+        "Nordic countries such as Norway and Denmark were founding members of NATO.",
+        "nato-nordic",
+        "NATO founders",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def group_store(tmp_path_factory) -> SQLiteStore:
+    s = SQLiteStore(tmp_path_factory.mktemp("groups") / "trusted.sqlite")
+    s.add(GROUPS)
+    return s
+
+
+@MODELS
+def test_a_name_put_in_a_group_is_checked_against_the_group_as_a_source_lists_it(
+    group_store, model
+):
+    """The mission's fabricated story calls Poland "a Baltic state": no passage about
+    Poland says otherwise, but one that lists the Baltic states leaves it out."""
+    claims = verdicts(
+        group_store,
+        "Poland, a Baltic state on NATO's eastern flank, invoked Article 4 on Wednesday. "
+        "Lithuania, a Baltic country, has asked for more air defence. "
+        "Sweden, a Nordic country, joined the alliance in 2024. Finland is a Baltic state.",
+        model,
+    )
+    poland = claims["Poland, a Baltic state on NATO's eastern flank"]
+    assert poland.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in poland.conflicts] == [
+        ("group", "Poland, a Baltic state", "Baltic states: Estonia, Latvia, Lithuania")
+    ]
+    assert poland.evidence[0].relevant and poland.evidence[0].source == "nato-2004"
+    assert claims["Lithuania, a Baltic country"].verdict == "supported"
+    (said,) = claims["Finland is a Baltic state."].conflicts  # said as the sentence's claim
+    assert (said.kind, said.claim_value) == ("group", "Finland is a Baltic state")
+    # "Nordic countries such as Norway and Denmark" names some of them, not the group.
+    assert claims["Sweden, a Nordic country"].verdict == "not_enough_evidence"
+    # The sentences' own facts are claims apart, not judged by the group's list.
+    assert (
+        claims[
+            "Poland, a Baltic state on NATO's eastern flank, invoked Article 4 on Wednesday."
+        ].conflicts
+        == []
+    )
 
 
 def test_the_right_year_is_supported(store):
@@ -445,8 +503,9 @@ def test_quoted_words_are_checked_word_for_word(tmp_path, text, verdict, model):
 @MODELS
 def test_the_fabricated_nato_story_is_caught_on_the_examples_trusted_notes(tmp_path, model):
     """The mission's case: a machine-written story on a real event moves NATO's accession
-    dates, renumbers its members and miscounts Article 5, each in a sentence that also says
-    something else; the notes in examples/trusted refute each fact on its own."""
+    dates, renumbers its members, miscounts Article 5 and calls Poland a Baltic state, each
+    in a sentence that also says something else; the notes in examples/trusted refute each
+    fact on its own."""
     from pathlib import Path
 
     from newsprobe.sources import iter_documents
@@ -458,7 +517,8 @@ def test_the_fabricated_nato_story_is_caught_on_the_examples_trusted_notes(tmp_p
     story = (
         "Poland joined NATO in 2009, a decade after the Baltic states, and Sweden became the "
         "alliance's 30th member in 2024. Article 5 has been invoked twice since NATO was "
-        "founded in 1949."
+        "founded in 1949. Poland, a Baltic state on NATO's eastern flank, invoked Article 4 "
+        "on Wednesday."
     )
     found = {
         text: [(c.kind, c.claim_value) for c in claim.conflicts]
@@ -469,4 +529,5 @@ def test_the_fabricated_nato_story_is_caught_on_the_examples_trusted_notes(tmp_p
         "Poland joined NATO in 2009, a decade after the Baltic states": [("date", "2009")],
         "Sweden became the alliance's 30th member in 2024.": [("number", "30th")],
         "Article 5 has been invoked twice since NATO was founded in 1949.": [("number", "twice")],
+        "Poland, a Baltic state on NATO's eastern flank": [("group", "Poland, a Baltic state")],
     }

@@ -87,6 +87,25 @@ def clauses(sent: Span) -> list[Span]:
     return out
 
 
+def _said_in_passing(sent: Span, parts: ClaimParts, min_score: float, offset: int) -> list[Claim]:
+    """An apposition that puts a name in a group ("Poland, a Baltic state on NATO's eastern
+    flank, invoked ...") as a claim of its own, taken out of the sentence's parts: it is
+    another fact than the sentence's, refuted by another passage (the group's list), and a
+    fact-checker lists it apart. Scored by its names (one named group and its member: 2)."""
+    out = []
+    for m in [m for m in parts.memberships if m.appositive]:
+        parts.memberships.remove(m)
+        span = sent.doc.char_span(m.start, m.end)
+        if span is None:
+            continue
+        own = parse_parts(span)
+        own.memberships, own.groups = [m], []
+        score = float(min(len(own.entities), 3))
+        if score >= min_score:
+            out.append(Claim(m.text, m.start + offset, m.end + offset, score, own))
+    return out
+
+
 def claims_from_doc(
     doc: Span, min_score: float = 1.0, max_claims: int | None = None, offset: int = 0
 ) -> list[Claim]:
@@ -94,6 +113,7 @@ def claims_from_doc(
     claims = []
     for sent in (clause for whole in doc.sents for clause in clauses(whole)):
         parts = parse_parts(sent)
+        claims += _said_in_passing(sent, parts, min_score, offset)
         score = checkworthiness(sent, parts)
         if score < min_score:
             continue

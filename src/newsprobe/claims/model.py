@@ -78,6 +78,23 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Membership:
+    """Names in a named group (``claims.groups``): a claim's one name said to belong to
+    it ("Poland, a Baltic state"), or the whole group as a source lists it ("the Baltic
+    states, Estonia, Latvia and Lithuania"). ``group`` is the key two texts share
+    ("baltic country" for "Baltic states" and "a Baltic country"); ``written`` the group's
+    own words; ``appositive``: said in passing inside a sentence about something else."""
+
+    group: str
+    written: str
+    members: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    appositive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Relation:
     """Who did what to whom: lowercased subject and object heads, verb lemma, negation."""
 
@@ -117,6 +134,10 @@ class ClaimParts:
     # Names listed together ("Poland, the Czech Republic and Hungary"), one list per
     # coordination: a source's list with a member swapped is a conflict.
     name_lists: list[list[Entity]] = field(default_factory=list)
+    # Names said to belong to a named group ("Poland, a Baltic state"), and the groups the
+    # sentence lists whole ("the Baltic states, Estonia, Latvia and Lithuania").
+    memberships: list[Membership] = field(default_factory=list)
+    groups: list[Membership] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -171,7 +192,7 @@ class Evidence:
 class Conflict:
     """A value in the claim that a trusted source states differently."""
 
-    kind: str  # "number", "date", "role", "negation", "quote", "direction", "name"
+    kind: str  # "number", "date", "role", "negation", "quote", "direction", "name", "group"
     claim_value: str
     source_value: str
     source_text: str

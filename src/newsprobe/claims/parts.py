@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprobe.claims.groups import groups, memberships
 from newsprobe.claims.model import Change, ClaimParts, DateRef, Entity, Quantity, Relation
 from newsprobe.claims.numbers import (
     APPROX,
@@ -503,6 +504,8 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.changes, factors = _changes(sent, content, parts.dates)
     parts.quantities += factors
     parts.name_lists = _name_lists(sent, parts.entities)
+    parts.memberships = memberships(sent)
+    parts.groups = groups(sent)
     parts.relations = _relations(sent)
     parts.negated = any(
         t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content for t in sent

@@ -92,7 +92,10 @@ class ConflictResult(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     kind: str = Field(
-        ..., description='"number", "date", "role", "negation", "quote", "direction" or "name"'
+        ...,
+        description=(
+            '"number", "date", "role", "negation", "quote", "direction", "name" or "group"'
+        ),
     )
     claim: str
     source_says: str

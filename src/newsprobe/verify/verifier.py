@@ -30,6 +30,7 @@ from newsprobe.verify.checks import (
     term_overlap,
 )
 from newsprobe.verify.judge import LLMJudge
+from newsprobe.verify.memberships import group_evidence
 from newsprobe.verify.options import PARAPHRASE_OVERLAP, PARAPHRASE_SIMILARITY, VerifyOptions
 from newsprobe.verify.verdict_model import decide, resolve_model
 
@@ -176,6 +177,16 @@ def verify_claims(
             negated = source.negated
             result = compare(claim.parts, source, ev, s_overlap, sim)
         per_claim[ci].append(_Found(ev, result, s_overlap, p_overlap, coverage, actor, negated))
+    for g in group_evidence(claims, store, nlp, options.top_k):
+        # The passage read as the group's list, first: it is the evidence that decides.
+        found = per_claim[g.claim]
+        same = [f for f in found if f.evidence.text == g.evidence.text]
+        g.evidence.similarity = same[0].evidence.similarity if same else 0.0
+        listed = CheckResult([g.conflict] if g.conflict else [], int(g.conflict is None), 1)
+        found[:] = [
+            _Found(g.evidence, listed, 0.0, 0.0, 1.0, True, False),
+            *(f for f in found if f not in same),
+        ]
     for claim, found in zip(claims, per_claim, strict=True):
         claim.evidence = [f.evidence for f in found]
         claim.features = claim_features(claim, found)

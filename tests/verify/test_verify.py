@@ -382,6 +382,7 @@ QA_SOURCES = [
     Passage("The Kestrel app has 1.2k reviews on the Tallis store.", "kestrel"),
     Passage("France, Germany and Spain signed the Lisbon climate deal in 2021.", "lisbon"),
     Passage("Consumer prices in Vesterland rose in February and fell in March.", "prices"),
+    Passage("Consumer prices in Tarnby rose in February, the statistics office said.", "tarnby"),
 ]
 
 
@@ -410,6 +411,18 @@ QA_SOURCES = [
             "The Ostrava steelworks paid a fine of 2.5 million euros to the regulator.",
             "contradicted",
         ),
+        # Another sum in another currency may be a conversion: not a conflict, and not
+        # support either, however alike the sentences read.
+        (
+            "The Ostrava steelworks paid a fine of €2.3 million to the regulator.",
+            "not_enough_evidence",
+        ),
+        # Another month of an unnamed year, another time of a change: the same.
+        (
+            "Consumer prices in Tarnby fell in March, the statistics office said.",
+            "not_enough_evidence",
+        ),
+        ("Consumer prices in Vesterland fell in April.", "not_enough_evidence"),
         (
             "The lowest temperature recorded in Vesterby was 12 degrees Celsius in January.",
             "contradicted",
@@ -531,3 +544,26 @@ def test_the_fabricated_nato_story_is_caught_on_the_examples_trusted_notes(tmp_p
         "Article 5 has been invoked twice since NATO was founded in 1949.": [("number", "twice")],
         "Poland, a Baltic state on NATO's eastern flank": [("group", "Poland, a Baltic state")],
     }
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (
+            "The museum bought the painting for €2.3 million at auction in Paris.",
+            "The museum bought the painting for $2.5 million at auction in Paris.",
+        ),
+        (
+            "Consumer prices in Germany rose in February, the statistics office said.",
+            "Consumer prices in Germany fell in March, the statistics office said.",
+        ),
+    ],
+)
+def test_the_model_does_not_support_a_value_the_source_states_otherwise(tmp_path, source, text):
+    """The shipped model called both supported (near-identical wording, similarity 0.96):
+    a value stated otherwise where no check can call it a conflict vetoes that."""
+    s = SQLiteStore(tmp_path / "one.sqlite")
+    s.add([Passage(source, "one")])
+    (claim,) = verdicts(s, text).values()
+    assert claim.verdict == "not_enough_evidence"
+    assert claim.features["unresolved"] >= 1

@@ -47,6 +47,9 @@ class CheckResult:
     conflicts: list[Conflict] = field(default_factory=list)
     agreed: int = 0
     checkable: int = 0
+    # Values the sentence states otherwise that no check can call a conflict: another sum
+    # in another currency, another month of an unnamed year, a change at another time.
+    unresolved: int = 0
 
 
 def _unit(q: Quantity) -> str:
@@ -218,6 +221,10 @@ def compare(
                 res.checkable += 1
                 conflict("number", q.text, other[0].text)
                 continue
+            if same_action(q.verb) and any(
+                _unit(s) in MONEY for s in of_same_action(q.verb, source.quantities)
+            ):
+                res.unresolved += 1  # another sum in another currency: maybe a conversion
         check_value(q, theirs, same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
         theirs = [s for s in source.ordinals if s.unit == q.unit]
@@ -232,6 +239,10 @@ def compare(
                 conflict("date", d.text, ", ".join(s.text for s in named))
                 continue
         if d.year is None or d.decade:
+            # "in March" against "in February", neither year said: maybe two years apart.
+            months = {s.month for s in of_same_action(d.verb, source.dates) if s.month}
+            if d.month and months and d.month not in months and same_action(d.verb):
+                res.unresolved += 1
             continue
         res.checkable += 1
         dated = of_same_action(d.verb, [s for s in source.dates if s.year and not s.decade])
@@ -250,6 +261,8 @@ def compare(
             res.agreed += 1
     for c in claim.changes:  # "fell by 12 percent" against "rose by 12 percent"
         if not _same_time(claim.dates, source.dates):
+            if any(s.what == c.what for s in source.changes):
+                res.unresolved += 1  # "fell in March" against "rose in February"
             break  # "fell in March" is not refuted by "rose in February"
         theirs = [
             s

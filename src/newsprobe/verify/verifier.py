@@ -255,6 +255,9 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         "claim_values": float(len(parts.quantities) + len(parts.dates) + len(parts.relations)),
         "claim_negated": float(parts.negated),
         "negation_mismatch": float(best is not None and best.sentence_negated != parts.negated),
+        # Read by the veto on the model's "supported" (verdict_model.unconfirmed), not by
+        # the model.
+        "unresolved": float(sum(f.result.unresolved for f in relevant if f.result)),
     }
 
 

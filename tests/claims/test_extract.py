@@ -265,3 +265,25 @@ def test_a_copula_puts_a_name_in_a_group_unless_negated(nlp):
     (m,) = parse_parts(nlp("Poland is a Baltic state.")[:]).memberships
     assert (m.members, m.appositive) == (("Poland",), False)
     assert parse_parts(nlp("Poland is not a Baltic state.")[:]).memberships == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The storm brought winds of 150 km/h to the coast.", "km/h"),
+        ("Winds of 50 miles per hour hit the town.", "mile/h"),
+        ("The storm brought winds of 93 mph to the coast.", "mile/h"),
+        ("Temperatures reached 104 degrees Fahrenheit in Seville.", "f"),
+        ("Temperatures reached 40C in Seville.", "c"),
+        ("The pipeline runs for 1,200 kilometres across Poland.", "km"),
+        ("The fish weighed 26 pounds.", "lb"),
+        ("The fish weighed 26 lb.", "lb"),
+        ("The ticket cost 26 pounds.", "gbp"),
+    ],
+)
+def test_units_of_measure_are_read_with_the_words_that_finish_them(nlp, sentence, unit):
+    from newsprobe.claims import parse_parts
+
+    parts = parse_parts(nlp(sentence)[:])
+    assert [q.unit for q in parts.quantities] == [unit]
+    assert "Fahrenheit" not in [e.text for e in parts.entities]

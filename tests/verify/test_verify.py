@@ -567,3 +567,73 @@ def test_the_model_does_not_support_a_value_the_source_states_otherwise(tmp_path
     (claim,) = verdicts(s, text).values()
     assert claim.verdict == "not_enough_evidence"
     assert claim.features["unresolved"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "verdict"),
+    [
+        (
+            "The storm brought winds of 150 km/h to the coast of Galicia on Monday.",
+            "The storm brought winds of 93 mph to the coast of Galicia on Monday.",
+            "supported",
+        ),
+        (
+            "The storm brought winds of 150 km/h to the coast of Galicia on Monday.",
+            "The storm brought winds of 120 mph to the coast of Galicia on Monday.",
+            "contradicted",
+        ),
+        (
+            "Temperatures in Seville reached 40C on Monday.",
+            "Temperatures in Seville reached 104F on Monday.",
+            "supported",
+        ),
+        (
+            "Temperatures in Seville reached 40C on Monday.",
+            "Temperatures in Seville reached 110 degrees Fahrenheit on Monday.",
+            "contradicted",
+        ),
+        (
+            "The Baltic pipeline runs for 1,200 kilometres across Poland.",
+            "The Baltic pipeline runs for 746 miles across Poland.",
+            "supported",
+        ),
+        (
+            "The Baltic pipeline runs for 1,200 kilometres across Poland.",
+            "The Baltic pipeline runs for 950 miles across Poland.",
+            "contradicted",
+        ),
+        (
+            "The Marlow wildfire burned 10,000 hectares of forest in Oregon.",
+            "The Marlow wildfire burned 24,700 acres of forest in Oregon.",
+            "supported",
+        ),
+        (
+            "The record catfish caught in the Ebro weighed 12 kg.",
+            "The record catfish caught in the Ebro weighed 26 pounds.",
+            "supported",
+        ),
+        (
+            "The record catfish caught in the Ebro weighed 12 kg.",
+            "The record catfish caught in the Ebro weighed 40 pounds.",
+            "contradicted",
+        ),
+        (
+            "The Kestrel tower in Leeds is 120 metres tall.",
+            "The Kestrel tower in Leeds is 394 feet tall.",
+            "supported",
+        ),
+        (
+            "The Kestrel tower in Leeds is 120 metres tall.",
+            "The Kestrel tower in Leeds is 120 feet tall.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_value_in_another_unit_of_measure_is_converted(tmp_path, source, text, verdict):
+    """An agency's "150 km/h" is an American paper's "93 mph" (both had been "not enough
+    evidence": no number of the same unit), and "120 feet" for "120 metres" is wrong."""
+    s = SQLiteStore(tmp_path / "one.sqlite")
+    s.add([Passage(source, "one")])
+    for model in ("default", None):
+        (claim,) = verdicts(s, text, model).values()
+        assert claim.verdict == verdict, (model, claim.conflicts)

@@ -24,6 +24,7 @@ from newsprobe.claims.numbers import (
     numbers_in,
     ordinal_value,
 )
+from newsprobe.claims.units import is_unit, refine
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -105,16 +106,23 @@ def _verb_of(tok: Token) -> str:
 
 
 def _unit(span: Span, label: str) -> str:
-    """The unit a number counts: currency, percent, or the noun it modifies (lemma)."""
+    """The unit a number counts: currency, percent, a unit of measure (``claims.units``:
+    "150 km/h", "40 degrees Celsius"), or the noun it modifies (lemma)."""
     lower = span.text.lower()
     if label == "PERCENT" or "%" in lower or "percent" in lower or "per cent" in lower:
         return "percent"
     before = span.doc[span.start - 1].text if span.start > 0 else ""
     if before in CURRENCIES:  # "€310,000": spaCy leaves the sign outside the entity
         return CURRENCIES[before]
+    if _verb_of(span.root) == "weigh" and re.search(r"\bpounds?\b", lower):
+        return "lb"  # "weighed 26 pounds" is a weight, not a sum
     for key, code in CURRENCIES.items():
         if key in lower or any(t.lemma_.lower() == key for t in span):
             return code
+    return refine(_named_unit(span, label, lower), span)
+
+
+def _named_unit(span: Span, label: str, lower: str) -> str:
     if label == "QUANTITY":
         tail = [
             t for t in span if t.is_alpha and t.lower_ not in SCALES and t.lower_ not in QUALIFIERS
@@ -126,10 +134,13 @@ def _unit(span: Span, label: str) -> str:
         return m.group(1)
     head = span.root
     noun = ""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
     if head.dep_ in ("nummod", "quantmod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
         noun = head.head.lemma_.lower()
-    elif span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN":
-        noun = span.doc[span.end].lemma_.lower()
+    elif after is not None and after.pos_ == "NOUN":
+        noun = after.lemma_.lower()
+    elif after is not None and is_unit(after.lower_):
+        noun = after.lower_  # "26 lb": spaCy tags the abbreviation as no noun
     return CURRENCIES.get(noun, noun)  # "2.5 million euros" is "€2.5 million"
 
 
@@ -422,6 +433,9 @@ def parse_parts(sent: Span) -> ClaimParts:
             if age is not None:
                 parts.quantities.append(age)
             date_tokens.update(range(ent.start, ent.end))
+            continue
+        if label in NAMED and is_unit(ent.text.lower()):
+            date_tokens.update(range(ent.start, ent.end))  # "Fahrenheit" read as an ORG
             continue
         if label in NAMED:
             parts.entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char))

@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
 from newsprobe.claims.parts import DOWN, UP
+from newsprobe.claims.units import convert
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
     NEGATION_OVERLAP,
@@ -27,12 +28,8 @@ UNIT_SYNONYMS = {
     "persons": "people",
     "%": "percent",
     "per": "percent",
-    "celsius": "c",
-    "degree": "c",
-    "kilometre": "km",
-    "kilometer": "km",
+    "degree": "c",  # a plain "degrees" in news is Celsius more often than not
     "tonne": "ton",
-    "mile": "mile",
 }
 
 
@@ -107,6 +104,40 @@ def same_number(a: Quantity, b: Quantity) -> bool:
     stated = [abs(x) for x in (a.value, a.high, b.value, b.high) if x is not None]
     slack = max(tol * max([*stated, 1e-9]), _rounding(a), _rounding(b))
     return a_lo <= b_hi + slack and b_lo <= a_hi + slack
+
+
+#: How far a converted value may be from the claim's: conversions are rounded ("150 km"
+#: is "93 miles", 0.2% off; "12 kg" is "26 pounds", 1.7%), an estimate more.
+CONVERTED_SLACK = 0.04
+#: The same for temperatures, in degrees of the claim's scale ("40C" is "104F").
+TEMPERATURE_SLACK = {"c": 1.0, "f": 1.8}
+
+
+def _converted(q: Quantity, theirs: list[Quantity]) -> list[Quantity]:
+    """The source's quantities of another unit of the claim's dimension, expressed in the
+    claim's unit (the source's words kept, for the report)."""
+    out = []
+    for s in theirs:
+        value = convert(s.value, _unit(s), _unit(q))
+        if value is None:
+            continue
+        high = None if s.high is None else convert(s.high, _unit(s), _unit(q))
+        out.append(replace(s, value=value, high=high, unit=q.unit))
+    return out
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """Whether a claim's quantity and a source's, converted into its unit, can state the
+    same value: :func:`same_number`, or within the slack of a rounded conversion."""
+    if same_number(a, b):
+        return True
+    lo, hi = (b.value, b.high) if b.high is not None else (b.value, b.value)
+    nearest = min(max(a.value, lo), hi)
+    unit = _unit(a)
+    if unit in TEMPERATURE_SLACK:
+        return abs(a.value - nearest) <= TEMPERATURE_SLACK[unit]
+    slack = CONVERTED_SLACK * (2.5 if (a.approximate or b.approximate) else 1.0)
+    return abs(a.value - nearest) <= slack * max(abs(a.value), abs(nearest))
 
 
 def _same_time(mine: list[DateRef], theirs: list[DateRef]) -> bool:
@@ -225,6 +256,11 @@ def compare(
                 _unit(s) in MONEY for s in of_same_action(q.verb, source.quantities)
             ):
                 res.unresolved += 1  # another sum in another currency: maybe a conversion
+        if not theirs:
+            converted = _converted(q, source.quantities)  # "93 mph" for "150 km/h"
+            if converted:
+                check_value(q, converted, same_measure)
+                continue
         check_value(q, theirs, same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
         theirs = [s for s in source.ordinals if s.unit == q.unit]

@@ -1,0 +1,112 @@
+"""Units of measure, so that a claim and a source stating one value in two systems agree.
+
+An agency story gives "winds of 150 km/h", an American paper "93 mph"; "40C" is "104F".
+Each unit the parser reads (``parts._unit``: the noun's lemma or the letters after the
+number) is named here once, with what it measures and its size in that dimension's base
+unit; temperatures are affine and converted apart. Units not named here are compared
+only with themselves, as before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+#: Spellings of one unit, to its name here.
+ALIASES = {
+    "kilometre": "km",
+    "kilometer": "km",
+    "kms": "km",
+    "meter": "metre",
+    "centimetre": "cm",
+    "centimeter": "cm",
+    "millimetre": "mm",
+    "millimeter": "mm",
+    "feet": "foot",
+    "ft": "foot",
+    "inches": "inch",
+    "in.": "inch",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "kgs": "kg",
+    "lbs": "lb",
+    "tonne": "tonne",
+    "litre": "l",
+    "liter": "l",
+    "celsius": "c",
+    "centigrade": "c",
+    "fahrenheit": "f",
+    "mph": "mile/h",
+    "kph": "km/h",
+    "kmh": "km/h",
+}
+
+#: Unit -> (dimension, size in the dimension's base unit: metre, kilogram, square
+#: metre, metre per second, litre).
+SIZES: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0),
+    "metre": ("length", 1.0),
+    "cm": ("length", 0.01),
+    "mm": ("length", 0.001),
+    "mile": ("length", 1609.344),
+    "yard": ("length", 0.9144),
+    "foot": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "kg": ("mass", 1.0),
+    "gram": ("mass", 0.001),
+    "lb": ("mass", 0.45359237),
+    "tonne": ("mass", 1000.0),
+    "hectare": ("area", 10_000.0),
+    "acre": ("area", 4046.8564224),
+    "km/h": ("speed", 1 / 3.6),
+    "mile/h": ("speed", 0.44704),
+    "knot": ("speed", 1852 / 3600),
+    "l": ("volume", 1.0),
+    "gallon": ("volume", 3.785411784),
+}
+TEMPERATURES = {"c", "f"}
+PER_HOUR = {("per", "hour"), ("an", "hour"), ("/", "h"), ("a", "hour")}
+
+
+def canonical(unit: str) -> str:
+    return ALIASES.get(unit, unit)
+
+
+def is_unit(word: str) -> bool:
+    """Whether a word names a unit of measure here ("lb", "kg", "mph")."""
+    unit = canonical(word)
+    return unit in SIZES or unit in TEMPERATURES
+
+
+def refine(unit: str, span: Span) -> str:
+    """The unit as the words after the number finish it: "150 km/h" and "50 miles per
+    hour" are speeds, "40 degrees Celsius" and "104 degrees Fahrenheit" temperatures (a
+    plain "degrees" stays as it was)."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    inside = [t.lower_ for t in span]
+    if unit == "degree" and after and after[0] in ("celsius", "centigrade", "fahrenheit"):
+        return canonical(after[0])
+    if unit == "hour" and len(inside) >= 3 and (inside[-2], "hour") in PER_HOUR:
+        base = canonical(doc[span.end - 3].lemma_.lower())  # "50 miles per hour"
+        return f"{base}/h" if SIZES.get(base, ("",))[0] == "length" else unit
+    base = canonical(unit)
+    if SIZES.get(base, ("",))[0] == "length" and tuple(after) in PER_HOUR:
+        return f"{base}/h"
+    return base
+
+
+def convert(value: float, unit: str, to: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to``, or None when the two measure different
+    things (or either is unknown here)."""
+    unit, to = canonical(unit), canonical(to)
+    if unit in TEMPERATURES and to in TEMPERATURES:
+        if unit == to:
+            return value
+        return value * 9 / 5 + 32 if to == "f" else (value - 32) * 5 / 9
+    a, b = SIZES.get(unit), SIZES.get(to)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return value * a[1] / b[1]

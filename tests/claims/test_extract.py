@@ -287,3 +287,15 @@ def test_units_of_measure_are_read_with_the_words_that_finish_them(nlp, sentence
     parts = parse_parts(nlp(sentence)[:])
     assert [q.unit for q in parts.quantities] == [unit]
     assert "Fahrenheit" not in [e.text for e in parts.entities]
+
+
+def test_a_value_is_shown_with_the_unit_words_after_its_entity(nlp):
+    from newsprobe.claims import parse_parts
+
+    text = "Winds of 150 km/h hit Vigo, and it was 104 degrees Fahrenheit in Seville."
+    quantities = parse_parts(nlp(text)[:]).quantities
+    assert [(q.text, q.unit) for q in quantities] == [
+        ("150 km/h", "km/h"),
+        ("104 degrees Fahrenheit", "f"),
+    ]
+    assert all(text[q.start : q.end] == q.text for q in quantities)

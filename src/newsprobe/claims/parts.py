@@ -24,7 +24,7 @@ from newsprobe.claims.numbers import (
     numbers_in,
     ordinal_value,
 )
-from newsprobe.claims.units import is_unit, refine
+from newsprobe.claims.units import is_unit, refine, unit_words_after
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -461,15 +461,16 @@ def parse_parts(sent: Span) -> ClaimParts:
             approximate = _approximate(ent)
             bound = bound_of(_lead(ent, sent))
             scale = _scale_after(ent, unit)
+            shown = sent.doc[ent.start : min(ent.end + unit_words_after(ent), sent.end)]
             for value, high in numbers_in(ent.text):
                 value, high = value * scale, None if high is None else high * scale
                 parts.quantities.append(
                     Quantity(
                         value,
                         unit,
-                        ent.text,
-                        ent.start_char,
-                        ent.end_char,
+                        shown.text,
+                        shown.start_char,
+                        shown.end_char,
                         approximate,
                         high,
                         verb,

@@ -85,7 +85,10 @@ def refine(unit: str, span: Span) -> str:
     hour" are speeds, "40 degrees Celsius" and "104 degrees Fahrenheit" temperatures (a
     plain "degrees" stays as it was)."""
     doc = span.doc
-    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    toks = doc[span.end : span.end + 3]
+    # "150" then "km/h": the unit noun itself may follow a bare number's entity.
+    n = 1 if len(toks) and canonical(toks[0].lemma_.lower()) == canonical(unit) else 0
+    after = [t.lower_ for t in toks[n : n + 2]]
     inside = [t.lower_ for t in span]
     if unit == "degree" and after and after[0] in ("celsius", "centigrade", "fahrenheit"):
         return canonical(after[0])
@@ -96,6 +99,21 @@ def refine(unit: str, span: Span) -> str:
     if SIZES.get(base, ("",))[0] == "length" and tuple(after) in PER_HOUR:
         return f"{base}/h"
     return base
+
+
+def unit_words_after(span: Span) -> int:
+    """How many words after the number's entity belong to its unit ("/h" of "150 km/h",
+    "Fahrenheit" of "104 degrees Fahrenheit"), so that reports show the whole value."""
+    toks = span.doc[span.end : span.end + 3]
+    n = 0
+    if len(toks) and (is_unit(toks[0].lemma_.lower()) or toks[0].lemma_.lower() == "degree"):
+        n = 1  # "150" then "km/h": spaCy left the unit outside a bare number
+    after = tuple(t.lower_ for t in toks[n : n + 2])
+    if after in PER_HOUR:
+        return n + 2
+    if after and after[0] in ("celsius", "centigrade", "fahrenheit"):
+        return n + 1
+    return n
 
 
 def convert(value: float, unit: str, to: str) -> float | None:

@@ -299,3 +299,20 @@ def test_a_value_is_shown_with_the_unit_words_after_its_entity(nlp):
         ("104 degrees Fahrenheit", "f"),
     ]
     assert all(text[q.start : q.end] == q.text for q in quantities)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("Exports from Dunmore saw a 12 percent drop last year.", ("drop", -1, "export")),
+        ("Dunmore recorded a 12 percent export rise.", ("rise", 1, "export")),
+        ("Dunmore reported a 12 percent fall in exports last year.", ("fall", -1, "export")),
+        ("The economy saw strong growth in 2023.", ("growth", 1, "economy")),
+        ("Sea level rise is not going to happen.", None),  # a topic, not a statement
+    ],
+)
+def test_a_change_named_by_a_noun_is_read_with_what_changed(nlp, sentence, change):
+    from newsprobe.claims import parse_parts
+
+    changes = parse_parts(nlp(sentence)[:]).changes
+    assert [(c.text, c.direction, c.what) for c in changes] == ([change] if change else [])

@@ -438,6 +438,10 @@ QA_SOURCES = [
         # Which way a value moved, and by what factor.
         ("Exports from Dunmore rose by 12 percent last year.", "contradicted"),
         ("Exports from Dunmore fell by 12 percent last year.", "supported"),
+        # A change named by a noun: "saw a rise", "a fall in exports", "the export rise".
+        ("Exports from Dunmore saw a 12 percent rise last year.", "contradicted"),
+        ("Dunmore's exports posted a 12 percent rise last year.", "contradicted"),
+        ("Dunmore reported a 12 percent fall in exports last year.", "supported"),
         ("The Harlow company's profits tripled in 2023.", "contradicted"),
         # The second verb of "rose ... and fell" moves the same prices.
         ("Consumer prices in Vesterland fell in March.", "supported"),

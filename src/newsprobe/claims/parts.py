@@ -83,7 +83,16 @@ UP = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "gain", "rai
 UP |= {"double", "triple", "quadruple", "rebound", "spike", "swell"}
 DOWN = {"fall", "decrease", "decline", "drop", "shrink", "slide", "plunge", "sink", "slump"}
 DOWN |= {"dip", "lose", "cut", "reduce", "lower", "halve", "tumble", "contract", "slash"}
-CHANGE_NOUNS = {"rise", "increase", "decrease", "decline", "drop", "growth", "gain", "loss"}
+# Nouns of change and their direction ("a 12 percent fall in exports", "the unemployment
+# rise"); "growth" and "loss" are not the verbs' lemmas, so they are named here.
+CHANGE_NOUNS = {
+    **dict.fromkeys(("rise", "increase", "growth", "gain", "jump", "surge", "rebound"), 1),
+    **dict.fromkeys(("decrease", "decline", "drop", "fall", "loss", "slump", "dip"), -1),
+    **dict.fromkeys(("cut", "plunge", "contraction", "reduction"), -1),
+}
+# Verbs whose subject is what underwent a change named by their object: "exports saw a
+# 12 percent drop", "the pound suffered its biggest fall".
+UNDERGO = {"see", "post", "record", "suffer", "experience", "register", "show", "log", "enjoy"}
 FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 # "one in three adults", "4 out of 10 voters": a share, compared as a percentage.
 RATIO = re.compile(
@@ -268,8 +277,20 @@ def _changed(tok: Token) -> str:
     rose", the noun after "a rise in"; "" when the sentence does not say."""
     kids = list(tok.children)
     if tok.pos_ == "NOUN":
-        kids = [g for c in kids if c.lower_ in ("in", "of") for g in c.children]
-        heads = [c for c in kids if c.dep_ == "pobj"]
+        heads = [g for c in kids if c.lower_ in ("in", "of") for g in c.children]
+        heads = [c for c in heads if c.dep_ == "pobj"]
+        # "exports saw a drop"; "a 12 percent export rise". A bare "sea level rise" is a
+        # topic, not a statement that it rose ("sea level rise is not accelerating"): on
+        # ClimateFEVER it made five such claims "supported" by any passage on the rise.
+        said = tok.dep_ == "dobj" and tok.head.lemma_.lower() in UNDERGO
+        if not heads and (said or any(c.ent_type_ in NUMERIC for c in kids)):
+            heads = [
+                c
+                for c in kids
+                if c.dep_ in ("compound", "poss") and c.ent_type_ not in NUMERIC | {"DATE"}
+            ]
+        if not heads and said:
+            heads = [c for c in tok.head.children if c.dep_ == "nsubj"]
     else:
         while tok.dep_ == "conj" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children
@@ -305,13 +326,17 @@ def _changes(
             tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and lemma in CHANGE_NOUNS)
         ):
             continue
-        what = _changed(tok) if lemma in UP or lemma in DOWN else ""
+        if tok.pos_ == "NOUN":
+            direction = CHANGE_NOUNS[lemma]
+        else:
+            direction = 1 if lemma in UP else -1 if lemma in DOWN else 0
+        what = _changed(tok) if direction else ""
         if not what or any(c.dep_ == "neg" for c in tok.children):  # "isn't rising"
             continue
         end = tok.idx + len(tok)
         own = _own_tokens(tok)
         when = tuple(d for d in dates if any(d.start <= sent.doc[i].idx < d.end for i in own))
-        changes.append(Change(tok.text, 1 if lemma in UP else -1, tok.idx, end, what, when))
+        changes.append(Change(tok.text, direction, tok.idx, end, what, when))
         if lemma in FACTORS and tok.pos_ == "VERB":
             # The factor is the action itself, so it has no verb: "tripled" meets "doubled".
             factors.append(Quantity(FACTORS[lemma], f"times {what}", tok.text, tok.idx, end))

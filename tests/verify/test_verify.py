@@ -641,3 +641,30 @@ def test_a_value_in_another_unit_of_measure_is_converted(tmp_path, source, text,
     for model in ("default", None):
         (claim,) = verdicts(s, text, model).values()
         assert claim.verdict == verdict, (model, claim.conflicts)
+
+
+TREATY = (
+    'Article 4 of the North Atlantic Treaty says: "The Parties will consult together '
+    "whenever, in the opinion of any of them, the territorial integrity, political "
+    'independence or security of any of the Parties is threatened."'
+)
+
+
+@MODELS
+def test_a_treaty_quoted_with_other_words_is_contradicted(tmp_path, model):
+    """The mission's wire story quotes the treaty; a fabricated one can quote it wrong. A
+    quote attributed to a named document or body is checked word for word, as a person's
+    is (the misquote had been "supported": the sentences read alike, similarity 0.9)."""
+    s = SQLiteStore(tmp_path / "treaty.sqlite")
+    s.add([Passage(TREATY, "treaty")])
+    wrong = TREATY.replace("consult together", "deploy troops")
+    (claim,) = verdicts(s, wrong, model).values()
+    assert claim.verdict == "contradicted"
+    assert [(c.kind, c.claim_value[:30]) for c in claim.conflicts] == [
+        ("quote", "The Parties will deploy troops")
+    ]
+    # Another voice quoted with those words is not the treaty misquoted.
+    (other,) = verdicts(
+        s, wrong.replace("Article 4 of the North Atlantic Treaty", "Mr Tusk"), model
+    ).values()
+    assert not [c for c in other.conflicts if c.kind == "quote"]

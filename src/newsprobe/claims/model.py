@@ -126,6 +126,9 @@ class ClaimParts:
     # reporters a fact), but a named speaker must be in the evidence: a source quoting
     # someone else does not confirm that this person said it.
     speaker: Entity | None = None
+    # The named entity of any kind the statement is attributed to ("Article 4 says",
+    # "the Kremlin said"; the speaker too, when a person): whose quoted words to compare.
+    attributed_to: Entity | None = None
     # The words inside quotation marks: a quote is checked word for word.
     quoted: list[str] = field(default_factory=list)
     # Which way the sentence says its values moved: "fell by 12 percent" against a source's

@@ -578,6 +578,7 @@ def parse_parts(sent: Span) -> ClaimParts:
     for tok in sent:  # "according to X" names the source more surely than a verb does
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
             parts.attribution = _head_text(tok.nbor(2))
+            parts.attributed_to = _named(tok.nbor(2))
             parts.speaker = _speaker(tok.nbor(2))
             return parts
     for tok in sent:
@@ -585,6 +586,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             speakers = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             if speakers:
                 parts.attribution = _head_text(speakers[0])
+                parts.attributed_to = _named(speakers[0])
                 parts.speaker = _speaker(speakers[0])
                 break
     return parts
@@ -603,9 +605,16 @@ def _speaker(tok: Token) -> Entity | None:
     """The named person a statement is attributed to (the PERSON entity of the speaker's
     head noun), or None for "officials", "the ministry", "Reuters": only a named person is
     required in the evidence, as a source rarely repeats which office announced a fact."""
+    named = _named(tok)
+    return named if named is not None and named.label == "PERSON" else None
+
+
+def _named(tok: Token) -> Entity | None:
+    """The named entity a statement is attributed to, person or not ("Article 4 of the
+    North Atlantic Treaty says", "the Kremlin said"): whose words a quote gives."""
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
-            if ent.label_ != "PERSON":
+            if ent.label_ not in NAMED:
                 return None
             return Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
     return None

@@ -162,6 +162,18 @@ def same_person(a: str, b: str) -> bool:
     return _same_name(a, b) or a.split()[-1] == b.split()[-1]
 
 
+def _same_voice(a: Entity | None, b: Entity | None) -> bool:
+    """Whether two statements are attributed to the same name: a person by
+    :func:`same_person`, anything else when one name contains the other ("Article 4" and
+    "Article 4 of the North Atlantic Treaty", "the Kremlin" and "Kremlin")."""
+    if a is None or b is None:
+        return False
+    if a.label == "PERSON" or b.label == "PERSON":
+        return a.label == b.label and same_person(a.text, b.text)
+    name = (a.text.lower().removeprefix("the "), b.text.lower().removeprefix("the "))
+    return _same_name(*name)
+
+
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
     """Share of the claim's content lemmas that the source text also uses. A word of change
     is answered by any other ("decreased" by "increased"): the two sentences are about the
@@ -363,16 +375,13 @@ def compare(
             "negated" if claim.negated else "affirmed",
             "negated" if source.negated else "affirmed",
         )
-    same_speaker = (
-        claim.speaker is not None
-        and source.speaker is not None
-        and same_person(claim.speaker.text, source.speaker.text)
-    )
-    if claim.quoted and source.quoted and same_speaker:
-        # A named person's quoted words are checked word for word against what the source
-        # quotes the same person saying: a claim may quote part of it, but not other words
-        # ("strong" for "fragile"). Only then: quotation marks around a term ("global
-        # warming") or around words nobody is named as saying are no statement to check.
+    if claim.quoted and source.quoted and _same_voice(claim.attributed_to, source.attributed_to):
+        # Quoted words attributed to a name (a person, a ministry, a treaty article) are
+        # checked word for word against what the source quotes the same name saying: a
+        # claim may quote part of it, but not other words ("strong" for "fragile", "will
+        # deploy troops" for "will consult together"). Only then: quotation marks around a
+        # term ("global warming") or around words nobody is named as saying are no
+        # statement to check.
         res.checkable += 1
         theirs = [_words(q) for q in source.quoted]
         if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):

@@ -265,6 +265,9 @@ def test_a_copula_puts_a_name_in_a_group_unless_negated(nlp):
     (m,) = parse_parts(nlp("Poland is a Baltic state.")[:]).memberships
     assert (m.members, m.appositive) == (("Poland",), False)
     assert parse_parts(nlp("Poland is not a Baltic state.")[:]).memberships == []
+    (m,) = parse_parts(nlp("Poland is one of the Baltic states.")[:]).memberships
+    assert (m.group, m.members) == ("baltic country", ("Poland",))
+    assert parse_parts(nlp("Poland is one of many states.")[:]).memberships == []
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,8 @@ def test_a_name_put_in_a_group_is_checked_against_the_group_as_a_source_lists_it
         group_store,
         "Poland, a Baltic state on NATO's eastern flank, invoked Article 4 on Wednesday. "
         "Lithuania, a Baltic country, has asked for more air defence. "
-        "Sweden, a Nordic country, joined the alliance in 2024. Finland is a Baltic state.",
+        "Sweden, a Nordic country, joined the alliance in 2024. Finland is a Baltic state. "
+        "Hungary, one of the Baltic states, said no.",
         model,
     )
     poland = claims["Poland, a Baltic state on NATO's eastern flank"]
@@ -118,6 +119,8 @@ def test_a_name_put_in_a_group_is_checked_against_the_group_as_a_source_lists_it
     assert claims["Lithuania, a Baltic country"].verdict == "supported"
     (said,) = claims["Finland is a Baltic state."].conflicts  # said as the sentence's claim
     assert (said.kind, said.claim_value) == ("group", "Finland is a Baltic state")
+    (one,) = claims["Hungary, one of the Baltic states"].conflicts
+    assert (one.kind, one.claim_value) == ("group", "Hungary, one of the Baltic states")
     # "Nordic countries such as Norway and Denmark" names some of them, not the group.
     assert claims["Sweden, a Nordic country"].verdict == "not_enough_evidence"
     # The sentences' own facts are claims apart, not judged by the group's list.

@@ -102,11 +102,13 @@ def _span_text(first: int, last: int, sent: Span) -> tuple[str, int, int]:
 
 
 def memberships(sent: Span) -> list[Membership]:
-    """What the sentence says belongs to a group: "Poland, a Baltic state" (an apposition,
-    ``appositive``) or "Poland is a Baltic state" (a copula, the sentence's own claim)."""
+    """What the sentence says belongs to a group: "Poland, a Baltic state" or "Poland, one
+    of the Baltic states" (an apposition, ``appositive``), or "Poland is a Baltic state"
+    (a copula, the sentence's own claim)."""
     out = []
     for tok in sent:
-        if _determiner(tok) not in INDEFINITE:
+        noun = _one_of(tok) if tok.lower_ == "one" else tok
+        if noun is None or (noun is tok and _determiner(tok) not in INDEFINITE):
             continue
         if tok.dep_ == "appos":
             member, appositive = tok.head, True
@@ -122,13 +124,20 @@ def memberships(sent: Span) -> list[Membership]:
         if any(c.dep_ == "conj" for c in member.children):
             continue
         name = _name(member)
-        key = group_key(tok)
+        key = group_key(noun)
         if name is None or key is None:
             continue
         first = min(member.left_edge.i, tok.left_edge.i)
         text, start, end = _span_text(first, tok.right_edge.i, sent)
         out.append(Membership(key[0], key[1], (name,), text, start, end, appositive))
     return out
+
+
+def _one_of(tok: Token) -> Token | None:
+    """The group noun of "one of the Baltic states" (definite: "one of many states" names
+    no list), or None."""
+    nouns = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return nouns[0] if nouns and _determiner(nouns[0]) == "the" else None
 
 
 def groups(sent: Span) -> list[Membership]:

@@ -247,6 +247,9 @@ def test_a_name_put_in_a_named_group_in_passing_is_a_claim_of_its_own(nlp):
         ("Other Baltic states, Estonia and Latvia, objected.", 0),  # not the whole group
         ("Baltic states such as Estonia and Latvia objected.", 0),
         ("The Baltic states, Estonia, joined NATO in 2004.", 0),  # one name lists nothing
+        # No comma: some of the group picked out, not all of it.
+        ("The Nordic countries Sweden and Finland applied to join NATO.", 0),
+        ("Estonia and Latvia, the three Baltic states, joined NATO in 2004.", 0),
     ],
 )
 def test_a_group_listed_whole_is_read_with_its_members(nlp, sentence, members):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprobe.claims.model import Membership
+from newsprobe.claims.numbers import number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -140,6 +141,15 @@ def _one_of(tok: Token) -> Token | None:
     return nouns[0] if nouns and _determiner(nouns[0]) == "the" else None
 
 
+def _counted(noun: Token) -> int | None:
+    """The number a group noun states ("the three Baltic states"), or None."""
+    for c in noun.children:
+        if c.dep_ == "nummod":
+            value = number_value(c.text)
+            return None if value is None else int(value)
+    return None
+
+
 def groups(sent: Span) -> list[Membership]:
     """Groups the sentence lists whole: "the Baltic states, Estonia, Latvia and Lithuania",
     "the Baltic states of Estonia, ...", "Estonia, Latvia and Lithuania, the three Baltic
@@ -151,7 +161,13 @@ def groups(sent: Span) -> list[Membership]:
         key = group_key(tok)
         if key is None:
             continue
-        heads = [c for c in tok.children if c.dep_ == "appos"]
+        # "the Baltic states, Estonia, ...": set off by a comma. Without one the list only
+        # picks some out ("the Nordic countries Sweden and Finland applied to join").
+        heads = [
+            c
+            for c in tok.children
+            if c.dep_ == "appos" and c.i > tok.i and tok.doc[tok.i + 1].text in (",", "(", ":")
+        ]
         heads += [
             g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
@@ -162,8 +178,8 @@ def groups(sent: Span) -> list[Membership]:
             heads += [c for c in tok.head.children if c.dep_ == other]
         for head in heads:
             names = _listed(head)
-            if names is None or len(names) < 2:
-                continue
+            if names is None or len(names) < 2 or _counted(tok) not in (None, len(names)):
+                continue  # "the three Baltic states" listing two is not the whole group
             first = min(head.left_edge.i, tok.left_edge.i)
             last = max(head.right_edge.i, tok.right_edge.i)
             text, start, end = _span_text(first, last, sent)

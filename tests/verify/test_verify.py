@@ -671,3 +671,52 @@ def test_a_treaty_quoted_with_other_words_is_contradicted(tmp_path, model):
         s, wrong.replace("Article 4 of the North Atlantic Treaty", "Mr Tusk"), model
     ).values()
     assert not [c for c in other.conflicts if c.kind == "quote"]
+
+
+@MODELS
+def test_the_wire_storys_treaty_quote_is_checked_against_the_examples_trusted_notes(
+    tmp_path, model
+):
+    """The real story quotes Article 4 (scored 0 before: the attribution frame held its
+    only name); the notes quote the treaty, so the same words are supported and other
+    words are a quote conflict."""
+    from pathlib import Path
+
+    from newsprobe.sources import iter_documents
+
+    s = SQLiteStore(tmp_path / "notes.sqlite")
+    for doc in iter_documents([str(Path(__file__).parents[2] / "examples" / "trusted")]):
+        s.add(doc)
+    quoted = (
+        'Article 4 of the treaty says that the parties "will consult together whenever, in '
+        "the opinion of any of them, the territorial integrity, political independence or "
+        'security of any of the Parties is threatened."'
+    )
+    (claim,) = verdicts(s, quoted, model).values()
+    assert claim.verdict == "supported"
+    (claim,) = verdicts(s, quoted.replace("consult together", "send troops"), model).values()
+    assert claim.verdict == "contradicted" and claim.conflicts[0].kind == "quote"
+
+
+@MODELS
+def test_a_quote_is_not_supported_by_a_source_that_reports_other_words(tmp_path, model):
+    """A source reporting the same voice without quotation marks confirms a quote only in
+    the quote's own words: its paraphrase (similarity 0.9) had "supported" a misquote."""
+    s = SQLiteStore(tmp_path / "reported.sqlite")
+    s.add(
+        [
+            Passage(
+                "Article 4 of the North Atlantic Treaty says that the parties will consult "
+                "together whenever the security of any of them is threatened.",
+                "notes",
+            )
+        ]
+    )
+    claim = (
+        'Article 4 of the North Atlantic Treaty says that the parties "will act together" '
+        "whenever the security of any of them is threatened."
+    )
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "not_enough_evidence"
+    (found,) = verdicts(s, claim.replace("act together", "consult together"), model).values()
+    assert found.verdict == "supported"

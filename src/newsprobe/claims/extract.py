@@ -38,8 +38,10 @@ def checkworthiness(sent: Span, parts: ClaimParts) -> float:
     score += 0.5 * min(sum(1 for d in parts.dates if not d.year), 2)
     score += 1.0 * min(len(parts.entities), 3)
     score += 0.5 * min(len(parts.relations), 2)
-    if parts.quote and parts.speaker is not None:
-        score += 1.0  # a named person's quoted words: who said what can be checked
+    if parts.quote and parts.attributed_to is not None:
+        # A named person's, body's or document's quoted words ("Article 4 of the treaty
+        # says that the parties "will consult together ...""): who said what can be checked.
+        score += 1.0
     if score == 0.0:
         return 0.0
     if parts.attribution:

@@ -165,12 +165,15 @@ def same_person(a: str, b: str) -> bool:
 def _same_voice(a: Entity | None, b: Entity | None) -> bool:
     """Whether two statements are attributed to the same name: a person by
     :func:`same_person`, anything else when one name contains the other ("Article 4" and
-    "Article 4 of the North Atlantic Treaty", "the Kremlin" and "Kremlin")."""
+    "Article 4 of the North Atlantic Treaty", "the Kremlin" and "Kremlin"); a law by
+    its part before "of" ("Article 4 of the treaty")."""
     if a is None or b is None:
         return False
     if a.label == "PERSON" or b.label == "PERSON":
         return a.label == b.label and same_person(a.text, b.text)
-    name = (a.text.lower().removeprefix("the "), b.text.lower().removeprefix("the "))
+    name = [a.text.lower().removeprefix("the "), b.text.lower().removeprefix("the ")]
+    if a.label == b.label == "LAW":  # "Article 4 of the treaty", "... of the NATO treaty"
+        name = [n.split(" of ")[0] for n in name]
     return _same_name(*name)
 
 
@@ -375,7 +378,18 @@ def compare(
             "negated" if claim.negated else "affirmed",
             "negated" if source.negated else "affirmed",
         )
-    if claim.quoted and source.quoted and _same_voice(claim.attributed_to, source.attributed_to):
+    voiced = bool(claim.quoted) and _same_voice(claim.attributed_to, source.attributed_to)
+    if voiced and not source.quoted:
+        # The source reports the same voice without quoting it: its own words confirm a
+        # quote; other words neither confirm nor refute one (reported speech paraphrases),
+        # and a close paraphrase must not pass for the quoted words either.
+        res.checkable += 1
+        said = _words(evidence.sentence)
+        if all(_within(_words(q), said) for q in claim.quoted):
+            res.agreed += 1
+        else:
+            res.unresolved += 1
+    if voiced and source.quoted:
         # Quoted words attributed to a name (a person, a ministry, a treaty article) are
         # checked word for word against what the source quotes the same name saying: a
         # claim may quote part of it, but not other words ("strong" for "fragile", "will

@@ -42,6 +42,13 @@ def store(tmp_path_factory) -> SQLiteStore:
 MODELS = pytest.mark.parametrize("model", ["default", None], ids=["model", "rules"])
 
 
+def store_of(path, *passages: Passage) -> SQLiteStore:
+    """A store of just these passages, in a file under ``path``."""
+    s = SQLiteStore(path / "trusted.sqlite")
+    s.add(list(passages))
+    return s
+
+
 def verdicts(store: SQLiteStore, text: str, model: str | None = "default") -> dict[str, object]:
     options = VerifyOptions(max_claims=None, verdict_model=model)
     (article,) = verify_articles([Article(text=text)], store, options)
@@ -569,8 +576,7 @@ def test_the_fabricated_nato_story_is_caught_on_the_examples_trusted_notes(tmp_p
 def test_the_model_does_not_support_a_value_the_source_states_otherwise(tmp_path, source, text):
     """The shipped model called both supported (near-identical wording, similarity 0.96):
     a value stated otherwise where no check can call it a conflict vetoes that."""
-    s = SQLiteStore(tmp_path / "one.sqlite")
-    s.add([Passage(source, "one")])
+    s = store_of(tmp_path, Passage(source, "one"))
     (claim,) = verdicts(s, text).values()
     assert claim.verdict == "not_enough_evidence"
     assert claim.features["unresolved"] >= 1
@@ -639,8 +645,7 @@ def test_the_model_does_not_support_a_value_the_source_states_otherwise(tmp_path
 def test_a_value_in_another_unit_of_measure_is_converted(tmp_path, source, text, verdict):
     """An agency's "150 km/h" is an American paper's "93 mph" (both had been "not enough
     evidence": no number of the same unit), and "120 feet" for "120 metres" is wrong."""
-    s = SQLiteStore(tmp_path / "one.sqlite")
-    s.add([Passage(source, "one")])
+    s = store_of(tmp_path, Passage(source, "one"))
     for model in ("default", None):
         (claim,) = verdicts(s, text, model).values()
         assert claim.verdict == verdict, (model, claim.conflicts)
@@ -658,8 +663,7 @@ def test_a_treaty_quoted_with_other_words_is_contradicted(tmp_path, model):
     """The mission's wire story quotes the treaty; a fabricated one can quote it wrong. A
     quote attributed to a named document or body is checked word for word, as a person's
     is (the misquote had been "supported": the sentences read alike, similarity 0.9)."""
-    s = SQLiteStore(tmp_path / "treaty.sqlite")
-    s.add([Passage(TREATY, "treaty")])
+    s = store_of(tmp_path, Passage(TREATY, "treaty"))
     wrong = TREATY.replace("consult together", "deploy troops")
     (claim,) = verdicts(s, wrong, model).values()
     assert claim.verdict == "contradicted"
@@ -702,16 +706,11 @@ def test_the_wire_storys_treaty_quote_is_checked_against_the_examples_trusted_no
 def test_a_quote_is_not_supported_by_a_source_that_reports_other_words(tmp_path, model):
     """A source reporting the same voice without quotation marks confirms a quote only in
     the quote's own words: its paraphrase (similarity 0.9) had "supported" a misquote."""
-    s = SQLiteStore(tmp_path / "reported.sqlite")
-    s.add(
-        [
-            Passage(
-                "Article 4 of the North Atlantic Treaty says that the parties will consult "
-                "together whenever the security of any of them is threatened.",
-                "notes",
-            )
-        ]
+    reported = (
+        "Article 4 of the North Atlantic Treaty says that the parties will consult together "
+        "whenever the security of any of them is threatened."
     )
+    s = store_of(tmp_path, Passage(reported, "notes"))
     claim = (
         'Article 4 of the North Atlantic Treaty says that the parties "will act together" '
         "whenever the security of any of them is threatened."

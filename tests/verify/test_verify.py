@@ -640,6 +640,17 @@ def test_the_model_does_not_support_a_value_the_source_states_otherwise(tmp_path
             "The Kestrel tower in Leeds is 120 feet tall.",
             "contradicted",
         ),
+        # A "ton" may be a US short ton: 5,500 of them is 4,990 tonnes.
+        (
+            "The Ostra freighter carried 5,000 tonnes of grain to Gdansk.",
+            "The Ostra freighter carried 5,500 tons of grain to Gdansk.",
+            "supported",
+        ),
+        (
+            "The Ostra freighter carried 5,000 tonnes of grain to Gdansk.",
+            "The Ostra freighter carried 8,000 tons of grain to Gdansk.",
+            "contradicted",
+        ),
     ],
 )
 def test_a_value_in_another_unit_of_measure_is_converted(tmp_path, source, text, verdict):

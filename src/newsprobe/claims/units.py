@@ -32,7 +32,7 @@ ALIASES = {
     "kilo": "kg",
     "kgs": "kg",
     "lbs": "lb",
-    "tonne": "tonne",
+    "tons": "ton",
     "litre": "l",
     "liter": "l",
     "celsius": "c",
@@ -58,6 +58,9 @@ SIZES: dict[str, tuple[str, float]] = {
     "gram": ("mass", 0.001),
     "lb": ("mass", 0.45359237),
     "tonne": ("mass", 1000.0),
+    # A "ton" is a tonne, a US short ton (907 kg) or a long ton (1,016 kg): compared
+    # with other units at a tonne, within AMBIGUOUS_SLACK.
+    "ton": ("mass", 1000.0),
     "hectare": ("area", 10_000.0),
     "acre": ("area", 4046.8564224),
     "km/h": ("speed", 1 / 3.6),
@@ -67,6 +70,8 @@ SIZES: dict[str, tuple[str, float]] = {
     "gallon": ("volume", 3.785411784),
 }
 TEMPERATURES = {"c", "f"}
+#: Units whose size depends on the country, and how far apart their readings may be.
+AMBIGUOUS = {"ton": 0.10}
 PER_HOUR = {("per", "hour"), ("an", "hour"), ("/", "h"), ("a", "hour")}
 
 

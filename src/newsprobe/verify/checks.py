@@ -16,7 +16,7 @@ from typing import TypeVar
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
 from newsprobe.claims.parts import DOWN, UP
-from newsprobe.claims.units import convert
+from newsprobe.claims.units import AMBIGUOUS, convert
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
     NEGATION_OVERLAP,
@@ -29,7 +29,6 @@ UNIT_SYNONYMS = {
     "%": "percent",
     "per": "percent",
     "degree": "c",  # a plain "degrees" in news is Celsius more often than not
-    "tonne": "ton",
 }
 
 
@@ -122,7 +121,7 @@ def _converted(q: Quantity, theirs: list[Quantity]) -> list[Quantity]:
         if value is None:
             continue
         high = None if s.high is None else convert(s.high, _unit(s), _unit(q))
-        out.append(replace(s, value=value, high=high, unit=q.unit))
+        out.append(replace(s, value=value, high=high))  # its own unit kept: "ton" is loose
     return out
 
 
@@ -137,6 +136,7 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
     if unit in TEMPERATURE_SLACK:
         return abs(a.value - nearest) <= TEMPERATURE_SLACK[unit]
     slack = CONVERTED_SLACK * (2.5 if (a.approximate or b.approximate) else 1.0)
+    slack = max(slack, AMBIGUOUS.get(unit, 0.0), AMBIGUOUS.get(_unit(b), 0.0))
     return abs(a.value - nearest) <= slack * max(abs(a.value), abs(nearest))
 
 

@@ -285,6 +285,8 @@ def test_a_copula_puts_a_name_in_a_group_unless_negated(nlp):
         ("The fish weighed 26 pounds.", "lb"),
         ("The fish weighed 26 lb.", "lb"),
         ("The ticket cost 26 pounds.", "gbp"),
+        ("The park covers 12 square kilometres.", "square km"),  # an area, not a length
+        ("The lake holds 5 cubic kilometres of water.", "cubic km"),
     ],
 )
 def test_units_of_measure_are_read_with_the_words_that_finish_them(nlp, sentence, unit):

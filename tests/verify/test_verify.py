@@ -651,6 +651,17 @@ def test_the_model_does_not_support_a_value_the_source_states_otherwise(tmp_path
             "The Ostra freighter carried 8,000 tons of grain to Gdansk.",
             "contradicted",
         ),
+        # Square units are areas: "40 square miles" is 104 square kilometres, not 64 km.
+        (
+            "The Tarn national park covers 104 square kilometres of moorland.",
+            "The Tarn national park covers 40 square miles of moorland.",
+            "supported",
+        ),
+        (
+            "The Tarn national park covers 40 square kilometres of moorland.",
+            "The Tarn national park covers 40 square miles of moorland.",
+            "contradicted",
+        ),
     ],
 )
 def test_a_value_in_another_unit_of_measure_is_converted(tmp_path, source, text, verdict):

@@ -61,6 +61,10 @@ SIZES: dict[str, tuple[str, float]] = {
     # A "ton" is a tonne, a US short ton (907 kg) or a long ton (1,016 kg): compared
     # with other units at a tonne, within AMBIGUOUS_SLACK.
     "ton": ("mass", 1000.0),
+    "square km": ("area", 1e6),
+    "square metre": ("area", 1.0),
+    "square mile": ("area", 1609.344**2),
+    "square foot": ("area", 0.3048**2),
     "hectare": ("area", 10_000.0),
     "acre": ("area", 4046.8564224),
     "km/h": ("speed", 1 / 3.6),
@@ -70,6 +74,7 @@ SIZES: dict[str, tuple[str, float]] = {
     "gallon": ("volume", 3.785411784),
 }
 TEMPERATURES = {"c", "f"}
+POWERS = {"square": "square", "sq": "square", "cubic": "cubic"}
 #: Units whose size depends on the country, and how far apart their readings may be.
 AMBIGUOUS = {"ton": 0.10}
 PER_HOUR = {("per", "hour"), ("an", "hour"), ("/", "h"), ("a", "hour")}
@@ -97,6 +102,10 @@ def refine(unit: str, span: Span) -> str:
     inside = [t.lower_ for t in span]
     if unit == "degree" and after and after[0] in ("celsius", "centigrade", "fahrenheit"):
         return canonical(after[0])
+    power = next((w for w in inside if w in POWERS), "")
+    if power and SIZES.get(canonical(unit), ("",))[0] == "length":
+        # "12 square kilometres" is an area, "5 cubic kilometres" a volume, not a length
+        return f"{POWERS[power]} {canonical(unit)}"
     if unit == "hour" and len(inside) >= 3 and (inside[-2], "hour") in PER_HOUR:
         base = canonical(doc[span.end - 3].lemma_.lower())  # "50 miles per hour"
         return f"{base}/h" if SIZES.get(base, ("",))[0] == "length" else unit

@@ -159,7 +159,7 @@ def same_person(a: str, b: str) -> bool:
     a, b = a.lower().strip(), b.lower().strip()
     if not a or not b:
         return False
-    return _same_name(a, b) or a.split()[-1] == b.split()[-1]
+    return same_name(a, b) or a.split()[-1] == b.split()[-1]
 
 
 def _same_voice(a: Entity | None, b: Entity | None) -> bool:
@@ -174,7 +174,7 @@ def _same_voice(a: Entity | None, b: Entity | None) -> bool:
     name = [a.text.lower().removeprefix("the "), b.text.lower().removeprefix("the ")]
     if a.label == b.label == "LAW":  # "Article 4 of the treaty", "... of the NATO treaty"
         name = [n.split(" of ")[0] for n in name]
-    return _same_name(*name)
+    return same_name(*name)
 
 
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
@@ -202,7 +202,9 @@ def entity_coverage(entities: list[Entity], text: str) -> float:
     return found / len(entities)
 
 
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
+    """Whether two names, as given, can name the same thing: equal, or one inside the
+    other ("Czech Republic" and "the Czech Republic")."""
     return a == b or a in b or b in a
 
 
@@ -258,18 +260,13 @@ def compare(
         if not theirs and _unit(q) in MONEY:
             # The same sum in another currency ("$2.5m" for "€2.5m") is the wrong currency;
             # a different sum may be a conversion, and is no evidence either way.
-            other = [
-                s
-                for s in of_same_action(q.verb, source.quantities)
-                if _unit(s) in MONEY and same_number(q, s)
-            ]
+            money = [s for s in of_same_action(q.verb, source.quantities) if _unit(s) in MONEY]
+            other = [s for s in money if same_number(q, s)]
             if other and same_action(q.verb):
                 res.checkable += 1
                 conflict("number", q.text, other[0].text)
                 continue
-            if same_action(q.verb) and any(
-                _unit(s) in MONEY for s in of_same_action(q.verb, source.quantities)
-            ):
+            if money and same_action(q.verb):
                 res.unresolved += 1  # another sum in another currency: maybe a conversion
         if not theirs:
             converted = _converted(q, source.quantities)  # "93 mph" for "150 km/h"
@@ -333,12 +330,12 @@ def compare(
                 continue
             ours = [e.text for e in mine]
             said = [e.text for e in theirs]
-            shared = [a for a in ours if any(_same_name(a.lower(), b.lower()) for b in said)]
+            shared = [a for a in ours if any(same_name(a.lower(), b.lower()) for b in said)]
             if not shared:
                 continue  # another list of the same kind: not this one
             named = [e.text.lower() for e in claim.entities]
             extra = [a for a in ours if a not in shared]
-            missing = [b for b in said if not any(_same_name(b.lower(), a) for a in named)]
+            missing = [b for b in said if not any(same_name(b.lower(), a) for a in named)]
             # Only a swap counts: the same names listed together say little about the
             # claim's own statement (two ClimateFEVER claims were "supported" by that).
             if extra and missing and same_event:
@@ -349,15 +346,15 @@ def compare(
             if r.verb != s.verb:
                 continue
             if (
-                _same_name(r.subject, s.object)
-                and _same_name(r.object, s.subject)
-                and not _same_name(r.subject, r.object)
+                same_name(r.subject, s.object)
+                and same_name(r.object, s.subject)
+                and not same_name(r.subject, r.object)
             ):
                 res.checkable += 1
                 conflict(
                     "role", f"{r.subject} {r.verb} {r.object}", f"{s.subject} {s.verb} {s.object}"
                 )
-            elif _same_name(r.subject, s.subject) and _same_name(r.object, s.object):
+            elif same_name(r.subject, s.subject) and same_name(r.object, s.object):
                 res.checkable += 1
                 if r.negated != s.negated:
                     conflict(

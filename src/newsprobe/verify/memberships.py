@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsprobe.claims.groups import groups
 from newsprobe.claims.model import Claim, Conflict, Evidence, Membership
 from newsprobe.sources.base import EvidenceStore, Hit
+from newsprobe.verify.checks import same_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,8 +34,7 @@ class GroupEvidence:
 
 
 def _member(name: str, listed: Sequence[str]) -> bool:
-    low = name.lower()
-    return any(low == x.lower() or low in x.lower() or x.lower() in low for x in listed)
+    return any(same_name(name.lower(), x.lower()) for x in listed)
 
 
 def group_evidence(

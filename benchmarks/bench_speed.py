@@ -4,8 +4,10 @@ Run on demand:  python -m benchmarks.bench_speed [--n 40]
 Each configuration runs in its own process (so peak RSS is its own), after a warm-up that
 loads the models: articles/s, tokens/s and peak RSS, for ~128/256/512/1024-token articles
 at the detector's own window (window 0 in the table), and ~512-token articles scored whole
-(a wider window colours every sentence; the verdict is the same). Writes
-benchmarks/results/speed.json.
+(a wider window colours every sentence; the verdict is the same). Each newsprobe row runs
+on PyTorch ("newsprobe") and on ONNX Runtime ("newsprobe-onnx", ``--runtime onnx``; the
+graph is exported into the cache before the timing); ``--runtimes torch`` keeps one.
+Writes benchmarks/results/speed.json.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def worker(engine: str, data_dir: str, n: int, tokens: int, window: int, repeats
         from newsprobe.pipeline import check_articles, load_detector
         from newsprobe.settings import DetectOptions
 
-        options = DetectOptions(max_tokens=window or None)
+        runtime = "onnx" if engine == "newsprobe-onnx" else "torch"
+        options = DetectOptions(max_tokens=window or None, runtime=runtime)
         det = load_detector(None, options)
 
         def run(batch: list[str]) -> int:
@@ -79,6 +82,7 @@ def main() -> None:
     ap.add_argument("--data-dir", default="../shared/data")
     ap.add_argument("--n", type=int, default=32)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--runtimes", default="torch,onnx", help="torch, onnx or both")
     ap.add_argument("--worker", nargs=3, metavar=("ENGINE", "TOKENS", "WINDOW"))
     args = ap.parse_args()
     if args.worker:
@@ -86,9 +90,12 @@ def main() -> None:
         res = worker(engine, args.data_dir, args.n, tokens, window, args.repeats)
         print(json.dumps(res))
         return
+    engines = {"torch": "newsprobe", "onnx": "newsprobe-onnx"}
     configs = [("zippy", 512, 0)]
-    configs += [("newsprobe", t, 0) for t in (128, 256, 512, 1024)]
-    configs += [("newsprobe", 512, 256), ("newsprobe", 512, 512)]
+    for runtime in args.runtimes.split(","):
+        engine = engines[runtime.strip()]
+        configs += [(engine, t, 0) for t in (128, 256, 512, 1024)]
+        configs += [(engine, 512, 256), (engine, 512, 512)]
     results = []
     for engine, tokens, window in configs:
         proc = subprocess.run(

@@ -789,3 +789,25 @@ def test_a_turn_found_by_the_ending_test_says_so_on_screen():
     shown = console.export_text()
     assert "MIXED  machine-written from sentence 4 on" in shown
     assert "its ending, read alone, reads machine-written more strongly than in all but 5%" in shown
+
+
+def test_check_on_onnx_runtime_gives_the_pytorch_verdict(tiny_detector, article_file):
+    pytest.importorskip("onnxruntime")
+    base = ["check", str(article_file), "--json", "--detector", str(tiny_detector)]
+    torch_out = json.loads(run(*base).stdout)
+    proc = run(*base, "--runtime", "onnx")
+    assert proc.returncode == 0, proc.stderr
+    onnx_out = json.loads(proc.stdout)
+    assert onnx_out["label"] == torch_out["label"]
+    assert onnx_out["machine_probability"] == pytest.approx(
+        torch_out["machine_probability"], abs=1e-3
+    )
+    for key, value in torch_out["scores"].items():
+        assert onnx_out["scores"][key] == pytest.approx(value, abs=1e-3), key
+
+
+def test_an_unknown_runtime_is_one_line_and_exit_2(tiny_detector, article_file):
+    proc = run("check", str(article_file), "--detector", str(tiny_detector), "--runtime", "tpu")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0
+    assert "--runtime must be one of torch, onnx, auto" in proc.stderr

@@ -73,3 +73,25 @@ def test_shipped_detector_separates_held_out_news(shared_data):
         "Google-PaLM",
         "Llama-2-70b",
     }
+
+
+def test_shipped_detector_on_onnx_runtime_gives_the_pytorch_verdicts(shared_data):
+    """The exported graph of the real model: the same verdicts as PyTorch's forward pass
+    on held-out news of both kinds (bench_speed measures how much faster it is)."""
+    pytest.importorskip("onnxruntime")
+    from newsprobe.article import Article
+    from newsprobe.eval.data import read_rows
+    from newsprobe.pipeline import check_articles, load_detector
+    from newsprobe.settings import DetectOptions
+
+    rows = read_rows(shared_data / "detect" / "detectrl_xsum_news.jsonl", limit=24, seed=2)
+    verdicts = {}
+    for runtime in ("torch", "onnx"):
+        options = DetectOptions(runtime=runtime)
+        det = load_detector(None, options)
+        done = check_articles([Article(text=r.text) for r in rows], det, options)
+        verdicts[runtime] = [a.verdict for a in done]
+    assert det.extractor.language_model("smollm2-135m").runs_onnx
+    for a, b in zip(verdicts["torch"], verdicts["onnx"], strict=True):
+        assert b.label == a.label
+        assert b.machine_probability == pytest.approx(a.machine_probability, abs=1e-3)

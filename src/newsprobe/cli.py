@@ -27,6 +27,7 @@ from newsprobe.cli_claims import (
     print_notes,
     sources_app,
 )
+from newsprobe.cli_options import DeviceOpt, RuntimeOpt
 from newsprobe.errors import NewsprobeError
 
 app = typer.Typer(
@@ -100,9 +101,8 @@ def check(
             "window colours more sentences of a long article, at more cost"
         ),
     ] = None,
-    device: Annotated[
-        str | None, typer.Option(help="cpu or cuda (default: cuda if present)")
-    ] = None,
+    device: DeviceOpt = None,
+    runtime: RuntimeOpt = "torch",
     allow_private: AllowPrivateOpt = False,
     text_field: TextFieldOpt = "text",
     html_field: HtmlFieldOpt = None,
@@ -136,7 +136,7 @@ def check(
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     if html_out is not None and not html_out.parent.is_dir():
         raise NewsprobeError(f"--html: folder {html_out.parent} does not exist")
-    options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device)
+    options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime)
     verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     records = RecordOptions(text_field=text_field, html_field=html_field)
     left_out: list[str] = []

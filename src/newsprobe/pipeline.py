@@ -32,6 +32,7 @@ def load_detector(path: str | None = None, options: DetectOptions | None = None)
         det.batch_size = options.batch_size
         det.min_tokens = options.min_tokens
         det.device = options.device
+        det.runtime = options.runtime
     return det
 
 

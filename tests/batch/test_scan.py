@@ -305,3 +305,27 @@ def test_scan_reads_no_further_ahead_than_one_chunk(
     res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "4")
     assert res.exit_code == 0, res.output
     assert written == [4] * 7 + [2] and read["n"] == 30
+
+
+def test_scan_workers_on_onnx_runtime_score_as_pytorch(tmp_path, tiny_detector, crawl_jsonl):
+    pytest.importorskip("onnxruntime")
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 6)
+    outs = {}
+    for runtime, workers in (("torch", "1"), ("onnx", "2")):
+        out = tmp_path / f"{runtime}.parquet"
+        res = scan(
+            str(crawl), "--out", str(out), "--detector", str(tiny_detector),
+            "--runtime", runtime, "--workers", workers, "--chunk-size", "2",
+        )  # fmt: skip
+        assert res.exit_code == 0, res.output
+        outs[runtime] = read(out)
+    assert outs["onnx"].keys() == outs["torch"].keys()
+    for key, row in outs["torch"].items():
+        if row["error"] is None:
+            got = json.loads(outs["onnx"][key]["scores"])
+            for name, value in json.loads(row["scores"]).items():
+                assert got[name] == pytest.approx(value, rel=1e-3, abs=1e-3), (key, name)
+            # The toy detector is steep (fitted on six texts): its probabilities move more.
+            got_p = outs["onnx"][key]["machine_probability"]
+            assert got_p == pytest.approx(row["machine_probability"], abs=1e-2), key

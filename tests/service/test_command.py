@@ -43,8 +43,9 @@ def test_serve_starts_checks_and_takes_the_key_from_the_environment(tiny_detecto
     path = tiny_detector.save(tmp_path / "tiny.json")
     port = free_port()
     proc = serve(
-        "--port", str(port), "--detector", str(path), env={"NEWSPROBE_API_KEY": "from-env"}
-    )
+        "--port", str(port), "--detector", str(path), "--runtime", "onnx",
+        env={"NEWSPROBE_API_KEY": "from-env"},
+    )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(proc, base)
@@ -66,6 +67,10 @@ def test_bad_options_and_detector_files_are_one_line_errors(tiny_detector, tmp_p
     proc = serve("--workers", "0")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2 and err.strip() == "error: --workers must be at least 1, got 0"
+    proc = serve("--runtime", "tpu")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2
+    assert err.strip() == "error: --runtime must be one of torch, onnx, auto, got 'tpu'"
     proc = serve("--max-tokens", "1")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2 and err.strip() == "error: --max-tokens must be at least 2, got 1"

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from newsprobe.cli_options import DeviceOpt, RuntimeOpt
 from newsprobe.errors import NewsprobeError
 
 err = Console(stderr=True)
@@ -102,9 +103,8 @@ def scan_cmd(
     ray_address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: $RAY_ADDRESS or local)")
     ] = None,
-    device: Annotated[
-        str | None, typer.Option(help="cpu or cuda (default: cuda if present)")
-    ] = None,
+    device: DeviceOpt = None,
+    runtime: RuntimeOpt = "torch",
 ) -> None:
     """Score a crawl into a Parquet file; rerun the same command to resume after a kill."""
     from newsprobe.batch.scan import ScanOptions, scan
@@ -114,7 +114,9 @@ def scan_cmd(
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     # Per-article rows only: sentence scores are not stored in the results table.
-    detect = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, sentences=False)
+    detect = DetectOptions(
+        max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime, sentences=False
+    )
     records = RecordOptions(
         text_field=text_field,
         html_field=html_field,

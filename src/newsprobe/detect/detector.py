@@ -121,6 +121,7 @@ class Detector:
         tells: bool = True,
         batch_size: int = 4,
         device: str | None = None,
+        runtime: str = "torch",
     ) -> None:
         self.models = models
         self.features = features
@@ -135,6 +136,7 @@ class Detector:
         self.tells = tells
         self.batch_size = batch_size
         self.device = device
+        self.runtime = runtime
         # Fitted after the combiner, on articles it never saw (fit_probability_map): a
         # slope and intercept on its log-odds, so that its probabilities mean what they say.
         self.probability_map_: dict[str, float] | None = None
@@ -154,7 +156,7 @@ class Detector:
     def extractor(self) -> FeatureExtractor:
         if getattr(self, "_extractor", None) is None:
             self._extractor = FeatureExtractor(
-                self.models, self.max_tokens, self.batch_size, self.device
+                self.models, self.max_tokens, self.batch_size, self.device, runtime=self.runtime
             )
         return self._extractor
 

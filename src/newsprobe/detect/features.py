@@ -111,11 +111,13 @@ class FeatureExtractor:
         device: str | None = None,
         cache: StatsCache | None = None,
         cache_all: bool = False,
+        runtime: str = "torch",
     ) -> None:
         self.models = list(models)
         self.max_tokens = max_tokens
         self.batch_size = batch_size
         self.device = device
+        self.runtime = runtime
         self._cache = cache
         self.cache_all = cache_all
         self._lms: dict[str, LanguageModel] = {}
@@ -124,14 +126,20 @@ class FeatureExtractor:
         """The same extractor over another token window, sharing the loaded models and
         the cache: a second window costs no second model load."""
         other = FeatureExtractor(
-            self.models, max_tokens, self.batch_size, self.device, self._cache, self.cache_all
+            self.models,
+            max_tokens,
+            self.batch_size,
+            self.device,
+            self._cache,
+            self.cache_all,
+            self.runtime,
         )
         other._lms = self._lms
         return other
 
     def language_model(self, name: str) -> LanguageModel:
         if name not in self._lms:
-            self._lms[name] = LanguageModel(name, device=self.device)
+            self._lms[name] = LanguageModel(name, device=self.device, runtime=self.runtime)
         return self._lms[name]
 
     def scorers(self) -> list[Scorer]:

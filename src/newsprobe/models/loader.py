@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.errors import ModelError
+from newsprobe.models.onnx_graph import onnx_available
 from newsprobe.models.registry import ModelSource, resolve
-from newsprobe.settings import cache_dir
+from newsprobe.settings import RUNTIMES, cache_dir
 
 log = logging.getLogger(__name__)
 _LOCK = threading.Lock()
@@ -91,20 +92,35 @@ class LanguageModel:
     name (str): an offline model name (``smollm2-135m``, ``gemma3-270m``), a local path
         (GGUF file or ``transformers`` directory) or a hub id.
     device (str | None): ``None`` picks CUDA when present, else CPU.
+    runtime (str): what runs the forward pass: ``"torch"``; ``"onnx"``, ONNX Runtime on
+        the CPU over a graph exported once into the cache (faster on CPU cores, see
+        :mod:`newsprobe.models.onnx_graph`); ``"auto"``, ONNX Runtime on the CPU when it
+        is installed and the model exports, else PyTorch.
     """
 
-    def __init__(self, name: str, device: str | None = None) -> None:
+    def __init__(self, name: str, device: str | None = None, runtime: str = "torch") -> None:
+        if runtime not in RUNTIMES:
+            raise ModelError(f"unknown runtime '{runtime}' ({', '.join(RUNTIMES)})")
         self.name = name
         self.device = device
+        self.runtime = runtime
         self._model: Any = None
         self._tokenizer: Any = None
+        self._forward: Any = None
+        self._location: str | None = None
 
     def __repr__(self) -> str:
         return f"LanguageModel({self.name!r})"
 
     @property
     def model(self) -> Any:
+        """The ``transformers`` model (loaded now if the ONNX graph made it unneeded)."""
         self._load()
+        if self._model is None:
+            with _LOCK:
+                if self._model is None:
+                    assert self._location is not None and self.device is not None
+                    self._model = self._weights(self._location, self.device)
         return self._model
 
     @property
@@ -114,16 +130,30 @@ class LanguageModel:
 
     @property
     def loaded(self) -> bool:
-        return self._model is not None
+        return self._tokenizer is not None
+
+    @property
+    def runs_onnx(self) -> bool:
+        """Whether the forward pass runs on ONNX Runtime (known once loaded)."""
+        self._load()
+        return self._forward is not None
+
+    def logits(self, input_ids: Any, attention_mask: Any) -> Any:
+        """The next-token logits of a batch, on the model's device."""
+        self._load()
+        if self._forward is not None:
+            return self._forward(input_ids, attention_mask)
+        device = self.device or "cpu"
+        out = self.model(input_ids=input_ids.to(device), attention_mask=attention_mask.to(device))
+        return out.logits
 
     def _load(self) -> None:
-        if self._model is not None:
+        if self._tokenizer is not None:
             return
         with _LOCK:
-            if self._model is not None:
+            if self._tokenizer is not None:
                 return
-            import torch
-            from transformers import AutoModelForCausalLM, AutoTokenizer
+            from transformers import AutoTokenizer
 
             _quiet_transformers()
             source = resolve(self.name)
@@ -134,14 +164,53 @@ class LanguageModel:
             else:
                 location = str(source.hub_id)
             device = pick_device(self.device)
-            dtype = torch.float32 if device == "cpu" else torch.bfloat16
+            if self.runtime == "onnx" and device != "cpu":
+                raise ModelError(
+                    f"the onnx runtime runs on the CPU only, not '{device}'; "
+                    "use --device cpu or --runtime torch"
+                )
             try:
                 tokenizer = AutoTokenizer.from_pretrained(location)
-                model = AutoModelForCausalLM.from_pretrained(location, dtype=dtype)
             except OSError as exc:
                 raise ModelError(f"cannot load model '{self.name}': {exc}".splitlines()[0]) from exc
             if tokenizer.pad_token_id is None:
                 tokenizer.pad_token = tokenizer.eos_token
-            model.to(device).eval()
-            self.device = device
-            self._tokenizer, self._model = tokenizer, model
+            self._location, self.device = location, device
+            if self.runtime == "onnx" or (
+                self.runtime == "auto" and device == "cpu" and onnx_available()
+            ):
+                self._forward = self._onnx_forward(source, location, device)
+            if self._forward is None:
+                self._model = self._weights(location, device)
+            self._tokenizer = tokenizer
+
+    def _weights(self, location: str, device: str) -> Any:
+        import torch
+        from transformers import AutoModelForCausalLM
+
+        dtype = torch.float32 if device == "cpu" else torch.bfloat16
+        try:
+            model = AutoModelForCausalLM.from_pretrained(location, dtype=dtype)
+        except OSError as exc:
+            raise ModelError(f"cannot load model '{self.name}': {exc}".splitlines()[0]) from exc
+        return model.to(device).eval()
+
+    def _onnx_forward(self, source: ModelSource, location: str, device: str) -> Any:
+        """The cached graph's runner, exported first if missing; None where ``auto`` falls
+        back to PyTorch (no onnxruntime, or a model the exporter cannot trace)."""
+        from newsprobe.models.onnx_graph import OnnxLogits, export_graph, graph_path
+
+        if not onnx_available():
+            raise ModelError(
+                "--runtime onnx needs onnx and onnxruntime: pip install onnxruntime onnx"
+            )
+        path = graph_path(source, Path(location) if source.kind == "gguf" else None)
+        try:
+            if not path.is_file():
+                export_graph(self._weights(location, device), path)
+            return OnnxLogits(path)
+        except ModelError as exc:
+            if self.runtime == "onnx":
+                raise
+            log.warning("%s; running '%s' on PyTorch", exc, self.name)
+            return None

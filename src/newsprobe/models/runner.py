@@ -72,14 +72,10 @@ def token_stats(
                 seq = encoded[i][0]
                 ids[row, : len(seq)] = torch.tensor(seq)
                 mask[row, : len(seq)] = 1
-            device = scoring.device or "cpu"
-            logits = scoring.model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
+            logits = scoring.logits(ids, mask)
             ref_logits = None
             if reference is not None:
-                rdev = reference.device or "cpu"
-                ref_logits = reference.model(
-                    input_ids=ids.to(rdev), attention_mask=mask.to(rdev)
-                ).logits.to(logits.device)
+                ref_logits = reference.logits(ids, mask).to(logits.device)
             for row, i in enumerate(batch):
                 n = len(encoded[i][0])
                 results[i] = stats_from_logits(

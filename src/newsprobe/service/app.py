@@ -107,6 +107,7 @@ class ServiceState:
                 fpr=fpr,
                 min_tokens=det.min_tokens,
                 device=det.device,
+                runtime=det.runtime,
             )
             check_articles(group, det, options)
         if self.claims is not None:

@@ -19,6 +19,7 @@ from newsprobe.cli_claims import (
     StoreOpt,
     claims_verifier,
 )
+from newsprobe.cli_options import DeviceOpt, RuntimeOpt
 from newsprobe.errors import NewsprobeError
 from newsprobe.service.settings import API_KEY_ENV
 
@@ -65,6 +66,8 @@ def serve_cmd(
     max_claims: MaxClaimsOpt = 20,
     judge_url: JudgeUrlOpt = None,
     judge_model: JudgeModelOpt = None,
+    device: DeviceOpt = None,
+    runtime: RuntimeOpt = "torch",
 ) -> None:
     """Serve the web page (/) and the HTTP API (/v1, docs at /docs); with --sources, every
     result also carries its claims checked against the trusted sources, as check --sources."""
@@ -74,6 +77,7 @@ def serve_cmd(
     from newsprobe.pipeline import check_articles, load_detector
     from newsprobe.service import ServiceSettings, create_app
     from newsprobe.service.app import warm_up_article
+    from newsprobe.settings import DetectOptions
 
     try:
         settings = ServiceSettings(
@@ -89,11 +93,13 @@ def serve_cmd(
         ).validate()
     except ValueError as exc:
         raise NewsprobeError(str(exc)) from exc
+    run = DetectOptions(device=device, runtime=runtime)  # a bad --runtime fails as one line
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
         print(f"warning: listening on {host} without an API key", file=sys.stderr)
     claims = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     sock = listen_socket(host, port)  # a busy port fails now, not after loading the models
     det = load_detector(detector)  # bad files and models fail here, as one line
+    det.device, det.runtime = run.device, run.runtime
     # Made now: it refuses a window shorter than the detector's before any warm-up.
     # Warmed here, not again at startup: a model that fails to run is a one-line error.
     app = create_app(detector=det, settings=settings, claims=claims, warm_up=False)

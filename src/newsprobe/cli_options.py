@@ -1,0 +1,17 @@
+"""Command-line options that several commands (check, scan, serve) share: how the model runs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+DeviceOpt = Annotated[str | None, typer.Option(help="cpu or cuda (default: cuda if present)")]
+RuntimeOpt = Annotated[
+    str,
+    typer.Option(
+        help="What runs the model: torch; onnx (ONNX Runtime, CPU only: the same scores, "
+        "faster on CPU cores; exported into the cache on first use); auto (onnx on the CPU "
+        "when onnxruntime is installed)"
+    ),
+]

@@ -297,6 +297,15 @@ def test_units_of_measure_are_read_with_the_words_that_finish_them(nlp, sentence
     assert "Fahrenheit" not in [e.text for e in parts.entities]
 
 
+def test_a_tv_listings_time_is_not_a_temperature(nlp):
+    from newsprobe.claims import parse_parts
+
+    listing = parse_parts(nlp("The final airs on Sunday at 9/8c on NBC.")[:])
+    assert "c" not in [q.unit for q in listing.quantities]
+    (q,) = parse_parts(nlp("Temperatures reached 40C in Seville.")[:]).quantities
+    assert q.unit == "c"
+
+
 def test_a_value_is_shown_with_the_unit_words_after_its_entity(nlp):
     from newsprobe.claims import parse_parts
 

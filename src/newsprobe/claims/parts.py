@@ -138,8 +138,10 @@ def _named_unit(span: Span, label: str, lower: str) -> str:
         ]
         if tail:
             return tail[-1].lemma_.lower()
-    m = re.search(r"\d([a-z]+)$", lower)  # "1.5c", "10km"; "1.2k" is a scale, not a unit
-    if m and m.group(1) not in ("k", "bn", "mn", "tn"):
+    # "1.5c", "10km"; "1.2k" is a scale, not a unit; "9/8c" is a TV listing's time (9
+    # Eastern, 8 Central), not a temperature
+    m = re.search(r"\d([a-z]+)$", lower)
+    if m and m.group(1) not in ("k", "bn", "mn", "tn") and not re.search(r"/\d+[a-z]+$", lower):
         return m.group(1)
     head = span.root
     noun = ""

@@ -94,3 +94,20 @@ def test_unknown_runtimes_are_refused():
         LanguageModel("smollm2-135m", runtime="tensorrt")
     with pytest.raises(NewsprobeError, match="--runtime must be one of"):
         DetectOptions(runtime="tensorrt")
+
+
+def test_prepare_exports_the_graph_without_keeping_anything_loaded(tiny_model_dir, tmp_path):
+    import shutil
+
+    copy = tmp_path / "tiny-prepared"
+    shutil.copytree(tiny_model_dir, copy)
+    path = graph_path(resolve(str(copy)))
+    LanguageModel(str(copy), device="cpu").prepare()  # PyTorch needs no graph
+    assert not path.exists()
+    lm = LanguageModel(str(copy), device="cpu", runtime="onnx")
+    lm.prepare()
+    assert path.is_file() and not lm.loaded
+    stamp = path.stat().st_mtime_ns
+    (st,) = token_stats(TEXTS[:1], lm)
+    assert lm.runs_onnx and len(st) > 5
+    assert path.stat().st_mtime_ns == stamp  # the first use found it: not exported again

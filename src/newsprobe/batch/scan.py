@@ -225,6 +225,8 @@ def scan(
         if (options.workers or 1) == 1:
             _scan_here(chunks, store, det, detect, options, progress, summary)
         else:
+            for model in det.models:  # converted and exported once, not by every worker
+                det.extractor.language_model(model).prepare()
             _scan_pool(chunks, store, detector, detect, options, progress, summary)
         summary.skipped = pending.skipped
     summary.seconds = time.perf_counter() - start

@@ -86,6 +86,15 @@ def convert_gguf(source: ModelSource) -> Path:
     return target
 
 
+def _located(source: ModelSource) -> str:
+    """Where ``from_pretrained`` reads ``source``: its converted copy for a GGUF file."""
+    if source.kind == "gguf":
+        return str(convert_gguf(source))
+    if source.kind == "local":
+        return str(source.path)
+    return str(source.hub_id)
+
+
 class LanguageModel:
     """A causal LM and its tokenizer, loaded on first use.
 
@@ -157,12 +166,7 @@ class LanguageModel:
 
             _quiet_transformers()
             source = resolve(self.name)
-            if source.kind == "gguf":
-                location = str(convert_gguf(source))
-            elif source.kind == "local":
-                location = str(source.path)
-            else:
-                location = str(source.hub_id)
+            location = _located(source)
             device = pick_device(self.device)
             if self.runtime == "onnx" and device != "cpu":
                 raise ModelError(
@@ -176,13 +180,41 @@ class LanguageModel:
             if tokenizer.pad_token_id is None:
                 tokenizer.pad_token = tokenizer.eos_token
             self._location, self.device = location, device
-            if self.runtime == "onnx" or (
-                self.runtime == "auto" and device == "cpu" and onnx_available()
-            ):
+            if self._wants_onnx(device):
                 self._forward = self._onnx_forward(source, location, device)
             if self._forward is None:
                 self._model = self._weights(location, device)
             self._tokenizer = tokenizer
+
+    def prepare(self) -> None:
+        """Do what this model's first use would write into the cache (the GGUF file
+        converted, the ONNX graph exported), keeping nothing loaded: worker processes
+        started afterwards find them there, instead of each doing it at the same time."""
+        if self.loaded:
+            return
+        with _LOCK:
+            _quiet_transformers()
+            source = resolve(self.name)
+            location = _located(source)
+            device = pick_device(self.device)
+            if not self._wants_onnx(device) or not onnx_available():
+                return
+            from newsprobe.models.onnx_graph import export_graph, graph_path
+
+            path = graph_path(source, Path(location) if source.kind == "gguf" else None)
+            if path.is_file():
+                return
+            try:
+                export_graph(self._weights(location, device), path)
+            except ModelError as exc:
+                if self.runtime == "onnx":
+                    raise
+                log.warning("%s; '%s' will run on PyTorch", exc, self.name)
+
+    def _wants_onnx(self, device: str) -> bool:
+        return self.runtime == "onnx" or (
+            self.runtime == "auto" and device == "cpu" and onnx_available()
+        )
 
     def _weights(self, location: str, device: str) -> Any:
         import torch

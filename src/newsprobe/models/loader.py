@@ -199,13 +199,8 @@ class LanguageModel:
             device = pick_device(self.device)
             if not self._wants_onnx(device) or not onnx_available():
                 return
-            from newsprobe.models.onnx_graph import export_graph, graph_path
-
-            path = graph_path(source, Path(location) if source.kind == "gguf" else None)
-            if path.is_file():
-                return
             try:
-                export_graph(self._weights(location, device), path)
+                self._graph(source, location, device)
             except ModelError as exc:
                 if self.runtime == "onnx":
                     raise
@@ -227,20 +222,26 @@ class LanguageModel:
             raise ModelError(f"cannot load model '{self.name}': {exc}".splitlines()[0]) from exc
         return model.to(device).eval()
 
+    def _graph(self, source: ModelSource, location: str, device: str) -> Path:
+        """The model's ONNX graph in the cache, exported first if missing."""
+        from newsprobe.models.onnx_graph import export_graph, graph_path
+
+        path = graph_path(source, Path(location) if source.kind == "gguf" else None)
+        if not path.is_file():
+            export_graph(self._weights(location, device), path)
+        return path
+
     def _onnx_forward(self, source: ModelSource, location: str, device: str) -> Any:
         """The cached graph's runner, exported first if missing; None where ``auto`` falls
         back to PyTorch (no onnxruntime, or a model the exporter cannot trace)."""
-        from newsprobe.models.onnx_graph import OnnxLogits, export_graph, graph_path
+        from newsprobe.models.onnx_graph import OnnxLogits
 
         if not onnx_available():
             raise ModelError(
                 "--runtime onnx needs onnx and onnxruntime: pip install onnxruntime onnx"
             )
-        path = graph_path(source, Path(location) if source.kind == "gguf" else None)
         try:
-            if not path.is_file():
-                export_graph(self._weights(location, device), path)
-            return OnnxLogits(path)
+            return OnnxLogits(self._graph(source, location, device))
         except ModelError as exc:
             if self.runtime == "onnx":
                 raise

@@ -109,12 +109,12 @@ def export_graph(model: Any, target: Path) -> Path:
 class OnnxLogits:
     """An exported graph behind the call the runner makes: ids and mask in, logits out."""
 
-    def __init__(self, path: Path, threads: int | None = None) -> None:
+    def __init__(self, path: Path) -> None:
         import onnxruntime as ort
         import torch
 
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or torch.get_num_threads()
+        options.intra_op_num_threads = torch.get_num_threads()  # what --threads set
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         # Spinning workers fight the compressor thread and spaCy for two cores (40 checks
@@ -127,7 +127,6 @@ class OnnxLogits:
             )
         except Exception as exc:  # onnxruntime raises its own types for a bad file
             raise ModelError(f"cannot load ONNX graph {path}: {exc}".splitlines()[0]) from exc
-        self.path = path
 
     def __call__(self, input_ids: Any, attention_mask: Any) -> Any:
         import torch

@@ -204,11 +204,24 @@ def test_check_and_eval_name_the_files_a_folder_holds_but_they_do_not_read(tiny_
 
 def test_few_words_are_too_short_to_judge(tiny_detector, tmp_path):
     short = tmp_path / "short.txt"
-    short.write_text("Drones crossed the border.")
+    short.write_text("Drones.")  # under the toy detector's 10 tokens
     out = json.loads(run("check", str(short), "--json", "--detector", str(tiny_detector)).stdout)
     assert out["label"] == "too_short"
     assert out["machine_probability"] is None
     assert "tokens" in out["reason"]
+
+
+def test_a_detector_files_minimum_length_is_kept(toy_detector, article_file, tmp_path):
+    """``min_tokens`` is part of the detector file (fitted and measured with it); check
+    and scan used to replace it with the default of 24."""
+    import copy
+
+    strict = copy.copy(toy_detector)
+    strict.min_tokens = 5000
+    path = strict.save(tmp_path / "strict.json")
+    out = json.loads(run("check", str(article_file), "--json", "--detector", str(path)).stdout)
+    assert out["label"] == "too_short"
+    assert "at least 5000" in out["reason"]
 
 
 @pytest.mark.parametrize(

@@ -26,11 +26,15 @@ if TYPE_CHECKING:
 
 
 def load_detector(path: str | None = None, options: DetectOptions | None = None) -> Detector:
-    """The shipped detector (or one from ``path``) with ``options`` applied."""
+    """The shipped detector (or one from ``path``) with ``options``' run settings applied:
+    device and runtime, and the batch size and minimum length where they are set (unset,
+    the file's own stand)."""
     det = Detector.load(path)
     if options is not None:
-        det.batch_size = options.batch_size
-        det.min_tokens = options.min_tokens
+        if options.batch_size is not None:
+            det.batch_size = options.batch_size
+        if options.min_tokens is not None:
+            det.min_tokens = options.min_tokens
         det.device = options.device
         det.runtime = options.runtime
     return det

@@ -44,9 +44,10 @@ class DetectOptions:
         is the detector's own window. The verdict always reads the detector's window (the
         one it was fitted at); a longer one only scores more sentences, at more cost, and
         a shorter one is refused (``window``).
-    batch_size: texts per forward pass.
+    batch_size: texts per forward pass (None: the detector's own).
     fpr: share of human news the verdict threshold may flag (None: the detector's own).
-    min_tokens: below this, the verdict is "too short".
+    min_tokens: below this, the verdict is "too short" (None: the detector's own, which
+        its file keeps).
     device: "cpu", "cuda" or None to pick CUDA when present.
     runtime: "torch"; "onnx" (ONNX Runtime, CPU only: the same statistics in less time on
         CPU cores); "auto" (ONNX Runtime on the CPU when installed, else PyTorch).
@@ -54,9 +55,9 @@ class DetectOptions:
     """
 
     max_tokens: int | None = None
-    batch_size: int = 4
+    batch_size: int | None = None
     fpr: float | None = None
-    min_tokens: int = MIN_TOKENS
+    min_tokens: int | None = None
     device: str | None = None
     sentences: bool = True
     runtime: str = "torch"
@@ -69,7 +70,7 @@ class DetectOptions:
             raise NewsprobeError(
                 f"--runtime must be one of {', '.join(RUNTIMES)}, got '{self.runtime}'"
             )
-        if self.batch_size < 1:
+        if self.batch_size is not None and self.batch_size < 1:
             raise NewsprobeError(f"batch size must be at least 1, got {self.batch_size}")
 
     def window(self, detector_window: int) -> int:

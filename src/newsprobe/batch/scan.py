@@ -99,7 +99,7 @@ def manifest_for(detector: Detector, detect: DetectOptions, records: RecordOptio
         "models": list(detector.models),
         "fpr": fpr,
         "max_tokens": detect.window(detector.max_tokens),
-        "min_tokens": detect.min_tokens,
+        "min_tokens": detector.min_tokens,
         "records": asdict(records),
     }
 

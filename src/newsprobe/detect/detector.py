@@ -29,6 +29,7 @@ from newsprobe.detect.scorers import PAIR_SCORERS, RULE_SCORERS, SCORERS, TEXT_S
 from newsprobe.detect.tells import TELL_PROBABILITY
 from newsprobe.errors import DetectorFileError, NewsprobeError
 from newsprobe.fileio import write_json_atomic
+from newsprobe.settings import MIN_TOKENS
 
 FORMAT = "newsprobe.detector"
 FORMAT_VERSION = 3
@@ -117,7 +118,7 @@ class Detector:
         learning_rate: float = 0.05,
         fpr: float = 0.01,
         max_tokens: int = 128,
-        min_tokens: int = 24,
+        min_tokens: int = MIN_TOKENS,
         tells: bool = True,
         batch_size: int = 4,
         device: str | None = None,

@@ -101,14 +101,9 @@ class ServiceState:
         det = self.det
         for fpr in dict.fromkeys(fprs):
             group = [a for a, f in zip(articles, fprs, strict=True) if f == fpr]
-            options = DetectOptions(
-                max_tokens=self.settings.max_tokens,
-                batch_size=det.batch_size,
-                fpr=fpr,
-                min_tokens=det.min_tokens,
-                device=det.device,
-                runtime=det.runtime,
-            )
+            # The run settings (device, runtime, batch size) are the detector's own, set once
+            # by load_detector; a request chooses only its false-positive rate.
+            options = DetectOptions(max_tokens=self.settings.max_tokens, fpr=fpr)
             check_articles(group, det, options)
         if self.claims is not None:
             self.claims(articles)  # as check --sources: after the verdict, on the same text

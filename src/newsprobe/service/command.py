@@ -98,8 +98,7 @@ def serve_cmd(
         print(f"warning: listening on {host} without an API key", file=sys.stderr)
     claims = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     sock = listen_socket(host, port)  # a busy port fails now, not after loading the models
-    det = load_detector(detector)  # bad files and models fail here, as one line
-    det.device, det.runtime = run.device, run.runtime
+    det = load_detector(detector, run)  # bad files and models fail here, as one line
     # Made now: it refuses a window shorter than the detector's before any warm-up.
     # Warmed here, not again at startup: a model that fails to run is a one-line error.
     app = create_app(detector=det, settings=settings, claims=claims, warm_up=False)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock
 
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
@@ -33,3 +37,17 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
 def write_json_atomic(path: str | Path, data: Any) -> Path:
     """Write ``data`` as indented JSON to ``path``, whole or not at all."""
     return write_text_atomic(path, json.dumps(data, indent=1) + "\n")
+
+
+@contextmanager
+def made_once(target: Path) -> Iterator[bool]:
+    """Hold ``target``'s lock file while it is made; yields whether it still needs making.
+
+    Processes that share a cache (``scan --workers``, Ray actors on one machine, two
+    ``check`` runs) would each spend a minute and gigabytes converting or exporting the
+    same model at once; the rename keeps the file whole either way, the lock keeps it
+    made once. The others wait, then find it made.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(target.parent / f".{target.name}.lock")):
+        yield not target.exists()

@@ -111,3 +111,82 @@ def test_prepare_exports_the_graph_without_keeping_anything_loaded(tiny_model_di
     (st,) = token_stats(TEXTS[:1], lm)
     assert lm.runs_onnx and len(st) > 5
     assert path.stat().st_mtime_ns == stamp  # the first use found it: not exported again
+
+
+RACE = """
+import logging, sys, time
+from pathlib import Path
+from newsprobe.models.loader import LanguageModel
+logging.basicConfig(level=logging.INFO, format="%(message)s")
+lm = LanguageModel(sys.argv[1], device="cpu", runtime="onnx")
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.01)
+lm.prepare()
+"""
+
+
+def test_processes_sharing_a_cache_export_the_graph_once(tiny_model_dir, tmp_path):
+    """Workers started together (scan --workers, Ray actors) find the graph being made
+    and wait for it rather than each exporting it with the weights loaded."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    copy = tmp_path / "tiny-raced"
+    shutil.copytree(tiny_model_dir, copy)
+    go = tmp_path / "go"
+    env = {**os.environ, "NEWSPROBE_CACHE_DIR": str(tmp_path / "cache")}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACE, str(copy), str(go)],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    time.sleep(8)  # every process has imported torch and waits at the line
+    go.touch()
+    logs = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], logs
+    assert sum(log.count("to ONNX (once)") for log in logs) == 1, logs
+
+
+def test_a_tied_embedding_is_stored_once_with_the_same_statistics(tiny_model_dir, tmp_path):
+    """SmolLM2 and Gemma-3 tie their embedding to the output layer; the exporter wrote the
+    matrix twice (652 against 539 MB for SmolLM2)."""
+    import onnx
+    from transformers import AutoConfig, LlamaForCausalLM
+
+    tied = tmp_path / "tiny-tied"
+    config = AutoConfig.from_pretrained(tiny_model_dir)
+    config.tie_word_embeddings = True
+    model = LlamaForCausalLM.from_pretrained(tiny_model_dir, config=config)
+    model.tie_weights()
+    model.save_pretrained(tied)
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        if (tiny_model_dir / name).is_file():
+            (tied / name).write_bytes((tiny_model_dir / name).read_bytes())
+    expected = token_stats(TEXTS, LanguageModel(str(tied), device="cpu"), batch_size=3)
+    got = token_stats(TEXTS, LanguageModel(str(tied), device="cpu", runtime="onnx"), batch_size=3)
+    for a, b in zip(expected, got, strict=True):
+        np.testing.assert_allclose(b.logprob, a.logprob, atol=1e-4)
+        assert b.rank.tolist() == a.rank.tolist()
+    vocab, hidden = config.vocab_size, config.hidden_size
+    shapes = [list(t.dims) for t in onnx.load(graph_path(resolve(str(tied)))).graph.initializer]
+    assert [hidden, vocab] in shapes and [vocab, hidden] not in shapes
+
+
+def test_an_untied_output_layer_keeps_its_own_weights(onnx_lm, tiny_model_dir):
+    import onnx
+
+    from newsprobe.models.onnx_graph import share_tied_embedding
+
+    token_stats(TEXTS[:1], onnx_lm)
+    path = graph_path(resolve(str(tiny_model_dir)))
+    before = path.read_bytes()
+    assert share_tied_embedding(path) is False
+    assert path.read_bytes() == before
+    assert any(n.op_type == "Gather" for n in onnx.load(path).graph.node)

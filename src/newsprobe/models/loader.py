@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.errors import ModelError
+from newsprobe.fileio import made_once
 from newsprobe.models.onnx_graph import onnx_available
 from newsprobe.models.registry import ModelSource, resolve
 from newsprobe.settings import RUNTIMES, cache_dir
@@ -57,6 +58,13 @@ def convert_gguf(source: ModelSource) -> Path:
     target = converted_dir(source)
     if (target / "config.json").is_file():
         return target
+    with made_once(target) as needed:
+        if needed:
+            _convert(source, target)
+    return target
+
+
+def _convert(source: ModelSource, target: Path) -> None:
     assert source.path is not None
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -83,7 +91,6 @@ def convert_gguf(source: ModelSource) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         if not (target / "config.json").is_file():
             raise
-    return target
 
 
 def _located(source: ModelSource) -> str:
@@ -164,10 +171,7 @@ class LanguageModel:
                 return
             from transformers import AutoTokenizer
 
-            _quiet_transformers()
-            source = resolve(self.name)
-            location = _located(source)
-            device = pick_device(self.device)
+            source, location, device = self._where()
             if self.runtime == "onnx" and device != "cpu":
                 raise ModelError(
                     f"the onnx runtime runs on the CPU only, not '{device}'; "
@@ -193,10 +197,7 @@ class LanguageModel:
         if self.loaded:
             return
         with _LOCK:
-            _quiet_transformers()
-            source = resolve(self.name)
-            location = _located(source)
-            device = pick_device(self.device)
+            source, location, device = self._where()
             if not self._wants_onnx(device) or not onnx_available():
                 return
             try:
@@ -205,6 +206,13 @@ class LanguageModel:
                 if self.runtime == "onnx":
                     raise
                 log.warning("%s; '%s' will run on PyTorch", exc, self.name)
+
+    def _where(self) -> tuple[ModelSource, str, str]:
+        """The model's source, the path transformers loads it from (a GGUF file is
+        converted into the cache first) and the device it runs on."""
+        _quiet_transformers()
+        source = resolve(self.name)
+        return source, _located(source), pick_device(self.device)
 
     def _wants_onnx(self, device: str) -> bool:
         return self.runtime == "onnx" or (
@@ -228,7 +236,9 @@ class LanguageModel:
 
         path = graph_path(source, Path(location) if source.kind == "gguf" else None)
         if not path.is_file():
-            export_graph(self._weights(location, device), path)
+            with made_once(path) as needed:
+                if needed:
+                    export_graph(self._weights(location, device), path)
         return path
 
     def _onnx_forward(self, source: ModelSource, location: str, device: str) -> Any:

@@ -98,12 +98,63 @@ def export_graph(model: Any, target: Path) -> Path:
                 },
                 opset_version=OPSET,
             )
+        share_tied_embedding(tmp)
         tmp.chmod(0o644)  # mkstemp's 0600 would hide a shared cache from other users
         os.replace(tmp, target)
     except Exception as exc:  # the tracer raises many types for models it cannot export
         tmp.unlink(missing_ok=True)
         raise ModelError(f"cannot export the model to ONNX: {exc}".splitlines()[0]) from exc
     return target
+
+
+def share_tied_embedding(path: Path) -> bool:
+    """Store a tied embedding once; whether it was tied.
+
+    SmolLM2 and Gemma-3 read tokens and write logits with one matrix; the exporter writes
+    it twice, as the embedding's table and, transposed, as the output layer's weight (113
+    MB more for SmolLM2, 671 MB for Gemma-3, on disk and in memory). The embedding then
+    gathers the transposed copy's columns instead and turns them back, which costs a few
+    hundred thousand copies a batch; the output layer's product stays as it was.
+    """
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(path))
+    graph = model.graph
+    weights = {t.name: t for t in graph.initializer}
+    gathers = [
+        n
+        for n in graph.node
+        if n.op_type == "Gather" and n.input[0] in weights and n.input[1] == "input_ids"
+    ]
+    heads = [
+        n
+        for n in graph.node
+        if n.op_type == "MatMul" and list(n.output) == ["logits"] and n.input[1] in weights
+    ]
+    if len(gathers) != 1 or len(heads) != 1:
+        return False
+    gather, table, weight = gathers[0], weights[gathers[0].input[0]], weights[heads[0].input[1]]
+    if list(table.dims)[::-1] != list(weight.dims) or table.data_type != weight.data_type:
+        return False
+    if not np.array_equal(numpy_helper.to_array(table), numpy_helper.to_array(weight).T):
+        return False
+    out = gather.output[0]
+    columns = f"{out}/columns"
+    gather.input[0], gather.output[0] = weight.name, columns
+    del gather.attribute[:]
+    gather.attribute.append(helper.make_attribute("axis", 1))  # [hidden, batch, tokens]
+    turn = helper.make_node(
+        "Transpose", [columns], [out], name=f"{gather.name}/turn", perm=[1, 2, 0]
+    )
+    nodes = list(graph.node)
+    nodes.insert(nodes.index(gather) + 1, turn)
+    del graph.node[:]
+    graph.node.extend(nodes)
+    graph.initializer.remove(table)
+    onnx.save(model, str(path))
+    return True
 
 
 class OnnxLogits:

@@ -297,6 +297,30 @@ def test_units_of_measure_are_read_with_the_words_that_finish_them(nlp, sentence
     assert "Fahrenheit" not in [e.text for e in parts.entities]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The wave reached 7 m in height.", 7.0, "metre"),
+        ("The sea wall is 7m high.", 7.0, "metre"),
+        ("The tower is 300 m tall.", 300.0, "metre"),
+        ("The firm lost 25m euros.", 25e6, "eur"),
+        ("The company raised $25m last year.", 25e6, "usd"),
+        ("The city has 7m residents.", 7e6, "resident"),
+        ("They planted 2bn trees.", 2e9, "tree"),
+        ("Turnout was 7m, down from 8m.", 7e6, ""),  # as "7 million" reads
+        ("The ship sailed 40 nautical miles.", 40.0, "nautical mile"),
+    ],
+)
+def test_letters_after_a_number_are_a_scale_or_metres(nlp, sentence, value, unit):
+    """spaCy leaves the "m" of "7m" outside the number: it had been a unit of its own
+    (compared with nothing), or dropped, so "7m residents" read as seven residents."""
+    from newsprobe.claims import parse_parts
+
+    first = parse_parts(nlp(sentence)[:]).quantities[0]
+    assert (first.value, first.unit) == (value, unit)
+    assert first.text in sentence and first.text[-1].isalpha()  # shown with its letters
+
+
 def test_a_tv_listings_time_is_not_a_temperature(nlp):
     from newsprobe.claims import parse_parts
 

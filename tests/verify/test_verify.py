@@ -662,6 +662,38 @@ def test_the_model_does_not_support_a_value_the_source_states_otherwise(tmp_path
             "The Tarn national park covers 40 square miles of moorland.",
             "contradicted",
         ),
+        # "7m high" is metres; "25m euros" and "7m residents" are millions.
+        (
+            "The sea wall at Dunmore is 23 feet high.",
+            "The sea wall at Dunmore is 7m high.",
+            "supported",
+        ),
+        (
+            "The sea wall at Dunmore is 23 feet high.",
+            "The sea wall at Dunmore is 12 m high.",
+            "contradicted",
+        ),
+        (
+            "The Ostra shipyard lost €25 million in 2023.",
+            "The Ostra shipyard lost 25m euros in 2023.",
+            "supported",
+        ),
+        (
+            "The Ostra shipyard lost €25 million in 2023.",
+            "The Ostra shipyard lost 40m euros in 2023.",
+            "contradicted",
+        ),
+        (
+            "The Marlow region has 7 million residents, the census found.",
+            "The Marlow region has 9m residents, the census found.",
+            "contradicted",
+        ),
+        # A nautical mile is 1,852 m: 40 of them are 74 km, not 64.
+        (
+            "The Ostra freighter sailed 74 km from Gdansk before it sank.",
+            "The Ostra freighter sailed 40 nautical miles from Gdansk before it sank.",
+            "supported",
+        ),
     ],
 )
 def test_a_value_in_another_unit_of_measure_is_converted(tmp_path, source, text, verdict):

@@ -345,14 +345,41 @@ def _changes(
     return changes, factors
 
 
-def _scale_after(ent: Span, unit: str) -> float:
-    """The scale of money written "$25m" when spaCy leaves the "m" outside the entity (a
-    currency's: after other numbers "m" may be metres)."""
-    if unit not in MONEY or ent.end >= len(ent.doc):
-        return 1.0
-    nxt = ent.doc[ent.end].lower_
-    in_entity = any(t.lower_ in SCALES for t in ent)
-    return SCALES.get(nxt, 1.0) if not in_entity and ent.doc[ent.end].idx == ent.end_char else 1.0
+# "7m high", "a 300m-long ship", "7 m in height": the letter is metres, not a million.
+DIMENSIONS = {"high", "tall", "long", "deep", "wide", "thick", "across", "away", "above"}
+DIMENSION_NOUNS = {"height", "length", "depth", "width", "diameter", "long", "wide", "high"}
+SCALE_LETTERS = {"m", "mn", "bn", "tn", "k"}
+
+
+def _letters_after(ent: Span, unit: str) -> tuple[float, str, int]:
+    """A scale or unit written in letters after the number's entity, which spaCy leaves
+    outside it: (scale, unit, words taken). "$25m" and "€3bn" are millions and billions of
+    the currency; "7m residents" and "25m euros" millions of the noun that follows; "7m
+    high" and "7 m in height" metres."""
+    doc = ent.doc
+    if ent.end >= len(doc) or any(t.lower_ in SCALES for t in ent):
+        return 1.0, unit, 0
+    letters = doc[ent.end]
+    word = letters.lower_.rstrip(".")
+    if word not in SCALE_LETTERS or letters.idx > ent.end_char + 1:
+        return 1.0, unit, 0
+    if unit in MONEY:
+        # "$25m last year"; only glued: "$25 m" is not how money is written
+        return (SCALES[word], unit, 1) if letters.idx == ent.end_char else (1.0, unit, 0)
+    after = doc[ent.end + 1 : ent.end + 3]
+    first, second = ([t.lower_ for t in after] + ["", ""])[:2]
+    if word == "m" and (
+        first in DIMENSIONS
+        or (first == "-" and second in DIMENSIONS)
+        or (first == "in" and second in DIMENSION_NOUNS)
+    ):
+        return 1.0, "metre", 1
+    noun = after[0] if len(after) and after[0].pos_ in ("NOUN", "PROPN") else None
+    if noun is not None and not is_unit(noun.lower_):
+        lemma = noun.lemma_.lower()
+        return SCALES[word], CURRENCIES.get(lemma, lemma), 1  # "25m euros" is €25 million
+    # "turnout was 7m": 7 million, as "7 million" would read
+    return SCALES[word], "" if unit.rstrip(".") == word else unit, 1
 
 
 def _approximate(span: Span) -> bool:
@@ -484,11 +511,11 @@ def parse_parts(sent: Span) -> ClaimParts:
                 )
                 date_tokens.update(range(ent.start, ent.end))
                 continue
-            unit, verb = _unit(ent, label), _verb_of(ent.root)
-            approximate = _approximate(ent)
+            scale, unit, taken = _letters_after(ent, _unit(ent, label))
+            verb, approximate = _verb_of(ent.root), _approximate(ent)
             bound = bound_of(_lead(ent, sent))
-            scale = _scale_after(ent, unit)
-            shown = sent.doc[ent.start : min(ent.end + unit_words_after(ent), sent.end)]
+            taken = max(taken, unit_words_after(ent))
+            shown = sent.doc[ent.start : min(ent.end + taken, sent.end)]
             for value, high in numbers_in(ent.text):
                 value, high = value * scale, None if high is None else high * scale
                 parts.quantities.append(

@@ -51,6 +51,7 @@ SIZES: dict[str, tuple[str, float]] = {
     "cm": ("length", 0.01),
     "mm": ("length", 0.001),
     "mile": ("length", 1609.344),
+    "nautical mile": ("length", 1852.0),
     "yard": ("length", 0.9144),
     "foot": ("length", 0.3048),
     "inch": ("length", 0.0254),
@@ -106,6 +107,8 @@ def refine(unit: str, span: Span) -> str:
     if power and SIZES.get(canonical(unit), ("",))[0] == "length":
         # "12 square kilometres" is an area, "5 cubic kilometres" a volume, not a length
         return f"{POWERS[power]} {canonical(unit)}"
+    if "nautical" in inside and canonical(unit) == "mile":
+        return "nautical mile"  # 1,852 m, not 1,609
     if unit == "hour" and len(inside) >= 3 and (inside[-2], "hour") in PER_HOUR:
         base = canonical(doc[span.end - 3].lemma_.lower())  # "50 miles per hour"
         return f"{base}/h" if SIZES.get(base, ("",))[0] == "length" else unit

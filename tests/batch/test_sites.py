@@ -138,7 +138,7 @@ def test_real_detector_ranks_a_content_farm_above_human_newsrooms(tmp_path, shar
 
     The farm publishes articles written from a prompt (LLMFake's open-ended generation),
     as content farms do; paraphrases and rewrites of real articles keep the reporter's
-    text and are mostly scored human (README, "Edited human news")."""
+    text and are mostly scored human (docs/benchmarks.md, "Edited human news")."""
     rows = [json.loads(x) for x in (shared_data / "detect" / "llmfake_news.jsonl").open()]
     rng = random.Random(7)
     written = [

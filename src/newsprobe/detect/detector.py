@@ -91,7 +91,7 @@ class Detector:
     max_tokens : int
         Token window the features read: the first ``max_tokens`` tokens of each article.
         Leave-one-family-out AUROC and TPR@1% FPR were the same at 128 and 256 tokens
-        (README, "How the shipped detector was fitted"), and 128 costs half as much.
+        (docs/detector.md), and 128 costs half as much.
     min_tokens : int
         Fewer scored tokens than this give a "too short" verdict.
     tells : bool

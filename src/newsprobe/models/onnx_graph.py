@@ -3,9 +3,9 @@
 On two CPU cores PyTorch's eager forward pass is most of a check's cost (~77% at the
 default window). ONNX Runtime runs the same graph in 0.64-0.87 of the time, with
 log-probabilities within ~1e-4 of PyTorch's, so the features and the verdict agree
-(measured in the README, "Speed"). The graph is exported once from the ``transformers``
-model and cached beside the converted weights; later starts load only the graph and the
-tokenizer.
+(measured in docs/benchmarks.md, "ONNX Runtime"). The graph is exported once from the
+``transformers`` model and cached beside the converted weights; later starts load only the
+graph and the tokenizer.
 """
 
 from __future__ import annotations

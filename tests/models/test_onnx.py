@@ -68,14 +68,14 @@ def test_an_edited_local_model_gets_a_new_graph(tiny_model_dir, tmp_path):
 
 
 def test_auto_falls_back_to_pytorch_when_the_export_fails(
-    tiny_model_dir, torch_lm, monkeypatch, caplog
+    tiny_model_dir, torch_lm, monkeypatch, caplog, tmp_path
 ):
     import newsprobe.models.onnx_graph as onnx_graph
 
     def refuse(model, target):
         raise ModelError("cannot export the model to ONNX: unsupported operator")
 
-    monkeypatch.setattr(onnx_graph, "graph_path", lambda *a: onnx_graph.Path("/nonexistent/x"))
+    monkeypatch.setattr(onnx_graph, "graph_path", lambda *a: tmp_path / "never" / "x.onnx")
     monkeypatch.setattr(onnx_graph, "export_graph", refuse)
     auto = LanguageModel(str(tiny_model_dir), device="cpu", runtime="auto")
     with caplog.at_level(logging.WARNING):

@@ -58,6 +58,23 @@ def test_pages_without_an_article_are_a_clear_error(html: bytes) -> None:
         article_from_html(html, name="page.html")
 
 
+MENUS_ONLY = b"""<html><head><title>Example News - Home</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/politics">Politics</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="menu"><a href="/login">Sign in</a> | <a href="/subscribe">Subscribe</a></div>
+<footer>&copy; 2026 Example News. All rights reserved. <a href="/privacy">Privacy</a></footer>
+</body></html>"""
+
+
+def test_a_page_of_menus_is_no_article_and_a_short_one_still_is() -> None:
+    """A section front or error page came out as "Home World Politics Sport Sign in" and
+    was scored as a too-short article; a short page with a sentence is still read."""
+    with pytest.raises(InputError, match="no article text found in the HTML, only menus"):
+        article_from_html(MENUS_ONLY, name="front.html")
+    short = b"<html><body><h1>Title</h1><p>Drones crossed the border.</p></body></html>"
+    assert article_from_html(short, name="short.html").text.endswith("Drones crossed the border.")
+
+
 def test_legacy_encoding_in_a_page_is_decoded() -> None:
     body = "<p>" + "Café owners in Kraków said prices rose by 12% this year. " * 6 + "</p>"
     html = f"<html><body><article>{body}</article></body></html>".encode("cp1252")

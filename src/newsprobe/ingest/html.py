@@ -84,6 +84,8 @@ def article_from_html(
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
     if doc is None or not (doc.text or "").strip():
         raise InputError(f"{name}: no article text found in the HTML")
+    if _menus_only(doc.text, html, url):
+        raise InputError(f"{name}: no article text found in the HTML, only menus and links")
     # trafilatura puts one paragraph per line; plain-text articles separate paragraphs with
     # a blank line, and the two must tokenize alike for a page and its text to agree.
     body = "\n\n".join(p for p in doc.text.split("\n") if p.strip())
@@ -99,6 +101,21 @@ def article_from_html(
     article.meta["extraction"] = {"html_chars": len(html), "text_chars": len(doc.text)}
     article.removed = _page_removals(html, article) + article.removed
     return article
+
+
+def _menus_only(text: str, html: str, url: str | None) -> bool:
+    """Whether trafilatura's text is a section front's or error page's menus: no line of
+    five words, and nothing left when it favours precision. Its fallback extractors
+    return "Home / World / Sign in" rather than nothing, which was scored as a too-short
+    article instead of saying the page holds none."""
+    import trafilatura
+
+    if any(len(line.split()) >= 5 for line in text.splitlines()):
+        return False
+    precise = trafilatura.bare_extraction(
+        html, url=url, favor_precision=True, include_comments=False, config=_config()
+    )
+    return precise is None or not (precise.text or "").strip()
 
 
 _BLOCKS = (

@@ -9,6 +9,7 @@ only with themselves, as before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -96,10 +97,8 @@ def refine(unit: str, span: Span) -> str:
     hour" are speeds, "40 degrees Celsius" and "104 degrees Fahrenheit" temperatures (a
     plain "degrees" stays as it was)."""
     doc = span.doc
-    toks = doc[span.end : span.end + 3]
     # "150" then "km/h": the unit noun itself may follow a bare number's entity.
-    n = 1 if len(toks) and canonical(toks[0].lemma_.lower()) == canonical(unit) else 0
-    after = [t.lower_ for t in toks[n : n + 2]]
+    after = _words_after(span, lambda lemma: canonical(lemma) == canonical(unit))[1]
     inside = [t.lower_ for t in span]
     if unit == "degree" and after and after[0] in ("celsius", "centigrade", "fahrenheit"):
         return canonical(after[0])
@@ -113,19 +112,24 @@ def refine(unit: str, span: Span) -> str:
         base = canonical(doc[span.end - 3].lemma_.lower())  # "50 miles per hour"
         return f"{base}/h" if SIZES.get(base, ("",))[0] == "length" else unit
     base = canonical(unit)
-    if SIZES.get(base, ("",))[0] == "length" and tuple(after) in PER_HOUR:
+    if SIZES.get(base, ("",))[0] == "length" and after in PER_HOUR:
         return f"{base}/h"
     return base
+
+
+def _words_after(span: Span, names_unit: Callable[[str], bool]) -> tuple[int, tuple[str, ...]]:
+    """The two words after a number's entity, past a unit word spaCy left outside it
+    (``names_unit`` of its lemma), and whether there was one (1 or 0)."""
+    toks = span.doc[span.end : span.end + 3]
+    n = 1 if len(toks) and names_unit(toks[0].lemma_.lower()) else 0
+    return n, tuple(t.lower_ for t in toks[n : n + 2])
 
 
 def unit_words_after(span: Span) -> int:
     """How many words after the number's entity belong to its unit ("/h" of "150 km/h",
     "Fahrenheit" of "104 degrees Fahrenheit"), so that reports show the whole value."""
-    toks = span.doc[span.end : span.end + 3]
-    n = 0
-    if len(toks) and (is_unit(toks[0].lemma_.lower()) or toks[0].lemma_.lower() == "degree"):
-        n = 1  # "150" then "km/h": spaCy left the unit outside a bare number
-    after = tuple(t.lower_ for t in toks[n : n + 2])
+    # "150" then "km/h": spaCy left the unit outside a bare number
+    n, after = _words_after(span, lambda lemma: is_unit(lemma) or lemma == "degree")
     if after in PER_HOUR:
         return n + 2
     if after and after[0] in ("celsius", "centigrade", "fahrenheit"):

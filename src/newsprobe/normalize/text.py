@@ -8,7 +8,8 @@ misses the next one. NFKC then folds compatibility forms (full-width letters, li
 look-alike letters inside Latin words are folded to Latin, and a text typo'd word after
 word has its misspellings repaired (:mod:`newsprobe.normalize.spelling`). Each trick is
 counted: in news text they are a signal in their own right. Sentences that a scrape glued
-together ("generated.It has") get their space back, so that the model reads what a reader
+together ("generated.It has") get their space back, and compounds that a machine
+translation spaced ("45 -year -old") their hyphen, so that the model reads what a reader
 reads.
 """
 
@@ -41,6 +42,11 @@ _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
 _GLUED = regex.compile(
     r"(?<=(?:\p{Ll}{2}|\d{2})[.!?][\"”’)]?(?:\*\*)?)(?<!\bwww\.)(?=\p{Lu}\p{Ll})"
 )
+# A compound's hyphen with a space before it ("45 -year -old", "awe -inspiring"): what a
+# round trip through machine translation leaves (60% of DetectRL's back-translated texts,
+# none of its 1,000 BBC human ones, 0-0.5% of other human text, mostly a dash typed
+# without its second space). A negative number ("-12C") keeps its sign.
+_SPACED_HYPHEN = regex.compile(r"(?<=\w) -(?=\p{Ll})")
 # A bold headline run into its story ("**Matfield joins Saints**Northampton have...") gets
 # its own line back, so that it is a sentence of its own.
 _GLUED_HEADLINE = regex.compile(r"(?m)^(\*\*[^*\n]{3,300}\*\*)(?=\p{Lu})")
@@ -70,5 +76,6 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
         findings["misspellings"] = misspellings
     text = _GLUED_HEADLINE.sub("\\1\n", text)
     text = _SPACES.sub(" ", _GLUED.sub(" ", text))
+    text = _SPACED_HYPHEN.sub("-", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

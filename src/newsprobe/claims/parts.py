@@ -347,7 +347,7 @@ def _changes(
 
 # "7m high", "a 300m-long ship", "7 m in height": the letter is metres, not a million.
 DIMENSIONS = {"high", "tall", "long", "deep", "wide", "thick", "across", "away", "above"}
-DIMENSION_NOUNS = {"height", "length", "depth", "width", "diameter", "long", "wide", "high"}
+DIMENSION_NOUNS = {"height", "length", "depth", "width", "diameter"}
 SCALE_LETTERS = {"m", "mn", "bn", "tn", "k"}
 
 

@@ -62,8 +62,6 @@ def article_from_html(
     html: bytes | str, url: str | None = None, name: str | None = None
 ) -> Article:
     """The main text and metadata of a page, or :class:`InputError` when it has none."""
-    import trafilatura
-
     name = name or url or "<html>"
     if isinstance(html, bytes):
         check_bytes(html, name)
@@ -72,14 +70,7 @@ def article_from_html(
         raise InputError(f"{name}: empty input")
     html = _as_document(CONTROL.sub("", html))
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            config=_config(),
-        )
+        doc = _extract(html, url, with_metadata=True, include_tables=False)
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
     if doc is None or not (doc.text or "").strip():
@@ -108,14 +99,19 @@ def _menus_only(text: str, html: str, url: str | None) -> bool:
     five words, and nothing left when it favours precision. Its fallback extractors
     return "Home / World / Sign in" rather than nothing, which was scored as a too-short
     article instead of saying the page holds none."""
-    import trafilatura
-
     if any(len(line.split()) >= 5 for line in text.splitlines()):
         return False
-    precise = trafilatura.bare_extraction(
-        html, url=url, favor_precision=True, include_comments=False, config=_config()
-    )
+    precise = _extract(html, url, favor_precision=True)
     return precise is None or not (precise.text or "").strip()
+
+
+def _extract(html: str, url: str | None, **options: bool) -> Any:
+    """trafilatura's main text of a page, with the settings every reading of it shares."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html, url=url, include_comments=False, config=_config(), **options
+    )
 
 
 _BLOCKS = (

@@ -116,10 +116,12 @@ def test_prepare_exports_the_graph_without_keeping_anything_loaded(tiny_model_di
 RACE = """
 import logging, sys, time
 from pathlib import Path
+import torch, transformers  # imported before the start line, so that all start together
 from newsprobe.models.loader import LanguageModel
 logging.basicConfig(level=logging.INFO, format="%(message)s")
 lm = LanguageModel(sys.argv[1], device="cpu", runtime="onnx")
 go = Path(sys.argv[2])
+Path(sys.argv[3]).touch()
 while not go.exists():
     time.sleep(0.01)
 lm.prepare()
@@ -138,16 +140,19 @@ def test_processes_sharing_a_cache_export_the_graph_once(tiny_model_dir, tmp_pat
     shutil.copytree(tiny_model_dir, copy)
     go = tmp_path / "go"
     env = {**os.environ, "NEWSPROBE_CACHE_DIR": str(tmp_path / "cache")}
+    ready = [tmp_path / f"ready-{i}" for i in range(3)]
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", RACE, str(copy), str(go)],
+            [sys.executable, "-c", RACE, str(copy), str(go), str(r)],
             env=env,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(3)
+        for r in ready
     ]
-    time.sleep(8)  # every process has imported torch and waits at the line
+    deadline = time.monotonic() + 120
+    while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+        time.sleep(0.05)  # every process has imported torch and waits at the line
     go.touch()
     logs = [p.communicate(timeout=300)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], logs

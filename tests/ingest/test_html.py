@@ -75,6 +75,25 @@ def test_a_page_of_menus_is_no_article_and_a_short_one_still_is() -> None:
     assert article_from_html(short, name="short.html").text.endswith("Drones crossed the border.")
 
 
+def test_a_parse_error_in_the_menus_check_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The menus check reads the page a second time; a failure there is the same
+    "cannot parse" error as one in the first reading, not a traceback."""
+    from newsprobe.ingest import html as html_module
+
+    real = html_module._extract
+
+    def failing_precise_reading(html: str, url: str | None, **options: bool) -> object:
+        if options.get("favor_precision"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html, url, **options)
+
+    monkeypatch.setattr(html_module, "_extract", failing_precise_reading)
+    with pytest.raises(InputError, match=r"^front.html: cannot parse HTML \(maximum recursion"):
+        article_from_html(MENUS_ONLY, name="front.html")
+
+
 def test_legacy_encoding_in_a_page_is_decoded() -> None:
     body = "<p>" + "Café owners in Kraków said prices rose by 12% this year. " * 6 + "</p>"
     html = f"<html><body><article>{body}</article></body></html>".encode("cp1252")

@@ -71,11 +71,12 @@ def article_from_html(
     html = _as_document(CONTROL.sub("", html))
     try:
         doc = _extract(html, url, with_metadata=True, include_tables=False)
+        if doc is None or not (doc.text or "").strip():
+            raise InputError(f"{name}: no article text found in the HTML")
+        menus_only = _menus_only(doc.text, html, url)
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
-    if doc is None or not (doc.text or "").strip():
-        raise InputError(f"{name}: no article text found in the HTML")
-    if _menus_only(doc.text, html, url):
+    if menus_only:
         raise InputError(f"{name}: no article text found in the HTML, only menus and links")
     # trafilatura puts one paragraph per line; plain-text articles separate paragraphs with
     # a blank line, and the two must tokenize alike for a page and its text to agree.

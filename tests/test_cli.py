@@ -58,7 +58,12 @@ def test_check_json_is_one_object_with_the_documented_keys(tiny_detector, articl
     assert out["label"] in {"machine", "human"}
     assert out["fpr_target"] == 0.01
     assert out["tokens"] > 10
-    assert out["evasion"] == {"invisible_characters": 0, "homoglyphs": 0, "misspellings": 0}
+    assert out["evasion"] == {
+        "invisible_characters": 0,
+        "homoglyphs": 0,
+        "misspellings": 0,
+        "spaced_hyphens": 0,
+    }
     kinds = {k.split("@")[0] for k in out["scores"]}
     assert kinds == set(SCORERS) | set(TEXT_SCORERS)
     assert {"loglik", "fastdetectgpt", "binoculars", "prelude", "word_length"} <= kinds
@@ -668,6 +673,24 @@ def test_a_typod_text_is_read_repaired_and_flagged(tiny_detector):
     assert out["evasion"]["misspellings"] == 3 and clean["evasion"]["misspellings"] == 0
     assert any("3 misspelled words repaired" in f for f in out["flags"])
     assert out["machine_probability"] == clean["machine_probability"]
+
+
+def test_a_machine_translated_text_is_flagged_and_read_with_its_hyphens_back(tiny_detector):
+    """Compounds spaced as a translation round trip leaves them ("45 -year -old") raise
+    a flag; the probability is that of the same text written with its hyphens."""
+    translated = ARTICLE.replace("several drones", "several long -range drones").replace(
+        "12 people", "12 middle -aged people"
+    )
+    written = translated.replace(" -", "-")
+    args = ("--json", "--detector", str(tiny_detector))
+    out = json.loads(run("check", "-", *args, stdin=translated).stdout)
+    same = json.loads(run("check", "-", *args, stdin=written).stdout)
+    assert out["evasion"]["spaced_hyphens"] == 2 and same["evasion"]["spaced_hyphens"] == 0
+    assert out["attention"] == "high" and "flags" not in same
+    assert any(f.startswith("machine translation: 2 compounds spaced") for f in out["flags"])
+    assert out["machine_probability"] == same["machine_probability"]
+    one = translated.replace("middle -aged", "middle-aged")
+    assert "flags" not in json.loads(run("check", "-", *args, stdin=one).stdout)
 
 
 def test_every_scorer_is_explained_in_the_terminal_report():

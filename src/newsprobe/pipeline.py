@@ -18,6 +18,7 @@ from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.detect.tells import find_tells
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
+from newsprobe.normalize.text import TRANSLATION_MIN
 from newsprobe.settings import DetectOptions
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ def evasion_flags(findings: dict[str, int]) -> list[str]:
     Human reporters do not type Cyrillic letters into English words or hide zero-width
     spaces between tokens; text that carries them was manipulated to fool detectors, so it
     raises attention whatever the probability says (which is computed on the cleaned text).
+    A round trip through machine translation, a way to launder another outlet's story or
+    a chatbot's, leaves compounds spaced ("45 -year -old"); it raises attention the same way.
     """
     flags = []
     if findings.get("homoglyphs", 0) >= EVASION_MIN:
@@ -130,6 +133,11 @@ def evasion_flags(findings: dict[str, int]) -> list[str]:
         flags.append(f"evasion: {findings['invisible_characters']} invisible characters removed")
     if findings.get("misspellings", 0) >= EVASION_MIN:
         flags.append(f"evasion: {findings['misspellings']} misspelled words repaired")
+    if findings.get("spaced_hyphens", 0) >= TRANSLATION_MIN:
+        flags.append(
+            f"machine translation: {findings['spaced_hyphens']} compounds spaced as a "
+            "translation leaves them (“45 -year -old”), joined before scoring"
+        )
     return flags
 
 

@@ -44,6 +44,7 @@ def _row(rid: str, site: str | None, label: str | None, p: float | None, **kw) -
         homoglyphs=0,
         misspellings=0,
         tells=0,
+        spaced_hyphens=0,
         error=None,
     )
     row.update(kw)
@@ -61,7 +62,14 @@ def _results(path: Path, rows: list[dict]) -> Path:
 def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     rows = []
     rows += [
-        _row(f"f{i}", "farm.example", "machine" if i < 40 else "human", 0.9 - i / 100, tells=i % 2)
+        _row(
+            f"f{i}",
+            "farm.example",
+            "machine" if i < 40 else "human",
+            0.9 - i / 100,
+            tells=i % 2,
+            spaced_hyphens=i % 5,  # 2, 3 or 4 in 30 of the 50: machine-translated
+        )
         for i in range(50)
     ]
     rows += [_row(f"s{i}", "tiny.example", "machine", 0.99) for i in range(2)]  # 2/2: unsure
@@ -97,11 +105,13 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     assert news["homoglyphs"] == 3 and unknown["errors"] == 1
     assert unknown["judged"] == 0 and unknown["machine_share"] is None  # not "0.0%"
     assert farm["chatbot_articles"] == 25 and news["chatbot_articles"] == 0
+    assert farm["translated_articles"] == 30 and news["translated_articles"] == 0
     assert data["articles"] == len(rows)
     table = list(csv.DictReader(out_csv.open()))
     assert [r["site"] for r in table] == ranked and table[0]["rank"] == "1"
     assert "https://farm.example/f0" in table[0]["top_flagged"]
     assert table[-1]["site"] == "(unknown)" and table[-1]["machine_share"] == ""
+    assert table[0]["translated_articles"] == "30"
     page = out_html.read_text()
     assert page.count("data:image/png;base64,iVBOR") == 1  # an embedded PNG
     assert page.index("farm.example") < page.index("news.example")
@@ -172,8 +182,24 @@ def test_results_written_before_tells_and_misspellings_still_report(tmp_path):
     from newsprobe.batch.schema import SCHEMA
 
     rows = [_row(f"a{i}", "old.example", "machine", 0.9) for i in range(3)]
-    old = pa.schema([f for f in SCHEMA if f.name not in ("misspellings", "tells")])
+    newer = ("misspellings", "tells", "spaced_hyphens")
+    old = pa.schema([f for f in SCHEMA if f.name not in newer])
     path = tmp_path / "old.parquet"
     pq.write_table(pa.Table.from_pylist(rows, schema=old), path)
     (site,) = site_report(path).sites
     assert (site.machine, site.chatbot_articles, site.misspellings) == (3, 0, 0)
+    assert site.translated_articles == 0
+
+    # A scan begun before those columns existed and resumed after an upgrade: its old
+    # parts are compacted with the new ones, the missing columns null.
+    store = ResultStore(tmp_path / "resumed.parquet", {"test": True})
+    store.parts.mkdir()
+    (store.parts / "part-00000000.parquet").write_bytes(path.read_bytes())
+    assert len(store.open()) == 3
+    store.write([_row("b0", "old.example", "human", 0.1, spaced_hyphens=3)])
+    assert store.finalize() == (4, 0)
+    table = pq.read_table(tmp_path / "resumed.parquet")
+    assert table.schema.names == SCHEMA.names
+    assert table.column("spaced_hyphens").to_pylist() == [None, None, None, 3]
+    (site,) = site_report(tmp_path / "resumed.parquet").sites
+    assert (site.articles, site.translated_articles) == (4, 1)

@@ -98,7 +98,12 @@ def test_evasion_tricks_are_undone_and_counted(tmp_path):
     assert rec.article is not None
     assert "second" in rec.article.text and "\u200b" not in rec.article.text
     evasion = rec.article.meta["evasion"]
-    assert evasion == {"invisible_characters": 1, "homoglyphs": 1, "misspellings": 0}
+    assert evasion == {
+        "invisible_characters": 1,
+        "homoglyphs": 1,
+        "misspellings": 0,
+        "spaced_hyphens": 0,
+    }
 
 
 def test_csv_named_text_column_and_malformed_rows(tmp_path):

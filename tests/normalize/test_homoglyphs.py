@@ -25,7 +25,12 @@ def test_normalize_reports_findings():
     findings: dict[str, int] = {}
     out = normalize_text("Dro\u200bnes сrossed", findings)
     assert out == "Drones crossed"
-    assert findings == {"invisible_characters": 1, "homoglyphs": 1, "misspellings": 0}
+    assert findings == {
+        "invisible_characters": 1,
+        "homoglyphs": 1,
+        "misspellings": 0,
+        "spaced_hyphens": 0,
+    }
 
 
 def test_words_made_only_of_look_alikes_fold_inside_latin_text():

@@ -66,7 +66,12 @@ def test_check_text_matches_the_cli_json(server, tiny_detector):
     assert out["label"] in {"machine", "human"}
     assert out["fpr_target"] == 0.01 and out["tokens"] > 10
     assert out["model"] == "+".join(tiny_detector.models)
-    assert out["evasion"] == {"invisible_characters": 0, "homoglyphs": 0, "misspellings": 0}
+    assert out["evasion"] == {
+        "invisible_characters": 0,
+        "homoglyphs": 0,
+        "misspellings": 0,
+        "spaced_hyphens": 0,
+    }
     assert out["scores"] and all(isinstance(v, float | None) for v in out["scores"].values())
 
 

@@ -142,9 +142,21 @@ class ResultStore:
 
 
 def _batches(sources: list[Path]) -> Iterator[pa.RecordBatch]:
+    """Every source's rows in the current layout; a column that results written by an
+    older version lack is null there, so a scan resumed after an upgrade still compacts."""
     for src in sources:
         pf = pq.ParquetFile(src)
-        yield from pf.iter_batches(batch_size=8192, columns=SCHEMA.names)
+        have = set(pf.schema_arrow.names)
+        for batch in pf.iter_batches(
+            batch_size=8192, columns=[c for c in SCHEMA.names if c in have]
+        ):
+            yield pa.RecordBatch.from_arrays(
+                [
+                    batch.column(f.name) if f.name in have else pa.nulls(batch.num_rows, f.type)
+                    for f in SCHEMA
+                ],
+                schema=SCHEMA,
+            )
 
 
 def _ids(path: Path) -> list[str]:

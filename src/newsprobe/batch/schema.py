@@ -33,6 +33,7 @@ SCHEMA = pa.schema(
         ("homoglyphs", pa.int32()),
         ("misspellings", pa.int32()),
         ("tells", pa.int32()),
+        ("spaced_hyphens", pa.int32()),
         ("model", pa.string()),
         ("error", pa.string()),
     ]
@@ -56,6 +57,7 @@ def _base(rec: Record) -> dict[str, Any]:
         row["invisible_characters"] = int(evasion.get("invisible_characters", 0))
         row["homoglyphs"] = int(evasion.get("homoglyphs", 0))
         row["misspellings"] = int(evasion.get("misspellings", 0))
+        row["spaced_hyphens"] = int(evasion.get("spaced_hyphens", 0))
     return row
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from newsprobe.batch.resume import read_results
 from newsprobe.errors import InputError
+from newsprobe.normalize.text import TRANSLATION_MIN
 
 UNKNOWN_SITE = "(unknown)"
 COLUMNS = [
@@ -32,7 +33,7 @@ COLUMNS = [
     "error",
 ]
 #: Columns that older results files lack (they count as 0 there).
-OPTIONAL_COLUMNS = ["misspellings", "tells"]
+OPTIONAL_COLUMNS = ["misspellings", "tells", "spaced_hyphens"]
 
 
 def wilson_interval(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
@@ -62,6 +63,7 @@ class SiteStats:
     homoglyphs: int = 0
     misspellings: int = 0
     chatbot_articles: int = 0
+    translated_articles: int = 0
     probability_sum: float = 0.0
     share: float = 0.0
     ci_low: float = 0.0
@@ -92,6 +94,7 @@ class SiteStats:
             "homoglyphs": self.homoglyphs,
             "misspellings": self.misspellings,
             "chatbot_articles": self.chatbot_articles,
+            "translated_articles": self.translated_articles,
             "top_flagged": self.top_flagged,
         }
 
@@ -166,6 +169,9 @@ def _add(s: SiteStats, row: dict[str, Any]) -> None:
     if row.get("tells"):
         # A chatbot's own words in a published article: the plainest content-farm sign.
         s.chatbot_articles += 1
+    if int(row.get("spaced_hyphens") or 0) >= TRANSLATION_MIN:
+        # Another outlet's story or a chatbot's laundered through machine translation.
+        s.translated_articles += 1
 
 
 def _brief(row: dict[str, Any]) -> dict[str, Any]:

@@ -47,6 +47,10 @@ _GLUED = regex.compile(
 # none of its 1,000 BBC human ones, 0-0.5% of other human text, mostly a dash typed
 # without its second space). A negative number ("-12C") keeps its sign.
 _SPACED_HYPHEN = regex.compile(r"(?<=\w) -(?=\p{Ll})")
+#: Spaced hyphens, from this many, mark a text that went through machine translation: 34%
+#: of DetectRL's back-translated texts have two or more, 4 of 12,707 human texts (none of
+#: 2,207 human news articles) and 0 of 22,754 other machine texts in ../shared/data.
+TRANSLATION_MIN = 2
 # A bold headline run into its story ("**Matfield joins Saints**Northampton have...") gets
 # its own line back, so that it is a sentence of its own.
 _GLUED_HEADLINE = regex.compile(r"(?m)^(\*\*[^*\n]{3,300}\*\*)(?=\p{Lu})")
@@ -70,12 +74,13 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     text, homoglyphs = fold_homoglyphs(text)
     # After folding, so that a word typo'd with a Cyrillic letter is repaired as well.
     text, misspellings = repair_misspellings(text)
+    text = _GLUED_HEADLINE.sub("\\1\n", text)
+    text = _SPACES.sub(" ", _GLUED.sub(" ", text))
+    text, spaced_hyphens = _SPACED_HYPHEN.subn("-", text)
     if findings is not None:
         findings["invisible_characters"] = invisible + more
         findings["homoglyphs"] = homoglyphs
         findings["misspellings"] = misspellings
-    text = _GLUED_HEADLINE.sub("\\1\n", text)
-    text = _SPACES.sub(" ", _GLUED.sub(" ", text))
-    text = _SPACED_HYPHEN.sub("-", text)
+        findings["spaced_hyphens"] = spaced_hyphens
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

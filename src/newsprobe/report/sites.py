@@ -34,6 +34,7 @@ CSV_COLUMNS = [
     "homoglyphs",
     "misspellings",
     "chatbot_articles",
+    "translated_articles",
     "top_flagged",
 ]
 
@@ -75,7 +76,17 @@ def write_csv(report: SiteReport, path: Path) -> None:
 def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
     pct = int(report.confidence * 100)
     table = Table(title=f"sites ranked by the lower bound of a {pct}% Wilson interval")
-    cols = ("#", "site", "articles", "flagged", "machine share", f"{pct}% CI", "evasion", "chatbot")
+    cols = (
+        "#",
+        "site",
+        "articles",
+        "flagged",
+        "machine share",
+        f"{pct}% CI",
+        "evasion",
+        "chatbot",
+        "translated",
+    )
     for col in cols:
         table.add_column(col, justify="left" if col == "site" else "right")
     for i, s in enumerate(report.sites[:limit], 1):
@@ -88,6 +99,7 @@ def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
             f"{s.ci_low:.1%}-{s.ci_high:.1%}",
             str(s.evasion_articles),
             str(s.chatbot_articles),
+            str(s.translated_articles),
         )
     console.print(table)
     if len(report.sites) > limit:
@@ -151,7 +163,7 @@ def write_html(report: SiteReport, path: Path, limit: int = 200) -> None:
             f"<tr><td>{i}</td><td>{e(s.site)}</td><td>{s.articles}</td>"
             f"<td>{s.machine}/{s.judged}</td><td>{f'{s.share:.1%}' if s.judged else '-'}</td>"
             f"<td>{s.ci_low:.1%} – {s.ci_high:.1%}</td><td>{s.evasion_articles}</td>"
-            f"<td>{s.chatbot_articles}</td>"
+            f"<td>{s.chatbot_articles}</td><td>{s.translated_articles}</td>"
             f"<td>{s.too_short}</td><td>{s.errors}</td><td><ul>{flagged}</ul></td></tr>"
         )
     pct = f"{report.confidence:.0%}"
@@ -168,7 +180,8 @@ rank high. Flagged means above the detector's threshold (set for a stated false-
 rate on human news); a flag is evidence, not proof.</p>
 <img alt="sites by volume vs machine share" src="data:image/png;base64,{png}">
 <table><tr><th>#</th><th>site</th><th>articles</th><th>flagged/judged</th>
-<th>share</th><th>{pct} CI</th><th>evasion</th><th>chatbot text</th><th>too short</th>
+<th>share</th><th>{pct} CI</th><th>evasion</th><th>chatbot text</th>
+<th>machine-translated</th><th>too short</th>
 <th>errors</th><th>top flagged</th></tr>
 {"".join(rows)}
 </table></body></html>

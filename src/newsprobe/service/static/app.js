@@ -165,7 +165,11 @@
 
   function renderEvasion(evasion) {
     const items = Object.entries(evasion || {});
-    const words = { invisible_characters: "invisible characters", homoglyphs: "look-alike letters" };
+    const words = {
+      invisible_characters: "invisible characters",
+      homoglyphs: "look-alike letters",
+      spaced_hyphens: "compounds spaced by machine translation",
+    };
     renderList("evasion-section", "evasion", items, ([k, n]) =>
       el("li", { class: n > 0 ? "found" : "" }, `${words[k] || k.replaceAll("_", " ")}: ${n}`,
         n > 0 ? " (a warning sign in news text)" : ""));

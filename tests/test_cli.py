@@ -240,6 +240,8 @@ def test_a_detector_files_minimum_length_is_kept(toy_detector, article_file, tmp
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "cannot read this PDF"),
         (b"{\\rtf1\\ansi Drones crossed the border on Tuesday.}", "an RTF document"),
         (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
+        # A source store given where an article goes ("--sources store.sqlite").
+        (b"SQLite format 3\x00\x10\x00" + bytes(100), "a SQLite database, not an article"),
     ],
 )
 def test_bad_files_end_with_one_line_error(tmp_path, content, message, tiny_detector):

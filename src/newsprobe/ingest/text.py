@@ -104,6 +104,10 @@ def check_bytes(data: bytes, name: str) -> None:
         raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
     if not data.strip():
         raise InputError(f"{name}: empty input")
+    if data.startswith(b"SQLite format 3\x00"):
+        # "check a.txt --sources store.sqlite": --sources is a switch, so the store
+        # became an input; say what it is and how a store is named.
+        raise InputError(f"{name}: a SQLite database, not an article (a source store: --store)")
     if kind := _document_kind(data):
         raise InputError(f"{name}: {kind}, not text or HTML; extract the article's text first")
     if not _bom_utf16(data) and _looks_binary(data):

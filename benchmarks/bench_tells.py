@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsprobe.detect.tells import find_tells
-from newsprobe.eval.data import read_rows
+from newsprobe.eval.data import machine_written, read_rows
 from newsprobe.fileio import write_json_atomic
 
 RESULTS = Path(__file__).parent / "results"
@@ -36,7 +36,8 @@ def run(data_dir: Path) -> dict[str, dict]:
     kinds: Counter[str] = Counter()
     examples: dict[str, str] = {}
     for name in FILES:
-        for row in read_rows(data_dir / "detect" / name):
+        # LLMFake's machine rows that carry the human article's text are not machine text.
+        for row in machine_written(read_rows(data_dir / "detect" / name)):
             group = (
                 ("human", f"{name.split('.')[0]}: {row.domain}")
                 if row.label == 0

@@ -147,12 +147,17 @@ def test_real_detector_ranks_a_content_farm_above_human_newsrooms(tmp_path, shar
     two newsrooms; scanned with the shipped detector, then ranked by ``sites``.
 
     The farm publishes articles written from a prompt (LLMFake's open-ended generation),
-    as content farms do; paraphrases and rewrites of real articles keep the reporter's
-    text and are mostly scored human (docs/benchmarks.md, "Edited human news")."""
+    as content farms do."""
     rows = [json.loads(x) for x in (shared_data / "detect" / "llmfake_news.jsonl").open()]
     rng = random.Random(7)
+    # Most of LLMFake's machine rows carry the human article's own text (eval.data).
+    human_texts = {r["text"].strip() for r in rows if r["label"] == "human"}
     written = [
-        r for r in rows if r["label"] == "machine" and r["variant"] == "open_ended_generation"
+        r
+        for r in rows
+        if r["label"] == "machine"
+        and r["variant"] == "open_ended_generation"
+        and r["text"].strip() not in human_texts
     ]
     machine = rng.sample(written, 12)
     human = rng.sample([r for r in rows if r["label"] == "human"], 16)
@@ -171,7 +176,7 @@ def test_real_detector_ranks_a_content_farm_above_human_newsrooms(tmp_path, shar
     assert res.exit_code == 0, res.output
     sites = json.loads(out.read_text())["sites"]
     assert sites[0]["site"] == "farm.example", sites
-    assert sites[0]["machine"] >= 2
+    assert sites[0]["machine"] >= 6  # 9 of 12 when written
     assert sites[0]["ci_low"] > max(s["ci_low"] for s in sites[1:])
 
 

@@ -29,3 +29,32 @@ def test_a_machine_flag_column_is_a_label(tmp_path):
     path.write_text(json.dumps({"text": TEXT, "is_ai": "maybe"}))
     with pytest.raises(DataError, match=r"export\.jsonl:1: label must be 'human' or 'machine'"):
         labelled_rows([str(path)], label_field="is_ai")
+
+
+def test_a_text_under_both_labels_is_left_out_every_copy(tmp_path):
+    """LLMFake gives thousands of its machine rows the human article's text: such a text
+    would count as a missed machine text and a correct human one at once."""
+    from newsprobe.eval.data import machine_written, read_rows, relabelled_texts
+
+    path = tmp_path / "data.jsonl"
+    rows = [
+        {"text": f"{TEXT} One.", "label": "human"},
+        {"text": f"{TEXT} One.", "label": "machine", "variant": "paraphrase"},
+        {"text": f"{TEXT} One.", "label": "machine", "variant": "rewrite"},
+        {"text": f"{TEXT} Two.", "label": "human"},
+        {"text": f"{TEXT} Three.", "label": "machine"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    kept, excluded = labelled_rows([str(path)])
+    assert [(r.text[-4:], r.label) for r in kept] == [("Two.", 0), ("ree.", 1)]
+    assert excluded.counts["labelled_both"] == 3
+    details = [e["detail"] for e in excluded.examples]
+    assert details[0] == "the same text is also labelled machine"
+    assert details[1] == "the same text is also labelled human"
+    read = read_rows(path)
+    assert relabelled_texts(read) == {f"{TEXT} One."}
+    assert [(r.text[-4:], r.label) for r in machine_written(read)] == [
+        ("One.", 0),
+        ("Two.", 0),
+        ("ree.", 1),
+    ]

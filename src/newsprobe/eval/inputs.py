@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.errors import DataError, NewsprobeError
-from newsprobe.eval.data import LABELS, Row
+from newsprobe.eval.data import LABELS, Row, relabelled_texts
 from newsprobe.ingest.inputs import iter_inputs
 from newsprobe.ingest.language import is_unsupported
 from newsprobe.ingest.records import (
@@ -199,4 +199,15 @@ def labelled_rows(
                 extra={"input": _where(item), "evasion": article.meta.get("evasion", {})},
             )
         )
+    conflicts = relabelled_texts(rows)
+    if conflicts:
+        # A text labelled human in one row and machine in another would count against
+        # either answer; it is left out, every copy of it.
+        for r in rows:
+            if r.text.strip() in conflicts:
+                other = "machine" if r.label == 0 else "human"
+                excluded.add(
+                    "labelled_both", r.extra["input"], f"the same text is also labelled {other}"
+                )
+        rows = [r for r in rows if r.text.strip() not in conflicts]
     return rows, excluded

@@ -336,6 +336,8 @@ def test_a_saved_report_opens_offline_and_switches_between_articles(
     )
     results = [article_json(a, tiny_detector.model_label) for a in articles]
     results.insert(1, {"path": "gone.txt", "error": "gone.txt: no such file"})
+    # Not flagged at a probability above one half: uncertain, not "likely human".
+    results.append(dict(results[0], title="Uncertain", label="human", machine_probability=0.66))
     claim = {"text": "Poland joined NATO in 2009.", "verdict": "contradicted", "evidence": []}
     results[0]["claims"] = [claim]  # as check --sources adds them
     path = write_report(tmp_path / "report.html", results, tiny_detector.feature_names_)
@@ -353,6 +355,9 @@ def test_a_saved_report_opens_offline_and_switches_between_articles(
     expect(page.locator("#claims")).to_contain_text("contradictedPoland joined NATO in 2009.")
     expect(page.locator("#report-articles li").first).to_contain_text(
         "; 1 of 1 claims contradicted"
+    )
+    expect(page.locator("#report-articles li").nth(3)).to_contain_text(
+        "Not flagged (uncertain, leaning machine), machine probability 66.0%"
     )
     in_verdict = page.locator("#scores tr", has_text="yes")
     assert in_verdict.count() == len(tiny_detector.feature_names_)

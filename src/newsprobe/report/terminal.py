@@ -12,6 +12,11 @@ from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR
 from newsprobe.report.meanings import scorer_meaning
 
 
+def _rate(x: float) -> str:
+    """A rate as a percentage with the digits it needs: 1%, 0.5%, 0.01%."""
+    return f"{x * 100:.2g}%" if x < 0.1 else f"{x:.0%}"
+
+
 def render_article(article: Article, model: str, console: Console | None = None) -> None:
     console = console or Console()
     v = article.verdict
@@ -22,14 +27,20 @@ def render_article(article: Article, model: str, console: Console | None = None)
         word = "TOO SHORT TO JUDGE" if v.label == "too_short" else "UNSUPPORTED LANGUAGE"
         head = Text.assemble((word, "bold yellow"), f"  {v.reason}")
     else:
-        colour = "bold red" if v.label == "machine" else "bold green"
-        word = "MACHINE-WRITTEN" if v.label == "machine" else "HUMAN-WRITTEN"
         p = v.machine_probability or 0.0
+        if v.label == "machine":
+            word, colour = "likely MACHINE-WRITTEN", "bold red"
+        elif p < 0.5:
+            word, colour = "likely HUMAN-WRITTEN", "bold green"
+        else:
+            # Under a threshold set strict on human news, a probability of 50% or more is
+            # not "likely human": not flagged, and uncertain.
+            word, colour = "NOT FLAGGED, leaning machine", "bold yellow"
         head = Text.assemble(
-            ("likely " + word, colour),
+            (word, colour),
             f"   machine probability {p:.1%}",
-            f"   (flagged above {v.threshold:.1%}: at most {v.fpr_target:.0%} of human news "
-            "is flagged)",
+            f"   (flagged above {v.threshold:.1%}: at most {_rate(v.fpr_target)} of human "
+            "news is flagged)",
         )
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     used = set(article.meta.get("verdict_features", ()))
@@ -130,5 +141,5 @@ def boundary_text(article: Article) -> Text:
     return Text.assemble(
         ("▶ MIXED", "bold magenta"),
         f"  machine-written from sentence {b.sentence + 1} on: “{first}”{likely}",
-        (f"  ({why} than in all but {b.fpr_target:.0%} of human news articles)", "dim"),
+        (f"  ({why} than in all but {_rate(b.fpr_target)} of human news articles)", "dim"),
     )

@@ -14,6 +14,12 @@
     too_short: "Too short to judge",
     unsupported_language: "Language not covered",
   };
+  // A verdict below the threshold with a probability of 50% or more is not "likely
+  // human": the threshold is strict (set on human news), so say what is uncertain.
+  const labelText = (r) =>
+    r.label === "human" && r.machine_probability >= 0.5
+      ? "Not flagged (uncertain, leaning machine)"
+      : LABELS[r.label] || r.label;
   const CLAIM_WORDS = {
     supported: "supported",
     contradicted: "contradicted",
@@ -249,7 +255,7 @@
     renderGauge(result);
     const v = $("verdict");
     v.className = `verdict ${result.label}`;
-    v.textContent = LABELS[result.label] || result.label;
+    v.textContent = labelText(result);
     $("verdict-detail").textContent = result.label === "too_short"
       ? (result.reason || "too few tokens to judge")
       : `Machine probability ${pct(result.machine_probability)}; articles above ` +
@@ -321,7 +327,7 @@
         return;
       }
       render(data);
-      $("status").textContent = `Done: ${LABELS[data.label] || data.label}.`;
+      $("status").textContent = `Done: ${labelText(data)}.`;
     } catch (err) {
       showError(`Could not reach the server: ${err.message}`);
       $("status").textContent = "";
@@ -476,7 +482,7 @@
         const button = el("button", { type: "button", class: "link-button" }, articleName(r, i));
         button.addEventListener("click", () => showReport(results, i));
         let what = r.error ? "could not be read"
-          : `${LABELS[r.label] || r.label}, machine probability ${pct(r.machine_probability)}`;
+          : `${labelText(r)}, machine probability ${pct(r.machine_probability)}`;
         if (Array.isArray(r.claims)) {
           const against = r.claims.filter((c) => c.verdict === "contradicted").length;
           what += `; ${against} of ${r.claims.length} claims contradicted`;

@@ -1,0 +1,37 @@
+"""The terminal verdict line says what the number says."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from newsprobe.article import Article, Verdict
+from newsprobe.report.terminal import render_article
+
+
+def _headline(label: str, p: float, fpr: float = 0.01) -> str:
+    article = Article(text="Drones crossed the border overnight.")
+    article.verdict = Verdict(label=label, machine_probability=p, threshold=0.922, fpr_target=fpr)
+    console = Console(record=True, width=200, color_system=None)
+    render_article(article, "smollm2-135m", console)
+    return console.export_text().splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("label", "p", "word"),
+    [
+        ("machine", 0.95, "likely MACHINE-WRITTEN"),
+        ("human", 0.06, "likely HUMAN-WRITTEN"),
+        # Below a threshold set strict on human news, 66% is not "likely human".
+        ("human", 0.66, "NOT FLAGGED, leaning machine"),
+    ],
+)
+def test_the_verdict_word_agrees_with_the_probability(label: str, p: float, word: str) -> None:
+    line = _headline(label, p)
+    assert word in line and f"machine probability {p:.1%}" in line
+    assert "at most 1% of human news is flagged" in line
+
+
+def test_a_small_false_positive_rate_is_not_shown_as_zero() -> None:
+    assert "at most 0.01% of human news" in _headline("human", 0.1, fpr=0.0001)
+    assert "at most 0.5% of human news" in _headline("human", 0.1, fpr=0.005)

@@ -59,6 +59,27 @@ def test_scan_writes_every_record_once_with_errors_in_their_rows(
     assert read(out) == rows
 
 
+def test_a_scan_where_no_record_could_be_scored_exits_non_zero(tmp_path, tiny_detector):
+    """A wrong --text-field fails every row alike: the rows are kept, and the exit says so."""
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(json.dumps({"id": f"r{i}", "text": TEXT}) for i in range(3)))
+    out = tmp_path / "results.parquet"
+    proc = subprocess.run(
+        [
+            *(sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out)),
+            *("--detector", str(tiny_detector), "--text-field", "body"),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
+    )
+    assert proc.returncode != 0
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: none of the 3 records could be scored; the first: ")
+    assert "body" in last and "articles/s" not in proc.stderr
+    assert [r["error"] is not None for r in read(out).values()] == [True] * 3
+
+
 TEXT = (
     "The council met on Tuesday to discuss the new bridge, and residents asked how long the "
     "work would close the road to traffic."

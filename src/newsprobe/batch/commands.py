@@ -138,17 +138,23 @@ def scan_cmd(
     except KeyboardInterrupt:
         err.print(f"interrupted: finished chunks are kept in {out}.parts; rerun to resume")
         sys.exit(130)
-    rate = (s.scored + s.errors) / s.seconds if s.seconds > 0 else 0.0
     line = (
         f"{s.out}: {s.rows} rows ({s.scored} scored now, {s.errors} errors in the error "
-        f"column, {s.skipped} skipped as already done) in {s.seconds:.1f}s, "
-        f"{rate:.2f} articles/s"
+        f"column, {s.skipped} skipped as already done) in {s.seconds:.1f}s"
     )
+    if s.scored and s.seconds > 0:
+        line += f", {(s.scored + s.errors) / s.seconds:.2f} articles/s"
     if s.duplicates:
         line += f"; {s.duplicates} repeated record ids kept once"
     for note in s.notes:
         line += f"; {note}"
     err.print(line, soft_wrap=True, highlight=False)
+    if s.errors and not s.scored:
+        # Every row of this run is an error row: most likely a wrong option (--text-field)
+        # or input, which a zero exit would let a pipeline take for a finished scan.
+        raise NewsprobeError(
+            f"none of the {s.errors} records could be scored; the first: {s.first_error}"
+        )
 
 
 def sites_cmd(

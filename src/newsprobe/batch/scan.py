@@ -74,6 +74,7 @@ class ScanSummary:
     seconds: float = 0.0
     engine: str = "local"
     notes: list[str] = field(default_factory=list)
+    first_error: str | None = None
 
 
 class ScanProgress(Protocol):
@@ -237,6 +238,8 @@ def scan(
 def _record(rows: list[dict[str, Any]], store: ResultStore, summary: ScanSummary) -> None:
     store.write(rows)
     errors = sum(1 for r in rows if r["error"] is not None)
+    if errors and summary.first_error is None:
+        summary.first_error = next(r["error"] for r in rows if r["error"] is not None)
     summary.errors += errors
     summary.scored += len(rows) - errors
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from newsprobe.cli_options import counted
 from newsprobe.errors import NewsprobeError
 
 if TYPE_CHECKING:
@@ -113,10 +114,11 @@ def sources_add(
     print_notes(left_out)
     db = SQLiteStore(store, embedder)
     res = db.add(passages, replace=whole)
-    replaced = f", {res.replaced} outdated passages removed" if res.replaced else ""
+    replaced = f", {counted(res.replaced, 'outdated passage')} removed" if res.replaced else ""
     print(
-        f"{db.path}: added {res.added} passages from {res.documents} documents "
-        f"({res.duplicates} duplicates skipped{replaced}); {len(db)} passages in all"
+        f"{db.path}: added {counted(res.added, 'passage')} from "
+        f"{counted(res.documents, 'document')} ({counted(res.duplicates, 'duplicate')} "
+        f"skipped{replaced}); {counted(len(db), 'passage')} in all"
     )
 
 

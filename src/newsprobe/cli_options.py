@@ -15,3 +15,8 @@ RuntimeOpt = Annotated[
         "when onnxruntime is installed)"
     ),
 ]
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 row``, ``3 rows``: summary lines read as sentences."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -306,7 +306,7 @@ def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
     (folder / "scan.docx").write_bytes(b"PK\x03\x04")
     proc = cli("sources", "add", str(folder), "--store", str(tmp_path / "s.sqlite"))
     assert proc.returncode == 0, proc.stderr
-    assert "added 1 passages from 1 documents" in proc.stdout
+    assert "added 1 passage from 1 document (" in proc.stdout
     note = f"note: {folder}: 1 file left out, not text, HTML, PDF or JSON Lines (scan.docx)"
     assert proc.stderr.strip() == note
 

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from newsprobe.cli_options import DeviceOpt, RuntimeOpt
+from newsprobe.cli_options import DeviceOpt, RuntimeOpt, counted
 from newsprobe.errors import NewsprobeError
 
 err = Console(stderr=True)
@@ -139,8 +139,9 @@ def scan_cmd(
         err.print(f"interrupted: finished chunks are kept in {out}.parts; rerun to resume")
         sys.exit(130)
     line = (
-        f"{s.out}: {s.rows} rows ({s.scored} scored now, {s.errors} errors in the error "
-        f"column, {s.skipped} skipped as already done) in {s.seconds:.1f}s"
+        f"{s.out}: {counted(s.rows, 'row')} ({s.scored} scored now, "
+        f"{counted(s.errors, 'error')} in the error column, {s.skipped} skipped as already "
+        f"done) in {s.seconds:.1f}s"
     )
     if s.scored and s.seconds > 0:
         line += f", {(s.scored + s.errors) / s.seconds:.2f} articles/s"

@@ -456,6 +456,8 @@ def test_sentence_colours_use_the_detectors_sentence_cut_offs(tiny_detector, tmp
     path.write_text(ARTICLE + "\n\n" + MACHINE_LIKE, encoding="utf-8")
     out = json.loads(run("check", str(path), "--json", "--detector", str(with_cut_offs)).stdout)
     assert out["sentence_threshold"] == pytest.approx(0.979) and out["sentence_fpr_target"] == 0.02
+    assert out["sentence_shade"] == pytest.approx(0.899)
+    assert out["sentence_shade_fpr_target"] == 0.1
     screen = run("check", str(path), "--detector", str(with_cut_offs))
     assert screen.returncode == 0, screen.stderr
     assert "at most 2% of human news sentences" in _unboxed(screen.stdout)

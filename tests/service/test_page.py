@@ -155,6 +155,10 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
         "evasion": {"invisible_characters": 2, "homoglyphs": 0},
         "title": "Drones over Poland",
         "site": "example.com",
+        "sentence_threshold": 0.83,
+        "sentence_fpr_target": 0.02,
+        "sentence_shade": 0.57,
+        "sentence_shade_fpr_target": 0.1,
         "sentences": [
             {
                 "start": 0,
@@ -210,7 +214,12 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     sentences = page.locator("#sentences .sentence")
     assert sentences.count() == 2
     low, high = (s.evaluate("e => getComputedStyle(e).backgroundColor") for s in sentences.all())
-    assert low != high
+    # Shaded as the terminal shades them, with the cut-offs said in the key.
+    assert (low, high) == ("rgba(0, 0, 0, 0)", "rgb(246, 172, 172)")
+    assert page.locator("#sentences-legend").inner_text() == (
+        "red: above 83.0% (at most 2.0% of human news sentences); yellow: above 57.0% "
+        "(at most 10.0%); plain below; grey text: beyond the scored token window"
+    )
     assert page.locator("#sentences b").count() == 0  # text, never markup
     assert "machine 95.0%" in sentences.nth(1).inner_text()
     # The mixed article's turn: marked before the second sentence, and said in words.

@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from newsprobe.article import Article
-from newsprobe.detect.sentences import SENTENCE_FPR
+from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR
 
 
 def _num(value: float | None) -> float | None:
@@ -63,6 +63,9 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
         if v.sentence_threshold is not None:
             out["sentence_threshold"] = _num(v.sentence_threshold)
             out["sentence_fpr_target"] = SENTENCE_FPR
+        if v.sentence_shade is not None:
+            out["sentence_shade"] = _num(v.sentence_shade)
+            out["sentence_shade_fpr_target"] = SHADE_FPR
         out["sentences"] = [
             {
                 "start": s.start,

@@ -193,6 +193,12 @@ class ArticleResult(BaseModel):
         "news sentences lie (with sentences, where the detector has calibrated ones)",
     )
     sentence_fpr_target: float | None = None
+    sentence_shade: float | None = Field(
+        None,
+        description="A lower sentence cut-off: above it lie at most sentence_shade_fpr_target "
+        "of human news sentences (leaning machine)",
+    )
+    sentence_shade_fpr_target: float | None = None
     boundary: BoundaryResult | None = Field(
         None,
         description="With sentences: where a human article turns machine-written, when the "

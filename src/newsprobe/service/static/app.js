@@ -107,17 +107,35 @@
   // detector has none): blue below it (human-like), red above it (machine-like), paler the
   // nearer a sentence is to the cut-off. The backgrounds stay
   // light, so dark text keeps its contrast, and each sentence also says its number in words.
-  function sentenceColour(p, threshold) {
-    const t = threshold === null || threshold === undefined ? 0.5 : threshold;
-    const far = p >= t ? (p - t) / Math.max(1 - t, 1e-6) : (t - p) / Math.max(t, 1e-6);
-    const hue = p >= t ? 0 : 212;
-    return `hsl(${hue}, 80%, ${(95 - 13 * Math.min(1, far)).toFixed(1)}%)`;
+  // As the terminal shades them: red above the cut-off that few human news sentences
+  // pass, yellow above the lower one, plain below (cuts: {red, yellow}).
+  function sentenceColour(p, cuts) {
+    if (p > cuts.red) return "hsl(0, 80%, 82%)";
+    if (p > cuts.yellow) return "hsl(50, 95%, 75%)";
+    return "";
+  }
+
+  function sentenceCuts(result) {
+    const red = result.sentence_threshold ?? result.threshold ?? 0.5;
+    const yellow = result.sentence_shade ?? red / 2;
+    const calibrated = result.sentence_threshold !== undefined &&
+      result.sentence_threshold !== null && result.sentence_shade !== undefined &&
+      result.sentence_shade !== null;
+    const key = calibrated
+      ? `red: above ${pct(red)} (at most ${pct(result.sentence_fpr_target)} of human news ` +
+        `sentences); yellow: above ${pct(yellow)} (at most ` +
+        `${pct(result.sentence_shade_fpr_target)}); plain below; grey text: beyond the ` +
+        "scored token window"
+      : `red: above the threshold (${pct(red)}); yellow: above half of it; plain below; ` +
+        "grey text: beyond the scored token window";
+    return { red, yellow, key };
   }
 
   // boundary: where a mixed article turns machine-written (index into sentences), or null.
-  function renderSentences(sentences, threshold, boundary) {
+  function renderSentences(sentences, cuts, boundary) {
     const box = $("sentences");
     box.replaceChildren();
+    $("sentences-legend").textContent = cuts.key;
     const list = Array.isArray(sentences) ? sentences : [];
     $("sentences-section").hidden = list.length === 0;
     const turn = boundary && Number.isInteger(boundary.sentence) ? boundary.sentence : -1;
@@ -146,7 +164,7 @@
           (inRange ? " likely-turn" : ""),
         title: scored ? `machine probability ${pct(p)}` : "not scored (beyond the token window)",
         "data-p": scored ? String(p) : "" });
-      if (scored) span.style.backgroundColor = sentenceColour(p, threshold);
+      if (scored) span.style.backgroundColor = sentenceColour(p, cuts);
       span.append(s.text || "");
       span.append(el("span", { class: "visually-hidden" },
         scored ? ` (machine ${pct(p)})` : " (not scored)"));
@@ -265,8 +283,7 @@
     $("flags").replaceChildren(...flags.map((f) => el("li", {}, f)));
     $("flags-box").hidden = flags.length === 0;
     renderMeta(result);
-    renderSentences(result.sentences, result.sentence_threshold ?? result.threshold,
-      result.boundary);
+    renderSentences(result.sentences, sentenceCuts(result), result.boundary);
     renderEvasion(result.evasion);
     renderRemoved(result.removed);
     renderClaims(result);

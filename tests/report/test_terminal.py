@@ -35,3 +35,20 @@ def test_the_verdict_word_agrees_with_the_probability(label: str, p: float, word
 def test_a_small_false_positive_rate_is_not_shown_as_zero() -> None:
     assert "at most 0.01% of human news" in _headline("human", 0.1, fpr=0.0001)
     assert "at most 0.5% of human news" in _headline("human", 0.1, fpr=0.005)
+
+
+def test_removed_debris_is_cut_at_a_word_with_an_ellipsis() -> None:
+    from newsprobe.article import Removal
+
+    article = Article(text="Drones crossed the border overnight.")
+    article.verdict = Verdict(
+        label="human", machine_probability=0.1, threshold=0.9, fpr_target=0.01
+    )
+    article.removed = [
+        Removal("We use cookies to improve your experience on our site.", "cookie_notice"),
+        Removal("970x125", "ad_slot"),
+    ]
+    console = Console(record=True, width=300, color_system=None)
+    render_article(article, "smollm2-135m", console)
+    text = " ".join(console.export_text().replace("\u2502", " ").split())
+    assert "cookie_notice 'We use cookies to improve your…', ad_slot '970x125'" in text

@@ -17,6 +17,14 @@ def _rate(x: float) -> str:
     return f"{x * 100:.2g}%" if x < 0.1 else f"{x:.0%}"
 
 
+def _clip(text: str, width: int) -> str:
+    """``text`` cut at a word before ``width`` characters, with "…" where it was cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 def render_article(article: Article, model: str, console: Console | None = None) -> None:
     console = console or Console()
     v = article.verdict
@@ -52,7 +60,7 @@ def render_article(article: Article, model: str, console: Console | None = None)
         table.add_row(name, "yes" if name in used else "", f"{value:.4f}", scorer_meaning(name))
     notes: list[Text] = [Text("ATTENTION  " + flag, style="bold magenta") for flag in v.flags]
     if article.removed:
-        cut = ", ".join(f"{r.reason} {r.text[:40]!r}" for r in article.removed[:6])
+        cut = ", ".join(f"{r.reason} {_clip(r.text, 40)!r}" for r in article.removed[:6])
         more = f" and {len(article.removed) - 6} more" if len(article.removed) > 6 else ""
         notes.append(Text(f"removed before scoring: {cut}{more}", style="dim"))
     tokens = article.meta.get("tokens", 0)

@@ -134,7 +134,10 @@ def sources_list(
 
     if store is not None and not store.is_file():
         raise NewsprobeError(f"{store}: no such source store")
-    for info in SQLiteStore(store).list():
+    infos = SQLiteStore(store).list()
+    if not infos:
+        print("no sources yet (newsprobe sources add FILE|FOLDER|URL)", file=sys.stderr)
+    for info in infos:
         if as_json:
             print(json.dumps(asdict(info)))
         else:
@@ -162,7 +165,7 @@ def sources_remove(
         if n == 0:  # documents are only created with passages, so 0 means absent
             missing.append(name)
         else:
-            print(f"removed {name} ({n} passages)")
+            print(f"removed {name} ({counted(n, 'passage')})")
     if missing:
         # `sources list` shows titles beside the names; a title is not a name, but say whose.
         titled = {i.title: i.source for i in db.list() if i.title}

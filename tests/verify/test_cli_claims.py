@@ -88,9 +88,14 @@ def test_sources_add_is_incremental_and_list_remove_work(store, sources_dir):
     gone = runner.invoke(
         app, ["sources", "remove", "https://example.org/rivers", "--store", str(extra)]
     )
-    assert gone.exit_code == 0 and "removed https://example.org/rivers (1 passages)" in gone.output
+    assert gone.exit_code == 0 and "removed https://example.org/rivers (1 passage)" in gone.output
     left = runner.invoke(app, ["sources", "list", "--store", str(extra), "--json"])
     assert len(left.output.splitlines()) == 1
+    (last,) = (json.loads(line)["source"] for line in left.output.splitlines())
+    runner.invoke(app, ["sources", "remove", last, "--store", str(extra)])
+    empty = runner.invoke(app, ["sources", "list", "--store", str(extra)])
+    assert empty.exit_code == 0
+    assert empty.stderr.strip() == "no sources yet (newsprobe sources add FILE|FOLDER|URL)"
 
 
 def test_check_with_sources_adds_claims_to_the_json(store, tiny_detector, tmp_path):

@@ -262,6 +262,7 @@ def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detecto
     assert proc.returncode == 2 and "--fpr must be between 0 and 1" in proc.stderr
     proc = run("check", "-", "--detector", str(tmp_path / "none.json"), stdin=ARTICLE)
     assert proc.returncode == 3 and "cannot read detector file" in proc.stderr
+    assert "none.json: no such file (a file that 'newsprobe train' wrote" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -482,8 +482,16 @@ class Detector:
             else:
                 text = Path(path).read_text(encoding="utf-8")
             data = json.loads(text)
+        except FileNotFoundError as exc:
+            # "--detector fastdetectgpt": a scorer's name, which eval takes and check does not.
+            raise DetectorFileError(
+                f"cannot read detector file {path}: no such file (a file that "
+                "'newsprobe train' wrote; 'default' is the shipped one)"
+            ) from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise DetectorFileError(f"cannot read detector file {path}: {exc}") from exc
+            raise DetectorFileError(
+                f"cannot read detector file {path}: {getattr(exc, 'strerror', None) or exc}"
+            ) from exc
         except json.JSONDecodeError as exc:
             raise DetectorFileError(f"detector file {path} is not valid JSON: {exc}") from exc
         if not isinstance(data, dict):

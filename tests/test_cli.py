@@ -81,6 +81,17 @@ def test_fpr_option_moves_the_threshold(tiny_detector, article_file):
     assert b["fpr_target"] == 0.5 and b["threshold"] <= a["threshold"]
 
 
+def test_version_and_help_read_as_a_user_expects():
+    from newsprobe import __version__
+
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout == f"newsprobe {__version__}\n"
+    listing = run("--help").stdout
+    # Each command's summary is its docstring's first paragraph, one sentence.
+    assert "Serve the web page (/) and the HTTP API (/v1, docs at /docs)." in listing
+    assert "with --sources, every" not in listing
+
+
 def test_terminal_output_is_readable(tiny_detector, article_file):
     proc = run("check", str(article_file), "--detector", str(tiny_detector))
     assert proc.returncode == 0, proc.stderr

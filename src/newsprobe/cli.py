@@ -39,6 +39,24 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from newsprobe import __version__
+
+        print(f"newsprobe {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Tell whether a news article was written by a machine."""
+
+
 def _error(message: object) -> None:
     """One line on stderr, never wrapped (scripts grep it)."""
     print(f"error: {message}", file=sys.stderr, flush=True)

@@ -69,8 +69,10 @@ def serve_cmd(
     device: DeviceOpt = None,
     runtime: RuntimeOpt = "torch",
 ) -> None:
-    """Serve the web page (/) and the HTTP API (/v1, docs at /docs); with --sources, every
-    result also carries its claims checked against the trusted sources, as check --sources."""
+    """Serve the web page (/) and the HTTP API (/v1, docs at /docs).
+
+    With --sources, every result also carries its claims checked against the trusted
+    sources, as check --sources."""
     check_port(port)  # before anything slow is imported or loaded
     import uvicorn
 

@@ -124,13 +124,21 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
         "farm.example",
         "news.example",
     ]
+    res = runner.invoke(app, ["sites", str(results), "--min-articles", "1000"])
+    assert res.exit_code == 0 and "no site has 1000 articles or more" in res.stderr
+    res = runner.invoke(app, ["sites", str(results), "--top", "-2"])
+    assert res.exit_code != 0 and "--top at least 0" in str(res.exception)
 
 
 def test_sites_on_a_file_that_is_not_results_fails_with_one_line(tmp_path):
     bogus = tmp_path / "x.parquet"
     bogus.write_text("nope")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    for target in (bogus, tmp_path / "missing.parquet"):
+    for target, says in (
+        (bogus, "not a Parquet file"),
+        (tmp_path / "missing.parquet", "no such results file"),
+        (tmp_path, "a folder, not a results file"),
+    ):
         proc = subprocess.run(
             [sys.executable, "-m", "newsprobe", "sites", str(target)],
             capture_output=True,
@@ -139,6 +147,7 @@ def test_sites_on_a_file_that_is_not_results_fails_with_one_line(tmp_path):
         )
         assert proc.returncode == 2
         assert proc.stderr.startswith("error: ") and len(proc.stderr.strip().splitlines()) == 1
+        assert says in proc.stderr
 
 
 @pytest.mark.slow

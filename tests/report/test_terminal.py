@@ -52,3 +52,19 @@ def test_removed_debris_is_cut_at_a_word_with_an_ellipsis() -> None:
     render_article(article, "smollm2-135m", console)
     text = " ".join(console.export_text().replace("\u2502", " ").split())
     assert "cookie_notice 'We use cookies to improve your…', ad_slot '970x125'" in text
+
+
+def test_a_text_in_another_language_shows_no_empty_score_table() -> None:
+    article = Article(text="Drones cruzaron la frontera durante la noche.", language="es")
+    article.verdict = Verdict(
+        label="unsupported_language",
+        machine_probability=None,
+        threshold=0.9,
+        fpr_target=0.01,
+        reason="text is in 'es'; the detector covers English",
+    )
+    console = Console(record=True, width=200, color_system=None)
+    render_article(article, "smollm2-135m", console)
+    text = console.export_text()
+    assert "UNSUPPORTED LANGUAGE" in text and "covers English" in text
+    assert "in verdict" not in text and "tokens scored" not in text

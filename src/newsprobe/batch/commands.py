@@ -173,7 +173,13 @@ def sites_cmd(
 
     if not 0.5 <= confidence < 1.0:
         raise NewsprobeError(f"--confidence must be in [0.5, 1), got {confidence}")
+    if min_articles < 1 or top < 0:
+        raise NewsprobeError(
+            f"--min-articles must be at least 1 and --top at least 0, got {min_articles} and {top}"
+        )
     report = site_report(results, top=top, confidence=confidence, min_articles=min_articles)
+    if not report.sites:
+        err.print(f"no site has {min_articles} articles or more (--min-articles)")
     if csv_out:
         write_csv(report, csv_out)
     if json_out:

@@ -186,6 +186,8 @@ def read_results(
     existed lack them).
     """
     path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: a folder, not a results file (scan --out names the file)")
     if not path.is_file():
         raise InputError(f"{path}: no such results file")
     try:

@@ -71,7 +71,8 @@ def render_article(article: Article, model: str, console: Console | None = None)
         else f"model {model}, {tokens} tokens scored",
         style="dim",
     )
-    parts = [head, *notes, Text(""), table, footer]
+    # A text in an unsupported language was not scored: no empty table, no "0 tokens".
+    parts = [head, *notes, Text(""), table, footer] if article.scores else [head, *notes]
     if article.sentences:
         parts += [Text(""), sentence_text(article, v)]
     if article.boundary is not None:

@@ -15,6 +15,7 @@ else a local instance that is shut down again at the end. Cluster nodes need new
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -158,7 +159,8 @@ def scan_ray(
     started = False
     if not ray.is_initialized():
         address = options.ray_address or os.environ.get("RAY_ADDRESS")
-        kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": "warning"}
+        # The scan's own bar and summary report progress; Ray's setup notes are noise here.
+        kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": "error"}
         if not address:
             kwargs["num_cpus"] = os.cpu_count() or 1
         try:
@@ -169,6 +171,7 @@ def scan_ray(
             ) from exc
         started = True
     try:
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # the scan's own bar reports progress
         # Blocks come back in input order, so an id repeated across files keeps its first
@@ -194,7 +197,9 @@ def scan_ray(
             fn_constructor_kwargs={"detector": detector, "detect": detect, "threads": threads},
             batch_size=options.chunk_size,
             batch_format="pyarrow",
-            concurrency=workers,
+            # Up to ``workers`` actors, as many as there are chunks to score (a fixed
+            # pool warned when a small input could not feed it).
+            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),
             num_cpus=0 if gpus else threads,
             num_gpus=1 if gpus else 0,
         )

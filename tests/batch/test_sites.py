@@ -116,6 +116,10 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     assert page.count("data:image/png;base64,iVBOR") == 1  # an embedded PNG
     assert page.index("farm.example") < page.index("news.example")
     assert "farm.example" in res.output
+    header = next(line for line in res.output.splitlines() if "site" in line and "#" in line)
+    assert [c.strip() for c in header.split("┃")[-3:-1]] == ["translated", "errors"], header
+    unknown = next(line for line in res.output.splitlines() if "(unknown)" in line)
+    assert unknown.split("│")[-2].strip() == "1"  # the bad JSON line's error, counted
 
     res = runner.invoke(
         app, ["sites", str(results), "--min-articles", "10", "--json", str(out_json)]

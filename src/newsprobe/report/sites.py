@@ -86,6 +86,7 @@ def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
         "evasion",
         "chatbot",
         "translated",
+        "errors",
     )
     for col in cols:
         table.add_column(col, justify="left" if col == "site" else "right")
@@ -100,6 +101,7 @@ def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
             str(s.evasion_articles),
             str(s.chatbot_articles),
             str(s.translated_articles),
+            str(s.errors),
         )
     console.print(table)
     if len(report.sites) > limit:

@@ -781,7 +781,10 @@ def test_a_window_under_two_tokens_is_refused(
         command, str(article_file), "--detector", str(tiny_detector), "--max-tokens", value, *extra
     )
     assert proc.returncode == 2
-    assert proc.stderr.strip() == f"error: --max-tokens must be at least 2, got {value}"
+    assert proc.stderr.strip() == (
+        "error: --max-tokens must be at least the detector's window (128 tokens for the "
+        f"shipped detector), got {value}"
+    )
     assert not (tmp_path / "out.parquet").exists()
 
 

@@ -21,6 +21,19 @@ from newsprobe.errors import NewsprobeError
 # AUROC 0.96 at ~360 words. Verdicts on texts under ~100 words are weak evidence.
 MIN_TOKENS = 24
 
+# The token window the shipped detector's verdict reads (its file's ``max_tokens``; a test
+# keeps the two equal): named in the first error on a --max-tokens too small for any
+# detector, so that a user learns the real minimum at once, not after a second try.
+SHIPPED_WINDOW = 128
+
+
+def max_tokens_error(value: int) -> str:
+    return (
+        f"--max-tokens must be at least the detector's window ({SHIPPED_WINDOW} tokens "
+        f"for the shipped detector), got {value}"
+    )
+
+
 # What runs the language model's forward pass (``newsprobe.models.LanguageModel``).
 RUNTIMES = ("torch", "onnx", "auto")
 
@@ -65,7 +78,7 @@ class DetectOptions:
     def __post_init__(self) -> None:
         # A negative window would slice tokens from the end and score the whole text.
         if self.max_tokens is not None and self.max_tokens < 2:
-            raise NewsprobeError(f"--max-tokens must be at least 2, got {self.max_tokens}")
+            raise NewsprobeError(max_tokens_error(self.max_tokens))
         if self.runtime not in RUNTIMES:
             raise NewsprobeError(
                 f"--runtime must be one of {', '.join(RUNTIMES)}, got '{self.runtime}'"

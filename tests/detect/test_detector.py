@@ -103,8 +103,11 @@ def test_bad_detector_files_are_clear_errors(tmp_path, fitted):
 
 
 def test_shipped_detector_loads_with_provenance():
+    from newsprobe.settings import SHIPPED_WINDOW
+
     det = Detector.load()
     assert det.models == ("smollm2-135m",)
+    assert det.max_tokens == SHIPPED_WINDOW  # the window --max-tokens errors name
     assert 0.0 < det.threshold_ < 1.0
     assert det.provenance_["fit_generators"]
     assert "XSum" in det.provenance_["held_out_source"]

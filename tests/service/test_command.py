@@ -73,7 +73,10 @@ def test_bad_options_and_detector_files_are_one_line_errors(tiny_detector, tmp_p
     assert err.strip() == "error: --runtime must be one of torch, onnx, auto, got 'tpu'"
     proc = serve("--max-tokens", "1")
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 2 and err.strip() == "error: --max-tokens must be at least 2, got 1"
+    assert proc.returncode == 2 and err.strip() == (
+        "error: --max-tokens must be at least the detector's window (128 tokens for the "
+        "shipped detector), got 1"
+    )
     # A window shorter than the one the detector's verdict reads, known once it is loaded.
     path = tiny_detector.save(tmp_path / "tiny.json")
     proc = serve("--port", str(free_port()), "--detector", str(path), "--max-tokens", "16")

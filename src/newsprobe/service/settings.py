@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from newsprobe.settings import max_tokens_error
+
 API_KEY_ENV = "NEWSPROBE_API_KEY"
 
 
@@ -59,7 +61,7 @@ class ServiceSettings:
                 flag = "--" + name.replace("_", "-")
                 raise ValueError(f"{flag} must be at least 1, got {getattr(self, name)}")
         if self.max_tokens is not None and self.max_tokens < 2:
-            raise ValueError(f"--max-tokens must be at least 2, got {self.max_tokens}")
+            raise ValueError(max_tokens_error(self.max_tokens))
         if self.queue_size < 0:
             raise ValueError(f"--queue-size must not be negative, got {self.queue_size}")
         if self.timeout_s <= 0:

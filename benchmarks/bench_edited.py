@@ -38,7 +38,7 @@ from rich.table import Table
 
 from benchmarks.pairs import aligned_sentence, same_story_pairs, sentences_of
 from newsprobe.detect.detector import Detector
-from newsprobe.eval.data import machine_written, read_rows
+from newsprobe.eval.data import dedupe, machine_written, read_rows
 from newsprobe.eval.splits import make_split
 from newsprobe.fileio import write_json_atomic
 
@@ -183,9 +183,9 @@ def main() -> None:
     humans = [r.text for r in split.test_xsum if r.label == 0][: args.n]
     # 2,279 of LLMFake's 3,073 paraphrase rows carry the human article's own text.
     fake = machine_written(read_rows(Path(args.data_dir) / "detect" / "llmfake_news.jsonl"))
-    paraphrased = list(
-        dict.fromkeys(r.text for r in fake if r.variant == "paraphrase_generation" and r.label)
-    )
+    paraphrased = [
+        r.text for r in dedupe(r for r in fake if r.variant == "paraphrase_generation" and r.label)
+    ]
     random.Random(0).shuffle(paraphrased)
     pairs = same_story_pairs(args.data_dir)[: args.n]
     originals = [h for h, _ in pairs]

@@ -1,4 +1,5 @@
-"""Command-line options that several commands (check, scan, serve) share: how the model runs."""
+"""What several commands (check, scan, serve, sources) share: the options for how the model
+runs, and how their summary lines count."""
 
 from __future__ import annotations
 

@@ -237,11 +237,11 @@ def scan(
 
 def _record(rows: list[dict[str, Any]], store: ResultStore, summary: ScanSummary) -> None:
     store.write(rows)
-    errors = sum(1 for r in rows if r["error"] is not None)
+    errors = [r["error"] for r in rows if r["error"] is not None]
     if errors and summary.first_error is None:
-        summary.first_error = next(r["error"] for r in rows if r["error"] is not None)
-    summary.errors += errors
-    summary.scored += len(rows) - errors
+        summary.first_error = errors[0]
+    summary.errors += len(errors)
+    summary.scored += len(rows) - len(errors)
 
 
 def _scan_here(

@@ -103,12 +103,10 @@
       : `machine probability; red zone: above the ${pct(t)} threshold`;
   }
 
-  // Diverging colours around the sentence cut-off (the article's threshold where the
-  // detector has none): blue below it (human-like), red above it (machine-like), paler the
-  // nearer a sentence is to the cut-off. The backgrounds stay
-  // light, so dark text keeps its contrast, and each sentence also says its number in words.
   // As the terminal shades them: red above the cut-off that few human news sentences
-  // pass, yellow above the lower one, plain below (cuts: {red, yellow}).
+  // pass, yellow above the lower one, plain below (cuts: {red, yellow}). The backgrounds
+  // stay light, so dark text keeps its contrast, and each sentence also says its number in
+  // words.
   function sentenceColour(p, cuts) {
     if (p > cuts.red) return "hsl(0, 80%, 82%)";
     if (p > cuts.yellow) return "hsl(50, 95%, 75%)";

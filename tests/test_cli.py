@@ -195,6 +195,32 @@ def test_check_saves_an_html_report_of_every_input_in_order(tiny_detector, tmp_p
     assert proc.stderr.strip() == f"error: --html: folder {tmp_path / 'no'} does not exist"
 
 
+@pytest.mark.parametrize(
+    ("command", "flag"),
+    [
+        (("eval", "--data", "{data}"), "--json"),
+        (("eval", "--data", "{data}"), "--plot"),
+        (("eval-claims", "--data", "{data}"), "--json"),
+        (("eval-claims", "--data", "{data}"), "--fit-out"),
+        (("sites", "{data}"), "--csv"),
+        (("sites", "{data}"), "--html"),
+        (("train", "--data-dir", "{tmp}"), "--out"),
+        (("scan", "{data}"), "--out"),
+    ],
+)
+def test_every_output_file_in_a_missing_folder_is_refused_before_the_work(tmp_path, command, flag):
+    data = tmp_path / "rows.jsonl"
+    data.write_text(json.dumps({"text": ARTICLE, "label": "human"}) + "\n")
+    args = [a.format(data=data, tmp=tmp_path) for a in command]
+    proc = run(*args, flag, str(tmp_path / "typo" / "out.json"))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == f"error: {flag}: folder {tmp_path / 'typo'} does not exist"
+    # A folder where a file belongs is named as such.
+    proc = run(*args, flag, str(tmp_path))
+    assert proc.returncode == 2
+    assert f"{flag}: {tmp_path} is a folder; name a" in proc.stderr
+
+
 def test_check_reads_a_pdf_through_its_text_layer(tiny_detector, tmp_path):
     lines = [ARTICLE[i : i + 70] for i in range(0, len(ARTICLE), 70)]
     pdf = tmp_path / "release.pdf"
@@ -285,8 +311,7 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
         for i, g in enumerate(["gen-a", "gen-b"] * 3)
     ]
     data.write_text("\n".join(json.dumps(r) for r in rows))
-    # Folders that do not exist yet are made (before the scoring, not after it).
-    out, png = tmp_path / "metrics" / "m.json", tmp_path / "plots" / "roc.png"
+    out, png = tmp_path / "m.json", tmp_path / "roc.png"
     proc = run(
         "eval",
         "--data",

@@ -29,6 +29,7 @@ from newsprobe.cli_claims import (
 )
 from newsprobe.cli_options import DeviceOpt, RuntimeOpt
 from newsprobe.errors import NewsprobeError
+from newsprobe.fileio import output_file, write_text_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -152,8 +153,8 @@ def check(
 
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
-    if html_out is not None and not html_out.parent.is_dir():
-        raise NewsprobeError(f"--html: folder {html_out.parent} does not exist")
+    if html_out is not None:
+        output_file(html_out, "--html")
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime)
     verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     records = RecordOptions(text_field=text_field, html_field=html_field)
@@ -264,6 +265,9 @@ def eval_cmd(
     from newsprobe.report.tables import print_eval
 
     paths = [*(inputs or []), *([str(data)] if data is not None else [])]
+    for flag, out_path in (("--json", json_out), ("--plot", plot)):
+        if out_path is not None:
+            output_file(out_path, flag)
     if limit is not None and limit < 2:
         raise NewsprobeError(
             f"--limit must be at least 2 (a human and a machine text), got {limit}"
@@ -301,15 +305,6 @@ def eval_cmd(
     if detector != "default" and not detector.endswith(".json"):
         scorer, detector = detector, "default"
     det = load_detector(detector)
-    for flag, out_path in (("--json", json_out), ("--plot", plot)):
-        # Made now: a folder that cannot be made fails before the scoring, not after it.
-        if out_path is not None:
-            try:
-                out_path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise NewsprobeError(
-                    f"{flag}: cannot make folder {out_path.parent} ({exc.strerror or exc})"
-                ) from exc
     with _progress(len(rows), "scoring") as bar:
         task = bar.add_task("scoring", total=len(rows) * max(1, len(det.models)), rate="")
         try:
@@ -320,7 +315,7 @@ def eval_cmd(
     result["excluded"] = excluded.to_json()
     print_eval(result, _out())
     if json_out is not None:
-        json_out.write_text(json.dumps(result, indent=2))
+        write_text_atomic(json_out, json.dumps(result, indent=2))
     if unreadable:  # metrics are printed, but a lost input is not a clean run
         raise typer.Exit(1)
 
@@ -348,6 +343,7 @@ def train(
     from newsprobe.eval.training import train_detector
     from newsprobe.report.tables import print_eval
 
+    output_file(out, "--out")
     models = tuple(model or ["smollm2-135m"])
     with _progress(1, "features") as bar:
         task = bar.add_task("features", total=None, rate="")

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from newsprobe.cli_options import counted
 from newsprobe.errors import NewsprobeError
+from newsprobe.fileio import output_file, write_text_atomic
 
 if TYPE_CHECKING:
     from newsprobe.pipeline import ClaimsStage
@@ -201,6 +202,9 @@ def eval_claims(
 
     if limit is not None and limit < 1:
         raise NewsprobeError(f"--limit must be at least 1, got {limit}")
+    for flag, out_path in (("--json", json_out), ("--fit-out", fit_out)):
+        if out_path is not None:
+            output_file(out_path, flag)
     if cv is not None and cv < 2:
         raise NewsprobeError(f"--cv must be at least 2, got {cv}")
     if C <= 0:
@@ -221,5 +225,4 @@ def eval_claims(
     result["data"] = str(data)
     print_claims_eval(result, Console() if sys.stdout.isatty() else Console(width=160))
     if json_out is not None:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(result, indent=2))
+        write_text_atomic(json_out, json.dumps(result, indent=2))

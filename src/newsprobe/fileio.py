@@ -12,6 +12,23 @@ from typing import Any
 
 from filelock import FileLock
 
+from newsprobe.errors import InputError
+
+
+def output_file(path: str | Path, flag: str | None = None, kind: str = "a file") -> Path:
+    """``path``, once it can be written: checked before the work whose result it holds.
+
+    Every command refuses a missing folder alike (a typo in it should not become a new
+    tree) and says so before the scoring, not after it.
+    """
+    path = Path(path)
+    where = f"{flag}: " if flag else ""
+    if path.is_dir():
+        raise InputError(f"{where}{path} is a folder; name {kind}")
+    if not path.parent.is_dir():
+        raise InputError(f"{where}folder {path.parent} does not exist")
+    return path
+
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
     """Write ``text`` (UTF-8) to ``path`` via a temporary file and a rename.

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from newsprobe.cli_options import DeviceOpt, RuntimeOpt, counted
 from newsprobe.errors import NewsprobeError
+from newsprobe.fileio import output_file
 
 err = Console(stderr=True)
 
@@ -138,10 +139,12 @@ def scan_cmd(
     except KeyboardInterrupt:
         err.print(f"interrupted: finished chunks are kept in {out}.parts; rerun to resume")
         sys.exit(130)
+    errors = f"{counted(s.errors, 'error')} in the error column"
+    if s.error_rows > s.errors:  # a resumed scan: the file also holds earlier runs' errors
+        errors = f"{counted(s.errors, 'error')} now, {s.error_rows} in the file's error column"
     line = (
-        f"{s.out}: {counted(s.rows, 'row')} ({s.scored} scored now, "
-        f"{counted(s.errors, 'error')} in the error column, {s.skipped} skipped as already "
-        f"done) in {s.seconds:.1f}s"
+        f"{s.out}: {counted(s.rows, 'row')} ({s.scored} scored now, {errors}, "
+        f"{s.skipped} skipped as already done) in {s.seconds:.1f}s"
     )
     if s.scored and s.seconds > 0:
         line += f", {(s.scored + s.errors) / s.seconds:.2f} articles/s"
@@ -177,6 +180,9 @@ def sites_cmd(
         raise NewsprobeError(
             f"--min-articles must be at least 1 and --top at least 0, got {min_articles} and {top}"
         )
+    for flag, out_path in (("--csv", csv_out), ("--json", json_out), ("--html", html_out)):
+        if out_path is not None:
+            output_file(out_path, flag)
     report = site_report(results, top=top, confidence=confidence, min_articles=min_articles)
     if not report.sites:
         err.print(f"no site has {min_articles} articles or more (--min-articles)")

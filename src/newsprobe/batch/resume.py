@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from newsprobe.batch.schema import SCHEMA, to_table
 from newsprobe.errors import InputError, NewsprobeError
+from newsprobe.fileio import output_file
 
 MANIFEST = "scan.json"
 META_KEY = b"newsprobe.scan"
@@ -48,10 +49,7 @@ class ResultStore:
     # -- opening and resuming -----------------------------------------------------------
     def open(self) -> set[str]:
         """Prepare the parts folder and return the record ids that are already done."""
-        if not self.out.parent.is_dir():
-            raise InputError(f"{self.out.parent}: output folder does not exist")
-        if self.out.is_dir():
-            raise InputError(f"{self.out}: is a directory; --out names a .parquet file")
+        output_file(self.out, "--out", "a .parquet file")
         done: set[str] = set()
         if self.out.exists():
             self._check_manifest(self._out_manifest(), str(self.out))
@@ -121,6 +119,13 @@ class ResultStore:
             rows, dupes = pq.read_metadata(self.out).num_rows, 0
         shutil.rmtree(self.parts, ignore_errors=True)
         return rows, dupes
+
+    def error_rows(self) -> int:
+        """Rows of ``out`` with an error, this run's and earlier ones' (after finalize)."""
+        if not self.out.exists():
+            return 0
+        column = pq.read_table(self.out, columns=["error"]).column("error")
+        return len(column) - column.null_count
 
     def _compact(self, sources: list[Path]) -> tuple[int, int]:
         schema = SCHEMA.with_metadata({META_KEY: json.dumps(self.manifest).encode()})

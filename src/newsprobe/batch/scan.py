@@ -75,6 +75,7 @@ class ScanSummary:
     engine: str = "local"
     notes: list[str] = field(default_factory=list)
     first_error: str | None = None
+    error_rows: int = 0  # in the whole file, earlier runs' included
 
 
 class ScanProgress(Protocol):
@@ -232,6 +233,7 @@ def scan(
         summary.skipped = pending.skipped
     summary.seconds = time.perf_counter() - start
     summary.rows, summary.duplicates = store.finalize()
+    summary.error_rows = store.error_rows()
     return summary
 
 

@@ -14,8 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsprobe.batch.sites import SiteReport
-from newsprobe.errors import InputError
-from newsprobe.fileio import write_text_atomic
+from newsprobe.fileio import output_file, write_text_atomic
 
 CSV_COLUMNS = [
     "rank",
@@ -53,9 +52,7 @@ def report_dict(report: SiteReport) -> dict[str, Any]:
 
 def _write(path: Path, text: str) -> None:
     """Written whole or not at all (temporary file, then rename)."""
-    if not path.parent.is_dir():
-        raise InputError(f"{path.parent}: output folder does not exist")
-    write_text_atomic(path, text)
+    write_text_atomic(output_file(path), text)
 
 
 def write_json(report: SiteReport, path: Path) -> None:

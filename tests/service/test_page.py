@@ -382,6 +382,23 @@ def test_a_saved_report_opens_offline_and_switches_between_articles(
     assert page.get_by_role("alert").is_hidden()
     last = "Likely MACHINE-WRITTEN" if results[2]["label"] == "machine" else "Not flagged"
     expect(page.locator("#verdict")).to_contain_text(last)
+    # Printed (or saved as PDF), the report holds every article, not only the one shown.
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    copies = page.locator(".print-article")
+    expect(copies).to_have_count(len(results))
+    assert page.locator("#result").is_hidden()  # the one on screen is among the copies
+    expect(copies.nth(0).locator("h2")).to_have_text("Allies consult")
+    expect(copies.nth(0)).to_contain_text("contradictedPoland joined NATO in 2009.")
+    expect(copies.nth(1)).to_contain_text("gone.txt: no such file")
+    expect(copies.nth(3)).to_contain_text("Not flagged (uncertain, leaning machine)")
+    assert all(copies.nth(i).is_visible() for i in range(len(results)))
+    assert page.locator(".report-print [id]").count() == 0  # copies, not second elements
+    expect(page.locator("#result-heading")).to_have_text("article 3")  # the one on screen
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    expect(copies).to_have_count(0)
+    assert page.locator("#result").is_visible()
     assert requests == [path.as_uri()]  # the page alone: no script, style or data fetched
     assert errors == []
     context.close()

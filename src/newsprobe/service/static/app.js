@@ -470,8 +470,11 @@
     return r.title || where || r.url || `article ${i + 1}`;
   }
 
+  let current = 0; // the report's article on screen
+
   function showReport(results, i) {
     const r = results[i];
+    current = i;
     $("result-heading").textContent = articleName(r, i);
     if (r.error) {
       $("result").hidden = true;
@@ -484,6 +487,29 @@
       if (j === i) b.setAttribute("aria-current", "true");
       else b.removeAttribute("aria-current");
     });
+  }
+
+  // Printing (or saving as PDF) a report of several articles prints every one of them,
+  // each on a page of its own, not only the one on screen: copies of the result view,
+  // made when printing starts and dropped after it (ids removed, so they stay copies).
+  function printCopies(results, current) {
+    const copies = results.map((r, i) => {
+      showReport(results, i);
+      let copy;
+      if (r.error) {
+        copy = el("section", { class: "result" },
+          el("h2", {}, articleName(r, i)), el("p", { class: "error" }, r.error));
+      } else {
+        copy = $("result").cloneNode(true);
+        copy.querySelectorAll("[id]").forEach((n) => n.removeAttribute("id"));
+        copy.removeAttribute("id");
+        copy.removeAttribute("aria-live");
+      }
+      copy.hidden = false;
+      return el("div", { class: "print-article" }, copy);
+    });
+    showReport(results, current);
+    $("report-print").replaceChildren(...copies);
   }
 
   function initReport(data) {
@@ -507,6 +533,16 @@
       $("report-articles").replaceChildren(
         el("h2", {}, `${results.length} articles`), el("ol", {}, ...items));
       $("report-articles").hidden = false;
+      const printed = el("div", { id: "report-print", class: "report-print" });
+      $("result").after(printed);
+      window.addEventListener("beforeprint", () => {
+        printCopies(results, current);
+        document.body.classList.add("printing-all");
+      });
+      window.addEventListener("afterprint", () => {
+        document.body.classList.remove("printing-all");
+        printed.replaceChildren();
+      });
     }
     showReport(results, Math.max(0, results.findIndex((r) => !r.error)));
   }

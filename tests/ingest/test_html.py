@@ -94,6 +94,32 @@ def test_a_parse_error_in_the_menus_check_is_a_one_line_error(
         article_from_html(MENUS_ONLY, name="front.html")
 
 
+@pytest.mark.parametrize(
+    ("head", "footer", "url", "date"),
+    [
+        ("", "© 2025 Daily Example. All rights reserved.", None, None),
+        ("", "Copyright 2010-2025 Daily Example", None, None),
+        (  # a page's own date markup stands, whatever its footer says
+            '<meta property="article:published_time" content="2024-03-03T10:00:00Z">',
+            "© 2025 Daily Example",
+            None,
+            "2024-03-03",
+        ),
+        (  # a first of January that the markup gives is a date like any other
+            '<meta property="article:published_time" content="2025-01-01T10:00:00Z">',
+            "© 2025 Daily Example",
+            None,
+            "2025-01-01",
+        ),
+        ("", "© 2025 Daily Example", "https://news.example/2024/03/03/bridge", "2024-03-03"),
+    ],
+)
+def test_a_copyright_year_is_not_taken_for_the_publication_date(head, footer, url, date) -> None:
+    body = "<p>" + "The council voted on Tuesday to close the old bridge to lorries. " * 5 + "</p>"
+    html = f"<html><head>{head}</head><body><article>{body}</article><footer>{footer}</footer>"
+    assert article_from_html(html + "</body></html>", url=url).date == date
+
+
 def test_legacy_encoding_in_a_page_is_decoded() -> None:
     body = "<p>" + "Café owners in Kraków said prices rose by 12% this year. " * 6 + "</p>"
     html = f"<html><body><article>{body}</article></body></html>".encode("cp1252")

@@ -87,12 +87,28 @@ def article_from_html(
         title=doc.title or None,
         url=url or doc.url or None,
         author=doc.author or None,
-        date=doc.date or None,
+        date=_publication_date(doc.date, html, url),
         site=doc.sitename or doc.hostname or None,
     )
     article.meta["extraction"] = {"html_chars": len(html), "text_chars": len(doc.text)}
     article.removed = _page_removals(html, article) + article.removed
     return article
+
+
+def _publication_date(found: str | None, html: str, url: str | None) -> str | None:
+    """trafilatura's date, unless it is only a year: its last resort reads years out of the
+    page's text, and on a page with no date markup that is the footer's "© 2025", given
+    as 2025-01-01. A reader takes that for the day the article was published, so a first
+    of January that the page's markup and address do not also give is dropped."""
+    if not found or not found.endswith("-01-01"):
+        return found or None
+    from htmldate import find_date
+
+    try:
+        marked = find_date(html, url=url, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
+    return found if marked == found else None
 
 
 def _menus_only(text: str, html: str, url: str | None) -> bool:

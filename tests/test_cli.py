@@ -294,7 +294,12 @@ def test_bad_files_end_with_one_line_error(tmp_path, content, message, tiny_dete
 def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detector):
     proc = run("check", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and "no such file" in proc.stderr
-    assert "Traceback" not in proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    # With --json the one input's error line is printed as well, as for one of several.
+    proc = run("check", str(tmp_path / "nope.txt"), "--json")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    line = json.loads(proc.stdout)
+    assert line["path"] == str(tmp_path / "nope.txt") and "no such file" in line["error"]
     proc = run("check", str(tmp_path / "x"), "--fpr", "2")
     assert proc.returncode == 2 and "--fpr must be between 0 and 1" in proc.stderr
     proc = run("check", "-", "--detector", str(tmp_path / "none.json"), stdin=ARTICLE)

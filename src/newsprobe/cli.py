@@ -164,8 +164,14 @@ def check(
     print_notes(left_out)
     single = len(files) == 1
     if single:
-        # A bad single input is an error (exit 2), not a line of output.
-        articles = [read_check_item(files[0], allow_private=allow_private)]
+        # A bad single input is an error (exit 2); with --json its line is printed too, as
+        # for one input of several, so that a script reads every input's outcome alike.
+        try:
+            articles = [read_check_item(files[0], allow_private=allow_private)]
+        except NewsprobeError as exc:
+            if as_json:
+                print(json.dumps(check_error_json(files[0], exc)), flush=True)
+            raise
     det = load_detector(detector, options)
     options.window(det.max_tokens)  # before any article is checked
     model = det.model_label

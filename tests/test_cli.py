@@ -221,6 +221,21 @@ def test_every_output_file_in_a_missing_folder_is_refused_before_the_work(tmp_pa
     assert f"{flag}: {tmp_path} is a folder; name a" in proc.stderr
 
 
+@pytest.mark.parametrize(
+    ("command", "flag"),
+    [(("check",), "--html"), (("eval", "--label", "human"), "--json"), (("sites",), "--csv")],
+)
+def test_an_output_file_that_is_an_input_is_refused_and_left_whole(tmp_path, command, flag):
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><p>{ARTICLE}</p></body></html>")
+    proc = run(*command, str(page), flag, str(tmp_path / "." / "page.html"))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == (
+        f"error: {flag}: {tmp_path / 'page.html'} is an input; writing it would destroy it"
+    )
+    assert page.read_text().startswith("<html><body><p>")
+
+
 def test_check_reads_a_pdf_through_its_text_layer(tiny_detector, tmp_path):
     lines = [ARTICLE[i : i + 70] for i in range(0, len(ARTICLE), 70)]
     pdf = tmp_path / "release.pdf"

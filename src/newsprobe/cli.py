@@ -154,7 +154,7 @@ def check(
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     if html_out is not None:
-        output_file(html_out, "--html")
+        output_file(html_out, "--html", inputs=paths)
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime)
     verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
     records = RecordOptions(text_field=text_field, html_field=html_field)
@@ -273,7 +273,7 @@ def eval_cmd(
     paths = [*(inputs or []), *([str(data)] if data is not None else [])]
     for flag, out_path in (("--json", json_out), ("--plot", plot)):
         if out_path is not None:
-            output_file(out_path, flag)
+            output_file(out_path, flag, inputs=paths)
     if limit is not None and limit < 2:
         raise NewsprobeError(
             f"--limit must be at least 2 (a human and a machine text), got {limit}"
@@ -349,7 +349,7 @@ def train(
     from newsprobe.eval.training import train_detector
     from newsprobe.report.tables import print_eval
 
-    output_file(out, "--out")
+    output_file(out, "--out", "a .json file")
     models = tuple(model or ["smollm2-135m"])
     with _progress(1, "features") as bar:
         task = bar.add_task("features", total=None, rate="")

@@ -204,7 +204,7 @@ def eval_claims(
         raise NewsprobeError(f"--limit must be at least 1, got {limit}")
     for flag, out_path in (("--json", json_out), ("--fit-out", fit_out)):
         if out_path is not None:
-            output_file(out_path, flag)
+            output_file(out_path, flag, inputs=[data])
     if cv is not None and cv < 2:
         raise NewsprobeError(f"--cv must be at least 2, got {cv}")
     if C <= 0:

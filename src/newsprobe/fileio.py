@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,18 @@ from filelock import FileLock
 from newsprobe.errors import InputError
 
 
-def output_file(path: str | Path, flag: str | None = None, kind: str = "a file") -> Path:
+def output_file(
+    path: str | Path,
+    flag: str | None = None,
+    kind: str = "a file",
+    inputs: Iterable[str | Path] = (),
+) -> Path:
     """``path``, once it can be written: checked before the work whose result it holds.
 
     Every command refuses a missing folder alike (a typo in it should not become a new
-    tree) and says so before the scoring, not after it.
+    tree) and says so before the scoring, not after it; and an output that is one of the
+    command's ``inputs`` (``check page.html --html page.html``), which writing would
+    destroy.
     """
     path = Path(path)
     where = f"{flag}: " if flag else ""
@@ -27,6 +34,10 @@ def output_file(path: str | Path, flag: str | None = None, kind: str = "a file")
         raise InputError(f"{where}{path} is a folder; name {kind}")
     if not path.parent.is_dir():
         raise InputError(f"{where}folder {path.parent} does not exist")
+    if path.exists():
+        for source in inputs:
+            if Path(source).is_file() and os.path.samefile(source, path):
+                raise InputError(f"{where}{path} is an input; writing it would destroy it")
     return path
 
 

@@ -182,7 +182,7 @@ def sites_cmd(
         )
     for flag, out_path in (("--csv", csv_out), ("--json", json_out), ("--html", html_out)):
         if out_path is not None:
-            output_file(out_path, flag)
+            output_file(out_path, flag, inputs=[results])
     report = site_report(results, top=top, confidence=confidence, min_articles=min_articles)
     if not report.sites:
         err.print(f"no site has {min_articles} articles or more (--min-articles)")

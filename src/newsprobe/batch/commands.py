@@ -156,9 +156,13 @@ def scan_cmd(
     if s.errors and not s.scored:
         # Every row of this run is an error row: most likely a wrong option (--text-field)
         # or input, which a zero exit would let a pipeline take for a finished scan.
-        raise NewsprobeError(
-            f"none of the {s.errors} records could be scored; the first: {s.first_error}"
+        # Exit 1, as check's for inputs that could not be read: the run itself went through.
+        print(
+            f"error: none of the {s.errors} records could be scored; the first: {s.first_error}",
+            file=sys.stderr,
+            flush=True,
         )
+        raise typer.Exit(1)
 
 
 def sites_cmd(

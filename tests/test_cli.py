@@ -654,6 +654,23 @@ def test_check_reads_a_folder_of_every_kind_with_a_named_text_column(tiny_detect
     assert lines[2]["record_id"] == "r1" and lines[3]["site"] == "news.example"
     assert lines[3]["removed"] == [{"text": "970x125", "reason": "ad_slot"}]
 
+    # An empty record file is an error line, not nothing; a failed record keeps its address.
+    (folder / "e.jsonl").write_text("")
+    (folder / "f.jsonl").write_text(
+        json.dumps({"id": "r9", "body": "", "url": "https://n.example/9"})
+    )
+    proc = run(
+        "check", str(folder), "--text-field", "body", "--json", "--detector", str(tiny_detector)
+    )
+    assert proc.returncode == 1
+    lines = [json.loads(x) for x in proc.stdout.strip().splitlines()]
+    assert len(lines) == 6 and lines[4] == {
+        "path": str(folder / "e.jsonl"),
+        "error": f"{folder / 'e.jsonl'}: no records in the file",
+    }
+    assert lines[5]["url"] == "https://n.example/9" and lines[5]["site"] == "n.example"
+    assert lines[5]["record_id"] == "r9" and "error" in lines[5]
+
 
 def test_a_url_on_loopback_needs_allow_private(tiny_detector):
     import http.server

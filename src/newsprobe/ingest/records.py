@@ -516,7 +516,10 @@ def expand_check_inputs(
     for p in paths:
         # A URL is fetched, not read.
         if p != "-" and "://" not in p and is_record_file(p) and Path(p).is_file():
+            before = len(items)
             items.extend(iter_file_records(Path(p), options, keep))
+            if len(items) == before:  # not a clean run of nothing: say the file was empty
+                items.append(Record("", p, error=f"{p}: no records in the file"))
         else:
             items.append(p)
     return items
@@ -540,4 +543,5 @@ def check_error_json(item: CheckItem, exc: Exception) -> dict[str, str]:
     """``check --json``'s line for an input that failed: its path (and record id)."""
     if isinstance(item, str):
         return {"path": item, "error": str(exc)}
-    return {"path": item.source, "record_id": item.record_id, "error": str(exc)}
+    line = {"path": item.source, "record_id": item.record_id, "url": item.url, "site": item.site}
+    return {**{k: v for k, v in line.items() if v}, "error": str(exc)}

@@ -166,6 +166,15 @@ def verify_articles(
     nlp = load_nlp()
     every = []
     for article in articles:
+        if article.verdict is not None and article.verdict.label == "unsupported_language":
+            # spaCy's English parser would read German as English and find no conflict:
+            # say the claims were not checked rather than list them "without evidence".
+            article.claims = None
+            article.meta["claims_not_checked"] = (
+                f"claims are checked in {', '.join(sorted(SUPPORTED_LANGUAGES))} only; "
+                f"this text reads as {article.language or 'another language'}"
+            )
+            continue
         article.claims = extract_claims(
             article.text, nlp, options.min_checkworthiness, options.max_claims
         )

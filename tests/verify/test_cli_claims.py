@@ -155,6 +155,27 @@ def test_check_with_sources_prints_a_claims_section(store, tiny_detector, tmp_pa
     assert "CONTRADICTED" in res.output and "'2009'" in res.output and "'1999'" in res.output
 
 
+def test_claims_of_a_text_in_another_language_are_said_not_checked(store, tiny_detector, tmp_path):
+    """An English parser reads German as English and finds nothing to contradict: the
+    claims are not listed "without enough evidence" but said to be unchecked."""
+    article = tmp_path / "de.txt"
+    article.write_text(
+        "Die NATO wurde im Jahr 1952 in Washington gegründet. Polen trat dem Bündnis im "
+        "Jahr 2009 bei, wie die Regierung in Warschau am Mittwoch mitteilte. Die Minister "
+        "wollen sich in der kommenden Woche erneut treffen, um über die Lage zu beraten.",
+        encoding="utf-8",
+    )
+    base = ["check", str(article), "--detector", str(tiny_detector), "--sources"]
+    res = runner.invoke(app, [*base, "--store", str(store), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["label"] == "unsupported_language"
+    assert "claims" not in out and "claims_summary" not in out
+    assert out["claims_not_checked"] == "claims are checked in en only; this text reads as de"
+    res = runner.invoke(app, [*base, "--store", str(store)], terminal_width=200)
+    assert "Claims not checked: claims are checked in en only" in res.output
+
+
 def test_eval_claims_reports_the_system_and_both_baselines(tmp_path):
     rows = [
         {

@@ -96,6 +96,8 @@ def article_json(article: Article, model: str) -> dict[str, Any]:
     if article.claims is not None:
         out["claims"] = [c.to_json() for c in article.claims]
         out["claims_summary"] = claims_summary(article)
+    if "claims_not_checked" in article.meta:
+        out["claims_not_checked"] = article.meta["claims_not_checked"]
     return out
 
 

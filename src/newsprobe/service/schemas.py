@@ -210,6 +210,11 @@ class ArticleResult(BaseModel):
     claims_summary: dict[str, int] | None = Field(
         None, description="Claims per verdict (with claims)"
     )
+    claims_not_checked: str | None = Field(
+        None,
+        description="With --sources, why this article's claims were not checked (a "
+        "language the claim parser does not read); claims is then absent",
+    )
 
 
 class ItemError(BaseModel):

@@ -243,7 +243,10 @@
       if (evidence.childElementCount) li.append(evidence);
       return li;
     });
-    $("claims-section").hidden = !ran;
+    if (result.claims_not_checked) {
+      $("claims-summary").textContent = `Not checked: ${result.claims_not_checked}.`;
+    }
+    $("claims-section").hidden = !ran && !result.claims_not_checked;
   }
 
   function renderScores(scores) {

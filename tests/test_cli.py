@@ -672,7 +672,7 @@ def test_check_reads_a_folder_of_every_kind_with_a_named_text_column(tiny_detect
     assert lines[5]["record_id"] == "r9" and "error" in lines[5]
 
 
-def test_a_url_on_loopback_needs_allow_private(tiny_detector):
+def test_a_url_on_loopback_needs_allow_private(tiny_detector, tmp_path):
     import http.server
     import threading
 
@@ -702,6 +702,12 @@ def test_a_url_on_loopback_needs_allow_private(tiny_detector):
         saved = json.loads(run("check", str(EXAMPLES / "article.txt"), *args).stdout)
         assert fetched["machine_probability"] == saved["machine_probability"]
         assert fetched["url"] == url and any(r["reason"] == "ad_slot" for r in fetched["removed"])
+        # sources add takes the same option its refusal names.
+        store = tmp_path / "s.sqlite"
+        proc = run("sources", "add", url, "--store", str(store))
+        assert proc.returncode == 2 and "use --allow-private to allow it" in proc.stderr
+        proc = run("sources", "add", url, "--store", str(store), "--allow-private")
+        assert proc.returncode == 0 and "from 1 document" in proc.stdout, proc.stderr
     finally:
         httpd.shutdown()
 

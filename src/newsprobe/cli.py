@@ -27,7 +27,7 @@ from newsprobe.cli_claims import (
     print_notes,
     sources_app,
 )
-from newsprobe.cli_options import DeviceOpt, RuntimeOpt
+from newsprobe.cli_options import AllowPrivateOpt, DeviceOpt, RuntimeOpt
 from newsprobe.errors import NewsprobeError
 from newsprobe.fileio import output_file, write_text_atomic
 
@@ -72,10 +72,6 @@ TextFieldOpt = Annotated[
 HtmlFieldOpt = Annotated[
     str | None,
     typer.Option(help="Column holding HTML in JSONL/CSV/Parquet inputs (instead of text)"),
-]
-AllowPrivateOpt = Annotated[
-    bool,
-    typer.Option(help="Let URLs reach loopback, private and link-local addresses"),
 ]
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from newsprobe.cli_options import counted
+from newsprobe.cli_options import AllowPrivateOpt, counted
 from newsprobe.errors import NewsprobeError
 from newsprobe.fileio import output_file, write_text_atomic
 
@@ -91,16 +91,17 @@ sources_app = typer.Typer(
 @sources_app.command("add")
 def sources_add(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders or .jsonl (text, title, url)")
+        list[str],
+        typer.Argument(help="Files, folders, URLs or .jsonl (text, title, url)"),
     ],
     store: StoreOpt = None,
     embedder: Annotated[
         str | None, typer.Option(help="minilm-static (default, fast) or minilm, for a new store")
     ] = None,
     max_words: Annotated[int, typer.Option(help="Words per passage, at most")] = 60,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
-    """Index documents as passages (already indexed passages are skipped; a file or page
-    added again replaces its old version)."""
+    """Index documents as passages; a file or page added again replaces its old version."""
     from newsprobe.sources import SQLiteStore, iter_documents
 
     if max_words < 5:
@@ -111,7 +112,8 @@ def sources_add(
         check_embedder_name(embedder)  # before reading (or fetching) any input
     left_out: list[str] = []
     whole: list[str] = []
-    passages = [p for doc in iter_documents(inputs, max_words, left_out, whole) for p in doc]
+    documents = iter_documents(inputs, max_words, left_out, whole, allow_private)
+    passages = [p for doc in documents for p in doc]
     print_notes(left_out)
     db = SQLiteStore(store, embedder)
     res = db.add(passages, replace=whole)

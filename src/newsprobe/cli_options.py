@@ -16,6 +16,10 @@ RuntimeOpt = Annotated[
         "when onnxruntime is installed)"
     ),
 ]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(help="Let URLs reach loopback, private and link-local addresses"),
+]
 
 
 def counted(n: int, noun: str) -> str:

@@ -107,8 +107,8 @@ def _file(path: Path, max_words: int) -> list[Passage]:
     return _document(text, str(path.resolve()), path.stem, None, None, max_words)
 
 
-def _url(url: str, max_words: int) -> list[Passage]:
-    art = fetch_url(url)
+def _url(url: str, max_words: int, allow_private: bool = False) -> list[Passage]:
+    art = fetch_url(url, allow_private=allow_private)
     return _document(art.text, url, art.title, url, art.date, max_words)
 
 
@@ -117,6 +117,7 @@ def iter_documents(
     max_words: int = MAX_WORDS,
     notes: list[str] | None = None,
     whole: list[str] | None = None,
+    allow_private: bool = False,
 ) -> Iterator[list[Passage]]:
     """One list of passages per document, in input order (folders sorted). ``notes`` gains
     a line for each folder holding files of kinds that are not read; ``whole`` the source
@@ -124,7 +125,7 @@ def iter_documents(
     JSON Lines rows, which may share a ``source`` name across adds."""
     for raw in inputs:
         if re.match(r"https?://", raw):
-            doc = _url(raw, max_words)
+            doc = _url(raw, max_words, allow_private)
             if whole is not None and doc:
                 whole.append(doc[0].source)
             yield doc

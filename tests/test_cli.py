@@ -317,6 +317,10 @@ def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detecto
     assert line["path"] == str(tmp_path / "nope.txt") and "no such file" in line["error"]
     proc = run("check", str(tmp_path / "x"), "--fpr", "2")
     assert proc.returncode == 2 and "--fpr must be between 0 and 1" in proc.stderr
+    # A rate no calibration text can show is refused, not promised.
+    proc = run("check", "-", "--fpr", "1e-9", "--detector", str(tiny_detector), stdin=ARTICLE)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "below what the detector's" in proc.stderr and proc.stderr.count("\n") == 1
     proc = run("check", "-", "--detector", str(tmp_path / "none.json"), stdin=ARTICLE)
     assert proc.returncode == 3 and "cannot read detector file" in proc.stderr
     assert "none.json: no such file (a file that 'newsprobe train' wrote" in proc.stderr

@@ -17,6 +17,7 @@ from newsprobe.detect.boundary import locate_boundary
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.detect.tells import find_tells
+from newsprobe.errors import InputError
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.normalize.text import TRANSLATION_MIN
 from newsprobe.settings import DetectOptions
@@ -24,6 +25,18 @@ from newsprobe.settings import DetectOptions
 if TYPE_CHECKING:
     from newsprobe.sources.base import EvidenceStore
     from newsprobe.verify.options import VerifyOptions
+
+
+def check_fpr(detector: Detector, fpr: float) -> None:
+    """Refuse a false-positive rate the detector's calibration cannot back: every rate
+    below one of its human calibration texts gives the same threshold, and stating a
+    smaller one ("at most 0.0001% of human news") would promise what it cannot show."""
+    n = len(detector.calibration_scores_)
+    if fpr * n < 1:
+        raise InputError(
+            f"an fpr of {fpr:g} is below what the detector's {n} human calibration texts "
+            f"can measure (at least 1/{n} = {1 / n:.4g})"
+        )
 
 
 def load_detector(path: str | None = None, options: DetectOptions | None = None) -> Detector:
@@ -38,6 +51,8 @@ def load_detector(path: str | None = None, options: DetectOptions | None = None)
             det.min_tokens = options.min_tokens
         det.device = options.device
         det.runtime = options.runtime
+        if options.fpr is not None:
+            check_fpr(det, options.fpr)  # before any article is read or scored
     return det
 
 
@@ -48,6 +63,8 @@ def check_articles(
     options = options or DetectOptions()
     options.window(detector.max_tokens)  # a window shorter than the verdict's is refused
     fpr = options.fpr if options.fpr is not None else detector.fpr
+    if options.fpr is not None:
+        check_fpr(detector, options.fpr)
     threshold = detector.threshold_for(fpr)
     scored = []
     for article in articles:

@@ -99,6 +99,14 @@ def test_a_non_finite_fpr_is_named_as_such(server):
     assert r.status_code == 422 and "finite number" in r.text
 
 
+def test_an_fpr_below_what_the_calibration_measures_is_refused(server, tiny_detector):
+    n = len(tiny_detector.calibration_scores_)
+    with server.client() as c:
+        r = c.post("/v1/check", json={"text": ARTICLE, "fpr": 1e-300})
+    assert r.status_code == 422
+    assert f"below what the detector's {n} human calibration texts can measure" in r.text
+
+
 def test_short_text_is_too_short_not_an_error(server):
     with server.client() as c:
         out = c.post("/v1/check", json={"text": "Drones crossed."}).json()

@@ -27,7 +27,7 @@ from newsprobe.cli_claims import (
     print_notes,
     sources_app,
 )
-from newsprobe.cli_options import AllowPrivateOpt, DeviceOpt, RuntimeOpt
+from newsprobe.cli_options import AllowPrivateOpt, DeviceOpt, RuntimeOpt, SeedOpt
 from newsprobe.errors import NewsprobeError
 from newsprobe.fileio import output_file, write_text_atomic
 
@@ -98,7 +98,7 @@ def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Text or HTML files, JSONL/CSV/Parquet/WARC files, directories, URLs, "
+            help="Text, HTML or PDF files, JSONL/CSV/Parquet/WARC files, directories, URLs, "
             "or - for stdin"
         ),
     ],
@@ -256,7 +256,7 @@ def eval_cmd(
     limit: Annotated[int | None, typer.Option(help="Seeded, label-balanced sample size")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics here")] = None,
     plot: Annotated[Path | None, typer.Option(help="Write a ROC curve PNG here")] = None,
-    seed: int = 0,
+    seed: SeedOpt = 0,
 ) -> None:
     """AUROC and TPR at 1%/5% FPR, overall and per generator, domain and variant."""
     from newsprobe.eval.data import sample
@@ -336,7 +336,7 @@ def train(
     C: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 0.1,
     fpr: Annotated[float, typer.Option(help="Target FPR of the shipped threshold")] = 0.01,
     max_tokens: Annotated[int, typer.Option(help="Token window the features read")] = 128,
-    seed: int = 0,
+    seed: SeedOpt = 0,
     leave_out: Annotated[
         bool, typer.Option(help="Also refit without each generator family and report it")
     ] = True,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from newsprobe.cli_options import AllowPrivateOpt, counted
+from newsprobe.cli_options import AllowPrivateOpt, SeedOpt, counted
 from newsprobe.errors import NewsprobeError
 from newsprobe.fileio import output_file, write_text_atomic
 
@@ -181,7 +181,7 @@ def eval_claims(
     data: Annotated[Path, typer.Option("--data", help="ClimateFEVER-layout JSONL")],
     limit: Annotated[int | None, typer.Option(help="Seeded sample of this many rows")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics here")] = None,
-    seed: int = 0,
+    seed: SeedOpt = 0,
     cv: Annotated[
         int | None,
         typer.Option(

@@ -16,6 +16,7 @@ RuntimeOpt = Annotated[
         "when onnxruntime is installed)"
     ),
 ]
+SeedOpt = Annotated[int, typer.Option(help="Random seed of the sample and the fit")]
 AllowPrivateOpt = Annotated[
     bool,
     typer.Option(help="Let URLs reach loopback, private and link-local addresses"),

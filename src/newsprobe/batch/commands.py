@@ -98,7 +98,8 @@ def scan_cmd(
         typer.Option(help="Processes (local, default 1) or actors (ray, default: CPUs/threads)"),
     ] = None,
     threads: Annotated[
-        int | None, typer.Option(help="Torch threads per worker (default: cores / workers)")
+        int | None,
+        typer.Option(help="Model threads per worker, torch or onnx (default: cores / workers)"),
     ] = None,
     engine: Annotated[str, typer.Option(help="local, or ray (Ray Data)")] = "local",
     ray_address: Annotated[
@@ -172,7 +173,9 @@ def sites_cmd(
     html_out: Annotated[Path | None, typer.Option("--html", help="Write an HTML report")] = None,
     min_articles: Annotated[int, typer.Option(help="Leave out sites with fewer articles")] = 1,
     top: Annotated[int, typer.Option(help="Top flagged articles listed per site")] = 3,
-    confidence: Annotated[float, typer.Option(help="Wilson interval confidence")] = 0.95,
+    confidence: Annotated[
+        float, typer.Option(help="Wilson interval confidence, in [0.5, 1)")
+    ] = 0.95,
 ) -> None:
     """Per-site share of machine-flagged articles, ranked by the interval's lower bound."""
     from newsprobe.batch.sites import site_report

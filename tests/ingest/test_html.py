@@ -71,6 +71,15 @@ def test_a_page_of_menus_is_no_article_and_a_short_one_still_is() -> None:
     was scored as a too-short article; a short page with a sentence is still read."""
     with pytest.raises(InputError, match="no article text found in the HTML, only menus"):
         article_from_html(MENUS_ONLY, name="front.html")
+    # A cookie notice's five words do not make the menus an article: it is cut as debris.
+    cookie = (
+        "<html><head><title>Site</title></head><body><nav><a href='/'>Home</a> | "
+        "<a href='/a'>About</a></nav><div class='cookie'>We use cookies to improve your "
+        "experience. Accept all cookies.</div><footer>© 2025 Example News Ltd. All rights "
+        "reserved.</footer></body></html>"
+    )
+    with pytest.raises(InputError, match="no article text found in the HTML, only menus"):
+        article_from_html(cookie, name="front.html")
     short = b"<html><body><h1>Title</h1><p>Drones crossed the border.</p></body></html>"
     assert article_from_html(short, name="short.html").text.endswith("Drones crossed the border.")
 

@@ -73,11 +73,8 @@ def article_from_html(
         doc = _extract(html, url, with_metadata=True, include_tables=False)
         if doc is None or not (doc.text or "").strip():
             raise InputError(f"{name}: no article text found in the HTML")
-        menus_only = _menus_only(doc.text, html, url)
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
-    if menus_only:
-        raise InputError(f"{name}: no article text found in the HTML, only menus and links")
     # trafilatura puts one paragraph per line; plain-text articles separate paragraphs with
     # a blank line, and the two must tokenize alike for a page and its text to agree.
     body = "\n\n".join(p for p in doc.text.split("\n") if p.strip())
@@ -92,6 +89,13 @@ def article_from_html(
     )
     article.meta["extraction"] = {"html_chars": len(html), "text_chars": len(doc.text)}
     article.removed = _page_removals(html, article) + article.removed
+    # Read on the text left once debris is cut: a cookie notice has five words too.
+    try:
+        menus_only = _menus_only(article.text, html, url)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
+    if menus_only:
+        raise InputError(f"{name}: no article text found in the HTML, only menus and links")
     return article
 
 

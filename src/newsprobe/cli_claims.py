@@ -112,9 +112,14 @@ def sources_add(
         check_embedder_name(embedder)  # before reading (or fetching) any input
     left_out: list[str] = []
     whole: list[str] = []
-    documents = iter_documents(inputs, max_words, left_out, whole, allow_private)
+    errors: list[str] = []  # a bad file or row is named and skipped; the rest are added
+    documents = iter_documents(inputs, max_words, left_out, whole, allow_private, errors)
     passages = [p for doc in documents for p in doc]
     print_notes(left_out)
+    if errors and not passages:  # nothing to add: no store is made
+        for message in errors[:-1]:
+            print(f"error: {message}", file=sys.stderr, flush=True)
+        raise NewsprobeError(errors[-1])
     db = SQLiteStore(store, embedder)
     res = db.add(passages, replace=whole)
     replaced = f", {counted(res.replaced, 'outdated passage')} removed" if res.replaced else ""
@@ -123,6 +128,15 @@ def sources_add(
         f"{counted(res.documents, 'document')} ({counted(res.duplicates, 'duplicate')} "
         f"skipped{replaced}); {counted(len(db), 'passage')} in all"
     )
+    if errors:  # the good ones are in; the bad ones are named, and the exit says so
+        for message in errors:
+            print(f"error: {message}", file=sys.stderr, flush=True)
+        print(
+            f"error: {counted(len(errors), 'input')} could not be added (named above)",
+            file=sys.stderr,
+            flush=True,
+        )
+        raise typer.Exit(1)
 
 
 @sources_app.command("list")

@@ -337,6 +337,30 @@ def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
     assert proc.stderr.strip() == note
 
 
+def test_sources_add_adds_the_good_documents_and_names_the_bad_ones(tmp_path):
+    """One empty file or bad row in a folder of sources blocked the whole add."""
+    folder = tmp_path / "trusted"
+    folder.mkdir()
+    (folder / "treaty.txt").write_text(
+        "Article 4 of the North Atlantic Treaty provides for consultations whenever a "
+        "member believes its territorial integrity or security is threatened."
+    )
+    (folder / "empty.txt").write_text("")
+    rows = [{"text": "Poland joined NATO in 1999."}, {"text": ""}]
+    (folder / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    store = tmp_path / "s.sqlite"
+    proc = cli("sources", "add", str(folder), "--store", str(store))
+    assert proc.returncode == 1
+    assert "added 2 passages from 2 documents (" in proc.stdout
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {folder / 'empty.txt'}: empty input",
+        f'error: {folder / "rows.jsonl"}:2: "text" is empty',
+        "error: 2 inputs could not be added (named above)",
+    ]
+    listed = cli("sources", "list", "--store", str(store)).stdout
+    assert "treaty" in listed and "rows.jsonl#1" in listed
+
+
 def test_sources_add_indexes_a_pdf_report_under_its_title(tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(
@@ -388,9 +412,13 @@ def test_sources_add_names_the_bad_jsonl_line_and_field(tmp_path, row, message):
     rows.write_text(f"{good}\n{json.dumps(row)}\n", encoding="utf-8")
     path = tmp_path / "s.sqlite"
     res = runner.invoke(app, ["sources", "add", str(rows), "--store", str(path)])
-    assert res.exit_code != 0 and isinstance(res.exception, NewsprobeError)
-    assert f"rows.jsonl:2: {message}" in str(res.exception)
-    assert not path.exists()
+    # The good row is added; the bad one is named by line and field, and the exit says so.
+    assert res.exit_code == 1
+    assert f"rows.jsonl:2: {message}" in res.output and "added 1 passage" in res.output
+    assert (
+        "https://example.org/rain"
+        in runner.invoke(app, ["sources", "list", "--store", str(path)]).output
+    )
 
 
 def test_a_bad_judge_url_is_one_line_and_touches_no_store(store, tmp_path):

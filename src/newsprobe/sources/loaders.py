@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newsprobe.errors import InputError
@@ -64,28 +64,38 @@ def _read(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
-def _jsonl(path: Path, max_words: int) -> Iterator[list[Passage]]:
+def _jsonl(
+    path: Path, max_words: int, failed: Callable[[InputError], None]
+) -> Iterator[list[Passage]]:
+    """A document per row; a row that cannot be read goes to ``failed``, not the file."""
     for lineno, line in enumerate(decode(_read(path)).splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise InputError(f'{path}:{lineno}: each line needs a "text" string')
-        for field in JSONL_FIELDS:
-            value = row.get(field)
-            if value is not None and not isinstance(value, str):
-                kind = type(value).__name__
-                raise InputError(f'{path}:{lineno}: "{field}" must be a string, not {kind}')
-        source = row.get("source") or row.get("url") or f"{path.resolve()}#{lineno}"
-        passages = _document(
-            row["text"], source, row.get("title"), row.get("url"), row.get("date"), max_words
-        )
-        if not passages:  # as for a file with no text: an error, never a silent skip
-            raise InputError(f'{path}:{lineno}: "text" is empty')
-        yield passages
+            yield _row(path, lineno, line, max_words)
+        except InputError as exc:
+            failed(exc)
+
+
+def _row(path: Path, lineno: int, line: str, max_words: int) -> list[Passage]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        raise InputError(f'{path}:{lineno}: each line needs a "text" string')
+    for field in JSONL_FIELDS:
+        value = row.get(field)
+        if value is not None and not isinstance(value, str):
+            kind = type(value).__name__
+            raise InputError(f'{path}:{lineno}: "{field}" must be a string, not {kind}')
+    source = row.get("source") or row.get("url") or f"{path.resolve()}#{lineno}"
+    passages = _document(
+        row["text"], source, row.get("title"), row.get("url"), row.get("date"), max_words
+    )
+    if not passages:  # as for a file with no text: an error, never a silent skip
+        raise InputError(f'{path}:{lineno}: "text" is empty')
+    return passages
 
 
 def _file(path: Path, max_words: int) -> list[Passage]:
@@ -118,14 +128,27 @@ def iter_documents(
     notes: list[str] | None = None,
     whole: list[str] | None = None,
     allow_private: bool = False,
+    errors: list[str] | None = None,
 ) -> Iterator[list[Passage]]:
     """One list of passages per document, in input order (folders sorted). ``notes`` gains
     a line for each folder holding files of kinds that are not read; ``whole`` the source
     of each document read whole (a file, a page), which a new version replaces, unlike
-    JSON Lines rows, which may share a ``source`` name across adds."""
+    JSON Lines rows, which may share a ``source`` name across adds. With ``errors``, a
+    document (a file, a page, a row) that cannot be read is named there and the others are
+    still read, as ``check`` and ``scan`` go on past a bad input; without, it raises."""
+
+    def failed(exc: InputError) -> None:
+        if errors is None:
+            raise exc
+        errors.append(str(exc))
+
     for raw in inputs:
         if re.match(r"https?://", raw):
-            doc = _url(raw, max_words, allow_private)
+            try:
+                doc = _url(raw, max_words, allow_private)
+            except InputError as exc:
+                failed(exc)
+                continue
             if whole is not None and doc:
                 whole.append(doc[0].source)
             yield doc
@@ -134,21 +157,27 @@ def iter_documents(
         if path.is_dir():
             files, others = walk_folder(path, lambda f: f.suffix.lower() in SUFFIXES)
             if not files:
-                raise InputError(f"{path}: folder has no .txt, .md, .html, .pdf or .jsonl files")
+                failed(InputError(f"{path}: folder has no .txt, .md, .html, .pdf or .jsonl files"))
+                continue
             kinds = "text, HTML, PDF or JSON Lines"
             if notes is not None and (note := left_out_note(path, others, kinds)):
                 notes.append(note)
         elif path.exists():
             files = [path]
         else:
-            raise InputError(f"{path}: no such file or folder")
+            failed(InputError(f"{path}: no such file or folder"))
+            continue
         for f in files:
-            if f.suffix.lower() == ".jsonl":
-                yield from _jsonl(f, max_words)
-            else:
+            try:
+                if f.suffix.lower() == ".jsonl":
+                    yield from _jsonl(f, max_words, failed)
+                    continue
                 passages = _file(f, max_words)
                 if not passages:
                     raise InputError(f"{f}: no text to index")
-                if whole is not None:
-                    whole.append(passages[0].source)
-                yield passages
+            except InputError as exc:
+                failed(exc)
+                continue
+            if whole is not None:
+                whole.append(passages[0].source)
+            yield passages

@@ -200,7 +200,7 @@ def test_resume_with_other_options_is_refused(tmp_path, tiny_detector, crawl_jso
             "--detector",
             str(tiny_detector),
             "--fpr",
-            "0.05",
+            "0.5",
         ],
         capture_output=True,
         text=True,
@@ -256,12 +256,12 @@ def test_a_scan_stopped_before_its_first_part_does_not_block_other_options(
     assert [p.name for p in parts.iterdir()] == ["scan.json"]
     monkeypatch.setattr(ResultStore, "write", real_write)
 
-    args = ["--out", str(out), "--detector", str(tiny_detector), "--fpr", "0.05"]
+    args = ["--out", str(out), "--detector", str(tiny_detector), "--fpr", "0.5"]
     res = scan(str(crawl), *args)
     assert res.exit_code == 0, res.output
     assert sorted(read(out)) == sorted(ids)
     meta = json.loads(pq.read_schema(out).metadata[b"newsprobe.scan"])
-    assert meta["fpr"] == 0.05  # the manifest was rewritten for the options that ran
+    assert meta["fpr"] == 0.5  # the manifest was rewritten for the options that ran
 
 
 @pytest.mark.parametrize(

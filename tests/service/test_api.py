@@ -121,17 +121,23 @@ def test_evasion_tricks_are_counted(server):
 
 
 def test_batch_keeps_order_and_reports_bad_items_in_place(server):
-    items = [{"text": ARTICLE}, {"text": "   "}, {"text": MACHINE_LIKE, "fpr": 0.2}]
+    items = [
+        {"text": ARTICLE},
+        {"text": "   "},
+        {"text": MACHINE_LIKE, "fpr": 0.5},
+        {"text": ARTICLE, "fpr": 1e-300},  # below what the calibration can show
+    ]
     with server.client() as c:
         r = c.post("/v1/check/batch", json={"items": items})
     assert r.status_code == 200, r.text
     results = r.json()["results"]
-    assert len(results) == 3
+    assert len(results) == 4
     assert results[0]["label"] in {"machine", "human"} and results[0]["fpr_target"] == 0.01
     assert results[1]["status"] == 422 and "empty input" in results[1]["error"]
-    assert results[2]["fpr_target"] == 0.2
+    assert results[2]["fpr_target"] == 0.5
+    assert results[3]["status"] == 422 and "calibration texts" in results[3]["error"]
     with server.client() as c:
-        single = c.post("/v1/check", json={"text": MACHINE_LIKE, "fpr": 0.2}).json()
+        single = c.post("/v1/check", json={"text": MACHINE_LIKE, "fpr": 0.5}).json()
     assert results[2]["machine_probability"] == pytest.approx(single["machine_probability"])
 
 

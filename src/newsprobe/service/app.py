@@ -110,6 +110,10 @@ class ServiceState:
         return [result_json(a, self.model) for a in articles]
 
     async def ingest(self, item: CheckItem, timeout_s: float) -> Article:
+        if item.fpr is not None:
+            from newsprobe.pipeline import check_fpr
+
+            check_fpr(self.det, item.fpr)  # a batch item's own 422, before any reading
         try:
             return await asyncio.wait_for(
                 asyncio.to_thread(article_from_item, item, self.settings), timeout_s

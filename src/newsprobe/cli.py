@@ -219,6 +219,8 @@ def check(
         write_report(html_out, rows, det.feature_names_, note)
         print(f"wrote {html_out}", file=sys.stderr, flush=True)
     if failed:
+        if len(files) > 1:  # the error lines scrolled away above the panels: count them
+            _error(f"{failed} of {len(files)} inputs could not be checked (named above)")
         raise typer.Exit(1)
 
 

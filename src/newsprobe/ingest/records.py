@@ -542,6 +542,6 @@ def read_check_item(item: CheckItem, **read_options: Any) -> Article:
 def check_error_json(item: CheckItem, exc: Exception) -> dict[str, str]:
     """``check --json``'s line for an input that failed: its path (and record id)."""
     if isinstance(item, str):
-        return {"path": item, "error": str(exc)}
+        return {"path": "<stdin>" if item == "-" else item, "error": str(exc)}
     line = {"path": item.source, "record_id": item.record_id, "url": item.url, "site": item.site}
     return {**{k: v for k, v in line.items() if v}, "error": str(exc)}

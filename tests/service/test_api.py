@@ -152,7 +152,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
             "not valid JSON: Unterminated string starting at character 9",
         ),
         ({"content": b""}, 422, "body is missing"),
-        ({"content": b"N\xffoI\x17\xb0"}, 422, "not valid JSON"),
+        ({"content": b"N\xffoI\x17\xb0"}, 422, "cannot be read as JSON (not UTF-8"),
         ({"json": {}}, 422, "exactly one of text, html, url or pdf"),
         ({"json": {"text": ARTICLE, "url": "https://example.com"}}, 422, "exactly one"),
         ({"json": {"text": ARTICLE, "fpr": 2}}, 422, "fpr"),
@@ -163,6 +163,12 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         ({"json": {"text": " \u200b\n "}}, 422, "no text after normalization"),
         ({"json": {"text": "\x00\x01\x02" * 50}}, 422, "binary"),
         ({"json": {"url": "ftp://example.com/a"}}, 422, "http://"),
+        ({"content": b"[" * 40_000}, 422, "JSON"),
+        (
+            {"content": b"text=hello", "headers": {"Content-Type": "text/plain"}},
+            422,
+            "with Content-Type: application/json; got text/plain",
+        ),
     ],
     ids=[
         "oversized-body",
@@ -180,13 +186,17 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         "invisible-only",
         "binary-text",
         "bad-url-scheme",
+        "nested-too-deep",
+        "text-plain",
     ],
 )
 def test_bad_requests_get_one_line_4xx_and_the_service_keeps_serving(
     server, kwargs, status, fragment
 ):
     with server.client() as c:
-        r = c.post("/v1/check", headers={"Content-Type": "application/json"}, **kwargs)
+        kwargs = dict(kwargs)  # the parameters are shared between runs: not mutated
+        headers = {"Content-Type": "application/json", **kwargs.pop("headers", {})}
+        r = c.post("/v1/check", headers=headers, **kwargs)
         assert_one_line_error(r, status, fragment)
         assert_still_serving(c)
 
@@ -298,6 +308,12 @@ def test_api_key_is_required_when_set(serve, headers, status):
         assert c.get("/").status_code == 200
         models = c.get("/v1/models", headers=headers)
         assert models.status_code == status
+        # The key is asked for before the body is read: a request that may not ask learns
+        # nothing of its JSON, and one that may gets the 422.
+        bad = {"Content-Type": "application/json", **headers}
+        for body in (b"{bad", b"[" * 40_000):
+            r = c.post("/v1/check", content=body, headers=bad)
+            assert r.status_code == (401 if status == 401 else 422), r.text
 
 
 def test_results_come_back_as_a_report_page_to_download(server, tiny_detector):

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprobe.errors import InputError, NewsprobeError
+from newsprobe.service.auth import key_error
 from newsprobe.service.errors import ServiceError
 
 log = logging.getLogger("newsprobe.service")
@@ -120,12 +121,19 @@ class CatchAll:
             await response(scope, receive, send)
 
 
-def _validation_message(exc: RequestValidationError) -> str:
+def _validation_message(exc: RequestValidationError, request: Request) -> str:
     errors: list[dict[str, Any]] = list(exc.errors())
     if not errors:
         return "invalid request"
     first = errors[0]
     loc = [str(p) for p in first.get("loc", ()) if p != "body"]
+    if first.get("type") in ("model_attributes_type", "dict_type") and not loc:
+        # A form post or text/plain body: FastAPI reads JSON only when it is declared.
+        sent = request.headers.get("content-type") or "no Content-Type"
+        return (
+            'send a JSON object (such as {"text": "..."}) with Content-Type: '
+            f"application/json; got {sent}"
+        )
     if first.get("type") == "json_invalid":
         detail = (first.get("ctx") or {}).get("error", "")
         # json's messages lose their position in pydantic's context; the location keeps it.
@@ -151,8 +159,10 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(exc.status, str(exc), exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        return error_response(422, _validation_message(exc))
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if (denied := key_error(request)) is not None:  # the key before the body
+            return error_response(denied.status, str(denied), denied.headers)
+        return error_response(422, _validation_message(exc, request))
 
     @app.exception_handler(InputError)
     async def _input(_: Request, exc: InputError) -> JSONResponse:
@@ -164,9 +174,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(500, str(exc))
 
     @app.exception_handler(HTTPException)
-    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
         if exc.status_code == 400 and detail == "There was an error parsing the body":
-            # FastAPI's answer to a body that is not UTF-8: malformed JSON like any other.
-            return error_response(422, "request body is not valid JSON (it must be UTF-8)")
+            # FastAPI's answer to a body its JSON parser gave up on (not UTF-8, or nested
+            # past the parser's depth): malformed JSON like any other.
+            if (denied := key_error(request)) is not None:
+                return error_response(denied.status, str(denied), denied.headers)
+            return error_response(
+                422, "request body cannot be read as JSON (not UTF-8, or nested too deeply)"
+            )
         return error_response(exc.status_code, detail, dict(exc.headers or {}))

@@ -17,6 +17,11 @@ class InputError(NewsprobeError):
     """The input cannot be read as an article (missing, unreadable, binary, empty)."""
 
 
+class UsageError(NewsprobeError):
+    """An option's value names nothing there is (a device, an embedder): exit 2, as for
+    other bad options, not 3, which says a model or detector file could not be loaded."""
+
+
 class ModelError(NewsprobeError):
     """A language model cannot be found, converted or loaded."""
 

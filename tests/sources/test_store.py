@@ -7,7 +7,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from newsprobe.errors import ModelError
+from newsprobe.errors import UsageError
 from newsprobe.sources import EvidenceStore, Passage, SQLiteStore, StoreError, split_passages
 from newsprobe.sources.embed import MiniLMEmbedder, StaticMiniLMEmbedder
 from newsprobe.sources.fusion import rrf
@@ -159,7 +159,7 @@ def test_a_store_built_with_the_full_model_searches_too(tmp_path):
 
 def test_an_unknown_embedder_leaves_no_store_file(tmp_path):
     path = tmp_path / "new" / "s.sqlite"
-    with pytest.raises(ModelError, match="unknown embedder 'bogus'"):
+    with pytest.raises(UsageError, match="unknown embedder 'bogus'"):
         SQLiteStore(path, embedder="bogus")
     assert not path.parent.exists()
     assert SQLiteStore(path).embedder_name == "minilm-static"

@@ -304,7 +304,7 @@ def _one_line_error(proc: subprocess.CompletedProcess, message: str) -> None:
 def test_an_unknown_embedder_creates_no_store(sources_dir, tmp_path):
     path = tmp_path / "s4.sqlite"
     proc = cli("sources", "add", str(sources_dir), "--store", str(path), "--embedder", "bogus")
-    assert proc.returncode != 0
+    assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert lines == ["error: unknown embedder 'bogus'; choose from minilm, minilm-static"]
     assert not path.exists()

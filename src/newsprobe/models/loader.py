@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from newsprobe.errors import ModelError
+from newsprobe.errors import ModelError, UsageError
 from newsprobe.fileio import made_once
 from newsprobe.models.onnx_graph import onnx_available
 from newsprobe.models.registry import ModelSource, resolve
@@ -34,7 +34,7 @@ def pick_device(device: str | None = None) -> str:
         try:
             torch.device(device)
         except RuntimeError:
-            raise ModelError(f"unknown device '{device}' (cpu, cuda or cuda:N)") from None
+            raise UsageError(f"unknown device '{device}' (cpu, cuda or cuda:N)") from None
         if device.startswith("cuda") and not torch.cuda.is_available():
             raise ModelError(f"device '{device}' was asked for but no CUDA GPU is visible")
         return device

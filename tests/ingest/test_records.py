@@ -108,6 +108,25 @@ def test_evasion_tricks_are_undone_and_counted(tmp_path):
     }
 
 
+@pytest.mark.parametrize("name", ["legacy.csv", "legacy.jsonl", "legacy.csv.gz"])
+def test_a_record_file_in_a_legacy_code_page_is_read_as_check_reads_a_text(tmp_path, name):
+    """A Windows-1252 CSV stopped a whole scan ("not UTF-8 text"); check reads such a
+    .txt file, so a crawl's export in the same code page is read alike."""
+    import gzip
+
+    text = "Café owners in Kraków said prices rose by 12% this year, the council said."
+    if ".csv" in name:
+        body = f'id,text\nr1,"{text}"\n'
+    else:
+        body = json.dumps({"id": "r1", "text": text}, ensure_ascii=False) + "\n"
+    data = body.encode("cp1252")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    (rec,) = iter_records([path])
+    assert rec.error is None and rec.article is not None
+    assert rec.article.text == text
+
+
 def test_csv_named_text_column_and_malformed_rows(tmp_path):
     path = tmp_path / "crawl.csv"
     buf = io.StringIO()
@@ -243,8 +262,10 @@ def test_bad_inputs_are_one_line_input_errors(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match=r"no \.txt, \.md, \.html or \.pdf files"):
         input_files([tmp_path / "empty"])
+    # UTF-8 for the first 200 KB (read as UTF-8), a Latin-1 byte after them: one line.
     bad = tmp_path / "latin1.jsonl"
-    bad.write_bytes(json.dumps({"text": "caf"}).encode()[:-2] + b'\xe9"}\n')
+    head = (json.dumps({"text": "word " * 40}) + "\n").encode() * 1200
+    bad.write_bytes(head + json.dumps({"text": "caf"}).encode()[:-2] + b'\xe9"}\n')
     with pytest.raises(InputError, match="not UTF-8") as info:
         list(iter_records([bad]))
     assert "\n" not in str(info.value)

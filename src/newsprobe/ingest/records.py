@@ -21,6 +21,7 @@ A file that cannot be read at all raises :class:`~newsprobe.errors.InputError`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -35,7 +36,7 @@ from newsprobe.article import Article
 from newsprobe.errors import InputError, NewsprobeError
 from newsprobe.ingest.html import HTML_SUFFIXES
 from newsprobe.ingest.pdf import article_from_pdf, is_pdf
-from newsprobe.ingest.text import article_from_bytes
+from newsprobe.ingest.text import article_from_bytes, legacy_encoding
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 CSV_SUFFIXES = (".csv", ".csv.gz")
@@ -194,9 +195,21 @@ def _annotate(article: Article, rec: Record) -> None:
 
 
 def _open_text(path: Path) -> IO[str]:
-    if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
-    return path.open(encoding="utf-8-sig", newline="")
+    """The file as text, read as it streams: UTF-8, or (when its first 200 KB are not) the
+    legacy code page they are in, as ``check`` reads a Windows-1252 text file."""
+    gz = path.name.lower().endswith(".gz")
+    raw: IO[bytes] = gzip.open(path, "rb") if gz else path.open("rb")  # noqa: SIM115 (returned)
+    try:
+        head = raw.read(200_000)
+        raw.seek(0)
+    except BaseException:
+        raw.close()
+        raise
+    try:
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return io.TextIOWrapper(raw, encoding=legacy_encoding(head), newline="")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 
 def _read_error(path: Path, exc: BaseException) -> InputError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from newsprobe.article import Article
 from newsprobe.errors import InputError
 from newsprobe.ingest.language import detect_language
@@ -69,6 +71,21 @@ def _bom_utf16(data: bytes) -> bool:
     return data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
+def legacy_encoding(data: bytes) -> str:
+    """The code page of bytes that are not UTF-8: charset-normalizer's guess when it names
+    another script, else Windows-1252 (see ``decode``)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding and best.encoding not in _LATIN_PAGES:
+        try:
+            codecs.lookup(best.encoding)
+            return best.encoding
+        except LookupError:
+            pass
+    return "cp1252"
+
+
 def decode(data: bytes) -> str:
     """Decode text bytes whatever their encoding.
 
@@ -84,18 +101,10 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
     # Among Latin single-byte code pages a short text cannot be told apart; Windows-1252 is
     # by far the most common (and what browsers assume). A guess of another script
     # (Cyrillic, Greek, CJK) is distinctive enough to trust.
-    if best is not None and best.encoding and best.encoding not in _LATIN_PAGES:
-        try:
-            return data.decode(best.encoding, errors="replace")
-        except LookupError:
-            pass
-    return data.decode("cp1252", errors="replace")
+    return data.decode(legacy_encoding(data), errors="replace")
 
 
 def check_bytes(data: bytes, name: str) -> None:

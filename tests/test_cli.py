@@ -675,7 +675,7 @@ def test_check_reads_a_folder_of_every_kind_with_a_named_text_column(tiny_detect
     assert lines[5]["url"] == "https://n.example/9" and lines[5]["site"] == "n.example"
     assert lines[5]["record_id"] == "r9" and "error" in lines[5]
     last = proc.stderr.strip().splitlines()[-1]
-    assert last == "error: 2 of 6 inputs could not be checked (named above)"
+    assert last == "error: 2 of 6 inputs could not be read (named above)"
     # stdin is named alike in a result and in an error line.
     proc = run("check", "-", "-", "--json", "--detector", str(tiny_detector), stdin=ARTICLE)
     assert [json.loads(x)["path"] for x in proc.stdout.splitlines()] == ["<stdin>"] * 2

@@ -172,7 +172,7 @@ def check(
     options.window(det.max_tokens)  # before any article is checked
     model = det.model_label
     out = Console()
-    failed = 0
+    failed = unread = 0  # inputs with an error; of them, those that could not be read
     saved: list[tuple[int, dict]] = []  # what --html writes: results and errors, by input
     with _progress(len(files), "checking") as bar:
         task = bar.add_task("checking", total=len(files), rate="")
@@ -189,6 +189,7 @@ def check(
                     where.append(i)
                 except NewsprobeError as exc:
                     failed += 1
+                    unread += 1
                     lines.append((i, check_error_json(f, exc)))
                     _error(exc)
             checked = check_articles(good, det, options)
@@ -219,8 +220,8 @@ def check(
         write_report(html_out, rows, det.feature_names_, note)
         print(f"wrote {html_out}", file=sys.stderr, flush=True)
     if failed:
-        if len(files) > 1:  # the error lines scrolled away above the panels: count them
-            _error(f"{failed} of {len(files)} inputs could not be checked (named above)")
+        if unread and len(files) > 1:  # their error lines scrolled away above the panels
+            _error(f"{unread} of {len(files)} inputs could not be read (named above)")
         raise typer.Exit(1)
 
 

@@ -177,6 +177,7 @@ def verify_articles(
     Sets ``article.claims`` (best first), each with evidence, conflicts and a verdict.
     """
     from newsprobe.claims import extract_claims, load_nlp
+    from newsprobe.claims.parts import reference_year
     from newsprobe.verify import VerifyOptions, verify_claims
 
     options = options or VerifyOptions()
@@ -193,7 +194,11 @@ def verify_articles(
             )
             continue
         article.claims = extract_claims(
-            article.text, nlp, options.min_checkworthiness, options.max_claims
+            article.text,
+            nlp,
+            options.min_checkworthiness,
+            options.max_claims,
+            year=reference_year(article.date),
         )
         every.extend(article.claims)
     verify_claims(every, store, nlp, options)

@@ -67,6 +67,60 @@ def test_a_moved_accession_year_is_contradicted_with_both_values(store, model):
     assert conflict.url == "https://example.org/nato"
 
 
+@pytest.mark.parametrize(
+    ("date", "text", "verdict", "claim_value"),
+    [
+        (
+            "2025-09-10",
+            "Poland joined NATO a decade ago, the minister said.",
+            "contradicted",
+            "a decade ago (2015)",
+        ),
+        ("2025-09-10", "Poland joined NATO 26 years ago, the minister said.", "supported", None),
+        (
+            "2025-09-10",
+            "Poland joined NATO two decades ago, the minister said.",
+            "contradicted",
+            "two decades ago (2005)",
+        ),
+        # A bound, not a year; and with no date to count from, no year at all.
+        (
+            "2025-09-10",
+            "Poland joined NATO more than 20 years ago, the minister said.",
+            "supported",
+            None,
+        ),
+        (None, "Poland joined NATO a decade ago, the minister said.", "supported", None),
+    ],
+)
+def test_a_relative_date_is_counted_from_the_articles_date(store, date, text, verdict, claim_value):
+    """ "Moves NATO accession dates by a decade", said as "a decade ago": the year is
+    counted back from the article's publication date, give or take a year or two."""
+    options = VerifyOptions(max_claims=None)
+    (article,) = verify_articles([Article(text=text, date=date)], store, options)
+    (claim,) = article.claims or []
+    assert claim.verdict == verdict
+    if claim_value is not None:
+        (conflict,) = claim.conflicts
+        assert (conflict.kind, conflict.claim_value, conflict.source_value) == (
+            "date",
+            claim_value,
+            "1999",
+        )
+    dates = claim.parts.to_json()["dates"]
+    assert any(d.get("relative") for d in dates) == (date is not None and "more" not in text)
+
+
+def test_a_relative_date_in_a_source_is_counted_from_the_sources_date(tmp_path):
+    store = store_of(
+        tmp_path / "s.sqlite",
+        Passage("Poland joined NATO last year.", "wire", "Wire", date="2000-06-01"),
+    )
+    claims = verdicts(store, "Poland joined NATO in 2009, the minister said.", None)
+    (conflict,) = next(iter(claims.values())).conflicts
+    assert (conflict.claim_value, conflict.source_value) == ("2009", "last year (1999)")
+
+
 @MODELS
 def test_a_false_descriptor_beside_a_moved_year_does_not_hide_it(store, model):
     # The mission's fabricated story: "a Baltic state" is one entity the source lacks,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsprobe.claims.model import Claim, ClaimParts
 from newsprobe.claims.nlp import load_nlp
-from newsprobe.claims.parts import parse_parts
+from newsprobe.claims.parts import REFERENCE_YEAR, parse_parts
 from newsprobe.detect.segment import sentence_groups
 
 if TYPE_CHECKING:
@@ -129,13 +129,19 @@ def claims_from_doc(
 
 
 def extract_claims(
-    text: str, nlp: Language | None = None, min_score: float = 1.0, max_claims: int | None = None
+    text: str,
+    nlp: Language | None = None,
+    min_score: float = 1.0,
+    max_claims: int | None = None,
+    year: int | None = None,
 ) -> list[Claim]:
     """Check-worthy claims of ``text``; each keeps its character span into ``text``.
 
     min_score: sentences scoring below it are not claims (1.0 = at least one named entity
     or undated-month mention; a number alone scores 2).
     max_claims: keep only the most check-worthy ones (None: all).
+    year: when the text was published, which "last year" and "a decade ago" count from
+    (None: such dates are not read as years).
     """
     nlp = nlp or load_nlp()
     # Lines are parsed apart: a headline has no full stop, and spaCy would run it into the
@@ -151,6 +157,8 @@ def extract_claims(
             lines += [(m.start() + a, line[a:b]) for a, b in sentence_groups(line, LINE_CHARS)]
     claims: list[Claim] = []
     for (start, _), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        if year is not None:
+            doc.user_data[REFERENCE_YEAR] = year
         claims.extend(claims_from_doc(doc, min_score=min_score, offset=start))
     claims.sort(key=lambda c: (-c.score, c.start))
     return claims[:max_claims] if max_claims else claims

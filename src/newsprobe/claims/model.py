@@ -61,6 +61,10 @@ class DateRef:
     decade: bool = False
     verb: str = ""
     weekday: int | None = None  # 0 = Monday: "last Tuesday", "on Wednesday, 14 May"
+    # "a decade ago", "last year": the year is counted back from the document's own date;
+    # ``slack`` years either way for a count that a reader rounds ("25 years ago").
+    relative: bool = False
+    slack: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +154,14 @@ class ClaimParts:
                 for q in [*self.quantities, *self.ordinals]
             ],
             "dates": [
-                {"text": d.text, "year": d.year, "month": d.month, "day": d.day} for d in self.dates
+                {
+                    "text": d.text,
+                    "year": d.year,
+                    "month": d.month,
+                    "day": d.day,
+                    **({"relative": True} if d.relative else {}),
+                }
+                for d in self.dates
             ],
             "negated": self.negated,
             "quote": self.quote,

@@ -159,9 +159,77 @@ QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")
 ISO_DATE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 
 
+#: The year an article or source was published, set on its parsed ``Doc`` (``user_data``)
+#: so that "last year" and "a decade ago" can be read as years.
+REFERENCE_YEAR = "newsprobe_reference_year"
+
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(?P<which>last|past|previous|this|next) year"
+    r"|(?P<count>[\w-]+(?: [\w-]+)?) (?P<unit>years?|decades?) ago)\b",
+    re.I,
+)
+
+
+_ROUGHLY = {
+    "some",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "just",
+    "under",
+    "least",
+    "most",
+    "within",
+    "up",
+}
+
+
+def reference_year(date: str | None) -> int | None:
+    """The year of an ISO-like date ("2025-09-10"), as trafilatura and PDFs give it."""
+    m = re.match(r"\s*((?:1[5-9]|20)\d\d)\b", date or "")
+    return int(m.group(1)) if m else None
+
+
+def _relative_year(text: str, reference: int, before: str = "") -> tuple[int, int] | None:
+    """(year, slack) of "last year", "this year", "five years ago", "a decade ago"."""
+    m = RELATIVE_YEAR.search(text)
+    if m is None:
+        return None
+    if m.group("which"):
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
+        return reference + step[m.group("which").lower()], 0
+    words = m.group("count").lower().split()
+    lead = f"{before} {text[: m.start()]}".lower().split()[-2:]
+    if _ROUGHLY & set(words) or _ROUGHLY & set(lead):
+        return None  # "more than 70 years ago" bounds a year, it does not name one
+    n = 1.0 if words in (["a"], ["an"]) else number_value(" ".join(words))
+    if n is None or n != int(n) or n < 1:
+        return None
+    if m.group("unit").lower().startswith("decade"):
+        return reference - 10 * int(n), 2  # "a decade ago" is said of 8 to 12 years
+    return reference - int(n), 1  # "25 years ago" in September is 1999 or 2000
+
+
 def _date(ent: Span) -> DateRef:
     text = ent.text
     years = YEAR.findall(text)
+    reference = ent.doc.user_data.get(REFERENCE_YEAR)
+    before = ent.doc[max(ent.sent.start, ent.start - 2) : ent.start].text
+    relative = None if years or reference is None else _relative_year(text, reference, before)
+    if relative is not None:
+        return DateRef(
+            text=text,
+            start=ent.start_char,
+            end=ent.end_char,
+            year=relative[0],
+            verb=_verb_of(ent.root),
+            relative=True,
+            slack=relative[1],
+        )
     month = day = weekday = None
     iso = ISO_DATE.search(text)  # "2024-11-05": year, month and day, not a year alone
     if iso:

@@ -140,6 +140,11 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - nearest) <= slack * max(abs(a.value), abs(nearest))
 
 
+def _dated(d: DateRef) -> str:
+    """A date as a conflict shows it: "a decade ago (2015)" says which year was read."""
+    return f"{d.text} ({d.year})" if d.relative else d.text
+
+
 def _same_time(mine: list[DateRef], theirs: list[DateRef]) -> bool:
     """Whether two sentences can speak of the same time: either states none, or a year and
     month (where both give them) that they share."""
@@ -294,13 +299,14 @@ def compare(
             continue
         res.checkable += 1
         dated = of_same_action(d.verb, [s for s in source.dates if s.year and not s.decade])
-        same_year = [s for s in dated if s.year == d.year]
+        # "a decade ago" against "in 2015": a count back from the text's date, give or take.
+        same_year = [s for s in dated if abs(s.year - d.year) <= max(d.slack, s.slack)]
         months = {s.month for s in same_year if s.month}
         same_month = [s for s in same_year if s.month == d.month]
         days = {s.day for s in same_month if s.day}
         if not same_year:
             if dated and same_action(d.verb):
-                conflict("date", d.text, ", ".join(s.text for s in dated))
+                conflict("date", _dated(d), ", ".join(_dated(s) for s in dated))
         elif d.month and months and d.month not in months and same_action(d.verb):
             conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
         elif d.day and days and d.day not in days and same_action(d.verb):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprobe.claims.model import Claim, Evidence
-from newsprobe.claims.parts import parse_parts
+from newsprobe.claims.parts import REFERENCE_YEAR, parse_parts, reference_year
 from newsprobe.sources.base import EvidenceStore, Hit
 from newsprobe.sources.embed import Embedder, MiniLMEmbedder
 from newsprobe.verify.antecedents import Resolved, resolve_opening_pronoun
@@ -71,6 +71,9 @@ def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_S
     reparsed = {t: d[:] for t, d in zip(rewritten, nlp.pipe(rewritten), strict=True)}
     out: dict[str, list[_Sentence]] = {}
     for text, rows in plain.items():
+        for _, r in rows:  # a re-parsed sentence keeps its document's date
+            if r is not None:
+                reparsed[r.text].doc.user_data.update(docs[text].user_data)
         out[text] = [
             _Sentence(s, s.text.strip(), s.text.strip())
             if r is None
@@ -121,6 +124,10 @@ def verify_claims(
     hits = _search(store, [c.text for c in claims], options.top_k)
     texts = sorted({h.passage.text for hs in hits for h in hs})
     docs = dict(zip(texts, nlp.pipe(texts), strict=True))
+    for h in (h for hs in hits for h in hs):  # "last year" in a source dated 2024: 2023
+        year = reference_year(h.passage.date)
+        if year is not None:
+            docs[h.passage.text].user_data.setdefault(REFERENCE_YEAR, year)
     sentences = _passage_sentences(docs, nlp)
     aligned = []  # (claim index, hit, sentence, sentence overlap)
     for ci, (claim, hs) in enumerate(zip(claims, hits, strict=True)):

@@ -168,6 +168,11 @@ def test_parquet_reads_in_batches_with_optional_columns(tmp_path, monkeypatch):
     assert count_records(path) == 5
     with pytest.raises(InputError, match="no column 'text'"):
         list(iter_records([path]))
+    # An integer id column with a gap, as pandas writes it (floats, NaN): "7", not "7.0".
+    ids = tmp_path / "ids.parquet"
+    pq.write_table(pa.table({"id": [7.0, float("nan")], "text": texts[:2]}), ids)
+    first, second = (r.record_id for r in iter_records([ids]))
+    assert first == "7" and second != "nan"
     bogus = tmp_path / "bogus.parquet"
     bogus.write_text("not parquet")
     with pytest.raises(InputError, match="not a readable Parquet file"):

@@ -106,8 +106,11 @@ def site_of(url: str | None) -> str | None:
 
 
 def _text_of(value: Any) -> str | None:
-    if value is None:
+    if value is None or (isinstance(value, float) and value != value):  # None, NaN
         return None
+    if isinstance(value, float) and value.is_integer():
+        # An integer id column with gaps, which pandas writes as floats: 7, not "7.0".
+        value = int(value)
     text = str(value).strip()
     return text or None
 

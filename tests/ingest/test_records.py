@@ -203,6 +203,19 @@ def _warc(path: Path) -> None:
         )
 
 
+def test_an_html_row_without_a_url_is_grouped_by_its_pages_host(tmp_path):
+    """Rows with and without a url column group under one site: the canonical link's host
+    before the page's own name for itself; the name only when the page gives no address."""
+    head = '<head><meta property="og:site_name" content="The Ledger">{}</head>'
+    body = f"<body><article><p>{TEXT * 3}</p></article></body>"
+    link = '<link rel="canonical" href="https://www.ledger.example/a">'
+    rows = [{"id": "a", "page": f"<html>{head.format(link)}{body}</html>"}]
+    rows.append({"id": "b", "page": f"<html>{head.format('')}{body}</html>"})
+    path = _jsonl(tmp_path / "pages.jsonl", rows)
+    recs = list(iter_records([path], RecordOptions(html_field="page")))
+    assert [r.site for r in recs] == ["ledger.example", "The Ledger"]
+
+
 def test_warc_html_responses_become_records(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     _warc(path)
@@ -284,6 +297,8 @@ def test_bad_inputs_are_one_line_input_errors(tmp_path):
         ("farm.example/x", "farm.example"),
         ("", None),
         (None, None),
+        ("notaurl", None),
+        ("http://[::1]:8000/a", "::1"),
     ],
 )
 def test_site_of_url(url, site):

@@ -100,7 +100,7 @@ def site_of(url: str | None) -> str | None:
         host = urlsplit(url if "//" in url else f"//{url}").hostname
     except ValueError:
         return None
-    if not host:
+    if not host or not any(c in host for c in ".:"):  # "notaurl" names no host
         return None
     return host[4:] if host.startswith("www.") else host
 
@@ -191,7 +191,9 @@ def record_from_row(
 def _annotate(article: Article, rec: Record) -> None:
     article.source_path = rec.source
     article.url = article.url or rec.url
-    article.site = rec.site or article.site or site_of(article.url)
+    # A page's host before its self-given name: rows with and without a url column then
+    # group under one site ("ledger.example", not also "The Eastern Ledger").
+    article.site = rec.site or site_of(article.url) or article.site
     article.title = rec.title or article.title
     article.meta["record_id"] = rec.record_id
     rec.url, rec.site, rec.title = article.url, article.site, article.title

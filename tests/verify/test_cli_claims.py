@@ -322,13 +322,19 @@ def test_sources_add_refuses_a_binary_file(tmp_path):
     assert not path.exists()
 
 
-def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
+def _treaty_folder(tmp_path: Path) -> Path:
+    """A folder of sources holding one good file, the treaty's Article 4."""
     folder = tmp_path / "trusted"
     folder.mkdir()
     (folder / "treaty.txt").write_text(
         "Article 4 of the North Atlantic Treaty provides for consultations whenever a "
         "member believes its territorial integrity or security is threatened."
     )
+    return folder
+
+
+def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
+    folder = _treaty_folder(tmp_path)
     (folder / "scan.docx").write_bytes(b"PK\x03\x04")
     proc = cli("sources", "add", str(folder), "--store", str(tmp_path / "s.sqlite"))
     assert proc.returncode == 0, proc.stderr
@@ -339,12 +345,7 @@ def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
 
 def test_sources_add_adds_the_good_documents_and_names_the_bad_ones(tmp_path):
     """One empty file or bad row in a folder of sources blocked the whole add."""
-    folder = tmp_path / "trusted"
-    folder.mkdir()
-    (folder / "treaty.txt").write_text(
-        "Article 4 of the North Atlantic Treaty provides for consultations whenever a "
-        "member believes its territorial integrity or security is threatened."
-    )
+    folder = _treaty_folder(tmp_path)
     (folder / "empty.txt").write_text("")
     rows = [{"text": "Poland joined NATO in 1999."}, {"text": ""}]
     (folder / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows))

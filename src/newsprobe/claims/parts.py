@@ -164,7 +164,9 @@ ISO_DATE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[0
 REFERENCE_YEAR = "newsprobe_reference_year"
 
 RELATIVE_YEAR = re.compile(
-    r"\b(?:(?P<which>last|past|previous|this|next) year"
+    # Not "the past year" (the last twelve months) nor "the previous year" (the year
+    # before another the text names): neither is a calendar year counted from now.
+    r"\b(?:(?P<which>last|this|next) year"
     r"|(?P<count>[\w-]+(?: [\w-]+)?) (?P<unit>years?|decades?) ago)\b",
     re.I,
 )
@@ -200,7 +202,7 @@ def _relative_year(text: str, reference: int, before: str = "") -> tuple[int, in
     if m is None:
         return None
     if m.group("which"):
-        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
+        step = {"last": -1, "this": 0, "next": 1}
         return reference + step[m.group("which").lower()], 0
     words = m.group("count").lower().split()
     lead = f"{before} {text[: m.start()]}".lower().split()[-2:]
@@ -218,8 +220,10 @@ def _date(ent: Span) -> DateRef:
     text = ent.text
     years = YEAR.findall(text)
     reference = ent.doc.user_data.get(REFERENCE_YEAR)
-    before = ent.doc[max(ent.sent.start, ent.start - 2) : ent.start].text
-    relative = None if years or reference is None else _relative_year(text, reference, before)
+    relative = None
+    if reference is not None and not years:
+        before = ent.doc[max(0, ent.start - 2) : ent.start].text  # "more than", "over"
+        relative = _relative_year(text, reference, before)
     if relative is not None:
         return DateRef(
             text=text,

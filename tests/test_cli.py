@@ -234,6 +234,10 @@ def test_an_output_file_that_is_an_input_is_refused_and_left_whole(tmp_path, com
         f"error: {flag}: {tmp_path / 'page.html'} is an input; writing it would destroy it"
     )
     assert page.read_text().startswith("<html><body><p>")
+    if command == ("check",):  # nor a file that a folder input holds
+        proc = run("check", str(tmp_path), flag, str(page))
+        assert proc.returncode == 2 and "is an input; writing it would destroy it" in proc.stderr
+        assert page.read_text().startswith("<html><body><p>")
 
 
 def test_check_reads_a_pdf_through_its_text_layer(tiny_detector, tmp_path):

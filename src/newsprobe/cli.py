@@ -157,6 +157,10 @@ def check(
     left_out: list[str] = []
     # A .jsonl/... expands to its records; a folder to the files check reads.
     files = expand_check_inputs(iter_inputs(paths, left_out), records)
+    if html_out is not None:  # nor a file read from a folder input ("check ex --html ex/a.txt")
+        output_file(
+            html_out, "--html", inputs=[f if isinstance(f, str) else f.source for f in files]
+        )
     print_notes(left_out)
     single = len(files) == 1
     if single:

@@ -7,7 +7,7 @@ token statistics, scores and a verdict onto each ``Article`` (set annotations).
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -181,6 +181,10 @@ def verify_articles(
     from newsprobe.verify import VerifyOptions, verify_claims
 
     options = options or VerifyOptions()
+    if isinstance(store, Sized) and len(store) == 0:
+        # Every claim would come back "not enough evidence", which reads like a check.
+        where = getattr(store, "path", "the store")
+        raise InputError(f"{where}: the source store is empty (newsprobe sources add)")
     nlp = load_nlp()
     every = []
     for article in articles:

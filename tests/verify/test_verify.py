@@ -827,3 +827,14 @@ def test_a_quote_is_not_supported_by_a_source_that_reports_other_words(tmp_path,
     assert found.verdict == "not_enough_evidence"
     (found,) = verdicts(s, claim.replace("act together", "consult together"), model).values()
     assert found.verdict == "supported"
+
+
+def test_an_empty_store_is_an_error_not_claims_without_evidence(tmp_path):
+    """A mistyped store path opens a new, empty store: every claim would read "not enough
+    evidence", as if it had been checked."""
+    from newsprobe.errors import InputError
+
+    empty = SQLiteStore(tmp_path / "typo" / "s.sqlite")
+    assert empty.search_many(["Poland joined NATO"]) == [[]]
+    with pytest.raises(InputError, match="the source store is empty"):
+        verify_articles([Article(text="Poland joined NATO in 2009, officials said.")], empty)

@@ -230,6 +230,8 @@ class SQLiteStore:
         """Hybrid search for several queries at once (one embedding batch)."""
         if not queries:
             return []
+        if len(self) == 0:  # nothing to find (and no matrix to search)
+            return [[] for _ in queries]
         ids, matrix = self._dense()
         qvecs = self.embedder.encode(queries)
         out = []

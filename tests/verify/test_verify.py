@@ -838,3 +838,13 @@ def test_an_empty_store_is_an_error_not_claims_without_evidence(tmp_path):
     assert empty.search_many(["Poland joined NATO"]) == [[]]
     with pytest.raises(InputError, match="the source store is empty"):
         verify_articles([Article(text="Poland joined NATO in 2009, officials said.")], empty)
+
+
+@pytest.mark.parametrize("dateline", ["STOCKHOLM — ", "WARSAW, Sept 10 — ", "LONDON (Reuters) - "])
+def test_a_dateline_is_not_part_of_the_claim(store, dateline):
+    """A wire story's first sentence: the city was parsed as its subject and as an entity
+    no source names, and the claim lost its evidence."""
+    text = f"{dateline}Poland joined NATO in 2009, the minister said."
+    (claim,) = verdicts(store, text).values()
+    assert claim.text == "Poland joined NATO in 2009, the minister said."
+    assert claim.start == len(dateline) and claim.verdict == "contradicted"

@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 #: Lines longer than this (characters) are parsed in runs of whole sentences: spaCy's
 #: parser refuses a text of a million characters and needs memory in proportion.
 LINE_CHARS = 20_000
+
+#: A wire story's dateline: the city in capitals, maybe a date or country, an agency in
+#: brackets, then a dash ("WARSAW, Sept 10 —", "LONDON (Reuters) -"). Parsed with the
+#: sentence, the city became its subject and an entity no source names.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,30}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,3})?\s*"
+    r"(?:\([^)\n]{1,40}\)\s*[—–-]{1,2}|[—–]{1,2})\s+(?=[A-Z\"“‘'])"
+)
 OPINION = {"i think", "i believe", "in my view", "i feel", "we think", "in my opinion"}
 COMPARATIVE_TAGS = {"JJR", "JJS", "RBR", "RBS"}
 MIN_TOKENS, MAX_TOKENS = 5, 80
@@ -150,11 +158,13 @@ def extract_claims(
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip():
             continue
-        if len(m.group()) <= LINE_CHARS:
-            lines.append((m.start(), m.group()))
+        begin, line = m.start(), m.group()
+        if dateline := DATELINE.match(line):  # "STOCKHOLM — Poland joined ...": not a subject
+            begin, line = begin + dateline.end(), line[dateline.end() :]
+        if len(line) <= LINE_CHARS:
+            lines.append((begin, line))
         else:  # a page without line breaks: parsed a run of sentences at a time
-            line = m.group()
-            lines += [(m.start() + a, line[a:b]) for a, b in sentence_groups(line, LINE_CHARS)]
+            lines += [(begin + a, line[a:b]) for a, b in sentence_groups(line, LINE_CHARS)]
     claims: list[Claim] = []
     for (start, _), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
         if year is not None:

@@ -365,10 +365,10 @@ def test_a_change_named_by_a_noun_is_read_with_what_changed(nlp, sentence, chang
         ("Poland joined NATO 26 years ago, officials said.", [("26 years ago", 1999, 1)]),
         ("Poland joined NATO two decades ago.", [("two decades ago", 2005, 2)]),
         ("Inflation in Poland rose last year to 5 percent.", [("last year", 2024, 0)]),
-        # Not a calendar year counted from the article's date: the last twelve months, and
-        # a bound.
+        # Not a calendar year counted from the article's date: the last twelve months; a
+        # bound (a relative date, but no year).
         ("Inflation in Poland rose 5 percent in the past year.", []),
-        ("Poland joined NATO more than 20 years ago.", []),
+        ("Poland joined NATO more than 20 years ago.", [("more than 20 years ago", None, 0)]),
     ],
 )
 def test_relative_dates_are_years_counted_from_the_texts_own(nlp, sentence, dates):
@@ -376,4 +376,5 @@ def test_relative_dates_are_years_counted_from_the_texts_own(nlp, sentence, date
     assert [(d.text, d.year, d.slack) for d in claim.parts.dates] == dates
     assert all(d.relative for d in claim.parts.dates)
     (undated,) = extract_claims(sentence, nlp)  # no date to count from: no year read
-    assert all(d.year is None for d in undated.parts.dates)
+    assert [d.text for d in undated.parts.dates] == [d[0] for d in dates]
+    assert all(d.year is None and d.relative for d in undated.parts.dates)

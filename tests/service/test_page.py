@@ -423,3 +423,35 @@ def test_a_checked_article_is_saved_as_a_report_page_that_opens_alone(page, brow
     assert alone.locator("#report-articles").is_hidden()  # one article: no list
     assert "Saved from the newsprobe web page" in alone.locator("header").inner_text()
     context.close()
+
+
+def test_a_text_not_judged_shows_its_reason_not_a_number_or_scores(
+    browser, tiny_detector, tmp_path
+):
+    """Too short, or in a language the detector does not cover: the page said "Machine
+    probability n/a; articles above 92.2% are flagged ..." and listed scores and evasion
+    counts of a text that was never judged."""
+    from newsprobe.article import Article
+    from newsprobe.ingest.text import article_from_text
+    from newsprobe.pipeline import check_articles
+    from newsprobe.report import article_json
+    from newsprobe.report.html import write_report
+
+    german = (
+        "Die Bundesregierung hat am Mittwoch beschlossen, die Hilfen für die Landwirtschaft "
+        "im kommenden Jahr deutlich zu erhöhen, wie ein Sprecher in Berlin mitteilte."
+    )
+    read = [article_from_text(german, "de.txt"), Article(text="Drones crossed.")]
+    articles = check_articles(read, tiny_detector)
+    results = [article_json(a, tiny_detector.model_label) for a in articles]
+    assert [r["label"] for r in results] == ["unsupported_language", "too_short"]
+    path = write_report(tmp_path / "report.html", results, tiny_detector.feature_names_)
+    context = browser.new_context(viewport={"width": 1100, "height": 1400})
+    page = context.new_page()
+    page.goto(path.as_uri())
+    for i, result in enumerate(results):
+        page.locator("#report-articles button").nth(i).click()
+        expect(page.locator("#verdict-detail")).to_have_text(result["reason"])
+        assert page.locator("#result details.scores").is_hidden()
+        assert page.locator("#evasion-section").is_hidden()
+    context.close()

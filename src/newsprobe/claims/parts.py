@@ -196,43 +196,52 @@ def reference_year(date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _relative_year(text: str, reference: int, before: str = "") -> tuple[int, int] | None:
-    """(year, slack) of "last year", "this year", "five years ago", "a decade ago"."""
+#: Beyond this many years, "ago" dates an era ("55,000 years ago"), not a news year.
+CALENDAR_YEARS = 200
+
+
+def _years_back(text: str, before: str = "") -> tuple[int, int] | bool:
+    """How far back from the text's own date "last year", "26 years ago", "a decade ago"
+    point, with the slack a reader allows: (years back, slack). True for one that names no
+    year ("more than 20 years ago", a bound), False for none or an era."""
     m = RELATIVE_YEAR.search(text)
     if m is None:
-        return None
+        return False
     if m.group("which"):
-        step = {"last": -1, "this": 0, "next": 1}
-        return reference + step[m.group("which").lower()], 0
+        return {"last": 1, "this": 0, "next": -1}[m.group("which").lower()], 0
     words = m.group("count").lower().split()
-    lead = f"{before} {text[: m.start()]}".lower().split()[-2:]
-    if _ROUGHLY & set(words) or _ROUGHLY & set(lead):
-        return None  # "more than 70 years ago" bounds a year, it does not name one
     n = 1.0 if words in (["a"], ["an"]) else number_value(" ".join(words))
-    if n is None or n != int(n) or n < 1:
-        return None
-    if m.group("unit").lower().startswith("decade"):
-        return reference - 10 * int(n), 2  # "a decade ago" is said of 8 to 12 years
-    return reference - int(n), 1  # "25 years ago" in September is 1999 or 2000
+    decades = m.group("unit").lower().startswith("decade")
+    if n is not None and n * (10 if decades else 1) > CALENDAR_YEARS:
+        return False
+    lead = f"{before} {text[: m.start()]}".lower().split()[-2:]
+    if n is None or n != int(n) or n < 1 or _ROUGHLY & set(words) or _ROUGHLY & set(lead):
+        return True  # "more than 70 years ago" bounds a year, it does not name one
+    if decades:
+        return 10 * int(n), 2  # "a decade ago" is said of 8 to 12 years
+    return int(n), 1  # "25 years ago" in September is 1999 or 2000
 
 
 def _date(ent: Span) -> DateRef:
     text = ent.text
     years = YEAR.findall(text)
     reference = ent.doc.user_data.get(REFERENCE_YEAR)
-    relative = None
-    if reference is not None and not years:
-        before = ent.doc[max(0, ent.start - 2) : ent.start].text  # "more than", "over"
-        relative = _relative_year(text, reference, before)
-    if relative is not None:
+    before = ent.doc[max(0, ent.start - 2) : ent.start].text  # "more than", "over"
+    back = False if years else _years_back(text, before)
+    if back is not False:
+        # A year when the text's date is known and the count names one; else a date that
+        # cannot be read, which no source's year can confirm.
+        year, slack = None, 0
+        if isinstance(back, tuple) and reference is not None:
+            year, slack = reference - back[0], back[1]
         return DateRef(
             text=text,
             start=ent.start_char,
             end=ent.end_char,
-            year=relative[0],
+            year=year,
             verb=_verb_of(ent.root),
             relative=True,
-            slack=relative[1],
+            slack=slack,
         )
     month = day = weekday = None
     iso = ISO_DATE.search(text)  # "2024-11-05": year, month and day, not a year alone
@@ -567,7 +576,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             parts.entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char))
         elif label in ("DATE", "TIME"):
             ref = _date(ent)
-            if ref.year or ref.month or ref.weekday is not None:
+            if ref.year or ref.month or ref.weekday is not None or ref.relative:
                 parts.dates.append(ref)
             date_tokens.update(range(ent.start, ent.end))
         elif label in NUMERIC:

@@ -46,6 +46,9 @@ class CheckResult:
     # Values the sentence states otherwise that no check can call a conflict: another sum
     # in another currency, another month of an unnamed year, a change at another time.
     unresolved: int = 0
+    # Dates of the claim said relative to a date that is not known ("a decade ago" in a
+    # text without one) where the sentence gives a year for the same action.
+    unread_time: int = 0
 
 
 def _unit(q: Quantity) -> str:
@@ -291,6 +294,13 @@ def compare(
             elif same_action(d.verb):
                 conflict("date", d.text, ", ".join(s.text for s in named))
                 continue
+        if d.year is None and d.relative:
+            # "a decade ago" with no date to count from, against a source's year for the
+            # same action: the time cannot be checked, so it cannot be confirmed either.
+            dated = of_same_action(d.verb, [s for s in source.dates if s.year])
+            if dated and same_action(d.verb):
+                res.unread_time += 1
+            continue
         if d.year is None or d.decade:
             # "in March" against "in February", neither year said: maybe two years apart.
             months = {s.month for s in of_same_action(d.verb, source.dates) if s.month}

@@ -265,6 +265,7 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         # Read by the veto on the model's "supported" (verdict_model.unconfirmed), not by
         # the model.
         "unresolved": float(sum(f.result.unresolved for f in relevant if f.result)),
+        "unread_time": float(sum(f.result.unread_time for f in relevant if f.result)),
     }
 
 

@@ -275,7 +275,10 @@
     const v = $("verdict");
     v.className = `verdict ${result.label}`;
     v.textContent = labelText(result);
-    $("verdict-detail").textContent = result.label === "too_short"
+    // Too short, or in a language the detector does not cover: no number, so the reason
+    // stands in for it, and the scores and evasion counts of a text not judged are not shown.
+    const judged = result.machine_probability !== null && result.machine_probability !== undefined;
+    $("verdict-detail").textContent = !judged
       ? (result.reason || "too few tokens to judge")
       : `Machine probability ${pct(result.machine_probability)}; articles above ` +
         `${pct(result.threshold)} are flagged, which flags at most ` +
@@ -289,6 +292,8 @@
     renderRemoved(result.removed);
     renderClaims(result);
     renderScores(result.scores);
+    if (!judged) $("evasion-section").hidden = true;
+    document.querySelector("#result details.scores").hidden = !judged;
     $("result").hidden = false;
   }
 

@@ -60,6 +60,12 @@ def check_articles(
     articles: Sequence[Article], detector: Detector, options: DetectOptions | None = None
 ) -> list[Article]:
     """Score each article and attach ``token_stats``, ``scores`` and ``verdict``."""
+    if isinstance(articles, Article | str) or not all(isinstance(a, Article) for a in articles):
+        raise TypeError("check_articles takes a list of Article objects: [Article(text=...)]")
+    if not isinstance(detector, Detector):
+        raise TypeError(f"detector must be a Detector (load_detector()), got {detector!r}")
+    if options is not None and not isinstance(options, DetectOptions):
+        raise TypeError("options must be a DetectOptions, e.g. DetectOptions(fpr=0.05)")
     options = options or DetectOptions()
     options.window(detector.max_tokens)  # a window shorter than the verdict's is refused
     fpr = options.fpr if options.fpr is not None else detector.fpr
@@ -181,6 +187,8 @@ def verify_articles(
     from newsprobe.verify import VerifyOptions, verify_claims
 
     options = options or VerifyOptions()
+    if not hasattr(store, "search"):
+        raise TypeError(f"store must be a source store (SQLiteStore(path)), got {store!r}")
     if isinstance(store, Sized) and len(store) == 0:
         # Every claim would come back "not enough evidence", which reads like a check.
         where = getattr(store, "path", "the store")

@@ -76,6 +76,8 @@ class DetectOptions:
     runtime: str = "torch"
 
     def __post_init__(self) -> None:
+        if self.fpr is not None and not (isinstance(self.fpr, int | float) and 0 < self.fpr < 1):
+            raise NewsprobeError(f"fpr must be a number between 0 and 1, got {self.fpr!r}")
         # A negative window would slice tokens from the end and score the whole text.
         if self.max_tokens is not None and self.max_tokens < 2:
             raise NewsprobeError(max_tokens_error(self.max_tokens))

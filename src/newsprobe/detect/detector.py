@@ -14,7 +14,7 @@ rather than machine text, and it fails on generators it has not seen (see
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -62,6 +62,15 @@ def rounded_up(scores: Sequence[float]) -> list[float]:
 
 class NotFittedError(NewsprobeError):
     """The detector was used before ``fit`` or ``load``."""
+
+
+def _check_texts(texts: Sequence[str]) -> None:
+    """A clear error for what scikit-learn users pass by habit: one string, or non-text."""
+    if isinstance(texts, str):
+        raise TypeError("texts is a list of strings; got one string (pass [text])")
+    bad = [t for t in texts if not isinstance(t, str)]
+    if bad:
+        raise TypeError(f"texts must be strings; got {type(bad[0]).__name__}")
 
 
 class Detector:
@@ -124,7 +133,8 @@ class Detector:
         device: str | None = None,
         runtime: str = "torch",
     ) -> None:
-        self.models = models
+        # One model named as a string would be read as a tuple of its letters.
+        self.models = (models,) if isinstance(models, str) else models
         self.features = features
         self.combiner = combiner
         self.C = C
@@ -173,6 +183,7 @@ class Detector:
         return names
 
     def feature_rows(self, texts: Sequence[str], progress: Any = None) -> list[dict[str, float]]:
+        _check_texts(texts)
         return self.extractor.extract(texts, progress=progress)
 
     def n_tokens(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
@@ -197,6 +208,13 @@ class Detector:
             raise NewsprobeError(
                 f"combiner must be one of {', '.join(COMBINERS)}, got {self.combiner!r}"
             )
+        if len(rows) and not isinstance(rows[0], Mapping):
+            raise TypeError(
+                "fit takes feature rows, not texts: det.fit(det.feature_rows(texts), y) "
+                f"(got {type(rows[0]).__name__})"
+            )
+        if len(rows) != len(y):
+            raise ValueError(f"fit got {len(rows)} rows and {len(y)} labels")
         y_arr = np.asarray(y, dtype=int)
         names = self.candidate_features()
         X = self._oriented(feature_matrix(rows, names), names)

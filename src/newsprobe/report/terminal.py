@@ -71,8 +71,15 @@ def render_article(article: Article, model: str, console: Console | None = None)
         else f"model {model}, {tokens} tokens scored",
         style="dim",
     )
-    # A text in an unsupported language was not scored: no empty table, no "0 tokens".
-    parts = [head, *notes, Text(""), table, footer] if article.scores else [head, *notes]
+    # A text not judged (another language, too short) gets no score table: its rows would
+    # read "in verdict: yes" for a verdict that was never given. The footer still says
+    # how many tokens were read.
+    if not article.scores:
+        parts = [head, *notes]
+    elif v.machine_probability is None:
+        parts = [head, *notes, footer]
+    else:
+        parts = [head, *notes, Text(""), table, footer]
     if article.sentences:
         parts += [Text(""), sentence_text(article, v)]
     if article.boundary is not None:

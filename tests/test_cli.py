@@ -369,6 +369,9 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
     assert cal["n"] == 12 and cal["machine_share"] == 0.5 and 0.0 <= cal["ece"] <= 1.0
     assert sum(b["n"] for b in cal["bins"]) == 12
     assert "expected calibration error" in _unboxed(proc.stdout)
+    # The columns are said in words, and 6 humans cannot measure a 1% point.
+    assert "FPR@thr/TPR@thr: humans flagged / machine texts caught" in _unboxed(proc.stdout)
+    assert "with 6 human texts, 1% of them is less than one" in _unboxed(proc.stdout)
 
 
 @pytest.mark.parametrize("limit", ["0", "-3"])

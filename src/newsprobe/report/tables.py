@@ -53,6 +53,19 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
     if result.get("threshold") is not None:
         extra += f", threshold {result['threshold']:.4f}"
     console.print(extra, style="dim")
+    console.print(
+        "TPR@1%/@5%: machine texts caught where 1%/5% of these humans are flagged; "
+        "FPR@thr/TPR@thr: humans flagged / machine texts caught at the shipped threshold",
+        style="dim",
+    )
+    n_human = int(result.get("n_human") or 0)
+    if 0 < n_human < 100:
+        # 1% of fewer than 100 texts is less than one: the threshold flags none of them.
+        console.print(
+            f"with {n_human} human texts, 1% of them is less than one: TPR@1% is the share "
+            "caught above every human text (100 or more measure a 1% point)",
+            style="dim",
+        )
     cal = result.get("calibration")
     if cal and cal.get("ece") is not None:
         console.print(

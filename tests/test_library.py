@@ -50,3 +50,20 @@ def test_detector_takes_texts_and_rows_as_scikit_learn_users_expect(toy_detector
         unfitted.fit([ARTICLE, ARTICLE], [0, 1])
     with pytest.raises(ValueError, match="2 rows and 1 labels"):
         unfitted.fit(rows, [0])
+
+
+def test_an_article_made_in_code_is_read_as_a_file_is(toy_detector, tmp_path):
+    """``Article(text=...)`` skipped the ingest stage: a zero-width space hid in a word,
+    no language was read, and the probability differed from ``check``'s."""
+    from newsprobe.ingest import read_article
+
+    text = ARTICLE.replace("Poland", "Po\u200bland") + "\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (made,) = check_articles([Article(text=text)], toy_detector)
+    (read,) = check_articles([read_article(path)], toy_detector)
+    assert made.text == read.text and "\u200b" not in made.text
+    assert made.language == read.language == "en"
+    assert made.meta["evasion"] == read.meta["evasion"]
+    assert made.meta["evasion"]["invisible_characters"] == ARTICLE.count("Poland")
+    assert made.verdict.machine_probability == read.verdict.machine_probability

@@ -27,6 +27,25 @@ if TYPE_CHECKING:
     from newsprobe.verify.options import VerifyOptions
 
 
+def ingested(article: Article) -> Article:
+    """``article``, read as a file would be: an ``Article(text=...)`` made in code had skipped
+    the ingest stage, so its invisible characters and look-alike letters were scored as they
+    came, its language was never checked, and its numbers differed from ``check``'s for the
+    same text. It is normalized in place (text, language, evasion counts, cut debris) before
+    anything is scored; one that came through ``newsprobe.ingest`` (its ``evasion`` count
+    is set) or carries token statistics already is left as it is."""
+    if "evasion" in article.meta or article.token_stats:
+        return article
+    from newsprobe.ingest.text import article_from_text
+
+    read = article_from_text(article.text, article.source_path or "<text>")
+    article.text = read.text
+    article.language = article.language or read.language
+    article.removed = [*read.removed, *article.removed]
+    article.meta = {**read.meta, **article.meta}
+    return article
+
+
 def check_fpr(detector: Detector, fpr: float) -> None:
     """Refuse a false-positive rate the detector's calibration cannot back: every rate
     below one of its human calibration texts gives the same threshold, and stating a
@@ -68,6 +87,8 @@ def check_articles(
         raise TypeError("options must be a DetectOptions, e.g. DetectOptions(fpr=0.05)")
     options = options or DetectOptions()
     options.window(detector.max_tokens)  # a window shorter than the verdict's is refused
+    for article in articles:
+        ingested(article)
     fpr = options.fpr if options.fpr is not None else detector.fpr
     if options.fpr is not None:
         check_fpr(detector, options.fpr)
@@ -189,6 +210,8 @@ def verify_articles(
     options = options or VerifyOptions()
     if not hasattr(store, "search"):
         raise TypeError(f"store must be a source store (SQLiteStore(path)), got {store!r}")
+    for article in articles:
+        ingested(article)  # claims are read from the text check would read
     if isinstance(store, Sized) and len(store) == 0:
         # Every claim would come back "not enough evidence", which reads like a check.
         where = getattr(store, "path", "the store")

@@ -219,7 +219,8 @@ def verify_articles(
     nlp = load_nlp()
     every = []
     for article in articles:
-        if article.verdict is not None and article.verdict.label == "unsupported_language":
+        confidence = float(article.meta.get("language_confidence", 0.0))
+        if is_unsupported(article.language, confidence):  # as check_articles decides it
             # spaCy's English parser would read German as English and find no conflict:
             # say the claims were not checked rather than list them "without evidence".
             article.claims = None

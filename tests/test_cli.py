@@ -357,6 +357,7 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
     assert proc.returncode == 0, proc.stderr
     m = json.loads(out.read_text())
     assert m["n_human"] == 6 and m["n_machine"] == 6
+    assert m["detector_file"] == str(tiny_detector)  # which detector was measured
     assert set(m["tpr_at_fpr"]) == {"0.01", "0.05"}
     assert set(m["by_generator"]) == {"gen-a", "gen-b"}
     assert m["by_generator"]["gen-a"]["n_human"] == 6

@@ -321,6 +321,7 @@ def eval_cmd(
         except ValueError as exc:
             raise NewsprobeError(str(exc)) from exc
     result["data"] = ", ".join(paths)
+    result["detector_file"] = "shipped" if detector == "default" else detector  # which one
     result["excluded"] = excluded.to_json()
     print_eval(result, _out())
     if json_out is not None:

@@ -109,3 +109,11 @@ def test_a_hyphen_at_the_margin_stays_when_it_belongs_to_the_word():
         "The government announced a full-scale review of the long-term plan, and a "
         "well-known economist said the government had been slow to act on its information."
     )
+
+
+def test_a_file_named_pdf_that_is_not_one_is_a_one_line_error():
+    """A damaged or renamed download was read as text ("too short to judge, 5 tokens")."""
+    with pytest.raises(InputError, match=r"^bad.pdf: named .pdf but not a PDF"):
+        article_from_data(b"\xff\xfe\x00bad", "bad.pdf")
+    with pytest.raises(InputError, match="not a PDF"):
+        article_from_data(b"Poland invoked Article 4 of the NATO treaty. " * 5, "x.PDF")

@@ -43,6 +43,9 @@ def article_from_data(data: bytes, name: str) -> Article:
     content, else text."""
     if is_pdf(data):
         return article_from_pdf(data, name)
+    if Path(name).suffix.lower() == ".pdf":
+        # A broken download or a renamed file: its bytes are no article text either.
+        raise InputError(f"{name}: named .pdf but not a PDF (no %PDF- header); a damaged file?")
     if Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(data):
         return article_from_html(data, name=name)
     return article_from_bytes(data, name)

@@ -35,7 +35,8 @@ def output_file(
     if not path.parent.is_dir():
         raise InputError(f"{where}folder {path.parent} does not exist")
     if path.exists():
-        for source in inputs:
+        # Once per file: a record file's many records name the same one.
+        for source in dict.fromkeys(map(str, inputs)):
             if Path(source).is_file() and os.path.samefile(source, path):
                 raise InputError(f"{where}{path} is an input; writing it would destroy it")
     return path

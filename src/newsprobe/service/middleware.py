@@ -161,7 +161,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         if (denied := key_error(request)) is not None:  # the key before the body
-            return error_response(denied.status, str(denied), denied.headers)
+            return await _service(request, denied)
         return error_response(422, _validation_message(exc, request))
 
     @app.exception_handler(InputError)
@@ -180,7 +180,7 @@ def install_error_handlers(app: FastAPI) -> None:
             # FastAPI's answer to a body its JSON parser gave up on (not UTF-8, or nested
             # past the parser's depth): malformed JSON like any other.
             if (denied := key_error(request)) is not None:
-                return error_response(denied.status, str(denied), denied.headers)
+                return await _service(request, denied)
             return error_response(
                 422, "request body cannot be read as JSON (not UTF-8, or nested too deeply)"
             )

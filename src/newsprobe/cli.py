@@ -28,7 +28,7 @@ from newsprobe.cli_claims import (
     sources_app,
 )
 from newsprobe.cli_options import AllowPrivateOpt, DeviceOpt, RuntimeOpt, SeedOpt
-from newsprobe.errors import NewsprobeError
+from newsprobe.errors import NewsprobeError, UsageError
 from newsprobe.fileio import output_file, write_text_atomic
 
 app = typer.Typer(
@@ -126,6 +126,15 @@ def check(
     max_claims: MaxClaimsOpt = 20,
     judge_url: JudgeUrlOpt = None,
     judge_model: JudgeModelOpt = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The articles' publication date (YYYY-MM-DD): what 'last year' and 'a "
+            "decade ago' in their claims count back from; over a date the page gives",
+            show_default=False,
+        ),
+    ] = None,
     html_out: Annotated[
         Path | None,
         typer.Option(
@@ -149,6 +158,13 @@ def check(
 
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
+    if date is not None:
+        from newsprobe.claims.parts import publication_date
+
+        try:
+            date = publication_date(date)
+        except ValueError as exc:
+            raise UsageError(f"--date: {exc}") from None
     if html_out is not None:
         output_file(html_out, "--html", inputs=paths)
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime)
@@ -196,6 +212,8 @@ def check(
                     unread += 1
                     lines.append((i, check_error_json(f, exc)))
                     _error(exc)
+            for article in good:
+                article.date = date or article.date
             checked = check_articles(good, det, options)
             if verify:
                 try:

@@ -35,6 +35,10 @@ def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, cra
     # Ids met again in the second file are repeats, not records "already done".
     summary = "0 skipped as already done) in"
     assert summary in res.output and "; 6 repeated record ids kept once" in res.output
+    # Run again over finished results: each result is met once, the repeats stay repeats.
+    again = runner.invoke(app, ["scan", *base, "--out", str(local)])
+    assert "0 errors now, 3 in the file's error column, 10 skipped as" in again.output
+    assert "; 6 repeated record ids kept once" in again.output
     res = runner.invoke(
         app, ["scan", *base, "--out", str(distributed), "--engine", "ray", "--workers", "2"]
     )

@@ -179,6 +179,23 @@ def test_parquet_reads_in_batches_with_optional_columns(tmp_path, monkeypatch):
         list(iter_records([bogus]))
 
 
+def test_a_date_column_dates_each_article_over_its_pages_own(tmp_path):
+    """Relative dates in claims count back from it: a Parquet date cell, a text cell, a
+    page's own date when the row has none, and the row's over the page's."""
+    import datetime as dt
+
+    path = tmp_path / "dated.parquet"
+    days = [dt.date(2025, 9, 10), None]
+    pq.write_table(pa.table({"text": [TEXT, TEXT], "date": pa.array(days, pa.date32())}), path)
+    assert [r.article.date for r in iter_records([path])] == ["2025-09-10", None]
+    page = '<html><head><meta property="article:published_time" content="2019-04-02">'
+    page += f"</head><body><article><p>{TEXT * 3}</p></article></body></html>"
+    rows = [{"page": page, "date": "2024-01-31"}, {"page": page}]
+    path = _jsonl(tmp_path / "p.jsonl", rows)
+    recs = list(iter_records([path], RecordOptions(html_field="page")))
+    assert [r.article.date for r in recs] == ["2024-01-31", "2019-04-02"]
+
+
 def _warc(path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

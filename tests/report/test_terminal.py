@@ -68,3 +68,32 @@ def test_a_text_in_another_language_shows_no_empty_score_table() -> None:
     text = console.export_text()
     assert "UNSUPPORTED LANGUAGE" in text and "covers English" in text
     assert "in verdict" not in text and "tokens scored" not in text
+
+
+def test_sentence_shades_become_marks_where_there_is_no_colour() -> None:
+    """``check a.txt | less`` or a saved log: the shades are gone, the marks say them."""
+    from newsprobe.article import SentenceScore
+
+    text = "Drones crossed the border overnight. Officials met at dawn. Talks went on."
+    article = Article(text=text)
+    article.verdict = Verdict(
+        label="human",
+        machine_probability=0.2,
+        threshold=0.9,
+        fpr_target=0.01,
+        sentence_threshold=0.6,
+        sentence_shade=0.3,
+    )
+    article.sentences = [
+        SentenceScore(0, 36, 0.87),
+        SentenceScore(37, 59, 0.4),
+        SentenceScore(60, 73, 0.1),
+    ]
+    plain = Console(record=True, width=300, color_system=None)
+    render_article(article, "smollm2-135m", plain)
+    out = " ".join(plain.export_text().replace("\u2502", " ").split())
+    assert "overnight. [machine-like 87%] Officials met at dawn. [leaning machine 40%] Talks" in out
+    assert "sentences: [machine-like] above 60%" in out
+    coloured = Console(record=True, width=300, color_system="truecolor", force_terminal=True)
+    render_article(article, "smollm2-135m", coloured)
+    assert "[machine-like" not in coloured.export_text()

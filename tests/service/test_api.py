@@ -156,6 +156,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         ({"json": {}}, 422, "exactly one of text, html, url or pdf"),
         ({"json": {"text": ARTICLE, "url": "https://example.com"}}, 422, "exactly one"),
         ({"json": {"text": ARTICLE, "fpr": 2}}, 422, "fpr"),
+        ({"json": {"text": ARTICLE, "date": "10/09/2025"}}, 422, "a date is YYYY-MM-DD"),
         ({"json": {"text": 5}}, 422, "text"),
         ({"json": {"txt": ARTICLE}}, 422, "txt"),
         ({"json": ["text"]}, 422, ""),
@@ -179,6 +180,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         "no-input",
         "two-inputs",
         "bad-fpr",
+        "bad-date",
         "text-not-string",
         "unknown-field",
         "not-an-object",
@@ -403,6 +405,20 @@ def test_with_sources_a_moved_year_comes_back_contradicted_with_its_source(
         "max_claims": 20,
         "judge": False,
     }
+
+
+def test_a_relative_date_counts_back_from_the_items_date(claims_server):
+    said = "Poland joined NATO a decade ago, the foreign minister told reporters."
+    with claims_server.client() as c:
+        undated = c.post("/v1/check", json={"text": said}).json()
+        dated = c.post("/v1/check", json={"text": said, "date": "2025-09-10"}).json()
+    assert [c["conflicts"] for c in undated["claims"]] == [[]]
+    assert dated["date"] == "2025-09-10"
+    (claim,) = dated["claims"]
+    assert claim["verdict"] == "contradicted"
+    assert [(c["claim"], c["source_says"]) for c in claim["conflicts"]] == [
+        ("a decade ago (2015)", "1999")
+    ]
 
 
 def test_claims_are_what_check_json_sources_prints(

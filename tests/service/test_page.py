@@ -117,6 +117,14 @@ def test_with_sources_a_contradicted_claim_shows_with_its_source_sentence(
         assert page.locator("#sentences .sentence").count() >= 2
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "page_claims.png"), full_page=True)
+        # The publication date a pasted text lacks: "a decade ago" counts back from it.
+        said = "Poland joined NATO a decade ago, the foreign minister told reporters."
+        page.get_by_label("Article text or URL").fill(said)
+        page.get_by_label("Published").fill("2025-09-10")
+        page.get_by_role("button", name="Check article").click()
+        expect(page.locator("#claims > li", has_text="a decade ago")).to_contain_text(
+            "date: the article says “a decade ago (2015)”, nato says “1999”"
+        )
 
 
 def test_keyboard_only_submission_and_clear_error(page):
@@ -454,4 +462,31 @@ def test_a_text_not_judged_shows_its_reason_not_a_number_or_scores(
         expect(page.locator("#verdict-detail")).to_have_text(result["reason"])
         assert page.locator("#result details.scores").is_hidden()
         assert page.locator("#evasion-section").is_hidden()
+    context.close()
+
+
+def test_a_saved_report_says_its_verdicts_and_claims_without_a_script(browser, tmp_path):
+    """A mail client's preview runs no script: the page still says what was found."""
+    from newsprobe.report.html import write_report
+
+    result = {"title": "Allies consult", "label": "machine", "machine_probability": 0.93}
+    result.update(threshold=0.6, fpr_target=0.01)
+    conflict = {"kind": "date", "claim": "2009", "title": "nato", "source_says": "1999"}
+    claim = {"text": "Poland joined <b>NATO</b> in 2009.", "verdict": "contradicted"}
+    result["claims"] = [dict(claim, conflicts=[conflict])]
+    results = [result, {"path": "gone.txt", "error": "gone.txt: no such file"}]
+    path = write_report(tmp_path / "report.html", results)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    shown = page.locator(".noscript")
+    expect(shown).to_be_visible()
+    expect(shown.locator("h2")).to_have_text(["Allies consult", "gone.txt"])
+    expect(shown).to_contain_text("Likely MACHINE-WRITTEN")
+    expect(shown).to_contain_text("Machine probability 93.0%; articles above 60.0% are flagged")
+    expect(shown.locator("li")).to_have_text(
+        "contradicted: Poland joined <b>NATO</b> in 2009."
+        "date: the article says “2009”, nato says “1999”"
+    )
+    expect(shown).to_contain_text("gone.txt: no such file")
     context.close()

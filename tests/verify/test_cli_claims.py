@@ -155,6 +155,54 @@ def test_check_with_sources_prints_a_claims_section(store, tiny_detector, tmp_pa
     assert "CONTRADICTED" in res.output and "'2009'" in res.output and "'1999'" in res.output
 
 
+def test_relative_dates_count_back_from_check_date_or_a_record_files_date_column(
+    store, tiny_detector, tmp_path
+):
+    """A pasted text carries no date; ``--date`` gives it (over a page's own), and a record
+    file's ``date`` column gives each row's: "a decade ago" then reads as a year."""
+    said = "Poland joined NATO a decade ago, the foreign minister told reporters."
+    article = tmp_path / "story.txt"
+    article.write_text(said, encoding="utf-8")
+    base = ["--detector", str(tiny_detector), "--sources", "--store", str(store), "--json"]
+
+    def conflicts(res) -> list[list[tuple[str, str]]]:
+        assert res.exit_code == 0, res.output
+        rows = [json.loads(line) for line in res.stdout.splitlines()]
+        return [
+            [(c["claim"], c["source_says"]) for x in r["claims"] for c in x["conflicts"]]
+            for r in rows
+        ]
+
+    res = runner.invoke(app, ["check", str(article), *base])
+    assert conflicts(res) == [[]]  # no date: "a decade ago" names no year
+    res = runner.invoke(app, ["check", str(article), *base, "--date", "2025-09-10"])
+    assert conflicts(res) == [[("a decade ago (2015)", "1999")]]
+    assert json.loads(res.stdout)["date"] == "2025-09-10"
+    rows = [{"id": "a", "text": said, "date": "2009-05-01"}, {"id": "b", "text": said}]
+    records = tmp_path / "crawl.jsonl"
+    records.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    res = runner.invoke(app, ["check", str(records), *base])
+    # 2009 counts back to 1999, give or take two years for a decade: nothing to contradict.
+    assert conflicts(res) == [[], []]
+    dates = [json.loads(line).get("date") for line in res.stdout.splitlines()]
+    assert dates == ["2009-05-01", None]
+    res = runner.invoke(app, ["check", str(records), *base, "--date", "2025-09-10"])
+    assert conflicts(res) == [[("a decade ago (2015)", "1999")]] * 2
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("10/09/2025", "a date is YYYY-MM-DD"), ("2025-02-30", "not a calendar date")],
+)
+def test_a_bad_check_date_is_one_line_and_exit_2(value, message, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(STORY, encoding="utf-8")
+    proc = cli("check", str(article), "--date", value)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("error: --date: ") and message in line
+
+
 def test_claims_of_a_text_in_another_language_are_said_not_checked(store, tiny_detector, tmp_path):
     """An English parser reads German as English and finds nothing to contradict: the
     claims are not listed "without enough evidence" but said to be unchecked."""

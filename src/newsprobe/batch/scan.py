@@ -103,7 +103,9 @@ def manifest_for(detector: Detector, detect: DetectOptions, records: RecordOptio
         "fpr": fpr,
         "max_tokens": detect.window(detector.max_tokens),
         "min_tokens": detector.min_tokens,
-        "records": asdict(records),
+        # The date column is read for claims, which a scan does not check: a scan begun
+        # before it was read resumes.
+        "records": {k: v for k, v in asdict(records).items() if k != "date_field"},
     }
 
 
@@ -156,14 +158,17 @@ class _Pending:
 
     def __init__(self, files: list[Path], records: RecordOptions, done: set[str]) -> None:
         self.files, self.records, self.done = files, records, done
-        self.resumed = frozenset(done)
+        # Results not met yet in this run's inputs: the first meeting is "already done",
+        # a second one (the id in another file too) a repeat, as in the run that wrote it.
+        self.unmet = set(done)
         self.skipped = self.repeated = 0
 
     def __iter__(self) -> Iterator[Record]:
         for path in self.files:
             for rec in iter_file_records(path, self.records):
                 if rec.record_id in self.done:
-                    if rec.record_id in self.resumed:
+                    if rec.record_id in self.unmet:
+                        self.unmet.discard(rec.record_id)
                         self.skipped += 1
                     else:
                         self.repeated += 1

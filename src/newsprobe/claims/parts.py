@@ -196,6 +196,28 @@ def reference_year(date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_GIVEN_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def publication_date(value: str) -> str:
+    """An article's date as a user gives it (``check --date``, the service's ``date``):
+    ``2025``, ``2025-09`` or ``2025-09-10``, checked to be a calendar date so that a typo
+    is an error rather than relative dates silently left unread. ValueError says why."""
+    import datetime as dt
+
+    m = _GIVEN_DATE.fullmatch(value.strip())
+    if m is None:
+        raise ValueError(f"a date is YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+    year, month, day = m.group(1), m.group(2) or "01", m.group(3) or "01"
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+    if reference_year(m.group(0)) is None:
+        raise ValueError(f"{value!r}: the year must be between 1500 and 2099")
+    return m.group(0)
+
+
 #: Beyond this many years, "ago" dates an era ("55,000 years ago"), not a news year.
 CALENDAR_YEARS = 200
 

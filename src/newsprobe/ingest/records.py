@@ -56,8 +56,9 @@ class RecordOptions:
     """Which columns of a record file hold what (the ``scan``/``check`` field options).
 
     text_field: column with plain text. html_field: column with HTML (used instead of the
-    text column when set). id_field/url_field/site_field/title_field: optional columns,
-    used when present.
+    text column when set). id_field/url_field/site_field/title_field/date_field: optional
+    columns, used when present; the date (publication, ISO "2025-09-10" or a date cell)
+    is what "last year" and "a decade ago" in the article's claims count back from.
     """
 
     text_field: str = "text"
@@ -66,6 +67,7 @@ class RecordOptions:
     url_field: str = "url"
     site_field: str = "site"
     title_field: str = "title"
+    date_field: str = "date"
 
 
 @dataclass(slots=True)
@@ -83,6 +85,7 @@ class Record:
     url: str | None = None
     site: str | None = None
     title: str | None = None
+    date: str | None = None
     row: int = 0
     fields: dict[str, Any] = field(default_factory=dict)
 
@@ -113,6 +116,13 @@ def _text_of(value: Any) -> str | None:
         value = int(value)
     text = str(value).strip()
     return text or None
+
+
+def _date_of(value: Any) -> str | None:
+    """A date cell as ISO text: a Parquet/pandas date or datetime, or the text given."""
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())[:10]
+    return _text_of(value)
 
 
 def _html_article(html: str | bytes, url: str | None, name: str) -> Article:
@@ -162,6 +172,7 @@ def record_from_row(
     site = _text_of(row.get(options.site_field)) or site_of(url)
     rid = ids(_text_of(row.get(options.id_field)), url, row_no)
     rec = Record(record_id=rid, source=path, url=url, site=site, title=title, row=row_no)
+    rec.date = _date_of(row.get(options.date_field))
     rec.fields = {k: row[k] for k in keep if row.get(k) not in (None, "")}
     name = f"{path} {unit} {row_no}"
     try:
@@ -195,6 +206,7 @@ def _annotate(article: Article, rec: Record) -> None:
     # group under one site ("ledger.example", not also "The Eastern Ledger").
     article.site = rec.site or site_of(article.url) or article.site
     article.title = rec.title or article.title
+    article.date = rec.date or article.date
     article.meta["record_id"] = rec.record_id
     rec.url, rec.site, rec.title = article.url, article.site, article.title
 
@@ -303,7 +315,7 @@ def iter_parquet(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -
         cols = ", ".join(sorted(names))[:200]
         raise InputError(f"{path}: no column {column!r} (columns: {cols})")
     wanted = [column, options.id_field, options.url_field, options.site_field]
-    wanted += [options.title_field, *keep]
+    wanted += [options.title_field, options.date_field, *keep]
     columns = [c for c in dict.fromkeys(wanted) if c in names]
     ids = _Ids(str(path))
     row_no = 0

@@ -6,7 +6,9 @@ browser without newsprobe, a server or a network. It is the web page's own resul
 show the same thing from the same code; the results ride along as JSON inside the page
 instead of coming from ``/v1/check``. The script writes every value with ``textContent``,
 and the JSON cannot close its ``<script>`` element (every ``<`` in it is escaped), so an
-article cannot put markup into the report.
+article cannot put markup into the report. A viewer that runs no script (a mail client's
+preview, a locked-down browser) shows a summary written here instead (``<noscript>``):
+each article's verdict, turn and claims, every value escaped.
 """
 
 from __future__ import annotations
@@ -44,6 +46,74 @@ def _name(result: dict[str, Any]) -> str:
     if where and result.get("record_id"):
         where = f"{where}, row {result['record_id']}"
     return str(result.get("title") or where or result.get("url") or "article")
+
+
+#: The verdicts' words, as the page's script says them (app.js ``LABELS``, ``CLAIM_WORDS``).
+_LABELS = {
+    "machine": "Likely MACHINE-WRITTEN",
+    "human": "Not flagged (likely human-written)",
+    "too_short": "Too short to judge",
+    "unsupported_language": "Language not covered",
+}
+_CLAIM_WORDS = {
+    "supported": "supported",
+    "contradicted": "contradicted",
+    "not_enough_evidence": "not enough evidence",
+}
+
+
+def _pct(p: float | None) -> str:
+    return "n/a" if p is None else f"{100 * p:.1f}%"
+
+
+def _plain_result(result: dict[str, Any]) -> str:
+    """One article's verdict, turn and claims as markup: what a mail client or a viewer
+    that runs no script shows of the report (the whole view needs the page's script)."""
+    e = html.escape
+    parts = [f"<h2>{e(_name(result))}</h2>"]
+    if "error" in result:
+        return parts[0] + f'<p class="error">{e(str(result["error"]))}</p>'
+    label, p = result.get("label"), result.get("machine_probability")
+    word = _LABELS.get(str(label), str(label))
+    if label == "human" and p is not None and p >= 0.5:
+        word = "Not flagged (uncertain, leaning machine)"
+    detail = (
+        result.get("reason") or "too few tokens to judge"
+        if p is None
+        else f"Machine probability {_pct(p)}; articles above {_pct(result.get('threshold'))} "
+        f"are flagged, which flags at most {_pct(result.get('fpr_target'))} of human news."
+    )
+    parts += [f'<p class="verdict {e(str(label))}">{e(word)}</p>', f"<p>{e(str(detail))}</p>"]
+    if turn := result.get("boundary"):
+        parts.append(f"<p>Turns machine-written at sentence {turn['sentence'] + 1}: ")
+        parts.append(f"“{e(str(turn['text']))}”</p>")
+    if result.get("claims_not_checked"):
+        parts.append(f"<p>Claims not checked: {e(str(result['claims_not_checked']))}.</p>")
+    claims = result.get("claims")
+    if isinstance(claims, list):
+        parts.append(f"<p>{len(claims)} claims checked against the trusted sources:</p><ul>")
+        for c in claims:
+            verdict = c.get("verdict") or "not_enough_evidence"
+            parts.append(f"<li><strong>{e(_CLAIM_WORDS.get(verdict, verdict))}</strong>: ")
+            parts.append(e(str(c.get("text", ""))))
+            for k in c.get("conflicts") or []:
+                who = k.get("title") or k.get("source")
+                parts.append(
+                    f"<br>{e(str(k['kind']))}: the article says “{e(str(k['claim']))}”, "
+                    f"{e(str(who))} says “{e(str(k['source_says']))}”"
+                )
+            parts.append("</li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+def _plain_view(results: Sequence[dict[str, Any]]) -> str:
+    body = "\n".join(f"<section>{_plain_result(r)}</section>" for r in results)
+    return (
+        '<noscript><div class="noscript"><p>This viewer runs no scripts, so the report '
+        "shows its summary only: open the file in a web browser for the coloured sentences, "
+        f"the evidence and the scores.</p>\n{body}</div></noscript>"
+    )
 
 
 def saved_note(by: str, model: str) -> str:
@@ -86,6 +156,7 @@ def report_page(
     <p class="tagline">{tagline}</p>
   </header>
   <main>
+    {_plain_view(results)}
     <nav id="report-articles" class="report-articles" aria-label="Articles" hidden></nav>
     {_result_view()}
   </main>

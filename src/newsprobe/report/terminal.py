@@ -81,7 +81,9 @@ def render_article(article: Article, model: str, console: Console | None = None)
     else:
         parts = [head, *notes, Text(""), table, footer]
     if article.sentences:
-        parts += [Text(""), sentence_text(article, v)]
+        # Piped to a file or a pager (or NO_COLOR), shades are lost: marks say it instead.
+        plain = console.no_color or console.color_system is None
+        parts += [Text(""), sentence_text(article, v, plain=plain)]
     if article.boundary is not None:
         parts.append(boundary_text(article))
     if article.claims is not None:
@@ -93,13 +95,15 @@ def render_article(article: Article, model: str, console: Console | None = None)
     console.print(Panel(Group(*parts), title=title, expand=False))
 
 
-def sentence_text(article: Article, verdict: Verdict) -> Text:
+def sentence_text(article: Article, verdict: Verdict, plain: bool = False) -> Text:
     """The article with each sentence shaded by its machine probability.
 
     Red above the sentence cut-off that at most SENTENCE_FPR of human news sentences pass,
     yellow above the one at SHADE_FPR, plain below; dim where the sentence lay past the
     scored window. A detector without calibrated sentence scores falls back to the verdict
-    threshold and half of it. A key line says what the colours mean.
+    threshold and half of it. A key line says what the colours mean. ``plain`` (no colours
+    where the text goes) follows a red or yellow sentence with a mark such as
+    ``[machine-like 87%]`` instead, which a reader of a saved log or ``grep`` can find.
     """
     if verdict.sentence_threshold is not None and verdict.sentence_shade is not None:
         red, yellow = verdict.sentence_threshold, verdict.sentence_shade
@@ -125,8 +129,13 @@ def sentence_text(article: Article, verdict: Verdict) -> Text:
             else ""
         )
         out.append(article.text[s.start : s.end], style=style)
+        if plain and p is not None and p > yellow:
+            out.append(f" [{'machine-like' if p > red else 'leaning machine'} {p:.0%}]")
         pos = s.end
     out.append(article.text[pos:])
+    if plain:
+        key = f"[machine-like]{red_key}[leaning machine]{yellow_key}unmarked below or not scored"
+        return Text.assemble(out, f"\nsentences: {key}")
     key = Text.assemble(
         "\nsentences: ",
         ("machine-like", "black on red"),

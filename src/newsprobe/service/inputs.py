@@ -54,6 +54,12 @@ def _check_length(chars: int, what: str, settings: ServiceSettings) -> None:
 
 def article_from_item(item: CheckItem, settings: ServiceSettings) -> Article:
     """Read one item into an Article (blocking: may fetch a URL); ServiceError/InputError."""
+    article = _read_item(item, settings)
+    article.date = item.date or article.date
+    return article
+
+
+def _read_item(item: CheckItem, settings: ServiceSettings) -> Article:
     if item.text is not None:
         _check_length(len(item.text), "text", settings)
         return article_from_bytes(item.text.encode("utf-8", "replace"), "text")

@@ -41,6 +41,20 @@ class CheckItem(BaseModel):
         allow_inf_nan=False,
         description="Share of human news the threshold may flag (default: the detector's).",
     )
+    date: str | None = Field(
+        None,
+        description="The article's publication date (YYYY-MM-DD, YYYY-MM or YYYY): what "
+        "'last year' and 'a decade ago' in its claims count back from; over a date the "
+        "page or PDF gives.",
+        examples=["2025-09-10"],
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        from newsprobe.claims.parts import publication_date
+
+        return None if value is None else publication_date(value)
 
     @model_validator(mode="after")
     def _exactly_one_input(self) -> CheckItem:

@@ -321,6 +321,8 @@
       body = URL_RE.test(value) ? { url: value } : { text: value };
     }
     if (fpr) body.fpr = Number(fpr);
+    const date = $("date").value;
+    if (date) body.date = date;
     return body;
   }
 

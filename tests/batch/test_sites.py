@@ -30,6 +30,20 @@ def test_wilson_interval_matches_published_values():
     assert 0.2366 < lo90 < hi90 < 0.7634
 
 
+def test_a_site_with_all_or_none_flagged_is_plotted(tmp_path):
+    """0 of 5 and 5 of 5: the bounds are exactly 0 and 1 (rounding had left 0 of 5's low
+    bound at 3e-17, a negative error bar that failed the plot)."""
+    assert wilson_interval(0, 5)[0] == 0.0 and wilson_interval(5, 5)[1] == 1.0
+    rows = [_row(f"f{i}", "farm.example", "machine", 0.9) for i in range(5)]
+    rows += [_row(f"n{i}", "news.example", "human", 0.1) for i in range(5)]
+    out = tmp_path / "s.html"
+    res = runner.invoke(
+        app, ["sites", str(_results(tmp_path / "r.parquet", rows)), "--html", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    assert out.read_text().count("data:image/png;base64,iVBOR") == 1
+
+
 def _row(rid: str, site: str | None, label: str | None, p: float | None, **kw) -> dict:
     row = dict.fromkeys(
         ["source", "text_sha", "title", "threshold", "fpr_target", "tokens", "scores", "model"]

@@ -69,6 +69,31 @@ def test_list_and_remove(store):
     assert all(h.passage.source != "nato" for h in store.search("Poland NATO 1999", k=5))
 
 
+def test_a_passage_two_documents_hold_stays_until_both_are_removed(store, tmp_path):
+    """A corrected copy of a source shares most passages with it: removing (or replacing)
+    the first must not take them from the copy, which still says them."""
+    nato, article4 = DOCS[0].text, DOCS[1].text
+    copy = [Passage(nato, "copy"), Passage(article4.replace("among", "between"), "copy")]
+    res = store.add(copy)
+    assert (res.added, res.duplicates) == (1, 1)
+    assert {i.source: i.passages for i in store.list()}["copy"] == 2  # the shared one counted
+    assert store.remove("nato") == 2
+    assert len(store) == 4  # the shared passage stays, now under "copy"
+    (hit,) = store.search("Poland joined NATO in 1999", k=1)
+    assert (hit.passage.text, hit.passage.source) == (nato, "copy")
+    assert {i.source: i.passages for i in store.list()}["copy"] == 2
+    # A new version of a document without the passage gives it up (replace), and the
+    # last holder's removal takes it from the store.
+    store.add([Passage(nato, "third")])
+    store.add([Passage(article4.replace("among", "between"), "copy")], replace=["copy"])
+    assert [h.passage.source for h in store.search("Poland joined NATO in 1999", k=1)] == [
+        "third"
+    ]
+    assert store.remove("third") == 1
+    assert all(h.passage.text != nato for h in store.search("Poland NATO 1999", k=5))
+    assert sum(i.passages for i in store.list()) == len(store) == 3
+
+
 def test_rows_sharing_a_source_keep_their_own_title_and_address(tmp_path):
     """JSON Lines rows from one outlet ("source": "reuters") are one document in the store,
     but each is shown with its own headline and URL, and a row without a URL has none."""

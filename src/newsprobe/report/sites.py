@@ -116,7 +116,10 @@ def plot_png(report: SiteReport) -> bytes:
     fig, ax = plt.subplots(figsize=(8, 5), dpi=100)
     x = [max(s.judged, 1) for s in sites]
     y = [s.share for s in sites]
-    err = [[s.share - s.ci_low for s in sites], [s.ci_high - s.share for s in sites]]
+    err = [
+        [max(0.0, s.share - s.ci_low) for s in sites],
+        [max(0.0, s.ci_high - s.share) for s in sites],
+    ]
     ax.errorbar(x, y, yerr=err, fmt="none", ecolor="0.75", elinewidth=1, zorder=1)
     ax.scatter(
         x, y, c=[s.ci_low for s in sites], cmap="Reds", vmin=0, vmax=1, edgecolors="0.2", zorder=2

@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     hash TEXT UNIQUE NOT NULL, text TEXT NOT NULL, embedding BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
+CREATE TABLE IF NOT EXISTS shared (
+    hash TEXT NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    UNIQUE(hash, doc_id));
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     text, content='passages', content_rowid='id', tokenize='porter unicode61');
 CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
@@ -148,19 +151,32 @@ class SQLiteStore:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         doc_ids: dict[str, int] = {}
         doc_meta: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+        def document(p: Passage) -> int:
+            if p.source not in doc_ids:
+                self.db.execute(
+                    "INSERT INTO documents(source, title, url, date, added) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO NOTHING",
+                    (p.source, p.title, p.url, p.date, now),
+                )
+                row = self.db.execute(
+                    "SELECT id, title, url, date FROM documents WHERE source = ?", (p.source,)
+                ).fetchone()
+                doc_ids[p.source], doc_meta[p.source] = row[0], tuple(row[1:])
+            return doc_ids[p.source]
+
         with self.db:
+            # A passage another document holds already is indexed once, and this document
+            # is noted as holding it too: removing the first one leaves it in the store.
+            for h in known:
+                doc = document(fresh[h])
+                self.db.execute(
+                    "INSERT OR IGNORE INTO shared(hash, doc_id) SELECT hash, ? FROM passages "
+                    "WHERE hash = ? AND doc_id != ?",
+                    (doc, h, doc),
+                )
             for p, vec in zip(new, vectors, strict=True):
-                if p.source not in doc_ids:
-                    self.db.execute(
-                        "INSERT INTO documents(source, title, url, date, added) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO NOTHING",
-                        (p.source, p.title, p.url, p.date, now),
-                    )
-                    row = self.db.execute(
-                        "SELECT id, title, url, date FROM documents WHERE source = ?",
-                        (p.source,),
-                    ).fetchone()
-                    doc_ids[p.source], doc_meta[p.source] = row[0], tuple(row[1:])
+                document(p)
                 # NULL: as the document; "": this row has none where the document has one.
                 mine_all = (p.title, p.url, p.date)
                 own = [
@@ -180,11 +196,7 @@ class SQLiteStore:
                 row = found.fetchone()
                 if row is None:
                     continue
-                marks = ",".join("?" * len(keep))
-                replaced += self.db.execute(
-                    f"DELETE FROM passages WHERE doc_id = ? AND hash NOT IN ({marks})",
-                    (row[0], *keep),
-                ).rowcount
+                replaced += self._drop(row[0], keep)
         self._matrix = None
         return AddResult(
             documents=len(doc_ids),
@@ -193,22 +205,51 @@ class SQLiteStore:
             replaced=replaced,
         )
 
+    def _drop(self, doc_id: int, keep: list[str] | None = None) -> int:
+        """Take from a document its passages not in ``keep`` (all when None); one that
+        another document also holds passes to that document instead of leaving the
+        store. How many the document lost."""
+        marks = ",".join("?" * len(keep or ()))
+        but = f" AND hash NOT IN ({marks})" if keep else ""
+        args = (doc_id, *(keep or ()))
+        lost = self.db.execute(f"DELETE FROM shared WHERE doc_id = ?{but}", args).rowcount
+        rows = self.db.execute(f"SELECT id, hash FROM passages WHERE doc_id = ?{but}", args)
+        for pid, h in rows.fetchall():
+            heir = self.db.execute(
+                "SELECT doc_id FROM shared WHERE hash = ? ORDER BY rowid LIMIT 1", (h,)
+            ).fetchone()
+            if heir is None:
+                self.db.execute("DELETE FROM passages WHERE id = ?", (pid,))
+            else:  # the heir's own title, address and date (NULL: the document's)
+                self.db.execute(
+                    "UPDATE passages SET doc_id = ?, title = NULL, url = NULL, date = NULL "
+                    "WHERE id = ?",
+                    (heir[0], pid),
+                )
+                self.db.execute("DELETE FROM shared WHERE hash = ? AND doc_id = ?", (h, heir[0]))
+            lost += 1
+        return int(lost)
+
     def remove(self, source: str) -> int:
-        """Drop a document (by its source name, as ``list`` shows it); passages removed."""
+        """Drop a document (by its source name, as ``list`` shows it): how many passages
+        it held. Those another document also holds stay in the store, under that one."""
         with self.db:
             row = self.db.execute("SELECT id FROM documents WHERE source = ?", (source,))
             found = row.fetchone()
             if found is None:
                 return 0
-            n = self.db.execute("DELETE FROM passages WHERE doc_id = ?", (found[0],)).rowcount
+            n = self._drop(found[0])
             self.db.execute("DELETE FROM documents WHERE id = ?", (found[0],))
         self._matrix = None
-        return int(n)
+        return n
 
     def list(self) -> list[SourceInfo]:
+        """Each document with the passages it holds, those indexed under another one too."""
         rows = self.db.execute(
-            "SELECT d.source, d.title, d.url, d.date, count(p.id), d.added FROM documents d "
-            "LEFT JOIN passages p ON p.doc_id = d.id GROUP BY d.id ORDER BY d.id"
+            "SELECT d.source, d.title, d.url, d.date, "
+            "(SELECT count(*) FROM passages p WHERE p.doc_id = d.id) "
+            "+ (SELECT count(*) FROM shared s WHERE s.doc_id = d.id), d.added "
+            "FROM documents d ORDER BY d.id"
         )
         return [SourceInfo(*r) for r in rows]
 

@@ -127,8 +127,18 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         {"text": MACHINE_LIKE, "fpr": 0.5},
         {"text": ARTICLE, "fpr": 1e-300},  # below what the calibration can show
     ]
+    # Items the schema refuses are refused in their place too, not the whole batch.
+    invalid = [{"text": ARTICLE, "date": "10/09/2025"}, {}, "just a string", {"text": ARTICLE}]
     with server.client() as c:
         r = c.post("/v1/check/batch", json={"items": items})
+        mixed = c.post("/v1/check/batch", json={"items": invalid})
+    assert mixed.status_code == 200, mixed.text
+    refused = mixed.json()["results"]
+    assert [x.get("status") for x in refused] == [422, 422, 422, None]
+    assert refused[0]["error"].startswith("items.0.date: a date is YYYY-MM-DD")
+    assert refused[1]["error"] == "items.1: give exactly one of text, html, url or pdf"
+    assert refused[2]["error"].startswith("items.2: ")
+    assert refused[3]["label"] in {"machine", "human"}
     assert r.status_code == 200, r.text
     results = r.json()["results"]
     assert len(results) == 4
@@ -159,7 +169,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         ({"json": {"text": ARTICLE, "date": "10/09/2025"}}, 422, "a date is YYYY-MM-DD"),
         ({"json": {"text": 5}}, 422, "text"),
         ({"json": {"txt": ARTICLE}}, 422, "txt"),
-        ({"json": ["text"]}, 422, ""),
+        ({"json": ["text"]}, 422, 'send a JSON object (such as {"text": "..."}), not an array'),
         ({"json": {"text": "x " * 12_000}}, 413, "at most 20000"),
         ({"json": {"text": " \u200b\n "}}, 422, "no text after normalization"),
         ({"json": {"text": "\x00\x01\x02" * 50}}, 422, "binary"),

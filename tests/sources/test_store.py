@@ -86,9 +86,7 @@ def test_a_passage_two_documents_hold_stays_until_both_are_removed(store, tmp_pa
     # last holder's removal takes it from the store.
     store.add([Passage(nato, "third")])
     store.add([Passage(article4.replace("among", "between"), "copy")], replace=["copy"])
-    assert [h.passage.source for h in store.search("Poland joined NATO in 1999", k=1)] == [
-        "third"
-    ]
+    assert [h.passage.source for h in store.search("Poland joined NATO in 1999", k=1)] == ["third"]
     assert store.remove("third") == 1
     assert all(h.passage.text != nato for h in store.search("Poland NATO 1999", k=5))
     assert sum(i.passages for i in store.list()) == len(store) == 3

@@ -18,6 +18,7 @@ from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from pydantic import ValidationError
 
 from newsprobe import __version__
 from newsprobe.article import Article
@@ -28,7 +29,12 @@ from newsprobe.report.meanings import SCORER_MEANINGS
 from newsprobe.service.auth import key_error
 from newsprobe.service.errors import ServiceError, TimedOut, TooLarge
 from newsprobe.service.inputs import article_from_item, available_inputs, result_json
-from newsprobe.service.middleware import BodyLimit, CatchAll, install_error_handlers
+from newsprobe.service.middleware import (
+    BodyLimit,
+    CatchAll,
+    errors_line,
+    install_error_handlers,
+)
 from newsprobe.service.schemas import (
     ERRORS,
     ArticleResult,
@@ -123,6 +129,20 @@ class ServiceState:
             raise TimedOut(f"reading the {item.kind} input took over {timeout_s:g} s") from None
 
 
+def valid_item(item: Any, n: int) -> CheckItem | ServiceError:
+    """A batch item as a CheckItem, or its one-line 422 (for its place in the results)."""
+    if isinstance(item, CheckItem):
+        return item
+    try:
+        return CheckItem.model_validate(item)
+    except ValidationError as exc:
+        return ServiceError(errors_line(exc.errors(), f"items.{n}"), status=422)
+
+
+async def _refused(error: ServiceError) -> Article:
+    raise error
+
+
 def _state(request: Request) -> ServiceState:
     return request.app.state.newsprobe
 
@@ -177,11 +197,17 @@ def _api_router() -> APIRouter:
                 f"batch has {len(batch.items)} items; at most "
                 f"{state.settings.max_batch} per request"
             )
-        if any(i.url is not None for i in batch.items):
+        items = [valid_item(i, n) for n, i in enumerate(batch.items)]
+        if any(isinstance(i, CheckItem) and i.url is not None for i in items):
             state.pool.ensure_room()
         deadline = time.monotonic() + state.settings.timeout_s
         read = await asyncio.gather(
-            *(state.ingest(i, state.settings.timeout_s) for i in batch.items),
+            *(
+                state.ingest(i, state.settings.timeout_s)
+                if isinstance(i, CheckItem)
+                else _refused(i)
+                for i in items
+            ),
             return_exceptions=True,
         )
         results: list[Any] = [None] * len(read)
@@ -197,7 +223,7 @@ def _api_router() -> APIRouter:
                 good.append(n)
         if good:
             articles = [read[n] for n in good]
-            fprs = [batch.items[n].fpr for n in good]
+            fprs = [items[n].fpr for n in good]  # type: ignore[union-attr]
             remaining = max(0.001, deadline - time.monotonic())
             checked = await state.pool.run(
                 lambda: state.check(articles, fprs), remaining, state.settings.timeout_s

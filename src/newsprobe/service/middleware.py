@@ -130,6 +130,12 @@ def _validation_message(exc: RequestValidationError, request: Request) -> str:
     if first.get("type") in ("model_attributes_type", "dict_type") and not loc:
         # A form post or text/plain body: FastAPI reads JSON only when it is declared.
         sent = request.headers.get("content-type") or "no Content-Type"
+        if sent.split(";")[0].strip().lower() == "application/json":
+            # JSON, but not an object: a list, a string, a number.
+            kinds = {"list": "an array", "str": "a string", "bool": "true or false"}
+            kinds |= {"int": "a number", "float": "a number", "NoneType": "null"}
+            kind = kinds.get(type(first.get("input")).__name__, "another JSON value")
+            return f'send a JSON object (such as {{"text": "..."}}), not {kind}'
         return (
             'send a JSON object (such as {"text": "..."}) with Content-Type: '
             f"application/json; got {sent}"
@@ -145,8 +151,15 @@ def _validation_message(exc: RequestValidationError, request: Request) -> str:
         return f"request body is not valid JSON{': ' + str(detail) if detail else ''}{at}"
     if first.get("type") == "missing" and not loc:
         return "request body is missing; send a JSON object"
+    return errors_line(errors)
+
+
+def errors_line(errors: list[Any], at: str = "") -> str:
+    """Pydantic's errors as one line: the first, where it is, and how many more."""
+    first = errors[0]
+    loc = [str(p) for p in first.get("loc", ()) if p != "body"]
     msg = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
-    where = ".".join(loc)
+    where = ".".join([at, *loc] if at else loc)
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{where}: {msg}{more}" if where else f"{msg}{more}"
 

@@ -130,8 +130,9 @@ def check(
         str | None,
         typer.Option(
             "--date",
-            help="The articles' publication date (YYYY-MM-DD): what 'last year' and 'a "
-            "decade ago' in their claims count back from; over a date the page gives",
+            help="With --sources: the articles' publication date (YYYY-MM-DD), which "
+            "'last year' and 'a decade ago' in their claims count back from; over a date "
+            "the page or a record's date column gives",
             show_default=False,
         ),
     ] = None,
@@ -159,10 +160,13 @@ def check(
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
     if date is not None:
-        from newsprobe.claims.parts import publication_date
+        from newsprobe.claims.parts import read_date
+
+        if not sources:  # it dates the claims' "last year"; the verdict does not read it
+            raise NewsprobeError("--date needs --sources")
 
         try:
-            date = publication_date(date)
+            date = read_date(date)
         except ValueError as exc:
             raise UsageError(f"--date: {exc}") from None
     if html_out is not None:

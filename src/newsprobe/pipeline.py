@@ -34,6 +34,13 @@ def ingested(article: Article) -> Article:
     same text. It is normalized in place (text, language, evasion counts, cut debris) before
     anything is scored; one that came through ``newsprobe.ingest`` (its ``evasion`` count
     is set) or carries token statistics already is left as it is."""
+    if article.date is not None and not isinstance(article.date, str):
+        from newsprobe.claims.parts import read_date
+
+        try:  # Article(date=datetime.date(...)): text, as every reader gives it
+            article.date = read_date(article.date)
+        except ValueError as exc:
+            raise TypeError(f"Article.date: {exc}") from None
     if "evasion" in article.meta or article.token_stats:
         return article
     from newsprobe.ingest.text import article_from_text
@@ -204,7 +211,6 @@ def verify_articles(
     Sets ``article.claims`` (best first), each with evidence, conflicts and a verdict.
     """
     from newsprobe.claims import extract_claims, load_nlp
-    from newsprobe.claims.parts import reference_year
     from newsprobe.verify import VerifyOptions, verify_claims
 
     options = options or VerifyOptions()
@@ -229,16 +235,41 @@ def verify_articles(
                 f"this text reads as {article.language or 'another language'}"
             )
             continue
+        year, unread = _article_year(article.date)
         article.claims = extract_claims(
-            article.text,
-            nlp,
-            options.min_checkworthiness,
-            options.max_claims,
-            year=reference_year(article.date),
+            article.text, nlp, options.min_checkworthiness, options.max_claims, year=year
         )
+        if year is None:
+            _note_unread_dates(article, unread)
         every.extend(article.claims)
     verify_claims(every, store, nlp, options)
     return list(articles)
+
+
+def _article_year(date: str | None) -> tuple[int | None, str]:
+    """The year relative dates in an article's claims count back from, or why there is
+    none: no date, or one that cannot be read (a record file's "2025-13-40")."""
+    from newsprobe.claims.parts import read_date, reference_year
+
+    if not date:
+        return None, "which it does not give"
+    try:
+        return reference_year(read_date(date)), ""
+    except ValueError as exc:
+        return None, f"but its date cannot be read ({exc})"
+
+
+def _note_unread_dates(article: Article, why: str) -> None:
+    """Say so when claims date an event from the article's own date and there is none to
+    count from: they read "not enough evidence", which would otherwise look like a check."""
+    said = [d.text for c in article.claims or () for d in c.parts.dates if d.relative]
+    if said:
+        n = len(dict.fromkeys(said))
+        article.meta["claims_note"] = (
+            f"{n} {'date is' if n == 1 else 'dates are'} counted from the article's "
+            f"publication date ('{said[0]}'), {why}: give it (check --date YYYY-MM-DD, "
+            'a service request\'s "date") to read them'
+        )
 
 
 #: Checked once when a claims stage warms up: a dated, numbered sentence, so that extraction

@@ -423,6 +423,7 @@ def test_a_relative_date_counts_back_from_the_items_date(claims_server):
         undated = c.post("/v1/check", json={"text": said}).json()
         dated = c.post("/v1/check", json={"text": said, "date": "2025-09-10"}).json()
     assert [c["conflicts"] for c in undated["claims"]] == [[]]
+    assert "which it does not give" in undated["claims_note"] and "claims_note" not in dated
     assert dated["date"] == "2025-09-10"
     (claim,) = dated["claims"]
     assert claim["verdict"] == "contradicted"

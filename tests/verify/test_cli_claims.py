@@ -174,20 +174,32 @@ def test_relative_dates_count_back_from_check_date_or_a_record_files_date_column
         ]
 
     res = runner.invoke(app, ["check", str(article), *base])
-    assert conflicts(res) == [[]]  # no date: "a decade ago" names no year
+    assert conflicts(res) == [[]]  # no date: "a decade ago" names no year, and it says so
+    assert json.loads(res.stdout)["claims_note"] == (
+        "1 date is counted from the article's publication date ('a decade ago'), which it "
+        'does not give: give it (check --date YYYY-MM-DD, a service request\'s "date") to '
+        "read them"
+    )
     res = runner.invoke(app, ["check", str(article), *base, "--date", "2025-09-10"])
     assert conflicts(res) == [[("a decade ago (2015)", "1999")]]
     assert json.loads(res.stdout)["date"] == "2025-09-10"
     rows = [{"id": "a", "text": said, "date": "2009-05-01"}, {"id": "b", "text": said}]
+    rows += [{"id": "c", "text": said, "date": "10 September 2025"}]
+    rows += [{"id": "d", "text": said, "date": "2025-13-40"}]
     records = tmp_path / "crawl.jsonl"
     records.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     res = runner.invoke(app, ["check", str(records), *base])
-    # 2009 counts back to 1999, give or take two years for a decade: nothing to contradict.
-    assert conflicts(res) == [[], []]
-    dates = [json.loads(line).get("date") for line in res.stdout.splitlines()]
-    assert dates == ["2009-05-01", None]
+    # 2009 counts back to 1999, give or take two years for a decade: nothing to contradict;
+    # a date with the month's name is read; one that is no date is said to be unreadable.
+    assert conflicts(res) == [[], [], [("a decade ago (2015)", "1999")], []]
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r.get("date") for r in out] == ["2009-05-01", None, "10 September 2025", "2025-13-40"]
+    assert ["claims_note" in r for r in out] == [False, True, False, True]
+    assert (
+        "but its date cannot be read ('2025-13-40' is not a calendar date" in out[3]["claims_note"]
+    )
     res = runner.invoke(app, ["check", str(records), *base, "--date", "2025-09-10"])
-    assert conflicts(res) == [[("a decade ago (2015)", "1999")]] * 2
+    assert conflicts(res) == [[("a decade ago (2015)", "1999")]] * 4
 
 
 @pytest.mark.parametrize(
@@ -197,7 +209,7 @@ def test_relative_dates_count_back_from_check_date_or_a_record_files_date_column
 def test_a_bad_check_date_is_one_line_and_exit_2(value, message, tmp_path):
     article = tmp_path / "story.txt"
     article.write_text(STORY, encoding="utf-8")
-    proc = cli("check", str(article), "--date", value)
+    proc = cli("check", str(article), "--sources", "--date", value)
     assert proc.returncode == 2
     (line,) = proc.stderr.strip().splitlines()
     assert line.startswith("error: --date: ") and message in line
@@ -318,6 +330,7 @@ def test_eval_claims_knows_the_shipped_models_claims_by_content_not_file_name(
         (["sources", "list", "--store", "/nonexistent.sqlite"], "no such source store"),
         (["eval-claims", "--data", "/nonexistent.jsonl"], "no such file"),
         (["check", "x.txt", "--store", "s.sqlite"], "--store needs --sources"),
+        (["check", "x.txt", "--date", "2025-09-10"], "--date needs --sources"),
         (
             ["check", "x.txt", "--judge-url", "http://h/v1", "--judge-model", "m"],
             "--judge-url and --judge-model need --sources",

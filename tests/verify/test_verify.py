@@ -112,6 +112,19 @@ def test_a_relative_date_is_counted_from_the_articles_date(store, date, text, ve
     assert said["relative"] and (said["year"] is not None) == (verdict != "not_enough_evidence")
 
 
+def test_an_articles_date_may_be_a_date_object_and_anything_else_is_named(store):
+    import datetime as dt
+
+    said = "Poland joined NATO a decade ago, the minister said."
+    (article,) = verify_articles([Article(text=said, date=dt.date(2025, 9, 10))], store)
+    assert article.date == "2025-09-10" and "claims_note" not in article.meta
+    assert [c.verdict for c in article.claims or []] == ["contradicted"]
+    with pytest.raises(TypeError, match=r"Article\.date: a date is text such as '2025-09-10'"):
+        verify_articles([Article(text=said, date=2025)], store)  # type: ignore[arg-type]
+    (undated,) = verify_articles([Article(text=said)], store)
+    assert "('a decade ago'), which it does not give" in undated.meta["claims_note"]
+
+
 def test_a_relative_date_in_a_source_is_counted_from_the_sources_date(tmp_path):
     store = store_of(
         tmp_path / "s.sqlite",

@@ -196,26 +196,66 @@ def reference_year(date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_GIVEN_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ]\d\d:\d\d\S*)?")
+_MONTH_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def publication_date(value: str) -> str:
-    """An article's date as a user gives it (``check --date``, the service's ``date``):
-    ``2025``, ``2025-09`` or ``2025-09-10``, checked to be a calendar date so that a typo
-    is an error rather than relative dates silently left unread. ValueError says why."""
+def read_date(value: object) -> str:
+    """An article's publication date as ISO text (``2025-09-10``, ``2025-09``, ``2025``),
+    from a ``datetime.date``, an ISO date (a time after it dropped) or a date written with
+    its month's name ("10 September 2025"). What ``check --date``, the service's ``date``,
+    a record file's date column and ``Article(date=...)`` give; a typo is a ValueError
+    saying why, not relative dates silently left unread. "10/09/2025" is refused: day or
+    month first cannot be told."""
     import datetime as dt
 
-    m = _GIVEN_DATE.fullmatch(value.strip())
-    if m is None:
-        raise ValueError(f"a date is YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
-    year, month, day = m.group(1), m.group(2) or "01", m.group(3) or "01"
+    if isinstance(value, dt.date):  # datetime too
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        raise ValueError(
+            f"a date is text such as '2025-09-10' or a datetime.date, got {type(value).__name__}"
+        )
+    text = value.strip()
+    if m := _ISO_DATE.fullmatch(text):
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        given = "-".join(x for x in (year, month, day) if x)
+    elif _MONTH_WORD.search(text):
+        given = _worded_date(text)
+    else:
+        raise ValueError(
+            f"a date is YYYY-MM-DD, YYYY-MM or YYYY (or with the month's name, "
+            f"10 September 2025), got {value!r}"
+        )
+    y, mo, d = [*given.split("-"), "01", "01"][:3]
     try:
-        dt.date(int(year), int(month), int(day))
+        dt.date(int(y), int(mo), int(d))
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
-    if reference_year(m.group(0)) is None:
+    if reference_year(given) is None:
         raise ValueError(f"{value!r}: the year must be between 1500 and 2099")
-    return m.group(0)
+    return given
+
+
+def _worded_date(text: str) -> str:
+    """ "10 September 2025", "Sept. 10, 2025", "September 2025": the parts it names."""
+    import datetime as dt
+
+    from dateutil import parser
+
+    try:
+        # Parsed against two defaults: a part that differs between them was not given.
+        a = parser.parse(text, default=dt.datetime(2000, 1, 1))
+        b = parser.parse(text, default=dt.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    if a.year != b.year:
+        raise ValueError(f"{text!r} names no year")
+    parts = [f"{a.year:04d}"]
+    if a.month == b.month:
+        parts.append(f"{a.month:02d}")
+        if a.day == b.day:
+            parts.append(f"{a.day:02d}")
+    return "-".join(parts)
 
 
 #: Beyond this many years, "ago" dates an era ("55,000 years ago"), not a news year.

@@ -104,6 +104,8 @@ def _plain_result(result: dict[str, Any]) -> str:
                 )
             parts.append("</li>")
         parts.append("</ul>")
+    if result.get("claims_note"):
+        parts.append(f"<p>Note: {e(str(result['claims_note']))}.</p>")
     return "".join(parts)
 
 

@@ -90,6 +90,8 @@ def render_article(article: Article, model: str, console: Console | None = None)
         from newsprobe.report.claims import claims_section
 
         parts += [Text(""), *claims_section(article)]
+        if "claims_note" in article.meta:
+            parts.append(Text(f"Note: {article.meta['claims_note']}", style="yellow"))
     if "claims_not_checked" in article.meta:
         parts += [Text(""), Text(f"Claims not checked: {article.meta['claims_not_checked']}")]
     console.print(Panel(Group(*parts), title=title, expand=False))

@@ -53,9 +53,9 @@ class CheckItem(BaseModel):
     @field_validator("date")
     @classmethod
     def _calendar_date(cls, value: str | None) -> str | None:
-        from newsprobe.claims.parts import publication_date
+        from newsprobe.claims.parts import read_date
 
-        return None if value is None else publication_date(value)
+        return None if value is None else read_date(value)
 
     @model_validator(mode="after")
     def _exactly_one_input(self) -> CheckItem:
@@ -233,6 +233,11 @@ class ArticleResult(BaseModel):
         None,
         description="With --sources, why this article's claims were not checked (a "
         "language the claim parser does not read); claims is then absent",
+    )
+    claims_note: str | None = Field(
+        None,
+        description="With claims: dates said relative to the article's own ('a decade "
+        "ago') that could not be read, as it gives no readable publication date",
     )
 
 

@@ -243,6 +243,9 @@
       if (evidence.childElementCount) li.append(evidence);
       return li;
     });
+    if (result.claims_note) {
+      $("claims-summary").textContent += `. Note: ${result.claims_note}.`;
+    }
     if (result.claims_not_checked) {
       $("claims-summary").textContent = `Not checked: ${result.claims_not_checked}.`;
     }

@@ -332,6 +332,11 @@ def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detecto
     assert proc.returncode == 3 and "cannot read detector file" in proc.stderr
     assert "none.json: no such file (a file that 'newsprobe train' wrote" in proc.stderr
     assert "Traceback" not in proc.stderr
+    # Two columns for the text: one would silently win.
+    for command in ("check", "eval", "scan"):
+        proc = run(command, str(tmp_path / "x.jsonl"), "--text-field", "a", "--html-field", "b")
+        assert proc.returncode == 2, command
+        assert proc.stderr == "error: give --text-field or --html-field, not both\n"
 
 
 def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):

@@ -27,7 +27,13 @@ from newsprobe.cli_claims import (
     print_notes,
     sources_app,
 )
-from newsprobe.cli_options import AllowPrivateOpt, DeviceOpt, RuntimeOpt, SeedOpt
+from newsprobe.cli_options import (
+    AllowPrivateOpt,
+    DeviceOpt,
+    RuntimeOpt,
+    SeedOpt,
+    text_column,
+)
 from newsprobe.errors import NewsprobeError, UsageError
 from newsprobe.fileio import output_file, write_text_atomic
 
@@ -67,7 +73,11 @@ DetectorOpt = Annotated[
     str, typer.Option("--detector", help="'default' (shipped), or a fitted detector .json")
 ]
 TextFieldOpt = Annotated[
-    str, typer.Option(help="Column holding the text in JSONL/CSV/Parquet inputs")
+    str | None,
+    typer.Option(
+        help="Column holding the text in JSONL/CSV/Parquet inputs [default: text]",
+        show_default=False,
+    ),
 ]
 HtmlFieldOpt = Annotated[
     str | None,
@@ -119,7 +129,7 @@ def check(
     device: DeviceOpt = None,
     runtime: RuntimeOpt = "torch",
     allow_private: AllowPrivateOpt = False,
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     html_field: HtmlFieldOpt = None,
     sources: SourcesOpt = False,
     store: StoreOpt = None,
@@ -173,7 +183,7 @@ def check(
         output_file(html_out, "--html", inputs=paths)
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime)
     verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
-    records = RecordOptions(text_field=text_field, html_field=html_field)
+    records = RecordOptions(text_column(text_field, html_field), html_field)
     left_out: list[str] = []
     # A .jsonl/... expands to its records; a folder to the files check reads.
     files = expand_check_inputs(iter_inputs(paths, left_out), records)
@@ -270,7 +280,7 @@ def eval_cmd(
         typer.Option(help="human or machine: the label of inputs that carry none"),
     ] = None,
     label_field: Annotated[str, typer.Option(help="Column holding human|machine")] = "label",
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     html_field: HtmlFieldOpt = None,
     allow_private: AllowPrivateOpt = False,
     detector: Annotated[
@@ -305,7 +315,7 @@ def eval_cmd(
         )
     if not paths:
         raise NewsprobeError("nothing to evaluate: name labelled inputs (or --data FILE)")
-    records = RecordOptions(text_field=text_field, html_field=html_field)
+    records = RecordOptions(text_column(text_field, html_field), html_field)
     left_out: list[str] = []
     rows, excluded = labelled_rows(
         paths,

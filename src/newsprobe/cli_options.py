@@ -23,6 +23,16 @@ AllowPrivateOpt = Annotated[
 ]
 
 
+def text_column(text_field: str | None, html_field: str | None) -> str:
+    """The text column of record files; given beside ``--html-field``, one would silently
+    win, so the pair is refused."""
+    from newsprobe.errors import NewsprobeError
+
+    if text_field is not None and html_field is not None:
+        raise NewsprobeError("give --text-field or --html-field, not both")
+    return text_field or "text"
+
+
 def counted(n: int, noun: str) -> str:
     """``1 row``, ``3 rows``: summary lines read as sentences."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

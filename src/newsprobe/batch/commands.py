@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from newsprobe.cli_options import DeviceOpt, RuntimeOpt, counted
+from newsprobe.cli_options import DeviceOpt, RuntimeOpt, counted, text_column
 from newsprobe.errors import NewsprobeError
 from newsprobe.fileio import output_file
 
@@ -75,7 +75,10 @@ def scan_cmd(
     out: Annotated[Path, typer.Option("--out", help="Results Parquet file")] = Path(
         "results.parquet"
     ),
-    text_field: Annotated[str, typer.Option(help="Column holding the article text")] = "text",
+    text_field: Annotated[
+        str | None,
+        typer.Option(help="Column holding the article text [default: text]", show_default=False),
+    ] = None,
     html_field: Annotated[
         str | None, typer.Option(help="Column holding HTML (extracted instead of text)")
     ] = None,
@@ -120,7 +123,7 @@ def scan_cmd(
         max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime, sentences=False
     )
     records = RecordOptions(
-        text_field=text_field,
+        text_field=text_column(text_field, html_field),
         html_field=html_field,
         id_field=id_field,
         url_field=url_field,

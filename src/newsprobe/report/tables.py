@@ -99,7 +99,8 @@ def print_claims_eval(result: dict[str, Any], console: Console) -> None:
     skipped = result.get("n_skipped")
     note = f"predicted {result['predicted']}, gold {result['gold']}"
     if skipped:
-        note += f"; {skipped} rows left out ({result['skipped_labels']})"
+        rows = "row" if skipped == 1 else "rows"
+        note += f"; {skipped} {rows} left out ({result['skipped_labels']})"
     console.print(note + f"; {result['seconds_total']:.1f} s", style="dim")
     if result.get("in_sample"):
         console.print(

@@ -33,6 +33,7 @@ def test_invisible_characters_and_blank_runs_are_removed():
         (b"", "empty input"),
         (b"\x00\x01\x02\x03" * 100, "binary"),
         ("\u200b\u200b\n".encode(), "no text after normalization"),
+        (b"x " * 50, r"no article text, only what reads as page debris \(share\)"),
     ],
 )
 def test_bad_bytes_raise_input_error(data, message):

@@ -142,6 +142,9 @@ def article_from_text(
     text, removed = strip_debris(text, title=title)
     if title and text and not text.startswith(title):
         text = f"{title}\n\n{text}"
+    if not text and removed:  # "x x x ...", a menu: all of it read as page debris
+        what = ", ".join(dict.fromkeys(r.reason.replace("_", " ") for r in removed))
+        raise InputError(f"{name}: no article text, only what reads as page debris ({what})")
     if not text:
         raise InputError(f"{name}: no text after normalization")
     language, confidence = detect_language(text)

@@ -108,3 +108,26 @@ def test_files_and_stdin_over_the_cap_are_refused_without_loading_them(tmp_path,
 def test_other_url_schemes_are_refused_as_urls(url):
     with pytest.raises(InputError, match="only http and https"):
         read_article(url)
+
+
+def test_a_markdown_file_is_read_as_its_reader_sees_it(tmp_path):
+    """A ``.md`` file's bold headline is its author's, not a chat reply's pasted markup:
+    the markup goes as an HTML page's tags do, and so does the tell it would raise in
+    plain text."""
+    from newsprobe.detect.tells import find_tells
+
+    body = (
+        "# Harbour council votes for a new wall\n\n**Fans' bus attacked after the final**\n\n"
+        "The *council* said on **Monday** that the [wall](https://x.example/a) would cost "
+        "four million pounds, a spokesman told reporters.\n"
+    )
+    (tmp_path / "story.md").write_text(body, encoding="utf-8")
+    (tmp_path / "story.txt").write_text(body, encoding="utf-8")
+    md = read_article(tmp_path / "story.md")
+    assert md.text.startswith("Harbour council votes for a new wall\n\nFans' bus attacked")
+    assert "The council said on Monday that the wall would cost" in md.text
+    assert find_tells(md.text) == []
+    # Pasted as plain text, the same markup is what a raw chat reply looks like.
+    assert [t.kind for t in find_tells(read_article(tmp_path / "story.txt").text)] == [
+        "markdown heading"
+    ]

@@ -137,8 +137,8 @@ def check_articles(
                 machine_probability=None,
                 threshold=threshold,
                 fpr_target=fpr,
-                reason=f"only {int(n_tokens[i])} tokens; at least {detector.min_tokens} "
-                "are needed to judge",
+                reason=f"only {int(n_tokens[i])} token{'' if n_tokens[i] == 1 else 's'}; "
+                f"at least {detector.min_tokens} are needed to judge",
             )
         else:
             article.verdict = Verdict(

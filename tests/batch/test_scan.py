@@ -128,7 +128,7 @@ def test_interrupted_scan_resumes_without_redoing_or_losing(
 
     res = scan(*args)
     assert res.exit_code == 0, res.output
-    assert "resuming: 9 records already in the results are skipped" in res.output
+    assert "resuming: 9 records in the results already; input rows with their ids are" in res.output
     assert "22 rows (11 scored now, 2 errors in the error column, 9 skipped" in res.output
     assert sorted(read(out)) == sorted(ids)
 

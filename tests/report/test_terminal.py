@@ -97,3 +97,18 @@ def test_sentence_shades_become_marks_where_there_is_no_colour() -> None:
     coloured = Console(record=True, width=300, color_system="truecolor", force_terminal=True)
     render_article(article, "smollm2-135m", coloured)
     assert "[machine-like" not in coloured.export_text()
+
+
+def test_eval_says_why_a_domain_of_one_label_has_no_auroc() -> None:
+    """DetectRL's machine rows carry no domain: "news" holds its humans, "unknown" its
+    machines, and the table's dashes need a reason."""
+    from newsprobe.report.tables import print_eval
+
+    result = {"auroc": 0.9, "n_human": 8, "n_machine": 24}
+    one = {"news": {"n_human": 8, "n_machine": 24}, "web": {"n_human": 3, "n_machine": 2}}
+    split = {"news": {"n_human": 8, "n_machine": 0}, "unknown": {"n_human": 0, "n_machine": 24}}
+    for domains, said in ((one, False), (split, True)):
+        console = Console(record=True, width=300, color_system=None)
+        print_eval({**result, "by_domain": domains}, console)
+        text = console.export_text()
+        assert ("domain rows with texts of one label only have no AUROC" in text) is said

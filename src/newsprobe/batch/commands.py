@@ -54,7 +54,11 @@ class RichScanProgress:
         self._start = time.perf_counter()
         self._bar.update(self._task, total=total)
         if done:
-            err.print(f"resuming: {done} records already in the results are skipped")
+            # Not "N skipped": the inputs may hold fewer of them (a file left out this time).
+            err.print(
+                f"resuming: {counted(done, 'record')} in the results already; "
+                "input rows with their ids are skipped"
+            )
 
     def advance(self, n: int) -> None:
         self._n += n
@@ -153,7 +157,7 @@ def scan_cmd(
     if s.scored and s.seconds > 0:
         line += f", {(s.scored + s.errors) / s.seconds:.2f} articles/s"
     if s.duplicates:
-        line += f"; {s.duplicates} repeated record ids kept once"
+        line += f"; {counted(s.duplicates, 'repeated record id')} kept once"
     for note in s.notes:
         line += f"; {note}"
     err.print(line, soft_wrap=True, highlight=False)

@@ -205,7 +205,8 @@ def scan_ray(
         )
         if done:
             summary.notes.append(
-                f"{len(done)} records already in the results were skipped by the readers"
+                f"the readers skipped input rows whose ids are among the {len(done)} "
+                "already in the results"
             )
         seen: set[str] = set()
         for block in ds.iter_batches(batch_size=None, batch_format="pyarrow"):

@@ -45,6 +45,17 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
         for name, m in groups.items():
             table.add_row(*_row(f"{section[3:]}: {name}", m))
     console.print(table)
+    domains = result.get("by_domain") or {}
+    if len(domains) > 1 and any(
+        not m.get("n_human") or not m.get("n_machine") for m in domains.values()
+    ):
+        # DetectRL's machine rows carry no domain: its humans are "news", its machines
+        # "unknown", and neither row can be judged.
+        console.print(
+            "domain rows with texts of one label only have no AUROC: a domain is judged on "
+            "its own humans and machines (rows without a domain field are 'unknown')",
+            style="dim",
+        )
     extra = f"{result.get('seconds_per_text', 0):.3f} s/text"
     if result.get("n_too_short"):
         extra += f", {result['n_too_short']} too short to judge (left out)"
@@ -61,9 +72,13 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
     n_human = int(result.get("n_human") or 0)
     if 0 < n_human < 100:
         # 1% of fewer than 100 texts is less than one: the threshold flags none of them.
+        if n_human < 20:  # and 5% of fewer than 20
+            said = "1% and 5% of them are less than one: TPR@1% and TPR@5% are"
+            need = "20 or more measure a 5% point, 100 a 1% point"
+        else:
+            said, need = "1% of them is less than one: TPR@1% is", "100 or more measure a 1% point"
         console.print(
-            f"with {n_human} human texts, 1% of them is less than one: TPR@1% is the share "
-            "caught above every human text (100 or more measure a 1% point)",
+            f"with {n_human} human texts, {said} the share caught above every human text ({need})",
             style="dim",
         )
     cal = result.get("calibration")

@@ -138,10 +138,10 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     res = runner.invoke(
         app, ["sites", str(results), "--min-articles", "10", "--json", str(out_json)]
     )
-    assert [s["site"] for s in json.loads(out_json.read_text())["sites"]] == [
-        "farm.example",
-        "news.example",
-    ]
+    data = json.loads(out_json.read_text())
+    assert [s["site"] for s in data["sites"]] == ["farm.example", "news.example"]
+    assert (data["sites_left_out"], data["min_articles"], data["articles"]) == (2, 10, len(rows))
+    assert "2 sites with fewer than 10 articles left out (--min-articles)" in res.output
     res = runner.invoke(app, ["sites", str(results), "--min-articles", "1000"])
     assert res.exit_code == 0 and "no site has 1000 articles or more" in res.stderr
     res = runner.invoke(app, ["sites", str(results), "--top", "-2"])

@@ -109,6 +109,10 @@ class SiteReport:
     articles: int
     judged: int
     machine: int
+    # Sites with fewer than ``min_articles`` articles, not ranked; the totals above count
+    # every site's articles.
+    min_articles: int = 1
+    left_out: int = 0
 
 
 def site_report(
@@ -146,6 +150,8 @@ def site_report(
         articles=sum(s.articles for s in sites.values()),
         judged=sum(s.judged for s in sites.values()),
         machine=sum(s.machine for s in sites.values()),
+        min_articles=min_articles,
+        left_out=len(sites) - len(ranked),
     )
 
 

@@ -46,6 +46,8 @@ def report_dict(report: SiteReport) -> dict[str, Any]:
         "articles": report.articles,
         "judged": report.judged,
         "machine": report.machine,
+        "min_articles": report.min_articles,
+        "sites_left_out": report.left_out,
         "sites": [{"rank": i, **s.as_dict()} for i, s in enumerate(report.sites, 1)],
     }
 
@@ -103,6 +105,13 @@ def print_sites(report: SiteReport, console: Console, limit: int = 30) -> None:
     console.print(table)
     if len(report.sites) > limit:
         console.print(f"... {len(report.sites) - limit} more sites (use --csv or --json)")
+    if report.left_out:
+        console.print(
+            f"{report.left_out} site{'' if report.left_out == 1 else 's'} with fewer than "
+            f"{report.min_articles} articles left out (--min-articles); the totals count "
+            f"all {report.articles} articles",
+            style="dim",
+        )
 
 
 def plot_png(report: SiteReport) -> bytes:

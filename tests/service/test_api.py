@@ -136,7 +136,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     refused = mixed.json()["results"]
     assert [x.get("status") for x in refused] == [422, 422, 422, None]
     assert refused[0]["error"].startswith("items.0.date: a date is YYYY-MM-DD")
-    assert refused[1]["error"] == "items.1: give exactly one of text, html, url or pdf"
+    assert refused[1]["error"] == "items.1: give exactly one of text, markdown, html, url or pdf"
     assert refused[2]["error"].startswith("items.2: ")
     assert refused[3]["label"] in {"machine", "human"}
     assert r.status_code == 200, r.text
@@ -163,7 +163,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         ),
         ({"content": b""}, 422, "body is missing"),
         ({"content": b"N\xffoI\x17\xb0"}, 422, "cannot be read as JSON (not UTF-8"),
-        ({"json": {}}, 422, "exactly one of text, html, url or pdf"),
+        ({"json": {}}, 422, "exactly one of text, markdown, html, url or pdf"),
         ({"json": {"text": ARTICLE, "url": "https://example.com"}}, 422, "exactly one"),
         ({"json": {"text": ARTICLE, "fpr": 2}}, 422, "fpr"),
         ({"json": {"text": ARTICLE, "date": "10/09/2025"}}, 422, "a date is YYYY-MM-DD"),
@@ -256,6 +256,20 @@ def test_html_input_is_extracted_or_clearly_unavailable(server):
     assert out["author"] == "Anna Nowak" and out["site"] == "The Eastern Ledger"
     removed = " ".join(x["text"] for x in out["removed"])
     assert "cookies" in removed and all(x["reason"] for x in out["removed"])
+
+
+def test_markdown_is_read_without_its_markup(server):
+    """A .md file's bold headline is its author's: as markdown it raises no chat-reply
+    tell, where the same characters sent as text do."""
+    doc = f"**Allies consult after drones cross the border**\n\n{ARTICLE}"
+    with server.client() as c:
+        md = c.post("/v1/check", json={"markdown": doc}).json()
+        text = c.post("/v1/check", json={"text": doc}).json()
+        models = c.get("/v1/models").json()
+    assert md["tells"] == []
+    assert md["sentences"][0]["text"].startswith("Allies consult after drones")
+    assert [t["kind"] for t in text["tells"]] == ["markdown heading"]
+    assert models["inputs"]["markdown"] is True
 
 
 def test_a_pdf_is_read_through_its_text_layer(server):

@@ -273,6 +273,17 @@ def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "page_html_file.png"), full_page=True)
     page.get_by_role("button", name="remove file").click()
+    # Markdown goes as markdown, for the server to take its markup off.
+    page.set_input_files(
+        "#file", files=[{"name": "story.md", "mimeType": "text/markdown", "buffer": text.encode()}]
+    )
+    page.locator("#file-note").wait_for(state="visible")
+    assert "story.md (Markdown" in page.locator("#file-name").inner_text()
+    with page.expect_request("**/v1/check") as sent:
+        page.get_by_role("button", name="Check article").click()
+    assert set(sent.value.post_data_json) == {"markdown"}
+    expect(page.locator("#verdict")).to_be_visible()
+    page.get_by_role("button", name="remove file").click()
     assert page.locator("#file-note").is_hidden()
 
 

@@ -183,11 +183,14 @@ def markdown_text(text: str) -> str:
     return text
 
 
-def article_from_bytes(data: bytes, name: str = "<stdin>") -> Article:
-    """An ``Article`` from raw text bytes, or :class:`InputError` saying why not; a file
-    named ``.md`` is read as Markdown (:func:`markdown_text`)."""
+def article_from_bytes(
+    data: bytes, name: str = "<stdin>", *, markdown: bool | None = None
+) -> Article:
+    """An ``Article`` from raw text bytes, or :class:`InputError` saying why not. Markdown
+    (:func:`markdown_text`) when ``markdown`` says so, or, unset, when ``name`` ends in
+    ``.md``."""
     check_bytes(data, name)
     text = decode(data)
-    if name.lower().endswith(".md"):
+    if markdown or (markdown is None and name.lower().endswith(".md")):
         text = markdown_text(text)
     return article_from_text(text, name)

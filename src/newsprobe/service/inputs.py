@@ -23,6 +23,7 @@ def available_inputs() -> dict[str, bool]:
     """Which input kinds this build can take (the page greys out the others)."""
     return {
         "text": True,
+        "markdown": True,
         "html": _html_module() is not None,
         "url": _fetch_module() is not None,
         "pdf": True,
@@ -63,6 +64,10 @@ def _read_item(item: CheckItem, settings: ServiceSettings) -> Article:
     if item.text is not None:
         _check_length(len(item.text), "text", settings)
         return article_from_bytes(item.text.encode("utf-8", "replace"), "text")
+    if item.markdown is not None:
+        _check_length(len(item.markdown), "markdown", settings)
+        data = item.markdown.encode("utf-8", "replace")
+        return article_from_bytes(data, "markdown", markdown=True)
     if item.pdf is not None:
         try:
             data = base64.b64decode(item.pdf, validate=True)

@@ -16,11 +16,12 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 #: The ways an article can be given, in the order they are looked for.
-INPUT_KINDS = ("text", "html", "url", "pdf")
+INPUT_KINDS = ("text", "markdown", "html", "url", "pdf")
 
 
 class CheckItem(BaseModel):
-    """One article, given as plain text, as an HTML page, as a PDF file, or as a URL."""
+    """One article, given as plain text, as Markdown, as an HTML page, as a PDF file, or as
+    a URL."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -28,6 +29,11 @@ class CheckItem(BaseModel):
     )
 
     text: str | None = Field(None, description="The article as plain text.")
+    markdown: str | None = Field(
+        None,
+        description="A Markdown document (a .md file); its markup is removed, as a page's "
+        "tags are, so that its own bold headline is not read as a chat reply's.",
+    )
     html: str | None = Field(None, description="An HTML page; its main text is extracted.")
     url: str | None = Field(
         None, description="An http(s) URL to fetch (public addresses only).", max_length=2048
@@ -61,7 +67,7 @@ class CheckItem(BaseModel):
     def _exactly_one_input(self) -> CheckItem:
         given = [k for k in INPUT_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of text, html, url or pdf")
+            raise ValueError("give exactly one of text, markdown, html, url or pdf")
         return self
 
     @property

@@ -25,7 +25,7 @@
     contradicted: "contradicted",
     not_enough_evidence: "not enough evidence",
   };
-  let pendingFile = null; // {kind: "html"|"pdf", content, name}
+  let pendingFile = null; // {kind: "html"|"markdown"|"pdf", content, name}
   let shown = null; // the result on screen, for "Save as a report page"
   let verdictFeatures = [];
   let meanings = {}; // scorer -> what its value says (from /v1/models or the saved report)
@@ -386,6 +386,8 @@
       return;
     }
     const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
+    // Markdown goes as markdown: the server takes its markup off, as `check story.md` does.
+    const isMarkdown = /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown";
     const reader = new FileReader();
     reader.onload = () => {
       const content = String(reader.result || "");
@@ -397,6 +399,10 @@
       if (isHtml) {
         pendingFile = { kind: "html", content, name: file.name };
         $("file-name").textContent = `File: ${file.name} (HTML; its main text will be checked)`;
+        $("file-note").hidden = false;
+      } else if (isMarkdown) {
+        pendingFile = { kind: "markdown", content, name: file.name };
+        $("file-name").textContent = `File: ${file.name} (Markdown; its text will be checked)`;
         $("file-note").hidden = false;
       } else {
         pendingFile = null;

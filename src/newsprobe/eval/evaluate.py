@@ -116,7 +116,7 @@ def roc_plot(y: np.ndarray, scores: np.ndarray, path: str | Path, title: str = "
     ax.set_xscale("log")
     ax.set_xlim(1e-3, 1)
     ax.set_ylim(0, 1)
-    ax.set_xlabel("false-positive rate (human news flagged)")
+    ax.set_xlabel("false-positive rate (human texts flagged)")
     ax.set_ylabel("true-positive rate (machine text caught)")
     ax.legend(loc="lower right")
     fig.tight_layout()

@@ -252,6 +252,16 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     page.screenshot(path=str(ARTIFACTS / "page_full_result.png"), full_page=True)
 
 
+def send_dropped(page, name: str, mime: str, data: bytes) -> tuple[str, set[str]]:
+    """Drop a file on the page and submit it: the note the page shows for it, and the
+    input kinds the request then carried."""
+    page.set_input_files("#file", files=[{"name": name, "mimeType": mime, "buffer": data}])
+    page.locator("#file-note").wait_for(state="visible")
+    with page.expect_request("**/v1/check") as sent:
+        page.get_by_role("button", name="Check article").click()
+    return page.locator("#file-name").inner_text(), set(sent.value.post_data_json)
+
+
 def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     text = SAMPLE.read_text(encoding="utf-8")
     page.set_input_files(
@@ -260,28 +270,20 @@ def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     expect(page.get_by_label("Article text or URL")).to_have_value(text)
     assert page.get_by_label("Article text or URL").input_value() == text
     html = (SAMPLE.parent / "article.html").read_text(encoding="utf-8")
-    page.set_input_files(
-        "#file", files=[{"name": "story.html", "mimeType": "text/html", "buffer": html.encode()}]
+    assert send_dropped(page, "story.html", "text/html", html.encode()) == (
+        "File: story.html (HTML; its main text will be checked)",
+        {"html"},
     )
-    page.locator("#file-note").wait_for(state="visible")
-    assert "story.html (HTML" in page.locator("#file-name").inner_text()
-    with page.expect_request("**/v1/check") as sent:
-        page.get_by_role("button", name="Check article").click()
-    assert set(sent.value.post_data_json) == {"html"}
     # the page has finished: either a result or an error is showing
     expect(page.locator("#result:not([hidden]), #error:not([hidden])")).to_have_count(1)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "page_html_file.png"), full_page=True)
     page.get_by_role("button", name="remove file").click()
     # Markdown goes as markdown, for the server to take its markup off.
-    page.set_input_files(
-        "#file", files=[{"name": "story.md", "mimeType": "text/markdown", "buffer": text.encode()}]
+    assert send_dropped(page, "story.md", "text/markdown", text.encode()) == (
+        "File: story.md (Markdown; its text will be checked)",
+        {"markdown"},
     )
-    page.locator("#file-note").wait_for(state="visible")
-    assert "story.md (Markdown" in page.locator("#file-name").inner_text()
-    with page.expect_request("**/v1/check") as sent:
-        page.get_by_role("button", name="Check article").click()
-    assert set(sent.value.post_data_json) == {"markdown"}
     expect(page.locator("#verdict")).to_be_visible()
     page.get_by_role("button", name="remove file").click()
     assert page.locator("#file-note").is_hidden()
@@ -291,14 +293,10 @@ def test_a_dropped_pdf_is_sent_as_pdf_and_a_binary_file_is_refused(page):
     text = SAMPLE.read_text(encoding="utf-8")
     lines = [line[i : i + 80] for line in text.splitlines() for i in range(0, len(line), 80)]
     pdf = make_pdf([lines], title="Poland invokes NATO Article 4")
-    page.set_input_files(
-        "#file", files=[{"name": "release.pdf", "mimeType": "application/pdf", "buffer": pdf}]
+    assert send_dropped(page, "release.pdf", "application/pdf", pdf) == (
+        "File: release.pdf (PDF; its text will be checked)",
+        {"pdf"},
     )
-    page.locator("#file-note").wait_for(state="visible")
-    assert "release.pdf (PDF" in page.locator("#file-name").inner_text()
-    with page.expect_request("**/v1/check") as sent:
-        page.get_by_role("button", name="Check article").click()
-    assert set(sent.value.post_data_json) == {"pdf"}
     expect(page.locator("#result")).to_be_visible()
     assert "Poland invokes NATO Article 4" in page.locator("#meta").inner_text()
     page.get_by_role("button", name="remove file").click()

@@ -169,11 +169,8 @@ def check(
 
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
-    if date is not None:
+    if date is not None and sources:  # without --sources, claims_verifier refuses it
         from newsprobe.claims.parts import read_date
-
-        if not sources:  # it dates the claims' "last year"; the verdict does not read it
-            raise NewsprobeError("--date needs --sources")
 
         try:
             date = read_date(date)
@@ -182,7 +179,10 @@ def check(
     if html_out is not None:
         output_file(html_out, "--html", inputs=paths)
     options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime)
-    verify = claims_verifier(sources, store, max_claims, judge_url, judge_model)
+    # --date dates the claims' "last year"; the verdict does not read it.
+    verify = claims_verifier(
+        sources, store, max_claims, judge_url, judge_model, also=[("--date", date)]
+    )
     records = RecordOptions(text_column(text_field, html_field), html_field)
     left_out: list[str] = []
     # A .jsonl/... expands to its records; a folder to the files check reads.

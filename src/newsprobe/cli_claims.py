@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -48,9 +49,12 @@ def claims_verifier(
     max_claims: int,
     judge_url: str | None,
     judge_model: str | None,
+    also: Sequence[tuple[str, object]] = (),
 ) -> ClaimsStage | None:
     """The claims stage that ``--sources`` asks for (None without it), shared by ``check``
-    and ``serve`` so that both refuse the same bad options with the same one-line errors."""
+    and ``serve`` so that both refuse the same bad options with the same one-line errors.
+    ``also``: a command's other options that mean something only with ``--sources``
+    (``check --date``), as (flag, value)."""
     if not enabled:
         given = [
             name
@@ -58,6 +62,7 @@ def claims_verifier(
                 ("--store", store_path),
                 ("--judge-url", judge_url),
                 ("--judge-model", judge_model),
+                *also,
             )
             if value is not None
         ]

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from newsprobe.errors import NewsprobeError
+
 DeviceOpt = Annotated[str | None, typer.Option(help="cpu or cuda (default: cuda if present)")]
 RuntimeOpt = Annotated[
     str,
@@ -26,8 +28,6 @@ AllowPrivateOpt = Annotated[
 def text_column(text_field: str | None, html_field: str | None) -> str:
     """The text column of record files; given beside ``--html-field``, one would silently
     win, so the pair is refused."""
-    from newsprobe.errors import NewsprobeError
-
     if text_field is not None and html_field is not None:
         raise NewsprobeError("give --text-field or --html-field, not both")
     return text_field or "text"

@@ -400,6 +400,34 @@ def test_eval_rejects_malformed_rows(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_threshold_on_own_human_news_is_what_check_then_uses(tiny_detector, tmp_path):
+    humans = tmp_path / "archive"
+    humans.mkdir()
+    for i in range(20):
+        (humans / f"{i}.txt").write_text(f"{ARTICLE} Item {i} of the day.", encoding="utf-8")
+    labelled = tmp_path / "more.jsonl"  # machine rows beside the humans are only counted
+    labelled.write_text(json.dumps({"text": MACHINE_LIKE + " Item 1.", "label": "machine"}) + "\n")
+    out, report = tmp_path / "mine.json", tmp_path / "report.json"
+    args = ("--detector", str(tiny_detector), "--fpr", "0.1", "--out", str(out))
+    proc = run("threshold", str(humans), str(labelled), *args, "--json", str(report))
+    assert proc.returncode == 0, proc.stderr
+    rep = json.loads(report.read_text())
+    assert rep["n_human"] == 20 and rep["n_machine"] == 1 and rep["flagged"] <= 2
+    assert "before" in proc.stdout and f"use it with --detector {out}" in proc.stdout
+    checked = run("check", "--json", "--detector", str(out), str(humans / "0.txt"))
+    verdict = json.loads(checked.stdout)
+    assert verdict["threshold"] == rep["threshold"] and verdict["fpr_target"] == 0.1
+    # The detector it starts from is not overwritten, and too few texts are refused.
+    same = run("threshold", str(humans), "--detector", str(out), "--out", str(out))
+    assert same.returncode == 2 and "is an input; writing it would destroy it" in same.stderr
+    few = run("threshold", str(humans / "0.txt"), *args)
+    assert few.returncode == 2
+    assert few.stderr.strip() == (
+        "error: 1 human text long enough to score cannot set a threshold at 0.1 "
+        "(at least 10 are needed)"
+    )
+
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 

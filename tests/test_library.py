@@ -6,10 +6,10 @@ import pytest
 
 from newsprobe import Article
 from newsprobe.detect.detector import Detector
-from newsprobe.errors import NewsprobeError
+from newsprobe.errors import InputError, NewsprobeError
 from newsprobe.pipeline import check_articles, verify_articles
 from newsprobe.settings import DetectOptions
-from sample_texts import ARTICLE
+from sample_texts import ARTICLE, MACHINE_LIKE
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,28 @@ def test_detect_options_refuse_an_fpr_outside_zero_and_one(fpr):
 def test_verify_articles_names_the_store_it_takes(tmp_path):
     with pytest.raises(TypeError, match=r"SQLiteStore\(path\)"):
         verify_articles([Article(text=ARTICLE)], str(tmp_path / "s.sqlite"))
+    with pytest.raises(TypeError, match="verify_articles takes a list of Article objects"):
+        verify_articles(ARTICLE, str(tmp_path / "s.sqlite"))
+
+
+def test_a_store_takes_passages_with_text_and_names_what_it_refuses(tmp_path):
+    from newsprobe.sources import Passage, SQLiteStore
+
+    for text, source in (("", "e"), ("   ", "e"), ("Text.", "")):
+        with pytest.raises(ValueError, match=r"must be non-empty text|must name the document"):
+            Passage(text, source)
+    store = SQLiteStore(tmp_path / "s.sqlite")
+    with pytest.raises(TypeError, match=r"store.add\(\[passage\]\)"):
+        store.add(Passage("Text.", "s"))
+    with pytest.raises(TypeError, match="got str"):
+        store.add(["Text."])
+
+
+def test_an_article_that_cannot_be_read_is_named_by_its_place(toy_detector):
+    with pytest.raises(InputError, match=r"^articles\[1\]: no text after normalization"):
+        check_articles([Article(text=ARTICLE), Article(text="  ")], toy_detector)
+    with pytest.raises(TypeError, match=r"articles\[0\].text must be a str, got NoneType"):
+        check_articles([Article(text=None)], toy_detector)
 
 
 def test_detector_takes_texts_and_rows_as_scikit_learn_users_expect(toy_detector):
@@ -48,8 +70,32 @@ def test_detector_takes_texts_and_rows_as_scikit_learn_users_expect(toy_detector
     unfitted = Detector(**toy_detector.get_params())
     with pytest.raises(TypeError, match=r"det.fit\(det.feature_rows\(texts\), y\)"):
         unfitted.fit([ARTICLE, ARTICLE], [0, 1])
-    with pytest.raises(ValueError, match="2 rows and 1 labels"):
+    with pytest.raises(ValueError, match="2 texts or rows and 1 labels"):
         unfitted.fit(rows, [0])
+    # Labels as predict gives them; one read the wrong way round is refused, not sorted.
+    texts = [ARTICLE, MACHINE_LIKE]
+    assert toy_detector.score(texts, ["human", "machine"]) == toy_detector.score(texts, [0, 1])
+    with pytest.raises(ValueError, match="got 'ai'"):
+        toy_detector.score(texts, ["human", "ai"])
+    with pytest.raises(ValueError, match="got 2"):
+        unfitted.fit(rows, [0, 2])
+    # A generator is read once; an empty list is an empty answer.
+    assert toy_detector.predict(t for t in texts) == toy_detector.predict(texts)
+    assert toy_detector.predict_proba([]).shape == (0, 2) and toy_detector.predict([]) == []
+    (made,) = check_articles((Article(text=t) for t in [ARTICLE]), toy_detector)
+    assert made.verdict is not None
+    # scikit-learn's clone and set_params; one feature named as a string; a typo.
+    from sklearn.base import clone
+
+    copy = clone(Detector(runtime="onnx", batch_size=8))
+    assert (copy.runtime, copy.batch_size) == ("onnx", 8)
+    assert "runtime='onnx'" in repr(copy.set_params(max_tokens=64)) and copy.max_tokens == 64
+    assert Detector(features="loglik").features == ("loglik",)
+    with pytest.raises(NewsprobeError, match="unknown feature 'logliklihood'; known: "):
+        Detector(features=("logliklihood",)).fit(rows, [0, 1])
+    # A rate the calibration cannot back is refused by predict as by check_articles.
+    with pytest.raises(InputError, match="below what the detector's 3 human calibration"):
+        toy_detector.predict(texts, fpr=0.1)
 
 
 def test_an_article_made_in_code_is_read_as_a_file_is(toy_detector, tmp_path):
@@ -67,3 +113,17 @@ def test_an_article_made_in_code_is_read_as_a_file_is(toy_detector, tmp_path):
     assert made.meta["evasion"] == read.meta["evasion"]
     assert made.meta["evasion"]["invisible_characters"] == ARTICLE.count("Poland")
     assert made.verdict.machine_probability == read.verdict.machine_probability
+
+
+def test_a_checked_article_is_json_as_check_prints_it(toy_detector):
+    import json
+
+    from newsprobe.report import article_json
+
+    (art,) = check_articles([Article(text=ARTICLE)], toy_detector)
+    out = json.loads(json.dumps(art.to_json(toy_detector.model_label)))
+    assert out == json.loads(json.dumps(article_json(art, toy_detector.model_label)))
+    assert out["label"] == art.verdict.label and art.to_json()["model"] is None
+    assert "TokenStats" not in repr(art)  # no per-token arrays (thousands of characters)
+    with pytest.raises(ValueError, match="not been checked"):
+        Article(text=ARTICLE).to_json()

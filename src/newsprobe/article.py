@@ -116,10 +116,11 @@ class Article:
     language: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
-    token_stats: dict[str, TokenStats] = field(default_factory=dict)
+    # Per-token arrays: kept out of repr(), where they ran to thousands of characters.
+    token_stats: dict[str, TokenStats] = field(default_factory=dict, repr=False)
     scores: dict[str, float] = field(default_factory=dict)
     verdict: Verdict | None = None
-    sentences: list[SentenceScore] = field(default_factory=list)
+    sentences: list[SentenceScore] = field(default_factory=list, repr=False)
     # Where the sentences turn machine-written, when a mixed article is found (detect.boundary).
     boundary: Boundary | None = None
     # Chatbot scaffolding found in the text (label = kind), which sets the verdict.
@@ -131,6 +132,14 @@ class Article:
     def id(self) -> str:
         """Stable identifier: the SHA-256 of the text (used as a cache key)."""
         return text_hash(self.text)
+
+    def to_json(self, model: str | None = None) -> dict[str, Any]:
+        """What ``check --json`` prints for this checked article, as a dict ready for
+        ``json.dumps`` (``model``: the detector's ``model_label``, which the article does
+        not know)."""
+        from newsprobe.report.json import article_json
+
+        return article_json(self, model)
 
 
 def text_hash(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -36,6 +36,9 @@ from newsprobe.cli_options import (
 )
 from newsprobe.errors import NewsprobeError, UsageError
 from newsprobe.fileio import output_file, write_text_atomic
+
+if TYPE_CHECKING:
+    from newsprobe.eval.inputs import Excluded
 
 app = typer.Typer(
     add_completion=False,
@@ -261,6 +264,24 @@ def check(
         raise typer.Exit(1)
 
 
+def _print_excluded(excluded: Excluded, what: str) -> None:
+    """Inputs left out, as `check` reports them: one line each, but rows of a file that
+    fail alike once, then the count by reason."""
+    from newsprobe.eval.inputs import MAX_LISTED
+
+    for problem, n in list(excluded.problems.items())[:MAX_LISTED]:
+        _error(excluded.first[problem])
+        if n > 1:
+            _error(f"{problem} (and on {n - 1} more rows)")
+    if excluded.total:
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(excluded.counts.items()))
+        print(
+            f"left out of {what}: {reasons} (listed under 'excluded' in --json)",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
 @app.command("eval")
 def eval_cmd(
     inputs: Annotated[
@@ -300,7 +321,7 @@ def eval_cmd(
     """AUROC and TPR at 1%/5% FPR, overall and per generator, domain and variant."""
     from newsprobe.eval.data import sample
     from newsprobe.eval.evaluate import evaluate
-    from newsprobe.eval.inputs import MAX_LISTED, labelled_rows
+    from newsprobe.eval.inputs import labelled_rows
     from newsprobe.ingest.records import RecordOptions
     from newsprobe.pipeline import load_detector
     from newsprobe.report.tables import print_eval
@@ -326,19 +347,8 @@ def eval_cmd(
         notes=left_out,
     )
     print_notes(left_out)
-    # As `check` reports them, one line each, but rows of a file that fail alike once.
-    for problem, n in list(excluded.problems.items())[:MAX_LISTED]:
-        _error(excluded.first[problem])
-        if n > 1:
-            _error(f"{problem} (and on {n - 1} more rows)")
+    _print_excluded(excluded, "the metrics")
     unreadable = excluded.counts["unreadable"]
-    if excluded.total:
-        reasons = ", ".join(f"{n} {why}" for why, n in sorted(excluded.counts.items()))
-        print(
-            f"left out of the metrics: {reasons} (listed under 'excluded' in --json)",
-            file=sys.stderr,
-            flush=True,
-        )
     if not rows:
         raise NewsprobeError(f"no input could be evaluated ({excluded.total} left out)")
     rows = sample(rows, limit, seed)
@@ -407,6 +417,77 @@ def train(
         console.rule(name)
         print_eval(result, console)
     console.print(f"wrote {out}")
+
+
+@app.command("threshold")
+def threshold_cmd(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Your human news: text/HTML/PDF files, directories, JSONL/CSV/Parquet "
+            "(rows labelled machine there are only counted), WARC files, URLs, -",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option(help="Where to write the detector with the new threshold")
+    ] = Path("detector.json"),
+    fpr: Annotated[
+        float | None,
+        typer.Option(help="Share of these human texts the threshold may flag [default: 0.01]"),
+    ] = None,
+    detector: DetectorOpt = "default",
+    source: Annotated[
+        str, typer.Option(help="What these texts are, kept in the file's provenance")
+    ] = "",
+    label_field: Annotated[str, typer.Option(help="Column holding human|machine")] = "label",
+    text_field: TextFieldOpt = None,
+    html_field: HtmlFieldOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here")] = None,
+    device: DeviceOpt = None,
+    runtime: RuntimeOpt = "torch",
+    seed: Annotated[int, typer.Option(help="Random seed of the cross-fitting folds")] = 0,
+) -> None:
+    """Set the threshold on your own human news: at most --fpr of it flagged."""
+    from newsprobe.eval.inputs import labelled_rows
+    from newsprobe.eval.thresholds import set_threshold
+    from newsprobe.ingest.records import RecordOptions
+    from newsprobe.pipeline import load_detector
+    from newsprobe.report.tables import print_threshold
+    from newsprobe.settings import DetectOptions
+
+    output_file(out, "--out", "a .json file", inputs=[*inputs, detector])
+    if json_out is not None:
+        output_file(json_out, "--json", inputs=inputs)
+    det = load_detector(detector, DetectOptions(device=device, runtime=runtime))
+    left_out: list[str] = []
+    rows, excluded = labelled_rows(
+        inputs,
+        RecordOptions(text_column(text_field, html_field), html_field),
+        label="human",
+        label_field=label_field,
+        allow_private=allow_private,
+        notes=left_out,
+    )
+    print_notes(left_out)
+    _print_excluded(excluded, "the threshold")
+    if not rows:
+        raise NewsprobeError(f"no input could be read ({excluded.total} left out)")
+    with _progress(len(rows), "scoring") as bar:
+        task = bar.add_task("scoring", total=len(rows) * max(1, len(det.models)), rate="")
+        report = set_threshold(
+            det, rows, fpr, source, seed=seed, progress=lambda n: bar.advance(task, n)
+        )
+    det.save(out)
+    console = _out()
+    print_threshold(report, console)
+    console.print(f"wrote {out}: use it with --detector {out}", soft_wrap=True)
+    if json_out is not None:
+        result = {**report.to_json(), "detector_file": str(out), "excluded": excluded.to_json()}
+        write_text_atomic(json_out, json.dumps(result, indent=2))
+    if excluded.counts["unreadable"]:
+        raise typer.Exit(1)
 
 
 from newsprobe.batch.commands import scan_cmd, sites_cmd  # noqa: E402  (batch commands)

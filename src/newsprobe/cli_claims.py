@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from newsprobe.cli_options import AllowPrivateOpt, SeedOpt, counted
+from newsprobe.cli_options import AllowPrivateOpt, SeedOpt
 from newsprobe.errors import NewsprobeError
 from newsprobe.fileio import output_file, write_text_atomic
+from newsprobe.words import counted
 
 if TYPE_CHECKING:
     from newsprobe.pipeline import ClaimsStage

@@ -1,5 +1,5 @@
 """What several commands (check, scan, serve, sources) share: the options for how the model
-runs, and how their summary lines count."""
+runs."""
 
 from __future__ import annotations
 
@@ -31,8 +31,3 @@ def text_column(text_field: str | None, html_field: str | None) -> str:
     if text_field is not None and html_field is not None:
         raise NewsprobeError("give --text-field or --html-field, not both")
     return text_field or "text"
-
-
-def counted(n: int, noun: str) -> str:
-    """``1 row``, ``3 rows``: summary lines read as sentences."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

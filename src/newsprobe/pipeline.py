@@ -7,7 +7,7 @@ token statistics, scores and a verdict onto each ``Article`` (set annotations).
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence, Sized
+from collections.abc import Iterable, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -53,16 +53,35 @@ def ingested(article: Article) -> Article:
     return article
 
 
+def _article_list(articles: Iterable[Article], caller: str) -> list[Article]:
+    """The articles as a list (a generator is read once, here), or a TypeError naming what
+    was expected."""
+    if isinstance(articles, Article | str) or not isinstance(articles, Iterable):
+        raise TypeError(f"{caller} takes a list of Article objects: [Article(text=...)]")
+    articles = list(articles)
+    if not all(isinstance(a, Article) for a in articles):
+        raise TypeError(f"{caller} takes a list of Article objects: [Article(text=...)]")
+    for i, article in enumerate(articles):
+        if not isinstance(article.text, str):
+            raise TypeError(f"articles[{i}].text must be a str, got {type(article.text).__name__}")
+    return articles
+
+
+def _ingest_all(articles: list[Article]) -> None:
+    """Read each article as a file would be, before any is scored; one that cannot be
+    read (nothing left after normalization) is named by its place in the list."""
+    for i, article in enumerate(articles):
+        try:
+            ingested(article)
+        except InputError as exc:
+            where = article.source_path or f"articles[{i}]"
+            raise InputError(str(exc).replace("<text>", where, 1)) from None
+
+
 def check_fpr(detector: Detector, fpr: float) -> None:
-    """Refuse a false-positive rate the detector's calibration cannot back: every rate
-    below one of its human calibration texts gives the same threshold, and stating a
-    smaller one ("at most 0.0001% of human news") would promise what it cannot show."""
-    n = len(detector.calibration_scores_)
-    if fpr * n < 1:
-        raise InputError(
-            f"an fpr of {fpr:g} is below what the detector's {n} human calibration texts "
-            f"can measure (at least 1/{n} = {1 / n:.4g})"
-        )
+    """Refuse a false-positive rate the detector's calibration cannot back
+    (:meth:`Detector.check_rate`)."""
+    detector.check_rate(fpr)
 
 
 def load_detector(path: str | None = None, options: DetectOptions | None = None) -> Detector:
@@ -86,16 +105,14 @@ def check_articles(
     articles: Sequence[Article], detector: Detector, options: DetectOptions | None = None
 ) -> list[Article]:
     """Score each article and attach ``token_stats``, ``scores`` and ``verdict``."""
-    if isinstance(articles, Article | str) or not all(isinstance(a, Article) for a in articles):
-        raise TypeError("check_articles takes a list of Article objects: [Article(text=...)]")
+    articles = _article_list(articles, "check_articles")
     if not isinstance(detector, Detector):
         raise TypeError(f"detector must be a Detector (load_detector()), got {detector!r}")
     if options is not None and not isinstance(options, DetectOptions):
         raise TypeError("options must be a DetectOptions, e.g. DetectOptions(fpr=0.05)")
     options = options or DetectOptions()
     options.window(detector.max_tokens)  # a window shorter than the verdict's is refused
-    for article in articles:
-        ingested(article)
+    _ingest_all(articles)
     fpr = options.fpr if options.fpr is not None else detector.fpr
     if options.fpr is not None:
         check_fpr(detector, options.fpr)
@@ -213,11 +230,11 @@ def verify_articles(
     from newsprobe.claims import extract_claims, load_nlp
     from newsprobe.verify import VerifyOptions, verify_claims
 
+    articles = _article_list(articles, "verify_articles")
     options = options or VerifyOptions()
     if not hasattr(store, "search"):
         raise TypeError(f"store must be a source store (SQLiteStore(path)), got {store!r}")
-    for article in articles:
-        ingested(article)  # claims are read from the text check would read
+    _ingest_all(articles)  # claims are read from the text check would read
     if isinstance(store, Sized) and len(store) == 0:
         # Every claim would come back "not enough evidence", which reads like a check.
         where = getattr(store, "path", "the store")

@@ -431,6 +431,13 @@ def test_a_changed_rank_is_contradicted(tmp_path, model):
     ]
     (right,) = verdicts(s, text.replace("30th", "31st"), model).values()
     assert right.verdict == "supported"
+    # "the 32nd member state" parses with the rank on "member" here and on "state" there.
+    s.add([Passage("Sweden joined NATO in March 2024, becoming its 32nd member state.", "s")])
+    for wrong in ("30th", "12th"):
+        (ranked,) = verdicts(
+            s, f"Sweden joined NATO in March 2024 as its {wrong} member state.", model
+        ).values()
+        assert [(c.claim_value, c.source_value) for c in ranked.conflicts] == [(wrong, "32nd")]
 
 
 QA_SOURCES = [

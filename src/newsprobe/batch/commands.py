@@ -15,9 +15,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from newsprobe.cli_options import DeviceOpt, RuntimeOpt, counted, text_column
+from newsprobe.cli_options import DeviceOpt, RuntimeOpt, text_column
 from newsprobe.errors import NewsprobeError
 from newsprobe.fileio import output_file
+from newsprobe.words import counted
 
 err = Console(stderr=True)
 

@@ -10,14 +10,13 @@ report runs in flat memory over any crawl.
 from __future__ import annotations
 
 import heapq
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import NormalDist
 from typing import Any
 
 from newsprobe.batch.resume import read_results
 from newsprobe.errors import InputError
+from newsprobe.eval.metrics import wilson_interval
 from newsprobe.normalize.text import TRANSLATION_MIN
 
 UNKNOWN_SITE = "(unknown)"
@@ -34,20 +33,6 @@ COLUMNS = [
 ]
 #: Columns that older results files lack (they count as 0 there).
 OPTIONAL_COLUMNS = ["misspellings", "tells", "spaced_hyphens"]
-
-
-def wilson_interval(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval for ``k`` successes in ``n`` trials ((0, 1) when n is 0)."""
-    if n == 0:
-        return 0.0, 1.0
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    # At k = 0 (k = n) the bound is 0 (1) exactly; rounding left it a hair inside.
-    low = 0.0 if k == 0 else max(0.0, centre - half)
-    return low, 1.0 if k == n else min(1.0, centre + half)
 
 
 @dataclass(slots=True)

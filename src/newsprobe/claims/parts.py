@@ -547,9 +547,16 @@ def _ordinal(ent: Span) -> Quantity | None:
     head = ent.root.head
     if value is None or head is ent.root or head.pos_ not in ("NOUN", "PROPN"):
         return None
+    # "the 32nd member state" parses with the rank on "member" or on "state": the unit is
+    # the whole noun compound either way ("member state"), and ranks of compounds that
+    # share a word are compared (checks: "30th member" against "32nd member state").
+    while head.dep_ == "compound" and head.head is not head and head.head.i > head.i:
+        head = head.head
+    compound = [t for t in head.children if t.dep_ == "compound" and t.i < head.i]
+    unit = " ".join(t.lemma_.lower() for t in [*compound, head])
     return Quantity(
         float(value),
-        head.lemma_.lower(),
+        unit,
         ent.text,
         ent.start_char,
         ent.end_char,

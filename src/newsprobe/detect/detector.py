@@ -14,7 +14,7 @@ rather than machine text, and it fails on generators it has not seen (see
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -27,7 +27,7 @@ from newsprobe.detect.boundary import BoundaryLocator
 from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
 from newsprobe.detect.scorers import PAIR_SCORERS, RULE_SCORERS, SCORERS, TEXT_SCORERS
 from newsprobe.detect.tells import TELL_PROBABILITY
-from newsprobe.errors import DetectorFileError, NewsprobeError
+from newsprobe.errors import DetectorFileError, InputError, NewsprobeError
 from newsprobe.fileio import write_json_atomic
 from newsprobe.settings import MIN_TOKENS
 
@@ -64,13 +64,46 @@ class NotFittedError(NewsprobeError):
     """The detector was used before ``fit`` or ``load``."""
 
 
-def _check_texts(texts: Sequence[str]) -> None:
-    """A clear error for what scikit-learn users pass by habit: one string, or non-text."""
+def _check_texts(texts: Iterable[str]) -> list[str]:
+    """The texts as a list (a generator is read once, here), with a clear error for what
+    scikit-learn users pass by habit: one string, or non-text."""
     if isinstance(texts, str):
         raise TypeError("texts is a list of strings; got one string (pass [text])")
+    texts = list(texts)
     bad = [t for t in texts if not isinstance(t, str)]
     if bad:
         raise TypeError(f"texts must be strings; got {type(bad[0]).__name__}")
+    return texts
+
+
+#: Labels as ``predict`` gives them, besides 0/1 and booleans (1/True = machine).
+LABEL_NAMES = {"human": 0, "machine": 1}
+
+
+def _labels(y: Iterable[Any], n: int) -> np.ndarray:
+    """0/1 labels from 0/1, booleans or "human"/"machine"; anything else is refused, since
+    a label read the wrong way round (``"ai"`` sorting before ``"human"``) would turn
+    every metric upside down without a word."""
+    values = list(y)
+    if len(values) != n:
+        raise ValueError(f"got {n} texts or rows and {len(values)} labels")
+    out = []
+    for v in values:
+        key = v.strip().lower() if isinstance(v, str) else v
+        if isinstance(key, str) and key in LABEL_NAMES:
+            out.append(LABEL_NAMES[key])
+        elif not isinstance(key, str) and key in (0, 1):  # 0, 1, True, False, 0.0, np.int64
+            out.append(int(key))
+        else:
+            raise ValueError(f"labels are 1/'machine' or 0/'human'; got {v!r}")
+    return np.asarray(out, dtype=int)
+
+
+def _known_features(features: Sequence[str]) -> None:
+    known = {*SCORERS, *PAIR_SCORERS, *TEXT_SCORERS} - RULE_SCORERS
+    unknown = [f for f in features if f not in known]
+    if unknown:
+        raise NewsprobeError(f"unknown feature {unknown[0]!r}; known: {', '.join(sorted(known))}")
 
 
 class Detector:
@@ -135,7 +168,7 @@ class Detector:
     ) -> None:
         # One model named as a string would be read as a tuple of its letters.
         self.models = (models,) if isinstance(models, str) else models
-        self.features = features
+        self.features = (features,) if isinstance(features, str) else features
         self.combiner = combiner
         self.C = C
         self.n_trees = n_trees
@@ -182,8 +215,10 @@ class Detector:
             names = [n for n in names if n.split("@", 1)[0] in self.features]
         return names
 
-    def feature_rows(self, texts: Sequence[str], progress: Any = None) -> list[dict[str, float]]:
-        _check_texts(texts)
+    def feature_rows(self, texts: Iterable[str], progress: Any = None) -> list[dict[str, float]]:
+        texts = _check_texts(texts)
+        if not texts:
+            return []
         return self.extractor.extract(texts, progress=progress)
 
     def n_tokens(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
@@ -213,9 +248,12 @@ class Detector:
                 "fit takes feature rows, not texts: det.fit(det.feature_rows(texts), y) "
                 f"(got {type(rows[0]).__name__})"
             )
-        if len(rows) != len(y):
-            raise ValueError(f"fit got {len(rows)} rows and {len(y)} labels")
-        y_arr = np.asarray(y, dtype=int)
+        rows = list(rows)
+        y_arr = _labels(y, len(rows))
+        if not rows:
+            raise NewsprobeError("fit needs both human and machine texts; got none")
+        if self.features is not None:
+            _known_features(self.features)
         names = self.candidate_features()
         X = self._oriented(feature_matrix(rows, names), names)
         keep = np.all(np.isfinite(X), axis=1)
@@ -227,7 +265,7 @@ class Detector:
         else:
             self._fit_logistic(X, y_arr, names)
         if calibration_rows is None:
-            calibration_rows = [r for r, label in zip(rows, y, strict=True) if label == 0]
+            calibration_rows = [r for r, label in zip(rows, y_arr, strict=True) if label == 0]
         self.probability_map_ = None  # fitted for the old combiner, like those below
         self._set_threshold(calibration_rows)
         self.provenance_ = dict(provenance or {})
@@ -246,6 +284,46 @@ class Detector:
         self.calibration_scores_ = rounded_up(cal[np.isfinite(cal)])
         self.threshold_ = self.threshold_for(self.fpr)
         self.sentence_calibration_ = self.sentence_scores_ = self.boundary_ = None
+
+    def fit_threshold(
+        self, rows: Sequence[dict[str, float]], fpr: float | None = None, source: str = ""
+    ) -> Detector:
+        """Set the threshold on your own human news: at most ``fpr`` (default: the
+        detector's) of these feature rows above it.
+
+        The shipped threshold was read on 300 human articles of three US fact-check
+        sources; a newsroom's or a crawl's own human news may sit higher or lower, and
+        more of it backs a lower rate (0.1% needs at least 1,000). Only the threshold
+        moves: the combiner, its probabilities and the sentence parts stay as fitted, so
+        a text's ``machine_probability`` is the same before and after.
+
+        rows: feature dicts (:meth:`feature_rows`) of human texts; too short ones are
+        left out, as ``predict`` gives them no number. source: what they are, for the
+        provenance ("2,000 archive articles of the Daily Example, 2019-2024").
+        """
+        self.check_is_fitted()
+        fpr = self.fpr if fpr is None else fpr
+        _threshold_at([], fpr)  # the range check, before anything is scored
+        scores = self.predict_proba_rows(rows)
+        scores = scores[np.isfinite(scores)]
+        if scores.size * fpr < 1:  # refused before anything changes
+            raise NewsprobeError(
+                f"{scores.size} human {'text' if scores.size == 1 else 'texts'} long enough "
+                f"to score cannot set a threshold at {fpr:g} (at least "
+                f"{int(np.ceil(1 / fpr))} are needed)"
+            )
+        self.fpr = fpr
+        before = {k: self.provenance_.get(k) for k in ("calibration", "calibration_sha256")}
+        self.calibration_scores_ = rounded_up(scores)
+        self.threshold_ = self.threshold_for(self.fpr)
+        self.provenance_["calibration"] = f"{scores.size} human texts given to fit_threshold" + (
+            f": {source}" if source else ""
+        )
+        self.provenance_["n_calibration"] = int(scores.size)
+        self.provenance_["calibration_sha256"] = None  # the rows' texts are not known here
+        self.provenance_["threshold_set"] = datetime.now(UTC).isoformat(timespec="seconds")
+        self.provenance_.setdefault("calibration_before", before)
+        return self
 
     def fit_probability_map(
         self,
@@ -334,6 +412,19 @@ class Detector:
         self.check_is_fitted()
         return _threshold_at(self.calibration_scores_, fpr)
 
+    def check_rate(self, fpr: float) -> None:
+        """Refuse a false-positive rate the calibration cannot back: every rate below one
+        of its human texts gives the same threshold, and stating a smaller one ("at most
+        0.0001% of human news") would promise what it cannot show."""
+        self.check_is_fitted()
+        _threshold_at([], fpr)
+        n = len(self.calibration_scores_)
+        if fpr * n < 1:
+            raise InputError(
+                f"an fpr of {fpr:g} is below what the detector's {n} human calibration texts "
+                f"can measure (at least 1/{n} = {1 / n:.4g})"
+            )
+
     def boundary_locator(self) -> BoundaryLocator | None:
         """The mixed-article locator (``boundary_``), parsed once per fitted dict."""
         if self.boundary_ is None:
@@ -371,6 +462,9 @@ class Detector:
 
     def predict_proba_rows(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
         """Probability of "machine" per feature row; NaN where the text is too short."""
+        if not len(rows):
+            self.check_is_fitted()
+            return np.empty(0)
         p = self._proba_rows(rows)
         p[self.n_tokens(rows) < self.min_tokens] = np.nan
         return self._with_rules(p, rows)
@@ -391,21 +485,47 @@ class Detector:
 
     def predict(self, texts: Sequence[str], fpr: float | None = None) -> list[str]:
         """``"machine"``, ``"human"`` or ``"too_short"`` per text."""
+        if fpr is not None:
+            self.check_rate(fpr)
         t = self.threshold_ if fpr is None else self.threshold_for(fpr)
         p = self.predict_proba(texts)[:, 1]
         return ["too_short" if np.isnan(v) else ("machine" if v > t else "human") for v in p]
 
-    def score(self, texts: Sequence[str], y: Sequence[int]) -> float:
-        """AUROC on ``texts`` (accuracy would hide the low-FPR behaviour that matters)."""
+    def score(self, texts: Iterable[str], y: Iterable[Any]) -> float:
+        """AUROC on ``texts`` (accuracy would hide the low-FPR behaviour that matters);
+        ``y`` as :meth:`fit` takes it (1/"machine", 0/"human")."""
         from sklearn.metrics import roc_auc_score
 
+        texts = _check_texts(texts)
+        labels = _labels(y, len(texts))
         p = self.predict_proba(texts)[:, 1]
         ok = np.isfinite(p)
-        return float(roc_auc_score(np.asarray(y)[ok], p[ok]))
+        if len(set(labels[ok].tolist())) < 2:
+            raise NewsprobeError("score needs human and machine texts long enough to judge")
+        return float(roc_auc_score(labels[ok], p[ok]))
 
     # -- persistence ------------------------------------------------------------------
-    def get_params(self) -> dict[str, Any]:
-        """The constructor's arguments: ``Detector(**det.get_params())`` is an unfitted copy."""
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The constructor's arguments: ``Detector(**det.get_params())`` is an unfitted copy
+        (``sklearn.base.clone`` works). ``deep`` is scikit-learn's; there are no nested
+        estimators."""
+        return {**self._model_params(), **self._run_params()}
+
+    def set_params(self, **params: Any) -> Detector:
+        """scikit-learn's ``set_params``: constructor arguments by name."""
+        valid = self.get_params()
+        for key, value in params.items():
+            if key not in valid:
+                raise ValueError(f"unknown parameter {key!r}; known: {', '.join(valid)}")
+            setattr(self, key, value)
+        self._extractor = None  # built from the old models, window or device
+        return self
+
+    def _run_params(self) -> dict[str, Any]:
+        """How it runs here, not what was fitted: not saved in the file."""
+        return {"batch_size": self.batch_size, "device": self.device, "runtime": self.runtime}
+
+    def _model_params(self) -> dict[str, Any]:
         return {
             "models": tuple(self.models),
             "features": None if self.features is None else tuple(self.features),
@@ -438,7 +558,7 @@ class Detector:
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "newsprobe_version": __version__,
-            "params": self.get_params(),
+            "params": self._model_params(),
             "feature_names": self.feature_names_,
             "scaler_mean": self.scaler_mean_,
             "scaler_scale": self.scaler_scale_,

@@ -231,6 +231,7 @@ def evaluate_claims(
             Passage(text, title or "evidence", title or None)
             for r in kept
             for title, text in r.evidence
+            if text.strip()
         )
         t_index = time.perf_counter() - start
         n_passages = len(store)

@@ -6,7 +6,9 @@ Accuracy alone hides what users need: how many machine texts are caught when onl
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from statistics import NormalDist
 
 import numpy as np
 
@@ -109,3 +111,17 @@ def reliability(y: Sequence[int], proba: Sequence[float], n_bins: int = 10) -> d
         "brier": float(np.mean((p_arr - y_arr) ** 2)),
         "bins": bins,
     }
+
+
+def wilson_interval(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for ``k`` successes in ``n`` trials ((0, 1) when n is 0)."""
+    if n == 0:
+        return 0.0, 1.0
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    # At k = 0 (k = n) the bound is 0 (1) exactly; rounding left it a hair inside.
+    low = 0.0 if k == 0 else max(0.0, centre - half)
+    return low, 1.0 if k == n else min(1.0, centre + half)

@@ -22,7 +22,7 @@ DEFAULT_FEATURES: tuple[str, ...] | None = None
 DEFAULT_COMBINER = "boosted"
 
 
-def _digest(texts: Sequence[str]) -> str:
+def texts_digest(texts: Sequence[str]) -> str:
     h = hashlib.sha256()
     for t in texts:
         h.update(hashlib.sha256(t.encode()).digest())
@@ -62,8 +62,8 @@ def _provenance(split: Split, fit: list[Row], seed: int, left_out: str | None) -
         "left_out_family": sorted(FAMILIES[left_out]) if left_out else [],
         "held_out_source": HELD_OUT_SOURCE,
         "calibration": f"{len(split.calibration)} LLMFake human news not in the fit",
-        "fit_sha256": _digest([r.text for r in fit]),
-        "calibration_sha256": _digest([r.text for r in split.calibration]),
+        "fit_sha256": texts_digest([r.text for r in fit]),
+        "calibration_sha256": texts_digest([r.text for r in split.calibration]),
         "seed": seed,
     }
 

@@ -15,7 +15,7 @@ def _num(value: float | None) -> float | None:
     return round(float(value), 6)
 
 
-def article_json(article: Article, model: str) -> dict[str, Any]:
+def article_json(article: Article, model: str | None = None) -> dict[str, Any]:
     """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
     "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion
     tricks were found, ``reason`` when no number is given ("too_short",

@@ -1,11 +1,16 @@
-"""Metric tables for ``newsprobe eval`` and ``newsprobe train``."""
+"""Metric tables for ``newsprobe eval``, ``train`` and ``threshold``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
+
+from newsprobe.words import counted
+
+if TYPE_CHECKING:
+    from newsprobe.eval.thresholds import ThresholdReport
 
 
 def _fmt(value: Any) -> str:
@@ -87,6 +92,47 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
             f"calibration: expected calibration error {cal['ece']:.3f}, Brier "
             f"{cal['brier']:.3f} (this data is {cal['machine_share']:.0%} machine; "
             "per-bin machine share in --json)",
+            style="dim",
+        )
+
+
+def print_threshold(report: ThresholdReport, console: Console) -> None:
+    """The old and the new threshold side by side on the user's human texts, then the
+    cross-fitted rate: what the new threshold will likely flag on more of the same."""
+    n = report.n_human
+    table = Table(title=f"threshold at {report.fpr:g} on your {counted(n, 'human text')}")
+    cols = ["", "threshold", "humans flagged"]
+    if report.n_machine:
+        cols.append(f"machine caught (of {report.n_machine})")
+    for c in cols:
+        table.add_column(c, justify="left" if not c else "right")
+    rows = (
+        ("before", report.threshold_before, report.flagged_before, report.caught_before),
+        ("after", report.threshold, report.flagged, report.caught),
+    )
+    for name, t, flagged, caught in rows:
+        cells = [name, f"{t:.4f}", f"{flagged} ({flagged / n:.1%})"]
+        if report.n_machine:
+            cells.append(f"{caught} ({(caught or 0) / report.n_machine:.1%})")
+        table.add_row(*cells)
+    console.print(table)
+    if report.held_out_flagged is None:
+        console.print(
+            f"too few texts to cross-check the rate: each of {report.folds} folds' rest would "
+            f"hold under {1 / report.fpr:.0f} texts (give more human texts)",
+            style="dim",
+        )
+    else:
+        low, high = report.held_out_interval or (0.0, 1.0)
+        console.print(
+            f"on texts it was not read on ({report.folds}-fold): {report.held_out_flagged} of "
+            f"{n} flagged ({report.held_out_flagged / n:.1%}; 95% interval {low:.1%}-"
+            f"{high:.1%})",
+            style="dim",
+        )
+    if report.n_too_short:
+        console.print(
+            f"{counted(report.n_too_short, 'human text')} too short to judge (left out)",
             style="dim",
         )
 

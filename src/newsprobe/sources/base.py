@@ -23,6 +23,14 @@ class Passage:
     url: str | None = None
     date: str | None = None
 
+    def __post_init__(self) -> None:
+        # An empty passage matches nothing and breaks the retrievers' ranking; caught here,
+        # where it is made, rather than deep in a later check.
+        if not isinstance(self.text, str) or not self.text.strip():
+            raise ValueError(f"Passage.text must be non-empty text, got {self.text!r}")
+        if not isinstance(self.source, str) or not self.source.strip():
+            raise ValueError(f"Passage.source must name the document, got {self.source!r}")
+
     @property
     def hash(self) -> str:
         """Identity for de-duplication: case and whitespace do not make a new passage."""

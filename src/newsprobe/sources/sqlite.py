@@ -133,9 +133,15 @@ class SQLiteStore:
             used to say. Other sources (JSONL rows that share a ``source`` name across
             adds) only grow.
         """
+        if isinstance(passages, Passage):
+            raise TypeError("add takes a list of Passage objects: store.add([passage])")
         fresh: dict[str, Passage] = {}
         seen = 0
         for p in passages:
+            if not isinstance(p, Passage):
+                raise TypeError(
+                    f"add takes Passage objects (Passage(text, source)), got {type(p).__name__}"
+                )
             seen += 1
             fresh.setdefault(p.hash, p)
         hashes = list(fresh)
@@ -294,7 +300,10 @@ class SQLiteStore:
             fused = rrf([list(bm25), list(cos)])
             best = sorted(fused, key=lambda i: -fused[i])[:k]
             passages = self._passages(best)
-            out.append([Hit(passages[i], fused[i], bm25.get(i), cos.get(i)) for i in best])
+            hits = [
+                Hit(passages[i], fused[i], bm25.get(i), cos.get(i)) for i in best if i in passages
+            ]
+            out.append(hits)
         return out
 
     def _passages(self, ids: list[int]) -> dict[int, Passage]:
@@ -306,4 +315,9 @@ class SQLiteStore:
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({','.join('?' * len(ids))})",
             ids,
         )
-        return {r[0]: Passage(r[1], r[2], r[3] or None, r[4] or None, r[5] or None) for r in rows}
+        # A store that took an empty passage before they were refused keeps it unread.
+        return {
+            r[0]: Passage(r[1], r[2], r[3] or None, r[4] or None, r[5] or None)
+            for r in rows
+            if r[1].strip() and r[2].strip()
+        }

@@ -283,7 +283,7 @@ def compare(
                 continue
         check_value(q, theirs, same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
-        theirs = [s for s in source.ordinals if s.unit == q.unit]
+        theirs = [s for s in source.ordinals if set(s.unit.split()) & set(q.unit.split())]
         check_value(q, theirs, lambda a, b: a.value == b.value)
     for d in claim.dates:
         named = [s for s in of_same_action(d.verb, source.dates) if s.weekday is not None]

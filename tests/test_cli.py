@@ -428,6 +428,36 @@ def test_threshold_on_own_human_news_is_what_check_then_uses(tiny_detector, tmp_
     )
 
 
+def test_train_fits_on_own_labelled_rows_and_judges_each_generator_left_out(
+    tiny_model_dir, tmp_path
+):
+    def story(sentences: list[str], i: int) -> str:
+        turned = sentences[i % 6 :] + sentences[: i % 6]
+        return " ".join(turned) + f" It was item {i} of the day."
+
+    rows = [{"text": story(REPORTER, i), "label": "human"} for i in range(40)]
+    rows += [
+        {"text": story(ASSISTANT, i), "label": "machine", "generator": f"gen-{'ab'[i % 2]}"}
+        for i in range(24)
+    ]
+    data = tmp_path / "mine.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    out = tmp_path / "det.json"
+    args = ("--model", str(tiny_model_dir), "--out", str(out))
+    proc = run("train", str(data), *args, "--fpr", "0.2", "--combiner", "logistic")
+    assert proc.returncode == 0, proc.stderr
+    assert "test part of" in proc.stdout and "held out: gen-a" in proc.stdout
+    fitted = json.loads(out.read_text())
+    assert fitted["provenance"]["fit_data"].endswith(f"texts of {data}")
+    assert fitted["params"]["fpr"] == 0.2 and fitted["sentence_calibration"] is not None
+    checked = run("check", "--json", "--detector", str(out), "-", stdin=story(REPORTER, 3))
+    assert checked.returncode == 0 and json.loads(checked.stdout)["fpr_target"] == 0.2
+    # Too few humans for the rate asked: said before any model runs.
+    few = run("train", str(data), *args)
+    assert few.returncode == 2
+    assert few.stderr.startswith("error: too few human texts for a threshold at 0.01: 6 of")
+
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 

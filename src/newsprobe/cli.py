@@ -374,7 +374,17 @@ def eval_cmd(
 
 @app.command()
 def train(
-    data_dir: Annotated[Path, typer.Option(help="The shared data folder")] = Path("../shared/data"),
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Your own labelled texts (as eval reads them: JSONL/CSV/Parquet with a label "
+            "column, human/ and machine/ folders...); none: the ../shared/data split",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: Annotated[Path, typer.Option(help="The shared data folder (without inputs)")] = Path(
+        "../shared/data"
+    ),
     out: Annotated[Path, typer.Option(help="Where to write the fitted detector")] = Path(
         "detector.json"
     ),
@@ -388,35 +398,84 @@ def train(
     max_tokens: Annotated[int, typer.Option(help="Token window the features read")] = 128,
     seed: SeedOpt = 0,
     leave_out: Annotated[
-        bool, typer.Option(help="Also refit without each generator family and report it")
+        bool, typer.Option(help="Also refit without each generator (family) and report it")
     ] = True,
+    sentences: Annotated[
+        bool,
+        typer.Option(
+            help="Fit the sentence calibration and boundary locator (a model pass per "
+            "sentence of their texts)"
+        ),
+    ] = True,
+    label: Annotated[
+        str | None, typer.Option(help="human or machine: the label of inputs that carry none")
+    ] = None,
+    label_field: Annotated[str, typer.Option(help="Column holding human|machine")] = "label",
+    text_field: TextFieldOpt = None,
+    html_field: HtmlFieldOpt = None,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
-    """Fit the combiner, calibrate, and report metrics on generators left out of the fit."""
-    from newsprobe.eval.training import train_detector
+    """Fit the combiner, calibrate, and report metrics on texts and generators left out."""
+    from newsprobe.eval.training import train_detector, train_on_rows
     from newsprobe.report.tables import print_eval
 
-    output_file(out, "--out", "a .json file")
+    output_file(out, "--out", "a .json file", inputs=inputs or ())
     models = tuple(model or ["smollm2-135m"])
+    params = dict(
+        combiner=combiner,
+        C=C,
+        fpr=fpr,
+        max_tokens=max_tokens,
+        features=tuple(feature) if feature else None,
+        seed=seed,
+        leave_out=leave_out,
+    )
+    rows = None
+    if inputs:
+        from newsprobe.eval.inputs import labelled_rows
+        from newsprobe.ingest.records import RecordOptions
+
+        left_out: list[str] = []
+        rows, excluded = labelled_rows(
+            inputs,
+            RecordOptions(text_column(text_field, html_field), html_field),
+            label=label,
+            label_field=label_field,
+            allow_private=allow_private,
+            notes=left_out,
+        )
+        print_notes(left_out)
+        _print_excluded(excluded, "the fit")
+        if not rows:
+            raise NewsprobeError(f"no input could be read ({excluded.total} left out)")
     with _progress(1, "features") as bar:
         task = bar.add_task("features", total=None, rate="")
-        det, report = train_detector(
-            data_dir,
-            models,
-            combiner=combiner,
-            C=C,
-            fpr=fpr,
-            max_tokens=max_tokens,
-            features=tuple(feature) if feature else None,
-            seed=seed,
-            leave_out=leave_out,
-            progress=lambda n: bar.advance(task, n),
-        )
+        step = lambda n: bar.advance(task, n)  # noqa: E731
+        try:
+            if rows is not None:
+                det, report = train_on_rows(
+                    rows,
+                    models,
+                    sentences=sentences,
+                    data=", ".join(inputs or []),
+                    progress=step,
+                    **params,
+                )
+            else:
+                det, report = train_detector(
+                    data_dir, models, progress=step, sentences=sentences, **params
+                )
+        except ValueError as exc:  # a fit the data cannot carry (one label in a part)
+            raise NewsprobeError(str(exc)) from exc
     det.save(out)
     console = _out()
     for name, result in report.items():
         console.rule(name)
-        print_eval(result, console)
-    console.print(f"wrote {out}")
+        if "error" in result:
+            console.print(f"not judged: {result['error']}")
+        else:
+            print_eval(result, console)
+    console.print(f"wrote {out}", soft_wrap=True)
 
 
 @app.command("threshold")

@@ -370,7 +370,7 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
     assert 0.0 <= m["fpr_at_threshold"] <= 1.0 and m["seconds_per_text"] > 0
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert "AUROC" in proc.stdout
-    assert "calibrated detector scored on" in _unboxed(proc.stdout)
+    assert f"calibrated detector ({tiny_detector}) scored on" in _unboxed(proc.stdout)
     cal = m["calibration"]
     assert cal["n"] == 12 and cal["machine_share"] == 0.5 and 0.0 <= cal["ece"] <= 1.0
     assert sum(b["n"] for b in cal["bins"]) == 12
@@ -423,9 +423,10 @@ def test_threshold_on_own_human_news_is_what_check_then_uses(tiny_detector, tmp_
     few = run("threshold", str(humans / "0.txt"), *args)
     assert few.returncode == 2
     assert few.stderr.strip() == (
-        "error: 1 human text long enough to score cannot set a threshold at 0.1 "
-        "(at least 10 are needed)"
+        "error: 1 human text cannot set a threshold at 0.1 (at least 10 are needed)"
     )
+    clash = run("threshold", str(humans), *args, "--json", str(out))
+    assert clash.returncode == 2 and "--json and --out both name" in clash.stderr
 
 
 def test_train_fits_on_own_labelled_rows_and_judges_each_generator_left_out(

@@ -95,6 +95,9 @@ class Verdict:
     # detect.sentences); None for a detector without calibrated sentence scores.
     sentence_threshold: float | None = None
     sentence_shade: float | None = None
+    # How many human texts the threshold was read on: 1% of 300 is three texts, and a
+    # threshold a user set on 40 (newsprobe threshold) says less than the shipped one.
+    threshold_texts: int | None = None
 
     @property
     def attention(self) -> str:

@@ -36,6 +36,7 @@ from newsprobe.cli_options import (
 )
 from newsprobe.errors import NewsprobeError, UsageError
 from newsprobe.fileio import output_file, write_text_atomic
+from newsprobe.words import counted
 
 if TYPE_CHECKING:
     from newsprobe.eval.inputs import Excluded
@@ -364,6 +365,8 @@ def eval_cmd(
             raise NewsprobeError(str(exc)) from exc
     result["data"] = ", ".join(paths)
     result["detector_file"] = "shipped" if detector == "default" else detector  # which one
+    if scorer is None and detector != "default":
+        result["detector"] += f" ({detector})"
     result["excluded"] = excluded.to_json()
     print_eval(result, _out())
     if json_out is not None:
@@ -493,7 +496,11 @@ def threshold_cmd(
     ] = Path("detector.json"),
     fpr: Annotated[
         float | None,
-        typer.Option(help="Share of these human texts the threshold may flag [default: 0.01]"),
+        typer.Option(
+            help="Share of these human texts the threshold may flag (default: the detector's "
+            "own rate, 0.01 for the shipped one)",
+            show_default=False,
+        ),
     ] = None,
     detector: DetectorOpt = "default",
     source: Annotated[
@@ -518,7 +525,11 @@ def threshold_cmd(
 
     output_file(out, "--out", "a .json file", inputs=[*inputs, detector])
     if json_out is not None:
-        output_file(json_out, "--json", inputs=inputs)
+        output_file(json_out, "--json", inputs=[*inputs, detector])
+        if json_out.resolve() == out.resolve():
+            raise UsageError(
+                f"--json and --out both name {out}; the report would replace the detector"
+            )
     det = load_detector(detector, DetectOptions(device=device, runtime=runtime))
     left_out: list[str] = []
     rows, excluded = labelled_rows(
@@ -532,7 +543,8 @@ def threshold_cmd(
     print_notes(left_out)
     _print_excluded(excluded, "the threshold")
     if not rows:
-        raise NewsprobeError(f"no input could be read ({excluded.total} left out)")
+        reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in excluded.counts.items())
+        raise NewsprobeError(f"no input could be used ({reasons})")
     with _progress(len(rows), "scoring") as bar:
         task = bar.add_task("scoring", total=len(rows) * max(1, len(det.models)), rate="")
         report = set_threshold(
@@ -546,6 +558,11 @@ def threshold_cmd(
         result = {**report.to_json(), "detector_file": str(out), "excluded": excluded.to_json()}
         write_text_atomic(json_out, json.dumps(result, indent=2))
     if excluded.counts["unreadable"]:
+        n = excluded.counts["unreadable"]
+        _error(
+            f"{counted(n, 'input')} could not be read (named above); the threshold was set "
+            "without them"
+        )
         raise typer.Exit(1)
 
 

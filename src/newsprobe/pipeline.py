@@ -168,6 +168,7 @@ def check_articles(
     for article in articles:
         if article.verdict is not None:
             article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
+            article.verdict.threshold_texts = len(detector.calibration_scores_)
             article.verdict.flags += tell_flags(article)
             article.verdict.sentence_threshold, article.verdict.sentence_shade = cut, shade
         if (

@@ -45,7 +45,7 @@ def test_fit_threshold_moves_only_the_threshold(det):
     assert np.sum(human_p > det.threshold_) <= 2  # at most 10% of 20
     assert det.fpr == 0.1 and det.provenance_["n_calibration"] == 20
     assert det.provenance_["calibration"].endswith(": the toy archive")
-    assert "calibration_before" in det.provenance_  # what it replaced
+    assert det.provenance_["threshold_history"][-1]["fpr"] == 0.01  # what it replaced
     saved = Detector.from_dict(copy.deepcopy(det.to_dict()))
     assert saved.threshold_ == det.threshold_ and saved.fpr == 0.1
 
@@ -58,7 +58,7 @@ def test_fit_threshold_refuses_a_rate_its_texts_cannot_back(det):
     with pytest.raises(NewsprobeError, match="fpr must be between 0 and 1"):
         det.fit_threshold(det.feature_rows(HUMANS), fpr=1.5)
     # A refused call leaves the detector as it was (its rate with its threshold).
-    assert det.fpr == 0.01 and "calibration_before" not in det.provenance_
+    assert det.fpr == 0.01 and "threshold_history" not in det.provenance_
 
 
 def test_set_threshold_reports_before_after_and_the_machines_caught(det):

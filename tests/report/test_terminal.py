@@ -24,12 +24,24 @@ def _headline(label: str, p: float, fpr: float = 0.01) -> str:
         ("human", 0.06, "likely HUMAN-WRITTEN"),
         # Below a threshold set strict on human news, 66% is not "likely human".
         ("human", 0.66, "NOT FLAGGED, leaning machine"),
+        # Above a threshold set low on a user's own human news, 24% is not "likely machine".
+        ("machine", 0.24, "FLAGGED, leaning human"),
     ],
 )
 def test_the_verdict_word_agrees_with_the_probability(label: str, p: float, word: str) -> None:
     line = _headline(label, p)
     assert word in line and f"machine probability {p:.1%}" in line
     assert "at most 1% of human news is flagged" in line
+
+
+def test_the_line_says_how_many_human_texts_the_threshold_was_read_on() -> None:
+    article = Article(text="Drones crossed the border overnight.")
+    article.verdict = Verdict(
+        label="human", machine_probability=0.1, threshold=0.2, fpr_target=0.05, threshold_texts=40
+    )
+    console = Console(record=True, width=200, color_system=None)
+    render_article(article, "smollm2-135m", console)
+    assert "at most 5% of human news is flagged, measured on 40 texts)" in console.export_text()
 
 
 def test_a_small_false_positive_rate_is_not_shown_as_zero() -> None:

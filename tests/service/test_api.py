@@ -51,6 +51,7 @@ def test_models_describes_the_detector(server, tiny_detector):
     assert body["features"] == list(tiny_detector.feature_names_)
     assert all(body["meanings"].get(f.split("@")[0]) for f in body["features"])
     assert body["fpr_target"] == tiny_detector.fpr
+    assert body["threshold_texts"] == len(tiny_detector.calibration_scores_)
     assert body["inputs"]["text"] is True
     assert body["limits"]["max_text_chars"] == 20_000
 
@@ -65,6 +66,7 @@ def test_check_text_matches_the_cli_json(server, tiny_detector):
     assert 0.0 <= out["machine_probability"] <= 1.0
     assert out["label"] in {"machine", "human"}
     assert out["fpr_target"] == 0.01 and out["tokens"] > 10
+    assert out["threshold_texts"] == len(tiny_detector.calibration_scores_)
     assert out["model"] == "+".join(tiny_detector.models)
     assert out["evasion"] == {
         "invisible_characters": 0,

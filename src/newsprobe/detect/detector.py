@@ -312,17 +312,27 @@ class Detector:
                 f"to score cannot set a threshold at {fpr:g} (at least "
                 f"{int(np.ceil(1 / fpr))} are needed)"
             )
+        before = {
+            "calibration": self.provenance_.get("calibration"),
+            "calibration_sha256": self.provenance_.get("calibration_sha256"),
+            "n_calibration": len(self.calibration_scores_),
+            "fpr": self.fpr,
+            "threshold": self.threshold_,
+        }
         self.fpr = fpr
-        before = {k: self.provenance_.get(k) for k in ("calibration", "calibration_sha256")}
         self.calibration_scores_ = rounded_up(scores)
-        self.threshold_ = self.threshold_for(self.fpr)
-        self.provenance_["calibration"] = f"{scores.size} human texts given to fit_threshold" + (
+        self.threshold_ = self.threshold_for(fpr)
+        self.provenance_["calibration"] = f"{scores.size} human texts the threshold was set on" + (
             f": {source}" if source else ""
         )
         self.provenance_["n_calibration"] = int(scores.size)
         self.provenance_["calibration_sha256"] = None  # the rows' texts are not known here
         self.provenance_["threshold_set"] = datetime.now(UTC).isoformat(timespec="seconds")
-        self.provenance_.setdefault("calibration_before", before)
+        # Each threshold it replaced, oldest first: a chain of runs keeps every step.
+        self.provenance_["threshold_history"] = [
+            *self.provenance_.get("threshold_history", []),
+            before,
+        ]
         return self
 
     def fit_probability_map(

@@ -20,6 +20,7 @@ threshold).
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -40,6 +41,9 @@ class ThresholdReport:
 
     fpr: float
     n_human: int  # scored: long enough and in a covered language
+    n_before: int  # human texts the old threshold was read on
+    own_rate: float  # the old detector's own rate, and its threshold there
+    own_threshold: float
     n_too_short: int
     threshold_before: float
     flagged_before: int
@@ -102,8 +106,16 @@ def set_threshold(
     """
     fpr = detector.fpr if fpr is None else fpr
     _threshold_at([], fpr)  # the range check, before anything is scored
-    if not any(r.label == 0 for r in rows):
+    n_humans = sum(r.label == 0 for r in rows)
+    if not n_humans:
         raise NewsprobeError("no human texts to set the threshold on (all are labelled machine)")
+    if n_humans * fpr < 1:  # said before the model runs; fit_threshold re-checks the scored
+        raise NewsprobeError(
+            f"{n_humans} human {'text' if n_humans == 1 else 'texts'} cannot set a threshold "
+            f"at {fpr:g} (at least {math.ceil(1 / fpr)} are needed)"
+        )
+    own_rate, own_threshold = detector.fpr, detector.threshold_
+    n_before = len(detector.calibration_scores_)
     features = detector.feature_rows([r.text for r in rows], progress=progress)
     p = detector.predict_proba_rows(features)
     human = np.array([r.label == 0 for r in rows])
@@ -120,6 +132,9 @@ def set_threshold(
     return ThresholdReport(
         fpr=fpr,
         n_human=int(scores.size),
+        n_before=n_before,
+        own_rate=own_rate,
+        own_threshold=own_threshold,
         n_too_short=int(np.sum(human & ~ok)),
         threshold_before=before,
         flagged_before=int(np.sum(scores > before)),

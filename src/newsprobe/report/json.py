@@ -32,6 +32,7 @@ def article_json(article: Article, model: str | None = None) -> dict[str, Any]:
         "label": v.label,
         "threshold": _num(v.threshold),
         "fpr_target": v.fpr_target,
+        "threshold_texts": v.threshold_texts,
         "model": model,
         "tokens": int(article.meta.get("tokens", 0)),
         "scores": {k: _num(s) for k, s in sorted(article.scores.items())},

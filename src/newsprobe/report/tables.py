@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -71,7 +72,7 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
     console.print(extra, style="dim")
     console.print(
         "TPR@1%/@5%: machine texts caught where 1%/5% of these humans are flagged; "
-        "FPR@thr/TPR@thr: humans flagged / machine texts caught at the shipped threshold",
+        "FPR@thr/TPR@thr: humans flagged / machine texts caught at the detector's threshold",
         style="dim",
     )
     n_human = int(result.get("n_human") or 0)
@@ -97,13 +98,16 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
 
 
 def print_threshold(report: ThresholdReport, console: Console) -> None:
-    """The old and the new threshold side by side on the user's human texts, then the
-    cross-fitted rate: what the new threshold will likely flag on more of the same."""
+    """The old and the new threshold side by side on the user's human texts, then the rate
+    on texts each threshold was not set on: what it will likely flag on more of the same."""
     n = report.n_human
-    table = Table(title=f"threshold at {report.fpr:g} on your {counted(n, 'human text')}")
-    cols = ["", "threshold", "humans flagged"]
+    table = Table(
+        title=f"flag at most {report.fpr:.1%} of your {counted(n, 'human text')}",
+        title_justify="left",
+    )
+    cols = ["", "flagged above", "your humans flagged"]
     if report.n_machine:
-        cols.append(f"machine caught (of {report.n_machine})")
+        cols.append(f"your machine texts caught (of {report.n_machine})")
     for c in cols:
         table.add_column(c, justify="left" if not c else "right")
     rows = (
@@ -111,23 +115,34 @@ def print_threshold(report: ThresholdReport, console: Console) -> None:
         ("after", report.threshold, report.flagged, report.caught),
     )
     for name, t, flagged, caught in rows:
-        cells = [name, f"{t:.4f}", f"{flagged} ({flagged / n:.1%})"]
+        cells = [name, f"{t:.1%}", f"{flagged} ({flagged / n:.1%})"]
         if report.n_machine:
             cells.append(f"{caught} ({(caught or 0) / report.n_machine:.1%})")
         table.add_row(*cells)
     console.print(table)
+    before = (
+        f"before: the detector's old threshold for {report.fpr:.1%}, read on "
+        f"{counted(report.n_before, 'human text')}"
+    )
+    if report.own_rate != report.fpr:
+        before += (
+            f" (at its own rate, {report.own_rate:.1%}, it flagged above "
+            f"{report.own_threshold:.1%})"
+        )
+    console.print(before + "; after: set on these texts, so it meets the rate on them", style="dim")
     if report.held_out_flagged is None:
+        need = math.ceil(1 / report.fpr * report.folds / (report.folds - 1))
         console.print(
-            f"too few texts to cross-check the rate: each of {report.folds} folds' rest would "
-            f"hold under {1 / report.fpr:.0f} texts (give more human texts)",
+            f"too few texts to check the rate on texts it was not set on: give at least {need}",
             style="dim",
         )
     else:
         low, high = report.held_out_interval or (0.0, 1.0)
         console.print(
-            f"on texts it was not read on ({report.folds}-fold): {report.held_out_flagged} of "
-            f"{n} flagged ({report.held_out_flagged / n:.1%}; 95% interval {low:.1%}-"
-            f"{high:.1%})",
+            f"on texts it was not set on (each fifth judged by a threshold set on the other "
+            f"four): {report.held_out_flagged} of {n} flagged "
+            f"({report.held_out_flagged / n:.1%}); on more news like this, expect between "
+            f"{low:.1%} and {high:.1%} (95% interval)",
             style="dim",
         )
     if report.n_too_short:

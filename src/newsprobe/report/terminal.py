@@ -36,7 +36,11 @@ def render_article(article: Article, model: str, console: Console | None = None)
         head = Text.assemble((word, "bold yellow"), f"  {v.reason}")
     else:
         p = v.machine_probability or 0.0
-        if v.label == "machine":
+        if v.label == "machine" and p < 0.5:
+            # Above a threshold set low (on human news that scores low), but under even
+            # odds: flagged, not "likely" machine-written.
+            word, colour = "FLAGGED, leaning human", "bold red"
+        elif v.label == "machine":
             word, colour = "likely MACHINE-WRITTEN", "bold red"
         elif p < 0.5:
             word, colour = "likely HUMAN-WRITTEN", "bold green"
@@ -48,7 +52,8 @@ def render_article(article: Article, model: str, console: Console | None = None)
             (word, colour),
             f"   machine probability {p:.1%}",
             f"   (flagged above {v.threshold:.1%}: at most {_rate(v.fpr_target)} of human "
-            "news is flagged)",
+            "news is flagged"
+            + (f", measured on {v.threshold_texts} texts)" if v.threshold_texts else ")"),
         )
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     used = set(article.meta.get("verdict_features", ()))

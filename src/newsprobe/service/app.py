@@ -267,6 +267,7 @@ def _api_router() -> APIRouter:
             "meanings": SCORER_MEANINGS,
             "fpr_target": det.fpr,
             "threshold": det.threshold_for(det.fpr),
+            "threshold_texts": len(det.calibration_scores_),
             "max_tokens": DetectOptions(max_tokens=s.max_tokens).window(det.max_tokens),
             "min_tokens": det.min_tokens,
             "inputs": available_inputs(),

@@ -201,6 +201,9 @@ class ArticleResult(BaseModel):
     label: str = Field(..., description='"machine", "human", "too_short" or "unsupported_language"')
     threshold: float | None
     fpr_target: float
+    threshold_texts: int | None = Field(
+        None, description="How many human texts the threshold was read on"
+    )
     model: str
     tokens: int
     scores: dict[str, float | None]
@@ -320,6 +323,7 @@ class ModelsInfo(BaseModel):
     )
     fpr_target: float
     threshold: float
+    threshold_texts: int = Field(..., description="How many human texts the threshold was read on")
     max_tokens: int
     min_tokens: int
     inputs: dict[str, bool]

@@ -364,6 +364,9 @@ def test_a_saved_report_opens_offline_and_switches_between_articles(
     results.insert(1, {"path": "gone.txt", "error": "gone.txt: no such file"})
     # Not flagged at a probability above one half: uncertain, not "likely human".
     results.append(dict(results[0], title="Uncertain", label="human", machine_probability=0.66))
+    # Flagged by a threshold set low on a user's own news, under one half: not "likely".
+    low = dict(results[0], title="Low", label="machine", machine_probability=0.24)
+    results.append(dict(low, threshold=0.09, threshold_texts=40))
     claim = {"text": "Poland joined NATO in 2009.", "verdict": "contradicted", "evidence": []}
     results[0]["claims"] = [claim]  # as check --sources adds them
     path = write_report(tmp_path / "report.html", results, tiny_detector.feature_names_)
@@ -409,6 +412,8 @@ def test_a_saved_report_opens_offline_and_switches_between_articles(
     expect(copies.nth(0)).to_contain_text("contradictedPoland joined NATO in 2009.")
     expect(copies.nth(1)).to_contain_text("gone.txt: no such file")
     expect(copies.nth(3)).to_contain_text("Not flagged (uncertain, leaning machine)")
+    expect(copies.nth(4)).to_contain_text("Flagged (leaning human)")
+    expect(copies.nth(4)).to_contain_text("of human news (measured on 40 texts).")
     assert all(copies.nth(i).is_visible() for i in range(len(results)))
     assert page.locator(".report-print [id]").count() == 0  # copies, not second elements
     expect(page.locator("#result-heading")).to_have_text("article 3")  # the one on screen
@@ -479,7 +484,7 @@ def test_a_saved_report_says_its_verdicts_and_claims_without_a_script(browser, t
     from newsprobe.report.html import write_report
 
     result = {"title": "Allies consult", "label": "machine", "machine_probability": 0.93}
-    result.update(threshold=0.6, fpr_target=0.01)
+    result.update(threshold=0.6, fpr_target=0.01, threshold_texts=300)
     conflict = {"kind": "date", "claim": "2009", "title": "nato", "source_says": "1999"}
     claim = {"text": "Poland joined <b>NATO</b> in 2009.", "verdict": "contradicted"}
     result["claims"] = [dict(claim, conflicts=[conflict])]
@@ -493,6 +498,7 @@ def test_a_saved_report_says_its_verdicts_and_claims_without_a_script(browser, t
     expect(shown.locator("h2")).to_have_text(["Allies consult", "gone.txt"])
     expect(shown).to_contain_text("Likely MACHINE-WRITTEN")
     expect(shown).to_contain_text("Machine probability 93.0%; articles above 60.0% are flagged")
+    expect(shown).to_contain_text("at most 1.0% of human news (measured on 300 texts).")
     expect(shown.locator("li")).to_have_text(
         "contradicted: Poland joined <b>NATO</b> in 2009."
         "date: the article says “2009”, nato says “1999”"

@@ -77,11 +77,14 @@ def _plain_result(result: dict[str, Any]) -> str:
     word = _LABELS.get(str(label), str(label))
     if label == "human" and p is not None and p >= 0.5:
         word = "Not flagged (uncertain, leaning machine)"
+    elif label == "machine" and p is not None and p < 0.5:
+        word = "Flagged (leaning human)"
     detail = (
         result.get("reason") or "too few tokens to judge"
         if p is None
         else f"Machine probability {_pct(p)}; articles above {_pct(result.get('threshold'))} "
-        f"are flagged, which flags at most {_pct(result.get('fpr_target'))} of human news."
+        f"are flagged, which flags at most {_pct(result.get('fpr_target'))} of human news"
+        + (f" (measured on {n} texts)." if (n := result.get("threshold_texts")) else ".")
     )
     parts += [f'<p class="verdict {e(str(label))}">{e(word)}</p>', f"<p>{e(str(detail))}</p>"]
     if turn := result.get("boundary"):

@@ -16,10 +16,14 @@
   };
   // A verdict below the threshold with a probability of 50% or more is not "likely
   // human": the threshold is strict (set on human news), so say what is uncertain.
+  // Above a threshold set low on a user's own human news, under 50% is not "likely
+  // machine-written" either.
   const labelText = (r) =>
     r.label === "human" && r.machine_probability >= 0.5
       ? "Not flagged (uncertain, leaning machine)"
-      : LABELS[r.label] || r.label;
+      : r.label === "machine" && r.machine_probability < 0.5
+        ? "Flagged (leaning human)"
+        : LABELS[r.label] || r.label;
   const CLAIM_WORDS = {
     supported: "supported",
     contradicted: "contradicted",
@@ -285,7 +289,8 @@
       ? (result.reason || "too few tokens to judge")
       : `Machine probability ${pct(result.machine_probability)}; articles above ` +
         `${pct(result.threshold)} are flagged, which flags at most ` +
-        `${pct(result.fpr_target)} of human news.`;
+        `${pct(result.fpr_target)} of human news` +
+        (result.threshold_texts ? ` (measured on ${result.threshold_texts} texts).` : ".");
     const flags = Array.isArray(result.flags) ? result.flags : [];
     $("flags").replaceChildren(...flags.map((f) => el("li", {}, f)));
     $("flags-box").hidden = flags.length === 0;

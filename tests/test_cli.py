@@ -713,7 +713,7 @@ def test_eval_names_a_problem_every_row_of_a_file_shares_once(tmp_path):
         f"error: {tmp_path / 'a.txt'}: no such file",
         f"error: {tmp_path / 'b.txt'}: no such file",
         "left out of the metrics: 7 unreadable (listed under 'excluded' in --json)",
-        "error: no input could be evaluated (7 left out)",
+        "error: no input could be used (7 unreadable)",
     ]
 
 

@@ -39,6 +39,7 @@ from newsprobe.fileio import output_file, write_text_atomic
 from newsprobe.words import counted
 
 if TYPE_CHECKING:
+    from newsprobe.eval.data import Row
     from newsprobe.eval.inputs import Excluded
 
 app = typer.Typer(
@@ -283,6 +284,37 @@ def _print_excluded(excluded: Excluded, what: str) -> None:
         )
 
 
+def _labelled(
+    paths: list[str],
+    fields: tuple[str | None, str | None],
+    label: str | None,
+    label_field: str,
+    allow_private: bool,
+    what: str,
+) -> tuple[list[Row], Excluded]:
+    """Labelled rows of ``paths`` as eval, train and threshold read them, with the inputs
+    left out of ``what`` reported; none left is an error that says why."""
+    from newsprobe.eval.inputs import labelled_rows
+    from newsprobe.ingest.records import RecordOptions
+
+    text_field, html_field = fields
+    left_out: list[str] = []
+    rows, excluded = labelled_rows(
+        paths,
+        RecordOptions(text_column(text_field, html_field), html_field),
+        label=label,
+        label_field=label_field,
+        allow_private=allow_private,
+        notes=left_out,
+    )
+    print_notes(left_out)
+    _print_excluded(excluded, what)
+    if not rows:
+        reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in excluded.counts.items())
+        raise NewsprobeError(f"no input could be used ({reasons or 'none given'})")
+    return rows, excluded
+
+
 @app.command("eval")
 def eval_cmd(
     inputs: Annotated[
@@ -322,8 +354,6 @@ def eval_cmd(
     """AUROC and TPR at 1%/5% FPR, overall and per generator, domain and variant."""
     from newsprobe.eval.data import sample
     from newsprobe.eval.evaluate import evaluate
-    from newsprobe.eval.inputs import labelled_rows
-    from newsprobe.ingest.records import RecordOptions
     from newsprobe.pipeline import load_detector
     from newsprobe.report.tables import print_eval
 
@@ -337,21 +367,10 @@ def eval_cmd(
         )
     if not paths:
         raise NewsprobeError("nothing to evaluate: name labelled inputs (or --data FILE)")
-    records = RecordOptions(text_column(text_field, html_field), html_field)
-    left_out: list[str] = []
-    rows, excluded = labelled_rows(
-        paths,
-        records,
-        label=label,
-        label_field=label_field,
-        allow_private=allow_private,
-        notes=left_out,
+    rows, excluded = _labelled(
+        paths, (text_field, html_field), label, label_field, allow_private, "the metrics"
     )
-    print_notes(left_out)
-    _print_excluded(excluded, "the metrics")
     unreadable = excluded.counts["unreadable"]
-    if not rows:
-        raise NewsprobeError(f"no input could be evaluated ({excluded.total} left out)")
     rows = sample(rows, limit, seed)
     scorer = None
     if detector != "default" and not detector.endswith(".json"):
@@ -435,22 +454,9 @@ def train(
     )
     rows = None
     if inputs:
-        from newsprobe.eval.inputs import labelled_rows
-        from newsprobe.ingest.records import RecordOptions
-
-        left_out: list[str] = []
-        rows, excluded = labelled_rows(
-            inputs,
-            RecordOptions(text_column(text_field, html_field), html_field),
-            label=label,
-            label_field=label_field,
-            allow_private=allow_private,
-            notes=left_out,
+        rows, _ = _labelled(
+            inputs, (text_field, html_field), label, label_field, allow_private, "the fit"
         )
-        print_notes(left_out)
-        _print_excluded(excluded, "the fit")
-        if not rows:
-            raise NewsprobeError(f"no input could be read ({excluded.total} left out)")
     with _progress(1, "features") as bar:
         task = bar.add_task("features", total=None, rate="")
         step = lambda n: bar.advance(task, n)  # noqa: E731
@@ -516,9 +522,7 @@ def threshold_cmd(
     seed: Annotated[int, typer.Option(help="Random seed of the cross-fitting folds")] = 0,
 ) -> None:
     """Set the threshold on your own human news: at most --fpr of it flagged."""
-    from newsprobe.eval.inputs import labelled_rows
     from newsprobe.eval.thresholds import set_threshold
-    from newsprobe.ingest.records import RecordOptions
     from newsprobe.pipeline import load_detector
     from newsprobe.report.tables import print_threshold
     from newsprobe.settings import DetectOptions
@@ -531,20 +535,9 @@ def threshold_cmd(
                 f"--json and --out both name {out}; the report would replace the detector"
             )
     det = load_detector(detector, DetectOptions(device=device, runtime=runtime))
-    left_out: list[str] = []
-    rows, excluded = labelled_rows(
-        inputs,
-        RecordOptions(text_column(text_field, html_field), html_field),
-        label="human",
-        label_field=label_field,
-        allow_private=allow_private,
-        notes=left_out,
+    rows, excluded = _labelled(
+        inputs, (text_field, html_field), "human", label_field, allow_private, "the threshold"
     )
-    print_notes(left_out)
-    _print_excluded(excluded, "the threshold")
-    if not rows:
-        reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in excluded.counts.items())
-        raise NewsprobeError(f"no input could be used ({reasons})")
     with _progress(len(rows), "scoring") as bar:
         task = bar.add_task("scoring", total=len(rows) * max(1, len(det.models)), rate="")
         report = set_threshold(

@@ -79,6 +79,10 @@ def test_detector_takes_texts_and_rows_as_scikit_learn_users_expect(toy_detector
         toy_detector.score(texts, ["human", "ai"])
     with pytest.raises(ValueError, match="got 2"):
         unfitted.fit(rows, [0, 2])
+    import pandas as pd
+
+    from_frame = Detector(**toy_detector.get_params()).fit(pd.DataFrame(rows), [0, 1])
+    assert from_frame.feature_names_  # a DataFrame of feature rows, one row a text
     # A generator is read once; an empty list is an empty answer.
     assert toy_detector.predict(t for t in texts) == toy_detector.predict(texts)
     assert toy_detector.predict_proba([]).shape == (0, 2) and toy_detector.predict([]) == []

@@ -243,12 +243,14 @@ class Detector:
             raise NewsprobeError(
                 f"combiner must be one of {', '.join(COMBINERS)}, got {self.combiner!r}"
             )
+        if hasattr(rows, "columns") and hasattr(rows, "to_dict"):  # a pandas DataFrame
+            rows = rows.to_dict("records")
+        rows = list(rows)
         if len(rows) and not isinstance(rows[0], Mapping):
             raise TypeError(
                 "fit takes feature rows, not texts: det.fit(det.feature_rows(texts), y) "
                 f"(got {type(rows[0]).__name__})"
             )
-        rows = list(rows)
         y_arr = _labels(y, len(rows))
         if not rows:
             raise NewsprobeError("fit needs both human and machine texts; got none")

@@ -62,14 +62,18 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
             "its own humans and machines (rows without a domain field are 'unknown')",
             style="dim",
         )
-    extra = f"{result.get('seconds_per_text', 0):.3f} s/text"
+    # Under a millisecond the model did not run (train scores features read once for all
+    # its tables): no speed to state.
+    seconds = result.get("seconds_per_text") or 0.0
+    parts = [f"{seconds:.3f} s/text"] if seconds >= 0.001 else []
     if result.get("n_too_short"):
-        extra += f", {result['n_too_short']} too short to judge (left out)"
+        parts.append(f"{result['n_too_short']} too short to judge (left out)")
     for why, n in ((result.get("excluded") or {}).get("by_reason") or {}).items():
-        extra += f", {n} {why.replace('_', ' ')} (left out)"
+        parts.append(f"{n} {why.replace('_', ' ')} (left out)")
     if result.get("threshold") is not None:
-        extra += f", threshold {result['threshold']:.4f}"
-    console.print(extra, style="dim")
+        parts.append(f"threshold {result['threshold']:.4f}")
+    if parts:
+        console.print(", ".join(parts), style="dim")
     console.print(
         "TPR@1%/@5%: machine texts caught where 1%/5% of these humans are flagged; "
         "FPR@thr/TPR@thr: humans flagged / machine texts caught at the detector's threshold",

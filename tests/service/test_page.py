@@ -66,9 +66,11 @@ def test_paste_an_article_and_see_the_verdict(page, server):
     page.get_by_role("button", name="Check article").click()
     verdict = page.locator("#verdict")
     verdict.wait_for(state="visible", timeout=30_000)
-    assert verdict.inner_text() in {
+    assert verdict.inner_text() in {  # the tiny detector's threshold may lie under 50%
         "Likely MACHINE-WRITTEN",
+        "Flagged (leaning human)",
         "Not flagged (likely human-written)",
+        "Not flagged (uncertain, leaning machine)",
     }
     gauge = page.get_by_role("img", name="Machine probability")
     assert gauge.count() == 1

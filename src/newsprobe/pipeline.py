@@ -78,12 +78,6 @@ def _ingest_all(articles: list[Article]) -> None:
             raise InputError(str(exc).replace("<text>", where, 1)) from None
 
 
-def check_fpr(detector: Detector, fpr: float) -> None:
-    """Refuse a false-positive rate the detector's calibration cannot back
-    (:meth:`Detector.check_rate`)."""
-    detector.check_rate(fpr)
-
-
 def load_detector(path: str | None = None, options: DetectOptions | None = None) -> Detector:
     """The shipped detector (or one from ``path``) with ``options``' run settings applied:
     device and runtime, and the batch size and minimum length where they are set (unset,
@@ -97,7 +91,7 @@ def load_detector(path: str | None = None, options: DetectOptions | None = None)
         det.device = options.device
         det.runtime = options.runtime
         if options.fpr is not None:
-            check_fpr(det, options.fpr)  # before any article is read or scored
+            det.check_rate(options.fpr)  # before any article is read or scored
     return det
 
 
@@ -115,7 +109,7 @@ def check_articles(
     _ingest_all(articles)
     fpr = options.fpr if options.fpr is not None else detector.fpr
     if options.fpr is not None:
-        check_fpr(detector, options.fpr)
+        detector.check_rate(options.fpr)
     threshold = detector.threshold_for(fpr)
     scored = []
     for article in articles:

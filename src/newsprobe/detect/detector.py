@@ -64,6 +64,21 @@ class NotFittedError(NewsprobeError):
     """The detector was used before ``fit`` or ``load``."""
 
 
+class ReversedOrderError(NewsprobeError):
+    """Texts the combiner was not fitted on rank machine below human: its fit does not
+    carry over, and a probability map would turn it upside down."""
+
+
+def require_texts(n: int, fpr: float, noun: str = "human text", after: str = "") -> None:
+    """Refuse a threshold at ``fpr`` read on ``n`` texts: under 1/fpr of them, no text
+    lies above it and the rate cannot be shown."""
+    if n * fpr < 1:
+        raise NewsprobeError(
+            f"{n} {noun}{'' if n == 1 else 's'}{after} cannot set a threshold at {fpr:g} "
+            f"(at least {int(np.ceil(1 / fpr))} are needed)"
+        )
+
+
 def _check_texts(texts: Iterable[str]) -> list[str]:
     """The texts as a list (a generator is read once, here), with a clear error for what
     scikit-learn users pass by habit: one string, or non-text."""
@@ -308,12 +323,7 @@ class Detector:
         _threshold_at([], fpr)  # the range check, before anything is scored
         scores = self.predict_proba_rows(rows)
         scores = scores[np.isfinite(scores)]
-        if scores.size * fpr < 1:  # refused before anything changes
-            raise NewsprobeError(
-                f"{scores.size} human {'text' if scores.size == 1 else 'texts'} long enough "
-                f"to score cannot set a threshold at {fpr:g} (at least "
-                f"{int(np.ceil(1 / fpr))} are needed)"
-            )
+        require_texts(scores.size, fpr, after=" long enough to score")  # before any change
         before = {
             "calibration": self.provenance_.get("calibration"),
             "calibration_sha256": self.provenance_.get("calibration_sha256"),
@@ -363,7 +373,7 @@ class Detector:
         lr = LogisticRegression(C=1e4, class_weight="balanced").fit(z[ok, None], y_arr)
         slope, intercept = float(lr.coef_[0, 0]), float(lr.intercept_[0])
         if slope <= 0:
-            raise NewsprobeError("the probability map would reverse the detector's order")
+            raise ReversedOrderError("the probability map would reverse the detector's order")
         self.probability_map_ = {"slope": slope, "intercept": intercept}
         self._set_threshold(calibration_rows)
         self.provenance_["probability_map"] = (

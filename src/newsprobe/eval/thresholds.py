@@ -20,7 +20,6 @@ threshold).
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -28,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprobe.detect.detector import Detector, _threshold_at, rounded_up
+from newsprobe.detect.detector import Detector, _threshold_at, require_texts, rounded_up
 from newsprobe.errors import NewsprobeError
 from newsprobe.eval.data import Row
 from newsprobe.eval.metrics import wilson_interval
@@ -109,11 +108,7 @@ def set_threshold(
     n_humans = sum(r.label == 0 for r in rows)
     if not n_humans:
         raise NewsprobeError("no human texts to set the threshold on (all are labelled machine)")
-    if n_humans * fpr < 1:  # said before the model runs; fit_threshold re-checks the scored
-        raise NewsprobeError(
-            f"{n_humans} human {'text' if n_humans == 1 else 'texts'} cannot set a threshold "
-            f"at {fpr:g} (at least {math.ceil(1 / fpr)} are needed)"
-        )
+    require_texts(n_humans, fpr)  # before the model runs; fit_threshold re-checks the scored
     own_rate, own_threshold = detector.fpr, detector.threshold_
     n_before = len(detector.calibration_scores_)
     features = detector.feature_rows([r.text for r in rows], progress=progress)

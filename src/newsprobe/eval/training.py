@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.detect.boundary import fit_locator
-from newsprobe.detect.detector import Detector
+from newsprobe.detect.detector import Detector, ReversedOrderError
 from newsprobe.detect.sentences import CALIBRATION_TOKENS, fit_depth_calibration
 from newsprobe.errors import NewsprobeError
 from newsprobe.eval.data import Row, is_cased
@@ -69,6 +69,16 @@ def _provenance(split: Split, fit: list[Row], seed: int, left_out: str | None) -
         "calibration_sha256": texts_digest([r.text for r in split.calibration]),
         "seed": seed,
     }
+
+
+def _split_features(
+    split: Split, params: dict[str, Any], progress: Callable[[int], None] | None
+) -> dict[str, dict[str, float]]:
+    """One feature row per text of every part, shared by the fit, the refits and their
+    tests (each text read once)."""
+    everything = split.fit + split.calibration + split.sentences + split.test_xsum
+    texts = list(dict.fromkeys(r.text for r in everything))
+    return dict(zip(texts, Detector(**params).feature_rows(texts, progress), strict=True))
 
 
 def fit_sentence_parts(
@@ -133,17 +143,9 @@ def train_detector(
     """
     split = make_split(data_dir, seed=seed)
     params = dict(
-        models=models,
-        features=features,
-        combiner=combiner,
-        C=C,
-        fpr=fpr,
-        max_tokens=max_tokens,
+        models=models, features=features, combiner=combiner, C=C, fpr=fpr, max_tokens=max_tokens
     )
-    # One feature row per text, shared by the shipped fit, the refits and their tests.
-    everything = split.fit + split.calibration + split.sentences + split.test_xsum
-    texts = list(dict.fromkeys(r.text for r in everything))
-    features = dict(zip(texts, Detector(**params).feature_rows(texts, progress), strict=True))
+    features = _split_features(split, params, progress)
     det = _fit(
         params,
         split.fit,
@@ -263,9 +265,7 @@ def train_on_rows(
     params = dict(
         models=models, features=features, combiner=combiner, C=C, fpr=fpr, max_tokens=max_tokens
     )
-    everything = split.fit + split.calibration + split.sentences + split.test_xsum
-    texts = list(dict.fromkeys(r.text for r in everything))
-    feats = dict(zip(texts, Detector(**params).feature_rows(texts, progress), strict=True))
+    feats = _split_features(split, params, progress)
 
     def provenance(fit: list[Row], left_out: str | None) -> dict[str, Any]:
         return {
@@ -288,9 +288,7 @@ def train_on_rows(
             feats,
             split.sentences,
         )
-    except NewsprobeError as exc:
-        if "reverse" not in str(exc):
-            raise
+    except ReversedOrderError as exc:
         raise NewsprobeError(
             f"the fit does not carry over: on texts of {data} it was not fitted on, it ranks "
             "machine texts below human ones (give more texts, or try --combiner logistic)"

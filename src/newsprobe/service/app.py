@@ -117,9 +117,7 @@ class ServiceState:
 
     async def ingest(self, item: CheckItem, timeout_s: float) -> Article:
         if item.fpr is not None:
-            from newsprobe.pipeline import check_fpr
-
-            check_fpr(self.det, item.fpr)  # a batch item's own 422, before any reading
+            self.det.check_rate(item.fpr)  # a batch item's own 422, before any reading
         try:
             return await asyncio.wait_for(
                 asyncio.to_thread(article_from_item, item, self.settings), timeout_s

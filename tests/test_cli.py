@@ -754,6 +754,16 @@ def test_check_reads_a_folder_of_every_kind_with_a_named_text_column(tiny_detect
     # stdin is named alike in a result and in an error line.
     proc = run("check", "-", "-", "--json", "--detector", str(tiny_detector), stdin=ARTICLE)
     assert [json.loads(x)["path"] for x in proc.stdout.splitlines()] == ["<stdin>"] * 2
+    # JSON Lines piped in are records, as the same file named would be.
+    piped = "".join(
+        json.dumps(r) + "\n" for r in [{"id": "s1", "text": ARTICLE}, {"id": "s2", "text": ""}]
+    )
+    proc = run("check", "-", "--json", "--detector", str(tiny_detector), stdin=piped)
+    assert proc.returncode == 1, proc.stderr
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [x["record_id"] for x in lines] == ["s1", "s2"]
+    assert lines[0]["path"] == "<stdin>" and lines[0]["tokens"] > 10
+    assert lines[1]["path"] == "<stdin>" and "<stdin> line 2" in lines[1]["error"]
 
 
 def test_a_url_on_loopback_needs_allow_private(tiny_detector, tmp_path):

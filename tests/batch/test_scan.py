@@ -270,6 +270,7 @@ def test_a_scan_stopped_before_its_first_part_does_not_block_other_options(
         (lambda d: d / "missing.jsonl", "no such file"),
         (lambda d: (d / "x.docx").write_bytes(b"PK") and d / "x.docx", "unknown input kind"),
         (lambda d: (d / "t.csv").write_text("a,b\n1,2\n") and d / "t.csv", "no column 'text'"),
+        (lambda d: "-", "not standard input ('-'): save it to a file"),
     ],
 )
 def test_bad_inputs_fail_with_one_line(tmp_path, setup, message):

@@ -58,3 +58,25 @@ def test_a_text_under_both_labels_is_left_out_every_copy(tmp_path):
         ("Two.", 0),
         ("ree.", 1),
     ]
+
+
+def test_labelled_json_lines_piped_in_are_rows(monkeypatch):
+    """``jq -c ... | newsprobe eval -`` (or ``threshold -``): the rows' labels and groups
+    are read as from the same file named."""
+    import io
+    import sys
+
+    lines = [
+        {"text": f"{TEXT} Item {i}.", "label": lab, "generator": g}
+        for i, (lab, g) in enumerate([("human", None), ("machine", "gpt"), ("human", None)])
+    ]
+    data = "".join(json.dumps({k: v for k, v in r.items() if v}) + "\n" for r in lines)
+    stdin = io.TextIOWrapper(io.BytesIO(data.encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    rows, excluded = labelled_rows(["-"])
+    assert [(r.label, r.generator, r.extra["input"]) for r in rows] == [
+        (0, "human", "<stdin>:1"),
+        (1, "gpt", "<stdin>:2"),
+        (0, "human", "<stdin>:3"),
+    ]
+    assert not excluded.total

@@ -18,7 +18,9 @@ from newsprobe.ingest.records import (
     count_records,
     input_files,
     iter_records,
+    iter_stdin_jsonl,
     site_of,
+    stdin_is_jsonl,
 )
 
 TEXT = "Officials confirmed that 12 people were injured in the crash on Monday evening."
@@ -320,3 +322,34 @@ def test_bad_inputs_are_one_line_input_errors(tmp_path):
 )
 def test_site_of_url(url, site):
     assert site_of(url) == site
+
+
+def test_stdin_is_told_json_lines_or_one_article_without_being_consumed():
+    """A pipe is peeked and a redirected file rewound, so whatever reads standard input
+    next (the JSON Lines reader, or the article reader) gets all of it."""
+    import os
+
+    for data, jsonl in [
+        (b'\xef\xbb\xbf\n  {"text": "a"}\n', True),
+        (b"The council met. {braces} later\n", False),
+        (b"", False),
+    ]:
+        seekable = io.BytesIO(data)
+        assert stdin_is_jsonl(seekable) is jsonl and seekable.read() == data
+        read_end, write_end = os.pipe()
+        os.write(write_end, data)
+        os.close(write_end)
+        with open(read_end, "rb") as pipe:
+            assert not pipe.seekable()
+            assert stdin_is_jsonl(pipe) is jsonl and pipe.read() == data
+    stream = io.BytesIO(f'{{"id": "a", "text": "{TEXT}"}}\n\n[1]\n'.encode())
+    records = list(iter_stdin_jsonl(RecordOptions(), stream=stream))
+    assert [(r.record_id, r.source, r.row) for r in records] == [
+        ("a", "<stdin>", 1),
+        ("<stdin>#3", "<stdin>", 3),
+    ]
+    assert records[0].article.text == TEXT
+    assert records[1].error == "<stdin> line 3: not a JSON object (a JSON array)"
+    assert not stream.closed  # standard input is not closed with the reader
+    with pytest.raises(InputError, match=r"<stdin>: not UTF-8 text"):
+        list(iter_stdin_jsonl(RecordOptions(), stream=io.BytesIO(b'{"text": "\xff"}\n')))

@@ -38,7 +38,9 @@ from newsprobe.ingest.records import (
     RecordOptions,
     is_record_file,
     iter_file_records,
+    iter_stdin_jsonl,
     read_check_item,
+    stdin_is_jsonl,
 )
 
 #: Columns besides the label that eval groups its metrics by, as in ../shared/data.
@@ -137,7 +139,9 @@ def _items(
 ) -> Iterator[CheckItem]:
     """Inputs as ``check`` expands them, record files streamed (a big file is not held)."""
     for p in iter_inputs(list(paths), notes):
-        if p != "-" and "://" not in p and is_record_file(p):
+        if p == "-" and stdin_is_jsonl():
+            yield from iter_stdin_jsonl(options or RecordOptions(), keep)
+        elif p != "-" and "://" not in p and is_record_file(p):
             path = Path(p)
             if not path.is_file():
                 raise DataError(f"{path}: no such file")

@@ -26,6 +26,7 @@ import csv
 import gzip
 import io
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,24 +244,77 @@ def _read_error(path: Path, exc: BaseException) -> InputError:
 
 def iter_jsonl(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> Iterator[Record]:
     """One record per non-blank line; a line that is not a JSON object is an error row."""
-    ids = _Ids(str(path))
     try:
         with _open_text(path) as fh:
-            for line_no, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    # Without the newline an unclosed string says so, not "control character".
-                    row = json.loads(line.rstrip("\r\n"))
-                    if not isinstance(row, dict):
-                        raise ValueError(f"a JSON {type(row).__name__}, not an object")
-                except ValueError as exc:
-                    msg = f"{path} line {line_no}: not a JSON object ({_row_error(exc)})"
-                    yield Record(ids(None, None, line_no), str(path), error=msg, row=line_no)
-                    continue
-                yield record_from_row(row, line_no, str(path), options, ids, keep, "line")
+            yield from _jsonl_records(fh, str(path), options, keep)
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise _read_error(path, exc) from exc
+
+
+_JSON_KINDS = {
+    list: "array",
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
+
+
+def _jsonl_records(
+    fh: Iterable[str], name: str, options: RecordOptions, keep: Sequence[str]
+) -> Iterator[Record]:
+    ids = _Ids(name)
+    for line_no, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        try:
+            # Without the newline an unclosed string says so, not "control character".
+            row = json.loads(line.rstrip("\r\n"))
+            why = None if isinstance(row, dict) else f"a JSON {_JSON_KINDS[type(row)]}"
+        except ValueError as exc:
+            why = _row_error(exc)
+        if why is not None:
+            msg = f"{name} line {line_no}: not a JSON object ({why})"
+            yield Record(ids(None, None, line_no), name, error=msg, row=line_no)
+            continue
+        yield record_from_row(row, line_no, name, options, ids, keep, "line")
+
+
+STDIN = "<stdin>"
+
+
+def stdin_is_jsonl(stream: IO[bytes] | None = None) -> bool:
+    """Whether standard input holds JSON Lines rather than one article.
+
+    An export piped in (``jq -c ... | newsprobe check -``) starts with ``{``; an article's
+    text does not. Only looked at, not consumed: a pipe is peeked, a redirected file is
+    read and rewound.
+    """
+    fh = stream or sys.stdin.buffer
+    if fh.seekable():
+        where = fh.tell()
+        head = fh.read(256)
+        fh.seek(where)
+    elif hasattr(fh, "peek"):
+        head = fh.peek(256)[:256]
+    else:
+        return False
+    return head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{")
+
+
+def iter_stdin_jsonl(
+    options: RecordOptions, keep: Sequence[str] = (), stream: IO[bytes] | None = None
+) -> Iterator[Record]:
+    """The records of JSON Lines on standard input, named ``<stdin>`` (``<stdin> line 3``)."""
+    # Not closed: the wrapper would close standard input with it.
+    fh = io.TextIOWrapper(stream or sys.stdin.buffer, encoding="utf-8-sig", newline="")
+    try:
+        yield from _jsonl_records(fh, STDIN, options, keep)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{STDIN}: not UTF-8 text ({exc.reason})") from exc
+    finally:
+        fh.detach()
 
 
 def iter_csv(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> Iterator[Record]:
@@ -472,6 +526,9 @@ def input_files(paths: Iterable[str | Path], notes: list[str] | None = None) -> 
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
+        if raw == "-":
+            # A scan is resumed by reading its inputs again; a pipe cannot be read twice.
+            raise InputError("scan reads files, not standard input ('-'): save it to a file")
         if p.is_dir():
             files, others = _folder_walk(p)
             if not files:
@@ -546,8 +603,10 @@ def expand_check_inputs(
     a record file that is not there stays a path, which fails to read in its place)."""
     items: list[CheckItem] = []
     for p in paths:
+        if p == "-" and stdin_is_jsonl():
+            items.extend(iter_stdin_jsonl(options or RecordOptions(), keep))
         # A URL is fetched, not read.
-        if p != "-" and "://" not in p and is_record_file(p) and Path(p).is_file():
+        elif p != "-" and "://" not in p and is_record_file(p) and Path(p).is_file():
             before = len(items)
             items.extend(iter_file_records(Path(p), options, keep))
             if len(items) == before:  # not a clean run of nothing: say the file was empty

@@ -80,3 +80,21 @@ def test_labelled_json_lines_piped_in_are_rows(monkeypatch):
         (0, "human", "<stdin>:3"),
     ]
     assert not excluded.total
+
+
+def test_rows_given_the_default_label_are_named_in_a_note(tmp_path):
+    """``threshold export.csv`` takes unlabelled rows as human: a label column under
+    another name would make every machine row a human one, so the note says so."""
+    path = tmp_path / "export.jsonl"
+    rows = [{"text": f"{TEXT} Item {i}.", "is_ai": i % 2} for i in range(4)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    notes: list[str] = []
+    got, _ = labelled_rows([str(path)], label="human", notes=notes)
+    assert [r.label for r in got] == [0, 0, 0, 0]
+    assert notes == [
+        f"{path}: 4 rows without a 'label' value taken as human (--label-field names another "
+        "column)"
+    ]
+    notes.clear()
+    got, _ = labelled_rows([str(path)], label="human", label_field="is_ai", notes=notes)
+    assert [r.label for r in got] == [0, 1, 0, 1] and notes == []

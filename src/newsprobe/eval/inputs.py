@@ -42,6 +42,7 @@ from newsprobe.ingest.records import (
     read_check_item,
     stdin_is_jsonl,
 )
+from newsprobe.words import counted
 
 #: Columns besides the label that eval groups its metrics by, as in ../shared/data.
 GROUP_FIELDS = ("generator", "domain", "variant", "source")
@@ -169,6 +170,7 @@ def labelled_rows(
     keep = (label_field, *GROUP_FIELDS)
     rows: list[Row] = []
     excluded = Excluded()
+    unlabelled: Counter[str] = Counter()  # record files' rows given the default label
     for item in _items(paths, options, keep, notes):
         if isinstance(item, Record) and label_field in item.fields:
             # A wrong label is a data error even on a row whose text cannot be read.
@@ -182,6 +184,8 @@ def labelled_rows(
             excluded.add("unreadable", _where(item), str(exc), same)
             continue
         y = _label_of(item, label_field, label)
+        if isinstance(item, Record) and label_field not in item.fields:
+            unlabelled[item.source] += _folder_label(item.source) is None
         confidence = float(article.meta.get("language_confidence", 0.0))
         if is_unsupported(article.language, confidence):
             excluded.add(
@@ -202,6 +206,15 @@ def labelled_rows(
                 source=str(fields.get("source") or _where(item)),
                 extra={"input": _where(item), "evasion": article.meta.get("evasion", {})},
             )
+        )
+    if notes is not None:
+        # A label column under another name ("is_ai") would otherwise go unseen, every
+        # machine row of it counted as the default label.
+        notes.extend(
+            f"{source}: {counted(n, 'row')} without a {label_field!r} value taken as {label} "
+            "(--label-field names another column)"
+            for source, n in unlabelled.items()
+            if n
         )
     conflicts = relabelled_texts(rows)
     if conflicts:

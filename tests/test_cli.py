@@ -414,6 +414,7 @@ def test_threshold_on_own_human_news_is_what_check_then_uses(tiny_detector, tmp_
     rep = json.loads(report.read_text())
     assert rep["n_human"] == 20 and rep["n_machine"] == 1 and rep["flagged"] <= 2
     assert "before" in proc.stdout and f"use it with --detector {out}" in proc.stdout
+    assert "about 139 human texts would hold the rate within half of 10.0%" in proc.stdout
     checked = run("check", "--json", "--detector", str(out), str(humans / "0.txt"))
     verdict = json.loads(checked.stdout)
     assert verdict["threshold"] == rep["threshold"] and verdict["fpr_target"] == 0.1

@@ -74,6 +74,8 @@ def test_set_threshold_reports_before_after_and_the_machines_caught(det):
     assert report.caught == int(np.sum(machine > det.threshold_))
     assert report.held_out_flagged is not None and report.held_out_interval[0] >= 0
     assert report.to_json()["fpr_after"] == report.flagged / 20
+    # 20 texts hold a 10% rate loosely: ~139 give a 95% interval of 5-15%.
+    assert report.texts_advised == report.to_json()["texts_advised"] == 139
     assert det.provenance_["calibration_sha256"]  # which texts set it
 
 

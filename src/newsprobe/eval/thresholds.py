@@ -20,6 +20,7 @@ threshold).
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -55,8 +56,16 @@ class ThresholdReport:
     caught_before: int | None = None
     caught: int | None = None
 
+    @property
+    def texts_advised(self) -> int:
+        """Human texts whose flagged share has a 95% interval of about half the rate either
+        side: with fewer, the rate on more news like them is loose (the normal
+        approximation's n = (1.96 / 0.5)^2 (1 - p) / p: about 1,500 at 1%, 300 at 5%)."""
+        return math.ceil((1.96 / 0.5) ** 2 * (1 - self.fpr) / self.fpr)
+
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
+        out["texts_advised"] = self.texts_advised
         n = self.n_human
         out["fpr_before"] = self.flagged_before / n
         out["fpr_after"] = self.flagged / n

@@ -149,6 +149,12 @@ def print_threshold(report: ThresholdReport, console: Console) -> None:
             f"{low:.1%} and {high:.1%} (95% interval)",
             style="dim",
         )
+    if n < report.texts_advised:
+        console.print(
+            f"about {report.texts_advised:,} human texts would hold the rate within half of "
+            f"{report.fpr:.1%} either side; {n:,} leave it loose",
+            style="dim",
+        )
     if report.n_too_short:
         console.print(
             f"{counted(report.n_too_short, 'human text')} too short to judge (left out)",

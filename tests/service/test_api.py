@@ -342,6 +342,11 @@ def test_api_key_is_required_when_set(serve, headers, status):
         for body in (b"{bad", b"[" * 40_000):
             r = c.post("/v1/check", content=body, headers=bad)
             assert r.status_code == (401 if status == 401 else 422), r.text
+        # An oversized body too: declared, or sent without a length.
+        huge = b'{"text": "' + b"x" * 3_000_000 + b'"}'
+        for body in (huge, iter([huge[:1_000_000], huge[1_000_000:]])):
+            r = c.post("/v1/check", content=body, headers=bad)
+            assert r.status_code == (401 if status == 401 else 413), r.text
 
 
 def test_results_come_back_as_a_report_page_to_download(server, tiny_detector):

@@ -83,11 +83,15 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
-        response = error_response(
-            413,
-            f"request body is over the {self.max_bytes}-byte limit ({size} bytes or more)",
-            {"Connection": "close"},
-        )
+        headers = {"Connection": "close"}
+        if (denied := key_error(Request(scope))) is not None:  # the key before the body
+            response = error_response(denied.status, str(denied), {**denied.headers, **headers})
+        else:
+            response = error_response(
+                413,
+                f"request body is over the {self.max_bytes}-byte limit ({size} bytes or more)",
+                headers,
+            )
         await response(scope, receive, send)
 
 

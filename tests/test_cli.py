@@ -709,8 +709,8 @@ def test_eval_names_a_problem_every_row_of_a_file_shares_once(tmp_path):
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines() == [
-        f"error: {rows} line 1: column 'body' is missing",
-        f"error: {rows}: column 'body' is missing (and on 4 more rows)",
+        f"error: {rows} line 1: column 'body' is missing (the row has text, label)",
+        f"error: {rows}: column 'body' is missing (the row has text, label) (and on 4 more rows)",
         f"error: {tmp_path / 'a.txt'}: no such file",
         f"error: {tmp_path / 'b.txt'}: no such file",
         "left out of the metrics: 7 unreadable (listed under 'excluded' in --json)",

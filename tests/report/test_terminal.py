@@ -124,3 +124,23 @@ def test_eval_says_why_a_domain_of_one_label_has_no_auroc() -> None:
         print_eval({**result, "by_domain": domains}, console)
         text = console.export_text()
         assert ("domain rows with texts of one label only have no AUROC" in text) is said
+
+
+@pytest.mark.parametrize(
+    ("record_id", "title"),
+    [
+        (None, "crawl.jsonl"),
+        ("crawl.jsonl#2", "crawl.jsonl#2"),
+        ("a[1]", "crawl.jsonl · a[1]"),  # markup-like ids are shown as written
+    ],
+)
+def test_a_records_panel_is_titled_with_its_id(record_id: str | None, title: str) -> None:
+    article = Article(text="Drones crossed the border overnight.", source_path="crawl.jsonl")
+    if record_id:
+        article.meta["record_id"] = record_id
+    article.verdict = Verdict(
+        label="human", machine_probability=0.1, threshold=0.9, fpr_target=0.01
+    )
+    console = Console(record=True, width=200, color_system=None)
+    render_article(article, "smollm2-135m", console)
+    assert f" {title} " in console.export_text().splitlines()[0]

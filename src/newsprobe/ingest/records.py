@@ -190,6 +190,8 @@ def record_from_row(
                 what = f"{article_word} {kind}, not text"
                 if text is None:  # a JSON null or an empty Parquet cell: there, but empty
                     what = "empty (null)" if options.text_field in row else "missing"
+                    if what == "missing":  # a wrong --text-field: say what the row has
+                        what += f" (the row has {', '.join(map(str, row))[:200] or 'none'})"
                 raise InputError(f"{name}: column {options.text_field!r} is {what}")
             article = article_from_bytes(text.encode("utf-8"), name)
     except Exception as exc:  # one bad row must not stop a crawl: recorded on the row

@@ -25,12 +25,22 @@ def _clip(text: str, width: int) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
+def _title(article: Article) -> str:
+    """The input, and the record's id when the input is a record file: four rows of one
+    JSONL would otherwise be four panels of the same name."""
+    title = article.source_path or "article"
+    record_id = article.meta.get("record_id")
+    if not record_id or record_id == title:
+        return title
+    return record_id if str(record_id).startswith(title) else f"{title} · {record_id}"
+
+
 def render_article(article: Article, model: str, console: Console | None = None) -> None:
     console = console or Console()
     v = article.verdict
     if v is None:
         raise ValueError("article has not been checked")
-    title = article.source_path or "article"
+    title = _title(article)
     if v.label in ("too_short", "unsupported_language"):
         word = "TOO SHORT TO JUDGE" if v.label == "too_short" else "UNSUPPORTED LANGUAGE"
         head = Text.assemble((word, "bold yellow"), f"  {v.reason}")
@@ -99,7 +109,7 @@ def render_article(article: Article, model: str, console: Console | None = None)
             parts.append(Text(f"Note: {article.meta['claims_note']}", style="yellow"))
     if "claims_not_checked" in article.meta:
         parts += [Text(""), Text(f"Claims not checked: {article.meta['claims_not_checked']}")]
-    console.print(Panel(Group(*parts), title=title, expand=False))
+    console.print(Panel(Group(*parts), title=Text(title), expand=False))
 
 
 def sentence_text(article: Article, verdict: Verdict, plain: bool = False) -> Text:

@@ -204,7 +204,11 @@ def test_relative_dates_count_back_from_check_date_or_a_record_files_date_column
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("10/09/2025", "a date is YYYY-MM-DD"), ("2025-02-30", "not a calendar date")],
+    [
+        ("10/09/2025", "a date is YYYY-MM-DD"),
+        ("bad", "a date is YYYY-MM-DD"),
+        ("2025-02-30", "not a calendar date"),
+    ],
 )
 def test_a_bad_check_date_is_one_line_and_exit_2(value, message, tmp_path):
     article = tmp_path / "story.txt"

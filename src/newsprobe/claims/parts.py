@@ -222,10 +222,7 @@ def read_date(value: object) -> str:
     elif _MONTH_WORD.search(text):
         given = _worded_date(text)
     else:
-        raise ValueError(
-            f"a date is YYYY-MM-DD, YYYY-MM or YYYY (or with the month's name, "
-            f"10 September 2025), got {value!r}"
-        )
+        raise ValueError(_not_a_date(value))
     y, mo, d = [*given.split("-"), "01", "01"][:3]
     try:
         dt.date(int(y), int(mo), int(d))
@@ -234,6 +231,13 @@ def read_date(value: object) -> str:
     if reference_year(given) is None:
         raise ValueError(f"{value!r}: the year must be between 1500 and 2099")
     return given
+
+
+def _not_a_date(value: str) -> str:
+    return (
+        "a date is YYYY-MM-DD, YYYY-MM or YYYY (or with the month's name, 10 September "
+        f"2025), got {value!r}"
+    )
 
 
 def _worded_date(text: str) -> str:
@@ -247,7 +251,7 @@ def _worded_date(text: str) -> str:
         a = parser.parse(text, default=dt.datetime(2000, 1, 1))
         b = parser.parse(text, default=dt.datetime(2001, 2, 2))
     except (ValueError, OverflowError):
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise ValueError(_not_a_date(text)) from None
     if a.year != b.year:
         raise ValueError(f"{text!r} names no year")
     parts = [f"{a.year:04d}"]

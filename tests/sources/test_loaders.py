@@ -90,3 +90,29 @@ def test_jsonl_fields_must_be_strings_and_text_not_empty(tmp_path, row, match):
     path.write_text(f"{json.dumps(good)}\n{json.dumps(row)}\n", encoding="utf-8")
     with pytest.raises(InputError, match=f"rows.jsonl:2: {match}"):
         list(iter_documents([str(path)]))
+
+
+def test_csv_and_parquet_rows_are_documents_as_check_reads_them(tmp_path):
+    """A CSV export of trusted articles is read row by row, not indexed as one text with
+    its header; a row without text is named, the others added."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "wire.csv").write_text(
+        "title,url,text\n"
+        'Rivers,https://example.org/rivers,"The Danube flows through Budapest."\n'
+        "Empty,https://example.org/empty,\n",
+        encoding="utf-8",
+    )
+    table = pa.table({"text": ["Poland joined NATO in 1999."], "source": ["nato-history"]})
+    pq.write_table(table, tmp_path / "nato.parquet")
+    errors: list[str] = []
+    docs = list(iter_documents([str(tmp_path)], errors=errors))
+    assert [(p.text, p.source, p.title) for doc in docs for p in doc] == [
+        ("Poland joined NATO in 1999.", "nato-history", None),
+        ("The Danube flows through Budapest.", "https://example.org/rivers", "Rivers"),
+    ]
+    assert len(errors) == 1 and "wire.csv row 2" in errors[0]
+    (tmp_path / "none.csv").write_text("title,text\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"none\.csv: no records in the file"):
+        list(iter_documents([str(tmp_path / "none.csv")]))

@@ -15,12 +15,19 @@ from newsprobe.errors import InputError
 from newsprobe.ingest.fetch import fetch_url
 from newsprobe.ingest.html import article_from_html
 from newsprobe.ingest.pdf import is_pdf, pdf_text
-from newsprobe.ingest.records import left_out_note, walk_folder
+from newsprobe.ingest.records import (
+    Record,
+    is_record_file,
+    iter_file_records,
+    left_out_note,
+    walk_folder,
+)
 from newsprobe.ingest.text import check_bytes, decode
 from newsprobe.normalize import normalize_text
 from newsprobe.sources.base import Passage
 
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".pdf", ".jsonl"}
+KINDS = ".txt, .md, .html, .pdf, .jsonl files, nor CSV, Parquet or WARC"
 # What a JSON Lines row may carry besides "text"; each is stored, so each must be a string.
 JSONL_FIELDS = ("source", "title", "url", "date")
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -98,6 +105,33 @@ def _row(path: Path, lineno: int, line: str, max_words: int) -> list[Passage]:
     return passages
 
 
+def _records(
+    path: Path, max_words: int, failed: Callable[[InputError], None]
+) -> Iterator[list[Passage]]:
+    """A document per row of a CSV, Parquet or WARC file (read as ``check`` reads them: the
+    text in a ``text`` column, a page's main text), named by its ``source`` or url column."""
+    empty = True
+    try:
+        for rec in iter_file_records(path, keep=("source",)):
+            empty = False
+            if rec.article is None:
+                failed(InputError(rec.error or f"{path}: row {rec.row} has no text"))
+                continue
+            yield _record_document(path, rec, max_words)
+    except InputError as exc:
+        failed(exc)
+        return
+    if empty:
+        failed(InputError(f"{path}: no records in the file"))
+
+
+def _record_document(path: Path, rec: Record, max_words: int) -> list[Passage]:
+    art = rec.article
+    assert art is not None
+    source = str(rec.fields.get("source") or rec.url or f"{path.resolve()}#{rec.row}")
+    return _document(art.text, source, rec.title, rec.url, rec.date, max_words)
+
+
 def _file(path: Path, max_words: int) -> list[Passage]:
     if path.suffix.lower() in (".html", ".htm"):
         # The same extraction as checked articles: main text and metadata, no furniture.
@@ -155,11 +189,13 @@ def iter_documents(
             continue
         path = Path(raw)
         if path.is_dir():
-            files, others = walk_folder(path, lambda f: f.suffix.lower() in SUFFIXES)
+            files, others = walk_folder(
+                path, lambda f: f.suffix.lower() in SUFFIXES or is_record_file(f)
+            )
             if not files:
-                failed(InputError(f"{path}: folder has no .txt, .md, .html, .pdf or .jsonl files"))
+                failed(InputError(f"{path}: folder has no {KINDS}"))
                 continue
-            kinds = "text, HTML, PDF or JSON Lines"
+            kinds = "text, HTML, PDF or a record file"
             if notes is not None and (note := left_out_note(path, others, kinds)):
                 notes.append(note)
         elif path.exists():
@@ -171,6 +207,9 @@ def iter_documents(
             try:
                 if f.suffix.lower() == ".jsonl":
                     yield from _jsonl(f, max_words, failed)
+                    continue
+                if is_record_file(f):
+                    yield from _records(f, max_words, failed)
                     continue
                 passages = _file(f, max_words)
                 if not passages:

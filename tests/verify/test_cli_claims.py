@@ -404,7 +404,7 @@ def test_sources_add_names_the_files_of_a_folder_it_does_not_read(tmp_path):
     proc = cli("sources", "add", str(folder), "--store", str(tmp_path / "s.sqlite"))
     assert proc.returncode == 0, proc.stderr
     assert "added 1 passage from 1 document (" in proc.stdout
-    note = f"note: {folder}: 1 file left out, not text, HTML, PDF or JSON Lines (scan.docx)"
+    note = f"note: {folder}: 1 file left out, not text, HTML, PDF or a record file (scan.docx)"
     assert proc.stderr.strip() == note
 
 

@@ -869,3 +869,80 @@ def test_a_dateline_is_not_part_of_the_claim(store, dateline):
     (claim,) = verdicts(store, text).values()
     assert claim.text == "Poland joined NATO in 2009, the minister said."
     assert claim.start == len(dateline) and claim.verdict == "contradicted"
+
+
+COUNCIL = (
+    "The Harbour Town council voted on 14 May 2024 to build a new sea wall costing £4.5 "
+    'million. Mayor Jane Hollis said the project was "long overdue and vital for the town". '
+    "The wall will be 1,200 metres long and is due to be finished in 2026. The council has "
+    "21 members, and 15 of them voted in favour."
+)
+
+
+@MODELS
+@pytest.mark.parametrize(
+    ("claim", "kind", "mine", "theirs"),
+    [
+        # A bare count of the same action: "9 voted" against "15 of them voted".
+        ("Of the council's 21 members, 9 voted in favour.", "number", "9", "15"),
+        # Of two sentences sharing the claim's words, the one stating its length.
+        ("The new wall will be 3,000 metres long.", "number", "3,000 metres", "1,200 metres"),
+        # Other words quoted of the same speaker, none of them shared.
+        (
+            'Mayor Jane Hollis said the project was "a waste of public money and unnecessary '
+            'for the town".',
+            "quote",
+            "a waste of public money and unnecessary for the town",
+            "long overdue and vital for the town",
+        ),
+    ],
+    ids=["bare-count", "length", "other-quote"],
+)
+def test_changed_facts_of_a_council_story_are_contradicted(
+    tmp_path, model, claim, kind, mine, theirs
+):
+    """Found by a new user altering a story against its source (all three were "supported"
+    or "not enough evidence")."""
+    s = store_of(tmp_path, Passage(COUNCIL, "council"))
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [(kind, mine, theirs)]
+    (same,) = verdicts(s, "The wall will be 1,200 metres long.", model).values()
+    assert same.verdict == "supported"
+
+
+@MODELS
+def test_each_changed_value_of_a_from_to_pair_is_named(tmp_path, model):
+    """ "about £628m" is within an estimate's 10% of the source's other value, 682m: values
+    of one unit are paired one to one, so it is compared with 528m."""
+    source = (
+        "The authority said its resources had reduced from £682m a year in 2010/11 to about "
+        "£528m a year, with a 40% reduction in the workforce."
+    )
+    s = store_of(tmp_path, Passage(source, "manchester"))
+    claim = source.replace("£528m", "£628m").replace("40%", "20%")
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.claim_value, c.source_value) for c in found.conflicts] == [
+        ("about £628m", "about £528m"),
+        ("20%", "40%"),
+    ]
+    (same,) = verdicts(s, source, model).values()
+    assert same.verdict == "supported"
+
+
+@MODELS
+def test_a_quote_changed_where_no_speaker_is_recognised_is_a_quote_conflict(tmp_path, model):
+    """The parser names nobody in "Conservative John Leech, said": the same sentence around
+    the quote is the same statement, and other quoted words are a conflict."""
+    source = (
+        "Manchester's sole opposition councillor, Liberal Democrat John Leech, said people "
+        'would be "understandably shocked and frustrated" at the job losses just weeks after '
+        "a number of senior managers were awarded above-inflationary pay rises."
+    )
+    s = store_of(tmp_path, Passage(source, "manchester"))
+    claim = source.replace("understandably shocked and frustrated", "deeply angry and betrayed")
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted" and found.conflicts[0].kind == "quote"
+    (same,) = verdicts(s, source, model).values()
+    assert same.verdict == "supported"

@@ -135,6 +135,10 @@ class ClaimParts:
     attributed_to: Entity | None = None
     # The words inside quotation marks: a quote is checked word for word.
     quoted: list[str] = field(default_factory=list)
+    # The ``terms`` said only inside those marks: what a quote claims, not what frames it
+    # ("the project", "the job losses"), which is how a source on the same statement is
+    # found when it quotes other words.
+    quoted_terms: list[str] = field(default_factory=list)
     # Which way the sentence says its values moved: "fell by 12 percent" against a source's
     # "rose by 12 percent" is the same number and the opposite fact.
     changes: list[Change] = field(default_factory=list)

@@ -619,6 +619,23 @@ def _content(sent: Span) -> set[int]:
     return keep
 
 
+def _quoted_terms(sent: Span, terms: list[str]) -> list[str]:
+    """The terms whose every use in ``sent`` is inside quotation marks."""
+    spans = [
+        (sent.start_char + m.start(1), sent.start_char + m.end(1))
+        for m in QUOTED.finditer(sent.text)
+    ]
+    if not spans:
+        return []
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in terms:
+            (inside if any(a <= t.idx < b for a, b in spans) else outside).add(lemma)
+    return sorted(inside - outside)
+
+
 def parse_parts(sent: Span) -> ClaimParts:
     """The checkable parts of one sentence (offsets are into the parsed document's text)."""
     parts = ClaimParts()
@@ -758,6 +775,7 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)
     parts.quoted = [q.strip().rstrip(",;:").strip() for q in QUOTED.findall(sent.text)]
     parts.quoted = [q for q in parts.quoted if q]
+    parts.quoted_terms = _quoted_terms(sent, parts.terms)
     for tok in sent:  # "according to X" names the source more surely than a verb does
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
             parts.attribution = _head_text(tok.nbor(2))

@@ -7,6 +7,7 @@ value; a value the source does not mention is no evidence either way.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -143,6 +144,27 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - nearest) <= slack * max(abs(a.value), abs(nearest))
 
 
+def paired(q: Quantity, claimed: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
+    """The source's value that states what ``q`` states, when the claim and the source give
+    as many values of its unit (two to four): "from £682m to about £628m" against "from
+    £682m to about £528m" pairs 628 with 528, where any value of the unit would have let
+    the estimate pass for 682. The values are matched one to one, by the pairing with the
+    smallest relative differences, so a list given in another order pairs as written.
+    Otherwise every value of the unit (``theirs``)."""
+    ours = [c for c in claimed if _unit(c) == _unit(q)]
+    if not 2 <= len(ours) == len(theirs) <= 4:
+        return theirs
+
+    def gap(a: Quantity, b: Quantity) -> float:
+        return abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+
+    best = min(
+        itertools.permutations(theirs),
+        key=lambda order: sum(gap(a, b) for a, b in zip(ours, order, strict=True)),
+    )
+    return [best[next(i for i, c in enumerate(ours) if c is q)]]
+
+
 def _dated(d: DateRef) -> str:
     """A date as a conflict shows it: "a decade ago (2015)" says which year was read."""
     return f"{d.text} ({d.year})" if d.relative else d.text
@@ -188,12 +210,30 @@ def _same_voice(a: Entity | None, b: Entity | None) -> bool:
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
     """Share of the claim's content lemmas that the source text also uses. A word of change
     is answered by any other ("decreased" by "increased"): the two sentences are about the
-    same movement, which the direction check then compares."""
-    if not claim.terms:
+    same movement, which the direction check then compares.
+
+    When the claim names whose words it quotes, the words around the quote may stand for
+    the claim instead: the source of "Hollis said the project was 'a waste of money'" is
+    the one on Hollis and the project, whatever words it quotes her saying; the quote
+    check then compares the words."""
+    overlap = _overlap(claim.terms, lemmas)
+    if claim.attributed_to is not None or claim.speaker is not None:
+        return max(overlap, frame_overlap(claim, lemmas))
+    return overlap
+
+
+def frame_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
+    """:func:`term_overlap` over the terms outside the claim's quotation marks (all of
+    them when none is outside)."""
+    return _overlap([t for t in claim.terms if t not in claim.quoted_terms] or claim.terms, lemmas)
+
+
+def _overlap(terms: list[str], lemmas: set[str]) -> float:
+    if not terms:
         return 0.0
     moved = bool(lemmas & CHANGE_WORDS)
-    found = sum(1 for t in claim.terms if t in lemmas or (moved and t in CHANGE_WORDS))
-    return found / len(claim.terms)
+    found = sum(1 for t in terms if t in lemmas or (moved and t in CHANGE_WORDS))
+    return found / len(terms)
 
 
 def entity_coverage(entities: list[Entity], text: str) -> float:
@@ -263,6 +303,14 @@ def compare(
 
     for q in claim.quantities:
         if not _unit(q):
+            # A bare count said of an action ("9 voted in favour", "15 of them voted"),
+            # against the source's bare counts of that action only: a bare number of "be",
+            # "have" or no verb says too little of what it counts to be compared.
+            if q.verb in ("", "be", "have"):
+                continue
+            bare = [s for s in source.quantities if not _unit(s) and s.verb == q.verb]
+            if bare:
+                check_value(q, paired(q, claim.quantities, bare), same_number)
             continue
         theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
         if not theirs and _unit(q) in MONEY:
@@ -281,7 +329,7 @@ def compare(
             if converted:
                 check_value(q, converted, same_measure)
                 continue
-        check_value(q, theirs, same_number)
+        check_value(q, paired(q, claim.quantities, theirs), same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
         theirs = [s for s in source.ordinals if set(s.unit.split()) & set(q.unit.split())]
         check_value(q, theirs, lambda a, b: a.value == b.value)
@@ -392,6 +440,13 @@ def compare(
             "negated" if source.negated else "affirmed",
         )
     voiced = bool(claim.quoted) and _same_voice(claim.attributed_to, source.attributed_to)
+    if claim.quoted and source.quoted and claim.attributed_to is source.attributed_to is None:
+        # Nobody named on either side (the parser missed "Conservative John Leech"): the
+        # same sentence around the quote, near word for word, is the same statement, and
+        # other words inside the marks are what was changed.
+        voiced = (
+            frame_overlap(claim, lemmas) >= NEGATION_OVERLAP and similarity >= NEGATION_SIMILARITY
+        )
     if voiced and not source.quoted:
         # The source reports the same voice without quoting it: its own words confirm a
         # quote; other words neither confirm nor refute one (reported speech paraphrases),

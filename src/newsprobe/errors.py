@@ -36,3 +36,10 @@ class DetectorFileError(NewsprobeError):
 
 class DataError(NewsprobeError):
     """An evaluation or training data file is not in the expected row format."""
+
+
+class OutputError(NewsprobeError):
+    """Results could not be written part way through a run (a full disk): what was
+    finished is kept, so the exit is 1, as for a run that could not do everything."""
+
+    exit_code = 1

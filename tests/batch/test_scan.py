@@ -208,7 +208,7 @@ def test_resume_with_other_options_is_refused(tmp_path, tiny_detector, crawl_jso
     )
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
-    assert "other options (fpr)" in proc.stderr and "Traceback" not in proc.stderr
+    assert "other options (--fpr)" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_a_model_that_cannot_load_stops_the_scan(tmp_path, tiny_detector, crawl_jsonl):
@@ -352,3 +352,92 @@ def test_scan_workers_on_onnx_runtime_score_as_pytorch(tmp_path, tiny_detector, 
             # The toy detector is steep (fitted on six texts): its probabilities move more.
             got_p = outs["onnx"][key]["machine_probability"]
             assert got_p == pytest.approx(row["machine_probability"], abs=1e-2), key
+
+
+def test_records_whose_scoring_failed_are_scored_again_by_the_rerun(
+    tmp_path, tiny_detector, monkeypatch, crawl_jsonl
+):
+    """A failure of the scoring (memory, a device) is not the record's: the run says so
+    with exit 1, and the rerun scores those records again, each kept once."""
+    from newsprobe.batch import scan as scan_module
+
+    crawl = tmp_path / "crawl.jsonl"
+    ids = crawl_jsonl(crawl, 6)
+    out = tmp_path / "results.parquet"
+    args = [str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "4"]
+    real = scan_module.check_articles
+
+    def failing(articles, *a, **k):
+        if any("record_id" in x.meta and x.meta["record_id"] in {"a1", "a4"} for x in articles):
+            raise MemoryError("out of memory")
+        return real(articles, *a, **k)
+
+    monkeypatch.setattr(scan_module, "check_articles", failing)
+    res = scan(*args)
+    assert res.exit_code == 1, res.output
+    assert "error: scoring failed on 2 records (the first: scoring failed: MemoryError" in (
+        res.output
+    )
+    rows = read(out)
+    assert sorted(rows) == sorted(ids)
+    assert [i for i, r in rows.items() if (r["error"] or "").startswith("scoring failed")] == [
+        "a1",
+        "a4",
+    ]
+    monkeypatch.setattr(scan_module, "check_articles", real)
+    res = scan(*args)
+    assert res.exit_code == 0, res.output
+    assert "2 scored now" in res.output and "2 records whose scoring had failed tried" in res.output
+    rows = read(out)
+    assert sorted(rows) == sorted(ids)
+    assert rows["a1"]["error"] is None and rows["a4"]["label"] in {"human", "machine"}
+
+
+def test_a_device_that_does_not_exist_is_refused_before_any_row(
+    tmp_path, tiny_detector, crawl_jsonl
+):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 3)
+    out = tmp_path / "r.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--device", "tpu")
+    from newsprobe.errors import UsageError  # exit 2 from the command line
+
+    assert isinstance(res.exception, UsageError) and "unknown device 'tpu'" in str(res.exception)
+    assert not out.exists() and not out.with_name(out.name + ".parts").exists()
+
+
+def test_a_full_disk_is_one_line_and_the_finished_chunks_are_kept(
+    tmp_path, tiny_detector, monkeypatch, crawl_jsonl
+):
+    import errno
+
+    import pyarrow.parquet as pq_module
+
+    crawl = tmp_path / "crawl.jsonl"
+    ids = crawl_jsonl(crawl, 8)
+    out = tmp_path / "results.parquet"
+    args = [str(crawl), "--out", str(out), "--detector", str(tiny_detector), "--chunk-size", "3"]
+    real = pq_module.write_table
+    calls = {"n": 0}
+
+    def full(table, where, *a, **k):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            Path(where).write_bytes(b"PAR1")  # begun, then the disk filled
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(table, where, *a, **k)
+
+    monkeypatch.setattr(pq_module, "write_table", full)
+    res = scan(*args)
+    from newsprobe.errors import OutputError  # exit 1 from the command line
+
+    assert isinstance(res.exception, OutputError)
+    assert str(res.exception) == (
+        f"cannot write the results (No space left on device); finished chunks are kept in "
+        f"{out}.parts; rerun the same command to resume"
+    )
+    parts = out.with_name(out.name + ".parts")
+    assert [p.name for p in sorted(parts.iterdir())] == ["part-00000000.parquet", "scan.json"]
+    monkeypatch.setattr(pq_module, "write_table", real)
+    assert scan(*args).exit_code == 0
+    assert sorted(read(out)) == sorted(ids)

@@ -906,7 +906,9 @@ def test_changed_facts_of_a_council_story_are_contradicted(
     s = store_of(tmp_path, Passage(COUNCIL, "council"))
     (found,) = verdicts(s, claim, model).values()
     assert found.verdict == "contradicted"
-    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [(kind, mine, theirs)]
+    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
+        (kind, mine, theirs)
+    ]
     (same,) = verdicts(s, "The wall will be 1,200 metres long.", model).values()
     assert same.verdict == "supported"
 

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from newsprobe.cli_options import DeviceOpt, RuntimeOpt, text_column
-from newsprobe.errors import NewsprobeError
+from newsprobe.errors import NewsprobeError, OutputError
 from newsprobe.fileio import output_file
 from newsprobe.words import counted
 
@@ -148,6 +148,12 @@ def scan_cmd(
     except KeyboardInterrupt:
         err.print(f"interrupted: finished chunks are kept in {out}.parts; rerun to resume")
         sys.exit(130)
+    except OSError as exc:  # a full disk, a folder gone: what was finished is kept
+        kept = f"finished chunks are kept in {out}.parts" if Path(f"{out}.parts").is_dir() else ""
+        raise OutputError(
+            f"cannot write the results ({exc.strerror or exc}); "
+            f"{kept + '; ' if kept else ''}rerun the same command to resume"
+        ) from exc
     errors = f"{counted(s.errors, 'error')} in the error column"
     if s.error_rows > s.errors:  # a resumed scan: the file also holds earlier runs' errors
         errors = f"{counted(s.errors, 'error')} now, {s.error_rows} in the file's error column"
@@ -157,6 +163,8 @@ def scan_cmd(
     )
     if s.scored and s.seconds > 0:
         line += f", {(s.scored + s.errors) / s.seconds:.2f} articles/s"
+    if s.retried:
+        line += f"; {counted(s.retried, 'record')} whose scoring had failed tried again"
     if s.duplicates:
         line += f"; {counted(s.duplicates, 'repeated record id')} kept once"
     for note in s.notes:
@@ -168,6 +176,15 @@ def scan_cmd(
         # Exit 1, as check's for inputs that could not be read: the run itself went through.
         print(
             f"error: none of the {s.errors} records could be scored; the first: {s.first_error}",
+            file=sys.stderr,
+            flush=True,
+        )
+        raise typer.Exit(1)
+    if s.failed:
+        # Not the records' fault (memory, a device): a rerun scores them again.
+        print(
+            f"error: scoring failed on {counted(s.failed, 'record')} (the first: "
+            f"{s.first_failure}); rerun the same command to try them again",
             file=sys.stderr,
             flush=True,
         )

@@ -8,6 +8,10 @@ compacted, de-duplicated by record id, into ``<out>`` (again via a temporary fil
 ``os.replace``), and only then is the parts folder removed: a kill at any point leaves either
 the parts or the finished file, and the next run picks up from whichever is there.
 
+A row whose scoring failed (``error`` starting ``scoring failed:``: the model ran out of
+memory, a device went away) is not the record's fault, so it is not done: a rerun scores
+it again, and the compacted file keeps the new row in place of the old one.
+
 A ``scan.json`` manifest in the parts folder records the detector and options; a resume with
 different ones is refused, because mixing thresholds in one file would be silently wrong. A
 manifest with no part files beside it describes no results, and is simply replaced.
@@ -31,6 +35,17 @@ from newsprobe.fileio import output_file
 
 MANIFEST = "scan.json"
 META_KEY = b"newsprobe.scan"
+#: The manifest's keys as a user set them.
+OPTION_NAMES = {
+    "detector_sha256": "--detector",
+    "models": "--detector",
+    "min_tokens": "--detector",
+    "fpr": "--fpr",
+    "max_tokens": "--max-tokens",
+    "records": "the field options: --text-field, --html-field, --id-field, ...",
+}
+#: How an error row begins when the scoring failed rather than the record (``scan``).
+SCORING_FAILED = "scoring failed: "
 
 
 class ResultStore:
@@ -45,6 +60,7 @@ class ResultStore:
         self.parts = self.out.with_name(self.out.name + ".parts")
         self.manifest = manifest
         self._next = 0
+        self.retry: set[str] = set()  # ids whose scoring failed in an earlier run
 
     # -- opening and resuming -----------------------------------------------------------
     def open(self) -> set[str]:
@@ -53,7 +69,7 @@ class ResultStore:
         done: set[str] = set()
         if self.out.exists():
             self._check_manifest(self._out_manifest(), str(self.out))
-            done.update(_ids(self.out))
+            self._read_done(self.out, done)
         self.parts.mkdir(exist_ok=True)
         for tmp in self.parts.glob("*.tmp"):
             tmp.unlink()  # a part that a killed run was writing; its records are redone
@@ -70,9 +86,17 @@ class ResultStore:
             # stopped before its first chunk), so this run may take the folder over
             _atomic_write_text(manifest_path, json.dumps(self.manifest, indent=1))
         for part in parts:
-            done.update(_ids(part))
-            self._next = max(self._next, int(part.stem.split("-")[1]) + 1)
+            self._read_done(part, done)
+            self._next = max(self._next, _part_no(part) + 1)
+        self.retry -= done  # scored in a later part already
         return done
+
+    def _read_done(self, path: Path, done: set[str]) -> None:
+        for record_id, error in _ids_and_errors(path):
+            if error is not None and error.startswith(SCORING_FAILED):
+                self.retry.add(record_id)
+            else:
+                done.add(record_id)
 
     def _out_manifest(self) -> dict[str, Any] | None:
         try:
@@ -87,9 +111,11 @@ class ResultStore:
         if previous is None or previous == self.manifest:
             return
         diff = sorted(k for k in self.manifest if previous.get(k) != self.manifest.get(k))
+        named = dict.fromkeys(OPTION_NAMES.get(k, k) for k in diff)
         raise NewsprobeError(
-            f"{where} holds results made with other options ({', '.join(diff)}); "
-            "rerun with the same detector and options, or choose another --out"
+            f"{where} holds results made with other options ({', '.join(named)}); "
+            "rerun with the same detector and options, or choose another --out (or delete "
+            f"{where} to start over)"
         )
 
     def part_files(self) -> list[Path]:
@@ -104,8 +130,12 @@ class ResultStore:
         path = self.parts / f"part-{self._next:08d}.parquet"
         self._next += 1
         tmp = path.with_name(path.name + ".tmp")
-        pq.write_table(table.cast(SCHEMA), tmp)
-        _fsync(tmp)
+        try:
+            pq.write_table(table.cast(SCHEMA), tmp)
+            _fsync(tmp)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         os.replace(tmp, path)
         return path
 
@@ -130,18 +160,37 @@ class ResultStore:
     def _compact(self, sources: list[Path]) -> tuple[int, int]:
         schema = SCHEMA.with_metadata({META_KEY: json.dumps(self.manifest).encode()})
         tmp = self.out.with_name(self.out.name + ".tmp")
+        # A row whose scoring failed gives way to the same record's row in a later source
+        # (a rerun scored it again; not counted as a repeat); otherwise the first row of
+        # an id is kept.
+        last: dict[str, int] = {}
+        for n, src in enumerate(sources):
+            for record_id, _ in _ids_and_errors(src):
+                last[record_id] = n
         seen: set[str] = set()
         rows = dupes = 0
-        with pq.ParquetWriter(tmp, schema) as writer:
-            for batch in _batches(sources):
-                ids = batch.column("record_id").to_pylist()
-                keep = [i not in seen and not seen.add(i) for i in ids]
-                dupes += keep.count(False)
-                table = pa.Table.from_batches([batch]).filter(pa.array(keep))
-                if table.num_rows:
-                    writer.write_table(table.cast(schema))
-                    rows += table.num_rows
-        _fsync(tmp)
+        try:
+            with pq.ParquetWriter(tmp, schema) as writer:
+                for n, src in enumerate(sources):
+                    for batch in _batches([src]):
+                        ids = batch.column("record_id").to_pylist()
+                        errors = batch.column("error").to_pylist()
+                        keep = []
+                        for i, error in zip(ids, errors, strict=True):
+                            if error and error.startswith(SCORING_FAILED) and last[i] > n:
+                                keep.append(False)
+                            else:
+                                keep.append(i not in seen)
+                                dupes += i in seen
+                                seen.add(i)
+                        table = pa.Table.from_batches([batch]).filter(pa.array(keep, pa.bool_()))
+                        if table.num_rows:
+                            writer.write_table(table.cast(schema))
+                            rows += table.num_rows
+            _fsync(tmp)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written file
+            raise
         os.replace(tmp, self.out)
         return rows, dupes
 
@@ -165,10 +214,19 @@ def _batches(sources: list[Path]) -> Iterator[pa.RecordBatch]:
 
 
 def _ids(path: Path) -> list[str]:
+    return [i for i, _ in _ids_and_errors(path)]
+
+
+def _ids_and_errors(path: Path) -> list[tuple[str, str | None]]:
     try:
-        return pq.read_table(path, columns=["record_id"]).column(0).to_pylist()
+        table = pq.read_table(path, columns=["record_id", "error"])
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"{path}: unreadable results file ({exc})") from exc
+    return list(zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True))
+
+
+def _part_no(path: Path) -> int:
+    return int(path.stem.split("-")[1])
 
 
 def _fsync(path: Path) -> None:

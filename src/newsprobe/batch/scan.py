@@ -22,10 +22,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from newsprobe.batch.resume import ResultStore
+from newsprobe.batch.resume import SCORING_FAILED, ResultStore
 from newsprobe.batch.schema import error_row, result_row
 from newsprobe.detect.detector import Detector
-from newsprobe.errors import DetectorFileError, ModelError, NewsprobeError
+from newsprobe.errors import DetectorFileError, ModelError, NewsprobeError, UsageError
 from newsprobe.ingest.records import (
     Record,
     RecordOptions,
@@ -37,7 +37,7 @@ from newsprobe.pipeline import check_articles, load_detector
 from newsprobe.settings import DetectOptions
 
 ENGINES = ("local", "ray")
-FATAL = (ModelError, DetectorFileError)  # the setup is broken, not one article
+FATAL = (ModelError, DetectorFileError, UsageError)  # the setup is broken, not one article
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,9 @@ class ScanSummary:
     engine: str = "local"
     notes: list[str] = field(default_factory=list)
     first_error: str | None = None
+    retried: int = 0  # records whose scoring failed in an earlier run, scored again
+    failed: int = 0  # rows of this run whose scoring failed (not the record's fault)
+    first_failure: str | None = None
     error_rows: int = 0  # in the whole file, earlier runs' included
 
 
@@ -132,7 +135,7 @@ def score_records(
             except FATAL:
                 raise
             except Exception as exc:  # recorded in the error column
-                failed[r.record_id] = f"scoring failed: {type(exc).__name__}: {exc}"
+                failed[r.record_id] = f"{SCORING_FAILED}{type(exc).__name__}: {exc}"
     rows = []
     for r in records:
         if r.article is None:
@@ -218,6 +221,10 @@ def scan(
         raise NewsprobeError(f"unknown engine {options.engine!r} (choose local or ray)")
     if options.chunk_size < 1 or (options.workers is not None and options.workers < 1):
         raise NewsprobeError("--chunk-size and --workers must be at least 1")
+    if detect.device:
+        from newsprobe.models.loader import pick_device
+
+        pick_device(detect.device)  # "tpu" is refused here, not on every row
     left_out: list[str] = []
     files = input_files(inputs, left_out)
     check_inputs(files, records)  # before the store: a bad input must leave nothing behind
@@ -225,6 +232,7 @@ def scan(
     store = ResultStore(Path(out), manifest_for(det, detect, records))
     done = store.open()
     summary = ScanSummary(out=Path(out), engine=options.engine, notes=left_out)
+    summary.retried = len(store.retry)
     total = count_inputs(files, records)
     progress.start(None if total is None else max(0, total - len(done)), len(done))
     start = time.perf_counter()
@@ -255,6 +263,10 @@ def _record(rows: list[dict[str, Any]], store: ResultStore, summary: ScanSummary
     if errors and summary.first_error is None:
         summary.first_error = errors[0]
     summary.errors += len(errors)
+    failures = [e for e in errors if e.startswith(SCORING_FAILED)]
+    if failures and summary.first_failure is None:
+        summary.first_failure = failures[0]
+    summary.failed += len(failures)
     summary.scored += len(rows) - len(errors)
 
 

@@ -237,3 +237,20 @@ def test_results_written_before_tells_and_misspellings_still_report(tmp_path):
     assert table.column("spaced_hyphens").to_pylist() == [None, None, None, 3]
     (site,) = site_report(tmp_path / "resumed.parquet").sites
     assert (site.articles, site.translated_articles) == (4, 1)
+
+
+def test_only_web_addresses_become_links_in_the_html_report(tmp_path):
+    """Crawled data is not trusted: a ``javascript:`` url is shown as text, not a link
+    that runs in the reader's browser."""
+    rows = [
+        _row("x", "farm.example", "machine", 0.9, url="javascript:alert(document.domain)"),
+        _row("y", "farm.example", "machine", 0.8),
+    ]
+    out = tmp_path / "s.html"
+    res = runner.invoke(
+        app, ["sites", str(_results(tmp_path / "r.parquet", rows)), "--html", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    page = out.read_text()
+    assert 'href="javascript' not in page and "<li>0.90 javascript:alert" in page
+    assert '<a href="https://farm.example/y">' in page

@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,12 @@ def plot_png(report: SiteReport) -> bytes:
     return buf.getvalue()
 
 
+def _web_address(url: str | None) -> bool:
+    """Whether a crawl's url may be a link: http(s) only, as in ``check --html``; a
+    ``javascript:`` url in crawled data would run in the reader's browser."""
+    return bool(url) and re.match(r"https?://", str(url), re.I) is not None
+
+
 def write_html(report: SiteReport, path: Path, limit: int = 200) -> None:
     """A single HTML file: the plot embedded as a base64 PNG and the ranked table."""
     e = html.escape
@@ -164,8 +171,8 @@ def write_html(report: SiteReport, path: Path, limit: int = 200) -> None:
             f"<li>{t['machine_probability']:.2f} "
             + (
                 f'<a href="{e(t["url"])}">{e(t["title"] or t["url"])}</a>'
-                if t["url"]
-                else e(t["title"] or t["record_id"])
+                if _web_address(t["url"])
+                else e(t["title"] or t["url"] or t["record_id"])
             )
             + "</li>"
             for t in s.top_flagged

@@ -98,3 +98,18 @@ def test_rows_given_the_default_label_are_named_in_a_note(tmp_path):
     notes.clear()
     got, _ = labelled_rows([str(path)], label="human", label_field="is_ai", notes=notes)
     assert [r.label for r in got] == [0, 1, 0, 1] and notes == []
+
+
+def test_each_text_counts_once(tmp_path):
+    """A file given twice, or an archive's syndicated copies: one article, one row."""
+    path = tmp_path / "archive.jsonl"
+    rows = [{"text": f"{TEXT} Item {i % 3}.", "label": "human"} for i in range(5)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    got, excluded = labelled_rows([str(path), str(path)])
+    assert [r.extra["input"] for r in got] == [f"{path}:{i}" for i in (1, 2, 3)]
+    assert excluded.counts == {"duplicate": 7}
+    assert excluded.examples[0] == {
+        "input": f"{path}:4",
+        "reason": "duplicate",
+        "detail": f"the same text as {path}:1",
+    }

@@ -162,7 +162,8 @@ def labelled_rows(
 ) -> tuple[list[Row], Excluded]:
     """Rows to evaluate from ``paths`` (files, folders, record files, URLs, ``-``).
 
-    RETURNS (tuple[list[Row], Excluded]): the rows, in input order, and what was left out.
+    RETURNS (tuple[list[Row], Excluded]): the rows, in input order, each text once, and
+    what was left out.
     ``notes`` gains a line for each folder holding files of kinds that are not read.
     """
     if label is not None and label.lower() not in LABELS:
@@ -227,4 +228,20 @@ def labelled_rows(
                     "labelled_both", r.extra["input"], f"the same text is also labelled {other}"
                 )
         rows = [r for r in rows if r.text.strip() not in conflicts]
-    return rows, excluded
+    return _unique(rows, excluded), excluded
+
+
+def _unique(rows: list[Row], excluded: Excluded) -> list[Row]:
+    """Each text once: an archive's syndicated copies, or a file given twice, would count
+    one article many times (29 texts given four times passed a threshold's 100-text
+    minimum)."""
+    first: dict[str, str] = {}
+    unique = []
+    for r in rows:
+        key = r.text.strip()
+        if key in first:
+            excluded.add("duplicate", r.extra["input"], f"the same text as {first[key]}")
+            continue
+        first[key] = r.extra["input"]
+        unique.append(r)
+    return unique

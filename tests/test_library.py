@@ -131,3 +131,13 @@ def test_a_checked_article_is_json_as_check_prints_it(toy_detector):
     assert "TokenStats" not in repr(art)  # no per-token arrays (thousands of characters)
     with pytest.raises(ValueError, match="not been checked"):
         Article(text=ARTICLE).to_json()
+
+
+def test_the_detector_is_imported_from_the_package_as_the_docs_say():
+    import newsprobe
+    from newsprobe import Detector
+    from newsprobe.detect.detector import Detector as Defined
+
+    assert Detector is Defined and "Detector" in newsprobe.__all__
+    with pytest.raises(AttributeError, match="no attribute 'Detectr'"):
+        newsprobe.Detectr  # noqa: B018

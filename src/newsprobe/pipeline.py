@@ -211,7 +211,8 @@ def tell_flags(article: Article, shown: int = 2) -> list[str]:
         quote = " ".join(span.text_of(article.text).split())
         flags.append(f"chatbot text ({span.label}): “{quote[:80]}”")
     if len(article.tells) > shown:
-        flags.append(f"chatbot text: {len(article.tells) - shown} more spans")
+        more = len(article.tells) - shown
+        flags.append(f"chatbot text: {more} more {'span' if more == 1 else 'spans'}")
     return flags
 
 

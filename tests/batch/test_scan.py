@@ -441,3 +441,24 @@ def test_a_full_disk_is_one_line_and_the_finished_chunks_are_kept(
     monkeypatch.setattr(pq_module, "write_table", real)
     assert scan(*args).exit_code == 0
     assert sorted(read(out)) == sorted(ids)
+
+
+def test_a_text_too_short_to_judge_says_why_in_its_row(tmp_path, tiny_detector):
+    crawl = tmp_path / "crawl.jsonl"
+    rows = [{"id": "menu", "text": "Menu"}, {"id": "story", "text": TEXT}]
+    crawl.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "r.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector))
+    assert res.exit_code == 0, res.output
+    got = read(out)
+    assert got["menu"]["label"] == "too_short" and got["menu"]["error"] is None
+    assert "at least" in got["menu"]["reason"] and got["story"]["reason"] is None
+
+
+@pytest.mark.parametrize("option", ["--threads", "--workers", "--chunk-size"])
+def test_a_count_below_one_is_refused(tmp_path, tiny_detector, crawl_jsonl, option):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl_jsonl(crawl, 2)
+    out = tmp_path / "r.parquet"
+    res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), option, "0")
+    assert "must be at least 1" in str(res.exception) and not out.exists()

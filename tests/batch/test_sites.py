@@ -90,6 +90,7 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     rows += [_row(f"n{i}", "news.example", "human", 0.1) for i in range(60)]
     rows += [_row("n60", "news.example", "machine", 0.95, homoglyphs=3)]
     rows += [_row("short", "news.example", "too_short", None)]
+    rows += [_row("fr", "news.example", "unsupported_language", None)]
     rows += [_row("bad", None, None, None, error="x.jsonl line 3: not a JSON object")]
     results = _results(tmp_path / "r.parquet", rows)
     out_csv, out_json, out_html = tmp_path / "s.csv", tmp_path / "s.json", tmp_path / "s.html"
@@ -116,6 +117,7 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     assert [t["record_id"] for t in farm["top_flagged"]] == ["f0", "f1", "f2"]
     assert tiny["machine_share"] == 1.0 and tiny["ci_low"] < farm["ci_low"]
     assert (news["judged"], news["too_short"], news["evasion_articles"]) == (61, 1, 1)
+    assert news["other_language"] == 1 and news["articles"] == 63
     assert news["homoglyphs"] == 3 and unknown["errors"] == 1
     assert unknown["judged"] == 0 and unknown["machine_share"] is None  # not "0.0%"
     assert farm["chatbot_articles"] == 25 and news["chatbot_articles"] == 0
@@ -125,7 +127,7 @@ def test_sites_ranks_by_lower_bound_and_writes_every_format(tmp_path):
     assert [r["site"] for r in table] == ranked and table[0]["rank"] == "1"
     assert "https://farm.example/f0" in table[0]["top_flagged"]
     assert table[-1]["site"] == "(unknown)" and table[-1]["machine_share"] == ""
-    assert table[0]["translated_articles"] == "30"
+    assert table[0]["translated_articles"] == "30" and table[2]["other_language"] == "1"
     page = out_html.read_text()
     assert page.count("data:image/png;base64,iVBOR") == 1  # an embedded PNG
     assert page.index("farm.example") < page.index("news.example")

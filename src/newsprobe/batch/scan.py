@@ -219,8 +219,10 @@ def scan(
     progress = progress or _NoProgress()
     if options.engine not in ENGINES:
         raise NewsprobeError(f"unknown engine {options.engine!r} (choose local or ray)")
-    if options.chunk_size < 1 or (options.workers is not None and options.workers < 1):
-        raise NewsprobeError("--chunk-size and --workers must be at least 1")
+    if options.chunk_size < 1 or any(
+        n is not None and n < 1 for n in (options.workers, options.threads)
+    ):
+        raise NewsprobeError("--chunk-size, --workers and --threads must be at least 1")
     if detect.device:
         from newsprobe.models.loader import pick_device
 

@@ -25,6 +25,8 @@ SCHEMA = pa.schema(
         ("title", pa.string()),
         ("machine_probability", pa.float64()),
         ("label", pa.string()),
+        # Why a text got no number (too_short, unsupported_language), as `check` says it.
+        ("reason", pa.string()),
         ("threshold", pa.float64()),
         ("fpr_target", pa.float64()),
         ("tokens", pa.int32()),
@@ -77,6 +79,7 @@ def result_row(rec: Record, article: Article, model: str) -> dict[str, Any]:
     row.update(
         machine_probability=_num(v.machine_probability),
         label=v.label,
+        reason=v.reason if v.machine_probability is None and v.reason else None,
         threshold=_num(v.threshold),
         fpr_target=float(v.fpr_target),
         tokens=int(article.meta.get("tokens", 0)),

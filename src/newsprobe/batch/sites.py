@@ -37,13 +37,15 @@ OPTIONAL_COLUMNS = ["misspellings", "tells", "spaced_hyphens"]
 
 @dataclass(slots=True)
 class SiteStats:
-    """One site's counts. ``judged`` = machine + human (too-short and errors excluded)."""
+    """One site's counts. ``judged`` = machine + human (too-short, other-language and error
+    rows excluded)."""
 
     site: str
     articles: int = 0
     judged: int = 0
     machine: int = 0
     too_short: int = 0
+    other_language: int = 0  # in a language the detector was not fitted on
     errors: int = 0
     evasion_articles: int = 0
     invisible_characters: int = 0
@@ -75,6 +77,7 @@ class SiteStats:
             if self.mean_probability is None
             else round(self.mean_probability, 6),
             "too_short": self.too_short,
+            "other_language": self.other_language,
             "errors": self.errors,
             "evasion_articles": self.evasion_articles,
             "invisible_characters": self.invisible_characters,
@@ -147,6 +150,8 @@ def _add(s: SiteStats, row: dict[str, Any]) -> None:
         s.errors += 1
     elif label == "too_short":
         s.too_short += 1
+    elif label == "unsupported_language":
+        s.other_language += 1
     elif label in ("machine", "human"):
         s.judged += 1
         s.probability_sum += float(row["machine_probability"] or 0.0)

@@ -28,6 +28,7 @@ CSV_COLUMNS = [
     "ci_high",
     "mean_probability",
     "too_short",
+    "other_language",
     "errors",
     "evasion_articles",
     "invisible_characters",
@@ -182,7 +183,8 @@ def write_html(report: SiteReport, path: Path, limit: int = 200) -> None:
             f"<td>{s.machine}/{s.judged}</td><td>{f'{s.share:.1%}' if s.judged else '-'}</td>"
             f"<td>{s.ci_low:.1%} – {s.ci_high:.1%}</td><td>{s.evasion_articles}</td>"
             f"<td>{s.chatbot_articles}</td><td>{s.translated_articles}</td>"
-            f"<td>{s.too_short}</td><td>{s.errors}</td><td><ul>{flagged}</ul></td></tr>"
+            f"<td>{s.too_short}</td><td>{s.other_language}</td><td>{s.errors}</td>"
+            f"<td><ul>{flagged}</ul></td></tr>"
         )
     pct = f"{report.confidence:.0%}"
     page = f"""<!doctype html>
@@ -199,7 +201,7 @@ rate on human news); a flag is evidence, not proof.</p>
 <img alt="sites by volume vs machine share" src="data:image/png;base64,{png}">
 <table><tr><th>#</th><th>site</th><th>articles</th><th>flagged/judged</th>
 <th>share</th><th>{pct} CI</th><th>evasion</th><th>chatbot text</th>
-<th>machine-translated</th><th>too short</th>
+<th>machine-translated</th><th>too short</th><th>other language</th>
 <th>errors</th><th>top flagged</th></tr>
 {"".join(rows)}
 </table></body></html>

@@ -462,3 +462,24 @@ def test_a_count_below_one_is_refused(tmp_path, tiny_detector, crawl_jsonl, opti
     out = tmp_path / "r.parquet"
     res = scan(str(crawl), "--out", str(out), "--detector", str(tiny_detector), option, "0")
     assert "must be at least 1" in str(res.exception) and not out.exists()
+
+
+def test_a_column_named_by_an_option_must_be_there(tmp_path, tiny_detector):
+    """Unnamed, a missing url column is simply not used; named (--url-field link), a
+    missing one would put every row under the "(unknown)" site without a word."""
+    crawl = tmp_path / "crawl.csv"
+    crawl.write_text(f'id,text,href\n1,"{TEXT}",https://news.example/1\n')
+    rows = tmp_path / "crawl.jsonl"
+    rows.write_text(json.dumps({"text": TEXT, "domain": "news.example"}) + "\n")
+    out = tmp_path / "r.parquet"
+    base = ["--out", str(out), "--detector", str(tiny_detector)]
+    res = scan(str(crawl), *base, "--url-field", "link")
+    assert str(res.exception) == (
+        f"{crawl}: no column 'link' for --url-field (columns: href, id, text)"
+    )
+    res = scan(str(rows), *base, "--site-field", "site_name")
+    assert "no column 'site_name' for --site-field (columns: domain, text)" in str(res.exception)
+    assert not out.exists() and not out.with_name(out.name + ".parts").exists()
+    res = scan(str(crawl), *base, "--url-field", "href")
+    assert res.exit_code == 0, res.output
+    assert read(out)["1"]["site"] == "news.example"

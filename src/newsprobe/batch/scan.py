@@ -182,7 +182,8 @@ class _Pending:
 
 def check_inputs(files: list[Path], records: RecordOptions) -> None:
     """Raise the one-line error that a file's reader gives before its first record (no
-    such column, empty CSV, not Parquet or WARC, unreadable), without reading further."""
+    such column, empty CSV, not Parquet or WARC, unreadable), or for a column named by an
+    option that the file lacks, without reading further."""
     from newsprobe.ingest import records as ingest  # a peek, apart from the scan's reads
 
     for path in files:
@@ -191,6 +192,7 @@ def check_inputs(files: list[Path], records: RecordOptions) -> None:
             next(reader, None)
         finally:
             reader.close()
+        ingest.check_named_columns(path, records)
 
 
 def count_inputs(files: list[Path], records: RecordOptions) -> int | None:

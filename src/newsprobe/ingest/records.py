@@ -29,6 +29,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -569,6 +570,62 @@ def iter_records(
     """Stream the records of every input in order (folders expand to their files)."""
     for path in input_files(paths):
         yield from iter_file_records(path, options)
+
+
+#: The optional columns a user may name, with their flags and default names.
+NAMED_COLUMNS = (
+    ("id_field", "--id-field"),
+    ("url_field", "--url-field"),
+    ("site_field", "--site-field"),
+    ("title_field", "--title-field"),
+)
+
+
+def check_named_columns(path: Path, options: RecordOptions, sample: int = 100) -> None:
+    """Refuse a column the user named (``--url-field link``) that the file does not have:
+    unnamed, a missing optional column is simply not used, but a named one left unused
+    would put every row under "(unknown)" site without a word. CSV and Parquet by their
+    header, JSON Lines by its first ``sample`` rows; WARC and single files have none."""
+    default = RecordOptions()
+    named = {
+        getattr(options, attr): flag
+        for attr, flag in NAMED_COLUMNS
+        if getattr(options, attr) != getattr(default, attr)
+    }
+    if not named:
+        return
+    columns = _columns(path, sample)
+    if columns is None:
+        return
+    for column, flag in named.items():
+        if column not in columns:
+            have = ", ".join(sorted(columns))[:200] or "none"
+            raise InputError(f"{path}: no column {column!r} for {flag} (columns: {have})")
+
+
+def _columns(path: Path, sample: int) -> set[str] | None:
+    name = path.name.lower()
+    try:
+        if name.endswith(PARQUET_SUFFIXES):
+            return set(_parquet_file(path).schema_arrow.names)
+        if name.endswith(CSV_SUFFIXES):
+            with _open_text(path) as fh:
+                return set(csv.DictReader(fh).fieldnames or [])
+        if name.endswith(JSONL_SUFFIXES):
+            keys: set[str] = set()
+            with _open_text(path) as fh:
+                rows = (line for line in fh if line.strip())
+                for line in islice(rows, sample):
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        continue
+                    if isinstance(row, dict):
+                        keys.update(row)
+            return keys
+    except (OSError, EOFError, csv.Error, UnicodeDecodeError) as exc:
+        raise _read_error(path, exc) from exc
+    return None
 
 
 def count_records(path: Path, options: RecordOptions | None = None) -> int | None:

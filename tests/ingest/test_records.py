@@ -355,3 +355,15 @@ def test_stdin_is_told_json_lines_or_one_article_without_being_consumed():
     assert not stream.closed  # standard input is not closed with the reader
     with pytest.raises(InputError, match=r"<stdin>: not UTF-8 text"):
         list(iter_stdin_jsonl(RecordOptions(), stream=io.BytesIO(b'{"text": "\xff"}\n')))
+
+
+def test_a_site_column_of_host_names_groups_as_urls_do(tmp_path):
+    """ "News.Example" and "www.news.example" in a site column are one site, as their urls
+    would be; a site's name ("The Eastern Ledger") is kept as written."""
+    sites = ["News.Example", "www.news.example", "The Eastern Ledger"]
+    path = _jsonl(tmp_path / "c.jsonl", [{"text": TEXT, "site": s} for s in sites])
+    assert [r.site for r in iter_records([path])] == [
+        "news.example",
+        "news.example",
+        "The Eastern Ledger",
+    ]

@@ -26,6 +26,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -110,6 +111,17 @@ def site_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+_HOST = re.compile(r"(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\.?", re.I)
+
+
+def _site_name(value: str | None) -> str | None:
+    """A site column's value; a host name as ``site_of`` gives one ("News.Example" and
+    "www.news.example" are news.example), a name such as "The Eastern Ledger" as given."""
+    if value and (m := _HOST.fullmatch(value)):
+        return m.group(1).lower()
+    return value
+
+
 def _text_of(value: Any) -> str | None:
     if value is None or (isinstance(value, float) and value != value):  # None, NaN
         return None
@@ -171,7 +183,7 @@ def record_from_row(
     """
     url = _text_of(row.get(options.url_field))
     title = _text_of(row.get(options.title_field))
-    site = _text_of(row.get(options.site_field)) or site_of(url)
+    site = _site_name(_text_of(row.get(options.site_field))) or site_of(url)
     rid = ids(_text_of(row.get(options.id_field)), url, row_no)
     rec = Record(record_id=rid, source=path, url=url, site=site, title=title, row=row_no)
     rec.date = _date_of(row.get(options.date_field))

@@ -895,8 +895,16 @@ COUNCIL = (
             "a waste of public money and unnecessary for the town",
             "long overdue and vital for the town",
         ),
+        # The same words, word for word, given to someone else.
+        (
+            'Mayor Peter Quinn said the sea wall project was "long overdue and vital for the '
+            'town".',
+            "speaker",
+            "Peter Quinn",
+            "Jane Hollis",
+        ),
     ],
-    ids=["bare-count", "length", "other-quote"],
+    ids=["bare-count", "length", "other-quote", "other-speaker"],
 )
 def test_changed_facts_of_a_council_story_are_contradicted(
     tmp_path, model, claim, kind, mine, theirs

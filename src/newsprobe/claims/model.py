@@ -210,7 +210,8 @@ class Evidence:
 class Conflict:
     """A value in the claim that a trusted source states differently."""
 
-    kind: str  # "number", "date", "role", "negation", "quote", "direction", "name", "group"
+    # "number", "date", "role", "negation", "quote", "speaker", "direction", "name", "group"
+    kind: str
     claim_value: str
     source_value: str
     source_text: str

@@ -210,13 +210,16 @@ def _same_voice(a: Entity | None, b: Entity | None) -> bool:
 def term_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
     """Share of the claim's content lemmas that the source text also uses. A word of change
     is answered by any other ("decreased" by "increased"): the two sentences are about the
-    same movement, which the direction check then compares.
+    same movement, which the direction check then compares."""
+    return _overlap(claim.terms, lemmas)
 
-    When the claim names whose words it quotes, the words around the quote may stand for
-    the claim instead: the source of "Hollis said the project was 'a waste of money'" is
-    the one on Hollis and the project, whatever words it quotes her saying; the quote
-    check then compares the words."""
-    overlap = _overlap(claim.terms, lemmas)
+
+def topic_overlap(claim: ClaimParts, lemmas: set[str]) -> float:
+    """:func:`term_overlap` as the relevance gate reads it: when the claim names whose words
+    it quotes, the words around the quote may stand for the claim instead. The source of
+    "Hollis said the project was 'a waste of money'" is the one on Hollis and the project,
+    whatever words it quotes her saying; the quote check then compares the words."""
+    overlap = term_overlap(claim, lemmas)
     if claim.attributed_to is not None or claim.speaker is not None:
         return max(overlap, frame_overlap(claim, lemmas))
     return overlap
@@ -471,6 +474,22 @@ def compare(
         elif not any(c.kind == "negation" for c in res.conflicts):
             conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+def misattributed(claim: ClaimParts, source: ClaimParts) -> Entity | None:
+    """Who the source says spoke the claim's quoted words, when that is someone else:
+    "Sir Howard Bernstein said: '...'" against a source giving the same words, word for
+    word, to Sir Richard Leese. None when the source quotes other words or names nobody."""
+    speaker = claim.speaker or claim.attributed_to
+    other = source.speaker or source.attributed_to
+    if speaker is None or other is None or not claim.quoted or not source.quoted:
+        return None
+    if _same_voice(speaker, other) or same_name(speaker.text.lower(), other.text.lower()):
+        return None
+    theirs = [_words(q) for q in source.quoted]
+    if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
+        return other
+    return None
 
 
 def _words(text: str) -> list[str]:

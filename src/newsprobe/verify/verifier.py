@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprobe.claims.model import Claim, Evidence
+from newsprobe.claims.model import Claim, Conflict, Evidence
 from newsprobe.claims.parts import REFERENCE_YEAR, parse_parts, reference_year
 from newsprobe.sources.base import EvidenceStore, Hit
 from newsprobe.sources.embed import Embedder, MiniLMEmbedder
@@ -26,8 +26,10 @@ from newsprobe.verify.checks import (
     CheckResult,
     compare,
     entity_coverage,
+    misattributed,
     same_person,
     term_overlap,
+    topic_overlap,
 )
 from newsprobe.verify.judge import LLMJudge
 from newsprobe.verify.memberships import group_evidence
@@ -154,7 +156,7 @@ def verify_claims(
         claim = claims[ci]
         doc = docs[h.passage.text]
         p_lemmas = {t.lemma_.lower() for t in doc}
-        p_overlap = term_overlap(claim.parts, p_lemmas)
+        p_overlap = topic_overlap(claim.parts, p_lemmas)
         # The document's title counts: a passage of a page titled "NATO" that says "the
         # alliance" is about NATO, as a reader of the page knows.
         coverage = entity_coverage(
@@ -182,6 +184,12 @@ def verify_claims(
             and not same_person(speaker.text, source.speaker.text)
         ):
             relevant, source = False, None  # the passage names him, but quotes another
+        misquoted = None
+        if not voiced and actor and sim >= options.min_similarity:
+            # The words themselves, word for word, given to someone else: a misattributed
+            # quote, which the gate on the speaker would leave "without enough evidence".
+            misquoted = misattributed(claim.parts, parse_parts(sent.span))
+            relevant = misquoted is not None
         ev = Evidence(
             text=h.passage.text,
             source=h.passage.source,
@@ -197,6 +205,13 @@ def verify_claims(
         if source is not None:
             negated = source.negated
             result = compare(claim.parts, source, ev, s_overlap, sim)
+        elif misquoted is not None:
+            said = claim.parts.speaker or claim.parts.attributed_to
+            assert said is not None
+            conflict = Conflict(
+                "speaker", said.text, misquoted.text, ev.sentence, ev.source, ev.url, ev.title
+            )
+            result = CheckResult([conflict], checkable=1)
         per_claim[ci].append(_Found(ev, result, s_overlap, p_overlap, coverage, actor, negated))
     for g in group_evidence(claims, store, nlp, options.top_k):
         # The passage read as the group's list, first: it is the evidence that decides.

@@ -956,3 +956,18 @@ def test_a_quote_changed_where_no_speaker_is_recognised_is_a_quote_conflict(tmp_
     assert found.verdict == "contradicted" and found.conflicts[0].kind == "quote"
     (same,) = verdicts(s, source, model).values()
     assert same.verdict == "supported"
+
+
+@MODELS
+def test_a_quote_given_to_another_in_a_passage_naming_both_is_a_speaker_conflict(tmp_path, model):
+    passage = (
+        'Mayor Jane Hollis said the project was "long overdue and vital for the town". Peter '
+        "Quinn, her deputy, voted against the project."
+    )
+    s = store_of(tmp_path, Passage(passage, "council"))
+    claim = 'Peter Quinn said the project was "long overdue and vital for the town".'
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
+        ("speaker", "Peter Quinn", "Jane Hollis")
+    ]

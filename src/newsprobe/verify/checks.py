@@ -443,7 +443,8 @@ def compare(
             "negated" if source.negated else "affirmed",
         )
     voiced = bool(claim.quoted) and _same_voice(claim.attributed_to, source.attributed_to)
-    if claim.quoted and source.quoted and claim.attributed_to is source.attributed_to is None:
+    nobody = claim.attributed_to is None and source.attributed_to is None
+    if claim.quoted and source.quoted and nobody:
         # Nobody named on either side (the parser missed "Conservative John Leech"): the
         # same sentence around the quote, near word for word, is the same statement, and
         # other words inside the marks are what was changed.

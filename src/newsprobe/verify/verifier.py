@@ -177,17 +177,20 @@ def verify_claims(
             and coverage >= options.min_entity_coverage
         )
         source = parse_parts(sent.span) if relevant else None
+        misquoted = None  # who the source gives the claim's quoted words to, if another
         if (
             source is not None
             and speaker is not None
             and source.speaker is not None
             and not same_person(speaker.text, source.speaker.text)
         ):
-            relevant, source = False, None  # the passage names him, but quotes another
-        misquoted = None
-        if not voiced and actor and sim >= options.min_similarity:
-            # The words themselves, word for word, given to someone else: a misattributed
-            # quote, which the gate on the speaker would leave "without enough evidence".
+            # The passage names him, but the sentence quotes another: no evidence, unless
+            # it gives the other the claim's very words.
+            misquoted = misattributed(claim.parts, source)
+            relevant, source = misquoted is not None, None
+        elif not voiced and actor and sim >= options.min_similarity:
+            # A passage without the speaker is no evidence of what he said, unless it gives
+            # someone else his quoted words, word for word: a misattributed quote.
             misquoted = misattributed(claim.parts, parse_parts(sent.span))
             relevant = misquoted is not None
         ev = Evidence(

@@ -160,13 +160,7 @@ class ResultStore:
     def _compact(self, sources: list[Path]) -> tuple[int, int]:
         schema = SCHEMA.with_metadata({META_KEY: json.dumps(self.manifest).encode()})
         tmp = self.out.with_name(self.out.name + ".tmp")
-        # A row whose scoring failed gives way to the same record's row in a later source
-        # (a rerun scored it again; not counted as a repeat); otherwise the first row of
-        # an id is kept.
-        last: dict[str, int] = {}
-        for n, src in enumerate(sources):
-            for record_id, _ in _ids_and_errors(src):
-                last[record_id] = n
+        superseded = _superseded_failures(sources)
         seen: set[str] = set()
         rows = dupes = 0
         try:
@@ -177,7 +171,7 @@ class ResultStore:
                         errors = batch.column("error").to_pylist()
                         keep = []
                         for i, error in zip(ids, errors, strict=True):
-                            if error and error.startswith(SCORING_FAILED) and last[i] > n:
+                            if (i, n) in superseded and error and error.startswith(SCORING_FAILED):
                                 keep.append(False)
                             else:
                                 keep.append(i not in seen)
@@ -213,8 +207,20 @@ def _batches(sources: list[Path]) -> Iterator[pa.RecordBatch]:
             )
 
 
-def _ids(path: Path) -> list[str]:
-    return [i for i, _ in _ids_and_errors(path)]
+def _superseded_failures(sources: list[Path]) -> set[tuple[str, int]]:
+    """(id, source index) of each row whose scoring failed and whose record has a row in a
+    later source: a rerun scored it again, so the old row gives way (not counted as a
+    repeat); every other id keeps its first row. Only failures are remembered, so memory
+    follows them, not the crawl."""
+    failed_at: dict[str, int] = {}
+    superseded: set[tuple[str, int]] = set()
+    for n, src in enumerate(sources):
+        for record_id, error in _ids_and_errors(src):
+            if record_id in failed_at and failed_at[record_id] < n:
+                superseded.add((record_id, failed_at.pop(record_id)))
+            if error is not None and error.startswith(SCORING_FAILED):
+                failed_at[record_id] = n
+    return superseded
 
 
 def _ids_and_errors(path: Path) -> list[tuple[str, str | None]]:

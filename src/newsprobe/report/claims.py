@@ -8,6 +8,7 @@ from rich.text import Text
 
 from newsprobe.article import Article
 from newsprobe.report.json import claims_summary
+from newsprobe.words import counted
 
 STYLE = {"supported": "green", "contradicted": "bold red", "not_enough_evidence": "dim"}
 WORD = {
@@ -20,7 +21,7 @@ WORD = {
 def summary_line(article: Article) -> str:
     s = claims_summary(article)
     return (
-        f"{s['claims']} claims: {s['contradicted']} contradicted, {s['supported']} "
+        f"{counted(s['claims'], 'claim')}: {s['contradicted']} contradicted, {s['supported']} "
         f"supported, {s['not_enough_evidence']} without enough evidence"
     )
 

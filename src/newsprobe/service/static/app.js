@@ -229,7 +229,7 @@
     const claims = ran ? result.claims : [];
     const counts = { supported: 0, contradicted: 0, not_enough_evidence: 0 };
     for (const c of claims) counts[c.verdict || "not_enough_evidence"] += 1;
-    $("claims-summary").textContent = `${claims.length} claims: ${counts.contradicted} ` +
+    $("claims-summary").textContent = `${claims.length} ${claims.length === 1 ? "claim" : "claims"}: ${counts.contradicted} ` +
       `contradicted, ${counts.supported} supported, ${counts.not_enough_evidence} ` +
       "without enough evidence";
     renderList("claims-section", "claims", claims, (c) => {

@@ -378,3 +378,25 @@ def test_relative_dates_are_years_counted_from_the_texts_own(nlp, sentence, date
     (undated,) = extract_claims(sentence, nlp)  # no date to count from: no year read
     assert [d.text for d in undated.parts.dates] == [d[0] for d in dates]
     assert all(d.year is None and d.relative for d in undated.parts.dates)
+
+
+def test_quotation_marks_are_paired_from_the_start_of_the_text(nlp):
+    """A scrape glues a quote's end to the next sentence ('SRIT."He added: "It is'): read
+    sentence by sentence the marks around 'He added: ' looked like a quote, and the same
+    sentence of a source, cut elsewhere, quoted other words (a false contradiction)."""
+    from newsprobe.claims.parts import parse_parts, quote_spans
+
+    text = (
+        'Mr Gibson said: "There are key decisions to be made on the rate of 10 percent."He '
+        'added: "It is important that 3,000 employers are told in 2016."'
+    )
+    doc = nlp(text)
+    assert [text[a:b] for a, b in quote_spans(doc)] == [
+        "There are key decisions to be made on the rate of 10 percent.",
+        "It is important that 3,000 employers are told in 2016.",
+    ]
+    quoted = [q for s in doc.sents for q in parse_parts(s).quoted]
+    assert "He added:" not in " ".join(quoted) and quoted[-1].startswith("It is important")
+    # Curly marks say which they are; a straight one between words does what is needed.
+    curly = nlp("“Prices rose,” she said. “They will fall.”")
+    assert [curly.text[a:b] for a, b in quote_spans(curly)] == ["Prices rose,", "They will fall."]

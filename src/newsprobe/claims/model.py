@@ -120,8 +120,12 @@ class ClaimParts:
     lemmas: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
     negated: bool = False
+    # What the negations negate ("go" in "we couldn't go"): a source's negation of another
+    # action in the same sentence is no answer to the claim's.
+    negated_verbs: list[str] = field(default_factory=list)
     quote: bool = False
-    attribution: str | None = None
+    attribution: str | None = None  # who the sentence says said it, lower-cased
+    attributed_as: str | None = None  # the same as written ("Manager O'Neill")
     # Ranks ("30th member"), apart from ``quantities``: a rank is only compared with a rank
     # of the same thing (``unit`` is the noun it ranks), never with a count.
     ordinals: list[Quantity] = field(default_factory=list)

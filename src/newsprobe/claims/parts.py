@@ -27,7 +27,7 @@ from newsprobe.claims.numbers import (
 from newsprobe.claims.units import is_unit, refine, unit_words_after
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -155,7 +155,6 @@ def _named_unit(span: Span, label: str, lower: str) -> str:
     return CURRENCIES.get(noun, noun)  # "2.5 million euros" is "€2.5 million"
 
 
-QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")
 ISO_DATE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 
 
@@ -569,13 +568,18 @@ def _ordinal(ent: Span) -> Quantity | None:
 
 
 def _head_text(tok: Token) -> str:
-    """A noun's name as written: its entity if it is in one, else compounds + head."""
+    """A noun's name, lower-cased: its entity if it is in one, else compounds + head."""
+    return _written_head(tok).lower().removeprefix("the ")
+
+
+def _written_head(tok: Token) -> str:
+    """:func:`_head_text` as written (its capitals kept)."""
     if tok.ent_type_ and tok.ent_iob_ != "O":
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
-                return ent.text.lower().removeprefix("the ")
+                return ent.text
     parts = [t.text for t in tok.lefts if t.dep_ in ("compound", "amod") and t.pos_ != "NUM"]
-    return " ".join([*parts, tok.text]).lower()
+    return " ".join([*parts, tok.text])
 
 
 def _relations(sent: Span) -> list[Relation]:
@@ -619,12 +623,54 @@ def _content(sent: Span) -> set[int]:
     return keep
 
 
+_QUOTE_SPANS = "newsprobe_quote_spans"
+_OPENS_AFTER = "([{/—–-"
+_CLOSES_BEFORE = ".,;:!?)]}/—–-"
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the words inside double quotation marks, read from the start of
+    the document: a sentence that begins inside a quotation ('..."There are key decisions
+    ... SRIT."He added: "It is important') then knows which of its marks open and which
+    close, as a reader of the page does, instead of quoting 'He added: '. Curly marks say
+    which they are; a straight one opens after a space and before a word, closes after a
+    word and before a space or punctuation, and otherwise does what the quotation needs."""
+    cached = doc.user_data.get(_QUOTE_SPANS)
+    if cached is not None:
+        return list(cached)
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in '"“”':
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch != '"':
+            opening = ch == "“"
+        else:
+            opens = before.isspace() or before in _OPENS_AFTER
+            closes = after.isspace() or after in _CLOSES_BEFORE
+            opening = opens if opens != closes else start is None
+        if opening:
+            start = i + 1  # a quotation not closed before the next one opens is dropped
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    doc.user_data[_QUOTE_SPANS] = spans
+    return list(spans)
+
+
+def _quoted_in(sent: Span) -> list[tuple[int, int]]:
+    """The quoted character spans within ``sent`` (a quotation running over its edges cut
+    at them)."""
+    lo, hi = sent.start_char, sent.end_char
+    return [(max(a, lo), min(b, hi)) for a, b in quote_spans(sent.doc) if a < hi and b > lo]
+
+
 def _quoted_terms(sent: Span, terms: list[str]) -> list[str]:
     """The terms whose every use in ``sent`` is inside quotation marks."""
-    spans = [
-        (sent.start_char + m.start(1), sent.start_char + m.end(1))
-        for m in QUOTED.finditer(sent.text)
-    ]
+    spans = _quoted_in(sent)
     if not spans:
         return []
     inside: set[str] = set()
@@ -747,9 +793,11 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.memberships = memberships(sent)
     parts.groups = groups(sent)
     parts.relations = _relations(sent)
-    parts.negated = any(
-        t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content for t in sent
-    )
+    negations = [
+        t for t in sent if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content
+    ]
+    parts.negated = bool(negations)
+    parts.negated_verbs = sorted({t.head.lemma_.lower() for t in negations})
     background = _background(sent)
     parts.terms = sorted(
         {
@@ -773,12 +821,13 @@ def parse_parts(sent: Span) -> ClaimParts:
         }
     )
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)
-    parts.quoted = [q.strip().rstrip(",;:").strip() for q in QUOTED.findall(sent.text)]
-    parts.quoted = [q for q in parts.quoted if q]
+    quoted = [sent.doc.text[a:b].strip().rstrip(",;:").strip() for a, b in _quoted_in(sent)]
+    parts.quoted = [q for q in quoted if len(q) >= 2]
     parts.quoted_terms = _quoted_terms(sent, parts.terms)
     for tok in sent:  # "according to X" names the source more surely than a verb does
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
             parts.attribution = _head_text(tok.nbor(2))
+            parts.attributed_as = _written_head(tok.nbor(2))
             parts.attributed_to = _named(tok.nbor(2))
             parts.speaker = _speaker(tok.nbor(2))
             return parts
@@ -787,6 +836,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             speakers = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             if speakers:
                 parts.attribution = _head_text(speakers[0])
+                parts.attributed_as = _written_head(speakers[0])
                 parts.attributed_to = _named(speakers[0])
                 parts.speaker = _speaker(speakers[0])
                 break

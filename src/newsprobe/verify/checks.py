@@ -432,7 +432,7 @@ def compare(
                 else:
                     res.agreed += 1
     if (
-        claim.negated != source.negated
+        _negation_differs(claim, source)
         and not any(c.kind == "negation" for c in res.conflicts)
         and overlap >= NEGATION_OVERLAP
         and similarity >= NEGATION_SIMILARITY
@@ -442,6 +442,10 @@ def compare(
             "negated" if claim.negated else "affirmed",
             "negated" if source.negated else "affirmed",
         )
+    if (names := misattributed(claim, source)) is not None:
+        res.checkable += 1
+        conflict("speaker", *names)
+        return res  # other words compared with another's quote say nothing more
     voiced = bool(claim.quoted) and _same_voice(claim.attributed_to, source.attributed_to)
     nobody = claim.attributed_to is None and source.attributed_to is None
     if claim.quoted and source.quoted and nobody:
@@ -477,19 +481,98 @@ def compare(
     return res
 
 
-def misattributed(claim: ClaimParts, source: ClaimParts) -> Entity | None:
-    """Who the source says spoke the claim's quoted words, when that is someone else:
-    "Sir Howard Bernstein said: '...'" against a source giving the same words, word for
-    word, to Sir Richard Leese. None when the source quotes other words or names nobody."""
-    speaker = claim.speaker or claim.attributed_to
-    other = source.speaker or source.attributed_to
-    if speaker is None or other is None or not claim.quoted or not source.quoted:
+def _negation_differs(claim: ClaimParts, source: ClaimParts) -> bool:
+    """Whether one side negates what the other affirms: a negated action the other side
+    also names. "We couldn't go into it in better shape" negates going, not "we have a
+    difficult game" in the same sentence."""
+    if claim.negated == source.negated:
+        return False
+    mine, theirs = set(claim.negated_verbs), set(source.negated_verbs)
+    return bool((mine - theirs) & set(source.lemmas) or (theirs - mine) & set(claim.lemmas))
+
+
+def misattributed(claim: ClaimParts, source: ClaimParts) -> tuple[str, str] | None:
+    """(the claim's speaker, the source's), when the source gives the claim's quoted words,
+    word for word, to someone else: "Sir Howard Bernstein said: '...'" against the same
+    words from Sir Richard Leese. A name the parser did not tag is read from the
+    attribution ("Manager O'Neill"), if capitalised: "officials" against "a spokesman"
+    names nobody. None when the source quotes other words or the names can be one."""
+    said = _speaker_name(claim)
+    given = _speaker_name(source)
+    if said is None or given is None or not claim.quoted or not source.quoted:
         return None
-    if _same_voice(speaker, other) or same_name(speaker.text.lower(), other.text.lower()):
+    a, b = said.lower(), given.lower()
+    if same_name(a, b) or a.split()[-1] in b.split() or b.split()[-1] in a.split():
         return None
+    if a.split()[-1] in source.lemmas:
+        return None  # the source's sentence names him too ("the government said X but Y said")
     theirs = [_words(q) for q in source.quoted]
     if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
-        return other
+        return said, given
+    return None
+
+
+#: Words of an office, not a name: "the Prime Minister" may be "Theresa May".
+TITLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "prime",
+        "minister",
+        "president",
+        "chancellor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "executive",
+        "director",
+        "manager",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "coach",
+        "mayor",
+        "governor",
+        "senator",
+        "judge",
+        "officer",
+        "police",
+        "inspector",
+        "superintendent",
+        "general",
+        "captain",
+        "commissioner",
+        "ambassador",
+        "deputy",
+        "assistant",
+        "foreign",
+        "home",
+        "health",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "professor",
+    ]
+)
+
+
+def _speaker_name(parts: ClaimParts) -> str | None:
+    named = parts.speaker or parts.attributed_to
+    if named is not None:
+        return named.text
+    words = re.findall(r"[\w'’-]+", parts.attributed_as or "")
+    if any(w[0].isupper() and w.lower() not in TITLES for w in words):
+        return parts.attributed_as  # "Manager O'Neill": a name the parser did not tag
     return None
 
 

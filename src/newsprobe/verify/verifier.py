@@ -209,11 +209,7 @@ def verify_claims(
             negated = source.negated
             result = compare(claim.parts, source, ev, s_overlap, sim)
         elif misquoted is not None:
-            said = claim.parts.speaker or claim.parts.attributed_to
-            assert said is not None
-            conflict = Conflict(
-                "speaker", said.text, misquoted.text, ev.sentence, ev.source, ev.url, ev.title
-            )
+            conflict = Conflict("speaker", *misquoted, ev.sentence, ev.source, ev.url, ev.title)
             result = CheckResult([conflict], checkable=1)
         per_claim[ci].append(_Found(ev, result, s_overlap, p_overlap, coverage, actor, negated))
     for g in group_evidence(claims, store, nlp, options.top_k):

@@ -119,7 +119,8 @@ class ConflictResult(BaseModel):
     kind: str = Field(
         ...,
         description=(
-            '"number", "date", "role", "negation", "quote", "direction", "name" or "group"'
+            '"number", "date", "role", "negation", "quote", "speaker", "direction", "name" or '
+            '"group"'
         ),
     )
     claim: str

@@ -163,3 +163,83 @@ def test_an_html_fragment_is_extracted_like_a_page(wrap: str) -> None:
     """HTML columns of crawl exports often hold only the story's markup."""
     story = "Café owners in Kraków said prices rose by 12% this year, the most since 2001. "
     assert article_from_html(wrap.format(story * 3)).text == (story * 3).strip()
+
+
+STORY = (
+    "<p>Drones crossed the eastern border overnight, and the government invoked Article 4 "
+    "of the North Atlantic Treaty on Wednesday morning.</p><p>Allies will meet in Brussels "
+    "on Thursday to consult, the foreign minister told reporters in Warsaw.</p>"
+)
+
+
+def _page(body: str, title: str = "News") -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "message"),
+    [
+        # A section front: every headline has the five words a menu lacks.
+        (
+            "<h1>World news</h1><ul>"
+            + "".join(
+                f'<li><a href="/s{i}">Headline number {i} about world events and politics '
+                "today</a> <span>2 hours ago</span></li>"
+                for i in range(12)
+            )
+            + "</ul>",
+            "World news",
+            "only links to stories",
+        ),
+        # Story cards whose summaries repeat, leaving "0 hours ago / 1 hours ago / ...".
+        (
+            "<h1>Weather</h1>"
+            + "".join(
+                f'<div class="card"><h3><a href="/s{i}">Storm Amy batters coast as thousands '
+                f'lose power in region {i}</a></h3><p class="summary">Emergency crews worked '
+                f"through the night to restore supplies.</p><span>{i} hours ago</span></div>"
+                for i in range(10)
+            ),
+            "Weather",
+            "no article text found in the HTML",
+        ),
+        (
+            '<nav><a href="/">Home</a></nav><h1>404 - Page not found</h1><p>Sorry, the page '
+            "you were looking for could not be found. It may have been moved or deleted.</p>"
+            '<p><a href="/">Go to the homepage</a></p>',
+            "Page not found",
+            r"an error page \('404 - Page not found'\)",
+        ),
+    ],
+    ids=["section-front", "story-cards", "404"],
+)
+def test_pages_of_other_pages_are_no_article(body: str, title: str, message: str) -> None:
+    """Scored as articles, these came out "likely MACHINE-WRITTEN" at 98-99.9%."""
+    with pytest.raises(InputError, match=message):
+        article_from_html(_page(body, title), name="page.html")
+    # A story with links in it is still a story.
+    linked = STORY.replace("Article 4", '<a href="/a4">Article 4 of the treaty</a>')
+    assert "Article 4" in article_from_html(_page(linked), name="story.html").text
+
+
+@pytest.mark.parametrize(
+    "hide",
+    [
+        'hidden=""',
+        'aria-hidden="true"',
+        'style="display: none"',
+        'style="font-size:0"',
+        'style="position:absolute;left:-9999px"',
+        'class="sr"',
+    ],
+)
+def test_text_a_reader_never_sees_is_not_scored(hide: str) -> None:
+    """A paragraph of human news hidden in the page made machine text read as human."""
+    secret = "The parish council met in the village hall to discuss the new bus timetable."
+    style = "<style>.sr{position:absolute;width:1px;height:1px;clip:rect(0 0 0 0)}</style>"
+    page = _page(f"{style}<div {hide}><p>{secret}</p></div>{STORY}")
+    article = article_from_html(page, name="page.html")
+    assert "parish council" not in article.text and "Drones crossed" in article.text
+    assert [r.text for r in article.removed if r.reason == "hidden"] == [secret]
+    template = _page(f"<template><p>{secret}</p></template>{STORY}")
+    assert "parish council" not in article_from_html(template, name="t.html").text

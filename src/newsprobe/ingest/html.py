@@ -8,6 +8,7 @@ slot inside the article body, a repeated teaser) is cut by the debris rules afte
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -69,6 +70,7 @@ def article_from_html(
     elif not html.strip():
         raise InputError(f"{name}: empty input")
     html = _as_document(CONTROL.sub("", html))
+    html, hidden = _without_hidden(html)
     try:
         doc = _extract(html, url, with_metadata=True, include_tables=False)
         if doc is None or not (doc.text or "").strip():
@@ -88,15 +90,131 @@ def article_from_html(
         site=doc.sitename or doc.hostname or None,
     )
     article.meta["extraction"] = {"html_chars": len(html), "text_chars": len(doc.text)}
-    article.removed = _page_removals(html, article) + article.removed
+    hidden_lines = [Removal(text=t, reason="hidden", line=-1) for t in hidden[:MAX_LISTED]]
+    article.removed = hidden_lines + _page_removals(html, article) + article.removed
     # Read on the text left once debris is cut: a cookie notice has five words too.
     try:
         menus_only = _menus_only(article.text, html, url)
+        links = _link_share(article.text, html)
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
     if menus_only:
         raise InputError(f"{name}: no article text found in the HTML, only menus and links")
+    if links >= MAX_LINK_SHARE:
+        raise InputError(
+            f"{name}: no article text found in the HTML, only links to stories "
+            f"({links:.0%} of its text; a section front or a list of headlines)"
+        )
+    if _repeated_share(article.text) >= MAX_LINK_SHARE:
+        raise InputError(
+            f"{name}: no article text found in the HTML, only the same lines repeated "
+            "(a list of story cards)"
+        )
+    if (error := _error_page(article)) is not None:
+        raise InputError(f"{name}: an error page ({error!r}), no article text")
     return article
+
+
+#: A page whose main text is mostly the text of links is a list of stories, not one:
+#: a section front's headlines have the five words a menu lacks.
+MAX_LINK_SHARE = 0.5
+_ERROR_TITLE = re.compile(
+    r"\b(?:404|410|page not found|not found|page (?:does not|doesn't) exist|error \d{3})\b", re.I
+)
+_ERROR_WORDS = 100  # an error page says a sentence or two, an article more
+#: Marks of an element a reader of the page never sees.
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])"
+    r"|(?:left|top|text-indent)\s*:\s*-\d{3,}|clip\s*:\s*rect\(\s*0[\s,]+0",
+    re.I,
+)
+_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+_HIDDEN_CLASSES = frozenset({"hidden", "sr-only", "visually-hidden", "screen-reader-text"})
+
+
+def _without_hidden(html: str) -> tuple[str, list[str]]:
+    """The page without the elements a reader never sees (``hidden``, ``aria-hidden``,
+    ``<template>``, an inline ``display: none``, ``visibility: hidden`` or ``font-size:
+    0``, a screen-reader-only class), and their text. A content farm can hide a human
+    paragraph there for the detector to read; the page is returned as given when it
+    hides nothing, or when it hides everything (a page whose script shows the article)."""
+    if not re.search(
+        r"hidden|template|display\s*:\s*none|font-size|sr-only|-\d{3,}|clip", html, re.I
+    ):
+        return html, []
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html, []
+    hide = set(_HIDDEN_CLASSES)
+    for style in tree.iter("style"):  # ".sr{position:absolute;clip:rect(0 0 0 0)}"
+        hide.update(
+            m.group(1).lower()
+            for m in _CLASS_RULE.finditer(style.text or "")
+            if _HIDDEN_STYLE.search(m.group(2))
+        )
+    hidden = []
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        classes = set((el.get("class") or "").lower().split())
+        if (
+            el.tag == "template"
+            or el.get("hidden") is not None
+            or (el.get("aria-hidden") or "").lower() == "true"
+            or _HIDDEN_STYLE.search(el.get("style") or "")
+            or classes & hide
+        ):
+            text = " ".join(el.text_content().split())
+            if text:
+                hidden.append(text)
+            el.drop_tree()
+    if not hidden:
+        return html, []
+    body = tree.find("body")
+    if body is None or len(" ".join(body.text_content().split()).split()) < 5:
+        return html, []
+    return lxml_html.tostring(tree, encoding="unicode"), hidden
+
+
+def _link_share(text: str, html: str) -> float:
+    """How much of the article's text is the text of the page's links."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if not text.strip():
+        return 0.0
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return 0.0
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    flat = " ".join(text.split())
+    covered = sum(len(t) for t in links if len(t.split()) >= 3 and t in flat)
+    return min(1.0, covered / len(flat))
+
+
+def _repeated_share(text: str) -> float:
+    """How much of the text is lines said three times or more: a page of story cards
+    whose summaries repeat, which no article does."""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    counts = Counter(lines)
+    total = sum(len(line) for line in lines)
+    repeated = sum(len(line) for line in lines if counts[line] >= 3)
+    return repeated / total if total else 0.0
+
+
+def _error_page(article: Article) -> str | None:
+    """The title of an error page ("404 - Page not found") with a sentence or two."""
+    if len(article.text.split()) >= _ERROR_WORDS:
+        return None
+    for line in (article.title or "", *article.text.split("\n")[:2]):
+        if _ERROR_TITLE.search(line):
+            return line.strip()
+    return None
 
 
 def _publication_date(found: str | None, html: str, url: str | None) -> str | None:
@@ -117,11 +235,16 @@ def _publication_date(found: str | None, html: str, url: str | None) -> str | No
 
 def _menus_only(text: str, html: str, url: str | None) -> bool:
     """Whether trafilatura's text is a section front's or error page's menus: no line of
-    five words, and nothing left when it favours precision. Its fallback extractors
+    five words (and nothing left when it favours precision), or five lines and more with
+    at most one in five that long ("Weather / 0 hours ago / 1 hours ago"). Its fallback extractors
     return "Home / World / Sign in" rather than nothing, which was scored as a too-short
     article instead of saying the page holds none."""
-    if any(len(line.split()) >= 5 for line in text.splitlines()):
-        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    long = sum(len(line.split()) >= 5 for line in lines)
+    if long and not (len(lines) >= 5 and long <= len(lines) // 5):
+        return False  # a sentence, not only "Weather / 0 hours ago / 1 hours ago / ..."
+    if len(lines) >= 5 and long:
+        return True
     precise = _extract(html, url, favor_precision=True)
     return precise is None or not (precise.text or "").strip()
 

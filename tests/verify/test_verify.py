@@ -1012,3 +1012,20 @@ def test_a_quote_given_to_a_name_the_parser_did_not_tag_is_a_speaker_conflict(tm
     assert [(c.kind, c.claim_value) for c in found.conflicts] == [
         ("speaker", "Mauricio Pochettino")
     ]
+
+
+@MODELS
+def test_counts_of_one_vote_are_paired_by_what_they_count(tmp_path, model):
+    """ "6 in favour and 15 against" reverses "15 in favour and 6 against": the same two
+    numbers had confirmed it, and other numbers were paired 9 with 6."""
+    source = "Of the 21 councillors present, 15 voted in favour and 6 against the plan."
+    s = store_of(tmp_path, Passage(source, "council"))
+    swapped = "Of the 21 councillors present, 6 voted in favour and 15 against the plan."
+    (found,) = verdicts(s, swapped, model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.claim_value, c.source_value) for c in found.conflicts] == [("6", "15"), ("15", "6")]
+    other = "Of the 21 councillors present, 9 voted in favour and 12 against the plan."
+    (found,) = verdicts(s, other, model).values()
+    assert [(c.claim_value, c.source_value) for c in found.conflicts] == [("9", "15"), ("12", "6")]
+    (same,) = verdicts(s, source, model).values()
+    assert same.verdict == "supported"

@@ -45,6 +45,9 @@ class Quantity:
     high: float | None = None
     verb: str = ""
     bound: str = ""
+    # The words right after the number ("voted", "favour"; "against"): which of two counts
+    # of one action a value is, as "15 voted in favour and 6 against" tells them apart.
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

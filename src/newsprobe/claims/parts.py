@@ -8,6 +8,7 @@ consistency checks then compare like with like.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprobe.claims.groups import groups, memberships
@@ -668,6 +669,26 @@ def _quoted_in(sent: Span) -> list[tuple[int, int]]:
     return [(max(a, lo), min(b, hi)) for a, b in quote_spans(sent.doc) if a < hi and b > lo]
 
 
+_SIDE_WORDS = frozenset({"against", "for", "pro", "anti"})
+
+
+def _context(sent: Span, q: Quantity) -> tuple[str, ...]:
+    """Up to three content words after a number, before the next number, comma or "and":
+    "voted", "favour" for "15 voted in favour", "against" for "and 6 against"."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.idx < q.end:
+            continue
+        if tok.like_num or tok.pos_ in ("CCONJ", "NUM") or (tok.is_punct and tok.text != "-"):
+            break
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV") or lemma in _SIDE_WORDS:
+            out.append(lemma)
+            if len(out) == 3:
+                break
+    return tuple(out)
+
+
 def _quoted_terms(sent: Span, terms: list[str]) -> list[str]:
     """The terms whose every use in ``sent`` is inside quotation marks."""
     spans = _quoted_in(sent)
@@ -789,6 +810,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             )
     parts.changes, factors = _changes(sent, content, parts.dates)
     parts.quantities += factors
+    parts.quantities = [replace(q, context=_context(sent, q)) for q in parts.quantities]
     parts.name_lists = _name_lists(sent, parts.entities)
     parts.memberships = memberships(sent)
     parts.groups = groups(sent)

@@ -156,7 +156,12 @@ def paired(q: Quantity, claimed: list[Quantity], theirs: list[Quantity]) -> list
         return theirs
 
     def gap(a: Quantity, b: Quantity) -> float:
-        return abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+        """How unlike two values are: their relative difference, and 1 more when the words
+        after them differ ("in favour" against "against"), which weighs more than any
+        difference of value: "6 voted in favour and 15 against" pairs 6 with the source's
+        15 in favour, not with its 6 against."""
+        other = bool(a.context and b.context and not set(a.context) & set(b.context))
+        return abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9) + other
 
     best = min(
         itertools.permutations(theirs),

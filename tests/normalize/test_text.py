@@ -23,7 +23,6 @@ def _clean(text: str) -> tuple[str, int]:
         "\u200d",  # ZERO WIDTH JOINER
         "\u2060",  # WORD JOINER
         "\ufeff",  # ZERO WIDTH NO-BREAK SPACE (BOM)
-        "\u00ad",  # SOFT HYPHEN
         "\u200e",  # LEFT-TO-RIGHT MARK (bidi)
         "\u200f",  # RIGHT-TO-LEFT MARK (bidi)
         "\u061c",  # ARABIC LETTER MARK (bidi)
@@ -34,7 +33,6 @@ def _clean(text: str) -> tuple[str, int]:
         "\u034f",  # COMBINING GRAPHEME JOINER
         "\ufe0f",  # VARIATION SELECTOR-16, after a letter
         "\U000e0041",  # TAG LATIN CAPITAL LETTER A ("ASCII smuggling")
-        "\u3164",  # HANGUL FILLER
     ],
 )
 def test_each_invisible_character_is_removed_and_counted(char: str) -> None:
@@ -91,3 +89,39 @@ def test_compounds_a_translation_spaced_get_their_hyphen_back():
     )
     kept = "It fell to -12C. Scores were 5 -3. He said - and meant it - no. Covid -19."
     assert normalize_text(kept) == kept
+
+
+def test_soft_hyphens_are_removed_without_counting_as_tricks() -> None:
+    """A publishing system's hyphenation points: an editor's human article was said to
+    hide 33 invisible characters."""
+    out, n = _clean(STORY.replace("o", "o\u00ad"))
+    assert out == STORY and n == 0
+
+
+def test_a_hangul_filler_typed_for_a_space_is_a_space() -> None:
+    """Removed like other invisible characters, it had glued every word to the next."""
+    out, n = _clean(STORY.replace(" ", "\u3164"))
+    assert out == STORY and n == STORY.count(" ")
+
+
+@pytest.mark.parametrize(
+    ("tricked", "clean", "counted"),
+    [
+        (
+            "The gọvernment saịd thẹ border was closed.",
+            "The government said the border was closed.",
+            3,
+        ),
+        ("Thé mán ánd hér dóg", "The man and her dog", 5),  # accents on everyday words
+        ("𝐓𝐡𝐞 ｍａｙｏｒ said", "The mayor said", 8),  # styled letters
+        # Names and words English writes with accents keep them, uncounted.
+        ("Pokémon, Beyoncé and a café in Zürich", "Pokémon, Beyoncé and a café in Zürich", 0),
+    ],
+)
+def test_accents_put_on_to_change_tokens_are_taken_off(
+    tricked: str, clean: str, counted: int
+) -> None:
+    """A dot below one letter in a hundred had turned a machine article "human"."""
+    findings: dict[str, int] = {}
+    assert normalize_text(tricked, findings) == clean
+    assert findings["homoglyphs"] == counted

@@ -4,13 +4,14 @@ Invisible characters, which change tokens without changing what a reader sees, a
 Unicode's Default_Ignorable_Code_Point set (zero-width spaces and joiners, bidi marks and
 embedding controls, invisible operators, tag characters, variation selectors, Hangul
 fillers), taken from the ``regex`` module's Unicode tables rather than a hand list that
-misses the next one. NFKC then folds compatibility forms (full-width letters, ligatures), and
-look-alike letters inside Latin words are folded to Latin, and a text typo'd word after
-word has its misspellings repaired (:mod:`newsprobe.normalize.spelling`). Each trick is
-counted: in news text they are a signal in their own right. Sentences that a scrape glued
-together ("generated.It has") get their space back, and compounds that a machine
-translation spaced ("45 -year -old") their hyphen, so that the model reads what a reader
-reads.
+misses the next one (Hangul fillers typed for spaces become spaces). NFKC then folds
+compatibility forms (full-width letters, ligatures), accents put there only to change
+tokens are taken off, look-alike letters inside Latin words are folded to Latin, and a
+text typo'd word after word has its misspellings repaired
+(:mod:`newsprobe.normalize.spelling`). Each trick is counted: in news text they are a
+signal in their own right. Sentences that a scrape glued together ("generated.It has") get
+their space back, and compounds that a machine translation spaced ("45 -year -old") their
+hyphen, so that the model reads what a reader reads.
 """
 
 from __future__ import annotations
@@ -56,10 +57,57 @@ TRANSLATION_MIN = 2
 _GLUED_HEADLINE = regex.compile(r"(?m)^(\*\*[^*\n]{3,300}\*\*)(?=\p{Lu})")
 
 
+# Hangul fillers are invisible, but typed for spaces they glue the words when removed.
+_BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")
+# Soft hyphens: a publishing system's hyphenation points, removed but no trick.
+_SOFT_HYPHEN = "\u00ad"
+# Letters NFKC folds that nobody types in news: full-width and mathematical alphanumerics.
+_STYLED_LETTERS = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]")
+# Accents of words spelled with them in English news ("café", "Zürich", "São Paulo");
+# any other mark on a Latin letter (a dot below, a ring above a consonant) is a trick.
+_COMMON_MARKS = frozenset(
+    "\u0300\u0301\u0302\u0303\u0304\u0306\u0308\u030a\u030b\u030c\u0327\u0328"
+)
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+#: A word this common (wordfreq's Zipf scale) is not written with accents in English.
+COMMON_WORD_ZIPF = 5.0
+
+
 def remove_invisible(text: str) -> tuple[str, int]:
-    """``text`` without invisible characters, and how many were tricks (emoji glue is not)."""
-    text = _EMOJI_GLUE.sub("", text)
-    return _INVISIBLE.subn("", text)
+    """``text`` without invisible characters, and how many were tricks (emoji glue and
+    soft hyphens are not)."""
+    text, blanks = _BLANK_LETTERS.subn(" ", _EMOJI_GLUE.sub("", text))
+    soft = text.count(_SOFT_HYPHEN)
+    text, n = _INVISIBLE.subn("", text)
+    return text, n - soft + blanks
+
+
+def strip_marks(text: str) -> tuple[str, int]:
+    """``text`` without the accents that only change tokens: every mark on an English
+    word ("thé", "gọvernment"), and the marks news does not use on any Latin word (a dot
+    below); names keep theirs ("café", "Zürich"). Counted where the word is a dictionary
+    word: one percent of letters given a dot below had turned a machine article human."""
+    if text.isascii():
+        return text, 0
+    from wordfreq import zipf_frequency
+
+    count = 0
+
+    def bare(m: regex.Match[str]) -> str:
+        nonlocal count
+        word = m.group(0)
+        marks = [c for c in word if unicodedata.combining(c)]
+        plain = "".join(c for c in word if not unicodedata.combining(c))
+        if not marks or not plain.isascii():
+            return word
+        common = zipf_frequency(plain.lower(), "en") >= COMMON_WORD_ZIPF
+        if not common and all(c in _COMMON_MARKS for c in marks):
+            return word
+        count += len(marks) if common else 0
+        return plain
+
+    out = _WORD.sub(bare, unicodedata.normalize("NFD", text))
+    return unicodedata.normalize("NFC", out), count
 
 
 def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
@@ -69,9 +117,12 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     # zero-width space compose like the plain word; and again after, for the few that NFKC
     # itself produces (U+3164 HANGUL FILLER becomes U+1160).
     text, invisible = remove_invisible(text)
+    styled = len(_STYLED_LETTERS.findall(text))
     text = CONTROL.sub("", unicodedata.normalize("NFKC", text))
     text, more = remove_invisible(text)
+    text, marks = strip_marks(text)
     text, homoglyphs = fold_homoglyphs(text)
+    homoglyphs += styled + marks  # letters made to look like others: one kind of trick
     # After folding, so that a word typo'd with a Cyrillic letter is repaired as well.
     text, misspellings = repair_misspellings(text)
     text = _GLUED_HEADLINE.sub("\\1\n", text)

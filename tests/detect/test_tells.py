@@ -23,6 +23,9 @@ from newsprobe.detect.tells import TELL_KINDS, TELL_PROBABILITY, find_tells
         ("This content may violate our usage guidelines.", "refusal"),
         ("**Council approves harbour wall**\nThe council met on Monday.", "markdown heading"),
         ("The council met.\n  **What happens next**  \nWork starts in May.", "markdown heading"),
+        ("Work starts in May. As of my last knowledge update, it had not.", "self-reference"),
+        ("Work starts in May.\n\nI hope this article meets your needs.", "reply framing"),
+        ("Work starts in May. Let me know if you would like any changes!", "reply framing"),
     ],
 )
 def test_scaffolding_is_found_with_its_kind(text: str, kind: str) -> None:
@@ -37,6 +40,10 @@ def test_scaffolding_is_found_with_its_kind(text: str, kind: str) -> None:
         # Reporters quote chatbots; a quotation is not the article's own voice.
         'The bot replied: "As an AI language model, I cannot give opinions."',
         "The reply began “I'm only a language model” and went on.",
+        # British house style quotes in single marks; "don’t" is no closing mark.
+        "The chatbot replied: ‘As an AI language model, I don’t give opinions.’",
+        "As of my last update to this post, the road was still closed.",
+        "Let me know if you would like to come to the meeting.",
         # Phrases people also write, in the forms people write them.
         "Here is a summary of the events so far: the inquiry opened in May.",
         "Here's Where Flu Activity is the Highest Right Now",

@@ -47,7 +47,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bas\ an?\ (?:ai|artificial\ intelligence)(?:\ language)?\ model\b"
         r"|\bI(?:'m|\ am)\ (?:only\ |just\ )?(?:an?\ )?(?:large\ )?language\ model\b"
         r"|\bI(?:'m|\ am)\ an\ ai(?:\ assistant|\ chatbot)?\s*[,.;]"
-        r"|\bmy\ (?:knowledge\ cutoff|training\ data)\b",
+        r"|\bmy\ (?:knowledge\ cutoff|training\ data)\b"
+        r"|\bas\ of\ my\ (?:last\ )?(?:knowledge\ (?:update|cutoff)|training)\b",
     ),
     (
         "refusal",
@@ -67,7 +68,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:polished|rewritten|revised|improved|paraphrased)\ version\b)"
         rf"|\b{_NUM}[\s-]sentences?\ news\ (?:article|story)\b"
         r"|\bnews\ article\ based\ on\ (?:the|a|this|your)\ (?:given\ )?"
-        r"(?:summary|abstract|prompt|headline|information)\b",
+        r"(?:summary|abstract|prompt|headline|information)\b"
+        # Signing the reply off to the person who asked for it.
+        r"|\bI\ hope\ (?:this|the)\ (?:article|story|piece|rewrite|version)\ "
+        r"(?:meets|fits|suits|helps|is\ what)\b"
+        r"|\blet\ me\ know\ if\ you\ (?:would\ like|need|want)\ (?:me\ to\ make\ )?"
+        r"(?:any\ )?(?:changes|adjustments|revisions|modifications|edits)\b",
     ),
     # A whole line in bold: a chat reply's markdown headline, pasted with its markup.
     ("markdown heading", r"(?m:^[ \t]*\*\*[^*\n]{3,200}\*\*[ \t]*$)"),
@@ -94,7 +100,10 @@ def _quoted(text: str, pos: int) -> bool:
         return True
     curly_open = sum(para.count(q) for q in "“«")
     curly_close = sum(para.count(q) for q in "”»")
-    return curly_open > curly_close
+    if curly_open > curly_close:
+        return True
+    # British single quotes: ’ closes one only where no letter follows (not "don’t").
+    return para.count("‘") > len(re.findall(r"’(?!\w)", para))
 
 
 def _same_clause(text: str, end: int, start: int) -> bool:

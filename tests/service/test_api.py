@@ -258,6 +258,11 @@ def test_html_input_is_extracted_or_clearly_unavailable(server):
     assert out["author"] == "Anna Nowak" and out["site"] == "The Eastern Ledger"
     removed = " ".join(x["text"] for x in out["removed"])
     assert "cookies" in removed and all(x["reason"] for x in out["removed"])
+    # A page's source pasted into the text box is read as the page, as `check -` reads it.
+    with server.client() as c:
+        pasted = c.post("/v1/check", json={"text": page}).json()
+    assert pasted["title"] == out["title"] and pasted["removed"] == out["removed"]
+    assert pasted["machine_probability"] == out["machine_probability"]
 
 
 def test_markdown_is_read_without_its_markup(server):

@@ -82,6 +82,7 @@ def test_slow_request_gets_504_and_its_slot_comes_back(serve):
         started = time.monotonic()
         r = c.post("/v1/check", json={"text": TEXT})
         assert r.status_code == 504 and "0.5 s" in r.json()["error"]
+        assert "serve --timeout" in r.json()["error"]
         assert time.monotonic() - started < 5
         assert c.get("/healthz").json()["timed_out"] == timed_out + 1
         # the work still runs, so its slot stays taken (no piling onto the CPU) ...

@@ -94,7 +94,10 @@ class WorkerPool:
             future.cancel()
             self.note_timeout()
             limit = limit_s if limit_s is not None else timeout_s
-            raise TimedOut(f"no answer within {limit:g} s; the service is busy") from None
+            raise TimedOut(
+                f"no answer within {limit:g} s: the service is busy or the text is long for "
+                "the time allowed (serve --timeout)"
+            ) from None
 
     def note_timeout(self) -> None:
         """Count a 504, from the detector's queue or from reading the input."""

@@ -144,3 +144,25 @@ def test_a_records_panel_is_titled_with_its_id(record_id: str | None, title: str
     console = Console(record=True, width=200, color_system=None)
     render_article(article, "smollm2-135m", console)
     assert f" {title} " in console.export_text().splitlines()[0]
+
+
+def test_a_long_text_says_the_verdict_read_its_start_and_a_short_one_is_weak() -> None:
+    """A human lead hid a machine body: the verdict reads the first ~128 tokens, and the
+    terminal did not say that most of the text went unread."""
+    long = Article(text=" ".join(["Drones crossed the border overnight."] * 60))
+    long.meta["tokens"] = 127
+    long.verdict = Verdict(label="human", machine_probability=0.1, threshold=0.9, fpr_target=0.01)
+    long.scores = {"compression": 0.5}
+    console = Console(record=True, width=300, color_system=None)
+    render_article(long, "smollm2-135m", console)
+    out = console.export_text()
+    assert "127 tokens scored of a 300-word text" in out and "--max-tokens 512" in out
+    short = Article(text="Drones crossed the border overnight, officials said on Tuesday.")
+    short.meta["tokens"] = 30
+    short.verdict = long.verdict
+    short.scores = long.scores
+    console = Console(record=True, width=300, color_system=None)
+    render_article(short, "smollm2-135m", console)
+    out = console.export_text()
+    assert "short text (9 words): under ~100 words a verdict is weak evidence" in out
+    assert "of a 9-word text" not in out

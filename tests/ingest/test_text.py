@@ -125,9 +125,18 @@ def test_a_markdown_file_is_read_as_its_reader_sees_it(tmp_path):
     (tmp_path / "story.txt").write_text(body, encoding="utf-8")
     md = read_article(tmp_path / "story.md")
     assert md.text.startswith("Harbour council votes for a new wall\n\nFans' bus attacked")
+    assert md.title == "Harbour council votes for a new wall" and md.removed == []
     assert "The council said on Monday that the wall would cost" in md.text
     assert find_tells(md.text) == []
     # Pasted as plain text, the same markup is what a raw chat reply looks like.
     assert [t.kind for t in find_tells(read_article(tmp_path / "story.txt").text)] == [
         "markdown heading"
     ]
+
+
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path):
+    """Refused, as the docs promise only a BOM, but not as "a binary file"."""
+    path = tmp_path / "story.txt"
+    path.write_bytes("The council met on Monday to vote on the wall.".encode("utf-16-le"))
+    with pytest.raises(InputError, match="looks like UTF-16 text without a byte-order mark"):
+        read_article(path)

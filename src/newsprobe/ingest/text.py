@@ -65,6 +65,18 @@ def _looks_binary(data: bytes) -> bool:
     return control > 0.05 * len(head)
 
 
+def _utf16_without_bom(data: bytes) -> bool:
+    """Every other byte zero, as ASCII letters are in UTF-16: "H\0e\0l\0"."""
+    head = data[:4096]
+    if len(head) < 8:
+        return False
+    evens, odds = head[0::2], head[1::2]
+    return (
+        min(evens.count(0), odds.count(0)) == 0
+        and max(evens.count(0) / len(evens), odds.count(0) / len(odds)) > 0.9
+    )
+
+
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
@@ -121,6 +133,10 @@ def check_bytes(data: bytes, name: str) -> None:
     if kind := _document_kind(data):
         raise InputError(f"{name}: {kind}, not text or HTML; extract the article's text first")
     if not _bom_utf16(data) and _looks_binary(data):
+        if _utf16_without_bom(data):
+            raise InputError(
+                f"{name}: looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+            )
         raise InputError(f"{name}: looks like a binary file, not text")
 
 
@@ -174,6 +190,9 @@ _MARKDOWN = (
 )
 
 
+_MD_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.M)
+
+
 def markdown_text(text: str) -> str:
     """A ``.md`` file's text without its markup. Its author chose Markdown, so a line in
     bold is a headline they wrote, not a chat reply pasted raw with its markup (which
@@ -191,6 +210,11 @@ def article_from_bytes(
     ``.md``."""
     check_bytes(data, name)
     text = decode(data)
+    title = None
     if markdown or (markdown is None and name.lower().endswith(".md")):
+        heading = _MD_TITLE.search(text)  # "# Harbour wall approved": the document's title
+        if heading:  # the title, which article_from_text puts back as the first line
+            title = markdown_text(heading.group(1)).strip()
+            text = text[heading.end() :]
         text = markdown_text(text)
-    return article_from_text(text, name)
+    return article_from_text(text, name, title=title or None)

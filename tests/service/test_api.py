@@ -138,7 +138,9 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     refused = mixed.json()["results"]
     assert [x.get("status") for x in refused] == [422, 422, 422, None]
     assert refused[0]["error"].startswith("items.0.date: a date is YYYY-MM-DD")
-    assert refused[1]["error"] == "items.1: give exactly one of text, markdown, html, url or pdf"
+    assert (
+        refused[1]["error"] == "items.1: give exactly one of text, markdown, html, url, pdf or file"
+    )
     assert refused[2]["error"].startswith("items.2: ")
     assert refused[3]["label"] in {"machine", "human"}
     assert r.status_code == 200, r.text
@@ -165,7 +167,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         ),
         ({"content": b""}, 422, "body is missing"),
         ({"content": b"N\xffoI\x17\xb0"}, 422, "cannot be read as JSON (not UTF-8"),
-        ({"json": {}}, 422, "exactly one of text, markdown, html, url or pdf"),
+        ({"json": {}}, 422, "exactly one of text, markdown, html, url, pdf or file"),
         ({"json": {"text": ARTICLE, "url": "https://example.com"}}, 422, "exactly one"),
         ({"json": {"text": ARTICLE, "fpr": 2}}, 422, "fpr"),
         ({"json": {"text": ARTICLE, "date": "10/09/2025"}}, 422, "a date is YYYY-MM-DD"),
@@ -520,3 +522,39 @@ def test_a_wider_window_colours_more_sentences_with_the_same_verdict(server, ser
     assert wide_body["tokens"] == narrow_body["tokens"]
     assert scored(wide_body) > scored(narrow_body)
     assert (narrow_models["max_tokens"], wide_models["max_tokens"]) == (128, 1024)
+
+
+def test_a_file_is_read_from_its_bytes_as_check_reads_it(server):
+    """A page saved in Windows-1252 and a UTF-16 text, dropped on the web page, were read
+    as UTF-8 by the browser (garbled, or refused as binary); as bytes the server reads
+    them as `check` does."""
+    page = (
+        "<html><head><meta charset='windows-1252'><title>Caf\xe9 owners protest \u2013 again"
+        "</title></head><body><h1>Caf\xe9 owners protest \u2013 again</h1>"
+        f"<p>{ARTICLE}</p></body></html>"
+    ).encode("cp1252")
+    utf16 = ARTICLE.encode("utf-16")
+    with server.client() as c:
+        as_page = c.post(
+            "/v1/check", json={"file": base64.b64encode(page).decode(), "filename": "a.html"}
+        )
+        as_text = c.post(
+            "/v1/check", json={"file": base64.b64encode(utf16).decode(), "filename": "b.txt"}
+        ).json()
+        plain = c.post("/v1/check", json={"text": ARTICLE}).json()
+        md = c.post(
+            "/v1/check",
+            json={
+                "file": base64.b64encode(b"# Harbour\n\n" + ARTICLE.encode()).decode(),
+                "filename": "c.md",
+            },
+        ).json()
+        assert_one_line_error(c.post("/v1/check", json={"file": "%%"}), 422, "base64")
+        assert_one_line_error(
+            c.post("/v1/check", json={"text": ARTICLE, "filename": "a.txt"}), 422, "with file"
+        )
+    if available_inputs()["html"]:
+        assert as_page.status_code == 200, as_page.text
+        assert as_page.json()["title"] == "Café owners protest – again"
+    assert as_text["machine_probability"] == plain["machine_probability"]
+    assert md["title"] == "Harbour"

@@ -272,9 +272,10 @@ def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     expect(page.get_by_label("Article text or URL")).to_have_value(text)
     assert page.get_by_label("Article text or URL").input_value() == text
     html = (SAMPLE.parent / "article.html").read_text(encoding="utf-8")
+    # Pages and Markdown go as their bytes, read on the server as `check` reads files.
     assert send_dropped(page, "story.html", "text/html", html.encode()) == (
         "File: story.html (HTML; its main text will be checked)",
-        {"html"},
+        {"file", "filename"},
     )
     # the page has finished: either a result or an error is showing
     expect(page.locator("#result:not([hidden]), #error:not([hidden])")).to_have_count(1)
@@ -284,11 +285,18 @@ def test_dropped_files_are_read_text_into_the_box_and_html_sent_as_html(page):
     # Markdown goes as markdown, for the server to take its markup off.
     assert send_dropped(page, "story.md", "text/markdown", text.encode()) == (
         "File: story.md (Markdown; its text will be checked)",
-        {"markdown"},
+        {"file", "filename"},
     )
     expect(page.locator("#verdict")).to_be_visible()
     page.get_by_role("button", name="remove file").click()
     assert page.locator("#file-note").is_hidden()
+    # A text in another encoding is not read as UTF-8 by the browser: its bytes go.
+    assert send_dropped(page, "story.txt", "text/plain", text.encode("utf-16")) == (
+        "File: story.txt (text in its own encoding; it will be checked)",
+        {"file", "filename"},
+    )
+    expect(page.locator("#verdict")).to_be_visible()
+    page.get_by_role("button", name="remove file").click()
 
 
 def test_a_dropped_pdf_is_sent_as_pdf_and_a_binary_file_is_refused(page):

@@ -8,10 +8,12 @@ for those inputs, in a build that lacks them.
 from __future__ import annotations
 
 import base64
+from pathlib import PurePosixPath
 from typing import Any
 
 from newsprobe.article import Article
 from newsprobe.ingest import article_from_bytes
+from newsprobe.ingest.inputs import article_from_data
 from newsprobe.ingest.pdf import article_from_pdf, is_pdf
 from newsprobe.report.json import article_json
 from newsprobe.service.errors import ServiceError, TooLarge, Unavailable
@@ -27,6 +29,7 @@ def available_inputs() -> dict[str, bool]:
         "html": _html_module() is not None,
         "url": _fetch_module() is not None,
         "pdf": True,
+        "file": True,
     }
 
 
@@ -53,6 +56,19 @@ def _check_length(chars: int, what: str, settings: ServiceSettings) -> None:
         )
 
 
+def _base64(value: str, message: str) -> bytes:
+    try:
+        return base64.b64decode(value, validate=True)
+    except ValueError as exc:  # binascii.Error, and non-ASCII characters
+        raise ServiceError(message, status=422) from exc
+
+
+def _file_name(name: str | None) -> str:
+    """The suffix of a file's name, which says its kind; never a path to anything here."""
+    suffix = "".join(PurePosixPath((name or "").replace("\\", "/")).suffixes[-1:]).lower()
+    return f"file{suffix}" if suffix.isascii() and len(suffix) <= 10 else "file"
+
+
 def article_from_item(item: CheckItem, settings: ServiceSettings) -> Article:
     """Read one item into an Article (blocking: may fetch a URL); ServiceError/InputError."""
     article = _read_item(item, settings)
@@ -73,11 +89,11 @@ def _read_item(item: CheckItem, settings: ServiceSettings) -> Article:
         _check_length(len(item.markdown), "markdown", settings)
         data = item.markdown.encode("utf-8", "replace")
         return article_from_bytes(data, "markdown", markdown=True)
-    if item.pdf is not None:
-        try:
-            data = base64.b64decode(item.pdf, validate=True)
-        except ValueError as exc:  # binascii.Error, and non-ASCII characters
-            raise ServiceError("pdf must be a base64-encoded PDF file", status=422) from exc
+    if item.file is not None:
+        data = _base64(item.file, "file must be a base64-encoded file")
+        article = article_from_data(data, _file_name(item.filename))
+    elif item.pdf is not None:
+        data = _base64(item.pdf, "pdf must be a base64-encoded PDF file")
         if not is_pdf(data):
             raise ServiceError("pdf does not hold a PDF file (no %PDF- header)", status=422)
         article = article_from_pdf(data, "pdf")

@@ -16,12 +16,12 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 #: The ways an article can be given, in the order they are looked for.
-INPUT_KINDS = ("text", "markdown", "html", "url", "pdf")
+INPUT_KINDS = ("text", "markdown", "html", "url", "pdf", "file")
 
 
 class CheckItem(BaseModel):
-    """One article, given as plain text, as Markdown, as an HTML page, as a PDF file, or as
-    a URL."""
+    """One article, given as plain text, as Markdown, as an HTML page, as a PDF file, as
+    any file's bytes, or as a URL."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -40,6 +40,15 @@ class CheckItem(BaseModel):
     )
     pdf: str | None = Field(
         None, description="A PDF file, base64-encoded; its text layer is read (no OCR)."
+    )
+    file: str | None = Field(
+        None,
+        description="Any article file, base64-encoded, read as `newsprobe check` reads it: "
+        "a PDF by its header, HTML by its name or content (its declared charset honoured), "
+        "Markdown by a .md name, else text in any encoding.",
+    )
+    filename: str | None = Field(
+        None, max_length=255, description="The file's name (with `file`): its kind by suffix."
     )
     fpr: float | None = Field(
         None,
@@ -67,7 +76,9 @@ class CheckItem(BaseModel):
     def _exactly_one_input(self) -> CheckItem:
         given = [k for k in INPUT_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of text, markdown, html, url or pdf")
+            raise ValueError("give exactly one of text, markdown, html, url, pdf or file")
+        if self.filename is not None and self.file is None:
+            raise ValueError("filename goes with file")
         return self
 
     @property

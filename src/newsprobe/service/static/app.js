@@ -29,7 +29,7 @@
     contradicted: "contradicted",
     not_enough_evidence: "not enough evidence",
   };
-  let pendingFile = null; // {kind: "html"|"markdown"|"pdf", content, name}
+  let pendingFile = null; // {kind: "file"|"pdf", content (base64), name}
   let shown = null; // the result on screen, for "Save as a report page"
   let verdictFeatures = [];
   let meanings = {}; // scorer -> what its value says (from /v1/models or the saved report)
@@ -323,6 +323,7 @@
     let body;
     if (pendingFile) {
       body = { [pendingFile.kind]: pendingFile.content };
+      if (pendingFile.kind === "file") body.filename = pendingFile.name;
     } else {
       const value = $("input").value.trim();
       if (!value) return null;
@@ -383,6 +384,14 @@
     reader.readAsDataURL(file);
   }
 
+  function base64Of(bytes) {
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
+  }
+
   function useFile(file) {
     if (!file) return;
     showError("");
@@ -391,33 +400,44 @@
       return;
     }
     const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
-    // Markdown goes as markdown: the server takes its markup off, as `check story.md` does.
+    // Markdown goes as Markdown: the server takes its markup off, as `check story.md` does.
     const isMarkdown = /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown";
     const reader = new FileReader();
     reader.onload = () => {
-      const content = String(reader.result || "");
-      if (content.includes("\u0000")) {
+      const bytes = new Uint8Array(reader.result);
+      const utf16 = bytes.length >= 2 &&
+        ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+      if (!utf16 && bytes.includes(0)) {
         // An image or a Word file dropped here: its bytes are no article.
         showError(`${file.name} is not a text, HTML or PDF file.`);
         return;
       }
-      if (isHtml) {
-        pendingFile = { kind: "html", content, name: file.name };
-        $("file-name").textContent = `File: ${file.name} (HTML; its main text will be checked)`;
-        $("file-note").hidden = false;
-      } else if (isMarkdown) {
-        pendingFile = { kind: "markdown", content, name: file.name };
-        $("file-name").textContent = `File: ${file.name} (Markdown; its text will be checked)`;
-        $("file-note").hidden = false;
-      } else {
+      let text = null;
+      if (!isHtml && !isMarkdown && !utf16) {
+        try {
+          text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        } catch (e) {
+          text = null; // another encoding: the server tells which, as `check` does
+        }
+      }
+      if (text !== null) {
         pendingFile = null;
         $("file-note").hidden = true;
-        $("input").value = content;
+        $("input").value = text.replace(/^\uFEFF/, "");
+      } else {
+        // The bytes go as they are: a page's declared charset, a Markdown file's markup and
+        // a text in another encoding are read on the server as `newsprobe check` reads them.
+        pendingFile = { kind: "file", content: base64Of(bytes), name: file.name };
+        const what = isHtml ? "HTML; its main text will be checked"
+          : isMarkdown ? "Markdown; its text will be checked"
+          : "text in its own encoding; it will be checked";
+        $("file-name").textContent = `File: ${file.name} (${what})`;
+        $("file-note").hidden = false;
       }
       $("status").textContent = `Loaded ${file.name}.`;
     };
     reader.onerror = () => showError(`Could not read ${file.name}.`);
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   }
 
   // The server builds the page (the same one `newsprobe check --html` writes) and sends

@@ -134,6 +134,10 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     with server.client() as c:
         r = c.post("/v1/check/batch", json={"items": items})
         mixed = c.post("/v1/check/batch", json={"items": invalid})
+        # A url that cannot be fetched is named by its url in its place.
+        private = "http://127.0.0.1:9/story"
+        fetched = c.post("/v1/check/batch", json={"items": [{"url": private}]}).json()
+    assert fetched["results"][0]["url"] == private and fetched["results"][0]["status"] == 422
     assert mixed.status_code == 200, mixed.text
     refused = mixed.json()["results"]
     assert [x.get("status") for x in refused] == [422, 422, 422, None]

@@ -40,12 +40,16 @@ def _result_view() -> str:
     return page[page.index("-->", start) + 3 : end].strip()
 
 
-def _name(result: dict[str, Any]) -> str:
-    """How the page names an article (as app.js's ``articleName``)."""
-    where = result.get("path")
+def _name(result: dict[str, Any], i: int = 0) -> str:
+    """How the page names an article (as app.js's ``articleName``): its title and where it
+    came from (two files with one headline are two articles), else its number."""
+    where = result.get("path") or result.get("url")
     if where and result.get("record_id"):
         where = f"{where}, row {result['record_id']}"
-    return str(result.get("title") or where or result.get("url") or "article")
+    title = result.get("title")
+    if title and where:
+        return f"{title} ({where})"
+    return str(title or where or f"article {i + 1}")
 
 
 #: The verdicts' words, as the page's script says them (app.js ``LABELS``, ``CLAIM_WORDS``).
@@ -66,11 +70,11 @@ def _pct(p: float | None) -> str:
     return "n/a" if p is None else f"{100 * p:.1f}%"
 
 
-def _plain_result(result: dict[str, Any]) -> str:
+def _plain_result(result: dict[str, Any], i: int = 0) -> str:
     """One article's verdict, turn and claims as markup: what a mail client or a viewer
     that runs no script shows of the report (the whole view needs the page's script)."""
     e = html.escape
-    parts = [f"<h2>{e(_name(result))}</h2>"]
+    parts = [f"<h2>{e(_name(result, i))}</h2>"]
     if "error" in result:
         return parts[0] + f'<p class="error">{e(str(result["error"]))}</p>'
     label, p = result.get("label"), result.get("machine_probability")
@@ -113,7 +117,7 @@ def _plain_result(result: dict[str, Any]) -> str:
 
 
 def _plain_view(results: Sequence[dict[str, Any]]) -> str:
-    body = "\n".join(f"<section>{_plain_result(r)}</section>" for r in results)
+    body = "\n".join(f"<section>{_plain_result(r, i)}</section>" for i, r in enumerate(results))
     return (
         '<noscript><div class="noscript"><p>This viewer runs no scripts, so the report '
         "shows its summary only: open the file in a web browser for the coloured sentences, "

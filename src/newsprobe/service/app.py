@@ -219,6 +219,10 @@ def _api_router() -> APIRouter:
                 raise got
             else:
                 good.append(n)
+                continue
+            url = getattr(items[n], "url", None)
+            if url is not None:  # a failed fetch is named by what it fetched
+                results[n]["url"] = url
         if good:
             articles = [read[n] for n in good]
             fprs = [items[n].fpr for n in good]  # type: ignore[union-attr]

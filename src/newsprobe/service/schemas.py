@@ -267,6 +267,7 @@ class ItemError(BaseModel):
 
     error: str
     status: int
+    url: str | None = Field(None, description="The item's url, when it was one.")
 
 
 class BatchResult(BaseModel):

@@ -510,8 +510,12 @@
   // A saved report (newsprobe check --html): the results are in the page, not fetched.
   // Several articles get a list; choosing one shows it in the same result view.
   function articleName(r, i) {
-    const where = r.path && r.record_id ? `${r.path}, row ${r.record_id}` : r.path;
-    return r.title || where || r.url || `article ${i + 1}`;
+    // Its title and where it came from (two files with one headline are two articles),
+    // else its number (as report/html.py's _name).
+    let where = r.path || r.url;
+    if (where && r.record_id) where = `${where}, row ${r.record_id}`;
+    if (r.title && where) return `${r.title} (${where})`;
+    return r.title || where || `article ${i + 1}`;
   }
 
   let current = 0; // the report's article on screen

@@ -1,0 +1,30 @@
+"""The saved report's names for its articles, as a reader without the page's script sees
+them (the browser tests in tests/service/test_page.py drive the script's view)."""
+
+from __future__ import annotations
+
+import re
+
+from newsprobe.report.html import report_page
+
+
+def test_articles_are_named_by_title_and_where_they_came_from_else_by_number() -> None:
+    """Two files with one headline were two sections of the same name; pasted texts and
+    failed items were each just "article"."""
+    verdict = {"label": "human", "machine_probability": 0.1, "threshold": 0.9}
+    results = [
+        {**verdict, "title": "Poland invokes Article 4", "path": "a.html"},
+        {**verdict, "title": "Poland invokes Article 4", "path": "b.html"},
+        dict(verdict),
+        {"error": "fetch failed", "url": "https://news.example/1"},
+        {"error": "bad input"},
+    ]
+    page = report_page(results)
+    noscript = page[page.index("<noscript>") : page.index("</noscript>")]
+    assert re.findall(r"<h2>(.*?)</h2>", noscript) == [
+        "Poland invokes Article 4 (a.html)",
+        "Poland invokes Article 4 (b.html)",
+        "article 3",
+        "https://news.example/1",
+        "article 5",
+    ]

@@ -114,8 +114,10 @@ def test_a_hangul_filler_typed_for_a_space_is_a_space() -> None:
         ),
         ("Thé mán ánd hér dóg", "The man and her dog", 5),  # accents on everyday words
         ("𝐓𝐡𝐞 ｍａｙｏｒ said", "The mayor said", 8),  # styled letters
-        # Names and words English writes with accents keep them, uncounted.
+        # Names and words English writes with accents keep them, uncounted; so does
+        # mojibake's "Â£5" (a pound sign read in the wrong code page), which is no "A".
         ("Pokémon, Beyoncé and a café in Zürich", "Pokémon, Beyoncé and a café in Zürich", 0),
+        ("It cost Â£5 and Â£7 and Â£9.", "It cost Â£5 and Â£7 and Â£9.", 0),
     ],
 )
 def test_accents_put_on_to_change_tokens_are_taken_off(

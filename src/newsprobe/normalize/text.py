@@ -100,7 +100,8 @@ def strip_marks(text: str) -> tuple[str, int]:
         plain = "".join(c for c in word if not unicodedata.combining(c))
         if not marks or not plain.isascii():
             return word
-        common = zipf_frequency(plain.lower(), "en") >= COMMON_WORD_ZIPF
+        # "Â" alone is mojibake ("Â£5", a pound sign read in the wrong code page), not "A".
+        common = len(plain) > 1 and zipf_frequency(plain.lower(), "en") >= COMMON_WORD_ZIPF
         if not common and all(c in _COMMON_MARKS for c in marks):
             return word
         count += len(marks) if common else 0

@@ -483,3 +483,22 @@ def test_a_column_named_by_an_option_must_be_there(tmp_path, tiny_detector):
     res = scan(str(crawl), *base, "--url-field", "href")
     assert res.exit_code == 0, res.output
     assert read(out)["1"]["site"] == "news.example"
+
+
+def test_a_file_named_by_its_absolute_path_resumes_the_same_records(
+    tmp_path, tiny_detector, monkeypatch
+):
+    """Rows without an id or url are "<path>#<row>": the same file typed as an absolute
+    path had been a second set of ids, every record scored and kept twice."""
+    monkeypatch.chdir(tmp_path)
+    rows = [{"text": f"{TEXT} Item {i}."} for i in range(3)]
+    Path("crawl.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    args = ["--out", "r.parquet", "--detector", str(tiny_detector)]
+    assert scan("crawl.jsonl", *args).exit_code == 0
+    again = scan(str(tmp_path / "crawl.jsonl"), *args)
+    assert again.exit_code == 0 and "0 scored now" in again.output
+    assert sorted(read(tmp_path / "r.parquet")) == [
+        "crawl.jsonl#1",
+        "crawl.jsonl#2",
+        "crawl.jsonl#3",
+    ]

@@ -8,8 +8,9 @@ Every record carries a **stable id** (``Record.record_id``, also put in
 
 1. the value of the id column (``--id-field``, default ``id``) when the row has one;
 2. else the URL (the url column, or a WARC record's ``WARC-Target-URI``);
-3. else ``<path>#<row>``: the path as given and the 1-based row number (JSONL line, CSV data
-   row, Parquet row, WARC response record); a file in a folder is its own path.
+3. else ``<path>#<row>``: the path as given (:func:`id_path`) and the 1-based row number
+   (JSONL line, CSV data row, Parquet row, WARC response record); a file in a folder is its
+   own path.
 
 An id that repeats inside one file gets ``#2``, ``#3``... appended, so that two captures of
 one URL are two records. ``Article.id`` stays the SHA-256 of the text (the cache key).
@@ -26,6 +27,7 @@ import csv
 import gzip
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -152,11 +154,24 @@ def _row_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
+def id_path(path: str) -> str:
+    """A path as a record id holds it: as typed, but an absolute path inside the working
+    folder as the relative one, so that "scan crawl.jsonl" and "scan $PWD/crawl.jsonl"
+    resume each other instead of scoring every record again under a second id."""
+    if path.startswith("<") or not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if relative.startswith("..") else relative
+
+
 class _Ids:
     """Applies the id rules above and makes repeats within one file distinct."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
+        self.path = id_path(path)
         self._seen: dict[str, int] = {}
 
     def __call__(self, given: str | None, url: str | None, row: int) -> str:
@@ -461,7 +476,7 @@ def _check_warc_magic(path: Path) -> None:
 
 def _file_record(path: Path) -> Record:
     """A text, Markdown, HTML or PDF file as one record whose id is its path."""
-    rec = Record(record_id=str(path), source=str(path))
+    rec = Record(record_id=id_path(str(path)), source=str(path))
     try:
         data = path.read_bytes()
         if is_pdf(data):

@@ -217,9 +217,14 @@ def test_pages_of_other_pages_are_no_article(body: str, title: str, message: str
     """Scored as articles, these came out "likely MACHINE-WRITTEN" at 98-99.9%."""
     with pytest.raises(InputError, match=message):
         article_from_html(_page(body, title), name="page.html")
-    # A story with links in it is still a story.
+    # A story with links in it is still a story, and so is a short one whose headline
+    # says "not found", or one a wide screen shows ("hidden md:block").
     linked = STORY.replace("Article 4", '<a href="/a4">Article 4 of the treaty</a>')
     assert "Article 4" in article_from_html(_page(linked), name="story.html").text
+    brief = _page(f"<h1>Missing hiker not found after search</h1>{STORY}", "Hiker not found")
+    assert "Drones crossed" in article_from_html(brief, name="brief.html").text
+    wide = _page(f'<div class="hidden md:block">{STORY}</div>')
+    assert "Drones crossed" in article_from_html(wide, name="wide.html").text
 
 
 @pytest.mark.parametrize(

@@ -118,8 +118,12 @@ def article_from_html(
 #: A page whose main text is mostly the text of links is a list of stories, not one:
 #: a section front's headlines have the five words a menu lacks.
 MAX_LINK_SHARE = 0.5
+# What an error page is titled, not a headline that says "not found" ("Missing hiker not
+# found after search"): a status code first, or a page that is not there.
 _ERROR_TITLE = re.compile(
-    r"\b(?:404|410|page not found|not found|page (?:does not|doesn't) exist|error \d{3})\b", re.I
+    r"^\W*(?:error\W*)?(?:404|410|500)\b|^\W*not found\W*$"
+    r"|\b(?:page|file|article|content)\s+(?:not found|(?:does not|doesn't) exist)\b",
+    re.I,
 )
 _ERROR_WORDS = 100  # an error page says a sentence or two, an article more
 #: Marks of an element a reader of the page never sees.
@@ -161,6 +165,8 @@ def _without_hidden(html: str) -> tuple[str, list[str]]:
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         classes = set((el.get("class") or "").lower().split())
+        if any(":" in c for c in classes):  # "hidden md:block": shown on a wider screen
+            classes.discard("hidden")
         if (
             el.tag == "template"
             or el.get("hidden") is not None

@@ -70,7 +70,7 @@ def article_from_html(
     elif not html.strip():
         raise InputError(f"{name}: empty input")
     html = _as_document(CONTROL.sub("", html))
-    html, hidden = _without_hidden(html)
+    html, hidden, tree = _without_hidden(html)
     try:
         doc = _extract(html, url, with_metadata=True, include_tables=False)
         if doc is None or not (doc.text or "").strip():
@@ -91,11 +91,12 @@ def article_from_html(
     )
     article.meta["extraction"] = {"html_chars": len(html), "text_chars": len(doc.text)}
     hidden_lines = [Removal(text=t, reason="hidden", line=-1) for t in hidden[:MAX_LISTED]]
-    article.removed = hidden_lines + _page_removals(html, article) + article.removed
+    tree = tree if tree is not None else _tree(html)  # the page parsed once for both reads
+    links = _link_share(article.text, tree)  # before _page_removals rewrites the tree
+    article.removed = hidden_lines + _page_removals(tree, article) + article.removed
     # Read on the text left once debris is cut: a cookie notice has five words too.
     try:
         menus_only = _menus_only(article.text, html, url)
-        links = _link_share(article.text, html)
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
     if menus_only:
@@ -136,23 +137,34 @@ _CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 _HIDDEN_CLASSES = frozenset({"hidden", "sr-only", "visually-hidden", "screen-reader-text"})
 
 
-def _without_hidden(html: str) -> tuple[str, list[str]]:
-    """The page without the elements a reader never sees (``hidden``, ``aria-hidden``,
-    ``<template>``, an inline ``display: none``, ``visibility: hidden`` or ``font-size:
-    0``, a screen-reader-only class), and their text. A content farm can hide a human
-    paragraph there for the detector to read; the page is returned as given when it
-    hides nothing, or when it hides everything (a page whose script shows the article)."""
-    if not re.search(
-        r"hidden|template|display\s*:\s*none|font-size|sr-only|-\d{3,}|clip", html, re.I
-    ):
-        return html, []
+def _tree(html: str) -> Any:
+    """The page as an lxml tree, or None where lxml cannot parse it."""
     from lxml import etree
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(html)
+        return lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
-        return html, []
+        return None
+
+
+def _without_hidden(html: str) -> tuple[str, list[str], Any]:
+    """The page without the elements a reader never sees (``hidden``, ``aria-hidden``,
+    ``<template>``, an inline ``display: none``, ``visibility: hidden`` or ``font-size:
+    0``, a screen-reader-only class), and their text. A content farm can hide a human
+    paragraph there for the detector to read; the page is returned as given when it
+    hides nothing, or when it hides everything (a page whose script shows the article).
+    Also the parsed tree of the page returned, when there is one, for the reads after
+    extraction."""
+    if not re.search(
+        r"hidden|template|display\s*:\s*none|font-size|sr-only|-\d{3,}|clip", html, re.I
+    ):
+        return html, [], None
+    from lxml import html as lxml_html
+
+    tree = _tree(html)
+    if tree is None:
+        return html, [], None
     hide = set(_HIDDEN_CLASSES)
     for style in tree.iter("style"):  # ".sr{position:absolute;clip:rect(0 0 0 0)}"
         hide.update(
@@ -179,23 +191,16 @@ def _without_hidden(html: str) -> tuple[str, list[str]]:
                 hidden.append(text)
             el.drop_tree()
     if not hidden:
-        return html, []
+        return html, [], tree
     body = tree.find("body")
     if body is None or len(" ".join(body.text_content().split()).split()) < 5:
-        return html, []
-    return lxml_html.tostring(tree, encoding="unicode"), hidden
+        return html, [], None  # the tree lost what the page keeps
+    return lxml_html.tostring(tree, encoding="unicode"), hidden, tree
 
 
-def _link_share(text: str, html: str) -> float:
+def _link_share(text: str, tree: Any) -> float:
     """How much of the article's text is the text of the page's links."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    if not text.strip():
-        return 0.0
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    if tree is None or not text.strip():
         return 0.0
     links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     flat = " ".join(text.split())
@@ -300,19 +305,15 @@ _BLOCKS = (
 MAX_LISTED = 200
 
 
-def _page_removals(html: str, article: Article) -> list[Removal]:
+def _page_removals(tree: Any, article: Article) -> list[Removal]:
     """The page's visible lines that did not make it into the article (the audit trail).
 
     trafilatura drops navigation, ads, cookie banners and footers silently; a user who
     wants to know why a verdict differs from the page they see needs the list. Lines a
-    debris rule recognises get its reason, the rest are "boilerplate".
+    debris rule recognises get its reason, the rest are "boilerplate". ``tree`` is
+    rewritten (scripts dropped, a line break around each block).
     """
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    if tree is None:
         return []
     for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()

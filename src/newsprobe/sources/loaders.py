@@ -16,7 +16,6 @@ from newsprobe.ingest.fetch import fetch_url
 from newsprobe.ingest.html import article_from_html
 from newsprobe.ingest.pdf import is_pdf, pdf_text
 from newsprobe.ingest.records import (
-    Record,
     is_record_file,
     iter_file_records,
     left_out_note,
@@ -117,19 +116,15 @@ def _records(
             if rec.article is None:
                 failed(InputError(rec.error or f"{path}: row {rec.row} has no text"))
                 continue
-            yield _record_document(path, rec, max_words)
+            # The article's text is normalized already, as `check` reads the row.
+            source = str(rec.fields.get("source") or rec.url or f"{path.resolve()}#{rec.row}")
+            passages = split_passages(rec.article.text, max_words)
+            yield [Passage(t, source, rec.title, rec.url, rec.date) for t in passages]
     except InputError as exc:
         failed(exc)
         return
     if empty:
         failed(InputError(f"{path}: no records in the file"))
-
-
-def _record_document(path: Path, rec: Record, max_words: int) -> list[Passage]:
-    art = rec.article
-    assert art is not None
-    source = str(rec.fields.get("source") or rec.url or f"{path.resolve()}#{rec.row}")
-    return _document(art.text, source, rec.title, rec.url, rec.date, max_words)
 
 
 def _file(path: Path, max_words: int) -> list[Passage]:

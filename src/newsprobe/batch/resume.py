@@ -61,6 +61,9 @@ class ResultStore:
         self.manifest = manifest
         self._next = 0
         self.retry: set[str] = set()  # ids whose scoring failed in an earlier run
+        # Whether any row read or written failed scoring: only then does the compaction
+        # look for failures a later row replaces (a pass over every id, saved otherwise).
+        self._failures = False
 
     # -- opening and resuming -----------------------------------------------------------
     def open(self) -> set[str]:
@@ -95,6 +98,7 @@ class ResultStore:
         for record_id, error in _ids_and_errors(path):
             if error is not None and error.startswith(SCORING_FAILED):
                 self.retry.add(record_id)
+                self._failures = True
             else:
                 done.add(record_id)
 
@@ -125,6 +129,10 @@ class ResultStore:
     def write(self, rows: list[dict[str, Any]] | pa.Table) -> Path | None:
         """Persist one chunk of result rows as a new part file (atomically)."""
         table = rows if isinstance(rows, pa.Table) else to_table(rows)
+        self._failures = self._failures or any(
+            e is not None and e.startswith(SCORING_FAILED)
+            for e in table.column("error").to_pylist()
+        )
         if table.num_rows == 0:
             return None
         path = self.parts / f"part-{self._next:08d}.parquet"
@@ -160,7 +168,7 @@ class ResultStore:
     def _compact(self, sources: list[Path]) -> tuple[int, int]:
         schema = SCHEMA.with_metadata({META_KEY: json.dumps(self.manifest).encode()})
         tmp = self.out.with_name(self.out.name + ".tmp")
-        superseded = _superseded_failures(sources)
+        superseded = _superseded_failures(sources) if self._failures else set()
         seen: set[str] = set()
         rows = dupes = 0
         try:

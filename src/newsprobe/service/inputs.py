@@ -79,12 +79,8 @@ def article_from_item(item: CheckItem, settings: ServiceSettings) -> Article:
 def _read_item(item: CheckItem, settings: ServiceSettings) -> Article:
     if item.text is not None:
         _check_length(len(item.text), "text", settings)
-        data = item.text.encode("utf-8", "replace")
-        html = _html_module()
-        if html is not None and html.looks_like_html(data):
-            # A page's source pasted into the text box: read as `check -` reads it.
-            return html.article_from_html(data, name="text")
-        return article_from_bytes(data, "text")
+        # As `check -` reads it: a page's source pasted into the text box is a page.
+        return article_from_data(item.text.encode("utf-8", "replace"), "text")
     if item.markdown is not None:
         _check_length(len(item.markdown), "markdown", settings)
         data = item.markdown.encode("utf-8", "replace")

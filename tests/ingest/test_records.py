@@ -151,6 +151,14 @@ def test_csv_named_text_column_and_malformed_rows(tmp_path):
         list(iter_records([path]))
 
 
+def test_csv_quote_never_closed_names_its_row(tmp_path):
+    # Read loosely, the open quote would swallow rows 2-3 into one field without a word.
+    path = tmp_path / "crawl.csv"
+    path.write_text(f'id,text\n1,"{TEXT}"\n2,"{TEXT}\n3,{TEXT}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"row 2: malformed CSV \(a quote opened and never"):
+        list(iter_records([path]))
+
+
 def test_parquet_reads_in_batches_with_optional_columns(tmp_path, monkeypatch):
     import newsprobe.ingest.records as records
 

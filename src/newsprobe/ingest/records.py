@@ -352,9 +352,12 @@ def iter_csv(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> It
     csv.field_size_limit(2**31 - 1)
     ids = _Ids(str(path))
     column = options.html_field or options.text_field
+    row_no = 0
     try:
         with _open_text(path) as fh:
-            reader = csv.DictReader(fh)
+            # strict: a quote never closed is an error, not the rest of the file read
+            # into one field
+            reader = csv.DictReader(fh, strict=True)
             if reader.fieldnames is None:
                 raise InputError(f"{path}: empty CSV file")
             if column not in reader.fieldnames:
@@ -367,7 +370,8 @@ def iter_csv(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> It
                     continue
                 yield record_from_row(row, row_no, str(path), options, ids, keep)
     except csv.Error as exc:
-        raise InputError(f"{path}: malformed CSV ({exc})") from exc
+        why = "a quote opened and never closed" if "end of data" in str(exc) else str(exc)
+        raise InputError(f"{path} row {row_no + 1}: malformed CSV ({why})") from exc
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise _read_error(path, exc) from exc
 

@@ -7,6 +7,12 @@ import numpy as np
 import pytest
 
 from newsprobe.detect.detector import Detector
+from newsprobe.detect.sentences import (
+    SENTENCE_FPR,
+    SHADE_FPR,
+    DepthCalibration,
+    human_sentence_scores,
+)
 from newsprobe.errors import NewsprobeError
 from newsprobe.eval.data import Row
 from newsprobe.eval.thresholds import cross_fitted_flags, set_threshold
@@ -77,6 +83,31 @@ def test_set_threshold_reports_before_after_and_the_machines_caught(det):
     # 20 texts hold a 10% rate loosely: ~139 give a 95% interval of 5-15%.
     assert report.texts_advised == report.to_json()["texts_advised"] == 139
     assert det.provenance_["calibration_sha256"]  # which texts set it
+
+
+def test_set_threshold_reads_the_sentence_cutoffs_on_the_same_human_news(det):
+    det.sentence_calibration_ = DepthCalibration(0.0, 1.0, 0.0, 0.0).to_dict()  # identity
+    det.sentence_scores_ = [0.99] * 100  # the shipped ones: every sentence red below 0.99
+    humans = HUMANS + [f"{ARTICLE} Item {i} of the night's news." for i in range(20)]
+    rows = [Row(text=t, label=0) for t in humans] + [Row(text=t, label=1) for t in MACHINES]
+    report = set_threshold(det, rows, fpr=0.1, folds=2, source="the toy archive")
+    # Every window of every human text, calibrated and sorted; machines read no part.
+    expected = human_sentence_scores(det, humans)
+    assert det.sentence_scores_ == expected and report.n_sentences == len(expected) >= 50
+    assert report.sentence_cutoffs_before == (0.99, 0.99)
+    assert report.sentence_cutoffs == (
+        det.sentence_threshold_for(SENTENCE_FPR),
+        det.sentence_threshold_for(SHADE_FPR),
+    )
+    red = report.sentence_cutoffs[0]
+    assert sum(s > red for s in expected) <= SENTENCE_FPR * len(expected)
+    assert det.provenance_["sentence_scores"].startswith(f"{len(expected)} sentences of 40")
+    # Too few sentences to read a 2% cut-off on: the detector's own stay, and it says so.
+    few = copy.deepcopy(det)
+    few.sentence_scores_ = [0.99] * 100
+    report = set_threshold(few, rows[:10], fpr=0.1, folds=2)
+    assert report.sentence_cutoffs is None and few.sentence_scores_ == [0.99] * 100
+    assert 0 < report.n_sentences < 50
 
 
 def test_set_threshold_needs_human_texts(det):

@@ -312,7 +312,9 @@ class Detector:
         sources; a newsroom's or a crawl's own human news may sit higher or lower, and
         more of it backs a lower rate (0.1% needs at least 1,000). Only the threshold
         moves: the combiner, its probabilities and the sentence parts stay as fitted, so
-        a text's ``machine_probability`` is the same before and after.
+        a text's ``machine_probability`` is the same before and after
+        (``newsprobe.eval.thresholds.set_threshold`` also reads the sentence cut-offs
+        again on the texts themselves).
 
         rows: feature dicts (:meth:`feature_rows`) of human texts; too short ones are
         left out, as ``predict`` gives them no number. source: what they are, for the

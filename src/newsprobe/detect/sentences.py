@@ -31,6 +31,7 @@ __all__ = [
     "WINDOW_TOKENS",
     "DepthCalibration",
     "fit_depth_calibration",
+    "human_sentence_scores",
     "reread_scores",
     "score_sentences",
     "sentence_windows",
@@ -244,15 +245,45 @@ def fit_depth_calibration(
         from which cut-offs at a stated share of human sentences are read
         (``Detector.sentence_threshold_for``): what a sentence's colour means.
     """
+    proba, depth, article = _windows_of(detector, texts, max_tokens, progress)
+    y = np.asarray(labels, dtype=int)[article]
+    cal = DepthCalibration.fit(proba, depth, y)
+    human = y == 0
+    return cal, rounded_up(cal(proba[human], depth[human]))
+
+
+def human_sentence_scores(
+    detector: Detector,
+    texts: Sequence[str],
+    progress: Callable[[int], None] | None = None,
+) -> list[float]:
+    """The calibrated sentence probabilities of human ``texts`` over the detector's own
+    window (the sentences ``check`` colours by default), sorted: the sample the sentence
+    cut-offs are read from when ``newsprobe threshold`` sets them on a user's own news.
+    The statistics are those the verdict read, from the cache, so no model runs again."""
+    if not detector.sentence_calibration_:
+        raise ValueError("the detector has no sentence calibration")
+    cal = DepthCalibration.from_dict(detector.sentence_calibration_)
+    proba, depth, _ = _windows_of(detector, texts, detector.extractor.max_tokens, progress)
+    scores = cal(proba, depth)
+    return rounded_up(scores[np.isfinite(scores)])
+
+
+def _windows_of(
+    detector: Detector,
+    texts: Sequence[str],
+    max_tokens: int,
+    progress: Callable[[int], None] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each sentence window's detector probability, its depth and the index of its text,
+    over the first ``max_tokens`` of each text."""
     # Statistics over the first max_tokens of each text, cached like the features' own.
     stats = detector.extractor.with_window(max_tokens).cached_stats(texts, progress)
-    proba, depth, y = [], [], []
-    for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
-        article = Article(text=text, token_stats={m: stats[m][i] for m in detector.models})
-        for p, d in window_scores(article, detector)[1].values():
+    proba, depth, article = [], [], []
+    for i, text in enumerate(texts):
+        art = Article(text=text, token_stats={m: stats[m][i] for m in detector.models})
+        for p, d in window_scores(art, detector)[1].values():
             proba.append(p)
             depth.append(d)
-            y.append(int(label))
-    cal = DepthCalibration.fit(proba, depth, y)
-    human = np.array(y) == 0
-    return cal, rounded_up(cal(np.array(proba)[human], np.array(depth)[human]))
+            article.append(i)
+    return np.array(proba, dtype=float), np.array(depth, dtype=float), np.array(article, dtype=int)

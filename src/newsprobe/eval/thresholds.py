@@ -13,6 +13,11 @@ human texts the user gives, and three numbers say what that buys:
   interval goes with it: 1% of 300 texts is 3 of them, and the interval says how little
   that pins down.
 
+The sentence cut-offs (red where at most 2% of human news sentences score, shaded at
+10%) are read again on the sentences of the same human texts, over the window ``check``
+colours by default, so that "red" keeps its stated meaning on the user's news as the
+threshold does; with too few sentences (under 50) the detector's own stay.
+
 Machine-labelled texts in the inputs are not used for the threshold; when there are any,
 the share of them caught before and after is reported beside it (the price of a stricter
 threshold).
@@ -29,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from newsprobe.detect.detector import Detector, _threshold_at, require_texts, rounded_up
+from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, human_sentence_scores
 from newsprobe.errors import NewsprobeError
 from newsprobe.eval.data import Row
 from newsprobe.eval.metrics import wilson_interval
@@ -55,6 +61,11 @@ class ThresholdReport:
     n_machine: int = 0
     caught_before: int | None = None
     caught: int | None = None
+    # The sentence cut-offs (red, shaded) before and after, read on n_sentences sentences
+    # of these texts; after is None when too few sentences were scored to read them.
+    sentence_cutoffs_before: tuple[float, float] | None = None
+    sentence_cutoffs: tuple[float, float] | None = None
+    n_sentences: int = 0
 
     @property
     def texts_advised(self) -> int:
@@ -131,6 +142,9 @@ def set_threshold(
     detector.provenance_["calibration_sha256"] = texts_digest(
         [r.text for r, h, k in zip(rows, human, ok, strict=True) if h and k]
     )
+    cutoffs_before, cutoffs, n_sentences = _refit_sentence_cutoffs(
+        detector, [r.text for r, h, k in zip(rows, human, ok, strict=True) if h and k], source
+    )
     held = cross_fitted_flags(scores, fpr, folds, seed)
     machines = p[~human & ok]
     return ThresholdReport(
@@ -150,4 +164,28 @@ def set_threshold(
         n_machine=int(machines.size),
         caught_before=int(np.sum(machines > before)) if machines.size else None,
         caught=int(np.sum(machines > after)) if machines.size else None,
+        sentence_cutoffs_before=cutoffs_before,
+        sentence_cutoffs=cutoffs,
+        n_sentences=n_sentences,
     )
+
+
+def _refit_sentence_cutoffs(
+    detector: Detector, human_texts: Sequence[str], source: str
+) -> tuple[tuple[float, float] | None, tuple[float, float] | None, int]:
+    """Read the sentence cut-offs again on ``human_texts`` (in place): the old ones, the
+    new ones (None where too few sentences hold the rarer rate) and the sentences read."""
+    red, shade = (detector.sentence_threshold_for(f) for f in (SENTENCE_FPR, SHADE_FPR))
+    if red is None or shade is None:
+        return None, None, 0  # a detector without calibrated sentence scores
+    scores = human_sentence_scores(detector, human_texts)
+    if len(scores) * SENTENCE_FPR < 1:
+        return (red, shade), None, len(scores)
+    detector.sentence_scores_ = scores
+    what = source or "the human texts the threshold was set on"
+    detector.provenance_["sentence_scores"] = (
+        f"{len(scores)} sentences of {len(human_texts)} texts ({what}), first "
+        f"{detector.extractor.max_tokens} tokens"
+    )
+    after = (_threshold_at(scores, SENTENCE_FPR), _threshold_at(scores, SHADE_FPR))
+    return (red, shade), after, len(scores)

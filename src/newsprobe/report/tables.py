@@ -160,6 +160,26 @@ def print_threshold(report: ThresholdReport, console: Console) -> None:
             f"{counted(report.n_too_short, 'human text')} too short to judge (left out)",
             style="dim",
         )
+    _print_sentence_cutoffs(report, console)
+
+
+def _print_sentence_cutoffs(report: ThresholdReport, console: Console) -> None:
+    if report.sentence_cutoffs_before is None:
+        return
+    (red0, shade0), n = report.sentence_cutoffs_before, report.n_sentences
+    if report.sentence_cutoffs is None:
+        console.print(
+            f"sentence colours kept (red above {red0:.1%}, shaded above {shade0:.1%}): "
+            f"{counted(n, 'sentence')} of these texts are too few to read them on (50 needed)",
+            style="dim",
+        )
+        return
+    red, shade = report.sentence_cutoffs
+    console.print(
+        f"sentence colours read on {counted(n, 'sentence')} of these texts: red above "
+        f"{red:.1%} (was {red0:.1%}), shaded above {shade:.1%} (was {shade0:.1%})",
+        style="dim",
+    )
 
 
 def print_claims_eval(result: dict[str, Any], console: Console) -> None:

@@ -381,6 +381,26 @@ def test_results_come_back_as_a_report_page_to_download(server, tiny_detector):
         bad = {**results[1], "status": "422"}  # a string where the API gives a number
         r = c.post("/v1/report", json={"results": [results[0], bad]})
         assert_one_line_error(r, 422, "results[1] is not a result as /v1/check gives it")
+        # A mixed article's boundary comes back as JSON gives it (its range a list), and
+        # the sentences are checked as strictly as the rest.
+        sentences = results[0]["sentences"]
+        assert sentences and set(sentences[0]) == {"start", "end", "text", "machine_probability"}
+        boundary = {
+            "sentence": 1,
+            "start": sentences[1]["start"],
+            "text": sentences[1]["text"],
+            "statistic": 3.2,
+            "cutoff": 2.1,
+            "fpr_target": 0.01,
+            "likely_range": [1, 2],
+            "likely_level": 0.9,
+            "test": "sentences",
+        }
+        mixed = {**results[0], "boundary": boundary}
+        assert c.post("/v1/report", json={"results": [mixed]}).status_code == 200
+        for wrong in ("abc", [1, 2, None]):
+            r = c.post("/v1/report", json={"results": [{**results[0], "sentences": wrong}]})
+            assert_one_line_error(r, 422, "results[0] is not a result as /v1/check gives it")
 
 
 def test_page_and_docs_are_served(server):
@@ -398,6 +418,9 @@ def test_page_and_docs_are_served(server):
     )
     responses = spec["paths"]["/v1/check"]["post"]["responses"]
     assert {"200", "401", "413", "422", "503", "504"} <= set(responses)
+    # What every answer carries is in the schema a client is generated from.
+    described = spec["components"]["schemas"]["ArticleResult"]["properties"]
+    assert {"sentences", "language", "title", "date", "url"} <= set(described)
     assert json.dumps(spec)  # the spec is plain JSON
 
 
@@ -557,6 +580,13 @@ def test_a_file_is_read_from_its_bytes_as_check_reads_it(server):
         assert_one_line_error(
             c.post("/v1/check", json={"text": ARTICLE, "filename": "a.txt"}), 422, "with file"
         )
+        # Many articles in one file are the batch route's, not scored as one text of JSON.
+        rows = json.dumps({"text": ARTICLE}).encode() * 2
+        for name in ("crawl.jsonl", "crawl.CSV", "crawl.jsonl.gz"):
+            r = c.post(
+                "/v1/check", json={"file": base64.b64encode(rows).decode(), "filename": name}
+            )
+            assert_one_line_error(r, 422, "file: a record file (JSONL, CSV, Parquet, WARC)")
     if available_inputs()["html"]:
         assert as_page.status_code == 200, as_page.text
         assert as_page.json()["title"] == "Café owners protest – again"

@@ -15,6 +15,7 @@ from newsprobe.article import Article
 from newsprobe.ingest import article_from_bytes
 from newsprobe.ingest.inputs import article_from_data
 from newsprobe.ingest.pdf import article_from_pdf, is_pdf
+from newsprobe.ingest.records import is_record_file
 from newsprobe.report.json import article_json
 from newsprobe.service.errors import ServiceError, TooLarge, Unavailable
 from newsprobe.service.schemas import CheckItem
@@ -86,6 +87,12 @@ def _read_item(item: CheckItem, settings: ServiceSettings) -> Article:
         data = item.markdown.encode("utf-8", "replace")
         return article_from_bytes(data, "markdown", markdown=True)
     if item.file is not None:
+        if is_record_file(item.filename or ""):
+            raise ServiceError(
+                "file: a record file (JSONL, CSV, Parquet, WARC) holds many articles; send "
+                "them as items to /v1/check/batch, or run `newsprobe scan` on it",
+                status=422,
+            )
         data = _base64(item.file, "file must be a base64-encoded file")
         article = article_from_data(data, _file_name(item.filename))
     elif item.pdf is not None:

@@ -187,8 +187,10 @@ class BoundaryResult(BaseModel):
         ..., description="The statistic that at most fpr_target of human news articles pass"
     )
     fpr_target: float
-    likely_range: tuple[int, int] | None = Field(
+    likely_range: list[int] | None = Field(
         None,
+        min_length=2,
+        max_length=2,
         description="First and last index in sentences that may be the first machine "
         "sentence, with probability likely_level (null from older detector files)",
     )
@@ -198,6 +200,16 @@ class BoundaryResult(BaseModel):
         description="Which test found the turn: 'sentences' (a rise in the sentence "
         "evidence) or 'ending' (the article's ending, read alone, reads machine-written)",
     )
+
+
+class SentenceResult(BaseModel):
+    """One sentence and its calibrated machine probability (null past the scored tokens).
+    Offsets are into the text that was scored, after cleaning, not into the input."""
+
+    start: int
+    end: int
+    text: str
+    machine_probability: float | None
 
 
 class ArticleResult(BaseModel):
@@ -219,6 +231,12 @@ class ArticleResult(BaseModel):
     model: str
     tokens: int
     scores: dict[str, float | None]
+    language: str | None = Field(None, description="The text's language (ISO 639-1)")
+    title: str | None = Field(None, description="Page metadata, when the input had it")
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    url: str | None = None
     evasion: dict[str, int] | None = Field(None, description="Tricks undone before scoring")
     attention: str | None = Field(None, description='"high" when flags call for a closer look')
     flags: list[str] | None = None
@@ -226,6 +244,9 @@ class ArticleResult(BaseModel):
     removed: list[Removed] | None = Field(None, description="Debris cut before scoring")
     tells: list[Tell] | None = Field(
         None, description="Chatbot scaffolding in the text; any sets the verdict to machine"
+    )
+    sentences: list[SentenceResult] | None = Field(
+        None, description="Each sentence in reading order, scored over a window of its neighbours"
     )
     sentence_threshold: float | None = Field(
         None,

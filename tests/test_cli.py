@@ -273,6 +273,12 @@ def test_few_words_are_too_short_to_judge(tiny_detector, tmp_path):
     # The terminal gives the reason and no score table for the verdict never given.
     shown = run("check", str(short), "--detector", str(tiny_detector)).stdout
     assert "TOO SHORT TO JUDGE" in shown and "in verdict" not in shown
+    # Tokens enough, but no words among them: the reason says so, not "only N tokens".
+    digits = tmp_path / "digits.txt"
+    digits.write_text("1234567890 " * 200)
+    out = json.loads(run("check", str(digits), "--json", "--detector", str(tiny_detector)).stdout)
+    assert out["label"] == "too_short" and out["tokens"] >= 10
+    assert out["reason"] == f"too few words to judge: {out['tokens']} tokens of numbers or symbols"
 
 
 def test_a_detector_files_minimum_length_is_kept(toy_detector, article_file, tmp_path):
@@ -539,6 +545,9 @@ def test_text_in_another_language_gets_no_number(tiny_detector, tmp_path):
     assert out["label"] == "unsupported_language"
     assert out["machine_probability"] is None
     assert out["language"] == "pl" and "'pl'" in out["reason"]
+    # Alone or beside an English article, it says what the threshold was read on.
+    n = len(json.loads(tiny_detector.read_text())["calibration_scores"])
+    assert out["threshold_texts"] == n
 
 
 def test_url_to_an_internal_address_is_refused_in_one_line(tiny_detector):

@@ -126,38 +126,8 @@ def check_articles(
             )
         else:
             scored.append(article)
-    if not scored:
-        return list(articles)
-    texts = [a.text for a in scored]
-    stats = detector.extractor.stats(texts, options.max_tokens)
-    rows = detector.extractor.from_stats(texts, stats)
-    proba = detector.predict_proba_rows(rows)
-    n_tokens = detector.n_tokens(rows)
-    for i, article in enumerate(scored):
-        article.token_stats = {m: stats[m][i] for m in detector.models}
-        article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
-        article.meta["tokens"] = int(n_tokens[i])
-        article.meta["verdict_features"] = list(detector.feature_names_)
-        if detector.tells and rows[i].get("tells", 0) > 0:
-            # The row already counted them; the spans are looked up only where there are some.
-            article.tells = [Span(t.start, t.end, t.kind) for t in find_tells(article.text)]
-        p = proba[i]
-        if np.isnan(p):
-            article.verdict = Verdict(
-                label="too_short",
-                machine_probability=None,
-                threshold=threshold,
-                fpr_target=fpr,
-                reason=f"only {int(n_tokens[i])} token{'' if n_tokens[i] == 1 else 's'}; "
-                f"at least {detector.min_tokens} are needed to judge",
-            )
-        else:
-            article.verdict = Verdict(
-                label="machine" if p > threshold else "human",
-                machine_probability=float(p),
-                threshold=threshold,
-                fpr_target=fpr,
-            )
+    if scored:
+        _score(scored, detector, options, threshold, fpr)
     cut, shade = (detector.sentence_threshold_for(f) for f in (SENTENCE_FPR, SHADE_FPR))
     for article in articles:
         if article.verdict is not None:
@@ -174,6 +144,50 @@ def check_articles(
             article.sentences = score_sentences(article, detector)
             article.boundary = locate_boundary(article, detector)
     return list(articles)
+
+
+def _score(
+    scored: list[Article],
+    detector: Detector,
+    options: DetectOptions,
+    threshold: float,
+    fpr: float,
+) -> None:
+    """Run the models over the articles in a covered language and give each a verdict."""
+    texts = [a.text for a in scored]
+    stats = detector.extractor.stats(texts, options.max_tokens)
+    rows = detector.extractor.from_stats(texts, stats)
+    proba = detector.predict_proba_rows(rows)
+    n_tokens = detector.n_tokens(rows)
+    for i, article in enumerate(scored):
+        article.token_stats = {m: stats[m][i] for m in detector.models}
+        article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
+        article.meta["tokens"] = int(n_tokens[i])
+        article.meta["verdict_features"] = list(detector.feature_names_)
+        if detector.tells and rows[i].get("tells", 0) > 0:
+            # The row already counted them; the spans are looked up only where there are some.
+            article.tells = [Span(t.start, t.end, t.kind) for t in find_tells(article.text)]
+        p = proba[i]
+        if np.isnan(p):
+            n = int(n_tokens[i])
+            article.verdict = Verdict(
+                label="too_short",
+                machine_probability=None,
+                threshold=threshold,
+                fpr_target=fpr,
+                reason=f"only {n} token{'' if n == 1 else 's'}; at least "
+                f"{detector.min_tokens} are needed to judge"
+                if n < detector.min_tokens
+                # Enough tokens, but no words among them: digits, emoji, symbols.
+                else f"too few words to judge: {n} tokens of numbers or symbols",
+            )
+        else:
+            article.verdict = Verdict(
+                label="machine" if p > threshold else "human",
+                machine_probability=float(p),
+                threshold=threshold,
+                fpr_target=fpr,
+            )
 
 
 #: Look-alike letters or invisible characters, beyond this many, are a deliberate trick.

@@ -178,8 +178,14 @@ def article_from_text(
 
 #: Markdown's markup, to the text a reader of the rendered file sees (as trafilatura gives
 #: a page's text without its tags): headings, images, links, bold and italics, block
-#: quotes, rules. Lists and paragraphs are text already.
+#: quotes, rules, and tables, left out as a page's are. Lists and paragraphs are text
+#: already.
 _MARKDOWN = (
+    (
+        re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n?"),
+        "",
+    ),
+    (re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\n?"), ""),
     (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),
     (re.compile(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),

@@ -384,6 +384,19 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
     # The columns are said in words, and 6 humans cannot measure a 1% point.
     assert "FPR@thr/TPR@thr: humans flagged / machine texts caught" in _unboxed(proc.stdout)
     assert "with 6 human texts, 1% and 5% of them are less than one" in _unboxed(proc.stdout)
+    assert "warnings" not in m
+    # The same rows with the labels swapped: the metrics are printed, and a warning asks.
+    swapped = tmp_path / "swapped.jsonl"
+    flip = {"human": "machine", "machine": "human"}
+    swapped.write_text("\n".join(json.dumps({**r, "label": flip[r["label"]]}) for r in rows))
+    proc = run("eval", str(swapped), "--detector", str(tiny_detector), "--json", str(out))
+    m = json.loads(out.read_text())
+    assert proc.returncode == 0 and m["auroc"] < 0.3
+    assert m["warnings"] == [
+        f"AUROC {m['auroc']:.3f} is far below 0.5: these machine texts score lower than the "
+        "humans. Are the labels inverted? (label is read as 1 or 'machine' = machine-written)"
+    ]
+    assert "Are the labels inverted?" in _unboxed(proc.stdout)
 
 
 @pytest.mark.parametrize("limit", ["0", "-3"])
@@ -434,6 +447,20 @@ def test_threshold_on_own_human_news_is_what_check_then_uses(tiny_detector, tmp_
     )
     clash = run("threshold", str(humans), *args, "--json", str(out))
     assert clash.returncode == 2 and "--json and --out both name" in clash.stderr
+    # Run again as it was, it may replace its own output; a file holding another
+    # detector (one `train` wrote) it refuses to replace.
+    again = run("threshold", str(humans), *args)
+    assert again.returncode == 0, again.stderr
+    trained = tmp_path / "trained.json"
+    other = json.loads(out.read_text())
+    other["intercept"] = [1.5]
+    trained.write_text(json.dumps(other))
+    lost = run("threshold", str(humans), *args[:-1], str(trained))
+    assert lost.returncode == 2 and json.loads(trained.read_text()) == other
+    assert lost.stderr.strip() == (
+        f"error: --out {trained} holds another detector; writing would replace it. Name a "
+        f"new file, or pass --detector {trained} to set that detector's threshold"
+    )
 
 
 def test_train_fits_on_own_labelled_rows_and_judges_each_generator_left_out(

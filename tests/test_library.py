@@ -141,3 +141,25 @@ def test_the_detector_is_imported_from_the_package_as_the_docs_say():
     assert Detector is Defined and "Detector" in newsprobe.__all__
     with pytest.raises(AttributeError, match="no attribute 'Detectr'"):
         newsprobe.Detectr  # noqa: B018
+
+
+def test_a_headline_is_shown_as_the_title_and_the_verdict_reads_the_story(toy_detector):
+    """A human headline over a machine story lowered its probability: the detector was
+    calibrated on stories without one. The headline stays in the text, unscored."""
+    headline = "Poland asks allies for talks after drones cross border"
+    (plain,) = check_articles([Article(text=ARTICLE)], toy_detector)
+    (headed,) = check_articles([Article(text=f"{headline}\n\n{ARTICLE}")], toy_detector)
+    assert headed.title == headline and headed.text.startswith(headline)
+    assert headed.body_start == len(headline) + 2
+    assert headed.verdict.machine_probability == plain.verdict.machine_probability
+    assert headed.scores == plain.scores
+    # The headline is a sentence of its own, with no number; the story's are the same.
+    assert headed.sentences[0].machine_probability is None
+    shift = headed.body_start
+    assert [(s.start - shift, s.machine_probability) for s in headed.sentences[1:]] == [
+        (s.start, s.machine_probability) for s in plain.sentences
+    ]
+    # A first line that ends as a sentence does, or one over no story, is not a headline.
+    for text in (f"{headline}.\n\n{ARTICLE}", f"{headline}\n\nDrones crossed the border."):
+        (art,) = check_articles([Article(text=text)], toy_detector)
+        assert art.title is None and art.body_start == 0

@@ -136,6 +136,19 @@ class Article:
         """Stable identifier: the SHA-256 of the text (used as a cache key)."""
         return text_hash(self.text)
 
+    @property
+    def body_start(self) -> int:
+        """Where the story starts after the headline that opens ``text`` (0 without one).
+
+        The verdict reads the story, not its headline: a headline is no sentence of
+        prose, the detector was calibrated on stories without one, and a human one over
+        a machine story lowered its probability (``benchmarks.bench_headlines``)."""
+        title = self.title
+        if not title or not self.text.startswith(title):
+            return 0
+        start = len(self.text) - len(self.text[len(title) :].lstrip())
+        return start if start < len(self.text) else 0
+
     def to_json(self, model: str | None = None) -> dict[str, Any]:
         """What ``check --json`` prints for this checked article, as a dict ready for
         ``json.dumps`` (``model``: the detector's ``model_label``, which the article does

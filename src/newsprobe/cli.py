@@ -39,6 +39,7 @@ from newsprobe.fileio import output_file, write_text_atomic
 from newsprobe.words import counted
 
 if TYPE_CHECKING:
+    from newsprobe.detect.detector import Detector
     from newsprobe.eval.data import Row
     from newsprobe.eval.inputs import Excluded
 
@@ -387,11 +388,22 @@ def eval_cmd(
     if scorer is None and detector != "default":
         result["detector"] += f" ({detector})"
     result["excluded"] = excluded.to_json()
+    if (auroc := result.get("auroc")) is not None and auroc < INVERTED_AUROC:
+        result["warnings"] = [
+            f"AUROC {auroc:.3f} is far below 0.5: these machine texts score lower than the "
+            f"humans. Are the labels inverted? ({label_field} is read as 1 or "
+            "'machine' = machine-written)"
+        ]
     print_eval(result, _out())
     if json_out is not None:
         write_text_atomic(json_out, json.dumps(result, indent=2))
     if unreadable:  # metrics are printed, but a lost input is not a clean run
         raise typer.Exit(1)
+
+
+#: An AUROC this far below chance is labels read the wrong way round more often than a
+#: detector that bad (the shipped one's lowest, on 2019 GPT-2 news, is 0.66).
+INVERTED_AUROC = 0.3
 
 
 @app.command()
@@ -535,6 +547,7 @@ def threshold_cmd(
                 f"--json and --out both name {out}; the report would replace the detector"
             )
     det = load_detector(detector, DetectOptions(device=device, runtime=runtime))
+    _refuse_other_detector(out, det)
     rows, excluded = _labelled(
         inputs, (text_field, html_field), "human", label_field, allow_private, "the threshold"
     )
@@ -557,6 +570,24 @@ def threshold_cmd(
             "without them"
         )
         raise typer.Exit(1)
+
+
+def _refuse_other_detector(out: Path, det: Detector) -> None:
+    """``threshold --out`` naming a file that holds another fitted detector (``train``
+    writes detector.json too) would replace it with this one: a trained model lost."""
+    try:
+        held = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    mine = det.to_dict()
+    if not isinstance(held, dict) or held.get("format") != mine["format"]:
+        return
+    fitted = ("feature_names", "coef", "intercept", "trees")
+    if any(held.get(k) != mine[k] for k in fitted):
+        raise UsageError(
+            f"--out {out} holds another detector; writing would replace it. Name a new "
+            f"file, or pass --detector {out} to set that detector's threshold"
+        )
 
 
 from newsprobe.batch.commands import scan_cmd, sites_cmd  # noqa: E402  (batch commands)

@@ -47,6 +47,7 @@ def ingested(article: Article) -> Article:
 
     read = article_from_text(article.text, article.source_path or "<text>")
     article.text = read.text
+    article.title = article.title or read.title
     article.language = article.language or read.language
     article.removed = [*read.removed, *article.removed]
     article.meta = {**read.meta, **article.meta}
@@ -154,13 +155,14 @@ def _score(
     fpr: float,
 ) -> None:
     """Run the models over the articles in a covered language and give each a verdict."""
-    texts = [a.text for a in scored]
+    starts = [a.body_start for a in scored]  # the story after its headline
+    texts = [a.text[b:] for a, b in zip(scored, starts, strict=True)]
     stats = detector.extractor.stats(texts, options.max_tokens)
     rows = detector.extractor.from_stats(texts, stats)
     proba = detector.predict_proba_rows(rows)
     n_tokens = detector.n_tokens(rows)
     for i, article in enumerate(scored):
-        article.token_stats = {m: stats[m][i] for m in detector.models}
+        article.token_stats = {m: stats[m][i].shifted(starts[i]) for m in detector.models}
         article.scores = {k: float(v) for k, v in rows[i].items() if not k.startswith("n_tokens")}
         article.meta["tokens"] = int(n_tokens[i])
         article.meta["verdict_features"] = list(detector.feature_names_)

@@ -120,9 +120,11 @@ def sentence_windows(
     first = detector.models[0]
     counts = [len(article.token_stats[first].slice(a, b)) for a, b in spans]
     before = np.concatenate([[0], np.cumsum(counts)]).astype(int)
-    # Only sentences inside the token window have statistics; windows grow within them, so
-    # a long article costs no more than its window (the text scorers see what the model saw).
-    last = max((i for i, c in enumerate(counts) if c > 0), default=-1)
+    # Only sentences inside the token window have statistics, and not a headline the
+    # verdict did not read (Article.body_start); windows grow within them, so a long
+    # article costs no more than its window (the text scorers see what the model saw).
+    scored = [i for i, c in enumerate(counts) if c > 0]
+    first, last = (scored[0], scored[-1]) if scored else (0, -1)
     windows: dict[int, tuple[int, int]] = {}
     depth: dict[int, int] = {}
     for i in range(last + 1):
@@ -130,10 +132,10 @@ def sentence_windows(
             continue
         lo = hi = i
         total = counts[i]
-        while total < window_tokens and (lo > 0 or hi < last):
+        while total < window_tokens and (lo > first or hi < last):
             # Grow towards the side with statistics, alternating, so the sentence stays
             # in the middle of its window where it can.
-            if lo > 0 and (hi == last or (i - lo) <= (hi - i)):
+            if lo > first and (hi == last or (i - lo) <= (hi - i)):
                 lo -= 1
                 total += counts[lo]
             else:

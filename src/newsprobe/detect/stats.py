@@ -99,6 +99,11 @@ class TokenStats:
         keep = (self.offsets[:, 0] >= start) & (self.offsets[:, 0] < end)
         return self._take(keep, shift=start if rebase else 0)
 
+    def shifted(self, chars: int) -> TokenStats:
+        """The same statistics with offsets ``chars`` characters on: those of a text's
+        tail (``text[chars:]``) placed back in the whole text."""
+        return self._take(slice(None), shift=-chars) if chars else self
+
     def _take(self, index: slice | np.ndarray, shift: int = 0) -> TokenStats:
         """The positions ``index`` selects, offsets moved ``shift`` characters left."""
         return TokenStats(

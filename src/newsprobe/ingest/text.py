@@ -6,6 +6,7 @@ import codecs
 import re
 
 from newsprobe.article import Article
+from newsprobe.detect.tells import find_tells
 from newsprobe.errors import InputError
 from newsprobe.ingest.language import detect_language
 from newsprobe.normalize import normalize_text
@@ -159,6 +160,7 @@ def article_from_text(
     text, removed = strip_debris(text, title=title)
     if title and text and not text.startswith(title):
         text = f"{title}\n\n{text}"
+    title = title or plain_headline(text)
     if not text and removed:  # "x x x ...", a menu: all of it read as page debris
         what = ", ".join(dict.fromkeys(r.reason.replace("_", " ") for r in removed))
         raise InputError(f"{name}: no article text, only what reads as page debris ({what})")
@@ -174,6 +176,27 @@ def article_from_text(
         meta={"evasion": findings, "language_confidence": round(confidence, 4)},
         **metadata,
     )
+
+
+_HEADLINE_WORDS = (2, 20)
+#: The story under a headline holds at least this many words (else the line is the text).
+_STORY_WORDS = 40
+
+
+def plain_headline(text: str) -> str | None:
+    """The headline a plain text opens with: a line of its own, 2-20 words, not ended as
+    a sentence is (".", ",", ";", ":"), above a story of 40 words or more. Pages and
+    Markdown files name theirs; a pasted story's is found here, so that it is shown as
+    the title and the verdict reads the story under it (``Article.body_start``)."""
+    head, sep, rest = text.partition("\n\n")
+    line = head.strip()
+    if not sep or "\n" in line or not line or line[-1] in ".,;:" or line.startswith("By "):
+        return None
+    if not _HEADLINE_WORDS[0] <= len(line.split()) <= _HEADLINE_WORDS[1] or len(line) > 160:
+        return None
+    if any(c in line for c in "*#|") or find_tells(line):  # a chat reply's markup stays
+        return None
+    return line if len(rest.split()) >= _STORY_WORDS else None
 
 
 #: Markdown's markup, to the text a reader of the rendered file sees (as trafilatura gives

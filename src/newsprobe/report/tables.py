@@ -51,6 +51,8 @@ def print_eval(result: dict[str, Any], console: Console) -> None:
         for name, m in groups.items():
             table.add_row(*_row(f"{section[3:]}: {name}", m))
     console.print(table)
+    for warning in result.get("warnings") or ():
+        console.print(warning, style="yellow")
     domains = result.get("by_domain") or {}
     if len(domains) > 1 and any(
         not m.get("n_human") or not m.get("n_machine") for m in domains.values()

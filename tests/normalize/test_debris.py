@@ -30,6 +30,14 @@ BODY = (
         ("Our website uses cookies. Read our cookie policy.", "cookie_notice"),
         ("Read more", "navigation"),
         ("Continue reading", "navigation"),
+        ("Read more: Drones over Europe: what we know", "navigation"),
+        ("See also: The NATO treaty explained", "navigation"),
+        (
+            "This article is for subscribers only. Subscribe to continue reading for £1.",
+            "subscribe",
+        ),
+        ("Already a subscriber? Log in", "subscribe"),
+        ("Sign in to continue reading", "subscribe"),
     ],
 )
 def test_debris_lines_are_recognised(line: str, reason: str) -> None:
@@ -44,6 +52,8 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         "Regulators said the website uses tracking tools without asking, and fined it.",
         "Twitter's owner said on Monday that the platform would charge for access.",
         "The 970 officials met 125 times.",
+        "Subscribers to the service said prices rose by a third.",
+        "Read more about the plan in the council's report, which was published on Monday.",
         # A story sentence that a cookie notice follows on the same line is not debris.
         "A 5G network may have caused the virus to mutate, the post claimed. We use cookies "
         "to ensure that you have the best experience on our website.",

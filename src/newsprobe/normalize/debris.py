@@ -21,6 +21,20 @@ _SOCIAL = (
     r"bluesky|threads|mastodon|comments?)(?:\s*\(?\d+\)?)?"
 )
 
+_SUBSCRIBE = (
+    r"subscribe(?: now| today| here)?|sign up(?: now| today)?|"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the|a) [^.!?]{0,60}"
+    r"(?:newsletter|updates|alerts|briefing)[^.!?]{0,60}|"
+    r"get (?:our|the) [^.!?]{0,40}newsletter[^.!?]{0,60}|newsletter sign[- ]?up|"
+    r"follow us on [^.!?]{0,60}|"
+    r"already a subscriber\?? ?(?:log|sign) ?in|"
+    r"this (?:article|story|content) is (?:only )?(?:for|available to) "
+    r"(?:paying |premium )?subscribers(?: only)?|"
+    r"(?:subscribe|sign in|log in|register) to (?:continue|keep) reading[^.!?]{0,60}|"
+    r"(?:to )?continue reading,? (?:subscribe|sign in|log in|register)[^.!?]{0,60}|"
+    r"subscribe (?:now )?(?:from|for) (?:just |only )?[£$€][^.!?]{0,40}"
+)
+
 # (reason, pattern, longest line the rule may remove)
 _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
@@ -55,16 +69,12 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "subscribe",
         re.compile(
-            r"(?:subscribe(?: now| today| here)?|sign up(?: now| today)?|"
-            r"(?:sign up|subscribe) (?:for|to) (?:our|the|a) [^.!?]{0,60}"
-            r"(?:newsletter|updates|alerts|briefing)[^.!?]{0,60}|"
-            r"get (?:our|the) [^.!?]{0,40}newsletter[^.!?]{0,60}|newsletter sign[- ]?up|"
-            r"follow us on [^.!?]{0,60}|"
-            r"already a subscriber\?? ?(?:log|sign) ?in\.?|"
-            r"this (?:article|story|content) is (?:for|available to) subscribers(?: only)?)\W*",
+            # One or more of these, as a paywall strings them on one line ("This article
+            # is for subscribers only. Subscribe to continue reading for £1.").
+            rf"(?:{_SUBSCRIBE})(?:[\s.!?:,;-]+(?:{_SUBSCRIBE}))*\W*",
             re.I,
         ),
-        160,
+        240,
     ),
     (
         "cookie_notice",
@@ -81,6 +91,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "navigation",
         re.compile(
+            # "Read more: Drones over Europe: what we know", a link to another story
+            r"(?:read more|read next|read also|also read|see also|more on this story|"
+            r"related(?: story| article)?)\s*[:|»›>]\s*[^\n]{3,90}|"
             r"(?:read more|read next|read also|continue reading|click here[^.]{0,60}|"
             r"related(?: articles| stories| coverage| content)?|more from [^.]{0,40}|"
             r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"

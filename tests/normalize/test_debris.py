@@ -94,3 +94,43 @@ def test_a_headline_repeated_at_the_top_of_the_body_is_cut() -> None:
     cleaned, removed = strip_debris(f"Drones over Poland\n{BODY}", title="Drones over Poland")
     assert cleaned == BODY
     assert removed[0].reason == "repeated_headline"
+
+
+def test_a_forwarded_email_is_read_as_the_story_it_carries() -> None:
+    """The forwarder's headers, note and signature were scored in place of the story:
+    a machine story forwarded by e-mail read 87% (not flagged), 99.5% alone."""
+    story = (
+        "Poland asked NATO allies on Wednesday to hold consultations under Article 4.\n"
+        ">\n> Prime Minister Donald Tusk told parliament that the incursion was a provocation, "
+        "and that 19 violations of Polish airspace had been recorded during the night."
+    )
+    text = (
+        "From: tips@example.com\nTo: desk@daily.example\nSubject: Fwd: story\n\n"
+        "Hi desk,\n\nCan you check this one?\n\nThanks,\nPat\n\n--\nPat Smith | Night Editor\n"
+        "This email and any attachments are confidential.\n\n"
+        "-----Original Message-----\nFrom: freelancer@mail.example\nSent: 9 September 2025\n\n"
+        f"> {story}"
+    )
+    cleaned, removed = strip_debris(text)
+    assert cleaned == story.replace("> ", "").replace(">\n", "\n")
+    reasons = [r.reason for r in removed]
+    assert reasons.count("email_header") == 6 and reasons.count("email_signature") == 3
+    assert [r.text for r in removed if r.reason == "email_note"] == [
+        "Hi desk,",
+        "Can you check this one?",
+        "Thanks,",
+        "Pat",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: the residents of Harbour Street\n\nThe council wrote to residents on Monday.",
+        "The minister replied within the hour.\n\nOn Twitter, the minister wrote:\n\n"
+        "We will not be moved by threats, and we will not stop.",
+        "Scores were level at half time.\n--\nThe second half began with a goal.",
+    ],
+)
+def test_a_story_is_not_read_as_an_email(text: str) -> None:
+    assert strip_debris(text) == (text, [])

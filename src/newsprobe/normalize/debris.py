@@ -134,6 +134,58 @@ def is_preview(line: str) -> bool:
     return stem != key and len(stem) >= 20
 
 
+# An e-mail's envelope, when a story arrives forwarded: header lines, the separator a
+# mail client writes above what it forwards or quotes, a signature and its disclaimer.
+_HEADER = re.compile(r"(?:from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*\S.{0,200}", re.I)
+_SEPARATOR = re.compile(
+    r"-{2,}\s*(?:original message|forwarded message)\s*-{2,}|begin forwarded message:|"
+    # Gmail's "On Tue, 9 Sep 2025 at 10:12, Pat <pat@example.com> wrote:", not a story's
+    # "On Twitter, the minister wrote:"
+    r"on [^\n]{5,120}(?:\d{1,2}:\d{2}|<[^<>\s]+@[^<>\s]+>)[^\n]{0,80} wrote:",
+    re.I,
+)
+_SIGNATURE = re.compile(r"--\s?")
+_DISCLAIMER = re.compile(
+    r"(?:this (?:e-?mail|message)(?: and any attachments?)? (?:is|are|may be) "
+    r"(?:confidential|privileged|intended)|sent from my (?:iphone|ipad|android|phone))[^\n]*",
+    re.I,
+)
+_QUOTED = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+
+
+def _envelope(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines of a forwarded or quoted e-mail that are its envelope, with why: the
+    story inside is scored, not "From: tips@example.com" and the forwarder's signature."""
+    cut: list[tuple[int, str]] = []
+    headers = [i for i, line in enumerate(lines) if _HEADER.fullmatch(line.strip())]
+    separators = [i for i, line in enumerate(lines) if _SEPARATOR.fullmatch(line.strip())]
+    # Two header lines together make an e-mail's head; one alone is a story's "To: ..."
+    blocks = {i for i in headers if i + 1 in headers or i - 1 in headers}
+    blocks |= {i for s in separators for i in headers if s < i <= s + 6}
+    if not blocks and not separators:
+        return cut
+    cut += [(i, "email_header") for i in sorted(blocks | set(separators))]
+    signature = None
+    for i, line in enumerate(lines):
+        if _SIGNATURE.fullmatch(line) or _DISCLAIMER.fullmatch(line.strip()):
+            signature = i if signature is None else signature
+        if signature is not None and (i in blocks or i in separators):
+            signature = None  # the signature ends where the next message begins
+        if signature is not None and line.strip():
+            cut.append((i, "email_signature"))
+    if separators:
+        # The forwarder's note above what they forward ("Can you check this one?"),
+        # when the forwarded story is the longer part.
+        first = separators[0]
+        done = {i for i, _ in cut}
+        above = [i for i in range(first) if lines[i].strip() and i not in done]
+        words = lambda idx: sum(len(lines[i].split()) for i in idx)  # noqa: E731
+        below = [i for i in range(first + 1, len(lines)) if i not in done]
+        if above and words(below) >= 2 * words(above):
+            cut += [(i, "email_note") for i in above]
+    return cut
+
+
 def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:
     """``text`` without debris lines, and what was cut (in reading order).
 
@@ -144,7 +196,16 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
     lines = text.split("\n")
     removed: list[Removal] = []
     keep = [True] * len(lines)
+    unquoted = _QUOTED.sub("", text).split("\n")
+    envelope = _envelope(unquoted)
+    if envelope:  # a forwarded e-mail: its quoted story read without the "> " marks
+        lines = unquoted
+    for i, reason in envelope:
+        keep[i] = False
+        removed.append(Removal(text=lines[i].strip(), reason=reason, line=i))
     for i, line in enumerate(lines):
+        if not keep[i]:
+            continue
         if line.strip() and (reason := classify_line(line)):
             keep[i] = False
             removed.append(Removal(text=line.strip(), reason=reason, line=i))

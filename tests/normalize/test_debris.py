@@ -38,6 +38,9 @@ BODY = (
         ),
         ("Already a subscriber? Log in", "subscribe"),
         ("Sign in to continue reading", "subscribe"),
+        ("FOR IMMEDIATE RELEASE", "press_release"),
+        ("###", "press_release"),
+        ("Media contact: Jane Doe, +1 555 0100, press@acme.example", "press_release"),
     ],
 )
 def test_debris_lines_are_recognised(line: str, reason: str) -> None:
@@ -53,6 +56,7 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         "Twitter's owner said on Monday that the platform would charge for access.",
         "The 970 officials met 125 times.",
         "Subscribers to the service said prices rose by a third.",
+        "Media contacts with the minister were limited to one briefing a week, he said.",
         "Read more about the plan in the council's report, which was published on Monday.",
         # A story sentence that a cookie notice follows on the same line is not debris.
         "A 5G network may have caused the virus to mutate, the post claimed. We use cookies "

@@ -77,6 +77,15 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
         240,
     ),
     (
+        "press_release",
+        re.compile(
+            r"(?:for immediate release|embargoed (?:until|till) [^.!?]{0,60}|#{3}|- ?30 ?-|"
+            r"(?:media|press) (?:contacts?|inquiries|enquiries)(?:\s*:[^\n]{0,120})?)\W*",
+            re.I,
+        ),
+        140,
+    ),
+    (
         "cookie_notice",
         re.compile(
             # The notice may not start with a sentence of its own: a story sentence followed

@@ -111,6 +111,26 @@ def test_sentence_shades_become_marks_where_there_is_no_colour() -> None:
     assert "[machine-like" not in coloured.export_text()
 
 
+def test_a_long_text_past_its_scored_sentences_is_not_printed_whole() -> None:
+    from newsprobe.article import SentenceScore
+
+    sentences = [f"Sentence number {i} of the story." for i in range(40)]
+    article = Article(text=" ".join(sentences))
+    article.verdict = Verdict(
+        label="human", machine_probability=0.2, threshold=0.9, fpr_target=0.01
+    )
+    pos, article.sentences = 0, []
+    for i, s in enumerate(sentences):
+        article.sentences.append(SentenceScore(pos, pos + len(s), 0.1 if i < 5 else None))
+        pos += len(s) + 1
+    plain = Console(record=True, width=300, color_system=None)
+    render_article(article, "smollm2-135m", plain)
+    out = " ".join(plain.export_text().replace("\u2502", " ").split())
+    # The five scored, three more, then how many are left out and where they are.
+    assert "Sentence number 7 of the story." in out and "number 8 " not in out
+    assert "… and 32 more sentences, not scored (--max-tokens 512 colours more" in out
+
+
 def test_eval_says_why_a_domain_of_one_label_has_no_auroc() -> None:
     """DetectRL's machine rows carry no domain: "news" holds its humans, "unknown" its
     machines, and the table's dashes need a reason."""

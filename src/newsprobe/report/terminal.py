@@ -130,6 +130,10 @@ def render_article(article: Article, model: str, console: Console | None = None)
     console.print(Panel(Group(*parts), title=Text(title), expand=False))
 
 
+#: Sentences past the last scored one that the terminal still prints.
+UNSCORED_SHOWN = 3
+
+
 def sentence_text(article: Article, verdict: Verdict, plain: bool = False) -> Text:
     """The article with each sentence shaded by its machine probability.
 
@@ -149,7 +153,15 @@ def sentence_text(article: Article, verdict: Verdict, plain: bool = False) -> Te
         red_key, yellow_key = " above the threshold, ", " above half of it, "
     out = Text()
     pos = 0
-    for s in article.sentences:
+    sentences = article.sentences
+    scored = [i for i, s in enumerate(sentences) if s.machine_probability is not None]
+    # A long article past its scored window is not printed whole (a 20,000-word text ran
+    # to hundreds of lines, none coloured): a few sentences, then how many more.
+    cut = scored[-1] + 1 + UNSCORED_SHOWN if scored else len(sentences)
+    hidden = len(sentences) - cut
+    if hidden > 0:
+        sentences = sentences[:cut]
+    for s in sentences:
         out.append(article.text[pos : s.start])
         if article.boundary is not None and s.start == article.boundary.start:
             out.append("▶", style="bold magenta")
@@ -167,7 +179,14 @@ def sentence_text(article: Article, verdict: Verdict, plain: bool = False) -> Te
         if plain and p is not None and p > yellow:
             out.append(f" [{'machine-like' if p > red else 'leaning machine'} {p:.0%}]")
         pos = s.end
-    out.append(article.text[pos:])
+    if hidden > 0:
+        out.append(
+            f" … and {hidden} more sentences, not scored (--max-tokens 512 colours more; "
+            "--json lists them all)",
+            style="dim",
+        )
+    else:
+        out.append(article.text[pos:])
     if plain:
         key = f"[machine-like]{red_key}[leaning machine]{yellow_key}unmarked below or not scored"
         return Text.assemble(out, f"\nsentences: {key}")

@@ -69,6 +69,13 @@ def test_glue_after_numbers_and_bold_markdown_is_undone_too():
     assert normalize_text("It won in 2001.He scored 54.832.She left.") == (
         "It won in 2001. He scored 54.832. She left."
     )
+    # After a closing bracket, and before "A" or "I" (a word of one letter).
+    assert normalize_text("It cost (£55,000).But the month.A spokeswoman said.I agree.") == (
+        "It cost (£55,000). But the month. A spokeswoman said. I agree."
+    )
+    assert normalize_text("Use A4 paper, version 2.A4 and U.S.A rules.") == (
+        "Use A4 paper, version 2.A4 and U.S.A rules."
+    )
     assert normalize_text("**Out for the season.**The forward had surgery.**He is 29.**") == (
         "**Out for the season.**\nThe forward had surgery.** He is 29.**"
     )

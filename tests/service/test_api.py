@@ -38,6 +38,10 @@ def assert_still_serving(client: httpx.Client) -> None:
 def test_healthz_reports_queue(server):
     with server.client() as c:
         body = c.get("/healthz").json()
+        head = c.head("/healthz")  # a load balancer's probe
+        batch = c.post("/v1/check/batch", json=[])
+    assert head.status_code == 200 and head.content == b""
+    assert batch.json()["error"] == 'send a JSON object (such as {"items": [...]}), not an array'
     assert body["status"] == "ok"
     assert body["capacity"] == 5 and body["in_flight"] == 0
     assert body["timed_out"] == 0
@@ -151,9 +155,11 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
     results = r.json()["results"]
     assert len(results) == 4
     assert results[0]["label"] in {"machine", "human"} and results[0]["fpr_target"] == 0.01
-    assert results[1]["status"] == 422 and "empty input" in results[1]["error"]
+    # Each error named by its place, as the schema's are.
+    assert results[1]["status"] == 422 and results[1]["error"] == "items.1: text: empty input"
     assert results[2]["fpr_target"] == 0.5
-    assert results[3]["status"] == 422 and "calibration texts" in results[3]["error"]
+    assert results[3]["status"] == 422 and results[3]["error"].startswith("items.3: an fpr of")
+    assert "calibration texts" in results[3]["error"]
     with server.client() as c:
         single = c.post("/v1/check", json={"text": MACHINE_LIKE, "fpr": 0.5}).json()
     assert results[2]["machine_probability"] == pytest.approx(single["machine_probability"])
@@ -178,6 +184,11 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         ({"json": {"text": 5}}, 422, "text"),
         ({"json": {"txt": ARTICLE}}, 422, "txt"),
         ({"json": ["text"]}, 422, 'send a JSON object (such as {"text": "..."}), not an array'),
+        (
+            {"content": b"\x1f\x8b\x08\x00", "headers": {"Content-Encoding": "gzip"}},
+            422,
+            "compressed request bodies are not read (Content-Encoding)",
+        ),
         ({"json": {"text": "x " * 12_000}}, 413, "at most 20000"),
         ({"json": {"text": " \u200b\n "}}, 422, "no text after normalization"),
         ({"json": {"text": "\x00\x01\x02" * 50}}, 422, "binary"),
@@ -202,6 +213,7 @@ def test_batch_keeps_order_and_reports_bad_items_in_place(server):
         "text-not-string",
         "unknown-field",
         "not-an-object",
+        "compressed",
         "too-long-text",
         "invisible-only",
         "binary-text",
@@ -577,6 +589,8 @@ def test_a_file_is_read_from_its_bytes_as_check_reads_it(server):
             },
         ).json()
         assert_one_line_error(c.post("/v1/check", json={"file": "%%"}), 422, "base64")
+        empty = c.post("/v1/check", json={"file": "", "filename": "C:\\tips\\story.txt"})
+        assert_one_line_error(empty, 422, "story.txt: empty input")  # the sender's name
         assert_one_line_error(
             c.post("/v1/check", json={"text": ARTICLE, "filename": "a.txt"}), 422, "with file"
         )

@@ -37,11 +37,13 @@ _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
 # Sentences glued where a scrape dropped the paragraph break ("generated.It has"): a
-# space goes back after a word's end mark ("in 2001.He", "season.**The") when a capitalised
-# word follows. Two lower-case letters or digits before the mark keep abbreviations
-# ("U.S.A", "Mr.Smith", "e.g.The", "No.1") as written.
+# space goes back after a word's end mark ("in 2001.He", "season.**The", "(£55,000).But")
+# when a capitalised word follows, or "A"/"I" ("month.A spokeswoman"). Two lower-case
+# letters or digits before the mark keep abbreviations ("U.S.A", "Mr.Smith", "e.g.The",
+# "No.1") as written.
 _GLUED = regex.compile(
-    r"(?<=(?:\p{Ll}{2}|\d{2})[.!?][\"”’)]?(?:\*\*)?)(?<!\bwww\.)(?=\p{Lu}\p{Ll})"
+    r"(?<=(?:\p{Ll}{2}|\d{2})[)\]]?[.!?][\"”’)]?(?:\*\*)?)(?<!\bwww\.)"
+    r"(?=\p{Lu}\p{Ll}|[AI] )"
 )
 # A compound's hyphen with a space before it ("45 -year -old", "awe -inspiring"): what a
 # round trip through machine translation leaves (60% of DetectRL's back-translated texts,

@@ -211,10 +211,12 @@ def _api_router() -> APIRouter:
         results: list[Any] = [None] * len(read)
         good: list[int] = []
         for n, got in enumerate(read):
+            # Named by its place, as a schema error is ("items.2.date: ...").
+            where = "" if str(got).startswith(f"items.{n}") else f"items.{n}: "
             if isinstance(got, ServiceError):
-                results[n] = {"error": str(got), "status": got.status}
+                results[n] = {"error": f"{where}{got}", "status": got.status}
             elif isinstance(got, NewsprobeError):
-                results[n] = {"error": str(got), "status": 422}
+                results[n] = {"error": f"{where}{got}", "status": 422}
             elif isinstance(got, BaseException):
                 raise got
             else:
@@ -355,6 +357,9 @@ def create_app(
             "timed_out": pool.timed_out,
             "uptime_s": round(time.monotonic() - state.started, 3),
         }
+
+    # HEAD too: some load balancers probe with it.
+    app.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:

@@ -65,8 +65,12 @@ def _base64(value: str, message: str) -> bytes:
 
 
 def _file_name(name: str | None) -> str:
-    """The suffix of a file's name, which says its kind; never a path to anything here."""
-    suffix = "".join(PurePosixPath((name or "").replace("\\", "/")).suffixes[-1:]).lower()
+    """The file's own name, for its suffix (its kind) and the messages that name it;
+    never a path to anything here."""
+    base = PurePosixPath((name or "").replace("\\", "/")).name
+    if base and base.isprintable() and len(base) <= 100 and not base.startswith("."):
+        return base
+    suffix = "".join(PurePosixPath(base).suffixes[-1:]).lower()
     return f"file{suffix}" if suffix.isascii() and len(suffix) <= 10 else "file"
 
 

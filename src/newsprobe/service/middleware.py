@@ -125,23 +125,29 @@ class CatchAll:
             await response(scope, receive, send)
 
 
+_COMPRESSED = "compressed request bodies are not read (Content-Encoding); send the JSON as it is"
+
+
 def _validation_message(exc: RequestValidationError, request: Request) -> str:
     errors: list[dict[str, Any]] = list(exc.errors())
     if not errors:
         return "invalid request"
     first = errors[0]
     loc = [str(p) for p in first.get("loc", ()) if p != "body"]
+    example = '{"items": [...]}' if request.url.path.endswith("/batch") else '{"text": "..."}'
     if first.get("type") in ("model_attributes_type", "dict_type") and not loc:
         # A form post or text/plain body: FastAPI reads JSON only when it is declared.
         sent = request.headers.get("content-type") or "no Content-Type"
+        if request.headers.get("content-encoding", "identity").lower() != "identity":
+            return _COMPRESSED
         if sent.split(";")[0].strip().lower() == "application/json":
             # JSON, but not an object: a list, a string, a number.
             kinds = {"list": "an array", "str": "a string", "bool": "true or false"}
             kinds |= {"int": "a number", "float": "a number", "NoneType": "null"}
             kind = kinds.get(type(first.get("input")).__name__, "another JSON value")
-            return f'send a JSON object (such as {{"text": "..."}}), not {kind}'
+            return f"send a JSON object (such as {example}), not {kind}"
         return (
-            'send a JSON object (such as {"text": "..."}) with Content-Type: '
+            f"send a JSON object (such as {example}) with Content-Type: "
             f"application/json; got {sent}"
         )
     if first.get("type") == "json_invalid":
@@ -198,6 +204,8 @@ def install_error_handlers(app: FastAPI) -> None:
             # past the parser's depth): malformed JSON like any other.
             if (denied := key_error(request)) is not None:
                 return await _service(request, denied)
+            if request.headers.get("content-encoding", "identity").lower() != "identity":
+                return error_response(422, _COMPRESSED)
             return error_response(
                 422, "request body cannot be read as JSON (not UTF-8, or nested too deeply)"
             )

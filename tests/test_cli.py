@@ -455,6 +455,8 @@ def test_threshold_on_own_human_news_is_what_check_then_uses(tiny_detector, tmp_
     other = json.loads(out.read_text())
     other["intercept"] = [1.5]
     trained.write_text(json.dumps(other))
+    wrong = run("threshold", str(humans), "--fpr", "5", "--out", str(tmp_path / "x.json"))
+    assert wrong.returncode == 2 and wrong.stderr == "error: --fpr must be between 0 and 1, got 5\n"
     lost = run("threshold", str(humans), *args[:-1], str(trained))
     assert lost.returncode == 2 and json.loads(trained.read_text()) == other
     assert lost.stderr.strip() == (
@@ -479,9 +481,16 @@ def test_train_fits_on_own_labelled_rows_and_judges_each_generator_left_out(
     data.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     out = tmp_path / "det.json"
     args = ("--model", str(tiny_model_dir), "--out", str(out))
-    proc = run("train", str(data), *args, "--fpr", "0.2", "--combiner", "logistic")
+    metrics = tmp_path / "train.json"
+    proc = run(
+        "train", str(data), *args, "--fpr", "0.2", "--combiner", "logistic", "--json", str(metrics)
+    )
     assert proc.returncode == 0, proc.stderr
     assert "test part of" in proc.stdout and "held out: gen-a" in proc.stdout
+    # The tables the terminal showed are kept: a long fit's results are not lost with it.
+    saved = json.loads(metrics.read_text())
+    assert saved["detector_file"] == str(out) and "excluded" in saved
+    assert any(name.startswith("held out: gen-a") for name in saved["tables"])
     fitted = json.loads(out.read_text())
     assert fitted["provenance"]["fit_data"].endswith(f"texts of {data}")
     assert fitted["params"]["fpr"] == 0.2 and fitted["sentence_calibration"] is not None

@@ -448,12 +448,21 @@ def train(
     text_field: TextFieldOpt = None,
     html_field: HtmlFieldOpt = None,
     allow_private: AllowPrivateOpt = False,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the metrics tables here")
+    ] = None,
 ) -> None:
     """Fit the combiner, calibrate, and report metrics on texts and generators left out."""
     from newsprobe.eval.training import train_detector, train_on_rows
     from newsprobe.report.tables import print_eval
 
     output_file(out, "--out", "a .json file", inputs=inputs or ())
+    if json_out is not None:
+        output_file(json_out, "--json", inputs=inputs or ())
+        if json_out.resolve() == out.resolve():
+            raise UsageError(
+                f"--json and --out both name {out}; the report would replace the detector"
+            )
     models = tuple(model or ["smollm2-135m"])
     params = dict(
         combiner=combiner,
@@ -464,9 +473,9 @@ def train(
         seed=seed,
         leave_out=leave_out,
     )
-    rows = None
+    rows, excluded = None, None
     if inputs:
-        rows, _ = _labelled(
+        rows, excluded = _labelled(
             inputs, (text_field, html_field), label, label_field, allow_private, "the fit"
         )
     with _progress(1, "features") as bar:
@@ -497,6 +506,11 @@ def train(
         else:
             print_eval(result, console)
     console.print(f"wrote {out}", soft_wrap=True)
+    if json_out is not None:
+        saved = {"detector_file": str(out), "tables": report}
+        if excluded is not None:
+            saved["excluded"] = excluded.to_json()
+        write_text_atomic(json_out, json.dumps(saved, indent=2))
 
 
 @app.command("threshold")
@@ -546,6 +560,8 @@ def threshold_cmd(
             raise UsageError(
                 f"--json and --out both name {out}; the report would replace the detector"
             )
+    if fpr is not None and not 0 < fpr < 1:  # before the inputs are read and counted
+        raise UsageError(f"--fpr must be between 0 and 1, got {fpr:g}")
     det = load_detector(detector, DetectOptions(device=device, runtime=runtime))
     _refuse_other_detector(out, det)
     rows, excluded = _labelled(

@@ -121,6 +121,14 @@ def test_a_parse_error_in_the_menus_check_is_a_one_line_error(
             "2025-01-01",
         ),
         ("", "© 2025 Daily Example", "https://news.example/2024/03/03/bridge", "2024-03-03"),
+        # a year and a month in a story's text ("£682m in 2010/11") is no date either
+        ("", "Spending fell from £682m a year in 2010/11 to £528m.", None, None),
+        (
+            '<meta property="article:published_time" content="2025-03-01T10:00:00Z">',
+            "Spending fell from £682m a year in 2010/11 to £528m.",
+            None,
+            "2025-03-01",
+        ),
     ],
 )
 def test_a_copyright_year_is_not_taken_for_the_publication_date(head, footer, url, date) -> None:

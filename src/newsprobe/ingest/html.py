@@ -229,11 +229,13 @@ def _error_page(article: Article) -> str | None:
 
 
 def _publication_date(found: str | None, html: str, url: str | None) -> str | None:
-    """trafilatura's date, unless it is only a year: its last resort reads years out of the
-    page's text, and on a page with no date markup that is the footer's "© 2025", given
-    as 2025-01-01. A reader takes that for the day the article was published, so a first
-    of January that the page's markup and address do not also give is dropped."""
-    if not found or not found.endswith("-01-01"):
+    """trafilatura's date, unless it is only a year or a month: its last resort reads them
+    out of the page's text, and on a page with no date markup that is the footer's
+    "© 2025", given as 2025-01-01, or a story's "£682m in 2010/11", given as 2010-11-01. A
+    reader (and the claim checks, which count "last year" back from it) takes that for
+    the day the article was published, so a first of the month that the page's markup
+    and address do not also give is dropped."""
+    if not found or not found.endswith("-01"):
         return found or None
     from htmldate import find_date
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsprobe.article import Verdict
 from newsprobe.errors import InputError
 from newsprobe.ingest import article_from_html, read_article
 
@@ -256,3 +257,15 @@ def test_text_a_reader_never_sees_is_not_scored(hide: str) -> None:
     assert [r.text for r in article.removed if r.reason == "hidden"] == [secret]
     template = _page(f"<template><p>{secret}</p></template>{STORY}")
     assert "parish council" not in article_from_html(template, name="t.html").text
+
+
+def test_a_page_of_several_stories_says_how_many_it_read_as_one() -> None:
+    from newsprobe.report.json import article_json
+
+    story = "The council voted on Tuesday to close the old bridge to lorries after a survey. "
+    pages = [f"<article><h2>Story {i}</h2><p>{story * 4} Item {i}.</p></article>" for i in range(3)]
+    page = article_from_html(f"<html><body>{''.join(pages)}</body></html>")
+    one = article_from_html(f"<html><body>{pages[0]}<aside>{story}</aside></body></html>")
+    assert page.meta["stories"] == 3 and "stories" not in one.meta
+    page.verdict = Verdict(label="human", machine_probability=0.1, threshold=0.9, fpr_target=0.01)
+    assert article_json(page)["stories"] == 3

@@ -186,3 +186,14 @@ def test_a_long_text_says_the_verdict_read_its_start_and_a_short_one_is_weak() -
     out = console.export_text()
     assert "short text (9 words): under ~100 words a verdict is weak evidence" in out
     assert "of a 9-word text" not in out
+
+
+def test_a_page_of_several_stories_is_said_to_be_read_as_one() -> None:
+    article = Article(text="The council voted on Tuesday. " * 10, meta={"stories": 3})
+    article.verdict = Verdict(
+        label="human", machine_probability=0.2, threshold=0.9, fpr_target=0.01
+    )
+    plain = Console(record=True, width=300, color_system=None)
+    render_article(article, "smollm2-135m", plain)
+    out = " ".join(plain.export_text().replace("\u2502", " ").split())
+    assert "the page holds 3 stories, read as one text: the verdict is on the first" in out

@@ -93,6 +93,9 @@ def article_from_html(
     hidden_lines = [Removal(text=t, reason="hidden", line=-1) for t in hidden[:MAX_LISTED]]
     tree = tree if tree is not None else _tree(html)  # the page parsed once for both reads
     links = _link_share(article.text, tree)  # before _page_removals rewrites the tree
+    stories = _stories_read(article.text, tree)
+    if stories > 1:
+        article.meta["stories"] = stories
     article.removed = hidden_lines + _page_removals(tree, article) + article.removed
     # Read on the text left once debris is cut: a cookie notice has five words too.
     try:
@@ -114,6 +117,20 @@ def article_from_html(
     if (error := _error_page(article)) is not None:
         raise InputError(f"{name}: an error page ({error!r}), no article text")
     return article
+
+
+def _stories_read(text: str, tree: Any) -> int:
+    """How many of the page's ``<article>`` elements of 40 words or more the extracted
+    text holds: a live page or a digest gives several stories, read as one text."""
+    if tree is None:
+        return 0
+    flat = " ".join(text.split())
+    found = 0
+    for element in tree.xpath("//article[not(ancestor::article)]"):
+        words = element.text_content().split()
+        if len(words) >= 40 and " ".join(words[5:15]) in flat:
+            found += 1
+    return found
 
 
 #: A page whose main text is mostly the text of links is a list of stories, not one:

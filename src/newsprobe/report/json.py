@@ -99,6 +99,8 @@ def article_json(article: Article, model: str | None = None) -> dict[str, Any]:
         out["claims_summary"] = claims_summary(article)
     if "claims_not_checked" in article.meta:
         out["claims_not_checked"] = article.meta["claims_not_checked"]
+    if article.meta.get("stories", 0) > 1:
+        out["stories"] = article.meta["stories"]
     if "claims_note" in article.meta:
         out["claims_note"] = article.meta["claims_note"]
     return out

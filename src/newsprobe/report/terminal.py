@@ -96,6 +96,14 @@ def render_article(article: Article, model: str, console: Console | None = None)
             f" of a {words}-word text (the verdict reads its start; --max-tokens 512 "
             "colours and reads more of it for a turn to machine text)"
         )
+    if article.meta.get("stories", 0) > 1:
+        notes.append(
+            Text(
+                f"the page holds {article.meta['stories']} stories, read as one text: the "
+                "verdict is on the first; save each story alone to judge it",
+                style="yellow",
+            )
+        )
     if v.machine_probability is not None and words < WEAK_WORDS:
         notes.append(
             Text(

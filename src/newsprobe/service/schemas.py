@@ -237,6 +237,9 @@ class ArticleResult(BaseModel):
     date: str | None = None
     site: str | None = None
     url: str | None = None
+    stories: int | None = Field(
+        None, description="A page holding several stories: how many were read as one text"
+    )
     evasion: dict[str, int] | None = Field(None, description="Tricks undone before scoring")
     attention: str | None = Field(None, description='"high" when flags call for a closer look')
     flags: list[str] | None = None

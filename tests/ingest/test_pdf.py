@@ -72,6 +72,15 @@ def test_a_pdf_file_becomes_an_article_with_its_metadata():
     assert article.title is None and article.text.startswith("NATO allies met")
 
 
+def test_a_printed_headline_is_the_title_not_the_start_of_the_first_sentence():
+    page = ["Allies consult after drone incursion", *PAGE_ONE]
+    article = article_from_data(make_pdf([page], title="NATO story v2 (final)"), "r.pdf")
+    # Its own line, and the document's title: the metadata's other wording is not printed.
+    assert article.title == "Allies consult after drone incursion"
+    assert article.text.startswith("Allies consult after drone incursion\n\nNATO allies met")
+    assert "v2" not in article.text and article.body_start == len(article.title) + 2
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -56,14 +56,21 @@ def _compound(head: str, tail: str) -> bool:
     return joined < min(zipf_frequency(head, "en"), zipf_frequency(tail, "en")) - 1.0
 
 
-def _reflow(lines: list[str]) -> list[str]:
-    """Paragraphs from a page's printed lines (see the module docstring)."""
+def _reflow(lines: list[str], first_page: bool = False) -> list[str]:
+    """Paragraphs from a page's printed lines (see the module docstring). The first page's
+    first line, short and not ending a sentence, is its headline: a paragraph of its own,
+    not the start of the story's first sentence ("...its eastern border WARSAW, Sept 10")."""
     lines = [ln.strip() for ln in lines]
     lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
     if not lines:
         return []
     widest = sorted(len(ln) for ln in lines)[int(0.9 * (len(lines) - 1))]
     paragraphs: list[str] = []
+    head = lines[0]
+    short = len(head) < SHORT_LINE * widest and 2 <= len(head.split()) <= 20
+    if first_page and len(lines) > 1 and short and not _SENTENCE_END.search(head):
+        paragraphs.append(head)
+        lines = lines[1:]
     current = ""
     for line in lines:
         if current and _BULLET.match(line):  # a list item starts its own paragraph
@@ -114,7 +121,7 @@ def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
         raise InputError(f"{name}: cannot read this PDF ({type(exc).__name__})") from exc
     finally:
         log.setLevel(level)
-    paragraphs = _join_pages([_reflow(page.splitlines()) for page in pages])
+    paragraphs = _join_pages([_reflow(page.splitlines(), i == 0) for i, page in enumerate(pages)])
     if not paragraphs:
         raise InputError(f"{name}: a PDF without a text layer (a scan?); run OCR on it first")
     meta: dict[str, str] = {}
@@ -137,6 +144,11 @@ def article_from_pdf(data: bytes, name: str) -> Article:
 
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
+    from newsprobe.ingest.text import plain_headline
+
     text, meta = pdf_text(data, name)
     title = meta.pop("title", None)
+    # The document's own headline is its title; the metadata's, often another wording
+    # or a draft's, is put above the text only where the document prints none.
+    title = None if plain_headline(text) else title
     return article_from_text(text, name, title=title, **meta)

@@ -105,6 +105,12 @@ class Verdict:
         return "high" if self.flags else "normal"
 
 
+#: The longest headline the verdict sets aside (``Article.body_start``), in words and
+#: characters; a longer title is read as part of the story.
+HEADLINE_WORDS = 20
+HEADLINE_CHARS = 160
+
+
 @dataclass(slots=True)
 class Article:
     """An article's text plus what the pipeline learned about it."""
@@ -145,6 +151,10 @@ class Article:
         a machine story lowered its probability (``benchmarks.bench_headlines``)."""
         title = self.title
         if not title or not self.text.startswith(title):
+            return 0
+        # A headline's length: a "title" of a paragraph is read (a page may title itself
+        # with its whole first paragraph, which would then go unread).
+        if len(title) > HEADLINE_CHARS or len(title.split()) > HEADLINE_WORDS:
             return 0
         start = len(self.text) - len(self.text[len(title) :].lstrip())
         return start if start < len(self.text) else 0

@@ -127,10 +127,17 @@ def test_a_markdown_file_is_read_as_its_reader_sees_it(tmp_path):
     (tmp_path / "story.txt").write_text(body, encoding="utf-8")
     md = read_article(tmp_path / "story.md")
     assert md.text.startswith("Harbour council votes for a new wall\n\nFans' bus attacked")
-    assert md.title == "Harbour council votes for a new wall" and md.removed == []
+    assert md.title == "Harbour council votes for a new wall"
     assert "The council said on Monday that the wall would cost" in md.text
-    # A table is left out, as a page's is: its cells are not sentences.
+    # A table is left out, as a page's is (its cells are not sentences), and listed.
     assert "|" not in md.text and "reporters.\n\nWork starts in May." in md.text
+    assert [r.reason for r in md.removed] == ["table"] * 3
+    # A table whose cells hold prose is read as paragraphs: no story is hidden in one.
+    prose = "The council said on Monday that the wall would cost four million pounds in all."
+    (tmp_path / "boxed.md").write_text(f"| {prose} |\n|---|\n| {prose} More. |\n")
+    boxed = read_article(tmp_path / "boxed.md")
+    assert boxed.text.split("\n") == [prose, f"{prose} More."]
+    assert [r.reason for r in boxed.removed] == ["table"]  # the rule under its first row
     assert find_tells(md.text) == []
     # Pasted as plain text, the same markup is what a raw chat reply looks like.
     assert [t.kind for t in find_tells(read_article(tmp_path / "story.txt").text)] == [

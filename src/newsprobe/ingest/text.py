@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from newsprobe.article import Article
+from newsprobe.article import HEADLINE_CHARS, HEADLINE_WORDS, Article, Removal
 from newsprobe.detect.tells import find_tells
 from newsprobe.errors import InputError
 from newsprobe.ingest.language import detect_language
@@ -178,7 +178,6 @@ def article_from_text(
     )
 
 
-_HEADLINE_WORDS = (2, 20)
 #: The story under a headline holds at least this many words (else the line is the text).
 _STORY_WORDS = 40
 
@@ -192,7 +191,7 @@ def plain_headline(text: str) -> str | None:
     line = head.strip()
     if not sep or "\n" in line or not line or line[-1] in ".,;:" or line.startswith("By "):
         return None
-    if not _HEADLINE_WORDS[0] <= len(line.split()) <= _HEADLINE_WORDS[1] or len(line) > 160:
+    if not 2 <= len(line.split()) <= HEADLINE_WORDS or len(line) > HEADLINE_CHARS:
         return None
     if any(c in line for c in "*#|") or find_tells(line):  # a chat reply's markup stays
         return None
@@ -201,14 +200,9 @@ def plain_headline(text: str) -> str | None:
 
 #: Markdown's markup, to the text a reader of the rendered file sees (as trafilatura gives
 #: a page's text without its tags): headings, images, links, bold and italics, block
-#: quotes, rules, and tables, left out as a page's are. Lists and paragraphs are text
-#: already.
+#: quotes, rules. Lists and paragraphs are text already; tables are cut as debris is, and
+#: listed (``normalize.debris``).
 _MARKDOWN = (
-    (
-        re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n?"),
-        "",
-    ),
-    (re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\n?"), ""),
     (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),
     (re.compile(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
@@ -228,7 +222,36 @@ def markdown_text(text: str) -> str:
     ``detect.tells`` looks for in plain text), and "# Harbour" is not a sentence."""
     for pattern, repl in _MARKDOWN:
         text = pattern.sub(repl, text)
-    return text
+    return _TABLE_ROW.sub(_prose_cells, text)
+
+
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|([^\n]*)\|[ \t]*$")
+
+
+def _prose_cells(row: re.Match[str]) -> str:
+    """A table row whose cells hold prose (one of ten words or more) as its cells'
+    paragraphs, read as any text is, so that no story hides in a table; a row of short
+    cells stays, for ``_without_tables`` to cut."""
+    cells = [c.strip() for c in row.group(1).split("|")]
+    if max(len(c.split()) for c in cells) < 10:
+        return row.group(0)
+    return "\n\n".join(c for c in cells if c)
+
+
+# A Markdown table's rule ("|---|:--:|") and its rows of short cells: cut as a page's
+# tables are, and listed.
+_TABLE_RULE = re.compile(r"(?=.*\|)\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_SHORT_CELLS = re.compile(r"\|(?:[^|\n]*\|){2,}")
+
+
+def _without_tables(text: str) -> tuple[str, list[Removal]]:
+    kept, cut = [], []
+    for line in text.split("\n"):
+        if _TABLE_RULE.fullmatch(line.strip()) or _SHORT_CELLS.fullmatch(line.strip()):
+            cut.append(Removal(text=line.strip(), reason="table", line=-1))
+        else:
+            kept.append(line)
+    return "\n".join(kept), cut
 
 
 def article_from_bytes(
@@ -245,5 +268,8 @@ def article_from_bytes(
         if heading:  # the title, which article_from_text puts back as the first line
             title = markdown_text(heading.group(1)).strip()
             text = text[heading.end() :]
-        text = markdown_text(text)
+        text, tables = _without_tables(markdown_text(text))
+        article = article_from_text(text, name, title=title or None)
+        article.removed = tables + article.removed
+        return article
     return article_from_text(text, name, title=title or None)

@@ -80,7 +80,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
         "press_release",
         re.compile(
             r"(?:for immediate release|embargoed (?:until|till) [^.!?]{0,60}|#{3}|- ?30 ?-|"
-            r"(?:media|press) (?:contacts?|inquiries|enquiries)(?:\s*:[^\n]{0,120})?)\W*",
+            # with an address or a number to call, not a sentence that begins so
+            r"(?:media|press) (?:contacts?|inquiries|enquiries)"
+            r"(?:\s*:(?=[^\n]*(?:@|\+?\d[\d ()-]{6,}))[^\n]{0,120})?)\W*",
             re.I,
         ),
         140,
@@ -102,7 +104,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
         re.compile(
             # "Read more: Drones over Europe: what we know", a link to another story
             r"(?:read more|read next|read also|also read|see also|more on this story|"
-            r"related(?: story| article)?)\s*[:|»›>]\s*[^\n]{3,90}|"
+            r"related(?: story| article)?)\s*[:|»›>]\s*[^\n.]{3,90}[?!]?|"
             r"(?:read more|read next|read also|continue reading|click here[^.]{0,60}|"
             r"related(?: articles| stories| coverage| content)?|more from [^.]{0,40}|"
             r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"
@@ -148,12 +150,14 @@ def is_preview(line: str) -> bool:
 _HEADER = re.compile(r"(?:from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*\S.{0,200}", re.I)
 _SEPARATOR = re.compile(
     r"-{2,}\s*(?:original message|forwarded message)\s*-{2,}|begin forwarded message:|"
-    # Gmail's "On Tue, 9 Sep 2025 at 10:12, Pat <pat@example.com> wrote:", not a story's
-    # "On Twitter, the minister wrote:"
-    r"on [^\n]{5,120}(?:\d{1,2}:\d{2}|<[^<>\s]+@[^<>\s]+>)[^\n]{0,80} wrote:",
+    # Gmail's and Apple Mail's "On Tue, 9 Sep 2025 at 10:12, Pat <pat@example.com> wrote:",
+    # with the address: a story's "On Tuesday at 10:30, the minister wrote:" has none
+    r"on [^\n]{5,120}<[^<>\s]+@[^<>\s]+>[^\n]{0,40} wrote:",
     re.I,
 )
 _SIGNATURE = re.compile(r"--\s?")
+#: A signature's lines after its "--": short, and at most this many before a blank line.
+SIGNATURE_LINES = 6
 _DISCLAIMER = re.compile(
     r"(?:this (?:e-?mail|message)(?: and any attachments?)? (?:is|are|may be) "
     r"(?:confidential|privileged|intended)|sent from my (?:iphone|ipad|android|phone))[^\n]*",
@@ -164,35 +168,40 @@ _QUOTED = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 
 def _envelope(lines: list[str]) -> list[tuple[int, str]]:
     """The lines of a forwarded or quoted e-mail that are its envelope, with why: the
-    story inside is scored, not "From: tips@example.com" and the forwarder's signature."""
+    story inside is scored, not "From: tips@example.com" and the forwarder's signature.
+
+    Only what a mail client writes is cut, each line listed: a head of two header lines
+    or more with an address or a subject in it (a fact box's "From: £25 / To: £60" has
+    neither), a forwarding separator, a signature of a few short lines after "--", a
+    disclaimer line. What anyone wrote (a forwarder's note, the story) is all read.
+    """
     cut: list[tuple[int, str]] = []
-    headers = [i for i, line in enumerate(lines) if _HEADER.fullmatch(line.strip())]
+    headers = {i for i, line in enumerate(lines) if _HEADER.fullmatch(line.strip())}
     separators = [i for i, line in enumerate(lines) if _SEPARATOR.fullmatch(line.strip())]
-    # Two header lines together make an e-mail's head; one alone is a story's "To: ..."
-    blocks = {i for i in headers if i + 1 in headers or i - 1 in headers}
-    blocks |= {i for s in separators for i in headers if s < i <= s + 6}
+    blocks: set[int] = set()
+    for i in sorted(headers):
+        if i - 1 in headers:
+            continue  # not the first line of its run
+        run = list(range(i, next(j for j in range(i, len(lines) + 1) if j not in headers)))
+        mail = any("@" in lines[j] or lines[j].strip().lower().startswith("subject") for j in run)
+        after_separator = any(s < i <= s + 2 for s in separators)
+        if (len(run) >= 2 and mail) or after_separator:
+            blocks.update(run)
     if not blocks and not separators:
         return cut
     cut += [(i, "email_header") for i in sorted(blocks | set(separators))]
-    signature = None
     for i, line in enumerate(lines):
-        if _SIGNATURE.fullmatch(line) or _DISCLAIMER.fullmatch(line.strip()):
-            signature = i if signature is None else signature
-        if signature is not None and (i in blocks or i in separators):
-            signature = None  # the signature ends where the next message begins
-        if signature is not None and line.strip():
+        if _DISCLAIMER.fullmatch(line.strip()):
             cut.append((i, "email_signature"))
-    if separators:
-        # The forwarder's note above what they forward ("Can you check this one?"),
-        # when the forwarded story is the longer part.
-        first = separators[0]
-        done = {i for i, _ in cut}
-        above = [i for i in range(first) if lines[i].strip() and i not in done]
-        words = lambda idx: sum(len(lines[i].split()) for i in idx)  # noqa: E731
-        below = [i for i in range(first + 1, len(lines)) if i not in done]
-        if above and words(below) >= 2 * words(above):
-            cut += [(i, "email_note") for i in above]
-    return cut
+        elif _SIGNATURE.fullmatch(line):
+            block = [i]
+            for j in range(i + 1, min(len(lines), i + 1 + SIGNATURE_LINES)):
+                if not lines[j].strip() or len(lines[j]) > 100 or j in blocks:
+                    break
+                block.append(j)
+            if len(block) > 1:  # a "--" alone is a story's scene break
+                cut += [(j, "email_signature") for j in block]
+    return sorted(set(cut))
 
 
 def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:

@@ -139,12 +139,9 @@ def set_threshold(
     before = detector.threshold_for(fpr)  # what `check --fpr` gave at the same rate
     detector.fit_threshold([f for f, h in zip(features, human, strict=True) if h], fpr, source)
     after = detector.threshold_
-    detector.provenance_["calibration_sha256"] = texts_digest(
-        [r.text for r, h, k in zip(rows, human, ok, strict=True) if h and k]
-    )
-    cutoffs_before, cutoffs, n_sentences = _refit_sentence_cutoffs(
-        detector, [r.text for r, h, k in zip(rows, human, ok, strict=True) if h and k], source
-    )
+    read = [r.text for r, h, k in zip(rows, human, ok, strict=True) if h and k]
+    detector.provenance_["calibration_sha256"] = texts_digest(read)
+    cutoffs_before, cutoffs, n_sentences = _refit_sentence_cutoffs(detector, read, source)
     held = cross_fitted_flags(scores, fpr, folds, seed)
     machines = p[~human & ok]
     return ThresholdReport(

@@ -55,6 +55,7 @@ class CheckItem(BaseModel):
         gt=0.0,
         lt=1.0,
         allow_inf_nan=False,
+        strict=True,  # a JSON number: "0.05" or true (read as 1) is refused, not coerced
         description="Share of human news the threshold may flag (default: the detector's).",
     )
     date: str | None = Field(

@@ -140,3 +140,11 @@ def test_a_forwarded_email_is_read_as_the_story_it_carries() -> None:
 )
 def test_a_story_is_not_read_as_an_email(text: str) -> None:
     assert strip_debris(text) == (text, [])
+
+
+def test_a_paragraph_printed_twice_is_named_so_not_a_teaser() -> None:
+    paragraph = "The council said on Monday that the bridge would close to lorries. " * 6
+    text = f"{paragraph}\n\nOfficials met at dawn.\n\n{paragraph}"
+    cleaned, removed = strip_debris(text)
+    assert [r.reason for r in removed] == ["repeated_paragraph"]
+    assert cleaned == f"Officials met at dawn.\n\n{paragraph.strip()}"

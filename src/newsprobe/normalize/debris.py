@@ -116,6 +116,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
         100,
     ),
 ]
+#: The longest paragraph a repeat of which is named a teaser; longer ones are paragraphs.
+TEASER_CHARS = 300
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*(?:read more\W*)?$", re.I)
 _WS = re.compile(r"\s+")
 
@@ -239,7 +241,9 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
             removed.append(Removal(text=lines[i].strip(), reason="truncated_preview", line=i))
         elif len(key) >= 20 and key in later:
             keep[i] = False
-            removed.append(Removal(text=lines[i].strip(), reason="repeated_teaser", line=i))
+            # A teaser is a sentence or two; a longer copy is a paragraph printed twice.
+            why = "repeated_teaser" if len(key) <= TEASER_CHARS else "repeated_paragraph"
+            removed.append(Removal(text=lines[i].strip(), reason=why, line=i))
     if title:
         # The headline is metadata; the same line at the top of the body is a repeat of it.
         tkey = line_key(title)

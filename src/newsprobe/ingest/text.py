@@ -200,8 +200,8 @@ def plain_headline(text: str) -> str | None:
 
 #: Markdown's markup, to the text a reader of the rendered file sees (as trafilatura gives
 #: a page's text without its tags): headings, images, links, bold and italics, block
-#: quotes, rules. Lists and paragraphs are text already; tables are cut as debris is, and
-#: listed (``normalize.debris``).
+#: quotes, rules. Lists and paragraphs are text already; tables are cut, and listed, by
+#: ``_without_tables``.
 _MARKDOWN = (
     (re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$"), r"\1"),
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),

@@ -117,8 +117,8 @@ def sentence_windows(
     """The sentence spans of a checked ``article``, and for each sentence with statistics
     the character span of its window and the tokens read before that window."""
     spans = split_sentences(article.text)
-    first = detector.models[0]
-    counts = [len(article.token_stats[first].slice(a, b)) for a, b in spans]
+    model = detector.models[0]
+    counts = [len(article.token_stats[model].slice(a, b)) for a, b in spans]
     before = np.concatenate([[0], np.cumsum(counts)]).astype(int)
     # Only sentences inside the token window have statistics, and not a headline the
     # verdict did not read (Article.body_start); windows grow within them, so a long

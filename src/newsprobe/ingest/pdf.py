@@ -140,12 +140,10 @@ def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
 
 def article_from_pdf(data: bytes, name: str) -> Article:
     """An ``Article`` from a PDF's text layer; its metadata title, author and date when set."""
-    from newsprobe.ingest.text import MAX_BYTES, article_from_text
+    from newsprobe.ingest.text import MAX_BYTES, article_from_text, plain_headline
 
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
-    from newsprobe.ingest.text import plain_headline
-
     text, meta = pdf_text(data, name)
     title = meta.pop("title", None)
     # The document's own headline is its title; the metadata's, often another wording

@@ -262,14 +262,13 @@ def article_from_bytes(
     ``.md``."""
     check_bytes(data, name)
     text = decode(data)
-    title = None
+    title, tables = None, []
     if markdown or (markdown is None and name.lower().endswith(".md")):
         heading = _MD_TITLE.search(text)  # "# Harbour wall approved": the document's title
         if heading:  # the title, which article_from_text puts back as the first line
             title = markdown_text(heading.group(1)).strip()
             text = text[heading.end() :]
         text, tables = _without_tables(markdown_text(text))
-        article = article_from_text(text, name, title=title or None)
-        article.removed = tables + article.removed
-        return article
-    return article_from_text(text, name, title=title or None)
+    article = article_from_text(text, name, title=title or None)
+    article.removed = tables + article.removed
+    return article

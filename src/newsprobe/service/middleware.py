@@ -128,6 +128,10 @@ class CatchAll:
 _COMPRESSED = "compressed request bodies are not read (Content-Encoding); send the JSON as it is"
 
 
+def _compressed(request: Request) -> bool:
+    return request.headers.get("content-encoding", "identity").lower() != "identity"
+
+
 def _validation_message(exc: RequestValidationError, request: Request) -> str:
     errors: list[dict[str, Any]] = list(exc.errors())
     if not errors:
@@ -138,7 +142,7 @@ def _validation_message(exc: RequestValidationError, request: Request) -> str:
     if first.get("type") in ("model_attributes_type", "dict_type") and not loc:
         # A form post or text/plain body: FastAPI reads JSON only when it is declared.
         sent = request.headers.get("content-type") or "no Content-Type"
-        if request.headers.get("content-encoding", "identity").lower() != "identity":
+        if _compressed(request):
             return _COMPRESSED
         if sent.split(";")[0].strip().lower() == "application/json":
             # JSON, but not an object: a list, a string, a number.
@@ -204,7 +208,7 @@ def install_error_handlers(app: FastAPI) -> None:
             # past the parser's depth): malformed JSON like any other.
             if (denied := key_error(request)) is not None:
                 return await _service(request, denied)
-            if request.headers.get("content-encoding", "identity").lower() != "identity":
+            if _compressed(request):
                 return error_response(422, _COMPRESSED)
             return error_response(
                 422, "request body cannot be read as JSON (not UTF-8, or nested too deeply)"

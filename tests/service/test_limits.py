@@ -113,3 +113,41 @@ def test_unexpected_failure_is_a_json_500_not_a_traceback(serve):
 def test_settings_that_cannot_work_are_refused(field):
     with pytest.raises(ValueError, match="at least 1"):
         ServiceSettings(**{field: 0}).validate()
+
+
+def test_batch_out_of_time_keeps_what_was_checked(serve):
+    """A batch past its time limit answers the items already checked; the rest get their
+    own 504, never a 504 that throws the finished results away."""
+    running = serve(ServiceSettings(workers=1, queue_size=2, timeout_s=3, max_batch=32))
+    state = running.server.config.app.state.newsprobe
+    size = state.det.batch_size
+    release = threading.Event()
+    original = state.check
+    calls: list[int] = []
+
+    def second_call_stalls(articles, fprs):
+        calls.append(len(articles))
+        if len(calls) > 1:
+            release.wait(30)
+        return original(articles, fprs)
+
+    state.check = second_call_stalls
+    items = [{"text": f"{TEXT} Item {n}."} for n in range(size + 2)]
+    with running.client() as c:
+        r = c.post("/v1/check/batch", json={"items": items})
+        release.set()
+        assert r.status_code == 200
+        results = r.json()["results"]
+        assert calls[0] == size
+        assert all("machine_probability" in out for out in results[:size])
+        for n, out in enumerate(results[size:], start=size):
+            assert out["status"] == 504
+            assert out["error"].startswith(f"items.{n}: not checked: no answer within 3 s")
+        wait_for_in_flight(c, 0)
+        # Nothing checked at all: the whole request is the 504, as for one article.
+        calls.clear()
+        release.clear()
+        state.check = lambda a, f: (calls.append(1), release.wait(30), original(a, f))[-1]
+        r = c.post("/v1/check/batch", json={"items": items[:1]})
+        release.set()
+        assert r.status_code == 504 and "3 s" in r.json()["error"]

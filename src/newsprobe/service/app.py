@@ -46,7 +46,7 @@ from newsprobe.service.schemas import (
     ReportRequest,
 )
 from newsprobe.service.settings import ServiceSettings
-from newsprobe.service.work import WorkerPool
+from newsprobe.service.work import WorkerPool, late
 from newsprobe.settings import DetectOptions
 
 STATIC = Path(__file__).parent / "static"
@@ -141,6 +141,41 @@ async def _refused(error: ServiceError) -> Article:
     raise error
 
 
+async def _check_in_chunks(
+    state: ServiceState,
+    good: list[int],
+    read: list[Any],
+    items: list[Any],
+    results: list[Any],
+    deadline: float,
+) -> None:
+    """Check the readable items a detector batch at a time, so that a batch that runs out
+    of time (or of free workers) keeps what was already checked: the items left get their
+    own 504 (or 503) in ``results``. Only when nothing at all was checked does the error
+    answer the whole request, as it would for one article."""
+    size = max(1, state.det.batch_size)
+    for start in range(0, len(good), size):
+        chunk = good[start : start + size]
+        articles = [read[n] for n in chunk]
+        fprs = [items[n].fpr for n in chunk]
+        try:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                state.pool.note_timeout()
+                raise TimedOut(late(state.settings.timeout_s))
+            checked = await state.pool.run(
+                lambda a=articles, f=fprs: state.check(a, f), remaining, state.settings.timeout_s
+            )
+        except ServiceError as error:
+            if start == 0:
+                raise
+            for n in good[start:]:
+                results[n] = {"error": f"items.{n}: not checked: {error}", "status": error.status}
+            return
+        for n, out in zip(chunk, checked, strict=True):
+            results[n] = out
+
+
 def _state(request: Request) -> ServiceState:
     return request.app.state.newsprobe
 
@@ -187,8 +222,8 @@ def _api_router() -> APIRouter:
         summary="Check several articles",
     )
     async def check_batch(batch: BatchRequest, request: Request) -> Any:
-        """One result per item, in order; an item that cannot be read gets
-        ``{"error", "status"}`` in its place and the others are still checked."""
+        """One result per item, in order; an item that cannot be read, or that time ran
+        out for, gets ``{"error", "status"}`` in its place and the others are kept."""
         state = _state(request)
         if len(batch.items) > state.settings.max_batch:
             raise TooLarge(
@@ -225,15 +260,7 @@ def _api_router() -> APIRouter:
             url = getattr(items[n], "url", None)
             if url is not None:  # a failed fetch is named by what it fetched
                 results[n]["url"] = url
-        if good:
-            articles = [read[n] for n in good]
-            fprs = [items[n].fpr for n in good]  # type: ignore[union-attr]
-            remaining = max(0.001, deadline - time.monotonic())
-            checked = await state.pool.run(
-                lambda: state.check(articles, fprs), remaining, state.settings.timeout_s
-            )
-            for n, out in zip(good, checked, strict=True):
-                results[n] = out
+        await _check_in_chunks(state, good, read, items, results, deadline)
         return {"results": results}
 
     @router.post(

@@ -22,6 +22,14 @@ from newsprobe.service.errors import Busy, TimedOut
 T = TypeVar("T")
 
 
+def late(limit_s: float) -> str:
+    """The 504 message, naming the request's whole time limit."""
+    return (
+        f"no answer within {limit_s:g} s: the service is busy or the text is long for "
+        "the time allowed (serve --timeout)"
+    )
+
+
 class WorkerPool:
     """``workers`` threads and at most ``queue_size`` waiting jobs."""
 
@@ -93,11 +101,7 @@ class WorkerPool:
         except TimeoutError:
             future.cancel()
             self.note_timeout()
-            limit = limit_s if limit_s is not None else timeout_s
-            raise TimedOut(
-                f"no answer within {limit:g} s: the service is busy or the text is long for "
-                "the time allowed (serve --timeout)"
-            ) from None
+            raise TimedOut(late(limit_s if limit_s is not None else timeout_s)) from None
 
     def note_timeout(self) -> None:
         """Count a 504, from the detector's queue or from reading the input."""

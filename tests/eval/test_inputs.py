@@ -16,16 +16,18 @@ TEXT = (
 
 
 def test_a_machine_flag_column_is_a_label(tmp_path):
-    """An export's ``is_ai`` column of booleans or 0/1: true and 1 are machine."""
+    """An export's ``is_ai`` column of booleans, 0/1 or yes/no, or another dataset's
+    words ("AI", "generated"): true, 1, yes and AI are machine."""
     path = tmp_path / "export.jsonl"
-    flags = [True, False, 1, 0, "1", "false", "Machine", "human"]
+    flags = [True, False, 1, 0, "1", "false", "Machine", "human", "AI", "no", "yes", "Human"]
     path.write_text(
         "\n".join(
             json.dumps({"text": f"{TEXT} Item {i}.", "is_ai": f}) for i, f in enumerate(flags)
         )
     )
     rows, excluded = labelled_rows([str(path)], label_field="is_ai")
-    assert [r.label for r in rows] == [1, 0, 1, 0, 1, 0, 1, 0] and not excluded.total
+    assert [r.label for r in rows] == [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0]
+    assert not excluded.total
     path.write_text(json.dumps({"text": TEXT, "is_ai": "maybe"}))
     with pytest.raises(DataError, match=r"export\.jsonl:1: label must be 'human' or 'machine'"):
         labelled_rows([str(path)], label_field="is_ai")

@@ -101,8 +101,16 @@ def _folder_label(path: str) -> str | None:
 
 
 #: A label column may instead say whether the text is machine-written (an ``is_ai``
-#: column of booleans or 0/1): true and 1 are machine.
-MACHINE_FLAGS = {"true": 1, "1": 1, "1.0": 1, "false": 0, "0": 0, "0.0": 0}
+#: column of booleans, 0/1 or yes/no): true, 1 and yes are machine.
+MACHINE_FLAGS = {
+    "true": 1, "1": 1, "1.0": 1, "yes": 1, "false": 0, "0": 0, "0.0": 0, "no": 0,
+}  # fmt: skip
+
+#: The words other detection datasets label with (HC3, RAID, M4, Kaggle's "AI vs human").
+LABEL_WORDS = {
+    "ai": 1, "ai-generated": 1, "ai_generated": 1, "generated": 1, "machine-generated": 1,
+    "machine_generated": 1, "llm": 1, "human-written": 0, "human_written": 0,
+}  # fmt: skip
 
 
 def _check_label(raw: object, where: str) -> int:
@@ -111,9 +119,11 @@ def _check_label(raw: object, where: str) -> int:
         return LABELS[value]
     if value in MACHINE_FLAGS:
         return MACHINE_FLAGS[value]
+    if value in LABEL_WORDS:
+        return LABEL_WORDS[value]
     raise DataError(
-        f"{where}: label must be 'human' or 'machine' (or true/1 for machine, false/0 for "
-        f"human), got {raw!r}"
+        f"{where}: label must be 'human' or 'machine' (or ai/true/1/yes for machine, "
+        f"false/0/no for human), got {raw!r}"
     )
 
 

@@ -435,6 +435,20 @@ def test_page_and_docs_are_served(server):
     # What every answer carries is in the schema a client is generated from.
     described = spec["components"]["schemas"]["ArticleResult"]["properties"]
     assert {"sentences", "language", "title", "date", "url"} <= set(described)
+    # The key's two headers are security schemes (the docs' Authorize button), on /v1 only.
+    schemes = spec["components"]["securitySchemes"]
+    assert schemes["APIKeyHeader"] == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-API-Key",
+        "description": "The API key, if the service has one",
+    }
+    assert schemes["HTTPBearer"]["scheme"] == "bearer"
+    assert spec["paths"]["/v1/check"]["post"]["security"] == [
+        {"APIKeyHeader": []},
+        {"HTTPBearer": []},
+    ]
+    assert "security" not in spec["paths"]["/healthz"]["get"]
     assert json.dumps(spec)  # the spec is plain JSON
 
 

@@ -14,8 +14,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Request
+from fastapi import APIRouter, Depends, FastAPI, Request, Security
 from fastapi.responses import FileResponse, Response
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
@@ -180,15 +181,21 @@ def _state(request: Request) -> ServiceState:
     return request.app.state.newsprobe
 
 
+#: The two ways to send the key, as OpenAPI security schemes: the docs page gets its
+#: "Authorize" button and generated clients a place for the key. Neither refuses a request
+#: itself (``auto_error=False``): ``key_error`` decides, also when no key is set.
+API_KEY_HEADER = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="The API key, if the service has one"
+)
+BEARER = HTTPBearer(auto_error=False, description="Authorization: Bearer <API key>")
+
+
 def _require_key(
     request: Request,
-    x_api_key: Annotated[
-        str | None, Header(description="The API key, if the service has one")
-    ] = None,
-    authorization: Annotated[str | None, Header(description="Bearer <API key>")] = None,
+    _header: Annotated[str | None, Security(API_KEY_HEADER)] = None,
+    _bearer: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)] = None,
 ) -> None:
-    """401 unless the API key (when one is set) comes in X-API-Key or Authorization: Bearer
-    (the headers are named here for the API docs; ``key_error`` reads them)."""
+    """401 unless the API key (when one is set) comes in X-API-Key or Authorization: Bearer."""
     if (error := key_error(request)) is not None:
         raise error
 

@@ -96,6 +96,15 @@ def load_detector(path: str | None = None, options: DetectOptions | None = None)
     return det
 
 
+def _language_said(article: Article, confidence: float) -> str:
+    """What the text is in, with its other languages' shares when it mixes them."""
+    shares = article.meta.get("languages")
+    if not shares:
+        return f"text is in {article.language!r} (confidence {confidence:.2f})"
+    parts = [f"{share:.0%} {lang!r}" for lang, share in shares.items()]
+    return f"text is mostly in {article.language!r} ({', '.join(parts)} of its paragraphs)"
+
+
 def check_articles(
     articles: Sequence[Article], detector: Detector, options: DetectOptions | None = None
 ) -> list[Article]:
@@ -122,8 +131,8 @@ def check_articles(
                 machine_probability=None,
                 threshold=threshold,
                 fpr_target=fpr,
-                reason=f"text is in {article.language!r} (confidence {confidence:.2f}); the "
-                f"detector covers {', '.join(sorted(SUPPORTED_LANGUAGES))} only",
+                reason=f"{_language_said(article, confidence)}; the detector covers "
+                f"{', '.join(sorted(SUPPORTED_LANGUAGES))} only",
             )
         else:
             scored.append(article)

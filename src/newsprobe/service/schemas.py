@@ -241,6 +241,9 @@ class ArticleResult(BaseModel):
     stories: int | None = Field(
         None, description="A page holding several stories: how many were read as one text"
     )
+    languages: dict[str, float] | None = Field(
+        None, description="A text mixing languages: each one's share of its paragraphs"
+    )
     evasion: dict[str, int] | None = Field(None, description="Tricks undone before scoring")
     attention: str | None = Field(None, description='"high" when flags call for a closer look')
     flags: list[str] | None = None

@@ -85,10 +85,10 @@ SPANISH = (
 
 def test_a_text_mixing_languages_says_how_much_of_each(toy_detector) -> None:
     """One posterior for the whole text hides a mix: it is read paragraph by paragraph."""
-    from newsprobe.pipeline import check_articles
-    from newsprobe.report.json import article_json
     from rich.console import Console
 
+    from newsprobe.pipeline import check_articles
+    from newsprobe.report.json import article_json
     from newsprobe.report.terminal import render_article
 
     english = "\n\n".join([ENGLISH, MORE_ENGLISH, STILL_ENGLISH])

@@ -178,6 +178,8 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
         "evasion": {"invisible_characters": 2, "homoglyphs": 0},
         "title": "Drones over Poland",
         "site": "example.com",
+        "languages": {"en": 0.81, "es": 0.19},
+        "stories": 3,
         "sentence_threshold": 0.83,
         "sentence_fpr_target": 0.02,
         "sentence_shade": 0.57,
@@ -262,7 +264,10 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert page.locator("#claims a").get_attribute("href") == "https://www.nato.int/a4"
     assert "police.md says “7”" in claims.nth(1).inner_text()
     assert page.locator("#claims-summary").inner_text().startswith("2 claims: 1 contradicted")
-    assert "Drones over Poland" in page.locator("#meta").inner_text()
+    meta = page.locator("#meta").inner_text()
+    assert "Drones over Poland" in meta
+    assert "en 81.0%, es 19.0% of its paragraphs" in meta
+    assert "3, read as one text: the verdict is on the first" in meta
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "page_full_result.png"), full_page=True)
 

@@ -273,6 +273,16 @@
       if (result[k] === undefined || result[k] === null || result[k] === "") continue;
       nodes.push(el("dt", {}, name), el("dd", {}, String(result[k])));
     }
+    // A text mixing languages, and a page of several stories read as one: said beside the
+    // language, as the terminal says it under the verdict.
+    if (result.languages && typeof result.languages === "object") {
+      const shares = Object.entries(result.languages).map(([lang, s]) => `${lang} ${pct(s)}`);
+      nodes.push(el("dt", {}, "Languages"), el("dd", {}, `${shares.join(", ")} of its paragraphs`));
+    }
+    if (result.stories > 1) {
+      nodes.push(el("dt", {}, "Stories"),
+        el("dd", {}, `${result.stories}, read as one text: the verdict is on the first`));
+    }
     $("meta").replaceChildren(...nodes);
   }
 

@@ -1029,3 +1029,73 @@ def test_counts_of_one_vote_are_paired_by_what_they_count(tmp_path, model):
     assert [(c.claim_value, c.source_value) for c in found.conflicts] == [("9", "15"), ("12", "6")]
     (same,) = verdicts(s, source, model).values()
     assert same.verdict == "supported"
+
+
+BALTIC = (
+    "Poland, Hungary and the Czech Republic joined NATO on 12 March 1999. Estonia, Latvia "
+    "and Lithuania joined on 29 March 2004. Finland became the 31st member of NATO on 4 "
+    "April 2023. The Bank of Examplia raised its main interest rate by 0.25 percentage "
+    "points to 5.5 percent. The alliance did not invoke Article 4 after the 2014 annexation "
+    "of Crimea was first reported; Article 5 has been invoked once, after the attacks of 11 "
+    "September 2001. The troops of the 82nd Airborne Division will be based in Rzeszow, "
+    "about 90 kilometres from the Ukrainian border."
+)
+
+
+@MODELS
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Estonia, Latvia and Lithuania did not join NATO in 1999.",
+        "The Bank of Examplia did not raise its interest rate to 6 percent.",
+        "Poland and Hungary joined NATO in 1999, five years before the Baltic states joined "
+        "in 2004.",
+        "The Bank of Examplia raised its main interest rate by 25 basis points to 5.5 percent.",
+        "Sweden became the 32nd member of NATO in 2024.",
+        "The alliance did not invoke Article 4 after the 2014 annexation of Crimea.",
+    ],
+    ids=[
+        "denied-year",
+        "denied-value",
+        "two-events",
+        "basis-points",
+        "another-country",
+        "dated-noun",
+    ],
+)
+def test_true_claims_a_fact_checker_wrote_are_not_contradicted(tmp_path, model, claim):
+    """A denied value, a year the claim gives another event, basis points, and a sentence
+    about another country: each had been "contradicted" (a fact-checker's trial)."""
+    s = store_of(tmp_path, Passage(BALTIC, "wire"))
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict != "contradicted", found.conflicts
+
+
+@MODELS
+@pytest.mark.parametrize(
+    ("claim", "kind"),
+    [
+        ("Estonia, Latvia and Lithuania did not join NATO in 2004.", "negation"),
+        ("The Bank of Examplia did not raise its interest rate to 5.5 percent.", "negation"),
+        ("The Bank of Examplia raised its main interest rate by 50 basis points.", "number"),
+        ("Finland became the 32nd member of NATO on 4 April 2023.", "number"),
+    ],
+)
+def test_the_same_claims_made_false_are_still_contradicted(tmp_path, model, claim, kind):
+    s = store_of(tmp_path, Passage(BALTIC, "wire"))
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted"
+    assert kind in [c.kind for c in found.conflicts]
+
+
+@MODELS
+def test_a_value_said_with_another_verb_is_not_confirmed(tmp_path, model):
+    """ "stationed ... 900 km" against "based ... 90 km": no conflict the checks can name
+    (another verb), but no confirmation either, however alike the sentences read."""
+    s = store_of(tmp_path, Passage(BALTIC, "wire"))
+    claim = (
+        "The troops, from the 101st Airborne Division, will be stationed in Rzeszow, about "
+        "900 kilometres from the Ukrainian border."
+    )
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "not_enough_evidence"

@@ -329,9 +329,18 @@ def _date(ent: Span) -> DateRef:
         month=month,
         day=day if month else None,
         decade=bool(re.search(r"\b\d{3}0s\b", text)),
-        verb=_verb_of(ent.root),
+        verb=_event_of(ent.root),
         weekday=weekday,
     )
+
+
+def _event_of(tok: Token) -> str:
+    """What a date dates: the noun it stands before ("the 2014 annexation" dates the
+    annexation, not the sentence's "did not invoke"), else the verb it hangs from."""
+    head = tok.head
+    if tok.dep_ in ("compound", "nummod", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
+        return head.lemma_.lower()
+    return _verb_of(tok)
 
 
 TEMPORAL_MARKS = {"since", "when", "after", "before", "until", "as"}
@@ -744,7 +753,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                         ent.start_char,
                         ent.end_char,
                         year=int(ent.text.strip()[:4]),
-                        verb=_verb_of(ent.root),
+                        verb=_event_of(ent.root),
                     )
                 )
                 date_tokens.update(range(ent.start, ent.end))

@@ -74,6 +74,10 @@ SIZES: dict[str, tuple[str, float]] = {
     "knot": ("speed", 1852 / 3600),
     "l": ("volume", 1.0),
     "gallon": ("volume", 3.785411784),
+    # A rate's move: "25 basis points" is "0.25 percentage points" (a plain "points" is
+    # only ever compared with a basis point, so a game's points never meet one).
+    "point": ("rate", 1.0),
+    "basis point": ("rate", 0.01),
 }
 TEMPERATURES = {"c", "f"}
 POWERS = {"square": "square", "sq": "square", "cubic": "cubic"}
@@ -108,6 +112,8 @@ def refine(unit: str, span: Span) -> str:
         return f"{POWERS[power]} {canonical(unit)}"
     if "nautical" in inside and canonical(unit) == "mile":
         return "nautical mile"  # 1,852 m, not 1,609
+    if canonical(unit) == "point" and "basis" in [t.lower_ for t in doc[span.start : span.end + 2]]:
+        return "basis point"  # "25 basis points", "25 bp" left as it is
     if unit == "hour" and len(inside) >= 3 and (inside[-2], "hour") in PER_HOUR:
         base = canonical(doc[span.end - 3].lemma_.lower())  # "50 miles per hour"
         return f"{base}/h" if SIZES.get(base, ("",))[0] == "length" else unit

@@ -50,6 +50,10 @@ class CheckResult:
     # Dates of the claim said relative to a date that is not known ("a decade ago" in a
     # text without one) where the sentence gives a year for the same action.
     unread_time: int = 0
+    # The claim denies an action with a value the sentence states otherwise ("did not
+    # raise it to 6 percent" against "raised it to 5.5"): its negation is of the value,
+    # so the sentence's affirming the action is no mismatch.
+    value_denied: bool = False
 
 
 def _unit(q: Quantity) -> str:
@@ -281,9 +285,28 @@ def compare(
     res = CheckResult()
     same_event = overlap >= MIN_CONFLICT_OVERLAP
     lemmas = set(source.lemmas)
+    if other_actor(claim, source):
+        # "Finland became the 31st member in 2023" says nothing of Sweden's rank or year:
+        # the values, the changes and the lists are another actor's. Who said what is
+        # still compared (a quote given to another is the claim's own question).
+        if claim.quantities or claim.ordinals or claim.dates or claim.changes:
+            res.unresolved += 1
+        claim = replace(
+            claim, quantities=[], ordinals=[], dates=[], changes=[], name_lists=[], relations=[]
+        )
+    denied = set(claim.negated_verbs) - set(source.negated_verbs)
+    moot: set[str] = set()  # denied actions whose values the source states otherwise
 
     def same_action(verb: str) -> bool:
-        """A value differs only if the source says it of the same action ("joined")."""
+        """A value differs only if the source says it of the same action ("joined"), and
+        the claim does not deny that action: "did not join in 1999" is not refuted by
+        "joined in 2004", nor "did not raise it to 6 percent" by "raised it to 5.5"; the
+        denial is then of the value, so the negation checks below leave it too."""
+        if verb and verb in denied:
+            moot.add(verb)
+            res.unresolved += 1
+            res.value_denied = True
+            return False
         return same_event and (not verb or verb in ("be", "have") or verb in lemmas)
 
     def of_same_action(verb: str, theirs: list[T]) -> list[T]:
@@ -300,14 +323,27 @@ def compare(
         ev = evidence
         res.conflicts.append(Conflict(kind, mine, theirs, ev.sentence, ev.source, ev.url, ev.title))
 
+    def agree(verb: str, mine: str, theirs: str) -> None:
+        """The source states the claim's value: agreement, unless the claim denies the
+        action the source affirms with it ("did not join in 2004" against "joined in
+        2004")."""
+        if verb and verb in denied and same_event:
+            conflict("negation", f"not {verb}: {mine}", f"{verb}: {theirs}")
+        else:
+            res.agreed += 1
+
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
         theirs = of_same_action(q.verb, theirs)
         res.checkable += 1
-        if any(same(q, s) for s in theirs):
-            res.agreed += 1
+        if matched := [s for s in theirs if same(q, s)]:
+            agree(q.verb, q.text, matched[0].text)
         elif theirs and same_action(q.verb):
             conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+        elif theirs and same_event:
+            # Another value said with another verb ("stationed ... 900 km" against "based
+            # ... 90 km"): no conflict the check can name, and no confirmation either.
+            res.unresolved += 1
 
     for q in claim.quantities:
         if not _unit(q):
@@ -371,14 +407,21 @@ def compare(
         same_month = [s for s in same_year if s.month == d.month]
         days = {s.day for s in same_month if s.day}
         if not same_year:
-            if dated and same_action(d.verb):
-                conflict("date", _dated(d), ", ".join(_dated(s) for s in dated))
+            # A source year the claim itself gives another event ("joined in 1999, five
+            # years before the Baltic states joined in 2004") is that event's, not this one's.
+            others = [
+                s for s in dated if not any(o is not d and o.year == s.year for o in claim.dates)
+            ]
+            if others and same_action(d.verb):
+                conflict("date", _dated(d), ", ".join(_dated(s) for s in others))
+            elif dated and same_event:
+                res.unresolved += 1
         elif d.month and months and d.month not in months and same_action(d.verb):
             conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
         elif d.day and days and d.day not in days and same_action(d.verb):
             conflict("date", d.text, ", ".join(s.text for s in same_month if s.day))
         else:
-            res.agreed += 1
+            agree(d.verb, d.text, same_year[0].text)
     for c in claim.changes:  # "fell by 12 percent" against "rose by 12 percent"
         if not _same_time(claim.dates, source.dates):
             if any(s.what == c.what for s in source.changes):
@@ -427,6 +470,8 @@ def compare(
                     "role", f"{r.subject} {r.verb} {r.object}", f"{s.subject} {s.verb} {s.object}"
                 )
             elif same_name(r.subject, s.subject) and same_name(r.object, s.object):
+                if r.verb in moot:
+                    continue  # "did not raise it to 6 percent": the value is denied
                 res.checkable += 1
                 if r.negated != s.negated:
                     conflict(
@@ -438,6 +483,7 @@ def compare(
                     res.agreed += 1
     if (
         _negation_differs(claim, source)
+        and not (moot and set(claim.negated_verbs) <= moot)
         and not any(c.kind == "negation" for c in res.conflicts)
         and overlap >= NEGATION_OVERLAP
         and similarity >= NEGATION_SIMILARITY
@@ -484,6 +530,34 @@ def compare(
         elif not any(c.kind == "negation" for c in res.conflicts):
             conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+#: Named actors: a sentence about another of these states another's values.
+ACTORS = frozenset({"GPE", "PERSON", "ORG", "NORP", "FAC", "LOC"})
+
+
+def _named_subjects(parts: ClaimParts) -> list[str]:
+    """The names among a sentence's grammatical subjects ("Sweden", "the Bank of X")."""
+    return [
+        e.text.lower().removeprefix("the ")
+        for e in parts.entities
+        if e.label in ACTORS and set(e.text.lower().split()) & set(parts.subjects)
+    ]
+
+
+def other_actor(claim: ClaimParts, source: ClaimParts) -> bool:
+    """Whether the source sentence speaks of another named actor than the claim: each
+    names a subject the other never mentions ("Sweden became the 32nd member" against
+    "Finland became the 31st member"). A swapped role ("Russia attacked Ukraine" against
+    "Ukraine attacked Russia") names both on both sides, so it is not another actor."""
+    mine, theirs = _named_subjects(claim), _named_subjects(source)
+    if not mine or not theirs:
+        return False
+    named_there = [e.text.lower().removeprefix("the ") for e in source.entities]
+    named_here = [e.text.lower().removeprefix("the ") for e in claim.entities]
+    return not any(same_name(a, b) for a in mine for b in named_there) and not any(
+        same_name(a, b) for a in theirs for b in named_here
+    )
 
 
 def _negation_differs(claim: ClaimParts, source: ClaimParts) -> bool:

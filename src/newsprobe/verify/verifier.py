@@ -289,7 +289,11 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         "paraphrase_source": float(paraphrase),
         "claim_values": float(len(parts.quantities) + len(parts.dates) + len(parts.relations)),
         "claim_negated": float(parts.negated),
-        "negation_mismatch": float(best is not None and best.sentence_negated != parts.negated),
+        "negation_mismatch": float(
+            best is not None
+            and best.sentence_negated != parts.negated
+            and not (best.result is not None and best.result.value_denied)
+        ),
         # Read by the veto on the model's "supported" (verdict_model.unconfirmed), not by
         # the model.
         "unresolved": float(sum(f.result.unresolved for f in relevant if f.result)),

@@ -8,6 +8,8 @@ non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -616,7 +618,24 @@ app.command("eval-claims")(eval_claims)
 app.command("serve")(serve_cmd)
 
 
+def _stop_on_terminate() -> None:
+    """SIGTERM (systemd, Kubernetes, ``kill``) stops a run as Ctrl-C does: a scan keeps its
+    finished chunks and says how to resume, with exit code 130. A forked worker process
+    keeps the default, so the pool still ends it."""
+    main_pid = os.getpid()
+
+    def terminate(signum: int, frame: object) -> None:
+        if os.getpid() != main_pid:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
 def main() -> None:
+    _stop_on_terminate()
     try:
         app()
     except NewsprobeError as exc:

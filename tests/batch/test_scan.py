@@ -133,11 +133,13 @@ def test_interrupted_scan_resumes_without_redoing_or_losing(
     assert sorted(read(out)) == sorted(ids)
 
 
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill", "term"])
 def test_killed_scan_process_restarts_and_finishes_exactly_once(
-    tmp_path, tiny_detector, crawl_jsonl
+    tmp_path, tiny_detector, crawl_jsonl, sig
 ):
-    """A real SIGKILL in the middle of a scan with two worker processes, then the same
-    command again; the killed scan's workers must not live on."""
+    """A real SIGKILL (or the SIGTERM of systemd and Kubernetes, which stops it as Ctrl-C
+    does) in the middle of a scan with two worker processes, then the same command
+    again; the killed scan's workers must not live on."""
     import psutil
 
     crawl = tmp_path / "crawl.jsonl"
@@ -154,8 +156,11 @@ def test_killed_scan_process_restarts_and_finishes_exactly_once(
         assert proc.poll() is None, proc.stderr.read().decode()
         time.sleep(0.05)
     workers = psutil.Process(proc.pid).children(recursive=True)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    if sig == signal.SIGTERM:
+        assert proc.returncode == 130
+        assert "interrupted: finished chunks are kept" in proc.stderr.read().decode()
     assert not out.exists(), "the scan finished before it could be killed"
     _, alive = psutil.wait_procs(workers, timeout=15)
     assert not alive, f"workers outlived the killed scan: {alive}"

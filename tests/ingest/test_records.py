@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -153,10 +154,34 @@ def test_csv_named_text_column_and_malformed_rows(tmp_path):
 
 def test_csv_quote_never_closed_names_its_row(tmp_path):
     # Read loosely, the open quote would swallow rows 2-3 into one field without a word.
+    # Part-way through a file, the rows before it are kept and the rest is one error row
+    # (a scan finishes, and its rerun does not stop there again); on the first row, the
+    # file is refused whole.
     path = tmp_path / "crawl.csv"
     path.write_text(f'id,text\n1,"{TEXT}"\n2,"{TEXT}\n3,{TEXT}\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"row 2: malformed CSV \(a quote opened and never"):
+    first, rest = iter_records([path])
+    assert first.record_id == "1" and first.article is not None
+    assert rest.record_id == f"{path}#unread" and rest.article is None
+    assert "row 2: malformed CSV (a quote opened and never closed)" in rest.error
+    assert rest.error.endswith("the file was not read past its record 1")
+    path.write_text(f'id,text\n1,"{TEXT}\n2,{TEXT}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"row 1: malformed CSV \(a quote opened and never"):
         list(iter_records([path]))
+
+
+def test_a_truncated_archive_keeps_what_was_read(tmp_path):
+    import gzip
+
+    path = tmp_path / "crawl.jsonl.gz"
+    noise = [os.urandom(100).hex() for _ in range(2000)]  # kept apart by gzip, not folded
+    rows = "".join(
+        json.dumps({"id": f"r{i}", "text": f"{TEXT} {n}"}) + "\n" for i, n in enumerate(noise)
+    )
+    whole = gzip.compress(rows.encode())
+    path.write_bytes(whole[: len(whole) * 4 // 5])
+    recs = list(iter_records([path]))
+    assert [r.record_id for r in recs[:-1]] == [f"r{i}" for i in range(len(recs) - 1)]
+    assert recs[-1].record_id == f"{path}#unread" and "EOFError" in recs[-1].error
 
 
 def test_parquet_reads_in_batches_with_optional_columns(tmp_path, monkeypatch):
@@ -313,9 +338,9 @@ def test_bad_inputs_are_one_line_input_errors(tmp_path):
     bad = tmp_path / "latin1.jsonl"
     head = (json.dumps({"text": "word " * 40}) + "\n").encode() * 1200
     bad.write_bytes(head + json.dumps({"text": "caf"}).encode()[:-2] + b'\xe9"}\n')
-    with pytest.raises(InputError, match="not UTF-8") as info:
-        list(iter_records([bad]))
-    assert "\n" not in str(info.value)
+    *read, rest = iter_records([bad])
+    assert len(read) > 1000 and rest.record_id == f"{bad}#unread"
+    assert "not UTF-8" in rest.error and "\n" not in rest.error
 
 
 @pytest.mark.parametrize(
@@ -375,3 +400,19 @@ def test_a_site_column_of_host_names_groups_as_urls_do(tmp_path):
         "news.example",
         "The Eastern Ledger",
     ]
+
+
+def test_a_lone_surrogate_or_a_stray_nul_in_a_row_is_repaired_not_an_error(tmp_path):
+    """JSON may escape half a surrogate pair, and scrapers leave NULs in text: the row is
+    still an article. A text of NULs is still not one."""
+    path = tmp_path / "rows.jsonl"
+    rows = [
+        {"id": "s", "text": "\ud800 " + TEXT},
+        {"id": "n", "text": TEXT[:40] + "\x00" + TEXT[40:]},
+        {"id": "b", "text": "\x00\x01\x02\x03" * 50},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    lone, nul, junk = iter_records([path])
+    assert lone.error is None and lone.article.text.startswith("\ufffd")
+    assert nul.error is None and "\x00" not in nul.article.text
+    assert junk.article is None and "binary" in junk.error

@@ -221,13 +221,28 @@ def record_from_row(
                     if what == "missing":  # a wrong --text-field: say what the row has
                         what += f" (the row has {', '.join(map(str, row))[:200] or 'none'})"
                 raise InputError(f"{name}: column {options.text_field!r} is {what}")
-            article = article_from_bytes(text.encode("utf-8"), name)
+            article = article_from_bytes(_row_text(text).encode("utf-8"), name)
     except Exception as exc:  # one bad row must not stop a crawl: recorded on the row
         rec.error = _row_error(exc)
         return rec
     _annotate(article, rec)
     rec.article = article
     return rec
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A row's text with at most this many NUL characters is text a scraper left them in.
+STRAY_NULS = 3
+
+
+def _row_text(text: str) -> str:
+    """A row's text as its file decoded it, made encodable: a lone surrogate (a JSON
+    escape split from its pair) becomes U+FFFD, and a stray NUL or two go (a file with NUL
+    bytes is binary; a row whose text holds one is an article a scraper left it in)."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    if 0 < text.count("\x00") <= STRAY_NULS:
+        text = text.replace("\x00", "")
+    return text
 
 
 def _annotate(article: Article, rec: Record) -> None:
@@ -591,8 +606,23 @@ def iter_file_records(
     reader = _reader(path)
     if reader is None:
         yield _file_record(path)
-    else:
-        yield from reader(path, options, keep)
+        return
+    read = 0
+    try:
+        for rec in reader(path, options, keep):
+            read += 1
+            yield rec
+    except InputError as exc:
+        if not read:
+            raise  # nothing read: the file is refused whole, before a scan writes anything
+        # A bad spot part-way (an unclosed quote, a truncated archive): what came before
+        # it is kept and the rest is one error row, so a scan finishes and says what it
+        # could not read; a rerun does not stop at the same spot again.
+        yield Record(
+            f"{id_path(str(path))}#unread",
+            str(path),
+            error=f"{exc}; the file was not read past its record {read}",
+        )
 
 
 def iter_records(

@@ -19,16 +19,18 @@ def local_ray():
 
 
 def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, crawl_jsonl):
-    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first, second, third = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.jsonl"
     crawl_jsonl(first, 6, seed=1)
-    crawl_jsonl(second, 5, seed=2)  # same ids a0..a4 in another file
+    crawl_jsonl(second, 5, seed=1)  # a0..a4 again in another file, with the same texts
+    crawl_jsonl(third, 2, seed=2, bad_rows=False)  # a0, a1 again with other texts
     with second.open("a") as fh:  # the models do not cover German: no number on either engine
         fh.write(
             '{"id": "de", "text": "Die Bundesregierung hat am Mittwoch beschlossen, die '
             'Hilfen für die Landwirtschaft im kommenden Jahr deutlich zu erhöhen."}\n'
         )
     local, distributed = tmp_path / "local.parquet", tmp_path / "ray.parquet"
-    base = [str(first), str(second), "--detector", str(tiny_detector), "--chunk-size", "3"]
+    base = [str(first), str(second), str(third)]
+    base += ["--detector", str(tiny_detector), "--chunk-size", "3"]
     runner = CliRunner()
     res = runner.invoke(app, ["scan", *base, "--out", str(local)])
     assert res.exit_code == 0, res.output
@@ -37,7 +39,7 @@ def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, cra
     assert summary in res.output and "; 6 repeated record ids kept once" in res.output
     # Run again over finished results: each result is met once, the repeats stay repeats.
     again = runner.invoke(app, ["scan", *base, "--out", str(local)])
-    assert "0 errors now, 3 in the file's error column, 10 skipped as" in again.output
+    assert "0 errors now, 3 in the file's error column, 12 skipped as" in again.output
     assert "; 6 repeated record ids kept once" in again.output
     res = runner.invoke(
         app, ["scan", *base, "--out", str(distributed), "--engine", "ray", "--workers", "2"]
@@ -48,9 +50,12 @@ def test_ray_engine_matches_local_engine(tmp_path, tiny_detector, local_ray, cra
     b = {r["record_id"]: r for r in pq.read_table(distributed).to_pylist()}
     assert len(b) == pq.read_metadata(distributed).num_rows  # ids unique
     assert a.keys() == b.keys()
-    # a0..a5 + 2 bad rows of the first file; the second adds only its bad JSON line (its
-    # a0..a4 and "empty" repeat ids of the first file: scored once)
-    assert len(a) == 10
+    # a0..a5 + 2 bad rows of the first file; the second adds only its bad JSON line and
+    # "de" (its a0..a4 and "empty" repeat the first file's: scored once); the third's a0
+    # and a1 are other articles under reused ids, placed as "a0@<path>"
+    assert len(a) == 12
+    assert {f"a0@{third}", f"a1@{third}"} <= a.keys()
+    assert a[f"a0@{third}"]["text_sha"] != a["a0"]["text_sha"]
     assert a["de"]["label"] == b["de"]["label"] == "unsupported_language"
     for k, row in a.items():
         other = b[k]

@@ -507,3 +507,38 @@ def test_a_file_named_by_its_absolute_path_resumes_the_same_records(
         "crawl.jsonl#2",
         "crawl.jsonl#3",
     ]
+    # Rerun from another folder (a cron job's): the paths in the ids start where the
+    # first run did, so "../crawl.jsonl" is the same file's records, not new ones.
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    other = scan("../crawl.jsonl", "--out", "../r.parquet", "--detector", str(tiny_detector))
+    assert other.exit_code == 0 and "0 scored now" in other.output, other.output
+    assert len(read(tmp_path / "r.parquet")) == 3
+
+
+def test_ids_reused_across_files_for_other_articles_are_all_kept(tmp_path, tiny_detector):
+    """Exports of two sites, each numbered from 1: the second site's articles are other
+    articles under the same ids, kept as "1@<path>"; the same article met again is a
+    repeat, kept once; and the rerun skips them all."""
+    story = (
+        "The council said on Tuesday that it would review the decision after residents "
+        "complained about the new parking rules, and officials promised a report within weeks"
+    )
+    texts = [f"{story} on case {n}, the mayor told reporters." for n in "ABCD"]
+    site_a, site_b, again = (tmp_path / n for n in ("siteA.csv", "siteB.csv", "again.csv"))
+    site_a.write_text(f'id,text\n1,"{texts[0]}"\n2,"{texts[1]}"\n')
+    site_b.write_text(f'id,text\n1,"{texts[2]}"\n2,"{texts[3]}"\n')
+    again.write_text(f'id,text\n1,"{texts[0]}"\n')  # site A's first article, exported again
+    out = tmp_path / "results.parquet"
+    args = [str(site_a), str(site_b), str(again), "--out", str(out)]
+    args += ["--detector", str(tiny_detector)]
+    res = scan(*args)
+    assert res.exit_code == 0, res.output
+    rows = read(out)
+    assert sorted(rows) == sorted(["1", "2", f"1@{site_b}", f"2@{site_b}"])
+    assert "; 1 repeated record id kept once" in res.output
+    assert rows[f"1@{site_b}"]["text_sha"] != rows["1"]["text_sha"]
+    rerun = scan(*args)
+    assert rerun.exit_code == 0, rerun.output
+    assert "0 scored now" in rerun.output and "4 skipped as already done" in rerun.output
+    assert sorted(read(out)) == sorted(rows)

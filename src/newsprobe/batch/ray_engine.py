@@ -89,13 +89,19 @@ def _unflatten(row: dict[str, Any]) -> Record:
     return rec
 
 
-def make_reader(records: RecordOptions, done: frozenset[str], chunk: int) -> Any:
-    """A generator UDF: one input path in, blocks of not-yet-done records out."""
+def make_reader(records: RecordOptions, done: dict[str, int | None], chunk: int) -> Any:
+    """A generator UDF: one input path in, blocks of not-yet-done records out (an id
+    done with another text is placed as the local engine places it, ``id@path``)."""
+    from newsprobe.batch.scan import placed_id, rename, text_sha
+
+    base = records.id_base
 
     def read(batch: dict[str, Any]) -> Iterator[pa.Table]:
         for path in batch["path"]:
             rows: list[dict[str, Any]] = []
             for rec in iter_file_records(Path(str(path)), records):
+                placed = placed_id(rec.record_id, text_sha(rec), rec.source, done, base)
+                rename(rec, placed)
                 if rec.record_id in done:
                     continue
                 rows.append(_flatten(rec))
@@ -140,7 +146,7 @@ def _one_line(exc: BaseException) -> str:
 def scan_ray(
     files: list[Path],
     store: ResultStore,
-    done: set[str],
+    done: dict[str, int | None],
     detector: str | None,
     detect: DetectOptions,
     records: RecordOptions,
@@ -154,7 +160,8 @@ def scan_ray(
         import ray.data
     except ImportError as exc:
         raise NewsprobeError("--engine ray needs Ray: pip install 'newsprobe[ray]'") from exc
-    from newsprobe.batch.scan import _record
+    from newsprobe.batch.resume import short_sha
+    from newsprobe.batch.scan import _record, placed_id
 
     started = False
     if not ray.is_initialized():
@@ -187,7 +194,7 @@ def scan_ray(
             [{"path": str(p)} for p in files], override_num_blocks=max(1, len(files))
         )
         ds = ds.map_batches(
-            make_reader(records, frozenset(done), options.chunk_size),
+            make_reader(records, done, options.chunk_size),
             batch_size=1,
             batch_format="numpy",
             num_cpus=0,  # reading is light; CPUs are left to the scoring actors
@@ -208,17 +215,24 @@ def scan_ray(
                 f"the readers skipped input rows whose ids are among the {len(done)} "
                 "already in the results"
             )
-        seen: set[str] = set()
+        seen: dict[str, int | None] = {}  # this run's ids, with their texts' hashes
         for block in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-            ids = block.column("record_id").to_pylist()
-            keep = [i not in seen and i not in done for i in ids]
-            summary.skipped += sum(i in done for i in ids)
-            summary.repeated += sum(i in seen and i not in done for i in ids)
-            seen.update(ids)
-            block = block.filter(pa.array(keep))
-            if block.num_rows:
-                _record(block.to_pylist(), store, summary)
-                progress.advance(block.num_rows)
+            rows = []
+            for row in block.to_pylist():
+                sha = short_sha(row["text_sha"])
+                row["record_id"] = placed_id(
+                    row["record_id"], sha, row["source"], seen, records.id_base
+                )
+                if row["record_id"] in done:
+                    summary.skipped += 1
+                elif row["record_id"] in seen:
+                    summary.repeated += 1
+                else:
+                    seen[row["record_id"]] = sha
+                    rows.append(row)
+            if rows:
+                _record(rows, store, summary)
+                progress.advance(len(rows))
     except NewsprobeError:
         raise
     except Exception as exc:  # Ray wraps user errors; the user gets one line

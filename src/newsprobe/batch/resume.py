@@ -66,10 +66,11 @@ class ResultStore:
         self._failures = False
 
     # -- opening and resuming -----------------------------------------------------------
-    def open(self) -> set[str]:
-        """Prepare the parts folder and return the record ids that are already done."""
+    def open(self) -> dict[str, int | None]:
+        """Prepare the parts folder and return the record ids that are already done, each
+        with its text's hash (:func:`short_sha`; None for a row without text)."""
         output_file(self.out, "--out", "a .parquet file")
-        done: set[str] = set()
+        done: dict[str, int | None] = {}
         if self.out.exists():
             self._check_manifest(self._out_manifest(), str(self.out))
             self._read_done(self.out, done)
@@ -91,16 +92,16 @@ class ResultStore:
         for part in parts:
             self._read_done(part, done)
             self._next = max(self._next, _part_no(part) + 1)
-        self.retry -= done  # scored in a later part already
+        self.retry -= done.keys()  # scored in a later part already
         return done
 
-    def _read_done(self, path: Path, done: set[str]) -> None:
-        for record_id, error in _ids_and_errors(path):
+    def _read_done(self, path: Path, done: dict[str, int | None]) -> None:
+        for record_id, error, sha in _ids_errors_and_texts(path):
             if error is not None and error.startswith(SCORING_FAILED):
                 self.retry.add(record_id)
                 self._failures = True
             else:
-                done.add(record_id)
+                done.setdefault(record_id, short_sha(sha))
 
     def _out_manifest(self) -> dict[str, Any] | None:
         try:
@@ -112,7 +113,14 @@ class ResultStore:
         return json.loads(meta[META_KEY])
 
     def _check_manifest(self, previous: dict[str, Any] | None, where: str) -> None:
-        if previous is None or previous == self.manifest:
+        """Refuse results made with other options; adopt their ``id_base`` (the folder
+        the paths in their ids start from; a scan before it had one: this folder)."""
+        if previous is None:
+            return
+        self.manifest["id_base"] = previous.get("id_base", os.getcwd())
+        if previous.get("id_base") is None:
+            previous = {**previous, "id_base": self.manifest["id_base"]}
+        if previous == self.manifest:
             return
         diff = sorted(k for k in self.manifest if previous.get(k) != self.manifest.get(k))
         named = dict.fromkeys(OPTION_NAMES.get(k, k) for k in diff)
@@ -231,12 +239,23 @@ def _superseded_failures(sources: list[Path]) -> set[tuple[str, int]]:
     return superseded
 
 
+def short_sha(sha: str | None) -> int | None:
+    """A text hash as the done ids keep it: its first 60 bits, a small int in memory
+    (a crawl's millions of ids are held at once) and still never two texts alike."""
+    return None if sha is None else int(sha[:15], 16)
+
+
 def _ids_and_errors(path: Path) -> list[tuple[str, str | None]]:
+    return [(i, error) for i, error, _ in _ids_errors_and_texts(path)]
+
+
+def _ids_errors_and_texts(path: Path) -> list[tuple[str, str | None, str | None]]:
     try:
-        table = pq.read_table(path, columns=["record_id", "error"])
+        table = pq.read_table(path, columns=["record_id", "error", "text_sha"])
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"{path}: unreadable results file ({exc})") from exc
-    return list(zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True))
+    columns = (table.column(n).to_pylist() for n in range(3))
+    return list(zip(*columns, strict=True))
 
 
 def _part_no(path: Path) -> int:

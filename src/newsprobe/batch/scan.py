@@ -17,12 +17,13 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from newsprobe.batch.resume import SCORING_FAILED, ResultStore
+from newsprobe.article import text_hash
+from newsprobe.batch.resume import SCORING_FAILED, ResultStore, short_sha
 from newsprobe.batch.schema import error_row, result_row
 from newsprobe.detect.detector import Detector
 from newsprobe.errors import DetectorFileError, ModelError, NewsprobeError, UsageError
@@ -30,6 +31,7 @@ from newsprobe.ingest.records import (
     Record,
     RecordOptions,
     count_records,
+    id_path,
     input_files,
     iter_file_records,
 )
@@ -108,7 +110,10 @@ def manifest_for(detector: Detector, detect: DetectOptions, records: RecordOptio
         "min_tokens": detector.min_tokens,
         # The date column is read for claims, which a scan does not check: a scan begun
         # before it was read resumes.
-        "records": {k: v for k, v in asdict(records).items() if k != "date_field"},
+        "records": {k: v for k, v in asdict(records).items() if k not in ("date_field", "id_base")},
+        # Where the paths in record ids start: this folder for a new scan, the first run's
+        # for a resumed one (ResultStore.open keeps it), whatever folder it is rerun from.
+        "id_base": records.id_base or os.getcwd(),
     }
 
 
@@ -155,11 +160,40 @@ def chunked(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
+def placed_id(
+    record_id: str,
+    sha: int | None,
+    source: str,
+    seen: dict[str, int | None],
+    base: str | None = None,
+) -> str:
+    """The id a record is written under. An id already written with another text is
+    another article under a reused id (exports of several sites numbered from 1 each), so
+    it becomes ``id@path``; with the same text, or no text to compare, it is the same
+    record (a crawl that holds last week's articles again) and keeps its id, to be
+    skipped."""
+    if record_id in seen and sha is not None and seen[record_id] not in (None, sha):
+        return f"{record_id}@{id_path(source, base)}"
+    return record_id
+
+
+def text_sha(rec: Record) -> int | None:
+    return None if rec.article is None else short_sha(text_hash(rec.article.text))
+
+
+def rename(rec: Record, record_id: str) -> None:
+    rec.record_id = record_id
+    if rec.article is not None:
+        rec.article.meta["record_id"] = record_id
+
+
 class _Pending:
     """Records not yet in the results; an id seen before is skipped, counted apart as
     already in the results (a resumed scan) or repeated in this run's inputs."""
 
-    def __init__(self, files: list[Path], records: RecordOptions, done: set[str]) -> None:
+    def __init__(
+        self, files: list[Path], records: RecordOptions, done: dict[str, int | None]
+    ) -> None:
         self.files, self.records, self.done = files, records, done
         # Results not met yet in this run's inputs: the first meeting is "already done",
         # a second one (the id in another file too) a repeat, as in the run that wrote it.
@@ -169,6 +203,9 @@ class _Pending:
     def __iter__(self) -> Iterator[Record]:
         for path in self.files:
             for rec in iter_file_records(path, self.records):
+                sha = text_sha(rec)
+                base = self.records.id_base
+                rename(rec, placed_id(rec.record_id, sha, rec.source, self.done, base))
                 if rec.record_id in self.done:
                     if rec.record_id in self.unmet:
                         self.unmet.discard(rec.record_id)
@@ -176,7 +213,7 @@ class _Pending:
                     else:
                         self.repeated += 1
                     continue
-                self.done.add(rec.record_id)
+                self.done[rec.record_id] = sha
                 yield rec
 
 
@@ -235,6 +272,7 @@ def scan(
     det = load_detector(detector, detect)
     store = ResultStore(Path(out), manifest_for(det, detect, records))
     done = store.open()
+    records = replace(records, id_base=store.manifest["id_base"])
     summary = ScanSummary(out=Path(out), engine=options.engine, notes=left_out)
     summary.retried = len(store.retry)
     total = count_inputs(files, records)

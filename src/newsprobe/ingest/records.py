@@ -73,6 +73,9 @@ class RecordOptions:
     site_field: str = "site"
     title_field: str = "title"
     date_field: str = "date"
+    # The folder a path in a record id is written relative to (None: the working folder);
+    # a scan keeps its first run's, so a rerun from another folder resumes the same ids.
+    id_base: str | None = None
 
 
 @dataclass(slots=True)
@@ -154,24 +157,30 @@ def _row_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
-def id_path(path: str) -> str:
-    """A path as a record id holds it: as typed, but an absolute path inside the working
-    folder as the relative one, so that "scan crawl.jsonl" and "scan $PWD/crawl.jsonl"
-    resume each other instead of scoring every record again under a second id."""
-    if path.startswith("<") or not os.path.isabs(path):
+def id_path(path: str, base: str | None = None) -> str:
+    """A path as a record id holds it: relative to ``base`` when inside it, else
+    absolute, so that "scan crawl.jsonl" from its folder and "scan in/crawl.jsonl" from
+    the one above resume each other. Without a base: as typed, but an absolute path inside
+    the working folder as the relative one ("scan $PWD/crawl.jsonl")."""
+    if path.startswith("<"):
         return path
+    if base is None:
+        if not os.path.isabs(path):
+            return path
+        base = os.getcwd()
+    absolute = os.path.abspath(path)
     try:
-        relative = os.path.relpath(path)
+        relative = os.path.relpath(absolute, base)
     except ValueError:  # another drive
-        return path
-    return path if relative.startswith("..") else relative
+        return absolute
+    return absolute if relative.startswith("..") else relative
 
 
 class _Ids:
     """Applies the id rules above and makes repeats within one file distinct."""
 
-    def __init__(self, path: str) -> None:
-        self.path = id_path(path)
+    def __init__(self, path: str, base: str | None = None) -> None:
+        self.path = id_path(path, base)
         self._seen: dict[str, int] = {}
 
     def __call__(self, given: str | None, url: str | None, row: int) -> str:
@@ -309,7 +318,7 @@ _JSON_KINDS = {
 def _jsonl_records(
     fh: Iterable[str], name: str, options: RecordOptions, keep: Sequence[str]
 ) -> Iterator[Record]:
-    ids = _Ids(name)
+    ids = _Ids(name, options.id_base)
     for line_no, line in enumerate(fh, 1):
         if not line.strip():
             continue
@@ -365,7 +374,7 @@ def iter_stdin_jsonl(
 def iter_csv(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> Iterator[Record]:
     """One record per data row; the header must name the text (or HTML) column."""
     csv.field_size_limit(2**31 - 1)
-    ids = _Ids(str(path))
+    ids = _Ids(str(path), options.id_base)
     column = options.html_field or options.text_field
     row_no = 0
     try:
@@ -420,7 +429,7 @@ def iter_parquet(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -
     wanted = [column, options.id_field, options.url_field, options.site_field]
     wanted += [options.title_field, options.date_field, *keep]
     columns = [c for c in dict.fromkeys(wanted) if c in names]
-    ids = _Ids(str(path))
+    ids = _Ids(str(path), options.id_base)
     row_no = 0
     try:
         for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=columns):
@@ -440,7 +449,7 @@ def iter_warc(path: Path, options: RecordOptions, keep: Sequence[str] = ()) -> I
     from warcio.exceptions import ArchiveLoadFailed
 
     _check_warc_magic(path)
-    ids = _Ids(str(path))
+    ids = _Ids(str(path), options.id_base)
     row_no = 0
     try:
         # Decompressed here, not by warcio: it reads only a gzip member per record, and a
@@ -493,9 +502,9 @@ def _check_warc_magic(path: Path) -> None:
         raise InputError(f"{path}: not a WARC file (it does not start with 'WARC/')")
 
 
-def _file_record(path: Path) -> Record:
+def _file_record(path: Path, base: str | None = None) -> Record:
     """A text, Markdown, HTML or PDF file as one record whose id is its path."""
-    rec = Record(record_id=id_path(str(path)), source=str(path))
+    rec = Record(record_id=id_path(str(path), base), source=str(path))
     try:
         data = path.read_bytes()
         if is_pdf(data):
@@ -605,7 +614,7 @@ def iter_file_records(
     options = options or RecordOptions()
     reader = _reader(path)
     if reader is None:
-        yield _file_record(path)
+        yield _file_record(path, options.id_base)
         return
     read = 0
     try:
@@ -619,7 +628,7 @@ def iter_file_records(
         # it is kept and the rest is one error row, so a scan finishes and says what it
         # could not read; a rerun does not stop at the same spot again.
         yield Record(
-            f"{id_path(str(path))}#unread",
+            f"{id_path(str(path), options.id_base)}#unread",
             str(path),
             error=f"{exc}; the file was not read past its record {read}",
         )

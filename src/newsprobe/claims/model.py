@@ -68,6 +68,9 @@ class DateRef:
     # ``slack`` years either way for a count that a reader rounds ("25 years ago").
     relative: bool = False
     slack: int = 0
+    # ``verb`` is a noun the date stands before ("the 2014 annexation"): only a date of
+    # that same noun is about the same thing.
+    of_noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -321,26 +321,33 @@ def _date(ent: Span) -> DateRef:
             month = MONTHS[low]
         elif tok.like_num and tok.text.isdigit() and 1 <= int(tok.text) <= 31:
             day = int(tok.text)
+    event, of_noun = _event_of(ent.root)
+    # "1945/1946", "1976-77": a season across two years, either of them.
+    span = re.fullmatch(r"\s*(\d{4})\s*[/–-]\s*(\d{2}|\d{4})\s*", text)
+    two_years = bool(span) and int(span.group(2)[-2:]) == (int(span.group(1)) + 1) % 100
     return DateRef(
         text=text,
         start=ent.start_char,
         end=ent.end_char,
-        year=int(years[0][:4]) if years else None,
+        year=int(years[0][:4]) + two_years if years else None,
         month=month,
         day=day if month else None,
         decade=bool(re.search(r"\b\d{3}0s\b", text)),
-        verb=_event_of(ent.root),
+        verb=event,
         weekday=weekday,
+        slack=int(two_years),
+        of_noun=of_noun,
     )
 
 
-def _event_of(tok: Token) -> str:
-    """What a date dates: the noun it stands before ("the 2014 annexation" dates the
-    annexation, not the sentence's "did not invoke"), else the verb it hangs from."""
+def _event_of(tok: Token) -> tuple[str, bool]:
+    """What a date dates, and whether it is a noun: the noun it stands before ("the 2014
+    annexation" dates the annexation, not the sentence's "did not invoke"), else the verb
+    it hangs from."""
     head = tok.head
     if tok.dep_ in ("compound", "nummod", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
-        return head.lemma_.lower()
-    return _verb_of(tok)
+        return head.lemma_.lower(), True
+    return _verb_of(tok), False
 
 
 TEMPORAL_MARKS = {"since", "when", "after", "before", "until", "as"}
@@ -753,7 +760,8 @@ def parse_parts(sent: Span) -> ClaimParts:
                         ent.start_char,
                         ent.end_char,
                         year=int(ent.text.strip()[:4]),
-                        verb=_event_of(ent.root),
+                        verb=_event_of(ent.root)[0],
+                        of_noun=_event_of(ent.root)[1],
                     )
                 )
                 date_tokens.update(range(ent.start, ent.end))

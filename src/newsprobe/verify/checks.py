@@ -22,6 +22,7 @@ from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
     NEGATION_OVERLAP,
     NEGATION_SIMILARITY,
+    PARAPHRASE_SIMILARITY,
 )
 
 UNIT_SYNONYMS = {
@@ -284,6 +285,7 @@ def compare(
     """
     res = CheckResult()
     same_event = overlap >= MIN_CONFLICT_OVERLAP
+    paraphrase = same_event and similarity >= PARAPHRASE_SIMILARITY
     lemmas = set(source.lemmas)
     if other_actor(claim, source):
         # "Finland became the 31st member in 2023" says nothing of Sweden's rank or year:
@@ -340,9 +342,10 @@ def compare(
             agree(q.verb, q.text, matched[0].text)
         elif theirs and same_action(q.verb):
             conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
-        elif theirs and same_event:
-            # Another value said with another verb ("stationed ... 900 km" against "based
-            # ... 90 km"): no conflict the check can name, and no confirmation either.
+        elif theirs and paraphrase:
+            # A near paraphrase stating another value with another verb ("stationed ...
+            # 900 km" against "based ... 90 km"): no conflict the check can name, and no
+            # confirmation either.
             res.unresolved += 1
 
     for q in claim.quantities:
@@ -412,9 +415,11 @@ def compare(
             others = [
                 s for s in dated if not any(o is not d and o.year == s.year for o in claim.dates)
             ]
+            if d.of_noun:  # "the 1995 report": only a date of a report is the report's
+                others = [s for s in others if s.verb == d.verb]
             if others and same_action(d.verb):
                 conflict("date", _dated(d), ", ".join(_dated(s) for s in others))
-            elif dated and same_event:
+            elif dated and paraphrase:
                 res.unresolved += 1
         elif d.month and months and d.month not in months and same_action(d.verb):
             conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
@@ -536,27 +541,35 @@ def compare(
 ACTORS = frozenset({"GPE", "PERSON", "ORG", "NORP", "FAC", "LOC"})
 
 
-def _named_subjects(parts: ClaimParts) -> list[str]:
+def _named_subjects(parts: ClaimParts) -> list[Entity]:
     """The names among a sentence's grammatical subjects ("Sweden", "the Bank of X")."""
     return [
-        e.text.lower().removeprefix("the ")
+        e
         for e in parts.entities
         if e.label in ACTORS and set(e.text.lower().split()) & set(parts.subjects)
     ]
 
 
+def _mentions(parts: ClaimParts, name: Entity) -> bool:
+    """Whether a sentence names ``name``: as one of its entities, or word for word ("the
+    IPCC" in "the Intergovernmental Panel on Climate Change (IPCC)")."""
+    text = name.text.lower().removeprefix("the ")
+    if any(same_name(text, e.text.lower().removeprefix("the ")) for e in parts.entities):
+        return True
+    return set(re.findall(r"\w+", text)) <= set(parts.lemmas)
+
+
 def other_actor(claim: ClaimParts, source: ClaimParts) -> bool:
-    """Whether the source sentence speaks of another named actor than the claim: each
-    names a subject the other never mentions ("Sweden became the 32nd member" against
-    "Finland became the 31st member"). A swapped role ("Russia attacked Ukraine" against
-    "Ukraine attacked Russia") names both on both sides, so it is not another actor."""
+    """Whether the source sentence speaks of another named actor of the same kind than
+    the claim: each names a subject the other never mentions ("Sweden became the 32nd
+    member" against "Finland became the 31st member"). A swapped role ("Russia attacked
+    Ukraine" against "Ukraine attacked Russia") names both on both sides, so it is not
+    another actor."""
     mine, theirs = _named_subjects(claim), _named_subjects(source)
-    if not mine or not theirs:
+    if not {e.label for e in mine} & {e.label for e in theirs}:
         return False
-    named_there = [e.text.lower().removeprefix("the ") for e in source.entities]
-    named_here = [e.text.lower().removeprefix("the ") for e in claim.entities]
-    return not any(same_name(a, b) for a in mine for b in named_there) and not any(
-        same_name(a, b) for a in theirs for b in named_here
+    return not any(_mentions(source, e) for e in mine) and not any(
+        _mentions(claim, e) for e in theirs
     )
 
 

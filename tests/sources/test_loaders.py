@@ -116,3 +116,31 @@ def test_csv_and_parquet_rows_are_documents_as_check_reads_them(tmp_path):
     (tmp_path / "none.csv").write_text("title,text\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"none\.csv: no records in the file"):
         list(iter_documents([str(tmp_path / "none.csv")]))
+
+
+def test_a_text_or_markdown_source_is_titled_by_its_own_headline(tmp_path):
+    """Conflicts name a source by its title: "Storm Helga: what we know says '14'", not the
+    file name; a file with no headline keeps its name."""
+    story = "The storm killed 14 people across the region on Tuesday, officials said. " * 4
+    (tmp_path / "a_report.md").write_text(f"# Storm Helga: what we know\n\n{story}")
+    (tmp_path / "b_wire.txt").write_text(f"Storm Helga leaves 14 dead\n\n{story}")
+    (tmp_path / "c_notes.txt").write_text(story)
+    titles = [doc[0].title for doc in iter_documents([str(tmp_path)])]
+    assert titles == ["Storm Helga: what we know", "Storm Helga leaves 14 dead", "c_notes"]
+
+
+def test_a_rows_date_is_shown_with_its_evidence(tmp_path):
+    from newsprobe import Article
+    from newsprobe.pipeline import verify_articles
+    from newsprobe.sources import SQLiteStore
+    from newsprobe.verify import VerifyOptions
+
+    rows = [{"text": "Poland joined NATO in 1999.", "title": "NATO", "date": "2024-01-02"}]
+    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    store = SQLiteStore(tmp_path / "s.sqlite")
+    store.add([p for doc in iter_documents([str(tmp_path / "rows.jsonl")]) for p in doc])
+    (article,) = verify_articles(
+        [Article(text="Poland joined NATO in 2009.")], store, VerifyOptions()
+    )
+    (claim,) = article.claims
+    assert claim.to_json()["evidence"][0]["date"] == "2024-01-02"

@@ -1099,3 +1099,21 @@ def test_a_value_said_with_another_verb_is_not_confirmed(tmp_path, model):
     )
     (found,) = verdicts(s, claim, model).values()
     assert found.verdict == "not_enough_evidence"
+
+
+@MODELS
+def test_a_conflicting_sum_names_its_currency_and_no_full_stop(tmp_path, model):
+    """ "source says '2.5 million'" hid what differs; "'150 km/h.'" kept the full stop."""
+    s = store_of(
+        tmp_path,
+        Passage("The government has allocated 2.5 million euros in emergency aid.", "gov"),
+        Passage("Winds reached 150 km/h on the coast on Tuesday.", "met"),
+    )
+    (aid,) = verdicts(
+        s, "The government has allocated $2.5 million in emergency aid.", model
+    ).values()
+    assert [(c.claim_value, c.source_value) for c in aid.conflicts] == [
+        ("$2.5 million", "2.5 million euros")
+    ]
+    (wind,) = verdicts(s, "Winds reached 250 km/h on the coast on Tuesday.", model).values()
+    assert [(c.claim_value, c.source_value) for c in wind.conflicts] == [("250 km/h", "150 km/h")]

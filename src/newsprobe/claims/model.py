@@ -209,6 +209,7 @@ class Evidence:
             "source": self.source,
             "title": self.title,
             "url": self.url,
+            **({"date": self.date} if self.date else {}),
             "score": round(self.score, 6),
             "sentence": self.sentence,
             "similarity": round(self.similarity, 4),

@@ -21,7 +21,7 @@ from newsprobe.ingest.records import (
     left_out_note,
     walk_folder,
 )
-from newsprobe.ingest.text import check_bytes, decode
+from newsprobe.ingest.text import check_bytes, decode, plain_headline
 from newsprobe.normalize import normalize_text
 from newsprobe.sources.base import Passage
 
@@ -143,7 +143,20 @@ def _file(path: Path, max_words: int) -> list[Passage]:
         return _document(text, str(path.resolve()), title, None, meta.get("date"), max_words)
     check_bytes(data, str(path))  # the same refusal as `check`: binary, empty or too big
     text = decode(data)
-    return _document(text, str(path.resolve()), path.stem, None, None, max_words)
+    title = _text_title(text) or path.stem
+    return _document(text, str(path.resolve()), title, None, None, max_words)
+
+
+_MD_HEADING = re.compile(r"\A\s*#{1,2}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def _text_title(text: str) -> str | None:
+    """A text or Markdown file's own headline, so that a conflict reads "Storm Helga
+    report says '14'", not "storm_report says": a leading "# heading", or a headline line
+    as ``check`` finds one over a pasted story."""
+    if m := _MD_HEADING.match(text):
+        return m.group(1).strip() or None
+    return plain_headline(text.strip())
 
 
 def _url(url: str, max_words: int, allow_private: bool = False) -> list[Passage]:

@@ -175,6 +175,22 @@ def paired(q: Quantity, claimed: list[Quantity], theirs: list[Quantity]) -> list
     return [best[next(i for i, c in enumerate(ours) if c is q)]]
 
 
+#: How a sum's currency is said when its words do not say it ("2.5 million euros" is
+#: read as the number "2.5 million" of euros).
+CURRENCY_WORDS = {"usd": "dollars", "eur": "euros", "gbp": "pounds", "jpy": "yen"}
+
+
+def _shown(q: Quantity) -> str:
+    """A value as a conflict shows it: its words, without the sentence's full stop, and
+    a sum with its currency ("2.5 million euros" against "$2.5 million")."""
+    text = q.text.rstrip(".,;:")
+    unit = _unit(q)
+    said = re.search(r"[$£€¥]|dollar|euro|pound|yen|\b(?:usd|eur|gbp|jpy)\b", text, re.I)
+    if unit in CURRENCY_WORDS and not said:
+        text = f"{text} {CURRENCY_WORDS[unit]}"
+    return text
+
+
 def _dated(d: DateRef) -> str:
     """A date as a conflict shows it: "a decade ago (2015)" says which year was read."""
     return f"{d.text} ({d.year})" if d.relative else d.text
@@ -341,7 +357,7 @@ def compare(
         if matched := [s for s in theirs if same(q, s)]:
             agree(q.verb, q.text, matched[0].text)
         elif theirs and same_action(q.verb):
-            conflict("number", q.text, ", ".join(dict.fromkeys(s.text for s in theirs)))
+            conflict("number", _shown(q), ", ".join(dict.fromkeys(_shown(s) for s in theirs)))
         elif theirs and paraphrase:
             # A near paraphrase stating another value with another verb ("stationed ...
             # 900 km" against "based ... 90 km"): no conflict the check can name, and no
@@ -367,7 +383,7 @@ def compare(
             other = [s for s in money if same_number(q, s)]
             if other and same_action(q.verb):
                 res.checkable += 1
-                conflict("number", q.text, other[0].text)
+                conflict("number", _shown(q), _shown(other[0]))
                 continue
             if money and same_action(q.verb):
                 res.unresolved += 1  # another sum in another currency: maybe a conversion

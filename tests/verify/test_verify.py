@@ -1117,3 +1117,33 @@ def test_a_conflicting_sum_names_its_currency_and_no_full_stop(tmp_path, model):
     ]
     (wind,) = verdicts(s, "Winds reached 250 km/h on the coast on Tuesday.", model).values()
     assert [(c.claim_value, c.source_value) for c in wind.conflicts] == [("250 km/h", "150 km/h")]
+
+
+@MODELS
+def test_a_country_named_by_its_adjective_or_initials_is_the_same_country(tmp_path, model):
+    """ "Polish defence minister" is "Poland's defence minister"; "US troops" are "United
+    States troops": a changed quote or number there is caught, the true claim is not
+    contradicted."""
+    s = store_of(
+        tmp_path,
+        Passage(
+            "Poland's defence minister, Mariusz Blaszczak, said the deployment was \"a strong "
+            'signal of solidarity". The United States will send 3,000 additional troops to '
+            "Poland, the Pentagon said.",
+            "wire",
+        ),
+    )
+    weak = 'Polish defence minister Mariusz Blaszczak called the deployment "a weak signal of solidarity".'
+    (found,) = verdicts(s, weak, model).values()
+    assert found.verdict == "contradicted" and found.conflicts[0].kind == "quote"
+    (more,) = verdicts(s, "The US will send 30,000 additional troops to Poland.", model).values()
+    assert more.verdict == "contradicted" and more.conflicts[0].kind == "number"
+    (true,) = verdicts(s, "The US will send 3,000 additional troops to Poland.", model).values()
+    assert true.verdict == "supported"
+
+
+def test_initials_are_found_as_whole_words_only():
+    from newsprobe.claims.aliases import named_in
+
+    assert named_in("US", "the united states said") and named_in("Polish", "poland's army")
+    assert not named_in("US", "the bus was late") and not named_in("UN", "under way")

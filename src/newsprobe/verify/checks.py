@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from newsprobe.claims.aliases import lemma_named, named_in, names_for
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
 from newsprobe.claims.parts import DOWN, UP
@@ -261,22 +262,27 @@ def _overlap(terms: list[str], lemmas: set[str]) -> float:
     if not terms:
         return 0.0
     moved = bool(lemmas & CHANGE_WORDS)
-    found = sum(1 for t in terms if t in lemmas or (moved and t in CHANGE_WORDS))
+    found = sum(
+        1 for t in terms if t in lemmas or (moved and t in CHANGE_WORDS) or lemma_named(t, lemmas)
+    )
     return found / len(terms)
 
 
 def entity_coverage(entities: list[Entity], text: str) -> float:
-    """Share of named entities the source mentions (a person by surname is enough)."""
+    """Share of named entities the source mentions (a person by surname is enough; a
+    country by its adjective or initials: "Polish" by "Poland", "US" by "United States")."""
     if not entities:
         return 1.0
     low = text.lower()
-    found = 0
-    for e in entities:
-        name = e.text.lower().removeprefix("the ")
-        words = name.split()
-        if name in low or (e.label == "PERSON" and words and words[-1] in low):
-            found += 1
-    return found / len(entities)
+    return sum(_named_there(e, low) for e in entities) / len(entities)
+
+
+def _named_there(e: Entity, low: str) -> bool:
+    name = e.text.lower().removeprefix("the ")
+    words = name.split()
+    if name in low or (e.label == "PERSON" and words and words[-1] in low):
+        return True
+    return e.label in ("GPE", "NORP", "ORG", "LOC") and named_in(name, low)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -569,10 +575,11 @@ def _named_subjects(parts: ClaimParts) -> list[Entity]:
 def _mentions(parts: ClaimParts, name: Entity) -> bool:
     """Whether a sentence names ``name``: as one of its entities, or word for word ("the
     IPCC" in "the Intergovernmental Panel on Climate Change (IPCC)")."""
-    text = name.text.lower().removeprefix("the ")
-    if any(same_name(text, e.text.lower().removeprefix("the ")) for e in parts.entities):
+    names = names_for(name.text)  # "the US" is "the United States"
+    theirs = [e.text.lower().removeprefix("the ") for e in parts.entities]
+    if any(same_name(n, t) for n in names for t in theirs):
         return True
-    return set(re.findall(r"\w+", text)) <= set(parts.lemmas)
+    return any(set(re.findall(r"\w+", n)) <= set(parts.lemmas) for n in names)
 
 
 def other_actor(claim: ClaimParts, source: ClaimParts) -> bool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprobe.claims.aliases import lemma_named
 from newsprobe.claims.model import Claim, Conflict, Evidence
 from newsprobe.claims.parts import REFERENCE_YEAR, parse_parts, reference_year
 from newsprobe.sources.base import EvidenceStore, Hit
@@ -163,7 +164,9 @@ def verify_claims(
             claim.parts.entities, f"{h.passage.title or ''}\n{h.passage.text}"
         )
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
-        actor = not claim.parts.subjects or any(x in p_lemmas for x in claim.parts.subjects)
+        actor = not claim.parts.subjects or any(
+            x in p_lemmas or lemma_named(x, p_lemmas) for x in claim.parts.subjects
+        )
         # So must a named speaker, whom the entity gate does not see (the attribution frame
         # is not part of the assertion): "Rutte said X" is not confirmed by a passage
         # without Rutte, nor by "Stoltenberg said X".

@@ -1,0 +1,88 @@
+"""Other names of one place or body, so that a claim and a source that name it differently
+still meet: "Polish defence minister" against "Poland's defence minister", "US troops"
+against "United States troops".
+
+News names a country by its adjective as often as by its name, and a few places and
+bodies by their initials; spaCy tags "Polish" NORP and "Poland" GPE, with nothing to join
+them. This table holds the countries and bodies of international news, not every
+demonym: a name missing here is compared as written, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Each group: names of one thing, lower case (the first is the one it is known by).
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("united states", "us", "u.s.", "usa", "u.s.a.", "america", "american", "americans"),
+    ("united kingdom", "uk", "u.k.", "britain", "great britain", "british"),
+    ("european union", "eu", "e.u."),
+    ("united nations", "un", "u.n."),
+    ("nato", "north atlantic treaty organization", "the alliance"),
+    ("poland", "polish", "pole", "poles"),
+    ("germany", "german", "germans"),
+    ("france", "french"),
+    ("russia", "russian", "russians", "russian federation"),
+    ("ukraine", "ukrainian", "ukrainians"),
+    ("china", "chinese", "prc"),
+    ("japan", "japanese"),
+    ("india", "indian", "indians"),
+    ("italy", "italian", "italians"),
+    ("spain", "spanish"),
+    ("sweden", "swedish", "swedes"),
+    ("finland", "finnish", "finns"),
+    ("norway", "norwegian", "norwegians"),
+    ("denmark", "danish", "danes"),
+    ("netherlands", "dutch", "holland"),
+    ("belgium", "belgian", "belgians"),
+    ("hungary", "hungarian", "hungarians"),
+    ("czech republic", "czech", "czechia", "czechs"),
+    ("slovakia", "slovak", "slovakian"),
+    ("romania", "romanian", "romanians"),
+    ("bulgaria", "bulgarian", "bulgarians"),
+    ("greece", "greek", "greeks"),
+    ("turkey", "turkish", "türkiye"),
+    ("estonia", "estonian", "estonians"),
+    ("latvia", "latvian", "latvians"),
+    ("lithuania", "lithuanian", "lithuanians"),
+    ("belarus", "belarusian", "belarusians"),
+    ("israel", "israeli", "israelis"),
+    ("iran", "iranian", "iranians"),
+    ("canada", "canadian", "canadians"),
+    ("mexico", "mexican", "mexicans"),
+    ("brazil", "brazilian", "brazilians"),
+    ("australia", "australian", "australians"),
+    ("ireland", "irish"),
+    ("scotland", "scottish", "scots"),
+    ("wales", "welsh"),
+    ("england", "english"),
+    ("switzerland", "swiss"),
+    ("austria", "austrian", "austrians"),
+    ("portugal", "portuguese"),
+    ("south korea", "south korean", "south koreans"),
+    ("north korea", "north korean", "north koreans"),
+)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    return {name: group for group in GROUPS for name in group}
+
+
+def names_for(name: str) -> tuple[str, ...]:
+    """``name`` and its other names (lower case), or just ``name`` when it has none."""
+    key = name.lower().strip().removeprefix("the ")
+    return _index().get(key, (key,))
+
+
+def named_in(name: str, text: str) -> bool:
+    """Whether ``text`` (lower case) names ``name`` by any of its names, as whole words:
+    "us" is not found inside "bus", nor "un" inside "under"."""
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names_for(name))
+
+
+def lemma_named(term: str, lemmas: set[str]) -> bool:
+    """Whether a claim's term (a lemma) is named among a sentence's lemmas by another of
+    its names: "polish" by "poland"; a name of several words by all of them."""
+    return any(set(n.split()) <= lemmas for n in names_for(term) if n != term)

@@ -518,27 +518,44 @@ def test_a_file_named_by_its_absolute_path_resumes_the_same_records(
 
 def test_ids_reused_across_files_for_other_articles_are_all_kept(tmp_path, tiny_detector):
     """Exports of two sites, each numbered from 1: the second site's articles are other
-    articles under the same ids, kept as "1@<path>"; the same article met again is a
-    repeat, kept once; and the rerun skips them all."""
+    articles under the same ids, kept as "1@<text hash>"; the same article met again, in
+    any file, is a repeat, kept once; an unreadable row does not stand for a later
+    article under its id; the rerun skips them all, and so does a rerun of the crawl moved
+    with its results."""
     story = (
         "The council said on Tuesday that it would review the decision after residents "
         "complained about the new parking rules, and officials promised a report within weeks"
     )
     texts = [f"{story} on case {n}, the mayor told reporters." for n in "ABCD"]
-    site_a, site_b, again = (tmp_path / n for n in ("siteA.csv", "siteB.csv", "again.csv"))
-    site_a.write_text(f'id,text\n1,"{texts[0]}"\n2,"{texts[1]}"\n')
-    site_b.write_text(f'id,text\n1,"{texts[2]}"\n2,"{texts[3]}"\n')
-    again.write_text(f'id,text\n1,"{texts[0]}"\n')  # site A's first article, exported again
-    out = tmp_path / "results.parquet"
-    args = [str(site_a), str(site_b), str(again), "--out", str(out)]
-    args += ["--detector", str(tiny_detector)]
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    files = {
+        "siteA.csv": f'id,text\n1,"{texts[0]}"\n2,"{texts[1]}"\n3,""\n',
+        "siteB.csv": f'id,text\n1,"{texts[2]}"\n2,"{texts[3]}"\n3,"{texts[3]} Again."\n',
+        "again.csv": f'id,text\n1,"{texts[2]}"\n',  # site B's first article again
+        "again2.csv": f'id,text\n1,"{texts[0]}"\n',  # site A's
+    }
+    for name, content in files.items():
+        (crawl / name).write_text(content)
+    out = crawl / "results.parquet"
+    args = [str(crawl / n) for n in files] + ["--out", str(out), "--detector", str(tiny_detector)]
     res = scan(*args)
     assert res.exit_code == 0, res.output
     rows = read(out)
-    assert sorted(rows) == sorted(["1", "2", f"1@{site_b}", f"2@{site_b}"])
-    assert "; 1 repeated record id kept once" in res.output
-    assert rows[f"1@{site_b}"]["text_sha"] != rows["1"]["text_sha"]
+    placed = {i for i in rows if "@" in i}
+    assert len(rows) == 6 and {"1", "2", "3"} <= rows.keys() and len(placed) == 3
+    assert {rows[i]["text_sha"] for i in placed} | {rows["1"]["text_sha"]} == {
+        r["text_sha"] for r in rows.values() if r["text_sha"]
+    } - {rows["2"]["text_sha"]}
+    assert rows["3"]["error"] is not None  # site A's unreadable row 3 keeps its id ...
+    assert any(i.startswith("3@") for i in placed)  # ... and site B's article 3 is kept
+    assert "; 2 repeated record ids kept once" in res.output
     rerun = scan(*args)
     assert rerun.exit_code == 0, rerun.output
-    assert "0 scored now" in rerun.output and "4 skipped as already done" in rerun.output
-    assert sorted(read(out)) == sorted(rows)
+    assert "0 scored now" in rerun.output and "6 skipped as already done" in rerun.output
+    moved = tmp_path / "moved"
+    crawl.rename(moved)
+    again = [str(moved / n) for n in files] + ["--out", str(moved / "results.parquet")]
+    res = scan(*again, "--detector", str(tiny_detector))
+    assert res.exit_code == 0 and "0 scored now" in res.output, res.output
+    assert sorted(read(moved / "results.parquet")) == sorted(rows)

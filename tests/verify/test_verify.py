@@ -1133,7 +1133,10 @@ def test_a_country_named_by_its_adjective_or_initials_is_the_same_country(tmp_pa
             "wire",
         ),
     )
-    weak = 'Polish defence minister Mariusz Blaszczak called the deployment "a weak signal of solidarity".'
+    weak = (
+        "Polish defence minister Mariusz Blaszczak called the deployment "
+        '"a weak signal of solidarity".'
+    )
     (found,) = verdicts(s, weak, model).values()
     assert found.verdict == "contradicted" and found.conflicts[0].kind == "quote"
     (more,) = verdicts(s, "The US will send 30,000 additional troops to Poland.", model).values()
@@ -1147,3 +1150,49 @@ def test_initials_are_found_as_whole_words_only():
 
     assert named_in("US", "the united states said") and named_in("Polish", "poland's army")
     assert not named_in("US", "the bus was late") and not named_in("UN", "under way")
+
+
+NORDIC = (
+    "Finland applied to join NATO in May 2022 and joined the alliance in April 2023. Sweden "
+    "joined NATO in March 2024. Austria has never joined NATO. The harsh 1946/1947 winter "
+    "caused fuel shortages across Britain. The World Health Organization declared a global "
+    "pandemic on 11 March 2020, as the coronavirus spread across more than 100 countries."
+)
+
+
+@MODELS
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Finland joined NATO in 2019, while Austria did not join.",
+        "Finland joined NATO in 2024, a year after Sweden joined in 2023.",
+        "The harsh 1947/1948 winter caused fuel shortages across Britain.",
+        "The WHO declared a global pandemic on 11 March 2021, as the coronavirus spread "
+        "across more than 100 countries.",
+    ],
+    ids=["negation-elsewhere", "swapped-years", "other-season", "acronym"],
+)
+def test_a_red_teams_false_claims_stay_contradicted(tmp_path, model, claim):
+    """Each slipped through a first form of today's rules: a negation of another actor's
+    action, a year the claim gives another actor, a season that shares a year, and a
+    body named by its initials taken for another actor."""
+    s = store_of(tmp_path, Passage(NORDIC, "wire"))
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted", found.conflicts
+    assert "date" in [c.kind for c in found.conflicts]
+
+
+@MODELS
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Finland did not join NATO until 2023.",
+        "Finland joined NATO in April 2023, but Austria has not joined.",
+        "The WHO declared a global pandemic on 11 March 2020.",
+    ],
+)
+def test_a_red_teams_true_claims_get_no_value_conflict(tmp_path, model, claim):
+    s = store_of(tmp_path, Passage(NORDIC, "wire"))
+    (found,) = verdicts(s, claim, model).values()
+    assert not [c for c in found.conflicts if c.kind in ("date", "number")], found.conflicts
+    assert not any(c.claim_value.startswith("not ") for c in found.conflicts)

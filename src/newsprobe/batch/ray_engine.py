@@ -94,14 +94,11 @@ def make_reader(records: RecordOptions, done: dict[str, int | None], chunk: int)
     done with another text is placed as the local engine places it, ``id@path``)."""
     from newsprobe.batch.scan import placed_id, rename, text_sha
 
-    base = records.id_base
-
     def read(batch: dict[str, Any]) -> Iterator[pa.Table]:
         for path in batch["path"]:
             rows: list[dict[str, Any]] = []
             for rec in iter_file_records(Path(str(path)), records):
-                placed = placed_id(rec.record_id, text_sha(rec), rec.source, done, base)
-                rename(rec, placed)
+                rename(rec, placed_id(rec.record_id, text_sha(rec), done))
                 if rec.record_id in done:
                     continue
                 rows.append(_flatten(rec))
@@ -220,9 +217,7 @@ def scan_ray(
             rows = []
             for row in block.to_pylist():
                 sha = short_sha(row["text_sha"])
-                row["record_id"] = placed_id(
-                    row["record_id"], sha, row["source"], seen, records.id_base
-                )
+                row["record_id"] = placed_id(row["record_id"], sha, seen)
                 if row["record_id"] in done:
                     summary.skipped += 1
                 elif row["record_id"] in seen:

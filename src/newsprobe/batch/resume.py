@@ -58,7 +58,13 @@ class ResultStore:
     def __init__(self, out: Path, manifest: dict[str, Any]) -> None:
         self.out = Path(out)
         self.parts = self.out.with_name(self.out.name + ".parts")
-        self.manifest = manifest
+        self.manifest = dict(manifest)
+        # The folder the paths in record ids start from: where the scan was first run,
+        # kept in the manifest relative to the results file, so that a rerun from another
+        # folder, or of a crawl moved with its results, resumes the same ids. A scan made
+        # before there was one: this folder, as it then was.
+        self.id_base = os.getcwd()
+        self._adopt_base(os.path.relpath(self.id_base, self.out.absolute().parent))
         self._next = 0
         self.retry: set[str] = set()  # ids whose scoring failed in an earlier run
         # Whether any row read or written failed scoring: only then does the compaction
@@ -95,6 +101,10 @@ class ResultStore:
         self.retry -= done.keys()  # scored in a later part already
         return done
 
+    def _adopt_base(self, relative: str) -> None:
+        self.manifest[ID_BASE] = relative
+        self.id_base = os.path.normpath(os.path.join(self.out.absolute().parent, relative))
+
     def _read_done(self, path: Path, done: dict[str, int | None]) -> None:
         for record_id, error, sha in _ids_errors_and_texts(path):
             if error is not None and error.startswith(SCORING_FAILED):
@@ -113,16 +123,16 @@ class ResultStore:
         return json.loads(meta[META_KEY])
 
     def _check_manifest(self, previous: dict[str, Any] | None, where: str) -> None:
-        """Refuse results made with other options; adopt their ``id_base`` (the folder
-        the paths in their ids start from; a scan before it had one: this folder)."""
+        """Refuse results made with other options; adopt their ``id_base``."""
         if previous is None:
             return
-        self.manifest["id_base"] = previous.get("id_base", os.getcwd())
-        if previous.get("id_base") is None:
-            previous = {**previous, "id_base": self.manifest["id_base"]}
-        if previous == self.manifest:
+        if ID_BASE in previous:
+            self._adopt_base(previous[ID_BASE])
+        previous = {k: v for k, v in previous.items() if k != ID_BASE}
+        mine = {k: v for k, v in self.manifest.items() if k != ID_BASE}
+        if previous == mine:
             return
-        diff = sorted(k for k in self.manifest if previous.get(k) != self.manifest.get(k))
+        diff = sorted(k for k in mine if previous.get(k) != mine.get(k))
         named = dict.fromkeys(OPTION_NAMES.get(k, k) for k in diff)
         raise NewsprobeError(
             f"{where} holds results made with other options ({', '.join(named)}); "
@@ -237,6 +247,10 @@ def _superseded_failures(sources: list[Path]) -> set[tuple[str, int]]:
             if error is not None and error.startswith(SCORING_FAILED):
                 failed_at[record_id] = n
     return superseded
+
+
+#: The manifest key of the folder record ids start from (see ``ResultStore.id_base``).
+ID_BASE = "id_base"
 
 
 def short_sha(sha: str | None) -> int | None:

@@ -31,7 +31,6 @@ from newsprobe.ingest.records import (
     Record,
     RecordOptions,
     count_records,
-    id_path,
     input_files,
     iter_file_records,
 )
@@ -111,9 +110,6 @@ def manifest_for(detector: Detector, detect: DetectOptions, records: RecordOptio
         # The date column is read for claims, which a scan does not check: a scan begun
         # before it was read resumes.
         "records": {k: v for k, v in asdict(records).items() if k not in ("date_field", "id_base")},
-        # Where the paths in record ids start: this folder for a new scan, the first run's
-        # for a resumed one (ResultStore.open keeps it), whatever folder it is rerun from.
-        "id_base": records.id_base or os.getcwd(),
     }
 
 
@@ -160,21 +156,15 @@ def chunked(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def placed_id(
-    record_id: str,
-    sha: int | None,
-    source: str,
-    seen: dict[str, int | None],
-    base: str | None = None,
-) -> str:
-    """The id a record is written under. An id already written with another text is
-    another article under a reused id (exports of several sites numbered from 1 each), so
-    it becomes ``id@path``; with the same text, or no text to compare, it is the same
-    record (a crawl that holds last week's articles again) and keeps its id, to be
-    skipped."""
-    if record_id in seen and sha is not None and seen[record_id] not in (None, sha):
-        return f"{record_id}@{id_path(source, base)}"
-    return record_id
+def placed_id(record_id: str, sha: int | None, seen: dict[str, int | None]) -> str:
+    """The id a record is written under. An id already written with another text (or
+    with none, an unreadable row) is another article under a reused id (exports of
+    several sites, each numbered from 1), so it becomes ``id@<text hash>``, the same for
+    the same text whatever file holds it; with the same text, or no text to compare, it is
+    the same record (a crawl that holds last week's articles again), to be skipped."""
+    if record_id not in seen or sha is None or seen[record_id] == sha:
+        return record_id
+    return f"{record_id}@{sha:015x}"[: len(record_id) + 11]
 
 
 def text_sha(rec: Record) -> int | None:
@@ -204,8 +194,7 @@ class _Pending:
         for path in self.files:
             for rec in iter_file_records(path, self.records):
                 sha = text_sha(rec)
-                base = self.records.id_base
-                rename(rec, placed_id(rec.record_id, sha, rec.source, self.done, base))
+                rename(rec, placed_id(rec.record_id, sha, self.done))
                 if rec.record_id in self.done:
                     if rec.record_id in self.unmet:
                         self.unmet.discard(rec.record_id)
@@ -272,7 +261,7 @@ def scan(
     det = load_detector(detector, detect)
     store = ResultStore(Path(out), manifest_for(det, detect, records))
     done = store.open()
-    records = replace(records, id_base=store.manifest["id_base"])
+    records = replace(records, id_base=store.id_base)
     summary = ScanSummary(out=Path(out), engine=options.engine, notes=left_out)
     summary.retried = len(store.retry)
     total = count_inputs(files, records)

@@ -86,3 +86,48 @@ def lemma_named(term: str, lemmas: set[str]) -> bool:
     """Whether a claim's term (a lemma) is named among a sentence's lemmas by another of
     its names: "polish" by "poland"; a name of several words by all of them."""
     return any(set(n.split()) <= lemmas for n in names_for(term) if n != term)
+
+
+#: Capitals that news names for their country's government ("Moscow said ...").
+CAPITALS = {
+    "moscow": "russia", "washington": "united states", "beijing": "china", "kyiv": "ukraine",
+    "kiev": "ukraine", "london": "united kingdom", "paris": "france", "berlin": "germany",
+    "warsaw": "poland", "tokyo": "japan", "brussels": "belgium", "rome": "italy",
+    "madrid": "spain", "ankara": "turkey", "tehran": "iran", "jerusalem": "israel",
+    "minsk": "belarus", "stockholm": "sweden", "helsinki": "finland", "ottawa": "canada",
+    "canberra": "australia", "new delhi": "india", "seoul": "south korea",
+    "pyongyang": "north korea",
+}  # fmt: skip
+
+
+def capital_of(name: str) -> str:
+    """The country a capital stands for ("moscow" -> "russia"), or ``name`` itself."""
+    key = name.lower().strip()
+    return CAPITALS.get(key, key)
+
+
+_LINK_WORDS = ("of", "the", "and", "for", "on")
+
+
+def acronym_in(acronym: str, text: str) -> bool:
+    """Whether ``text`` spells out ``acronym`` ("WHO" in "the World Health Organization
+    declared"): capitalised words, "of"/"the"/"and"/"for"/"on" between them allowed,
+    whose initials are its letters."""
+    letters = acronym.replace(".", "").upper()
+    if not 2 <= len(letters) <= 6 or not letters.isalpha():
+        return False
+    words = re.findall(r"[A-Za-z]+", text)
+    for start, word in enumerate(words):
+        if word[0] != letters[0] or not word[0].isupper():
+            continue
+        got, i = "", start
+        while i < len(words) and len(got) < len(letters):
+            w = words[i]
+            if w[0].isupper():
+                got += w[0]
+            elif w.lower() not in _LINK_WORDS:
+                break
+            i += 1
+        if got == letters:
+            return True
+    return False

@@ -68,6 +68,11 @@ class DateRef:
     # ``slack`` years either way for a count that a reader rounds ("25 years ago").
     relative: bool = False
     slack: int = 0
+    # A season across two years ("1945/1946", "2020-21") states ``year`` and the next.
+    years: int = 1
+    # Whose action the date is (the lemma of its verb's subject: "finland" in "Finland
+    # joined in 2023"), "" when none is named.
+    subject: str = ""
     # ``verb`` is a noun the date stands before ("the 2014 annexation"): only a date of
     # that same noun is about the same thing.
     of_noun: bool = False
@@ -129,6 +134,9 @@ class ClaimParts:
     # What the negations negate ("go" in "we couldn't go"): a source's negation of another
     # action in the same sentence is no answer to the claim's.
     negated_verbs: list[str] = field(default_factory=list)
+    # The negated actions whose values the sentence denies ("did not raise it to 6
+    # percent"): not one the sentence also affirms, nor "not ... until 2023".
+    denied_verbs: list[str] = field(default_factory=list)
     quote: bool = False
     attribution: str | None = None  # who the sentence says said it, lower-cased
     attributed_as: str | None = None  # the same as written ("Manager O'Neill")

@@ -329,15 +329,33 @@ def _date(ent: Span) -> DateRef:
         text=text,
         start=ent.start_char,
         end=ent.end_char,
-        year=int(years[0][:4]) + two_years if years else None,
+        year=int(years[0][:4]) if years else None,
         month=month,
         day=day if month else None,
         decade=bool(re.search(r"\b\d{3}0s\b", text)),
         verb=event,
         weekday=weekday,
-        slack=int(two_years),
+        years=2 if two_years else 1,
         of_noun=of_noun,
+        subject=_subject_of(ent.root),
     )
+
+
+def _subject_of(tok: Token) -> str:
+    """The lemma of the subject of the verb a token hangs from: whose action a date is
+    ("Sweden" in "a year after Sweden joined in 2023"); a verb joined to another by
+    "and" shares its subject."""
+    verb, seen = tok, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and seen < 20:
+        verb, seen = verb.head, seen + 1
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].lemma_.lower()
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return ""
 
 
 def _event_of(tok: Token) -> tuple[str, bool]:
@@ -762,6 +780,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                         year=int(ent.text.strip()[:4]),
                         verb=_event_of(ent.root)[0],
                         of_noun=_event_of(ent.root)[1],
+                        subject=_subject_of(ent.root),
                     )
                 )
                 date_tokens.update(range(ent.start, ent.end))
@@ -837,6 +856,7 @@ def parse_parts(sent: Span) -> ClaimParts:
     ]
     parts.negated = bool(negations)
     parts.negated_verbs = sorted({t.head.lemma_.lower() for t in negations})
+    parts.denied_verbs = _denied(sent, negations)
     background = _background(sent)
     parts.terms = sorted(
         {
@@ -880,6 +900,27 @@ def parse_parts(sent: Span) -> ClaimParts:
                 parts.speaker = _speaker(speakers[0])
                 break
     return parts
+
+
+#: "did not join until 2023" affirms 2023: such a negation denies no value.
+_UNTIL = frozenset({"until", "till", "before"})
+
+
+def _denied(sent: Span, negations: list[Token]) -> list[str]:
+    """The actions whose values the sentence denies: a negated verb whose lemma the
+    sentence does not also affirm ("Finland joined in 2019, while Austria did not join"
+    denies nothing of Finland's 2019), and not "not ... until" or "not ... before"."""
+    if any(t.lower_ in _UNTIL for t in sent):
+        return []
+    negated = {t.head.i for t in negations}
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")]
+    return sorted(
+        {
+            sent.doc[i].lemma_.lower()
+            for i in negated
+            if not any(v.i not in negated and v.lemma_ == sent.doc[i].lemma_ for v in verbs)
+        }
+    )
 
 
 def _actor(subject: Token, values: set[int]) -> Token:

@@ -79,7 +79,9 @@ def language_shares(text: str) -> dict[str, float]:
     letters: Counter[str] = Counter()
     for paragraph in paragraphs:
         n = sum(ch.isalpha() for ch in paragraph)
-        if n < MIN_LETTERS:
+        # Names say little of a language: a list of stations ("Hamburg Hauptbahnhof -
+        # Köln Messe/Deutz") reads German to py3langid; prose has lower-case words.
+        if n < MIN_LETTERS or sum(w[:1].islower() for w in paragraph.split()) < 4:
             letters["?"] += n
             continue
         lang, prob = _identifier().classify(paragraph.lower())

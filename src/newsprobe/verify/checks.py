@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from newsprobe.claims.aliases import lemma_named, named_in, names_for
+from newsprobe.claims.aliases import acronym_in, capital_of, lemma_named, named_in, names_for
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
 from newsprobe.claims.parts import DOWN, UP
@@ -197,6 +197,31 @@ def _dated(d: DateRef) -> str:
     return f"{d.text} ({d.year})" if d.relative else d.text
 
 
+def _given_elsewhere(s: DateRef, d: DateRef, claim: ClaimParts, source: ClaimParts) -> bool:
+    """Whether the claim gives the source's year ``s`` to another event of its own, of the
+    source's own actor ("Poland joined in 1999, five years before the Baltic states joined
+    in 2004": the source's 1999 is Poland's, which the claim says too). Another actor's
+    ("Finland joined in 2024, a year after Sweden joined in 2023", against Finland's 2023)
+    does not account for it."""
+    return any(
+        o is not d
+        and o.year == s.year
+        and (not o.subject or not source.subjects or o.subject in source.subjects)
+        for o in claim.dates
+    )
+
+
+def _same_years(a: DateRef, b: DateRef) -> bool:
+    """Whether two dates can state one year: the years each covers ("1945/1946" two)
+    overlap, within the slack of a count back ("a decade ago", give or take). Two seasons
+    are one only if they start alike: "1947/1948" is not "1946/1947"."""
+    assert a.year is not None and b.year is not None
+    slack = max(a.slack, b.slack)
+    if a.years > 1 and b.years > 1:
+        return abs(a.year - b.year) <= slack
+    return a.year - slack <= b.year + b.years - 1 and b.year - slack <= a.year + a.years - 1
+
+
 def _same_time(mine: list[DateRef], theirs: list[DateRef]) -> bool:
     """Whether two sentences can speak of the same time: either states none, or a year and
     month (where both give them) that they share."""
@@ -273,15 +298,17 @@ def entity_coverage(entities: list[Entity], text: str) -> float:
     country by its adjective or initials: "Polish" by "Poland", "US" by "United States")."""
     if not entities:
         return 1.0
+    return sum(_named_there(e, text) for e in entities) / len(entities)
+
+
+def _named_there(e: Entity, text: str) -> bool:
     low = text.lower()
-    return sum(_named_there(e, low) for e in entities) / len(entities)
-
-
-def _named_there(e: Entity, low: str) -> bool:
     name = e.text.lower().removeprefix("the ")
     words = name.split()
     if name in low or (e.label == "PERSON" and words and words[-1] in low):
         return True
+    if e.label == "ORG" and e.text.isupper() and acronym_in(e.text, text):
+        return True  # "the WHO" in "the World Health Organization"
     return e.label in ("GPE", "NORP", "ORG", "LOC") and named_in(name, low)
 
 
@@ -318,7 +345,7 @@ def compare(
         claim = replace(
             claim, quantities=[], ordinals=[], dates=[], changes=[], name_lists=[], relations=[]
         )
-    denied = set(claim.negated_verbs) - set(source.negated_verbs)
+    denied = set(claim.denied_verbs) - set(source.negated_verbs)
     moot: set[str] = set()  # denied actions whose values the source states otherwise
 
     def same_action(verb: str) -> bool:
@@ -427,16 +454,14 @@ def compare(
         res.checkable += 1
         dated = of_same_action(d.verb, [s for s in source.dates if s.year and not s.decade])
         # "a decade ago" against "in 2015": a count back from the text's date, give or take.
-        same_year = [s for s in dated if abs(s.year - d.year) <= max(d.slack, s.slack)]
+        same_year = [s for s in dated if _same_years(d, s)]
         months = {s.month for s in same_year if s.month}
         same_month = [s for s in same_year if s.month == d.month]
         days = {s.day for s in same_month if s.day}
         if not same_year:
             # A source year the claim itself gives another event ("joined in 1999, five
             # years before the Baltic states joined in 2004") is that event's, not this one's.
-            others = [
-                s for s in dated if not any(o is not d and o.year == s.year for o in claim.dates)
-            ]
+            others = [s for s in dated if not _given_elsewhere(s, d, claim, source)]
             if d.of_noun:  # "the 1995 report": only a date of a report is the report's
                 others = [s for s in others if s.verb == d.verb]
             if others and same_action(d.verb):
@@ -573,13 +598,23 @@ def _named_subjects(parts: ClaimParts) -> list[Entity]:
 
 
 def _mentions(parts: ClaimParts, name: Entity) -> bool:
-    """Whether a sentence names ``name``: as one of its entities, or word for word ("the
+    """Whether a sentence names ``name``: as one of its entities, by another of its names
+    ("the US", "the United States"; a capital for its country, "Moscow" for Russia), by
+    its initials ("the WHO", "the World Health Organization"), or word for word ("the
     IPCC" in "the Intergovernmental Panel on Climate Change (IPCC)")."""
-    names = names_for(name.text)  # "the US" is "the United States"
+    names = names_for(name.text)
     theirs = [e.text.lower().removeprefix("the ") for e in parts.entities]
-    if any(same_name(n, t) for n in names for t in theirs):
+    if any(same_name(n, t) or same_name(n, capital_of(t)) for n in names for t in theirs):
+        return True
+    if any(_acronym_of(n, t) or _acronym_of(t, n) for n in names for t in theirs):
         return True
     return any(set(re.findall(r"\w+", n)) <= set(parts.lemmas) for n in names)
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name`` ("who", "world health organization")."""
+    words = [w for w in re.findall(r"\w+", name) if w not in ("of", "the", "and", "for")]
+    return len(words) > 1 and " " not in short and short == "".join(w[0] for w in words)
 
 
 def other_actor(claim: ClaimParts, source: ClaimParts) -> bool:
@@ -588,8 +623,11 @@ def other_actor(claim: ClaimParts, source: ClaimParts) -> bool:
     member" against "Finland became the 31st member"). A swapped role ("Russia attacked
     Ukraine" against "Ukraine attacked Russia") names both on both sides, so it is not
     another actor."""
-    mine, theirs = _named_subjects(claim), _named_subjects(source)
-    if not {e.label for e in mine} & {e.label for e in theirs}:
+    # Places only: a person or a body goes by too many names ("Pope Francis", "Jorge
+    # Mario Bergoglio"; "Google", "Alphabet") to be told apart from another by its name.
+    mine = [e for e in _named_subjects(claim) if e.label == "GPE"]
+    theirs = [e for e in _named_subjects(source) if e.label == "GPE"]
+    if not mine or not theirs:
         return False
     return not any(_mentions(source, e) for e in mine) and not any(
         _mentions(claim, e) for e in theirs
@@ -689,6 +727,12 @@ def _speaker_name(parts: ClaimParts) -> str | None:
     if any(w[0].isupper() and w.lower() not in TITLES for w in words):
         return parts.attributed_as  # "Manager O'Neill": a name the parser did not tag
     return None
+
+
+def quotes_in(claim: ClaimParts, text: str) -> bool:
+    """Whether ``text`` holds each of the claim's quoted passages, word for word."""
+    said = _words(text)
+    return bool(claim.quoted) and all(_within(_words(q), said) for q in claim.quoted)
 
 
 def _words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprobe.claims.aliases import lemma_named
+from newsprobe.claims.aliases import acronym_in, lemma_named
 from newsprobe.claims.model import Claim, Conflict, Evidence
 from newsprobe.claims.parts import REFERENCE_YEAR, parse_parts, reference_year
 from newsprobe.sources.base import EvidenceStore, Hit
@@ -28,6 +28,7 @@ from newsprobe.verify.checks import (
     compare,
     entity_coverage,
     misattributed,
+    quotes_in,
     same_person,
     term_overlap,
     topic_overlap,
@@ -87,16 +88,21 @@ def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_S
 
 
 def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sentence, float]:
-    """The passage sentence that shares most of the claim's terms and entities, and the
+    """The passage sentence that holds the claim's quoted words, else the one that shares
+    most of the claim's terms and entities, and the
     share of the claim's terms it has; between sentences that share as many, the one that
     states values of the claim's kinds (its units, its years): "the wall will be 1,200
     metres long", not "the council voted to build a new sea wall", for a claim of the
     wall's length."""
-    best: tuple[tuple[float, int], _Sentence, float] | None = None
+    best: tuple[tuple[bool, float, int], _Sentence, float] | None = None
     for sent in sentences:
         lemmas = {t.lemma_.lower() for t in sent.span}
         overlap = term_overlap(claim.parts, lemmas)
         key = (
+            # The sentence that holds the claim's quoted words first: who it gives them to
+            # is the question ("Austin said 'a strong signal'" against a passage where
+            # Austin approves the deployment and Blaszczak says the words).
+            quotes_in(claim.parts, sent.text),
             overlap + entity_coverage(claim.parts.entities, sent.text),
             _value_kinds(claim, lemmas, sent.text),
         )
@@ -104,6 +110,14 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
             best = (key, sent, overlap)
     assert best is not None
     return best[1], best[2]
+
+
+def _spelled_out(subject: str, claim: Claim, text: str) -> bool:
+    """Whether the claim's subject is an acronym ("the WHO") that ``text`` spells out."""
+    return any(
+        e.text.lower() == subject and e.text.isupper() and acronym_in(e.text, text)
+        for e in claim.parts.entities
+    )
 
 
 def _value_kinds(claim: Claim, lemmas: set[str], text: str) -> int:
@@ -165,7 +179,8 @@ def verify_claims(
         )
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         actor = not claim.parts.subjects or any(
-            x in p_lemmas or lemma_named(x, p_lemmas) for x in claim.parts.subjects
+            x in p_lemmas or lemma_named(x, p_lemmas) or _spelled_out(x, claim, h.passage.text)
+            for x in claim.parts.subjects
         )
         # So must a named speaker, whom the entity gate does not see (the attribution frame
         # is not part of the assertion): "Rutte said X" is not confirmed by a passage

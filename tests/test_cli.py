@@ -1074,3 +1074,16 @@ def test_an_unknown_runtime_is_one_line_and_exit_2(tiny_detector, article_file):
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
     assert "--runtime must be one of torch, onnx, auto" in proc.stderr
+
+
+def test_a_column_option_on_a_warc_scan_is_said_to_be_unused(tiny_detector, tmp_path):
+    """A WARC's records are pages: --text-field names nothing there, and says so."""
+    crawl = tmp_path / "crawl.warc.gz"
+    _warc(crawl, [("https://farm.example/1", MACHINE_LIKE)])
+    out = tmp_path / "r.parquet"
+    proc = run(
+        "scan", str(crawl), "--out", str(out), "--detector", str(tiny_detector),
+        "--text-field", "body",
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "note: --text-field is not read from WARC files" in proc.stderr

@@ -438,14 +438,20 @@ def test_a_full_disk_is_one_line_and_the_finished_chunks_are_kept(
 
     assert isinstance(res.exception, OutputError)
     assert str(res.exception) == (
-        f"cannot write the results (No space left on device); finished chunks are kept in "
-        f"{out}.parts; rerun the same command to resume"
+        f"cannot write the results to {out} (No space left on device); finished chunks are "
+        f"kept in {out}.parts; rerun the same command to resume"
     )
     parts = out.with_name(out.name + ".parts")
     assert [p.name for p in sorted(parts.iterdir())] == ["part-00000000.parquet", "scan.json"]
     monkeypatch.setattr(pq_module, "write_table", real)
     assert scan(*args).exit_code == 0
     assert sorted(read(out)) == sorted(ids)
+    # Full before the first chunk: nothing kept, so no resuming is promised.
+    calls["n"] = 1
+    monkeypatch.setattr(pq_module, "write_table", full)
+    other = tmp_path / "other.parquet"
+    res = scan(str(crawl), "--out", str(other), "--detector", str(tiny_detector))
+    assert str(res.exception) == f"cannot write the results to {other} (No space left on device)"
 
 
 def test_a_text_too_short_to_judge_says_why_in_its_row(tmp_path, tiny_detector):

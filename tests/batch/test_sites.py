@@ -256,3 +256,18 @@ def test_only_web_addresses_become_links_in_the_html_report(tmp_path):
     page = out.read_text()
     assert 'href="javascript' not in page and "<li>0.90 javascript:alert" in page
     assert '<a href="https://farm.example/y">' in page
+
+
+def test_records_without_a_site_are_listed_after_every_site(tmp_path):
+    """ "(unknown)" pools pages of many sites: it is not ranked above a real one however
+    many of them were flagged."""
+    rows = [_row(f"u{i}", None, "machine", 0.99) for i in range(20)]
+    rows += [_row(f"f{i}", "farm.example", "machine" if i < 5 else "human", 0.9) for i in range(10)]
+    out_json = tmp_path / "s.json"
+    res = runner.invoke(
+        app, ["sites", str(_results(tmp_path / "r.parquet", rows)), "--json", str(out_json)]
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(out_json.read_text())
+    assert [s["site"] for s in data["sites"]] == ["farm.example", "(unknown)"]
+    assert data["sites"][1]["machine_share"] == 1.0

@@ -142,6 +142,9 @@ def scan_cmd(
         engine=engine,
         ray_address=ray_address,
     )
+    named = "--text-field" if text_field is not None else "--html-field" if html_field else ""
+    if named and any(str(i).lower().endswith((".warc", ".warc.gz")) for i in inputs):
+        err.print(f"note: {named} is not read from WARC files: their records are web pages")
     try:
         with RichScanProgress() as progress:
             s = scan(inputs, out, detector, detect, records, options, progress)
@@ -149,10 +152,11 @@ def scan_cmd(
         err.print(f"interrupted: finished chunks are kept in {out}.parts; rerun to resume")
         sys.exit(130)
     except OSError as exc:  # a full disk, a folder gone: what was finished is kept
-        kept = f"finished chunks are kept in {out}.parts" if Path(f"{out}.parts").is_dir() else ""
+        why = f"cannot write the results to {out} ({exc.strerror or exc})"
+        if not any(Path(f"{out}.parts").glob("part-*.parquet")):
+            raise OutputError(why) from exc  # nothing kept: no resuming to promise
         raise OutputError(
-            f"cannot write the results ({exc.strerror or exc}); "
-            f"{kept + '; ' if kept else ''}rerun the same command to resume"
+            f"{why}; finished chunks are kept in {out}.parts; rerun the same command to resume"
         ) from exc
     errors = f"{counted(s.errors, 'error')} in the error column"
     if s.error_rows > s.errors:  # a resumed scan: the file also holds earlier runs' errors

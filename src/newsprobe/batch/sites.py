@@ -130,7 +130,8 @@ def site_report(
         s.top_flagged = [b for _, _, b in sorted(heaps.get(name, []), reverse=True)]
         if s.articles >= min_articles:
             ranked.append(s)
-    ranked.sort(key=lambda s: (-s.ci_low, -s.share, -s.judged, s.site))
+    # Records with no site are a pool of many, not a site: listed, but after every site.
+    ranked.sort(key=lambda s: (s.site == UNKNOWN_SITE, -s.ci_low, -s.share, -s.judged, s.site))
     return SiteReport(
         results=str(results),
         confidence=confidence,

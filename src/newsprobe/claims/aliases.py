@@ -109,6 +109,13 @@ def capital_of(name: str) -> str:
 _LINK_WORDS = ("of", "the", "and", "for", "on")
 
 
+def initials_of(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name`` ("who", "world health organization"),
+    both lower case."""
+    words = [w for w in re.findall(r"\w+", name) if w not in _LINK_WORDS]
+    return len(words) > 1 and " " not in short and short == "".join(w[0] for w in words)
+
+
 def acronym_in(acronym: str, text: str) -> bool:
     """Whether ``text`` spells out ``acronym`` ("WHO" in "the World Health Organization
     declared"): capitalised words, "of"/"the"/"and"/"for"/"on" between them allowed,

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from newsprobe.claims.aliases import acronym_in, capital_of, lemma_named, named_in, names_for
+from newsprobe.claims.aliases import (
+    acronym_in,
+    capital_of,
+    initials_of,
+    lemma_named,
+    named_in,
+    names_for,
+)
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
 from newsprobe.claims.parts import DOWN, UP
@@ -584,16 +591,12 @@ def compare(
     return res
 
 
-#: Named actors: a sentence about another of these states another's values.
-ACTORS = frozenset({"GPE", "PERSON", "ORG", "NORP", "FAC", "LOC"})
-
-
-def _named_subjects(parts: ClaimParts) -> list[Entity]:
-    """The names among a sentence's grammatical subjects ("Sweden", "the Bank of X")."""
+def _subject_places(parts: ClaimParts) -> list[Entity]:
+    """The places among a sentence's grammatical subjects ("Sweden", "the United States")."""
     return [
         e
         for e in parts.entities
-        if e.label in ACTORS and set(e.text.lower().split()) & set(parts.subjects)
+        if e.label == "GPE" and set(e.text.lower().split()) & set(parts.subjects)
     ]
 
 
@@ -606,27 +609,19 @@ def _mentions(parts: ClaimParts, name: Entity) -> bool:
     theirs = [e.text.lower().removeprefix("the ") for e in parts.entities]
     if any(same_name(n, t) or same_name(n, capital_of(t)) for n in names for t in theirs):
         return True
-    if any(_acronym_of(n, t) or _acronym_of(t, n) for n in names for t in theirs):
+    if any(initials_of(n, t) or initials_of(t, n) for n in names for t in theirs):
         return True
     return any(set(re.findall(r"\w+", n)) <= set(parts.lemmas) for n in names)
 
 
-def _acronym_of(short: str, name: str) -> bool:
-    """Whether ``short`` is the initials of ``name`` ("who", "world health organization")."""
-    words = [w for w in re.findall(r"\w+", name) if w not in ("of", "the", "and", "for")]
-    return len(words) > 1 and " " not in short and short == "".join(w[0] for w in words)
-
-
 def other_actor(claim: ClaimParts, source: ClaimParts) -> bool:
-    """Whether the source sentence speaks of another named actor of the same kind than
-    the claim: each names a subject the other never mentions ("Sweden became the 32nd
-    member" against "Finland became the 31st member"). A swapped role ("Russia attacked
-    Ukraine" against "Ukraine attacked Russia") names both on both sides, so it is not
-    another actor."""
-    # Places only: a person or a body goes by too many names ("Pope Francis", "Jorge
-    # Mario Bergoglio"; "Google", "Alphabet") to be told apart from another by its name.
-    mine = [e for e in _named_subjects(claim) if e.label == "GPE"]
-    theirs = [e for e in _named_subjects(source) if e.label == "GPE"]
+    """Whether the source sentence speaks of another place than the claim: each names a
+    subject the other never mentions ("Sweden became the 32nd member" against "Finland
+    became the 31st member"). A swapped role ("Russia attacked Ukraine" against "Ukraine
+    attacked Russia") names both on both sides, so it is not another actor. Places only:
+    a person or a body goes by too many names ("Pope Francis", "Jorge Mario Bergoglio";
+    "Google", "Alphabet") to be told apart from another by its name."""
+    mine, theirs = _subject_places(claim), _subject_places(source)
     if not mine or not theirs:
         return False
     return not any(_mentions(source, e) for e in mine) and not any(

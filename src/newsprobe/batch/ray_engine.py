@@ -91,7 +91,7 @@ def _unflatten(row: dict[str, Any]) -> Record:
 
 def make_reader(records: RecordOptions, done: dict[str, int | None], chunk: int) -> Any:
     """A generator UDF: one input path in, blocks of not-yet-done records out (an id
-    done with another text is placed as the local engine places it, ``id@path``)."""
+    done with another text is placed as the local engine places it, ``id@<text hash>``)."""
     from newsprobe.batch.scan import placed_id, rename, text_sha
 
     def read(batch: dict[str, Any]) -> Iterator[pa.Table]:

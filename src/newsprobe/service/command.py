@@ -5,6 +5,7 @@ Kept apart from ``newsprobe.cli`` so that the CLI does not import FastAPI for ot
 
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 from typing import Annotated
@@ -107,6 +108,9 @@ def serve_cmd(
     check_articles([warm_up_article()], det)
     if claims is not None:
         claims.warm_up()  # spaCy, the embedders and the verdict model, before the first client
+    # uvicorn shuts down on SIGTERM, then raises it again with the handler it found: the
+    # default, so the exit status says why, not the CLI's "interrupted" (130).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     config = uvicorn.Config(
         app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5
     )

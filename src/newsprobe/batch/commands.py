@@ -118,7 +118,7 @@ def scan_cmd(
 ) -> None:
     """Score a crawl into a Parquet file; rerun the same command to resume after a kill."""
     from newsprobe.batch.scan import ScanOptions, scan
-    from newsprobe.ingest.records import RecordOptions
+    from newsprobe.ingest.records import WARC_SUFFIXES, RecordOptions
     from newsprobe.settings import DetectOptions
 
     if fpr is not None and not 0.0 < fpr < 1.0:
@@ -143,7 +143,7 @@ def scan_cmd(
         ray_address=ray_address,
     )
     named = "--text-field" if text_field is not None else "--html-field" if html_field else ""
-    if named and any(str(i).lower().endswith((".warc", ".warc.gz")) for i in inputs):
+    if named and any(str(i).lower().endswith(WARC_SUFFIXES) for i in inputs):
         err.print(f"note: {named} is not read from WARC files: their records are web pages")
     try:
         with RichScanProgress() as progress:

@@ -138,3 +138,8 @@ def acronym_in(acronym: str, text: str) -> bool:
         if got == letters:
             return True
     return False
+
+
+def spelled_out(name: str, text: str) -> bool:
+    """Whether ``name`` is an acronym ("WHO") that ``text`` spells out."""
+    return name.isupper() and acronym_in(name, text)

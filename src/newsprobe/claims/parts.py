@@ -107,12 +107,18 @@ HOW_OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 AGE = re.compile(r"^(?:aged\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old)?$", re.I)
 
 
-def _verb_of(tok: Token) -> str:
-    """The lemma of the verb a token hangs from ("" if none before the root)."""
+def _up_to_verb(tok: Token) -> Token:
+    """The verb a token hangs from, or the root when there is none on the way."""
     seen = 0
     while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 20:
         tok, seen = tok.head, seen + 1
-    return tok.lemma_.lower() if tok.pos_ in ("VERB", "AUX") else ""
+    return tok
+
+
+def _verb_of(tok: Token) -> str:
+    """The lemma of the verb a token hangs from ("" if none before the root)."""
+    verb = _up_to_verb(tok)
+    return verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else ""
 
 
 def _unit(span: Span, label: str) -> str:
@@ -345,9 +351,7 @@ def _subject_of(tok: Token) -> str:
     """The lemma of the subject of the verb a token hangs from: whose action a date is
     ("Sweden" in "a year after Sweden joined in 2023"); a verb joined to another by
     "and" shares its subject."""
-    verb, seen = tok, 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and seen < 20:
-        verb, seen = verb.head, seen + 1
+    verb = _up_to_verb(tok)
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -772,14 +776,15 @@ def parse_parts(sent: Span) -> ClaimParts:
             date_tokens.update(range(ent.start, ent.end))
         elif label in NUMERIC:
             if label == "CARDINAL" and YEAR.fullmatch(ent.text.strip()):
+                event, of_noun = _event_of(ent.root)
                 parts.dates.append(
                     DateRef(
                         ent.text,
                         ent.start_char,
                         ent.end_char,
                         year=int(ent.text.strip()[:4]),
-                        verb=_event_of(ent.root)[0],
-                        of_noun=_event_of(ent.root)[1],
+                        verb=event,
+                        of_noun=of_noun,
                         subject=_subject_of(ent.root),
                     )
                 )

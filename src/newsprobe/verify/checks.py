@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from newsprobe.claims.aliases import (
-    acronym_in,
     capital_of,
     initials_of,
     lemma_named,
     named_in,
     names_for,
+    spelled_out,
 )
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
@@ -314,7 +314,7 @@ def _named_there(e: Entity, text: str) -> bool:
     words = name.split()
     if name in low or (e.label == "PERSON" and words and words[-1] in low):
         return True
-    if e.label == "ORG" and e.text.isupper() and acronym_in(e.text, text):
+    if e.label == "ORG" and spelled_out(e.text, text):
         return True  # "the WHO" in "the World Health Organization"
     return e.label in ("GPE", "NORP", "ORG", "LOC") and named_in(name, low)
 

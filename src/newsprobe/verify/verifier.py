@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprobe.claims.aliases import acronym_in, lemma_named
+from newsprobe.claims.aliases import lemma_named, spelled_out
 from newsprobe.claims.model import Claim, Conflict, Evidence
 from newsprobe.claims.parts import REFERENCE_YEAR, parse_parts, reference_year
 from newsprobe.sources.base import EvidenceStore, Hit
@@ -115,8 +115,7 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
 def _spelled_out(subject: str, claim: Claim, text: str) -> bool:
     """Whether the claim's subject is an acronym ("the WHO") that ``text`` spells out."""
     return any(
-        e.text.lower() == subject and e.text.isupper() and acronym_in(e.text, text)
-        for e in claim.parts.entities
+        e.text.lower() == subject and spelled_out(e.text, text) for e in claim.parts.entities
     )
 
 

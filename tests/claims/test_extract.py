@@ -174,6 +174,35 @@ def test_a_named_speakers_quoted_words_are_a_claim(nlp):
     assert claims[0].parts.speaker.text == "Anna Kowalski"
 
 
+def test_an_offices_quoted_words_are_a_claim(nlp):
+    """An office written as a title names one speaker ("the Prime Minister"); a crowd does
+    not."""
+    text = (
+        'The Prime Minister said: "We will not rebuild every home that was destroyed." '
+        '"We will win," the crowd chanted in the square today.'
+    )
+    claims = extract_claims(text, nlp)
+    assert [c.text for c in claims] == [
+        'The Prime Minister said: "We will not rebuild every home that was destroyed."'
+    ]
+
+
+def test_a_fraction_of_a_scale_is_a_number(nlp):
+    """spaCy reads "a quarter" as a date (a quarter of the year): the sentence held no
+    number and was no claim."""
+    (claim,) = extract_claims("The storm left nearly a quarter of a million homes dark.", nlp)
+    (q,) = claim.parts.quantities
+    assert (q.value, q.unit, q.approximate, q.text) == (
+        250_000,
+        "home",
+        True,
+        "a quarter of a million",
+    )
+    (more,) = extract_claims("More than two thirds of a billion euros was spent on roads.", nlp)
+    (q,) = more.parts.quantities
+    assert (round(q.value), q.unit, q.bound) == (666_666_667, "eur", "lower")
+
+
 def test_shares_ages_spelled_percentages_and_directions_are_parsed(nlp):
     """Values news writes without a unit spaCy tags: each as the number a source states."""
     (share,) = extract_claims("Four in five voters in Brenton backed the Ashford plan.", nlp)

@@ -1003,6 +1003,64 @@ def test_a_sentence_of_the_source_is_not_a_contradiction_of_itself(tmp_path, mod
 
 
 @MODELS
+def test_a_speaker_named_in_apposition_to_a_title_is_the_speaker(tmp_path, model):
+    """Wire copy names most speakers after their title ("Poland's defence minister, Mariusz
+    Blaszczak, said"): the quote is his, so giving it to another is a speaker conflict and
+    giving it to him is confirmed."""
+    passage = (
+        "Defence Secretary Lloyd Austin approved the deployment on Wednesday. Poland's defence "
+        'minister, Mariusz Blaszczak, said the deployment was "a strong signal of solidarity".'
+    )
+    s = store_of(tmp_path, Passage(passage, "wire"))
+    quote = 'the deployment was "a strong signal of solidarity".'
+    (wrong,) = verdicts(s, f"Lloyd Austin said {quote}", model).values()
+    assert wrong.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in wrong.conflicts] == [
+        ("speaker", "Lloyd Austin", "Mariusz Blaszczak")
+    ]
+    (right,) = verdicts(s, f"Mariusz Blaszczak said {quote}", model).values()
+    assert right.verdict == "supported"
+
+
+@MODELS
+def test_a_surname_that_is_also_a_word_is_not_the_sources_speaker(tmp_path, model):
+    """ "May" is not named by "I may not be": the words given to Theresa May are
+    Cracknell's. Surnames are matched as written, and a common word is no name."""
+    passage = (
+        "Cracknell told the BBC's Gabby Logan: \"I haven't run for four or five weeks and I "
+        'may not be the most efficient runner."'
+    )
+    s = store_of(tmp_path, Passage(passage, "bbc"))
+    (found,) = verdicts(s, passage.replace("Cracknell", "Theresa May"), model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.kind, c.claim_value) for c in found.conflicts] == [("speaker", "Theresa May")]
+
+
+@MODELS
+def test_a_place_is_named_as_a_whole_word(tmp_path, model):
+    """ "Niger" was found inside "Nigeria", and Nigeria's figures confirmed Niger's."""
+    s = store_of(tmp_path, Passage("Nigeria's inflation rose to 24 percent in 2023.", "cb"))
+    text = "Niger's inflation rose to 24 percent in 2023, the central bank said."
+    (found,) = verdicts(s, text, model).values()
+    assert found.verdict == "not_enough_evidence"
+    (same,) = verdicts(s, text.replace("Niger's", "Nigeria's"), model).values()
+    assert same.verdict == "supported"
+
+
+@MODELS
+def test_an_offices_quote_with_a_not_put_in_is_contradicted(tmp_path, model):
+    """An office's quoted words were no claim at all, so a "not" put into them went
+    unchecked."""
+    quote = 'The Prime Minister said: "We will rebuild every home that was destroyed."'
+    s = store_of(tmp_path, Passage(f"The storm destroyed 400 homes. {quote}", "ministry"))
+    (found,) = verdicts(s, quote.replace("will rebuild", "will not rebuild"), model).values()
+    assert found.verdict == "contradicted"
+    assert [c.kind for c in found.conflicts] == ["negation"]
+    (same,) = verdicts(s, quote, model).values()
+    assert same.verdict == "supported"
+
+
+@MODELS
 def test_a_quote_given_to_a_name_the_parser_did_not_tag_is_a_speaker_conflict(tmp_path, model):
     """The source's speaker read from its attribution as written ("Manager O'Neill")."""
     s = store_of(tmp_path, Passage("Manager O'Neill said: \"We're in a great position.\"", "fc"))

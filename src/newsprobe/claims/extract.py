@@ -46,9 +46,10 @@ def checkworthiness(sent: Span, parts: ClaimParts) -> float:
     score += 0.5 * min(sum(1 for d in parts.dates if not d.year), 2)
     score += 1.0 * min(len(parts.entities), 3)
     score += 0.5 * min(len(parts.relations), 2)
-    if parts.quote and parts.attributed_to is not None:
+    if parts.quote and (parts.attributed_to is not None or _titled(parts.attributed_as)):
         # A named person's, body's or document's quoted words ("Article 4 of the treaty
-        # says that the parties "will consult together ...""): who said what can be checked.
+        # says that the parties "will consult together ...""), or an office's ("the Prime
+        # Minister said"): who said what can be checked. "The crowd chanted" cannot.
         score += 1.0
     if score == 0.0:
         return 0.0
@@ -64,6 +65,13 @@ def checkworthiness(sent: Span, parts: ClaimParts) -> float:
     if n > MAX_TOKENS:
         score *= 0.5
     return score
+
+
+def _titled(attribution: str | None) -> bool:
+    """Whether an attribution is an office written as a title ("Prime Minister", "the
+    Foreign Office"), which names one speaker as surely as a name does."""
+    words = re.findall(r"[\w'’-]+", attribution or "")
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def clauses(sent: Span) -> list[Span]:

@@ -20,6 +20,7 @@ from newsprobe.claims.numbers import (
     NUMBER,
     QUALIFIERS,
     SCALES,
+    WORDS,
     bound_of,
     number_value,
     numbers_in,
@@ -102,6 +103,14 @@ RATIO = re.compile(
     r"(?! (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b)",
     re.IGNORECASE,
 )
+# "a quarter of a million homes", "two thirds of a billion": spaCy reads "a quarter" as a
+# date (a quarter of the year) and the sentence then held no number at all.
+SCALED_FRACTION = re.compile(
+    r"\b(a|one|two|three|four)[ -](half|halves|third|thirds|quarter|quarters|fifth|fifths)"
+    r" of an? (hundred|thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
 HOW_OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 # "aged 54", "a 54-year-old", "54 years old": an age, which spaCy tags as a date.
 AGE = re.compile(r"^(?:aged\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old)?$", re.I)
@@ -459,6 +468,32 @@ def _ratios(sent: Span) -> list[tuple[Quantity, set[int]]]:
     return out
 
 
+def _scaled_fractions(sent: Span) -> list[tuple[Quantity, set[int]]]:
+    """Numbers written as a fraction of a scale ("nearly a quarter of a million homes" is
+    about 250,000 homes), with their tokens."""
+    out = []
+    for m in SCALED_FRACTION.finditer(sent.text):
+        part = 1 if m.group(1).lower() == "a" else WORDS[m.group(1).lower()]
+        whole = DENOMINATORS[m.group(2).lower().removesuffix("s").replace("halve", "half")]
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        tokens = {t.i for t in sent if start <= t.idx < end}
+        if not tokens:
+            continue
+        span = sent.doc[min(tokens) : max(tokens) + 1]
+        quantity = Quantity(
+            part / whole * SCALES[m.group(3).lower()],
+            _unit(span, "CARDINAL"),
+            m.group(0),
+            start,
+            end,
+            approximate=_approximate(span),
+            verb=_verb_of(span.root),
+            bound=bound_of(sent.doc[max(sent.start, span.start - 3) : span.start].text),
+        )
+        out.append((quantity, tokens))
+    return out
+
+
 def _changed(tok: Token) -> str:
     """What a change word says moved: the object of "raised rates", the subject of "prices
     rose", the noun after "a rise in"; "" when the sentence does not say."""
@@ -746,7 +781,7 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts = ClaimParts()
     date_tokens: set[int] = set()
     content = _content(sent)
-    for share, tokens in _ratios(sent):
+    for share, tokens in _ratios(sent) + _scaled_fractions(sent):
         if tokens & content:
             parts.quantities.append(share)
             date_tokens |= tokens
@@ -947,10 +982,15 @@ def _speaker(tok: Token) -> Entity | None:
 
 def _named(tok: Token) -> Entity | None:
     """The named entity a statement is attributed to, person or not ("Article 4 of the
-    North Atlantic Treaty says", "the Kremlin said"): whose words a quote gives."""
+    North Atlantic Treaty says", "the Kremlin said"): whose words a quote gives. A title
+    named in apposition counts ("Poland's defence minister, Mariusz Blaszczak, said"), as
+    wire copy names most speakers that way."""
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
             if ent.label_ not in NAMED:
                 return None
             return Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_:
+            return _named(c)
     return None

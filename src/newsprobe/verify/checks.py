@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsprobe.claims.aliases import (
     capital_of,
     initials_of,
@@ -311,12 +313,18 @@ def entity_coverage(entities: list[Entity], text: str) -> float:
 def _named_there(e: Entity, text: str) -> bool:
     low = text.lower()
     name = e.text.lower().removeprefix("the ")
-    words = name.split()
-    if name in low or (e.label == "PERSON" and words and words[-1] in low):
+    surname = e.text.split()[-1] if e.label == "PERSON" and e.text.split() else None
+    # Whole words ("Niger" is not named inside "Nigeria", nor "Arctic" inside "Antarctic"),
+    # a letter more for a plural or a place's noun ("the Antarctic", "Antarctica"); any
+    # ending for a people ("Americans"); a surname as written ("May" is not "may").
+    ending = r"\w*" if e.label == "NORP" else r"[a-z]?"
+    if re.search(rf"(?<!\w){re.escape(name)}{ending}(?!\w)", low) or (
+        surname and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text)
+    ):
         return True
     if e.label == "ORG" and spelled_out(e.text, text):
         return True  # "the WHO" in "the World Health Organization"
-    return e.label in ("GPE", "NORP", "ORG", "LOC") and named_in(name, low)
+    return named_in(name, low)  # by another of its names ("US", "Polish")
 
 
 def same_name(a: str, b: str) -> bool:
@@ -557,11 +565,12 @@ def compare(
         conflict("speaker", *names)
         return res  # other words compared with another's quote say nothing more
     voiced = bool(claim.quoted) and _same_voice(claim.attributed_to, source.attributed_to)
-    nobody = claim.attributed_to is None and source.attributed_to is None
+    nobody = claim.attributed_to is None or source.attributed_to is None
     if claim.quoted and source.quoted and nobody:
-        # Nobody named on either side (the parser missed "Conservative John Leech"): the
-        # same sentence around the quote, near word for word, is the same statement, and
-        # other words inside the marks are what was changed.
+        # Nobody named on one side (the parser missed "Conservative John Leech", or read
+        # no attribution in "Blaszczak called the deployment ..."): the same sentence
+        # around the quote, near word for word, is the same statement, and other words
+        # inside the marks are what was changed.
         voiced = (
             frame_overlap(claim, lemmas) >= NEGATION_OVERLAP and similarity >= NEGATION_SIMILARITY
         )
@@ -652,8 +661,10 @@ def misattributed(claim: ClaimParts, source: ClaimParts) -> tuple[str, str] | No
     a, b = said.lower(), given.lower()
     if same_name(a, b) or a.split()[-1] in b.split() or b.split()[-1] in a.split():
         return None
-    if a.split()[-1] in source.lemmas:
-        return None  # the source's sentence names him too ("the government said X but Y said")
+    if a.split()[-1] in source.lemmas and a.split()[-1] not in STOP_WORDS:
+        # The source's sentence names him too ("the government said X but Y said"); a
+        # surname that is also a common word ("May": "I may not") is not his name there.
+        return None
     theirs = [_words(q) for q in source.quoted]
     if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
         return said, given

@@ -63,3 +63,16 @@ def test_a_file_added_again_replaces_its_old_version(tmp_path, monkeypatch):
         "The Danube flows through Vienna.",
         "The Rhine flows through Basel.",
     }
+
+
+def test_a_broken_link_in_a_folder_is_named_not_skipped(tmp_path, monkeypatch):
+    """A link whose file is gone is an article the user meant to add: the others are
+    added, it is named, and the exit says so."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "trusted").mkdir()
+    (tmp_path / "trusted" / "wire.txt").write_text("Poland joined NATO in 1999.", encoding="utf-8")
+    (tmp_path / "trusted" / "gone.txt").symlink_to(tmp_path / "moved" / "gone.txt")
+    res = CliRunner().invoke(app, ["sources", "add", "trusted", "--store", "s.sqlite"])
+    assert res.exit_code == 1
+    assert "added 1 passage from 1 document" in res.stdout
+    assert "trusted/gone.txt: no such file" in res.stderr

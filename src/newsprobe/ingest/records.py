@@ -527,8 +527,8 @@ def walk_folder(folder: Path, wanted: Callable[[Path], bool]) -> tuple[list[Path
     read: list[Path] = []
     others: list[Path] = []
     for f in sorted(folder.rglob("*")):
-        if not f.is_file():
-            continue
+        if not f.is_file() and not (f.is_symlink() and wanted(f)):
+            continue  # a broken link to an article is read, so that its error names it
         if wanted(f):
             read.append(f)
         elif not any(part.startswith(".") for part in f.relative_to(folder).parts):

@@ -121,7 +121,9 @@ def test_size_time_and_type_are_capped(server: str) -> None:
     assert report.url == f"{server}/report.pdf"
     with pytest.raises(InputError, match="HTTP 404"):
         fetch_url(f"{server}/missing", policy=LOCAL)
-    assert "council" in fetch_url(f"{server}/plain.txt", policy=LOCAL).text
+    plain = fetch_url(f"{server}/plain.txt", policy=LOCAL)
+    assert "council" in plain.text
+    assert plain.site == "127.0.0.1"  # named by its host, as a page without a site name is
 
 
 @pytest.mark.parametrize(

@@ -269,3 +269,63 @@ def test_a_page_of_several_stories_says_how_many_it_read_as_one() -> None:
     assert page.meta["stories"] == 3 and "stories" not in one.meta
     page.verdict = Verdict(label="human", machine_probability=0.1, threshold=0.9, fpr_target=0.01)
     assert article_json(page)["stories"] == 3
+
+
+def test_stories_of_a_minified_page_are_counted_past_their_headlines_and_bylines() -> None:
+    """With no space between "</h2><p>", the headline's last word and the body's first ran
+    together in the element's text, and a probe across them was never found: three
+    stories were read as one without a word."""
+    bodies = [
+        "The council voted on Tuesday to close the old bridge to lorries after a survey found "
+        "cracks in two of its arches, and engineers will return in the spring to decide",
+        "Firefighters spent the night at a warehouse fire on the edge of the industrial estate, "
+        "where smoke could be seen for miles and residents were told to keep windows shut",
+        "The school's new head teacher said pupils would sit their exams in the sports hall "
+        "while the main building is repaired over the summer holidays, at a cost of",
+    ]
+    pages = [
+        f"<article><h2>Headline number {i}</h2><p>By Staff</p><p>{b} more. {b} again.</p></article>"
+        for i, b in enumerate(bodies)
+    ]
+    page = article_from_html(f"<html><body>{''.join(pages)}</body></html>")
+    assert page.meta["stories"] == 3
+
+
+def test_story_cards_with_linked_headlines_are_no_article() -> None:
+    """A home page's cards (a linked headline and a summary each) were scored as one text,
+    summaries of human and machine stories mixed."""
+    summaries = [
+        "Emergency crews worked through the night to restore power to homes on the coast.",
+        "The council voted on Tuesday to close the old bridge to lorries after a survey.",
+        "Firefighters spent the night at a warehouse fire on the edge of the estate.",
+        "The school's new head said pupils would sit exams in the sports hall this year.",
+    ]
+    cards = "".join(
+        f'<div class="card"><a href="/s{i}"><h3>Headline of the story number {i}</h3></a>'
+        f'<p>{s} {s}</p><a href="/s{i}">Read more</a></div>'
+        for i, s in enumerate(summaries)
+    )
+    with pytest.raises(InputError, match="only teasers of other stories"):
+        article_from_html(_page(f"<h1>Top stories</h1>{cards}"), name="home.html")
+    # One story with a linked headline of its own, and its body, is a story.
+    one = f'<article><a href="/s0"><h1>Headline of the story number 0</h1></a><p>{STORY}</p>'
+    assert "Drones crossed" in article_from_html(_page(f"{one}</article>"), name="s.html").text
+
+
+def test_entries_of_a_live_page_are_counted_as_stories() -> None:
+    """A live blog posts entries as time-stamped blocks, not ``<article>``s: three
+    stories were read as one text without a word."""
+    bodies = [
+        "The council voted on Tuesday to close the old bridge to lorries after a survey found "
+        "cracks in two of its arches, and engineers will return in the spring.",
+        "Firefighters spent the night at a warehouse fire on the edge of the industrial estate, "
+        "where smoke could be seen for miles and residents kept their windows shut.",
+        "The school's new head teacher said pupils would sit their exams in the sports hall "
+        "while the main building is repaired over the summer holidays.",
+    ]
+    entries = "".join(
+        f'<div class="entry"><time>14:{i}0 BST</time><h3>Update {i}</h3><p>{b}</p></div>'
+        for i, b in enumerate(bodies)
+    )
+    page = article_from_html(_page(f'<h1>Live: the news</h1><div class="live">{entries}</div>'))
+    assert page.meta["stories"] == 3

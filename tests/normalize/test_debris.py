@@ -41,6 +41,31 @@ BODY = (
         ("FOR IMMEDIATE RELEASE", "press_release"),
         ("###", "press_release"),
         ("Media contact: Jane Doe, +1 555 0100, press@acme.example", "press_release"),
+        # As a copy of a whole page from the browser keeps them (the QA of 2026-12-06)
+        ("Image source,Getty Images", "photo_credit"),
+        ("Photo: Dan Mullan/Getty Images", "photo_credit"),
+        ("(Image: PA Wire)", "photo_credit"),
+        ("3 hours ago", "timestamp"),
+        ("Updated May 14, 2025 11:02 a.m.", "timestamp"),
+        ("Save", "share"),
+        ("Enter your email address", "subscribe"),
+        ("By signing up, you agree to our Terms of Use and Privacy Policy.", "subscribe"),
+        (
+            "Want to read more? This content is for subscribers only. Subscribe from just £1.",
+            "subscribe",
+        ),
+        ("Leave a Reply Cancel reply", "comments"),
+        ("Your email address will not be published. Required fields are marked *", "comments"),
+        ("By Maria Keller | Published May 14, 2025 9:30 a.m.", "byline"),
+        ("Business reporter", "byline"),
+        ("This article originally appeared on The Courier and is republished here.", "syndication"),
+        ("Have a story? Email news@courier.example", "syndication"),
+        (
+            "Copyright 2025 AP. All rights reserved. This material may not be published, "
+            "broadcast, rewritten or redistributed.",
+            "syndication",
+        ),
+        ("Continue reading on the next page", "navigation"),
     ],
 )
 def test_debris_lines_are_recognised(line: str, reason: str) -> None:
@@ -65,6 +90,10 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         # A story sentence that a cookie notice follows on the same line is not debris.
         "A 5G network may have caused the virus to mutate, the post claimed. We use cookies "
         "to ensure that you have the best experience on our website.",
+        "By Tuesday, 14 people had died.",
+        "Copyright law changed in 2019, the court said.",
+        "The editor said the paper would close in 2026.",
+        "Published figures show 3 hours ago the river peaked.",
     ],
 )
 def test_story_sentences_are_kept(line: str) -> None:
@@ -148,3 +177,36 @@ def test_a_paragraph_printed_twice_is_named_so_not_a_teaser() -> None:
     cleaned, removed = strip_debris(text)
     assert [r.reason for r in removed] == ["repeated_paragraph"]
     assert cleaned == f"Officials met at dawn.\n\n{paragraph.strip()}"
+
+
+def test_a_page_copied_from_the_browser_is_read_as_its_story() -> None:
+    """A site's menu, the byline, an image's caption and a "Related" list of headlines,
+    times and sections: kept, they read as human and pulled a machine story from 0.99 to
+    0.32."""
+    text = (
+        "Skip to content\nHome\nNews\nSport\nBusiness\nCulture\n\n"
+        "Drones cross into Poland\n\n3 hours ago\n\nShare\nSave\n\n"
+        "Maria Keller\nBusiness reporter\n\n"
+        "Image source,Getty Images\nImage caption,\nA drone over the border\n\n"
+        f"{BODY}\n\n"
+        "Related\nPilot unions reject plan for random tests\n12 hrs ago\nEurope\n\n"
+        "Investigators publish final crash report\n1 day ago\nWorld\n\n"
+        "Copyright 2025 BBC. All rights reserved."
+    )
+    cleaned, removed = strip_debris(text)
+    assert cleaned == f"Drones cross into Poland\n\n{BODY}"
+    reasons = {r.text: r.reason for r in removed}
+    assert reasons["Sport"] == reasons["Europe"] == "navigation"
+    assert reasons["Maria Keller"] == reasons["Business reporter"] == "byline"
+    assert reasons["A drone over the border"] == "photo_credit"
+
+
+def test_a_list_in_the_story_is_not_a_menu() -> None:
+    """A table or a list a chat reply writes is read (the tells read it); three short
+    lines are not a menu."""
+    table = "| Roads | £4.0m |\n|---|---|\n| Schools | £3.2m |\n| Parks | £1.1m |"
+    listed = "- Roads\n- Schools\n- Parks\n- Libraries"
+    three = "Warsaw\nGdansk\nKrakow"
+    for block in (table, listed, three):
+        text = f"{BODY}\n\n{block}"
+        assert strip_debris(text)[0] == text

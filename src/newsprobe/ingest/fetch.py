@@ -177,6 +177,7 @@ def fetch_url(
     """The article at ``url``: fetched under the limits above, then extracted."""
     from newsprobe.ingest.html import article_from_html, looks_like_html
     from newsprobe.ingest.pdf import article_from_pdf, is_pdf
+    from newsprobe.ingest.records import site_of
     from newsprobe.ingest.text import article_from_bytes
 
     policy = policy or FetchPolicy(
@@ -194,4 +195,5 @@ def fetch_url(
     else:
         raise InputError(f"{url}: content type {ctype or 'unknown'} is not a web page, text or PDF")
     article.meta["fetched_url"] = final_url
+    article.site = article.site or site_of(final_url)  # a text or PDF has no site name
     return article

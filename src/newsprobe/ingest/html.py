@@ -93,7 +93,8 @@ def article_from_html(
     hidden_lines = [Removal(text=t, reason="hidden", line=-1) for t in hidden[:MAX_LISTED]]
     tree = tree if tree is not None else _tree(html)  # the page parsed once for both reads
     links = _link_share(article.text, tree)  # before _page_removals rewrites the tree
-    stories = _stories_read(article.text, tree)
+    cards = _linked_headlines(article.text, tree)
+    stories = max(_stories_read(article.text, tree), _entries_read(article.text, tree))
     if stories > 1:
         article.meta["stories"] = stories
     article.removed = hidden_lines + _page_removals(tree, article) + article.removed
@@ -109,7 +110,13 @@ def article_from_html(
             f"{name}: no article text found in the HTML, only links to stories "
             f"({links:.0%} of its text; a section front or a list of headlines)"
         )
-    if _repeated_share(article.text) >= MAX_LINK_SHARE:
+    if cards >= MIN_CARDS and len(article.text.split()) <= CARD_WORDS * cards:
+        raise InputError(
+            f"{name}: no article text found in the HTML, only teasers of other stories "
+            f"({cards} headlines that link elsewhere, a few sentences each: a home page or "
+            "a section front)"
+        )
+    if _repeated_share(article) >= MAX_LINK_SHARE:
         raise InputError(
             f"{name}: no article text found in the HTML, only the same lines repeated "
             "(a list of story cards)"
@@ -127,10 +134,39 @@ def _stories_read(text: str, tree: Any) -> int:
     flat = " ".join(text.split())
     found = 0
     for element in tree.xpath("//article[not(ancestor::article)]"):
-        words = element.text_content().split()
-        if len(words) >= 40 and " ".join(words[5:15]) in flat:
-            found += 1
+        # Text nodes joined with and without a space: a minified page's "</h2><p>" has
+        # none between the headline and the body, and "<b>Po</b>land" none inside a word.
+        # Probes from the middle of the story, past the headline and byline, which the
+        # text may have cut.
+        for words in (element.text_content().split(), " ".join(element.itertext()).split()):
+            probes = [" ".join(words[k : k + 10]) for k in (len(words) // 3, len(words) // 2)]
+            if len(words) >= 40 and any(p in flat for p in probes):
+                found += 1
+                break
     return found
+
+
+def _entries_read(text: str, tree: Any) -> int:
+    """How many entries of a live page the text holds: sibling blocks of one kind (tag
+    and class), three or more, each with its own time stamp and 20 words or more, as a
+    live blog posts them without an ``<article>`` each."""
+    if tree is None:
+        return 0
+    flat = " ".join(text.split())
+    best = 0
+    for parent in tree.iter():
+        stamped = [c for c in parent if isinstance(c.tag, str) and c.xpath(".//time")]
+        kinds = Counter((c.tag, c.get("class")) for c in stamped)
+        for kind, n in kinds.items():
+            if n < 3:
+                continue
+            read = 0
+            for entry in (c for c in stamped if (c.tag, c.get("class")) == kind):
+                words = " ".join(entry.itertext()).split()
+                probe = " ".join(words[len(words) // 2 : len(words) // 2 + 10])
+                read += len(words) >= 20 and probe in flat
+            best = max(best, read)
+    return best
 
 
 #: A page whose main text is mostly the text of links is a list of stories, not one:
@@ -225,10 +261,40 @@ def _link_share(text: str, tree: Any) -> float:
     return min(1.0, covered / len(flat))
 
 
-def _repeated_share(text: str) -> float:
+#: Story cards: this many headlines or more that are links to other pages, with no more
+#: than CARD_WORDS words of text each on average (a card's summary, not a story).
+MIN_CARDS, CARD_WORDS = 3, 80
+
+
+def _linked_headlines(text: str, tree: Any) -> int:
+    """How many story cards the text is made of: a heading of four words or more that
+    links to another page, in a small block (a card) whose summary the text holds, or
+    whose heading it holds. Its summaries a reader would not take for one story."""
+    if tree is None:
+        return 0
+    flat = " ".join(text.split())
+    found = set()
+    for heading in tree.xpath("//h1|//h2|//h3|//h4"):
+        words = " ".join(heading.text_content().split())
+        if len(words.split()) < 4 or not heading.xpath("ancestor::a[@href] | .//a[@href]"):
+            continue
+        card = heading.xpath("ancestor::*[.//p][1]")
+        if not card or len(card[0].text_content().split()) > CARD_WORDS * 2:
+            continue  # the page's body, not a card: a story's own linked headline
+        summaries = [" ".join(p.text_content().split()) for p in card[0].iter("p")]
+        if words in flat or any(len(t.split()) >= 8 and t in flat for t in summaries):
+            found.add(words)
+    return len(found)
+
+
+def _repeated_share(article: Article) -> float:
     """How much of the text is lines said three times or more: a page of story cards
-    whose summaries repeat, which no article does."""
-    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    whose summaries repeat, which no article does. The copies the debris cut took out as
+    repeated teasers count: they are what the page was made of."""
+    copies = [r.text for r in article.removed if r.reason.startswith("repeated_")]
+    lines = [
+        " ".join(line.split()) for line in [*article.text.split("\n"), *copies] if line.strip()
+    ]
     counts = Counter(lines)
     total = sum(len(line) for line in lines)
     repeated = sum(len(line) for line in lines if counts[line] >= 3)

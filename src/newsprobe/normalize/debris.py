@@ -18,13 +18,17 @@ _SEP = r"\s*[|/·•,:;\-–—]?\s*"
 _SOCIAL = (
     r"(?:share(?: this(?: article| story| page)?)?(?: on)?|tweet|email|e-mail|print|copy link|"
     r"facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|messenger|"
-    r"bluesky|threads|mastodon|comments?)(?:\s*\(?\d+\)?)?"
+    r"bluesky|threads|mastodon|comments?|save|saved)(?:\s*\(?\d+\)?)?"
 )
 
 _SUBSCRIBE = (
     r"subscribe(?: now| today| here)?|sign up(?: now| today)?|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the|a) [^.!?]{0,60}"
-    r"(?:newsletter|updates|alerts|briefing)[^.!?]{0,60}|"
+    r"(?:newsletter|updates|alerts|briefing)[^.!?]{0,100}|"
+    # the sign-up form's own lines, as a copy from the browser keeps them
+    r"enter your e-?mail(?: address)?(?: here)?|"
+    r"by (?:signing up|subscribing|clicking [^.!?]{0,30}),? you (?:agree|consent) to [^.!?]{0,120}|"
+    r"want to (?:read|keep reading|continue reading) (?:more|on)\??|"
     r"get (?:our|the) [^.!?]{0,40}newsletter[^.!?]{0,60}|newsletter sign[- ]?up|"
     r"follow us on [^.!?]{0,60}|"
     r"already a subscriber\?? ?(?:log|sign) ?in|"
@@ -58,7 +62,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "comments",
         re.compile(
-            r"(?:leave a (?:comment|reply)|post a comment|add a comment|\d+\s+comments?|"
+            r"(?:leave a (?:comment|reply)(?:\s+cancel reply)?|cancel reply|"
+            r"your e-?mail address will not be published\.?(?:\s*required fields are marked\W*)?|"
+            r"required fields are marked|post a comment|add a comment|\d+\s+comments?|"
             r"view (?:\d+ )?comments|show comments|comments?|join the (?:conversation|discussion)|"
             r"you must be logged in to post a comment\.?|be the first to comment\.?)\W*",
             re.I,
@@ -100,6 +106,64 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
         400,
     ),
     (
+        "photo_credit",
+        re.compile(
+            # "Image source,Getty Images", "Photo: Dan Mullan/Getty Images", "(Image: PA
+            # Wire)", "Photograph: Jane Doe/Reuters", and a caption's own marker
+            r"[(\[]?(?:(?:image|photo(?:graph)?|picture|pic|video|illustration)"
+            r"(?: (?:credit|source|copyright))?s?|credits?)\s*[:,]\s*[^.!?\n]{1,80}[)\]]?|"
+            r"[(\[]?[^.!?\n]{0,60}/\s*(?:getty images|reuters|ap|afp|pa(?: wire| media)?|epa|"
+            r"shutterstock|alamy|bloomberg)[)\]]?|"
+            r"(?:image|photo) caption\s*[:,]?",
+            re.I,
+        ),
+        100,
+    ),
+    (
+        "timestamp",
+        re.compile(
+            # "3 hours ago", "Published 12 hrs ago", "Updated May 14, 2025 11:02 a.m."
+            r"(?:(?:published|updated|posted|last updated)\s*:?\s*)?"
+            r"(?:\d{1,3}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|"
+            r"weeks?|months?|years?)\s+ago|just now)|"
+            r"(?:published|updated|posted|last (?:updated|modified))(?: on| at)?\s*:?\s*"
+            r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+            r"|dec)[a-z]*\b)[^\n]{0,50}",
+            re.I,
+        ),
+        70,
+    ),
+    (
+        "byline",
+        re.compile(
+            # "By Maria Keller | Published ...", "By Jane Doe, BBC News", "Business
+            # reporter": names as written (capitals), so "By Tuesday, 14 people had died."
+            # is no byline
+            r"(?:By|BY|by) [A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&|de|van|von|del|da)){0,5}"
+            r"(?:\s*[|•·]\s*[^\n]{0,120}|,\s*[A-Z][^.!?\n]{0,60})?|"
+            r"(?:[A-Z][\w&'’-]*\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|"
+            r"columnist|contributor)(?:,\s*[A-Z][^.!?\n]{0,40})?"
+        ),
+        140,
+    ),
+    (
+        "syndication",
+        re.compile(
+            # A republished story's footer; a wire's copyright; a call for tips
+            r"(?:this (?:article|story|piece|content) (?:was )?(?:originally|first) "
+            r"(?:appeared|published|ran) (?:on|in) [^\n]{0,150}|"
+            r"[^\n]{0,100}republished (?:here )?with (?:permission|kind permission)[^\n]{0,60}|"
+            r"(?:copyright|©)\s*(?:©\s*)?(?:\(c\)\s*)?(?:19|20)\d\d\b[^\n]{0,250}|"
+            r"[^\n]{0,120}all rights reserved\.?[^\n]{0,150}|"
+            r"[^\n]{0,150}may not be (?:published|reproduced), broadcast, rewritten,? "
+            r"or redistributed[^\n]{0,60}|"
+            r"(?:have|got) (?:a|any) (?:story|news tip|tip|tips)(?: for us)?\??\s*"
+            r"(?:e-?mail|contact|get in touch|send)[^\n]{0,100})",
+            re.I,
+        ),
+        300,
+    ),
+    (
         "navigation",
         re.compile(
             # "Read more: Drones over Europe: what we know", a link to another story
@@ -109,7 +173,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"related(?: articles| stories| coverage| content)?|more from [^.]{0,40}|"
             r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"
             r"skip to (?:main )?content|back to top|top stories|you may also like|"
-            r"(?:image|photo|video) (?:credit|source)s?:? [^.]{0,60}|"
+            r"continue reading on (?:the )?next page|(?:next|previous) page|page \d+ of \d+|"
+            r"refresh|load more|show more|"
             r"(?:previous|next) (?:article|story|post))\W*",
             re.I,
         ),
@@ -206,6 +271,68 @@ def _envelope(lines: list[str]) -> list[tuple[int, str]]:
     return sorted(set(cut))
 
 
+#: A bare marker above a list of links to other stories ("Related", "More on this story").
+_LIST_MARKER = re.compile(
+    r"(?:related(?: stories| articles| coverage| content| topics)?|more on this story|"
+    r"top stories|most (?:read|popular|watched)|recommended(?: for you| stories)?|"
+    r"you may also like|trending(?: now)?|more from [^.]{0,40}|more stories|latest news)\W*",
+    re.I,
+)
+_CAPTION = re.compile(r"(?:image|photo) caption\s*[:,]?", re.I)
+#: A menu: this many lines in a row or more, each one to three plain words, capitalised
+#: as a menu's are (not a table's row nor a list's item, which a chat reply writes and
+#: the tells read, nor a degenerate model's "th" repeated line after line).
+MENU_LINES = 4
+_MENU_ITEM = re.compile(r"[A-Z][\w&'’]+(?:[ -][\w&'’]+){0,2}")
+
+
+def _fragment(line: str, words: int) -> bool:
+    """A line of at most ``words`` words that ends no sentence: a link, a label, a name."""
+    stripped = line.strip()
+    return (
+        bool(stripped)
+        and len(stripped.split()) <= words
+        and not re.search(r"[.!?:;\"”’)]$", stripped)
+    )
+
+
+def _is_name(line: str) -> bool:
+    """A line of up to four words, each capitalised, as a name is written ("Maria Keller")."""
+    return _fragment(line, 4) and all(w[0].isupper() for w in line.split())
+
+
+def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, str]]:
+    """Lines cut for where they stand rather than what they say, as a copy of a whole page
+    from the browser keeps them: a site's menu (a run of one- to three-word lines), the
+    name above a byline's role ("Maria Keller" above "Business reporter"), the caption
+    under an "Image caption" marker, and the headlines, times and sections of a "Related"
+    list, up to the next sentence of prose. ``reasons``: the lines already cut, and why."""
+    cut: list[tuple[int, str]] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if i < len(lines) and i not in reasons and _MENU_ITEM.fullmatch(line.strip()):
+            run.append(i)
+            continue
+        if len(run) >= MENU_LINES:
+            cut += [(j, "navigation") for j in run]
+        run = []
+    kept = [j for j, line in enumerate(lines) if j not in reasons and line.strip()]
+    for i, reason in reasons.items():
+        name = i - 1
+        if reason == "byline" and name in kept and _is_name(lines[name]):
+            cut.append((name, "byline"))
+        if _CAPTION.fullmatch(lines[i].strip()):
+            caption = next((j for j in kept if j > i), None)
+            if caption is not None and _fragment(lines[caption], 25):
+                cut.append((caption, "photo_credit"))
+        elif _LIST_MARKER.fullmatch(lines[i].strip()):
+            for j in (j for j in kept if j > i):
+                if not _fragment(lines[j], 15):
+                    break
+                cut.append((j, "navigation"))
+    return sorted(set(cut))
+
+
 def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:
     """``text`` without debris lines, and what was cut (in reading order).
 
@@ -229,6 +356,11 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
         if line.strip() and (reason := classify_line(line)):
             keep[i] = False
             removed.append(Removal(text=line.strip(), reason=reason, line=i))
+
+    cut_already = {r.line: r.reason for r in removed}
+    for i, reason in _page_furniture(lines, cut_already):
+        keep[i] = False
+        removed.append(Removal(text=lines[i].strip(), reason=reason, line=i))
 
     paragraphs = [(i, line_key(line)) for i, line in enumerate(lines) if keep[i] and line.strip()]
     # A teaser, headline or truncated preview repeated before the body: a paragraph equal to,

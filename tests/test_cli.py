@@ -330,6 +330,28 @@ def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detecto
     assert line["path"] == str(tmp_path / "nope.txt") and "no such file" in line["error"]
     proc = run("check", str(tmp_path / "x"), "--fpr", "2")
     assert proc.returncode == 2 and "--fpr must be between 0 and 1" in proc.stderr
+    # train's had no check: 0 divided by zero, -1 asked for "about -6 human texts".
+    for fpr in ("0", "-1"):
+        proc = run("train", str(tmp_path / "x"), "--out", str(tmp_path / "d.json"), f"--fpr={fpr}")
+        assert (
+            proc.returncode == 2
+            and proc.stderr == f"error: --fpr must be between 0 and 1, got {fpr}\n"
+        )
+    # An empty file was "no input could be used (none given)", though one was given.
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    proc = run("eval", str(tmp_path / "empty.jsonl"))
+    assert proc.returncode == 2
+    assert (
+        proc.stderr
+        == f"error: no input could be used ({tmp_path / 'empty.jsonl'}: no rows in it)\n"
+    )
+    # A detector file whose trees read a feature it does not name: one line, exit 3.
+    bad = json.loads(tiny_detector.read_text())
+    bad["feature_names"] = bad["feature_names"][:1]
+    (tmp_path / "bad.json").write_text(json.dumps(bad))
+    proc = run("check", "-", "--detector", str(tmp_path / "bad.json"), stdin=ARTICLE)
+    assert proc.returncode == 3 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "named in feature_names" in proc.stderr or "feature_names" in proc.stderr
     # A rate no calibration text can show is refused, not promised.
     proc = run("check", "-", "--fpr", "1e-9", "--detector", str(tiny_detector), stdin=ARTICLE)
     assert proc.returncode == 2 and proc.stdout == ""
@@ -487,6 +509,8 @@ def test_train_fits_on_own_labelled_rows_and_judges_each_generator_left_out(
     )
     assert proc.returncode == 0, proc.stderr
     assert "test part of" in proc.stdout and "held out: gen-a" in proc.stdout
+    # A threshold set on few humans is said to be loose, as `threshold` says it.
+    assert "its threshold was set on 6 human texts; about 62 would hold the rate" in proc.stdout
     # The tables the terminal showed are kept: a long fit's results are not lost with it.
     saved = json.loads(metrics.read_text())
     assert saved["detector_file"] == str(out) and "excluded" in saved
@@ -754,8 +778,8 @@ def test_eval_names_a_problem_every_row_of_a_file_shares_once(tmp_path):
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines() == [
-        f"error: {rows} line 1: column 'body' is missing (the row has text, label)",
-        f"error: {rows}: column 'body' is missing (the row has text, label) (and on 4 more rows)",
+        f"error: {rows} line 1: column 'body' is missing (the row has text, label) (and on 4 "
+        "more rows)",
         f"error: {tmp_path / 'a.txt'}: no such file",
         f"error: {tmp_path / 'b.txt'}: no such file",
         "left out of the metrics: 7 unreadable (listed under 'excluded' in --json)",

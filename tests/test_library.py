@@ -163,3 +163,23 @@ def test_a_headline_is_shown_as_the_title_and_the_verdict_reads_the_story(toy_de
     for text in (f"{headline}.\n\n{ARTICLE}", f"{headline}\n\nDrones crossed the border."):
         (art,) = check_articles([Article(text=text)], toy_detector)
         assert art.title is None and art.body_start == 0
+
+
+def test_train_on_rows_names_what_it_takes(tmp_path):
+    """docs/library.md's recipe: labelled_rows gives (rows, excluded); passing the pair
+    whole failed deep inside with "'list' object has no attribute 'label'"."""
+    from newsprobe.eval.inputs import labelled_rows
+    from newsprobe.eval.training import train_on_rows
+
+    data = tmp_path / "mine.jsonl"
+    data.write_text(
+        '{"text": "Poland joined NATO in 1999.", "label": "human"}\n'
+        '{"text": "Sweden joined NATO in 2024.", "label": "machine"}\n',
+        encoding="utf-8",
+    )
+    pair = labelled_rows([str(data)])
+    with pytest.raises(TypeError, match="unpack labelled_rows"):
+        train_on_rows(pair)
+    rows, _ = pair
+    with pytest.raises(NewsprobeError, match="fpr must be between 0 and 1"):
+        train_on_rows(rows, fpr=0)

@@ -275,9 +275,7 @@ def _print_excluded(excluded: Excluded, what: str) -> None:
     from newsprobe.eval.inputs import MAX_LISTED
 
     for problem, n in list(excluded.problems.items())[:MAX_LISTED]:
-        _error(excluded.first[problem])
-        if n > 1:
-            _error(f"{problem} (and on {n - 1} more rows)")
+        _error(excluded.first[problem] + (f" (and on {n - 1} more rows)" if n > 1 else ""))
     if excluded.total:
         reasons = ", ".join(f"{n} {why}" for why, n in sorted(excluded.counts.items()))
         print(
@@ -314,7 +312,9 @@ def _labelled(
     _print_excluded(excluded, what)
     if not rows:
         reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in excluded.counts.items())
-        raise NewsprobeError(f"no input could be used ({reasons or 'none given'})")
+        # Nothing read and nothing left out: the files given hold no rows.
+        reasons = reasons or f"{', '.join(paths)}: no rows in {'it' if len(paths) == 1 else 'them'}"
+        raise NewsprobeError(f"no input could be used ({reasons})")
     return rows, excluded
 
 
@@ -455,6 +455,7 @@ def train(
     ] = None,
 ) -> None:
     """Fit the combiner, calibrate, and report metrics on texts and generators left out."""
+    from newsprobe.eval.thresholds import texts_advised
     from newsprobe.eval.training import train_detector, train_on_rows
     from newsprobe.report.tables import print_eval
 
@@ -465,6 +466,8 @@ def train(
             raise UsageError(
                 f"--json and --out both name {out}; the report would replace the detector"
             )
+    if not 0 < fpr < 1:  # before the inputs are read and counted
+        raise UsageError(f"--fpr must be between 0 and 1, got {fpr:g}")
     models = tuple(model or ["smollm2-135m"])
     params = dict(
         combiner=combiner,
@@ -508,6 +511,15 @@ def train(
         else:
             print_eval(result, console)
     console.print(f"wrote {out}", soft_wrap=True)
+    set_on, advised = len(det.calibration_scores_), texts_advised(fpr)
+    if set_on < advised:  # as `threshold` says of the texts it is given
+        console.print(
+            f"its threshold was set on {set_on:,} human texts; about {advised:,} would hold "
+            f"the rate within half of {fpr:.1%} either side ('newsprobe threshold' sets it "
+            "again on more human news)",
+            style="dim",
+            soft_wrap=True,
+        )
     if json_out is not None:
         saved = {"detector_file": str(out), "tables": report}
         if excluded is not None:

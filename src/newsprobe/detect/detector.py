@@ -60,6 +60,22 @@ def rounded_up(scores: Sequence[float]) -> list[float]:
     return (np.ceil(np.sort(np.asarray(scores, dtype=float)) * 1e6) / 1e6).tolist()
 
 
+def _check_widths(det: Detector) -> None:
+    """A file whose combiner reads more (or other) features than it names was edited by
+    hand or mixed from two files: refused as it loads, not with an index error mid-run."""
+    width = len(det.feature_names_)
+    if det.trees_ is not None:
+        used = [int(n[0]) for t in det.trees_["trees"] for n in t]
+        if max(used, default=-1) >= width:
+            raise ValueError(
+                f"its trees read feature {max(used) + 1} of {width} named in feature_names"
+            )
+    else:
+        sizes = {len(det.coef_), len(det.scaler_mean_), len(det.scaler_scale_)}
+        if sizes != {width}:
+            raise ValueError(f"its coefficients do not match its {width} feature_names")
+
+
 class NotFittedError(NewsprobeError):
     """The detector was used before ``fit`` or ``load``."""
 
@@ -629,6 +645,7 @@ class Detector:
         det.calibration_scores_ = list(data["calibration_scores"])
         det.probability_map_ = data.get("probability_map")
         det.provenance_ = dict(data.get("provenance", {}))
+        _check_widths(det)
         det.sentence_calibration_ = data.get("sentence_calibration")
         det.sentence_scores_ = data.get("sentence_scores")
         det.boundary_ = data.get("boundary")

@@ -41,6 +41,13 @@ from newsprobe.eval.metrics import wilson_interval
 from newsprobe.eval.training import texts_digest
 
 
+def texts_advised(fpr: float) -> int:
+    """Human texts whose flagged share has a 95% interval of about half the rate either
+    side: with fewer, the rate on more news like them is loose (the normal
+    approximation's n = (1.96 / 0.5)^2 (1 - p) / p: about 1,500 at 1%, 300 at 5%)."""
+    return math.ceil((1.96 / 0.5) ** 2 * (1 - fpr) / fpr)
+
+
 @dataclass(slots=True)
 class ThresholdReport:
     """What setting the threshold on the given human texts changed."""
@@ -69,10 +76,7 @@ class ThresholdReport:
 
     @property
     def texts_advised(self) -> int:
-        """Human texts whose flagged share has a 95% interval of about half the rate either
-        side: with fewer, the rate on more news like them is loose (the normal
-        approximation's n = (1.96 / 0.5)^2 (1 - p) / p: about 1,500 at 1%, 300 at 5%)."""
-        return math.ceil((1.96 / 0.5) ** 2 * (1 - self.fpr) / self.fpr)
+        return texts_advised(self.fpr)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

@@ -250,6 +250,12 @@ def train_on_rows(
 
     RETURNS: the detector, fitted on the fit part, and ``{report name: evaluate() result}``.
     """
+    if isinstance(rows, tuple) and len(rows) == 2 and isinstance(rows[0], list):
+        raise TypeError(
+            "rows is a list of Row; got a (rows, excluded) pair: unpack labelled_rows() first"
+        )
+    if not 0 < fpr < 1:
+        raise NewsprobeError(f"fpr must be between 0 and 1, got {fpr}")
     split = split_rows(rows, seed)
     _need_both(split.fit, "fit")
     _need_both(split.sentences, "probability map")

@@ -440,6 +440,12 @@ def _age(ent: Span) -> Quantity | None:
     return Quantity(value, "age", ent.text, ent.start_char, ent.end_char, verb=_verb_of(ent.root))
 
 
+def _matched(sent: Span, m: re.Match[str]) -> tuple[int, int, set[int]]:
+    """A match in ``sent.text`` as offsets into the document and the tokens it covers."""
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    return start, end, {t.i for t in sent if start <= t.idx < end}
+
+
 def _ratios(sent: Span) -> list[tuple[Quantity, set[int]]]:
     """Shares written "one in three" / "4 out of 10", as percentages, with their tokens."""
     out = []
@@ -447,8 +453,7 @@ def _ratios(sent: Span) -> list[tuple[Quantity, set[int]]]:
         part, whole = number_value(m.group(1)), number_value(m.group(2))
         if part is None or not whole or part >= whole:
             continue
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        tokens = {t.i for t in sent if start <= t.idx < end}
+        start, end, tokens = _matched(sent, m)
         value = 100.0 * part / whole
         first = sent.doc[min(tokens)]
         out.append(
@@ -475,8 +480,7 @@ def _scaled_fractions(sent: Span) -> list[tuple[Quantity, set[int]]]:
     for m in SCALED_FRACTION.finditer(sent.text):
         part = 1 if m.group(1).lower() == "a" else WORDS[m.group(1).lower()]
         whole = DENOMINATORS[m.group(2).lower().removesuffix("s").replace("halve", "half")]
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        tokens = {t.i for t in sent if start <= t.idx < end}
+        start, end, tokens = _matched(sent, m)
         if not tokens:
             continue
         span = sent.doc[min(tokens) : max(tokens) + 1]

@@ -8,7 +8,7 @@ slot inside the article body, a repeated teaser) is cut by the debris rules afte
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
@@ -132,18 +132,7 @@ def _stories_read(text: str, tree: Any) -> int:
     if tree is None:
         return 0
     flat = " ".join(text.split())
-    found = 0
-    for element in tree.xpath("//article[not(ancestor::article)]"):
-        # Text nodes joined with and without a space: a minified page's "</h2><p>" has
-        # none between the headline and the body, and "<b>Po</b>land" none inside a word.
-        # Probes from the middle of the story, past the headline and byline, which the
-        # text may have cut.
-        for words in (element.text_content().split(), " ".join(element.itertext()).split()):
-            probes = [" ".join(words[k : k + 10]) for k in (len(words) // 3, len(words) // 2)]
-            if len(words) >= 40 and any(p in flat for p in probes):
-                found += 1
-                break
-    return found
+    return sum(_holds(flat, e, 40) for e in tree.xpath("//article[not(ancestor::article)]"))
 
 
 def _entries_read(text: str, tree: Any) -> int:
@@ -153,20 +142,30 @@ def _entries_read(text: str, tree: Any) -> int:
     if tree is None:
         return 0
     flat = " ".join(text.split())
-    best = 0
-    for parent in tree.iter():
-        stamped = [c for c in parent if isinstance(c.tag, str) and c.xpath(".//time")]
-        kinds = Counter((c.tag, c.get("class")) for c in stamped)
-        for kind, n in kinds.items():
-            if n < 3:
-                continue
-            read = 0
-            for entry in (c for c in stamped if (c.tag, c.get("class")) == kind):
-                words = " ".join(entry.itertext()).split()
-                probe = " ".join(words[len(words) // 2 : len(words) // 2 + 10])
-                read += len(words) >= 20 and probe in flat
-            best = max(best, read)
-    return best
+    kinds: dict[tuple[Any, str, str | None], set[Any]] = defaultdict(set)
+    for stamp in tree.iter("time"):
+        for block in stamp.iterancestors():
+            parent = block.getparent()
+            if parent is None:
+                break
+            kinds[(parent, block.tag, block.get("class"))].add(block)
+    return max(
+        (sum(_holds(flat, b, 20) for b in blocks) for blocks in kinds.values() if len(blocks) >= 3),
+        default=0,
+    )
+
+
+def _holds(flat: str, element: Any, least: int) -> bool:
+    """Whether the text (``flat``: whitespace runs as one space) holds the element's text,
+    of ``least`` words or more, judged by ten words from its middle and a third of the way
+    in, past the headline and byline the text may have cut. Text nodes are joined with and
+    without a space: a minified page's "</h2><p>" has none between the headline and the
+    body, and "<b>Po</b>land" none inside a word."""
+    for words in (element.text_content().split(), " ".join(element.itertext()).split()):
+        probes = [" ".join(words[k : k + 10]) for k in (len(words) // 3, len(words) // 2)]
+        if len(words) >= least and any(p in flat for p in probes):
+            return True
+    return False
 
 
 #: A page whose main text is mostly the text of links is a list of stories, not one:

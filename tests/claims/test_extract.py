@@ -185,6 +185,8 @@ def test_an_offices_quoted_words_are_a_claim(nlp):
     assert [c.text for c in claims] == [
         'The Prime Minister said: "We will not rebuild every home that was destroyed."'
     ]
+    # One capitalised word opens the sentence; it names no office.
+    assert extract_claims('Officials said: "The water rose in an hour."', nlp) == []
 
 
 def test_a_fraction_of_a_scale_is_a_number(nlp):
@@ -201,6 +203,11 @@ def test_a_fraction_of_a_scale_is_a_number(nlp):
     (more,) = extract_claims("More than two thirds of a billion euros was spent on roads.", nlp)
     (q,) = more.parts.quantities
     assert (round(q.value), q.unit, q.bound) == (666_666_667, "eur", "lower")
+    # "a hundred-year-old forest" is an age, not a scale.
+    (forest,) = extract_claims(
+        "A quarter of a hundred-year-old forest in Kent burned in 2022.", nlp
+    )
+    assert [q.value for q in forest.parts.quantities] != [25.0]
 
 
 def test_shares_ages_spelled_percentages_and_directions_are_parsed(nlp):

@@ -307,6 +307,13 @@ def test_story_cards_with_linked_headlines_are_no_article() -> None:
     )
     with pytest.raises(InputError, match="only teasers of other stories"):
         article_from_html(_page(f"<h1>Top stories</h1>{cards}"), name="home.html")
+    # Cards that are each an <article> of their own are cards all the same.
+    own = cards.replace('<div class="card">', "<article>").replace("</div>", "</article>")
+    with pytest.raises(InputError, match="only teasers of other stories"):
+        article_from_html(_page(f"<h1>Top stories</h1>{own}"), name="home.html")
+    # A listicle's items inside one <article> are the article's, links and all.
+    listicle = f"<article><h1>The four books of the year</h1>{cards}</article>"
+    assert "Emergency crews" in article_from_html(_page(listicle), name="l.html").text
     # One story with a linked headline of its own, and its body, is a story.
     one = f'<article><a href="/s0"><h1>Headline of the story number 0</h1></a><p>{STORY}</p>'
     assert "Drones crossed" in article_from_html(_page(f"{one}</article>"), name="s.html").text
@@ -329,3 +336,7 @@ def test_entries_of_a_live_page_are_counted_as_stories() -> None:
     )
     page = article_from_html(_page(f'<h1>Live: the news</h1><div class="live">{entries}</div>'))
     assert page.meta["stories"] == 3
+    # A timeline's dated list items are one story's.
+    items = "".join(f"<li><time>19{i}0</time>: {b}</li>" for i, b in enumerate(bodies))
+    timeline = article_from_html(_page(f"<article><h1>A history</h1><ul>{items}</ul></article>"))
+    assert "stories" not in timeline.meta

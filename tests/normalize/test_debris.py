@@ -56,8 +56,6 @@ BODY = (
         ),
         ("Leave a Reply Cancel reply", "comments"),
         ("Your email address will not be published. Required fields are marked *", "comments"),
-        ("By Maria Keller | Published May 14, 2025 9:30 a.m.", "byline"),
-        ("Business reporter", "byline"),
         ("This article originally appeared on The Courier and is republished here.", "syndication"),
         ("Have a story? Email news@courier.example", "syndication"),
         (
@@ -94,6 +92,15 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         "Copyright law changed in 2019, the court said.",
         "The editor said the paper would close in 2026.",
         "Published figures show 3 hours ago the river peaked.",
+        # Found by a red-team of these rules (2026-12-06)
+        "Published monthly, the index tracks 300 firms across Europe.",
+        "Posted decent numbers again, the retailer said on Monday.",
+        "Posted 3-1 win",
+        "This story first appeared in a 1926 issue of Weird Tales, the magazine confirmed.",
+        "The label said all rights reserved by the estate would pass to the family in 2030.",
+        "Copyright 1976 law gave authors new rights",
+        "Picture, if you will, a world without bees",
+        "Follow us on the trail, the guide told the group",
     ],
 )
 def test_story_sentences_are_kept(line: str) -> None:
@@ -203,10 +210,39 @@ def test_a_page_copied_from_the_browser_is_read_as_its_story() -> None:
 
 def test_a_list_in_the_story_is_not_a_menu() -> None:
     """A table or a list a chat reply writes is read (the tells read it); three short
-    lines are not a menu."""
+    lines are not a menu; nor is a list of names, places or parties inside the story or
+    under a line that opens it with a colon, nor "Role, Name" lines there."""
     table = "| Roads | £4.0m |\n|---|---|\n| Schools | £3.2m |\n| Parks | £1.1m |"
     listed = "- Roads\n- Schools\n- Parks\n- Libraries"
     three = "Warsaw\nGdansk\nKrakow"
     for block in (table, listed, three):
         text = f"{BODY}\n\n{block}"
         assert strip_debris(text)[0] == text
+    towns = "Tewkesbury\nUpton-upon-Severn\nWorcester\nBewdley\nShrewsbury"
+    inside = f"Flood warnings are in place for:\n{towns}\n{BODY}"
+    assert strip_debris(inside)[0] == inside
+    winners = (
+        "The full list of winners at the British Press Awards:\nBest Writer, Sally Wainwright\n"
+        "Sports Reporter, Jane Doe\nForeign Correspondent, Lyse Doucet\nThe ceremony was held "
+        "in London on Tuesday evening."
+    )
+    assert strip_debris(winners)[0] == winners
+
+
+def test_a_related_list_is_cut_below_the_story_only() -> None:
+    """Inside a story, lines under "Related" may be the story's own (a live page's
+    entries without full stops): only a list below the last sentence is cut whole."""
+    after = "Police said the A59 would stay closed overnight after the storm."
+    inside = f"{BODY}\nRelated\nThe chief constable urged people not to travel\n{after}"
+    cleaned, removed = strip_debris(inside)
+    assert "The chief constable urged people not to travel" in cleaned
+    assert [r.text for r in removed] == ["Related"]
+
+
+def test_a_byline_is_cut_above_the_story_only() -> None:
+    byline = "By Maria Keller | Published May 14, 2025 9:30 a.m."
+    cleaned, removed = strip_debris(f"Drones cross into Poland\n{byline}\n{BODY}")
+    assert cleaned == f"Drones cross into Poland\n{BODY}"
+    assert [(r.text, r.reason) for r in removed] == [(byline, "byline")]
+    below = f"{BODY}\nTom Greene\nFormer editor\nMr Greene said he had no memory of the meeting."
+    assert strip_debris(below)[0] == below

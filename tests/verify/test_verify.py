@@ -1037,6 +1037,33 @@ def test_a_surname_that_is_also_a_word_is_not_the_sources_speaker(tmp_path, mode
 
 
 @MODELS
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        # The source's sentence names her as written: her words, repeated by another.
+        (
+            'David Davis said: "Brexit means Brexit," repeating the words May had used.',
+            'Theresa May said: "Brexit means Brexit."',
+        ),
+        # A surname in capitals, a name's other form: found by the red-team of the rules.
+        (
+            "MCDONALD said the club had signed 12 players.",
+            "Steve McDonald said the club had signed 12 players.",
+        ),
+        (
+            "European gas storage was 95% full at the start of November, analysts said.",
+            "Gas storage in Europe was 95% full at the start of November, analysts said.",
+        ),
+    ],
+    ids=["named-as-written", "capitals", "european"],
+)
+def test_a_name_as_the_source_writes_it_is_found(tmp_path, model, source, claim):
+    s = store_of(tmp_path, Passage(source, "wire"))
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "supported", found.conflicts
+
+
+@MODELS
 def test_a_place_is_named_as_a_whole_word(tmp_path, model):
     """ "Niger" was found inside "Nigeria", and Nigeria's figures confirmed Niger's."""
     s = store_of(tmp_path, Passage("Nigeria's inflation rose to 24 percent in 2023.", "cb"))

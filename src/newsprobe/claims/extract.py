@@ -69,9 +69,10 @@ def checkworthiness(sent: Span, parts: ClaimParts) -> float:
 
 def _titled(attribution: str | None) -> bool:
     """Whether an attribution is an office written as a title ("Prime Minister", "the
-    Foreign Office"), which names one speaker as surely as a name does."""
+    Foreign Office"), which names one speaker as surely as a name does; one word is not
+    ("Officials said" has its capital from the start of the sentence)."""
     words = re.findall(r"[\w'’-]+", attribution or "")
-    return bool(words) and all(w[0].isupper() for w in words)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def clauses(sent: Span) -> list[Span]:

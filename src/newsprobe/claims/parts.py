@@ -107,7 +107,7 @@ RATIO = re.compile(
 # date (a quarter of the year) and the sentence then held no number at all.
 SCALED_FRACTION = re.compile(
     r"\b(a|one|two|three|four)[ -](half|halves|third|thirds|quarter|quarters|fifth|fifths)"
-    r" of an? (hundred|thousand|million|billion|trillion)\b",
+    r" of an? (hundred|thousand|million|billion|trillion)\b(?!-)",
     re.IGNORECASE,
 )
 DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}

@@ -93,7 +93,7 @@ def article_from_html(
     hidden_lines = [Removal(text=t, reason="hidden", line=-1) for t in hidden[:MAX_LISTED]]
     tree = tree if tree is not None else _tree(html)  # the page parsed once for both reads
     links = _link_share(article.text, tree)  # before _page_removals rewrites the tree
-    cards = _linked_headlines(article.text, tree)
+    cards, card_words = _story_cards(article.text, tree)
     stories = max(_stories_read(article.text, tree), _entries_read(article.text, tree))
     if stories > 1:
         article.meta["stories"] = stories
@@ -110,7 +110,7 @@ def article_from_html(
             f"{name}: no article text found in the HTML, only links to stories "
             f"({links:.0%} of its text; a section front or a list of headlines)"
         )
-    if cards >= MIN_CARDS and len(article.text.split()) <= CARD_WORDS * cards:
+    if cards >= MIN_CARDS and len(article.text.split()) - card_words < OWN_WORDS:
         raise InputError(
             f"{name}: no article text found in the HTML, only teasers of other stories "
             f"({cards} headlines that link elsewhere, a few sentences each: a home page or "
@@ -148,7 +148,8 @@ def _entries_read(text: str, tree: Any) -> int:
             parent = block.getparent()
             if parent is None:
                 break
-            kinds[(parent, block.tag, block.get("class"))].add(block)
+            if block.tag != "li":  # a timeline's dates are one story's list
+                kinds[(parent, block.tag, block.get("class"))].add(block)
     return max(
         (sum(_holds(flat, b, 20) for b in blocks) for blocks in kinds.values() if len(blocks) >= 3),
         default=0,
@@ -260,30 +261,40 @@ def _link_share(text: str, tree: Any) -> float:
     return min(1.0, covered / len(flat))
 
 
-#: Story cards: this many headlines or more that are links to other pages, with no more
-#: than CARD_WORDS words of text each on average (a card's summary, not a story).
-MIN_CARDS, CARD_WORDS = 3, 80
+#: Story cards: this many headlines or more that link to other pages, each in a block of
+#: at most CARD_WORDS words (a card: a headline and a summary, not a story), and fewer
+#: than OWN_WORDS words of the text outside them (a listicle's or a live page's own
+#: introduction and entries are an article's).
+MIN_CARDS, CARD_WORDS, OWN_WORDS = 3, 160, 40
 
 
-def _linked_headlines(text: str, tree: Any) -> int:
-    """How many story cards the text is made of: a heading of four words or more that
-    links to another page, in a small block (a card) whose summary the text holds, or
-    whose heading it holds. Its summaries a reader would not take for one story."""
+def _story_cards(text: str, tree: Any) -> tuple[int, int]:
+    """How many story cards the text is made of, and how many of its words are theirs: a
+    heading of four words or more that links to another page (not "#post-3" on this one),
+    in a small block whose summary or heading the text holds. Several such headings in
+    one ``<article>`` are its items (a listicle's books), not cards; a card that is an
+    ``<article>`` of its own is a card."""
     if tree is None:
-        return 0
+        return 0, 0
     flat = " ".join(text.split())
-    found = set()
+    found: list[tuple[Any, str, int]] = []
     for heading in tree.xpath("//h1|//h2|//h3|//h4"):
         words = " ".join(heading.text_content().split())
-        if len(words.split()) < 4 or not heading.xpath("ancestor::a[@href] | .//a[@href]"):
+        links = heading.xpath("ancestor::a[@href] | .//a[@href]")
+        if len(words.split()) < 4 or not any(not a.get("href").startswith("#") for a in links):
             continue
         card = heading.xpath("ancestor::*[.//p][1]")
-        if not card or len(card[0].text_content().split()) > CARD_WORDS * 2:
+        if not card or len(card[0].text_content().split()) > CARD_WORDS:
             continue  # the page's body, not a card: a story's own linked headline
         summaries = [" ".join(p.text_content().split()) for p in card[0].iter("p")]
-        if words in flat or any(len(t.split()) >= 8 and t in flat for t in summaries):
-            found.add(words)
-    return len(found)
+        shown = [t for t in summaries if len(t.split()) >= 8 and t in flat]
+        if words in flat or shown:
+            size = len(words.split()) * (words in flat) + sum(len(t.split()) for t in shown)
+            article = next(iter(heading.xpath("ancestor::article[1]")), None)
+            found.append((article, words, size))
+    per_article = Counter(a for a, _, _ in found if a is not None)
+    cards = {w: n for a, w, n in found if a is None or per_article[a] == 1}
+    return len(cards), sum(cards.values())
 
 
 def _repeated_share(article: Article) -> float:

@@ -29,14 +29,36 @@ _SUBSCRIBE = (
     r"enter your e-?mail(?: address)?(?: here)?|"
     r"by (?:signing up|subscribing|clicking [^.!?]{0,30}),? you (?:agree|consent) to [^.!?]{0,120}|"
     r"want to (?:read|keep reading|continue reading) (?:more|on)\??|"
+    r"(?:skip past|after) newsletter promotion|e-?mail address|"
+    r"sign up to [^.!?]{1,60}newsletter[^.!?]{0,80}|"
+    r"(?:new)?you can now listen to [^.!?]{1,40} articles!?|"
     r"get (?:our|the) [^.!?]{0,40}newsletter[^.!?]{0,60}|newsletter sign[- ]?up|"
-    r"follow us on [^.!?]{0,60}|"
+    r"follow us on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky|"
+    r"whatsapp|telegram)[^.!?]{0,60}|"
     r"already a subscriber\?? ?(?:log|sign) ?in|"
     r"this (?:article|story|content) is (?:only )?(?:for|available to) "
     r"(?:paying |premium )?subscribers(?: only)?|"
     r"(?:subscribe|sign in|log in|register) to (?:continue|keep) reading[^.!?]{0,60}|"
     r"(?:to )?continue reading,? (?:subscribe|sign in|log in|register)[^.!?]{0,60}|"
     r"subscribe (?:now )?(?:from|for) (?:just |only )?[£$€][^.!?]{0,40}"
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)\.?"
+)
+_TIME = (
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s+(?:gmt|bst|utc|cet|cest|e[sd]?t|p[sd]?t|c[sd]?t))?"
+)
+#: A date or a time and nothing more ("Mon 3 Mar 2025 14.05 GMT", "May 14, 2025 9:30 a.m.").
+_DATE_TIME = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?)(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME}"
 )
 
 # (reason, pattern, longest line the rule may remove)
@@ -54,7 +76,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"story continues below(?: this)? ad(?:vertisement)?|"
             r"(?:article|story) continues (?:below|after (?:this )?ad(?:vertisement)?)|"
             r"scroll (?:down )?to continue(?: with content)?|"
-            r"remove ads|ad feedback|report this ad)\W*",
+            r"remove ads|ad feedback|report this ad|skip advertisement|supported by|"
+            r"advertisement\s*[-–—]\s*scroll to continue)\W*",
             re.I,
         ),
         80,
@@ -66,7 +89,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"your e-?mail address will not be published\.?(?:\s*required fields are marked\W*)?|"
             r"required fields are marked|post a comment|add a comment|\d+\s+comments?|"
             r"view (?:\d+ )?comments|show comments|comments?|join the (?:conversation|discussion)|"
-            r"you must be logged in to post a comment\.?|be the first to comment\.?)\W*",
+            r"you must be logged in to post a comment\.?|be the first to comment\.?|"
+            r"comments are closed\.?|like this:|like loading\.*)\W*",
             re.I,
         ),
         80,
@@ -85,7 +109,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "press_release",
         re.compile(
-            r"(?:for immediate release|embargoed (?:until|till) [^.!?]{0,60}|#{3}|- ?30 ?-|"
+            r"(?:for immediate release|embargoed (?:until|till) [^.!?]{0,60}|#{3}|_{3,}|- ?30 ?-|"
             # with an address or a number to call, not a sentence that begins so
             r"(?:media|press) (?:contacts?|inquiries|enquiries)"
             r"(?:\s*:(?=[^\n]*(?:@|\+?\d[\d ()-]{6,}))[^\n]{0,120})?)\W*",
@@ -108,13 +132,16 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "photo_credit",
         re.compile(
-            # "Image source,Getty Images", "Photo: Dan Mullan/Getty Images", "(Image: PA
-            # Wire)", "Photograph: Jane Doe/Reuters", and a caption's own marker
-            r"[(\[]?(?:(?:image|photo(?:graph)?|picture|pic|video|illustration)"
-            r"(?: (?:credit|source|copyright))?s?|credits?)\s*[:,]\s*[^.!?\n]{1,80}[)\]]?|"
+            # "Image source,Getty Images" and "Image copyright Getty Images" (the BBC's,
+            # comma or none), "Photo: Dan Mullan/Getty Images", "(Image: PA Wire)",
+            # "Photograph: Jane Doe/Reuters", "(AP Photo/Evan Vucci)", a caption's marker
+            r"(?:image|photo|media) (?:source|copyright|caption)\s*[:,]?(?:\s*[^.!?\n]{1,80})?|"
+            r"[(\[]?(?:(?:image|photo(?:graph)?|picture|pic|illustration)"
+            r"(?: (?:credit|source|copyright))?s?|photo credits?)\s*:\s*[^.!?\n]{1,80}[)\]]?|"
             r"[(\[]?[^.!?\n]{0,60}/\s*(?:getty images|reuters|ap|afp|pa(?: wire| media)?|epa|"
-            r"shutterstock|alamy|bloomberg)[)\]]?|"
-            r"(?:image|photo) caption\s*[:,]?",
+            r"shutterstock|alamy|bloomberg|the guardian)[)\]]?|"
+            r"[(\[]?(?:ap|afp|epa|reuters|pa)(?: photo)?/[^.!?\n]{1,60}[)\]]?|"
+            r"photo by [^.!?\n]{1,40} on (?:unsplash|pexels)",
             re.I,
         ),
         100,
@@ -122,43 +149,39 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
         "timestamp",
         re.compile(
-            # "3 hours ago", "Published 12 hrs ago", "Updated May 14, 2025 11:02 a.m."
-            r"(?:(?:published|updated|posted|last updated)\s*:?\s*)?"
-            r"(?:\d{1,3}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|"
-            r"weeks?|months?|years?)\s+ago|just now)|"
-            r"(?:published|updated|posted|last (?:updated|modified))(?: on| at)?\s*:?\s*"
-            r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
-            r"|dec)[a-z]*\b)[^\n]{0,50}",
+            # "3 hours ago", "Published 12 hrs ago", "Updated May 14, 2025 11:02 a.m.",
+            # "Mon 3 Mar 2025 14.05 GMT", "3 minute read": a date or time and nothing else
+            rf"(?:(?:published|updated|posted|last (?:updated|modified))(?: on| at)?\s*:?\s*)?"
+            rf"(?:\d{{1,3}}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|"
+            rf"weeks?|months?|years?)\s+ago|just now|{_DATE_TIME})|"
+            r"published|updated|\d{1,2} min(?:ute)?s? read",
             re.I,
         ),
         70,
     ),
     (
-        "byline",
-        re.compile(
-            # "By Maria Keller | Published ...", "By Jane Doe, BBC News", "Business
-            # reporter": names as written (capitals), so "By Tuesday, 14 people had died."
-            # is no byline
-            r"(?:By|BY|by) [A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&|de|van|von|del|da)){0,5}"
-            r"(?:\s*[|•·]\s*[^\n]{0,120}|,\s*[A-Z][^.!?\n]{0,60})?|"
-            r"(?:[A-Z][\w&'’-]*\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|"
-            r"columnist|contributor)(?:,\s*[A-Z][^.!?\n]{0,40})?"
-        ),
-        140,
-    ),
-    (
         "syndication",
         re.compile(
-            # A republished story's footer; a wire's copyright; a call for tips
-            r"(?:this (?:article|story|piece|content) (?:was )?(?:originally|first) "
-            r"(?:appeared|published|ran) (?:on|in) [^\n]{0,150}|"
-            r"[^\n]{0,100}republished (?:here )?with (?:permission|kind permission)[^\n]{0,60}|"
-            r"(?:copyright|©)\s*(?:©\s*)?(?:\(c\)\s*)?(?:19|20)\d\d\b[^\n]{0,250}|"
-            r"[^\n]{0,120}all rights reserved\.?[^\n]{0,150}|"
+            # A republished story's footer; a wire's copyright and credits; a call for tips.
+            # Names are read as written (capitals), so "Copyright 1976 law gave authors ..."
+            # and "a 1926 issue of Weird Tales" stay.
+            r"this (?:article|story|piece|content) (?:was )?(?:originally|first) "
+            r"(?:appeared|published|ran) (?:on|in) (?:the )?(?-i:[A-Z])[\w.&'’ -]{1,60}"
+            r"(?:,? and (?:is )?(?:republished|reproduced) [^\n]{0,60})?\.?|"
+            r"[^\n]{0,100}(?:republished|reproduced) (?:here )?with (?:kind )?permission"
+            r"[^\n]{0,60}|"
+            r"\(?(?:copyright|©)\s*(?:©\s*)?(?:\(c\)\s*)?(?:(?:19|20)\d\d\b,?\s*)?(?:by\s+)?"
+            r"(?-i:[A-Z])[^\n]{0,250}|"
+            r"all rights reserved\.?[^\n]{0,150}|"
             r"[^\n]{0,150}may not be (?:published|reproduced), broadcast, rewritten,? "
             r"or redistributed[^\n]{0,60}|"
             r"(?:have|got) (?:a|any) (?:story|news tip|tip|tips)(?: for us)?\??\s*"
-            r"(?:e-?mail|contact|get in touch|send)[^\n]{0,100})",
+            r"(?:e-?mail|contact|get in touch|send)[^\n]{0,100}|"
+            r"(?:additional )?reporting by [^\n]{1,80}(?:;\s*editing by [^\n]{1,80})?|"
+            r"[^\n]{1,80} contributed to this report\.?|"
+            r"this article is more than \d+ (?:years?|months?|days?) old|"
+            r"a version of this article appears in print [^\n]{0,150}|"
+            r"our standards: the thomson reuters trust principles[^\n]{0,40}",
             re.I,
         ),
         300,
@@ -174,7 +197,12 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"
             r"skip to (?:main )?content|back to top|top stories|you may also like|"
             r"continue reading on (?:the )?next page|(?:next|previous) page|page \d+ of \d+|"
-            r"refresh|load more|show more|"
+            r"refresh|load more|show more|continue reading the main story|most viewed|"
+            r"explore more on these topics|related topics|more stories|latest news|"
+            r"share full article|reuse this content|posted in [^.!?\n]{1,40}|"
+            r"click to share on [^\n]{1,30}|"
+            r"follow [^.!?\n]{1,40} on (?:facebook|x|twitter|instagram)[^.!?\n]{0,60}\."
+            r"(?: send your story ideas to [^\n]{1,80})?|"
             r"(?:previous|next) (?:article|story|post))\W*",
             re.I,
         ),
@@ -274,26 +302,35 @@ def _envelope(lines: list[str]) -> list[tuple[int, str]]:
 #: A bare marker above a list of links to other stories ("Related", "More on this story").
 _LIST_MARKER = re.compile(
     r"(?:related(?: stories| articles| coverage| content| topics)?|more on this story|"
-    r"top stories|most (?:read|popular|watched)|recommended(?: for you| stories)?|"
-    r"you may also like|trending(?: now)?|more from [^.]{0,40}|more stories|latest news)\W*",
+    r"top stories|most (?:read|popular|watched|viewed)|recommended(?: for you| stories)?|"
+    r"you may also like|trending(?: now)?|more stories|latest news)\W*",
     re.I,
 )
-_CAPTION = re.compile(r"(?:image|photo) caption\s*[:,]?", re.I)
+_CAPTION = re.compile(r"(?:image|photo|media) caption\s*[:,]?", re.I)
+#: A byline, as written at the top of a story: "By Maria Keller | Published ...", "By Jane
+#: Doe, BBC News", "Written by Jane Doe", "Story by Jane Doe • 2h", "Posted by admin on
+#: March 3, 2025", "Business reporter", "Jane Doe, Political editor". Names keep their
+#: capitals, and only the lines above the story's first sentence are read so.
+_BYLINE = re.compile(
+    r"(?:(?:[Ww]ritten|[Ss]tory|[Pp]osted|[Rr]eported) )?(?:By|BY|by) "
+    r"[A-Za-z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&|de|van|von|del|da)){0,5}"
+    r"(?:\s*[|•·]\s*[^\n]{0,120}|,\s*[A-Z][^.!?\n]{0,60}| on [^\n]{1,40})?|"
+    r"(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3},\s*)?(?:[A-Z][\w&'’-]*\s+){0,4}"
+    r"(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor)"
+    r"(?:,\s*[A-Z][^.!?\n]{0,40})?"
+)
 #: A menu: this many lines in a row or more, each one to three plain words, capitalised
 #: as a menu's are (not a table's row nor a list's item, which a chat reply writes and
 #: the tells read, nor a degenerate model's "th" repeated line after line).
 MENU_LINES = 4
 _MENU_ITEM = re.compile(r"[A-Z][\w&'’]+(?:[ -][\w&'’]+){0,2}")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 
 
 def _fragment(line: str, words: int) -> bool:
     """A line of at most ``words`` words that ends no sentence: a link, a label, a name."""
     stripped = line.strip()
-    return (
-        bool(stripped)
-        and len(stripped.split()) <= words
-        and not re.search(r"[.!?:;\"”’)]$", stripped)
-    )
+    return bool(stripped) and len(stripped.split()) <= words and not _SENTENCE_END.search(stripped)
 
 
 def _is_name(line: str) -> bool:
@@ -301,31 +338,50 @@ def _is_name(line: str) -> bool:
     return _fragment(line, 4) and all(w[0].isupper() for w in line.split())
 
 
+def _is_prose(line: str) -> bool:
+    """A sentence of the story: eight words or more, ending as a sentence does (or with
+    the colon that opens a list: "The full list of winners:")."""
+    stripped = line.strip()
+    return len(stripped.split()) >= 8 and bool(re.search(r"[.!?:\"”’)]$", stripped))
+
+
 def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, str]]:
     """Lines cut for where they stand rather than what they say, as a copy of a whole page
-    from the browser keeps them: a site's menu (a run of one- to three-word lines), the
-    name above a byline's role ("Maria Keller" above "Business reporter"), the caption
-    under an "Image caption" marker, and the headlines, times and sections of a "Related"
-    list, up to the next sentence of prose. ``reasons``: the lines already cut, and why."""
+    from the browser keeps them. Above the story's first sentence or below its last only
+    (a list inside a story is the story's): a site's menu (a run of one- to three-word
+    lines, not under a line ending in ":"), a byline and the name above its role ("Maria
+    Keller" above "Business reporter"), and the headlines, times and sections under a bare
+    "Related" or "Most read"; anywhere, the caption under an "Image caption" marker.
+    ``reasons``: the lines already cut, and why."""
+    kept = [j for j, line in enumerate(lines) if j not in reasons and line.strip()]
+    prose = [j for j in kept if _is_prose(lines[j]) and not _BYLINE.fullmatch(lines[j].strip())]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+
+    def outside(j: int) -> bool:
+        return j < first or j > last
+
     cut: list[tuple[int, str]] = []
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
         if i < len(lines) and i not in reasons and _MENU_ITEM.fullmatch(line.strip()):
             run.append(i)
             continue
-        if len(run) >= MENU_LINES:
+        above = next((j for j in reversed(kept) if j < (run or [i])[0]), None)
+        listed = above is not None and lines[above].rstrip().endswith(":")
+        if len(run) >= MENU_LINES and all(outside(j) for j in run) and not listed:
             cut += [(j, "navigation") for j in run]
         run = []
-    kept = [j for j, line in enumerate(lines) if j not in reasons and line.strip()]
-    for i, reason in reasons.items():
-        name = i - 1
-        if reason == "byline" and name in kept and _is_name(lines[name]):
-            cut.append((name, "byline"))
+    for j in kept:
+        if j < first and _BYLINE.fullmatch(lines[j].strip()):
+            cut.append((j, "byline"))
+            if j - 1 in kept and _is_name(lines[j - 1]):
+                cut.append((j - 1, "byline"))  # "Maria Keller" above "Business reporter"
+    for i in sorted(reasons):
         if _CAPTION.fullmatch(lines[i].strip()):
             caption = next((j for j in kept if j > i), None)
             if caption is not None and _fragment(lines[caption], 25):
                 cut.append((caption, "photo_credit"))
-        elif _LIST_MARKER.fullmatch(lines[i].strip()):
+        elif i > last and _LIST_MARKER.fullmatch(lines[i].strip()):
             for j in (j for j in kept if j > i):
                 if not _fragment(lines[j], 15):
                     break

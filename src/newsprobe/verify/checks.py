@@ -310,16 +310,33 @@ def entity_coverage(entities: list[Entity], text: str) -> float:
     return sum(_named_there(e, text) for e in entities) / len(entities)
 
 
+#: What may follow a name in another form of it: a letter ("Antarctic" in "Antarctica",
+#: "CO2" in "CO2e"), "Gaza" in "Gazans", "Europe" in "European", "Egypt" in "Egyptian".
+_NAME_ENDINGS = r"(?:[a-z]|ns|an|ans|ian|ians|is|ese)?"
+
+
+def _surname_in(surname: str, text: str) -> bool:
+    """Whether ``text`` names a surname as a name is written: with its capital ("May",
+    not "may"), in capitals ("MCDONALD"), or anyhow in a text written all in lower case."""
+    if text == text.lower():
+        return re.search(rf"(?<!\w){re.escape(surname.lower())}(?!\w)", text) is not None
+    return any(
+        m.group(0) == surname or m.group(0).isupper()
+        for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text, re.I)
+    )
+
+
 def _named_there(e: Entity, text: str) -> bool:
     low = text.lower()
     name = e.text.lower().removeprefix("the ")
     surname = e.text.split()[-1] if e.label == "PERSON" and e.text.split() else None
     # Whole words ("Niger" is not named inside "Nigeria", nor "Arctic" inside "Antarctic"),
-    # a letter more for a plural or a place's noun ("the Antarctic", "Antarctica"); any
-    # ending for a people ("Americans"); a surname as written ("May" is not "may").
-    ending = r"\w*" if e.label == "NORP" else r"[a-z]?"
+    # with the endings of a plural, a people or a place's noun ("Gazans", "European",
+    # "Antarctica"); any ending for a people ("Americans"); a surname as written ("May"
+    # is not "may").
+    ending = r"\w*" if e.label == "NORP" else _NAME_ENDINGS
     if re.search(rf"(?<!\w){re.escape(name)}{ending}(?!\w)", low) or (
-        surname and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text)
+        surname and _surname_in(surname, text)
     ):
         return True
     if e.label == "ORG" and spelled_out(e.text, text):
@@ -560,7 +577,7 @@ def compare(
             "negated" if claim.negated else "affirmed",
             "negated" if source.negated else "affirmed",
         )
-    if (names := misattributed(claim, source)) is not None:
+    if (names := misattributed(claim, source, evidence.sentence)) is not None:
         res.checkable += 1
         conflict("speaker", *names)
         return res  # other words compared with another's quote say nothing more
@@ -648,7 +665,9 @@ def _negation_differs(claim: ClaimParts, source: ClaimParts) -> bool:
     return bool((mine - theirs) & set(source.lemmas) or (theirs - mine) & set(claim.lemmas))
 
 
-def misattributed(claim: ClaimParts, source: ClaimParts) -> tuple[str, str] | None:
+def misattributed(
+    claim: ClaimParts, source: ClaimParts, sentence: str | None = None
+) -> tuple[str, str] | None:
     """(the claim's speaker, the source's), when the source gives the claim's quoted words,
     word for word, to someone else: "Sir Howard Bernstein said: '...'" against the same
     words from Sir Richard Leese. A name the parser did not tag is read from the
@@ -661,10 +680,11 @@ def misattributed(claim: ClaimParts, source: ClaimParts) -> tuple[str, str] | No
     a, b = said.lower(), given.lower()
     if same_name(a, b) or a.split()[-1] in b.split() or b.split()[-1] in a.split():
         return None
-    if a.split()[-1] in source.lemmas and a.split()[-1] not in STOP_WORDS:
-        # The source's sentence names him too ("the government said X but Y said"); a
-        # surname that is also a common word ("May": "I may not") is not his name there.
-        return None
+    surname = said.split()[-1]
+    if sentence is not None and _surname_in(surname, sentence):
+        return None  # the source's sentence names him too ("the government said X but Y said")
+    if sentence is None and a.split()[-1] in source.lemmas and a.split()[-1] not in STOP_WORDS:
+        return None  # without the sentence: its words, but not a common one ("may")
     theirs = [_words(q) for q in source.quoted]
     if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
         return said, given

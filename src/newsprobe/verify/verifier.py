@@ -203,12 +203,12 @@ def verify_claims(
         ):
             # The passage names him, but the sentence quotes another: no evidence, unless
             # it gives the other the claim's very words.
-            misquoted = misattributed(claim.parts, source)
+            misquoted = misattributed(claim.parts, source, sent.text)
             relevant, source = misquoted is not None, None
         elif not voiced and actor and sim >= options.min_similarity:
             # A passage without the speaker is no evidence of what he said, unless it gives
             # someone else his quoted words, word for word: a misattributed quote.
-            misquoted = misattributed(claim.parts, parse_parts(sent.span))
+            misquoted = misattributed(claim.parts, parse_parts(sent.span), sent.text)
             relevant = misquoted is not None
         ev = Evidence(
             text=h.passage.text,

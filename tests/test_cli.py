@@ -419,6 +419,21 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
         "humans. Are the labels inverted? (label is read as 1 or 'machine' = machine-written)"
     ]
     assert "Are the labels inverted?" in _unboxed(proc.stdout)
+    # A generator column under another name: a note says so, and --generator-field reads it.
+    renamed = tmp_path / "renamed.jsonl"
+    moved = [{k: v for k, v in r.items() if k != "generator"} for r in rows]
+    for r, old in zip(moved, rows, strict=True):
+        r["model"] = old.get("generator")
+    renamed.write_text("\n".join(json.dumps(r) for r in moved))
+    proc = run("eval", str(renamed), "--detector", str(tiny_detector), "--json", str(out))
+    assert proc.returncode == 0 and set(json.loads(out.read_text())["by_generator"]) == {"unknown"}
+    assert "6 machine rows without a 'generator' value" in proc.stderr
+    args = ("--generator-field", "model", "--detector", str(tiny_detector), "--json", str(out))
+    proc = run("eval", str(renamed), *args)
+    assert proc.returncode == 0 and set(json.loads(out.read_text())["by_generator"]) == {
+        "gen-a",
+        "gen-b",
+    }
 
 
 @pytest.mark.parametrize("limit", ["0", "-3"])

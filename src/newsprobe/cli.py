@@ -292,6 +292,7 @@ def _labelled(
     label_field: str,
     allow_private: bool,
     what: str,
+    generator_field: str = "generator",
 ) -> tuple[list[Row], Excluded]:
     """Labelled rows of ``paths`` as eval, train and threshold read them, with the inputs
     left out of ``what`` reported; none left is an error that says why."""
@@ -307,6 +308,7 @@ def _labelled(
         label_field=label_field,
         allow_private=allow_private,
         notes=left_out,
+        generator_field=generator_field,
     )
     print_notes(left_out)
     _print_excluded(excluded, what)
@@ -337,6 +339,9 @@ def eval_cmd(
         typer.Option(help="human or machine: the label of inputs that carry none"),
     ] = None,
     label_field: Annotated[str, typer.Option(help="Column holding human|machine")] = "label",
+    generator_field: Annotated[
+        str, typer.Option(help="Column naming each machine text's generator")
+    ] = "generator",
     text_field: TextFieldOpt = None,
     html_field: HtmlFieldOpt = None,
     allow_private: AllowPrivateOpt = False,
@@ -371,7 +376,13 @@ def eval_cmd(
     if not paths:
         raise NewsprobeError("nothing to evaluate: name labelled inputs (or --data FILE)")
     rows, excluded = _labelled(
-        paths, (text_field, html_field), label, label_field, allow_private, "the metrics"
+        paths,
+        (text_field, html_field),
+        label,
+        label_field,
+        allow_private,
+        "the metrics",
+        generator_field,
     )
     unreadable = excluded.counts["unreadable"]
     rows = sample(rows, limit, seed)
@@ -447,6 +458,9 @@ def train(
         str | None, typer.Option(help="human or machine: the label of inputs that carry none")
     ] = None,
     label_field: Annotated[str, typer.Option(help="Column holding human|machine")] = "label",
+    generator_field: Annotated[
+        str, typer.Option(help="Column naming each machine text's generator")
+    ] = "generator",
     text_field: TextFieldOpt = None,
     html_field: HtmlFieldOpt = None,
     allow_private: AllowPrivateOpt = False,
@@ -481,7 +495,13 @@ def train(
     rows, excluded = None, None
     if inputs:
         rows, excluded = _labelled(
-            inputs, (text_field, html_field), label, label_field, allow_private, "the fit"
+            inputs,
+            (text_field, html_field),
+            label,
+            label_field,
+            allow_private,
+            "the fit",
+            generator_field,
         )
     with _progress(1, "features") as bar:
         task = bar.add_task("features", total=None, rate="")

@@ -169,19 +169,22 @@ def labelled_rows(
     label_field: str = "label",
     allow_private: bool = False,
     notes: list[str] | None = None,
+    generator_field: str = "generator",
 ) -> tuple[list[Row], Excluded]:
     """Rows to evaluate from ``paths`` (files, folders, record files, URLs, ``-``).
 
     RETURNS (tuple[list[Row], Excluded]): the rows, in input order, each text once, and
     what was left out.
-    ``notes`` gains a line for each folder holding files of kinds that are not read.
+    ``notes`` gains a line for each folder holding files of kinds that are not read, and
+    for each file whose machine rows name no generator in ``generator_field``.
     """
     if label is not None and label.lower() not in LABELS:
         raise DataError(f"--label must be 'human' or 'machine', got {label!r}")
-    keep = (label_field, *GROUP_FIELDS)
+    keep = (label_field, generator_field, *GROUP_FIELDS)
     rows: list[Row] = []
     excluded = Excluded()
     unlabelled: Counter[str] = Counter()  # record files' rows given the default label
+    unnamed: Counter[str] = Counter()  # record files' machine rows with no generator
     for item in _items(paths, options, keep, notes):
         if isinstance(item, Record) and label_field in item.fields:
             # A wrong label is a data error even on a row whose text cannot be read.
@@ -207,11 +210,13 @@ def labelled_rows(
             excluded.languages[str(article.language)] += 1
             continue
         fields = item.fields if isinstance(item, Record) else {}
+        if isinstance(item, Record) and y == 1 and not fields.get(generator_field):
+            unnamed[item.source] += 1
         rows.append(
             Row(
                 text=article.text,
                 label=y,
-                generator=str(fields.get("generator") or ("human" if y == 0 else "unknown")),
+                generator=str(fields.get(generator_field) or ("human" if y == 0 else "unknown")),
                 domain=str(fields.get("domain") or "unknown"),
                 variant=str(fields.get("variant") or "none"),
                 source=str(fields.get("source") or _where(item)),
@@ -226,6 +231,12 @@ def labelled_rows(
             "(--label-field names another column)"
             for source, n in unlabelled.items()
             if n
+        )
+        # Per-generator rows and the refits without each need the column by its name.
+        notes.extend(
+            f"{source}: {counted(n, 'machine row')} without a {generator_field!r} value, "
+            "reported as generator 'unknown' (--generator-field names another column)"
+            for source, n in unnamed.items()
         )
     conflicts = relabelled_texts(rows)
     if conflicts:

@@ -1064,6 +1064,25 @@ def test_a_name_as_the_source_writes_it_is_found(tmp_path, model, source, claim)
 
 
 @MODELS
+def test_a_bodys_quote_given_to_another_body_is_a_speaker_conflict(tmp_path, model):
+    """ "Office" is no surname: the Home Office's words are not the Foreign Office's; a
+    body's spokesman named in the source still speaks for it."""
+    words = '"British nationals should leave Lebanon immediately by any means available."'
+    s = store_of(
+        tmp_path,
+        Passage(f"The Foreign Office said: {words}", "fco"),
+        Passage('Kremlin spokesman Dmitry Peskov said: "We see no grounds for talks."', "tass"),
+    )
+    (other,) = verdicts(s, f"The Home Office said: {words}", model).values()
+    assert other.verdict == "contradicted"
+    assert [c.kind for c in other.conflicts] == ["speaker"]
+    (same,) = verdicts(s, f"The Foreign Office said: {words}", model).values()
+    assert same.verdict == "supported"
+    (kremlin,) = verdicts(s, 'The Kremlin said: "We see no grounds for talks."', model).values()
+    assert kremlin.verdict != "contradicted"
+
+
+@MODELS
 def test_a_place_is_named_as_a_whole_word(tmp_path, model):
     """ "Niger" was found inside "Nigeria", and Nigeria's figures confirmed Niger's."""
     s = store_of(tmp_path, Passage("Nigeria's inflation rose to 24 percent in 2023.", "cb"))

@@ -677,13 +677,16 @@ def misattributed(
     given = _speaker_name(source)
     if said is None or given is None or not claim.quoted or not source.quoted:
         return None
-    a, b = said.lower(), given.lower()
-    if same_name(a, b) or a.split()[-1] in b.split() or b.split()[-1] in a.split():
+    a, b = said.lower().removeprefix("the "), given.lower().removeprefix("the ")
+    if claim.speaker is None and claim.attributed_to is not None:
+        # A body ("the Home Office"): named whole, not by its last word ("Office").
+        if same_name(a, b) or (sentence is not None and a in sentence.lower()):
+            return None
+    elif same_name(a, b) or a.split()[-1] in b.split() or b.split()[-1] in a.split():
         return None
-    surname = said.split()[-1]
-    if sentence is not None and _surname_in(surname, sentence):
+    elif sentence is not None and _surname_in(said.split()[-1], sentence):
         return None  # the source's sentence names him too ("the government said X but Y said")
-    if sentence is None and a.split()[-1] in source.lemmas and a.split()[-1] not in STOP_WORDS:
+    elif sentence is None and a.split()[-1] in source.lemmas and a.split()[-1] not in STOP_WORDS:
         return None  # without the sentence: its words, but not a common one ("may")
     theirs = [_words(q) for q in source.quoted]
     if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):

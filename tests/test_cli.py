@@ -352,6 +352,11 @@ def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detecto
     proc = run("check", "-", "--detector", str(tmp_path / "bad.json"), stdin=ARTICLE)
     assert proc.returncode == 3 and proc.stderr.count("\n") == 1, proc.stderr
     assert "named in feature_names" in proc.stderr or "feature_names" in proc.stderr
+    # A threshold edited by hand was shown in the file and used by nothing.
+    edited = json.loads(tiny_detector.read_text()) | {"threshold": 1.7}
+    (tmp_path / "edited.json").write_text(json.dumps(edited))
+    proc = run("check", "-", "--detector", str(tmp_path / "edited.json"), stdin=ARTICLE)
+    assert proc.returncode == 3 and "its threshold 1.7 is not the one" in proc.stderr
     # A rate no calibration text can show is refused, not promised.
     proc = run("check", "-", "--fpr", "1e-9", "--detector", str(tiny_detector), stdin=ARTICLE)
     assert proc.returncode == 2 and proc.stdout == ""

@@ -99,7 +99,12 @@ def test_rows_given_the_default_label_are_named_in_a_note(tmp_path):
     ]
     notes.clear()
     got, _ = labelled_rows([str(path)], label="human", label_field="is_ai", notes=notes)
-    assert [r.label for r in got] == [0, 1, 0, 1] and notes == []
+    assert [r.label for r in got] == [0, 1, 0, 1]
+    # Its machine rows name no generator: one 'unknown' row in the tables, said so.
+    assert notes == [
+        f"{path}: 2 machine rows without a 'generator' value, reported as generator "
+        "'unknown' (--generator-field names another column)"
+    ]
 
 
 def test_each_text_counts_once(tmp_path):

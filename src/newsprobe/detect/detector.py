@@ -60,9 +60,10 @@ def rounded_up(scores: Sequence[float]) -> list[float]:
     return (np.ceil(np.sort(np.asarray(scores, dtype=float)) * 1e6) / 1e6).tolist()
 
 
-def _check_widths(det: Detector) -> None:
-    """A file whose combiner reads more (or other) features than it names was edited by
-    hand or mixed from two files: refused as it loads, not with an index error mid-run."""
+def _check_consistent(det: Detector) -> None:
+    """A file whose combiner reads more (or other) features than it names, or whose
+    threshold is not its calibration's, was edited by hand or mixed from two files:
+    refused as it loads, not with an index error mid-run or a number nothing uses."""
     width = len(det.feature_names_)
     if det.trees_ is not None:
         used = [int(n[0]) for t in det.trees_["trees"] for n in t]
@@ -74,6 +75,14 @@ def _check_widths(det: Detector) -> None:
         sizes = {len(det.coef_), len(det.scaler_mean_), len(det.scaler_scale_)}
         if sizes != {width}:
             raise ValueError(f"its coefficients do not match its {width} feature_names")
+    # check reads the threshold off the calibration scores: a threshold edited by hand
+    # would be shown in the file and used by nothing.
+    expected = _threshold_at(det.calibration_scores_, det.fpr)
+    if abs(det.threshold_ - expected) > 1e-4:
+        raise ValueError(
+            f"its threshold {det.threshold_:g} is not the one its calibration scores give at "
+            f"fpr {det.fpr:g} ({expected:g}); set a threshold with 'newsprobe threshold'"
+        )
 
 
 class NotFittedError(NewsprobeError):
@@ -645,7 +654,7 @@ class Detector:
         det.calibration_scores_ = list(data["calibration_scores"])
         det.probability_map_ = data.get("probability_map")
         det.provenance_ = dict(data.get("provenance", {}))
-        _check_widths(det)
+        _check_consistent(det)
         det.sentence_calibration_ = data.get("sentence_calibration")
         det.sentence_scores_ = data.get("sentence_scores")
         det.boundary_ = data.get("boundary")

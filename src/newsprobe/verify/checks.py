@@ -679,8 +679,10 @@ def misattributed(
         return None
     a, b = said.lower().removeprefix("the "), given.lower().removeprefix("the ")
     if claim.speaker is None and claim.attributed_to is not None:
-        # A body ("the Home Office"): named whole, not by its last word ("Office").
-        if same_name(a, b) or (sentence is not None and a in sentence.lower()):
+        # A body or a document ("the Home Office", "Article 4 of the treaty"): named
+        # whole, not by its last word ("Office").
+        voice = _same_voice(claim.attributed_to, source.attributed_to)
+        if voice or same_name(a, b) or (sentence is not None and a in sentence.lower()):
             return None
     elif same_name(a, b) or a.split()[-1] in b.split() or b.split()[-1] in a.split():
         return None

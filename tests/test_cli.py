@@ -67,6 +67,23 @@ def test_check_json_is_one_object_with_the_documented_keys(tiny_detector, articl
     kinds = {k.split("@")[0] for k in out["scores"]}
     assert kinds == set(SCORERS) | set(TEXT_SCORERS)
     assert {"loglik", "fastdetectgpt", "binoculars", "prelude", "word_length"} <= kinds
+    assert "text" not in out
+
+
+def test_with_text_gives_the_text_the_sentences_index_into(tiny_detector, tmp_path):
+    """The sentences' start and end index into the text that was scored, which a scraped
+    page's user never saw: --with-text gives it, debris cut."""
+    page = tmp_path / "page.txt"
+    page.write_text(f"Home\nNews\nSport\nWorld\n\n{ARTICLE}\n\nAdvertisement", encoding="utf-8")
+    args = ("--json", "--with-text", "--detector", str(tiny_detector))
+    out = json.loads(run("check", str(page), *args).stdout)
+    text = out["text"]
+    assert "Advertisement" not in text and "Sport" not in text
+    assert out["sentences"] and all(
+        text[s["start"] : s["end"]] == s["text"] for s in out["sentences"]
+    )
+    alone = run("check", str(page), "--with-text", "--detector", str(tiny_detector))
+    assert alone.returncode == 2 and "give --json too" in alone.stderr
 
 
 def test_fpr_option_moves_the_threshold(tiny_detector, article_file):

@@ -123,6 +123,14 @@ def check(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON (one object per article)")
     ] = False,
+    with_text: Annotated[
+        bool,
+        typer.Option(
+            "--with-text",
+            help="With --json: also the text that was scored (what was read once debris "
+            "was cut; the sentences' start and end index into it)",
+        ),
+    ] = False,
     fpr: Annotated[
         float | None, typer.Option(help="Share of human news the threshold may flag")
     ] = None,
@@ -177,6 +185,8 @@ def check(
 
     if fpr is not None and not 0.0 < fpr < 1.0:
         raise NewsprobeError(f"--fpr must be between 0 and 1, got {fpr}")
+    if with_text and not as_json:
+        raise UsageError("--with-text adds the text to --json's objects: give --json too")
     if date is not None and sources:  # without --sources, claims_verifier refuses it
         from newsprobe.claims.parts import read_date
 
@@ -247,7 +257,7 @@ def check(
                     for article in checked:
                         article.claims = None
             for i, article in zip(where, checked, strict=True):
-                lines.append((i, article_json(article, model)))
+                lines.append((i, article_json(article, model, with_text)))
                 if not as_json:
                     render_article(article, model, out)
             for i, row in sorted(lines, key=lambda line: line[0]):

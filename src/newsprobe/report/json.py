@@ -15,7 +15,9 @@ def _num(value: float | None) -> float | None:
     return round(float(value), 6)
 
 
-def article_json(article: Article, model: str | None = None) -> dict[str, Any]:
+def article_json(
+    article: Article, model: str | None = None, with_text: bool = False
+) -> dict[str, Any]:
     """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
     "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion
     tricks were found, ``reason`` when no number is given ("too_short",
@@ -23,7 +25,8 @@ def article_json(article: Article, model: str | None = None) -> dict[str, Any]:
     turns machine-written, or null) and ``sentence_threshold`` (the probability above
     which at most ``sentence_fpr_target`` of human news sentences lie, where the detector
     has calibrated sentence scores), ``path`` for files and the page metadata
-    (title, author, date, site, url, language) that is known."""
+    (title, author, date, site, url, language) that is known; ``with_text``: ``text``,
+    what was scored once debris was cut, which the sentences' offsets index into."""
     v = article.verdict
     if v is None:
         raise ValueError("article has not been checked")
@@ -55,6 +58,8 @@ def article_json(article: Article, model: str | None = None) -> dict[str, Any]:
         "language": article.language,
     }
     out.update({k: val for k, val in meta.items() if val})
+    if with_text:
+        out["text"] = article.text
     out["removed"] = [{"text": r.text, "reason": r.reason} for r in article.removed]
     out["tells"] = [
         {"start": t.start, "end": t.end, "kind": t.label, "text": t.text_of(article.text)}

@@ -92,9 +92,11 @@ def article_from_html(
     article.meta["extraction"] = {"html_chars": len(html), "text_chars": len(doc.text)}
     hidden_lines = [Removal(text=t, reason="hidden", line=-1) for t in hidden[:MAX_LISTED]]
     tree = tree if tree is not None else _tree(html)  # the page parsed once for both reads
-    links = _link_share(article.text, tree)  # before _page_removals rewrites the tree
-    cards, card_words = _story_cards(article.text, tree)
-    stories = max(_stories_read(article.text, tree), _entries_read(article.text, tree))
+    # The page's elements are looked for in the text with whitespace runs as one space.
+    flat = " ".join(article.text.split())
+    links = _link_share(flat, tree)  # before _page_removals rewrites the tree
+    cards, card_words = _story_cards(flat, tree)
+    stories = max(_stories_read(flat, tree), _entries_read(flat, tree))
     if stories > 1:
         article.meta["stories"] = stories
     article.removed = hidden_lines + _page_removals(tree, article) + article.removed
@@ -126,22 +128,20 @@ def article_from_html(
     return article
 
 
-def _stories_read(text: str, tree: Any) -> int:
+def _stories_read(flat: str, tree: Any) -> int:
     """How many of the page's ``<article>`` elements of 40 words or more the extracted
     text holds: a live page or a digest gives several stories, read as one text."""
     if tree is None:
         return 0
-    flat = " ".join(text.split())
     return sum(_holds(flat, e, 40) for e in tree.xpath("//article[not(ancestor::article)]"))
 
 
-def _entries_read(text: str, tree: Any) -> int:
+def _entries_read(flat: str, tree: Any) -> int:
     """How many entries of a live page the text holds: sibling blocks of one kind (tag
     and class), three or more, each with its own time stamp and 20 words or more, as a
     live blog posts them without an ``<article>`` each."""
     if tree is None:
         return 0
-    flat = " ".join(text.split())
     kinds: dict[tuple[Any, str, str | None], set[Any]] = defaultdict(set)
     for stamp in tree.iter("time"):
         for block in stamp.iterancestors():
@@ -251,12 +251,11 @@ def _without_hidden(html: str) -> tuple[str, list[str], Any]:
     return lxml_html.tostring(tree, encoding="unicode"), hidden, tree
 
 
-def _link_share(text: str, tree: Any) -> float:
+def _link_share(flat: str, tree: Any) -> float:
     """How much of the article's text is the text of the page's links."""
-    if tree is None or not text.strip():
+    if tree is None or not flat:
         return 0.0
     links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
-    flat = " ".join(text.split())
     covered = sum(len(t) for t in links if len(t.split()) >= 3 and t in flat)
     return min(1.0, covered / len(flat))
 
@@ -268,7 +267,7 @@ def _link_share(text: str, tree: Any) -> float:
 MIN_CARDS, CARD_WORDS, OWN_WORDS = 3, 160, 40
 
 
-def _story_cards(text: str, tree: Any) -> tuple[int, int]:
+def _story_cards(flat: str, tree: Any) -> tuple[int, int]:
     """How many story cards the text is made of, and how many of its words are theirs: a
     heading of four words or more that links to another page (not "#post-3" on this one),
     in a small block whose summary or heading the text holds. Several such headings in
@@ -276,7 +275,6 @@ def _story_cards(text: str, tree: Any) -> tuple[int, int]:
     ``<article>`` of its own is a card."""
     if tree is None:
         return 0, 0
-    flat = " ".join(text.split())
     found: list[tuple[Any, str, int]] = []
     for heading in tree.xpath("//h1|//h2|//h3|//h4"):
         words = " ".join(heading.text_content().split())

@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from newsprobe.claims.aliases import (
     capital_of,
     initials_of,
@@ -318,10 +316,9 @@ _NAME_ENDINGS = r"(?:[a-z]|ns|an|ans|ian|ians|is|ese)?"
 def _surname_in(surname: str, text: str) -> bool:
     """Whether ``text`` names a surname as a name is written: with its capital ("May",
     not "may"), in capitals ("MCDONALD"), or anyhow in a text written all in lower case."""
-    if text == text.lower():
-        return re.search(rf"(?<!\w){re.escape(surname.lower())}(?!\w)", text) is not None
+    lower = text == text.lower()
     return any(
-        m.group(0) == surname or m.group(0).isupper()
+        lower or m.group(0) == surname or m.group(0).isupper()
         for m in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text, re.I)
     )
 
@@ -665,14 +662,13 @@ def _negation_differs(claim: ClaimParts, source: ClaimParts) -> bool:
     return bool((mine - theirs) & set(source.lemmas) or (theirs - mine) & set(claim.lemmas))
 
 
-def misattributed(
-    claim: ClaimParts, source: ClaimParts, sentence: str | None = None
-) -> tuple[str, str] | None:
+def misattributed(claim: ClaimParts, source: ClaimParts, sentence: str) -> tuple[str, str] | None:
     """(the claim's speaker, the source's), when the source gives the claim's quoted words,
     word for word, to someone else: "Sir Howard Bernstein said: '...'" against the same
     words from Sir Richard Leese. A name the parser did not tag is read from the
     attribution ("Manager O'Neill"), if capitalised: "officials" against "a spokesman"
-    names nobody. None when the source quotes other words or the names can be one."""
+    names nobody. None when the source quotes other words or the names can be one, or
+    when ``sentence`` (the source's, as written) names the claim's speaker too."""
     said = _speaker_name(claim)
     given = _speaker_name(source)
     if said is None or given is None or not claim.quoted or not source.quoted:
@@ -682,14 +678,12 @@ def misattributed(
         # A body or a document ("the Home Office", "Article 4 of the treaty"): named
         # whole, not by its last word ("Office").
         voice = _same_voice(claim.attributed_to, source.attributed_to)
-        if voice or same_name(a, b) or (sentence is not None and a in sentence.lower()):
+        if voice or same_name(a, b) or a in sentence.lower():
             return None
     elif same_name(a, b) or a.split()[-1] in b.split() or b.split()[-1] in a.split():
         return None
-    elif sentence is not None and _surname_in(said.split()[-1], sentence):
+    elif _surname_in(said.split()[-1], sentence):
         return None  # the source's sentence names him too ("the government said X but Y said")
-    elif sentence is None and a.split()[-1] in source.lemmas and a.split()[-1] not in STOP_WORDS:
-        return None  # without the sentence: its words, but not a common one ("may")
     theirs = [_words(q) for q in source.quoted]
     if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
         return said, given

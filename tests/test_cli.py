@@ -441,6 +441,12 @@ def test_eval_writes_metrics_and_plot(tiny_detector, tmp_path):
         "humans. Are the labels inverted? (label is read as 1 or 'machine' = machine-written)"
     ]
     assert "Are the labels inverted?" in _unboxed(proc.stdout)
+    # One zero-shot scorer reads no detector file; a sample larger than the rows says so.
+    proc = run("eval", str(data), "--detector", "compression", "--limit", "40", "--json", str(out))
+    m = json.loads(out.read_text())
+    assert proc.returncode == 0 and m["detector"] == "compression" and "detector_file" not in m
+    assert m["warnings"] == ["--limit 40 is more than the 12 texts read: all are used"]
+    assert m["n_human"] == 6 and m["n_machine"] == 6
     # A generator column under another name: a note says so, and --generator-field reads it.
     renamed = tmp_path / "renamed.jsonl"
     moved = [{k: v for k, v in r.items() if k != "generator"} for r in rows]

@@ -395,6 +395,9 @@ def eval_cmd(
         generator_field,
     )
     unreadable = excluded.counts["unreadable"]
+    warnings = []
+    if limit is not None and limit > len(rows):
+        warnings.append(f"--limit {limit} is more than the {len(rows)} texts read: all are used")
     rows = sample(rows, limit, seed)
     scorer = None
     if detector != "default" and not detector.endswith(".json"):
@@ -407,16 +410,19 @@ def eval_cmd(
         except ValueError as exc:
             raise NewsprobeError(str(exc)) from exc
     result["data"] = ", ".join(paths)
-    result["detector_file"] = "shipped" if detector == "default" else detector  # which one
-    if scorer is None and detector != "default":
-        result["detector"] += f" ({detector})"
+    if scorer is None:  # which file was measured; a zero-shot scorer reads none
+        result["detector_file"] = "shipped" if detector == "default" else detector
+        if detector != "default":
+            result["detector"] += f" ({detector})"
     result["excluded"] = excluded.to_json()
     if (auroc := result.get("auroc")) is not None and auroc < INVERTED_AUROC:
-        result["warnings"] = [
+        warnings.append(
             f"AUROC {auroc:.3f} is far below 0.5: these machine texts score lower than the "
             f"humans. Are the labels inverted? ({label_field} is read as 1 or "
             "'machine' = machine-written)"
-        ]
+        )
+    if warnings:
+        result["warnings"] = warnings
     print_eval(result, _out())
     if json_out is not None:
         write_text_atomic(json_out, json.dumps(result, indent=2))

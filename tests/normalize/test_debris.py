@@ -64,6 +64,18 @@ BODY = (
             "syndication",
         ),
         ("Continue reading on the next page", "navigation"),
+        # Kept by the rules until a red-team listed them (2026-12-06)
+        ("Credit: Getty Images", "photo_credit"),
+        ("Featured image via Getty", "photo_credit"),
+        ("Sponsored by Acme Bank", "advertisement"),
+        ("This article contains affiliate links. We may earn a commission.", "advertisement"),
+        ("Editor's picks", "navigation"),
+        ("Filed under: Politics", "navigation"),
+        ("Show comments (124)", "comments"),
+        ("Thank you for signing up!", "subscribe"),
+        ("Listen to this article · 5:12 min Learn more", "share"),
+        ("With reporting by Jane Doe", "syndication"),
+        ("Have you been affected by the issues raised in this story? Get in touch.", "syndication"),
     ],
 )
 def test_debris_lines_are_recognised(line: str, reason: str) -> None:
@@ -101,6 +113,10 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         "Copyright 1976 law gave authors new rights",
         "Picture, if you will, a world without bees",
         "Follow us on the trail, the guide told the group",
+        "Credit Suisse shares fell",
+        "Credit card debt rose to a record last year",
+        "Sponsored by the council, the scheme paid for 300 homes.",
+        "Listen on the radio tonight, the presenter said",
     ],
 )
 def test_story_sentences_are_kept(line: str) -> None:
@@ -246,3 +262,21 @@ def test_a_byline_is_cut_above_the_story_only() -> None:
     assert [(r.text, r.reason) for r in removed] == [(byline, "byline")]
     below = f"{BODY}\nTom Greene\nFormer editor\nMr Greene said he had no memory of the meeting."
     assert strip_debris(below)[0] == below
+
+
+def test_a_note_on_the_author_is_cut_below_the_story_only() -> None:
+    for note in (
+        "Jane Doe is a staff writer at The Atlantic.",
+        "Jane Doe covers education for The Post.",
+    ):
+        cleaned, removed = strip_debris(f"Edited by John Smith\n\n{BODY}\n\n{note}")
+        assert cleaned == BODY
+        assert [(r.text, r.reason) for r in removed] == [
+            ("Edited by John Smith", "byline"),
+            (note, "byline"),
+        ]
+    # Above the story's end, or a story's own last sentence about a reporter, it stays.
+    above = f"Jane Doe is a staff writer at The Atlantic.\n{BODY}"
+    ending = f"{BODY}\nEvan Smith was a reporter at the paper for 30 years, colleagues said."
+    for text in (above, ending):
+        assert strip_debris(text)[0] == text

@@ -18,7 +18,10 @@ _SEP = r"\s*[|/·•,:;\-–—]?\s*"
 _SOCIAL = (
     r"(?:share(?: this(?: article| story| page)?)?(?: on)?|tweet|email|e-mail|print|copy link|"
     r"facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|messenger|"
-    r"bluesky|threads|mastodon|comments?|save|saved)(?:\s*\(?\d+\)?)?"
+    r"bluesky|threads|mastodon|comments?|save|saved|save article|bookmark|gift this article|"
+    r"print this (?:page|article)|link copied|follow on google news|opens in (?:a )?new window|"
+    r"listen to this article(?:\s*[·•|-]?\s*[\d:]+\s*min(?:utes?)?)?(?:\s*learn more)?|"
+    r"listen on (?:bbc sounds|spotify|apple podcasts|google podcasts|youtube))(?:\s*\(?\d+\)?)?"
 )
 
 _SUBSCRIBE = (
@@ -29,7 +32,9 @@ _SUBSCRIBE = (
     r"enter your e-?mail(?: address)?(?: here)?|"
     r"by (?:signing up|subscribing|clicking [^.!?]{0,30}),? you (?:agree|consent) to [^.!?]{0,120}|"
     r"want to (?:read|keep reading|continue reading) (?:more|on)\??|"
-    r"(?:skip past|after) newsletter promotion|e-?mail address|"
+    r"(?:skip past|after) newsletter promotion|(?:your )?e-?mail address|invalid e-?mail|"
+    r"thank you for (?:signing up|subscribing)|sign up here|"
+    r"privacy notice: newsletters may contain [^\n]{0,120}|"
     r"sign up to [^.!?]{1,60}newsletter[^.!?]{0,80}|"
     r"(?:new)?you can now listen to [^.!?]{1,40} articles!?|"
     r"get (?:our|the) [^.!?]{0,40}newsletter[^.!?]{0,60}|newsletter sign[- ]?up|"
@@ -77,10 +82,14 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"(?:article|story) continues (?:below|after (?:this )?ad(?:vertisement)?)|"
             r"scroll (?:down )?to continue(?: with content)?|"
             r"remove ads|ad feedback|report this ad|skip advertisement|supported by|"
+            r"(?:sponsored|paid for|brought to you) by [^.!?,;\n]{1,60}|"
+            r"partner content|paid partnership|"
+            r"this (?:article|story|post|page) contains affiliate links\.?[^\n]{0,100}|"
+            r"we may earn (?:a )?commission [^.!?\n]{0,80}|"
             r"advertisement\s*[-–—]\s*scroll to continue)\W*",
             re.I,
         ),
-        80,
+        200,
     ),
     (
         "comments",
@@ -88,7 +97,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"(?:leave a (?:comment|reply)(?:\s+cancel reply)?|cancel reply|"
             r"your e-?mail address will not be published\.?(?:\s*required fields are marked\W*)?|"
             r"required fields are marked|post a comment|add a comment|\d+\s+comments?|"
-            r"view (?:\d+ )?comments|show comments|comments?|join the (?:conversation|discussion)|"
+            r"view (?:\d+ )?comments|show comments(?:\s*\(\d+\))?|comments?|"
+            r"join the (?:conversation|discussion)|this (?:article|story) is closed for comments|"
             r"you must be logged in to post a comment\.?|be the first to comment\.?|"
             r"comments are closed\.?|like this:|like loading\.*)\W*",
             re.I,
@@ -141,7 +151,10 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"[(\[]?[^.!?\n]{0,60}/\s*(?:getty images|reuters|ap|afp|pa(?: wire| media)?|epa|"
             r"shutterstock|alamy|bloomberg|the guardian)[)\]]?|"
             r"[(\[]?(?:ap|afp|epa|reuters|pa)(?: photo)?/[^.!?\n]{1,60}[)\]]?|"
-            r"photo by [^.!?\n]{1,40} on (?:unsplash|pexels)",
+            r"photo by [^.!?\n]{1,40} on (?:unsplash|pexels)|"
+            # "Credit: Getty Images", "Featured image via Getty", "Top image: Jane Doe"
+            r"(?:credits?\s*:|(?:featured|top|header|lead|hero|cover) (?:image|photo|picture)"
+            r"(?:\s*:|\s+(?:via|by|from|credit)\s*:?))\s*[^.!?\n]{1,80}",
             re.I,
         ),
         100,
@@ -177,7 +190,12 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"or redistributed[^\n]{0,60}|"
             r"(?:have|got) (?:a|any) (?:story|news tip|tip|tips)(?: for us)?\??\s*"
             r"(?:e-?mail|contact|get in touch|send)[^\n]{0,100}|"
-            r"(?:additional )?reporting by [^\n]{1,80}(?:;\s*editing by [^\n]{1,80})?|"
+            r"(?:additional |with )?reporting by [^\n]{1,80}(?:;\s*editing by [^\n]{1,80})?|"
+            r"have you been affected by [^.!?\n]{1,60}\? get in touch\.?|"
+            r"do you have a story for [^.!?\n]{1,60}\?|tip us off|"
+            r"e-?mail us at \S+@\S+(?: or call [\d ()+-]{6,20})?|"
+            r"the associated press receives support from [^\n]{0,150}|"
+            r"the bbc is not responsible for the content of external (?:sites|websites)\.?|"
             r"[^\n]{1,80} contributed to this report\.?|"
             r"this article is more than \d+ (?:years?|months?|days?) old|"
             r"a version of this article appears in print [^\n]{0,150}|"
@@ -195,10 +213,14 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"(?:read more|read next|read also|continue reading|click here[^.]{0,60}|"
             r"related(?: articles| stories| coverage| content)?|more from [^.]{0,40}|"
             r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"
-            r"skip to (?:main )?content|back to top|top stories|you may also like|"
+            r"skip to (?:main )?(?:content|navigation)|back to top|top stories|"
+            r"you (?:may|might) also like|what to read next|around the web|recommended by|"
+            r"related internet links|most watched|show key events only|filed under:? [^\n]{1,60}|"
+            r"please turn on javascript to see the live updates|"
             r"continue reading on (?:the )?next page|(?:next|previous) page|page \d+ of \d+|"
             r"refresh|load more|show more|continue reading the main story|most viewed|"
             r"explore more on these topics|related topics|more stories|latest news|"
+            r"editors?['’]?s? (?:picks?|choice)|don['’]t miss|must reads?|popular now|"
             r"share full article|reuse this content|posted in [^.!?\n]{1,40}|"
             r"click to share on [^\n]{1,30}|"
             r"follow [^.!?\n]{1,40} on (?:facebook|x|twitter|instagram)[^.!?\n]{0,60}\."
@@ -303,7 +325,8 @@ def _envelope(lines: list[str]) -> list[tuple[int, str]]:
 _LIST_MARKER = re.compile(
     r"(?:related(?: stories| articles| coverage| content| topics)?|more on this story|"
     r"top stories|most (?:read|popular|watched|viewed)|recommended(?: for you| stories)?|"
-    r"you may also like|trending(?: now)?|more stories|latest news)\W*",
+    r"you may also like|trending(?: now)?|more stories|latest news|"
+    r"editors?['’]?s? (?:picks?|choice)|don['’]t miss|must reads?|popular now)\W*",
     re.I,
 )
 _CAPTION = re.compile(r"(?:image|photo|media) caption\s*[:,]?", re.I)
@@ -312,12 +335,22 @@ _CAPTION = re.compile(r"(?:image|photo|media) caption\s*[:,]?", re.I)
 #: March 3, 2025", "Business reporter", "Jane Doe, Political editor". Names keep their
 #: capitals, and only the lines above the story's first sentence are read so.
 _BYLINE = re.compile(
-    r"(?:(?:[Ww]ritten|[Ss]tory|[Pp]osted|[Rr]eported) )?(?:By|BY|by) "
+    r"(?:(?:[Ww]ritten|[Ss]tory|[Pp]osted|[Rr]eported|[Ee]dited|[Ww]ords) )?(?:By|BY|by) "
     r"[A-Za-z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&|de|van|von|del|da)){0,5}"
     r"(?:\s*[|•·]\s*[^\n]{0,120}|,\s*[A-Z][^.!?\n]{0,60}| on [^\n]{1,40})?|"
     r"(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3},\s*)?(?:[A-Z][\w&'’-]*\s+){0,4}"
     r"(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor)"
     r"(?:,\s*[A-Z][^.!?\n]{0,40})?"
+)
+#: A note on the author below the story: "Jane Doe is a staff writer at The Atlantic.",
+#: "Jane Doe covers education for The Post." Read only after the story's last sentence.
+#: In the present tense and without a speaker: "... was a reporter there for 30 years,
+#: colleagues said" ends a story.
+_AUTHOR_NOTE = re.compile(
+    r"(?!.*\b(?:said|says|told)\b)(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+ "
+    r"(?:is (?:a|an|the) [^\n]{0,60}?"
+    r"(?i:writer|reporter|correspondent|editor|journalist|columnist|contributor|producer)s?\b"
+    r"|covers [^\n]{1,60}? for (?:the )?[A-Z])[^\n]{0,120}"
 )
 #: A menu: this many lines in a row or more, each one to three plain words, capitalised
 #: as a menu's are (not a table's row nor a list's item, which a chat reply writes and
@@ -354,7 +387,13 @@ def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int
     "Related" or "Most read"; anywhere, the caption under an "Image caption" marker.
     ``reasons``: the lines already cut, and why."""
     kept = [j for j, line in enumerate(lines) if j not in reasons and line.strip()]
-    prose = [j for j in kept if _is_prose(lines[j]) and not _BYLINE.fullmatch(lines[j].strip())]
+    prose = [
+        j
+        for j in kept
+        if _is_prose(lines[j])
+        and not _BYLINE.fullmatch(lines[j].strip())
+        and not _AUTHOR_NOTE.fullmatch(lines[j].strip())
+    ]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
 
     def outside(j: int) -> bool:
@@ -372,6 +411,8 @@ def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int
             cut += [(j, "navigation") for j in run]
         run = []
     for j in kept:
+        if j > last and _AUTHOR_NOTE.fullmatch(lines[j].strip()):
+            cut.append((j, "byline"))
         if j < first and _BYLINE.fullmatch(lines[j].strip()):
             cut.append((j, "byline"))
             if j - 1 in kept and _is_name(lines[j - 1]):

@@ -9,6 +9,7 @@ import sys
 import time
 
 import httpx
+import pytest
 
 
 def serve(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
@@ -135,6 +136,21 @@ def test_a_busy_port_is_a_one_line_error_before_any_model_loads():
     assert proc.returncode == 2, err
     assert err.strip() == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
     assert time.monotonic() - started < 60
+
+
+def test_a_second_server_on_a_port_another_has_bound_fails_before_loading():
+    """Two ``serve`` started a second apart: both bound the port (SO_REUSEADDR, neither
+    listening yet), and the second failed with a traceback after loading its models."""
+    from newsprobe.errors import NewsprobeError
+    from newsprobe.service.command import listen_socket
+
+    first = listen_socket("127.0.0.1", 0)
+    port = first.getsockname()[1]
+    try:
+        with pytest.raises(NewsprobeError, match="Address already in use"):
+            listen_socket("127.0.0.1", port).close()
+    finally:
+        first.close()
 
 
 def test_a_port_out_of_range_is_a_one_line_error_not_another_port():

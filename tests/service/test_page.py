@@ -152,13 +152,22 @@ def test_keyboard_only_submission_and_clear_error(page):
     page.locator("#verdict").wait_for(state="visible", timeout=30_000)
     assert page.locator("#verdict").inner_text() == "Too short to judge"
     assert page.get_by_role("alert").is_hidden()
+    # A check that fails takes the last verdict away: under the error it read as this one's.
+    page.get_by_label("Article text or URL").fill("")
+    page.get_by_role("button", name="Check article").click()
+    assert "Paste an article" in page.get_by_role("alert").inner_text()
+    assert page.locator("#result").is_hidden() and page.locator("#status").inner_text() == ""
 
 
 def test_server_errors_are_shown_in_one_line(page):
+    page.get_by_label("Article text or URL").fill("Drones crossed.")
+    page.get_by_role("button", name="Check article").click()
+    page.locator("#verdict").wait_for(state="visible", timeout=30_000)
     page.get_by_label("Article text or URL").fill("http://127.0.0.1:9/story")
     page.get_by_role("button", name="Check article").click()
     page.get_by_role("alert").wait_for(state="visible")
     assert page.get_by_role("alert").inner_text().startswith("Could not check this article: ")
+    assert page.locator("#result").is_hidden()  # not the last article's verdict
     page.get_by_label("Article text or URL").fill("x " * 12_000)
     page.get_by_role("button", name="Check article").click()
     expect(page.get_by_role("alert")).to_contain_text("at most 20000")
@@ -334,6 +343,15 @@ def test_a_dropped_pdf_is_sent_as_pdf_and_a_binary_file_is_refused(page):
     )
     expect(page.locator("#error")).to_have_text("photo.png is not a text, HTML or PDF file.")
     assert page.get_by_label("Article text or URL").input_value() == ""
+    page.set_input_files(
+        "#file", files=[{"name": "notes.rtf", "mimeType": "text/rtf", "buffer": b"{\\rtf1 x}"}]
+    )
+    expect(page.locator("#error")).to_have_text("notes.rtf is not a text, HTML or PDF file.")
+    # A file of many articles is refused, as the API refuses it: its rows are no one text.
+    rows = b'{"text": "Poland asked NATO allies to hold consultations."}\n' * 3
+    page.set_input_files("#file", files=[{"name": "crawl.jsonl", "mimeType": "", "buffer": rows}])
+    expect(page.locator("#error")).to_contain_text("crawl.jsonl holds many articles")
+    assert page.get_by_label("Article text or URL").input_value() == ""
 
 
 def test_api_key_typed_into_the_page_is_sent(browser, serve):
@@ -343,6 +361,7 @@ def test_api_key_typed_into_the_page_is_sent(browser, serve):
     context = browser.new_context(base_url=keyed.url)
     page = context.new_page()
     page.goto("/")
+    expect(page.locator("#sources-note")).to_contain_text("This server asks for an API key")
     page.get_by_label("Article text or URL").fill(SAMPLE.read_text(encoding="utf-8"))
     page.get_by_role("button", name="Check article").click()
     expect(page.get_by_role("alert")).to_contain_text("API key")
@@ -351,6 +370,11 @@ def test_api_key_typed_into_the_page_is_sent(browser, serve):
     page.get_by_role("button", name="Check article").click()
     page.locator("#verdict").wait_for(state="visible", timeout=30_000)
     assert page.get_by_role("alert").is_hidden()
+    # With the key, the page reads what it could not before: the sources and what each
+    # score means (those columns were empty).
+    assert page.locator("#sources-note").inner_text().startswith("No trusted sources")
+    meanings = page.locator("#scores td.detail").all_text_contents()
+    assert meanings and any(meanings)
     context.close()
 
 

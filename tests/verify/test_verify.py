@@ -1083,6 +1083,35 @@ def test_a_bodys_quote_given_to_another_body_is_a_speaker_conflict(tmp_path, mod
 
 
 @MODELS
+def test_an_offices_quote_given_to_another_office_is_a_speaker_conflict(tmp_path, model):
+    """The deputy is not the prime minister, nor the Home Secretary the Foreign one; a
+    name on one side and an office on the other may be one person, and "the minister"
+    may be either."""
+    words = '"We will build 1.5 million homes by 2029."'
+    s = store_of(tmp_path, Passage(f"The Deputy Prime Minister said: {words}", "gov"))
+    (other,) = verdicts(s, f"The Prime Minister said: {words}", model).values()
+    assert other.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in other.conflicts] == [
+        ("speaker", "Prime Minister", "Deputy Prime Minister")
+    ]
+    (same,) = verdicts(s, f"The Deputy Prime Minister said: {words}", model).values()
+    assert same.verdict == "supported"
+    words = '"British nationals should leave Lebanon immediately by any means available."'
+    (tmp_path / "fco").mkdir()
+    s = store_of(tmp_path / "fco", Passage(f"The Foreign Secretary said: {words}", "fco"))
+    (home,) = verdicts(s, f"The Home Secretary said: {words}", model).values()
+    assert [c.kind for c in home.conflicts] == ["speaker"]
+    for source, claim in (
+        ("The Foreign Minister said", "The minister said"),
+        ("A spokesman said", "A spokeswoman said"),
+    ):
+        (tmp_path / source).mkdir()
+        s = store_of(tmp_path / source, Passage(f"{source}: {words}", "fco"))
+        (found,) = verdicts(s, f"{claim}: {words}", model).values()
+        assert found.verdict == "supported", (claim, found.conflicts)
+
+
+@MODELS
 def test_a_place_is_named_as_a_whole_word(tmp_path, model):
     """ "Niger" was found inside "Nigeria", and Nigeria's figures confirmed Niger's."""
     s = store_of(tmp_path, Passage("Nigeria's inflation rose to 24 percent in 2023.", "cb"))

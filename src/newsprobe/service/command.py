@@ -120,6 +120,10 @@ def serve_cmd(
     uvicorn.Server(config).run(sockets=[sock])
 
 
+#: uvicorn's own backlog.
+BACKLOG = 2048
+
+
 def check_port(port: int) -> None:
     """A one-line error for a port outside 0..65535 (the OS would silently bind another)."""
     if not 0 <= port <= MAX_PORT:
@@ -139,6 +143,9 @@ def listen_socket(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(address)
+        # Listening now: two sockets bound with SO_REUSEADDR, neither listening yet, both
+        # bind, and a second ``serve`` failed with a traceback once its models had loaded.
+        sock.listen(BACKLOG)
     except OSError as exc:
         sock.close()
         raise NewsprobeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc

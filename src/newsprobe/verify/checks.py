@@ -671,7 +671,15 @@ def misattributed(claim: ClaimParts, source: ClaimParts, sentence: str) -> tuple
     when ``sentence`` (the source's, as written) names the claim's speaker too."""
     said = _speaker_name(claim)
     given = _speaker_name(source)
-    if said is None or given is None or not claim.quoted or not source.quoted:
+    if not claim.quoted or not source.quoted:
+        return None
+    if (said is None or given is None) and _other_office(claim, source):
+        # "The Prime Minister said" against "The Deputy Prime Minister said": no name on
+        # one side, and the offices cannot be one person's
+        if _quotes_given(claim, source):
+            return claim.attributed_as or "", source.attributed_as or ""
+        return None
+    if said is None or given is None:
         return None
     a, b = said.lower().removeprefix("the "), given.lower().removeprefix("the ")
     if claim.speaker is None and claim.attributed_to is not None:
@@ -684,10 +692,41 @@ def misattributed(claim: ClaimParts, source: ClaimParts, sentence: str) -> tuple
         return None
     elif _surname_in(said.split()[-1], sentence):
         return None  # the source's sentence names him too ("the government said X but Y said")
+    return (said, given) if _quotes_given(claim, source) else None
+
+
+def _quotes_given(claim: ClaimParts, source: ClaimParts) -> bool:
+    """Whether each of the claim's quoted passages is, word for word, in one of the
+    source's."""
     theirs = [_words(q) for q in source.quoted]
-    if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
-        return said, given
-    return None
+    return all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted)
+
+
+#: Words that make an office another person's: the deputy is not the prime minister.
+RANKS = frozenset(["deputy", "assistant", "vice", "shadow", "former", "acting"])
+#: Courtesy words, and one office written three ways.
+_NOT_OFFICE = frozenset(["the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame"])
+_SAME_OFFICE = {
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+}
+
+
+def _office(parts: ClaimParts) -> frozenset[str]:
+    words = re.findall(r"[\w'’-]+", (parts.attributed_as or "").lower())
+    return frozenset(_SAME_OFFICE.get(w, w) for w in words if w in TITLES and w not in _NOT_OFFICE)
+
+
+def _other_office(claim: ClaimParts, source: ClaimParts) -> bool:
+    """Whether the two attributions name offices no one person holds: a rank one has
+    and the other lacks ("Deputy Prime Minister", "Prime Minister"), or each a word the
+    other lacks ("Foreign Secretary", "Home Secretary"); "the minister" may be either."""
+    a, b = _office(claim), _office(source)
+    if not a or not b:
+        return False
+    return bool((a ^ b) & RANKS) or bool(a - b and b - a)
 
 
 #: Words of an office, not a name: "the Prime Minister" may be "Theresa May".
@@ -728,6 +767,10 @@ TITLES = frozenset(
         "ambassador",
         "deputy",
         "assistant",
+        "vice",
+        "shadow",
+        "former",
+        "acting",
         "foreign",
         "home",
         "health",

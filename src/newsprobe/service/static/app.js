@@ -33,6 +33,11 @@
   let shown = null; // the result on screen, for "Save as a report page"
   let verdictFeatures = [];
   let meanings = {}; // scorer -> what its value says (from /v1/models or the saved report)
+  let modelInfo = false; // /v1/models read (a keyed server refuses it without the key)
+  // What the page reads as one article; other files are refused, as docs/service.md says.
+  const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|pdf)$/i;
+  const ARTICLE_TYPES = ["text/plain", "text/html", "text/markdown", "application/pdf"];
+  const RECORD_FILE = /\.(csv|tsv|jsonl|ndjson|json|parquet|warc)(\.gz)?$/i;
 
   const pct = (p) => (p === null || p === undefined ? "n/a" : (100 * p).toFixed(1) + "%");
 
@@ -321,6 +326,14 @@
     box.hidden = !message;
   }
 
+  // The last article's verdict, taken away once another is asked for: left under an
+  // error, it read as the answer for the new one.
+  function clearResult() {
+    shown = null;
+    $("result").hidden = true;
+    $("status").textContent = "";
+  }
+
   function headers() {
     const h = { "Content-Type": "application/json", Accept: "application/json" };
     const key = $("api-key").value.trim();
@@ -348,6 +361,7 @@
   async function submit(event) {
     event.preventDefault();
     showError("");
+    clearResult();
     const body = requestBody();
     if (!body) {
       showError("Paste an article, give its URL, or drop a file first.");
@@ -370,6 +384,7 @@
         $("status").textContent = "";
         return;
       }
+      if (!modelInfo) await loadModelInfo(); // refused before an API key was typed
       render(data);
       $("status").textContent = `Done: ${labelText(data)}.`;
     } catch (err) {
@@ -407,6 +422,15 @@
     showError("");
     if (/\.pdf$/i.test(file.name) || file.type === "application/pdf") {
       usePdf(file);
+      return;
+    }
+    if (!ARTICLE_FILE.test(file.name) && !ARTICLE_TYPES.includes(file.type)) {
+      // A CSV or JSONL file holds many articles, and its rows read as one text were
+      // judged as one: `newsprobe check` and /v1/check/batch read them row by row.
+      showError(RECORD_FILE.test(file.name)
+        ? `${file.name} holds many articles: check it with newsprobe check, or send its ` +
+          "rows as items to /v1/check/batch."
+        : `${file.name} is not a text, HTML or PDF file.`);
       return;
     }
     const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
@@ -485,8 +509,14 @@
   async function loadModelInfo() {
     try {
       const response = await fetch("/v1/models", { headers: headers() });
+      if (response.status === 401) {
+        $("sources-note").textContent = "This server asks for an API key (under the " +
+          "form): with it, the page says whether claims are checked.";
+        return;
+      }
       if (!response.ok) return;
       const info = await response.json();
+      modelInfo = true;
       verdictFeatures = info.features || [];
       meanings = info.meanings || {};
       const s = info.sources || {};
@@ -503,6 +533,7 @@
     $("save-report").addEventListener("click", saveReport);
     $("file").addEventListener("change", (e) => useFile(e.target.files[0]));
     $("file-clear").addEventListener("click", clearFile);
+    $("api-key").addEventListener("change", () => { if (!modelInfo) loadModelInfo(); });
     $("input").addEventListener("keydown", (e) => {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("check-form").requestSubmit();
     });

@@ -48,3 +48,20 @@ def test_capital_look_alikes_of_i_fold_to_capital_i():
     # Unicode's prototype for I/l/1 is "l"; a capital Iota at a word start is an "I".
     assert fold_homoglyphs("Ιt was ΙSIS, the heΙΙo said.")[0] == "It was ISIS, the hello said."
     assert fold_homoglyphs("Іt іs")[0] == "It is"  # Cyrillic І, і
+
+
+def test_look_alikes_a_red_team_found_are_folded_and_counted():
+    """Greek epsilon for "e", a lunate sigma for "c" (NFKC makes it a final sigma) and
+    small capitals: each had turned a machine story human, uncounted."""
+    findings: dict[str, int] = {}
+    out = normalize_text("Thε ϲouncil mεt. ꜱᴍᴀʟʟ ᴄᴀᴘɪᴛᴀʟꜱ here", findings)
+    assert out == "The council met. small capitals here"
+    assert findings["homoglyphs"] == 16
+
+
+def test_letters_of_names_and_science_are_not_counted_as_tricks():
+    # Turkish "ı" spells a name; a Greek letter before a hyphen is a scientist's.
+    text, n = fold_homoglyphs("Kılıçdaroğlu said α-synuclein and γ-rays were studied.")
+    assert n == 0 and "α-synuclein and γ-rays" in text
+    # An IPA vowel in a pronunciation guide is no "e".
+    assert fold_homoglyphs("the Hellenes (/ˈhɛliːnz/)") == ("the Hellenes (/ˈhɛliːnz/)", 0)

@@ -21,7 +21,7 @@ import unicodedata
 
 import regex
 
-from newsprobe.normalize.homoglyphs import fold_homoglyphs
+from newsprobe.normalize.homoglyphs import SMALL_CAPITALS, fold_homoglyphs
 from newsprobe.normalize.spelling import repair_misspellings
 
 _INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
@@ -121,6 +121,9 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     # itself produces (U+3164 HANGUL FILLER becomes U+1160).
     text, invisible = remove_invisible(text)
     styled = len(_STYLED_LETTERS.findall(text))
+    plain = text.translate(SMALL_CAPITALS)  # letter for letter
+    styled += sum(a != b for a, b in zip(text, plain, strict=True))
+    text = plain
     text = CONTROL.sub("", unicodedata.normalize("NFKC", text))
     text, more = remove_invisible(text)
     text, marks = strip_marks(text)

@@ -234,6 +234,9 @@ def test_pages_of_other_pages_are_no_article(body: str, title: str, message: str
     assert "Drones crossed" in article_from_html(brief, name="brief.html").text
     wide = _page(f'<div class="hidden md:block">{STORY}</div>')
     assert "Drones crossed" in article_from_html(wide, name="wide.html").text
+    # A style sheet's "opacity: 0" is where a fade-in starts; a reader sees the story.
+    faded = _page(f'<style>.fade{{opacity:0}}</style><div class="fade">{STORY}</div>')
+    assert "Drones crossed" in article_from_html(faded, name="faded.html").text
 
 
 @pytest.mark.parametrize(
@@ -245,12 +248,26 @@ def test_pages_of_other_pages_are_no_article(body: str, title: str, message: str
         'style="font-size:0"',
         'style="position:absolute;left:-9999px"',
         'class="sr"',
+        # and the ways a red-team found (2026-12-06)
+        'style="opacity:0"',
+        'style="color:transparent"',
+        'style="color:#fff;background:#fff"',
+        'style="display:/**/none"',
+        'style="position:absolute;left:-99em"',
+        'style="transform:translateX(-9999px)"',
+        'style="clip-path:inset(50%)"',
+        'style="font-size:0.01px"',
+        'id="note"',
+        'class="aside"',
     ],
 )
 def test_text_a_reader_never_sees_is_not_scored(hide: str) -> None:
     """A paragraph of human news hidden in the page made machine text read as human."""
     secret = "The parish council met in the village hall to discuss the new bus timetable."
-    style = "<style>.sr{position:absolute;width:1px;height:1px;clip:rect(0 0 0 0)}</style>"
+    style = (
+        "<style>.sr{position:absolute;width:1px;height:1px;clip:rect(0 0 0 0)}"
+        "#note{display:none} .x, .aside {display:none}</style>"
+    )
     page = _page(f"{style}<div {hide}><p>{secret}</p></div>{STORY}")
     article = article_from_html(page, name="page.html")
     assert "parish council" not in article.text and "Drones crossed" in article.text

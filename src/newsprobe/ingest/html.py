@@ -180,13 +180,29 @@ _ERROR_TITLE = re.compile(
     re.I,
 )
 _ERROR_WORDS = 100  # an error page says a sentence or two, an article more
-#: Marks of an element a reader of the page never sees.
+#: Marks of an element a reader of the page never sees: not shown, no size, transparent,
+#: or moved off the screen (a red-team hid a human paragraph each of these ways).
 _HIDDEN_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])"
-    r"|(?:left|top|text-indent)\s*:\s*-\d{3,}|clip\s*:\s*rect\(\s*0[\s,]+0",
+    r"display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*(?:0(?![.\d]*[1-9])|0?\.0\d*)|(?<![-\w])color\s*:\s*transparent"
+    r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*"
+    r"-(?:\d{3,}|\d{2,}(?:\.\d+)?\s*(?:em|rem|vw|vh))"
+    r"|transform\s*:\s*translate[xy]?\(\s*-\d{3,}|scale\(\s*0\s*\)"
+    r"|clip\s*:\s*rect\(\s*0[\s,]+0|clip-path\s*:\s*inset\(\s*50%",
     re.I,
 )
-_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+#: A style sheet's rule: its selectors and its declarations.
+_CSS_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
+#: A selector naming one class or id ("p.note", "#x"), the only kind read.
+_SIMPLE_SELECTOR = re.compile(r"[\w-]*([.#])([\w-]+)")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+#: Transparent: read in an element's own style only, since a style sheet's "opacity: 0"
+#: is most often where a script's fade-in starts.
+_FADED = re.compile(r"opacity\s*:\s*0(?![.\d]*[1-9])", re.I)
+_COLOUR = re.compile(r"(?<![-\w])color\s*:\s*([^;!]+?)\s*(?:!important\s*)?(?:;|$)", re.I)
+_BACKGROUND = re.compile(
+    r"(?<![-\w])background(?:-color)?\s*:\s*([^;!]+?)\s*(?:!important\s*)?(?:;|$)", re.I
+)
 _HIDDEN_CLASSES = frozenset({"hidden", "sr-only", "visually-hidden", "screen-reader-text"})
 
 
@@ -210,7 +226,9 @@ def _without_hidden(html: str) -> tuple[str, list[str], Any]:
     Also the parsed tree of the page returned, when there is one, for the reads after
     extraction."""
     if not re.search(
-        r"hidden|template|display\s*:\s*none|font-size|sr-only|-\d{3,}|clip", html, re.I
+        r"hidden|template|display|font-size|sr-only|-\d{2,}|clip|opacity|transparent|scale|color",
+        html,
+        re.I,
     ):
         return html, [], None
     from lxml import html as lxml_html
@@ -218,13 +236,7 @@ def _without_hidden(html: str) -> tuple[str, list[str], Any]:
     tree = _tree(html)
     if tree is None:
         return html, [], None
-    hide = set(_HIDDEN_CLASSES)
-    for style in tree.iter("style"):  # ".sr{position:absolute;clip:rect(0 0 0 0)}"
-        hide.update(
-            m.group(1).lower()
-            for m in _CLASS_RULE.finditer(style.text or "")
-            if _HIDDEN_STYLE.search(m.group(2))
-        )
+    hide, hidden_ids = _hidden_selectors(tree)
     hidden = []
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
@@ -236,8 +248,9 @@ def _without_hidden(html: str) -> tuple[str, list[str], Any]:
             el.tag == "template"
             or el.get("hidden") is not None
             or (el.get("aria-hidden") or "").lower() == "true"
-            or _HIDDEN_STYLE.search(el.get("style") or "")
+            or _hidden_style(el.get("style") or "")
             or classes & hide
+            or el.get("id") in hidden_ids
         ):
             text = " ".join(el.text_content().split())
             if text:
@@ -249,6 +262,36 @@ def _without_hidden(html: str) -> tuple[str, list[str], Any]:
     if body is None or len(" ".join(body.text_content().split()).split()) < 5:
         return html, [], None  # the tree lost what the page keeps
     return lxml_html.tostring(tree, encoding="unicode"), hidden, tree
+
+
+def _hidden_style(style: str) -> bool:
+    """Whether an element's own style hides it, or writes it in its background's colour
+    ("color:#fff;background:#fff")."""
+    style = _CSS_COMMENT.sub("", style)
+    if _HIDDEN_STYLE.search(style) or _FADED.search(style):
+        return True
+    colour = _COLOUR.search(style)
+    ground = _BACKGROUND.search(style)
+    return bool(colour and ground) and colour.group(1).lower() == ground.group(1).lower()
+
+
+def _hidden_selectors(tree: Any) -> tuple[set[str], set[str]]:
+    """The classes (lower-cased) and ids the page's style sheets hide, each named alone
+    in a selector list (".sr, #note {clip: rect(0 0 0 0)}"); a selector of more parts
+    (".menu .x") hides only where it applies, so it is not read."""
+    classes, ids = set(_HIDDEN_CLASSES), set()
+    for style in tree.iter("style"):
+        for rule in _CSS_RULE.finditer(_CSS_COMMENT.sub("", style.text or "")):
+            if not _HIDDEN_STYLE.search(rule.group(2)):
+                continue
+            for selector in rule.group(1).split(","):
+                if m := _SIMPLE_SELECTOR.fullmatch(selector.strip()):
+                    kind, name = m.groups()
+                    if kind == ".":
+                        classes.add(name.lower())
+                    else:
+                        ids.add(name)
+    return classes, ids
 
 
 def _link_share(flat: str, tree: Any) -> float:

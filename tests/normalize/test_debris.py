@@ -75,6 +75,7 @@ BODY = (
         ("Thank you for signing up!", "subscribe"),
         ("Listen to this article · 5:12 min Learn more", "share"),
         ("With reporting by Jane Doe", "syndication"),
+        ("REUTERS/Kim Kyung-Hoon - RC2FTE9D6590", "photo_credit"),
         ("Have you been affected by the issues raised in this story? Get in touch.", "syndication"),
     ],
 )
@@ -117,6 +118,15 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         "Credit card debt rose to a record last year",
         "Sponsored by the council, the scheme paid for 300 homes.",
         "Listen on the radio tonight, the presenter said",
+        # Story sentences a red-team found cut (2026-12-06)
+        "The regulator found that the website uses cookies to track visitors across other "
+        "sites without asking for their consent, and fined the company £2m on Tuesday.",
+        "Copyright Office officials said on Tuesday that the new rule would take effect.",
+        "© Crown copyright data published by the ONS showed that 40 officers were disciplined.",
+        "All rights reserved, the band's lawyer wrote in a letter to the label.",
+        "Reporting by the Guardian and the BBC found that 40 officers had been disciplined.",
+        "Reuters/Ipsos poll shows Labour ahead",
+        "More from the minister's speech",
     ],
 )
 def test_story_sentences_are_kept(line: str) -> None:
@@ -253,6 +263,16 @@ def test_a_related_list_is_cut_below_the_story_only() -> None:
     cleaned, removed = strip_debris(inside)
     assert "The chief constable urged people not to travel" in cleaned
     assert [r.text for r in removed] == ["Related"]
+
+
+def test_a_related_list_above_the_story_goes_but_not_the_headline() -> None:
+    """Five human headlines under "Related:" above a machine story had turned it human
+    (0.997 -> 0.208): only the marker went. The story's own headline, a blank line
+    below them, stays."""
+    heads = "Related:\nGlobe tour guides to strike over pay\nMortgage demand falls again"
+    cleaned, removed = strip_debris(f"{heads}\n\nDrones cross into Poland\n\n{BODY}")
+    assert cleaned == f"Drones cross into Poland\n\n{BODY}"
+    assert {r.reason for r in removed} == {"navigation"} and len(removed) == 3
 
 
 def test_a_byline_is_cut_above_the_story_only() -> None:

@@ -132,7 +132,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
         re.compile(
             # The notice may not start with a sentence of its own: a story sentence followed
             # by a cookie notice on one line is not all debris.
-            r"[^.!?]{0,80}(?:we use cookies|(?:web)?site uses cookies|uses? cookies to|"
+            # A site speaks of itself ("This site uses cookies"), not a story of another's.
+            r"[^.!?]{0,80}(?:we use cookies|(?:this|our) (?:web)?site uses cookies|"
             r"accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)|"
             r"by continuing to (?:use|browse) (?:this|our) (?:site|website)).{0,200}",
             re.I,
@@ -150,7 +151,10 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"(?: (?:credit|source|copyright))?s?|photo credits?)\s*:\s*[^.!?\n]{1,80}[)\]]?|"
             r"[(\[]?[^.!?\n]{0,60}/\s*(?:getty images|reuters|ap|afp|pa(?: wire| media)?|epa|"
             r"shutterstock|alamy|bloomberg|the guardian)[)\]]?|"
-            r"[(\[]?(?:ap|afp|epa|reuters|pa)(?: photo)?/[^.!?\n]{1,60}[)\]]?|"
+            # "REUTERS/Toby Melville/File Photo", not "Reuters/Ipsos poll shows Labour ahead"
+            r"[(\[]?(?:ap|afp|epa|reuters|pa)(?: photo)?/"
+            r"(?-i:[A-Z][\w.'’-]*)(?:[ /](?-i:[A-Z][\w.'’-]*)){0,5}"
+            r"(?:\s*[-–]\s*(?-i:[A-Z0-9]{6,}))?[)\]]?|"
             r"photo by [^.!?\n]{1,40} on (?:unsplash|pexels)|"
             # "Credit: Getty Images", "Featured image via Getty", "Top image: Jane Doe"
             r"(?:credits?\s*:|(?:featured|top|header|lead|hero|cover) (?:image|photo|picture)"
@@ -183,14 +187,16 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"(?:,? and (?:is )?(?:republished|reproduced) [^\n]{0,60})?\.?|"
             r"[^\n]{0,100}(?:republished|reproduced) (?:here )?with (?:kind )?permission"
             r"[^\n]{0,60}|"
+            r"(?![^\n]*\b(?:said|says|showed|shows|found|finds|wrote)\b)"
             r"\(?(?:copyright|©)\s*(?:©\s*)?(?:\(c\)\s*)?(?:(?:19|20)\d\d\b,?\s*)?(?:by\s+)?"
-            r"(?-i:[A-Z])[^\n]{0,250}|"
-            r"all rights reserved\.?[^\n]{0,150}|"
+            r"(?!(?-i:Office|Board|Act|Tribunal|Royalty)\b)(?-i:[A-Z])[^\n]{0,250}|"
+            r"all rights reserved(?:\.[^\n]{0,150})?|"
             r"[^\n]{0,150}may not be (?:published|reproduced), broadcast, rewritten,? "
             r"or redistributed[^\n]{0,60}|"
             r"(?:have|got) (?:a|any) (?:story|news tip|tip|tips)(?: for us)?\??\s*"
             r"(?:e-?mail|contact|get in touch|send)[^\n]{0,100}|"
-            r"(?:additional |with )?reporting by [^\n]{1,80}(?:;\s*editing by [^\n]{1,80})?|"
+            r"(?:additional |with )?reporting by (?-i:[A-Z])[^\n]{0,80}"
+            r"(?:;\s*editing by [^\n]{1,80})?|"
             r"have you been affected by [^.!?\n]{1,60}\? get in touch\.?|"
             r"do you have a story for [^.!?\n]{1,60}\?|tip us off|"
             r"e-?mail us at \S+@\S+(?: or call [\d ()+-]{6,20})?|"
@@ -211,7 +217,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             r"(?:read more|read next|read also|also read|see also|more on this story|"
             r"related(?: story| article)?)\s*[:|»›>]\s*[^\n.]{3,90}[?!]?|"
             r"(?:read more|read next|read also|continue reading|click here[^.]{0,60}|"
-            r"related(?: articles| stories| coverage| content)?|more from [^.]{0,40}|"
+            r"related(?: articles| stories| coverage| content)?|"
+            r"more from (?:(?-i:[A-Z])|(?:this|the|our) (?:author|writer|site|section))[^.]{0,40}|"
             r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"
             r"skip to (?:main )?(?:content|navigation)|back to top|top stories|"
             r"you (?:may|might) also like|what to read next|around the web|recommended by|"
@@ -384,7 +391,8 @@ def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int
     (a list inside a story is the story's): a site's menu (a run of one- to three-word
     lines, not under a line ending in ":"), a byline and the name above its role ("Maria
     Keller" above "Business reporter"), and the headlines, times and sections under a bare
-    "Related" or "Most read"; anywhere, the caption under an "Image caption" marker.
+    "Related" or "Most read" (above the story, only the lines right under it); anywhere,
+    the caption under an "Image caption" marker.
     ``reasons``: the lines already cut, and why."""
     kept = [j for j, line in enumerate(lines) if j not in reasons and line.strip()]
     prose = [
@@ -427,6 +435,13 @@ def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int
                 if not _fragment(lines[j], 15):
                     break
                 cut.append((j, "navigation"))
+        elif i < first and _LIST_MARKER.fullmatch(lines[i].strip()):
+            # Above the story, the lines right under the marker only: the story's own
+            # headline, a blank line below them, is no other story's.
+            j = i + 1
+            while j < first and j not in reasons and _fragment(lines[j], 15):
+                cut.append((j, "navigation"))
+                j += 1
     return sorted(set(cut))
 
 

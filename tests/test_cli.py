@@ -1103,8 +1103,8 @@ def test_a_turn_found_by_the_ending_test_says_so_on_screen():
     the sentence evidence."""
     from rich.console import Console
 
-    from newsprobe.article import Article, Boundary, SentenceScore
-    from newsprobe.report.terminal import boundary_text
+    from newsprobe.article import Article, Boundary, SentenceScore, Verdict
+    from newsprobe.report.terminal import boundary_text, render_article
 
     text = " ".join(REPORTER[:3] + ASSISTANT[:3])
     article, pos = Article(text=text), 0
@@ -1119,6 +1119,17 @@ def test_a_turn_found_by_the_ending_test_says_so_on_screen():
     shown = console.export_text()
     assert "MIXED  machine-written from sentence 4 on" in shown
     assert "its ending, read alone, reads machine-written more strongly than in all but 5%" in shown
+    # A human verdict (on the article's start) with a turn says MIXED on its first line:
+    # "likely HUMAN-WRITTEN" there hid the turn at the foot of the panel.
+    article.verdict = Verdict(
+        label="human", machine_probability=0.2, threshold=0.9, fpr_target=0.01
+    )
+    article.scores = {"loglik@m": -3.0}
+    console = Console(width=400, record=True)
+    render_article(article, "m", console)
+    head = next(line for line in console.export_text().splitlines() if "probability" in line)
+    assert "MIXED: machine-written from sentence 4 on   machine probability 20.0% (of its " in head
+    assert "likely HUMAN-WRITTEN" not in console.export_text()
 
 
 def test_check_on_onnx_runtime_gives_the_pytorch_verdict(tiny_detector, article_file):

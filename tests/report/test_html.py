@@ -28,3 +28,12 @@ def test_articles_are_named_by_title_and_where_they_came_from_else_by_number() -
         "https://news.example/1",
         "article 5",
     ]
+
+
+def test_a_human_start_with_a_turn_is_said_as_mixed_without_a_script() -> None:
+    turn = {"sentence": 4, "text": "Allies agreed to consult."}
+    result = {"label": "human", "machine_probability": 0.2, "threshold": 0.9, "boundary": turn}
+    page = report_page([result])
+    noscript = page[page.index("<noscript>") : page.index("</noscript>")]
+    assert '<p class="verdict mixed">Mixed: machine-written from sentence 5 on</p>' in noscript
+    assert "Turns machine-written at sentence 5" in noscript

@@ -279,6 +279,10 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert "3, read as one text: the verdict is on the first" in meta
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "page_full_result.png"), full_page=True)
+    # A human verdict on the start with a turn after it is said as mixed, first.
+    page.evaluate("r => window.newsprobe.render(r)", {**result, "label": "human"})
+    assert page.locator("#verdict").inner_text() == "Mixed: machine-written from sentence 2 on"
+    assert page.locator("#verdict").get_attribute("class") == "verdict mixed"
 
 
 def send_dropped(page, name: str, mime: str, data: bytes) -> tuple[str, set[str]]:

@@ -79,7 +79,10 @@ def _plain_result(result: dict[str, Any], i: int = 0) -> str:
         return parts[0] + f'<p class="error">{e(str(result["error"]))}</p>'
     label, p = result.get("label"), result.get("machine_probability")
     word = _LABELS.get(str(label), str(label))
-    if label == "human" and p is not None and p >= 0.5:
+    turn = result.get("boundary")
+    if label == "human" and turn:  # the verdict reads the start; the turn is said first
+        word, label = f"Mixed: machine-written from sentence {turn['sentence'] + 1} on", "mixed"
+    elif label == "human" and p is not None and p >= 0.5:
         word = "Not flagged (uncertain, leaning machine)"
     elif label == "machine" and p is not None and p < 0.5:
         word = "Flagged (leaning human)"
@@ -91,7 +94,7 @@ def _plain_result(result: dict[str, Any], i: int = 0) -> str:
         + (f" (measured on {n} texts)." if (n := result.get("threshold_texts")) else ".")
     )
     parts += [f'<p class="verdict {e(str(label))}">{e(word)}</p>', f"<p>{e(str(detail))}</p>"]
-    if turn := result.get("boundary"):
+    if turn:
         parts.append(f"<p>Turns machine-written at sentence {turn['sentence'] + 1}: ")
         parts.append(f"“{e(str(turn['text']))}”</p>")
     if result.get("claims_not_checked"):

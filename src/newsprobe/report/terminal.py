@@ -51,7 +51,13 @@ def render_article(article: Article, model: str, console: Console | None = None)
         head = Text.assemble((word, "bold yellow"), f"  {v.reason}")
     else:
         p = v.machine_probability or 0.0
-        if v.label == "machine" and p < 0.5:
+        turn = article.boundary
+        if v.label == "human" and turn is not None:
+            # The verdict reads the start; a turn found after it is what the reader must
+            # see first, not "likely human" with the turn at the foot of the panel.
+            word = f"MIXED: machine-written from sentence {turn.sentence + 1} on"
+            colour = "bold magenta"
+        elif v.label == "machine" and p < 0.5:
             # Above a threshold set low (on human news that scores low), but under even
             # odds: flagged, not "likely" machine-written.
             word, colour = "FLAGGED, leaning human", "bold red"
@@ -65,7 +71,7 @@ def render_article(article: Article, model: str, console: Console | None = None)
             word, colour = "NOT FLAGGED, leaning machine", "bold yellow"
         head = Text.assemble(
             (word, colour),
-            f"   machine probability {p:.1%}",
+            f"   machine probability {p:.1%}" + (" (of its start)" if turn is not None else ""),
             f"   (flagged above {v.threshold:.1%}: at most {_rate(v.fpr_target)} of human "
             "news is flagged"
             + (f", measured on {v.threshold_texts} texts)" if v.threshold_texts else ")"),
@@ -92,7 +98,7 @@ def render_article(article: Article, model: str, console: Console | None = None)
         else f"model {model}, {tokens} tokens scored",
         style="dim",
     )
-    if tokens and words > tokens:  # about 1.3 tokens a word: most of the text went unread
+    if tokens and words > max(tokens, read):  # ~1.3 tokens a word: most of it went unread
         footer.append(
             f" of a {words}-word text (the verdict reads its start; --max-tokens 512 "
             "colours and reads more of it for a turn to machine text)"

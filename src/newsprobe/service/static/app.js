@@ -18,8 +18,14 @@
   // human": the threshold is strict (set on human news), so say what is uncertain.
   // Above a threshold set low on a user's own human news, under 50% is not "likely
   // machine-written" either.
+  // A human verdict on the start with a turn after it: mixed, said first.
+  const turnOf = (r) =>
+    r.label === "human" && r.boundary && Number.isInteger(r.boundary.sentence)
+      ? r.boundary.sentence : -1;
   const labelText = (r) =>
-    r.label === "human" && r.machine_probability >= 0.5
+    turnOf(r) >= 0
+      ? `Mixed: machine-written from sentence ${turnOf(r) + 1} on`
+      : r.label === "human" && r.machine_probability >= 0.5
       ? "Not flagged (uncertain, leaning machine)"
       : r.label === "machine" && r.machine_probability < 0.5
         ? "Flagged (leaning human)"
@@ -295,7 +301,7 @@
     shown = result;
     renderGauge(result);
     const v = $("verdict");
-    v.className = `verdict ${result.label}`;
+    v.className = `verdict ${turnOf(result) >= 0 ? "mixed" : result.label}`;
     v.textContent = labelText(result);
     // Too short, or in a language the detector does not cover: no number, so the reason
     // stands in for it, and the scores and evasion counts of a text not judged are not shown.

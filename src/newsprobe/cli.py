@@ -142,6 +142,13 @@ def check(
             "window colours more sentences of a long article, at more cost"
         ),
     ] = None,
+    read_ending: Annotated[
+        bool,
+        typer.Option(
+            help="Read a long article's unscored ending alone, for a machine story behind "
+            "a human lead (one more short model pass where the verdict is human)"
+        ),
+    ] = True,
     device: DeviceOpt = None,
     runtime: RuntimeOpt = "torch",
     allow_private: AllowPrivateOpt = False,
@@ -196,7 +203,9 @@ def check(
             raise UsageError(f"--date: {exc}") from None
     if html_out is not None:
         output_file(html_out, "--html", inputs=paths)
-    options = DetectOptions(max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime)
+    options = DetectOptions(
+        max_tokens=max_tokens, fpr=fpr, device=device, runtime=runtime, read_ending=read_ending
+    )
     # --date dates the claims' "last year"; the verdict does not read it.
     verify = claims_verifier(
         sources, store, max_claims, judge_url, judge_model, also=[("--date", date)]

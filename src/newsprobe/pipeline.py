@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsprobe.article import Article, Span, Verdict
-from newsprobe.detect.boundary import locate_boundary
+from newsprobe.detect.boundary import flagged_alone, locate_boundary, unread_ending
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.detect.tells import find_tells
@@ -153,7 +153,29 @@ def check_articles(
         ):
             article.sentences = score_sentences(article, detector)
             article.boundary = locate_boundary(article, detector)
+            if article.boundary is None and options.read_ending:
+                _read_to_the_end(article, detector)
     return list(articles)
+
+
+#: Tokens the sentences are scored over once an article's unread ending reads
+#: machine-written: what ``--max-tokens 512`` colours.
+FURTHER_TOKENS = 512
+
+
+def _read_to_the_end(article: Article, detector: Detector) -> None:
+    """Read the ending the verdict's window left unread; where it alone would be flagged,
+    score the sentences further and locate the turn (a human lead in front of a machine
+    story had hidden it: ``detect.boundary.unread_ending``)."""
+    unread = unread_ending(article, detector)
+    if not flagged_alone(unread, article):
+        return
+    if max(len(st) for st in article.token_stats.values()) < FURTHER_TOKENS:
+        start = article.body_start
+        stats = detector.extractor.stats([article.text[start:]], FURTHER_TOKENS)
+        article.token_stats = {m: stats[m][0].shifted(start) for m in detector.models}
+        article.sentences = score_sentences(article, detector)
+    article.boundary = locate_boundary(article, detector, unread)
 
 
 def _score(

@@ -401,3 +401,55 @@ def test_the_two_tests_share_the_human_articles_false_alarms():
     # Too few human articles given the ending test: no cut-off rather than a guess.
     _set_two_stage(locator, first, evidence, human, 0.5, [-np.inf] * (n - 5) + [1.0] * 5)
     assert locator.ending_cutoff is None
+
+
+def test_an_ending_the_window_never_read_is_read_and_the_turn_located(
+    style, toy_detector, monkeypatch
+):
+    """A human lead in front of a machine story hid it: the verdict reads ~100 words, so
+    no sentence score reached the story. The article's own ending is read alone; where it
+    would be flagged at the verdict's threshold, the sentences are scored further and the
+    turn located ("ending" test, the verdict's threshold and rate); else nothing more is
+    read. An ending the scored sentences reach is left to their own tests, and one whose
+    style reads human is not read."""
+    import newsprobe.detect.boundary as boundary
+    from newsprobe.pipeline import FURTHER_TOKENS
+
+    det = Detector.from_dict(toy_detector.to_dict())
+    det.boundary_ = BoundaryLocator(style, 1e-3, 1.0, 0.0, cutoff=50.0, fpr=0.05).to_dict()
+    det.calibration_scores_ = [0.9] * 100  # its start reads human (the tiny model's 0.17)
+    long = ARTICLE + " " + " ".join(REPORTER + ASSISTANT)
+    endings: list[str] = []
+    logit = [9.0]
+
+    def fake_endings(texts, detector, stats_of=None):
+        endings.extend(texts)
+        return np.array(logit * len(texts))
+
+    monkeypatch.setattr(boundary, "ending_logits", fake_endings)
+    (plain,) = check_articles([Article(text=long)], det)
+    assert plain.verdict.label == "human"  # read on its start, as before
+    (art,) = check_articles([Article(text=long)], det)
+    assert len(endings) == 2 and endings[0].endswith(ASSISTANT[-1])
+    b = art.boundary
+    assert b is not None and b.test == "ending" and b.statistic == 9.0
+    assert b.fpr_target == art.verdict.fpr_target != det.boundary_locator().fpr
+    assert b.cutoff == pytest.approx(np.log(art.verdict.threshold / (1 - art.verdict.threshold)))
+    scored = [s for s in art.sentences if s.machine_probability is not None]
+    assert len(scored) > 5 and max(len(t) for t in art.token_stats.values()) <= FURTHER_TOKENS
+    assert art.verdict.machine_probability == plain.verdict.machine_probability
+    logit[0] = -9.0  # the ending reads human: no turn, nothing scored further
+    (calm,) = check_articles([Article(text=long)], det)
+    assert calm.boundary is None
+    assert sum(s.machine_probability is not None for s in calm.sentences) < len(scored)
+    n_read = len(endings)
+    (short,) = check_articles([Article(text=ARTICLE)], det)
+    assert short.boundary is None and len(endings) == n_read  # no unread ending
+    # An ending in a reporter's style is not read: the style model screens it first.
+    (reported,) = check_articles(
+        [Article(text=ARTICLE + " " + " ".join(ASSISTANT + REPORTER))], det
+    )
+    assert reported.boundary is None and len(endings) == n_read
+    logit[0] = 9.0  # asked not to read it: not read (check --no-read-ending)
+    (fast,) = check_articles([Article(text=long)], det, DetectOptions(read_ending=False))
+    assert fast.boundary is None and len(endings) == n_read

@@ -44,6 +44,12 @@ the part a content farm wrote last is stronger evidence than 48-token sentence w
 0.81 / 0.75 for the averaged sentence evidence), for one model pass. The two tests share
 the ``fpr``: the sentence test's cut-off passes ``SENTENCE_TEST_SHARE`` of it on the human
 fit articles, the ending's fills the union up to it (docs/measurements.md).
+An article's own ending that no sentence score reached (the default window reads ~100
+words) is read alone too (``unread_ending``), against the verdict's threshold, where its
+sentences' style does not read human (``ENDING_STYLE_MIN``, no model pass): a human lead
+of ~100 words put in front of a machine story had hidden it whole (a red-team's,
+2026-12-06). Its windows are then scored further, and the turn located as the ending
+test's (docs/output.md has the measurements).
 Locators saved before the prescreen test the article's reading against ``cutoff`` and
 read the windows alone only to split; locators saved before the ending test have no
 ``ending_cutoff`` and never read the ending.
@@ -78,10 +84,12 @@ __all__ = [
     "ending_start",
     "ending_statistic",
     "fit_locator",
+    "flagged_alone",
     "locate_boundary",
     "mixed_evidence",
     "scored_sentences",
     "split_posterior",
+    "unread_ending",
 ]
 
 #: Share of whole human news articles in which a boundary may be reported.
@@ -96,6 +104,10 @@ MIN_SENTENCES = 4
 #: only given that test when its scored sentences hold twice as many (its head and ending
 #: then share little).
 ENDING_WORDS = 80
+#: Mean style log-odds of an unread ending's sentences below which it is not read: 30% of
+#: whole human articles pass (150 BBC and 146 LLMFake, 2026-12-06), and 62 of the 63
+#: machine stories behind a human lead whose ending the detector flags.
+ENDING_STYLE_MIN = -1.25
 #: Share of ``fpr`` the two-stage sentence test may spend when the ending test stands beside
 #: it (half each: fixed before the split was measured).
 SENTENCE_TEST_SHARE = 0.5
@@ -468,11 +480,41 @@ def ending_statistic(
     return float(ending_logits([" ".join(texts[first:])], detector)[0])
 
 
-def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
+def unread_ending(article: Article, detector: Detector) -> float | None:
+    """The detector's log-odds on the article's last ``ENDING_WORDS`` words, read alone,
+    where its sentence scores never reached them and its verdict (on its start) is human;
+    ``None`` elsewhere (or without a locator), so that most articles pay one short pass."""
+    v = article.verdict
+    locator = detector.boundary_locator()
+    if locator is None or v is None or v.label != "human":
+        return None
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    scored = len(scored_sentences(article)[0])
+    first = ending_start(texts)
+    if first is None or first < scored:  # the scored sentences' own tests read it
+        return None
+    # The style model (no model pass) screens first: most human endings read human.
+    if float(np.mean(locator.style.decision_function(texts[first:]))) < ENDING_STYLE_MIN:
+        return None
+    return float(ending_logits([" ".join(texts[first:])], detector)[0])
+
+
+def flagged_alone(logit: float | None, article: Article) -> bool:
+    """Whether a part of ``article`` read alone (its log-odds) would be flagged as an
+    article at its verdict's threshold."""
+    v = article.verdict
+    return logit is not None and v is not None and logit > float(_logit([v.threshold])[0])
+
+
+def locate_boundary(
+    article: Article, detector: Detector, unread: float | None = None
+) -> Boundary | None:
     """Where the scored sentences of ``article`` turn machine-written, if the evidence of a
     turn passes the detector's mixed-authorship test; ``None`` otherwise (or when the
     detector has no locator, or too few sentences were scored). Windows are read alone
-    (one model pass each) only for articles past the test's first stage."""
+    (one model pass each) only for articles past the test's first stage. ``unread``: the
+    log-odds of the article's ending read before its sentences were scored that far
+    (``unread_ending``); past the verdict's threshold, the article is mixed."""
     locator = detector.boundary_locator()
     if locator is None:
         return None
@@ -493,8 +535,12 @@ def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
         stat, cutoff = locator.deciding_test(stat, both)
         mixed = stat > cutoff
     ending = None if mixed else ending_statistic(article, detector, locator, texts)
+    fpr = locator.fpr
     if ending is not None and locator.ending_passes(ending):
         mixed, stat, cutoff, test = True, ending, locator.ending_cutoff, "ending"
+    elif not mixed and unread is not None and flagged_alone(unread, article):
+        mixed, stat, test = True, unread, "ending"
+        cutoff, fpr = float(_logit([article.verdict.threshold])[0]), article.verdict.fpr_target
     if not mixed:
         return None
     if locator.reread_noise is not None:
@@ -506,7 +552,7 @@ def locate_boundary(article: Article, detector: Detector) -> Boundary | None:
         start=article.sentences[k].start,
         statistic=stat,
         cutoff=cutoff,
-        fpr_target=locator.fpr,
+        fpr_target=fpr,
         likely_range=likely,
         likely_level=None if likely is None else BOUNDARY_LEVEL,
         test=test,

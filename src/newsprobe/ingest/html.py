@@ -185,8 +185,8 @@ _ERROR_WORDS = 100  # an error page says a sentence or two, an article more
 _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden"
     r"|font-size\s*:\s*(?:0(?![.\d]*[1-9])|0?\.0\d*)|(?<![-\w])color\s*:\s*transparent"
-    r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*"
-    r"-(?:\d{3,}|\d{2,}(?:\.\d+)?\s*(?:em|rem|vw|vh))"
+    r"|(?:left|top|right|text-indent)\s*:\s*-(?:\d{3,}|\d{2,}(?:\.\d+)?\s*(?:em|rem|vw|vh))"
+    r"|margin(?:-left|-top)?\s*:\s*-\d{4,}"  # a layout's overlap is -100px, not -9999px
     r"|transform\s*:\s*translate[xy]?\(\s*-\d{3,}|scale\(\s*0\s*\)"
     r"|clip\s*:\s*rect\(\s*0[\s,]+0|clip-path\s*:\s*inset\(\s*50%",
     re.I,

@@ -673,13 +673,11 @@ def misattributed(claim: ClaimParts, source: ClaimParts, sentence: str) -> tuple
     given = _speaker_name(source)
     if not claim.quoted or not source.quoted:
         return None
-    if (said is None or given is None) and _other_office(claim, source):
+    if said is None or given is None:
         # "The Prime Minister said" against "The Deputy Prime Minister said": no name on
         # one side, and the offices cannot be one person's
-        if _quotes_given(claim, source):
+        if _other_office(claim, source) and _quotes_given(claim, source):
             return claim.attributed_as or "", source.attributed_as or ""
-        return None
-    if said is None or given is None:
         return None
     a, b = said.lower().removeprefix("the "), given.lower().removeprefix("the ")
     if claim.speaker is None and claim.attributed_to is not None:

@@ -14,22 +14,22 @@
     too_short: "Too short to judge",
     unsupported_language: "Language not covered",
   };
-  // A verdict below the threshold with a probability of 50% or more is not "likely
-  // human": the threshold is strict (set on human news), so say what is uncertain.
-  // Above a threshold set low on a user's own human news, under 50% is not "likely
-  // machine-written" either.
   // A human verdict on the start with a turn after it: mixed, said first.
   const turnOf = (r) =>
     r.label === "human" && r.boundary && Number.isInteger(r.boundary.sentence)
       ? r.boundary.sentence : -1;
+  // A verdict below the threshold with a probability of 50% or more is not "likely
+  // human": the threshold is strict (set on human news), so say what is uncertain.
+  // Above a threshold set low on a user's own human news, under 50% is not "likely
+  // machine-written" either.
   const labelText = (r) =>
     turnOf(r) >= 0
       ? `Mixed: machine-written from sentence ${turnOf(r) + 1} on`
       : r.label === "human" && r.machine_probability >= 0.5
-      ? "Not flagged (uncertain, leaning machine)"
-      : r.label === "machine" && r.machine_probability < 0.5
-        ? "Flagged (leaning human)"
-        : LABELS[r.label] || r.label;
+        ? "Not flagged (uncertain, leaning machine)"
+        : r.label === "machine" && r.machine_probability < 0.5
+          ? "Flagged (leaning human)"
+          : LABELS[r.label] || r.label;
   const CLAIM_WORDS = {
     supported: "supported",
     contradicted: "contradicted",

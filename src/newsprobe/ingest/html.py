@@ -219,18 +219,12 @@ def _tree(html: str) -> Any:
 
 def _without_hidden(html: str) -> tuple[str, list[str], Any]:
     """The page without the elements a reader never sees (``hidden``, ``aria-hidden``,
-    ``<template>``, an inline ``display: none``, ``visibility: hidden`` or ``font-size:
-    0``, a screen-reader-only class), and their text. A content farm can hide a human
+    ``<template>``, a style of their own or a style sheet's class or id that hides them:
+    ``_hidden_style``, ``_hidden_selectors``), and their text. A content farm can hide a human
     paragraph there for the detector to read; the page is returned as given when it
     hides nothing, or when it hides everything (a page whose script shows the article).
     Also the parsed tree of the page returned, when there is one, for the reads after
     extraction."""
-    if not re.search(
-        r"hidden|template|display|font-size|sr-only|-\d{2,}|clip|opacity|transparent|scale|color",
-        html,
-        re.I,
-    ):
-        return html, [], None
     from lxml import html as lxml_html
 
     tree = _tree(html)

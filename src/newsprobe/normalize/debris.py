@@ -66,6 +66,15 @@ _DATE_TIME = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?)(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME}"
 )
 
+#: A bare heading above a list of other stories ("Related", "Most read", "Editor's picks"):
+#: a navigation line of its own, and the marker of the list under it (``_LIST_MARKER``).
+_LIST_HEADINGS = (
+    r"related(?: stories| articles| coverage| content| topics)?|top stories|"
+    r"most (?:read|popular|watched|viewed)|recommended(?: for you| stories)?|"
+    r"you may also like|trending(?: now)?|more stories|latest news|"
+    r"editors?['’]?s? (?:picks?|choice)|don['’]t miss|must reads?|popular now"
+)
+
 # (reason, pattern, longest line the rule may remove)
 _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
     (
@@ -216,18 +225,16 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
             # "Read more: Drones over Europe: what we know", a link to another story
             r"(?:read more|read next|read also|also read|see also|more on this story|"
             r"related(?: story| article)?)\s*[:|»›>]\s*[^\n.]{3,90}[?!]?|"
-            r"(?:read more|read next|read also|continue reading|click here[^.]{0,60}|"
-            r"related(?: articles| stories| coverage| content)?|"
+            rf"(?:read more|read next|read also|continue reading|click here[^.]{{0,60}}|"
+            rf"{_LIST_HEADINGS}|"
             r"more from (?:(?-i:[A-Z])|(?:this|the|our) (?:author|writer|site|section))[^.]{0,40}|"
-            r"recommended(?: for you| stories)?|trending(?: now)?|most (?:read|popular)|"
-            r"skip to (?:main )?(?:content|navigation)|back to top|top stories|"
-            r"you (?:may|might) also like|what to read next|around the web|recommended by|"
-            r"related internet links|most watched|show key events only|filed under:? [^\n]{1,60}|"
+            r"skip to (?:main )?(?:content|navigation)|back to top|"
+            r"you might also like|what to read next|around the web|recommended by|"
+            r"related internet links|show key events only|filed under:? [^\n]{1,60}|"
             r"please turn on javascript to see the live updates|"
             r"continue reading on (?:the )?next page|(?:next|previous) page|page \d+ of \d+|"
-            r"refresh|load more|show more|continue reading the main story|most viewed|"
-            r"explore more on these topics|related topics|more stories|latest news|"
-            r"editors?['’]?s? (?:picks?|choice)|don['’]t miss|must reads?|popular now|"
+            r"refresh|load more|show more|continue reading the main story|"
+            r"explore more on these topics|"
             r"share full article|reuse this content|posted in [^.!?\n]{1,40}|"
             r"click to share on [^\n]{1,30}|"
             r"follow [^.!?\n]{1,40} on (?:facebook|x|twitter|instagram)[^.!?\n]{0,60}\."
@@ -329,13 +336,7 @@ def _envelope(lines: list[str]) -> list[tuple[int, str]]:
 
 
 #: A bare marker above a list of links to other stories ("Related", "More on this story").
-_LIST_MARKER = re.compile(
-    r"(?:related(?: stories| articles| coverage| content| topics)?|more on this story|"
-    r"top stories|most (?:read|popular|watched|viewed)|recommended(?: for you| stories)?|"
-    r"you may also like|trending(?: now)?|more stories|latest news|"
-    r"editors?['’]?s? (?:picks?|choice)|don['’]t miss|must reads?|popular now)\W*",
-    re.I,
-)
+_LIST_MARKER = re.compile(rf"(?:{_LIST_HEADINGS}|more on this story)\W*", re.I)
 _CAPTION = re.compile(r"(?:image|photo|media) caption\s*[:,]?", re.I)
 #: A byline, as written at the top of a story: "By Maria Keller | Published ...", "By Jane
 #: Doe, BBC News", "Written by Jane Doe", "Story by Jane Doe • 2h", "Posted by admin on

@@ -62,6 +62,8 @@ def test_check_json_is_one_object_with_the_documented_keys(tiny_detector, articl
         "invisible_characters": 0,
         "homoglyphs": 0,
         "misspellings": 0,
+        "recased_words": 0,
+        "split_words": 0,
         "spaced_hyphens": 0,
     }
     kinds = {k.split("@")[0] for k in out["scores"]}
@@ -964,6 +966,45 @@ def test_a_typod_text_is_read_repaired_and_flagged(tiny_detector):
     assert out["evasion"]["misspellings"] == 3 and clean["evasion"]["misspellings"] == 0
     assert any("3 misspelled words repaired" in f for f in out["flags"])
     assert out["machine_probability"] == clean["machine_probability"]
+
+
+def test_a_short_texts_caveat_rides_in_its_json_not_only_in_the_terminal(tiny_detector):
+    """A 45-word text read "99.6%, flags at most 1% of human news" in JSON and HTML: the
+    caveat the terminal gave was not in the report a ticket carries."""
+    args = ("--json", "--detector", str(tiny_detector))
+    out = json.loads(run("check", "-", *args, stdin=ARTICLE).stdout)
+    words = len(ARTICLE.split())
+    assert out["caveats"] == [
+        f"short text ({words} words): under ~100 words a verdict is weak evidence (AUROC "
+        "0.73 at ~20 words, 0.96 at ~360), and the false-positive rate was measured on whole "
+        "articles"
+    ]
+    long = json.loads(run("check", "-", *args, stdin=" ".join([ARTICLE] * 3)).stdout)
+    assert "caveats" not in long
+
+
+def test_a_story_typed_in_capitals_is_read_in_sentence_case_and_flagged(tiny_detector):
+    """Capitals had turned a red-team's machine stories from 0.99 to 0.25-0.67: the story is
+    scored in sentence case, and the trick raises attention like the others."""
+    args = ("--json", "--with-text", "--detector", str(tiny_detector))
+    out = json.loads(run("check", "-", *args, stdin=ARTICLE.upper()).stdout)
+    assert out["evasion"]["recased_words"] > 20
+    assert out["attention"] == "high"
+    assert any("typed in capitals or Title Case" in f for f in out["flags"])
+    assert out["text"].startswith("Poland invoked article 4 of the NATO treaty on Wednesday")
+    clean = json.loads(run("check", "-", *args, stdin=ARTICLE).stdout)
+    assert clean["evasion"]["recased_words"] == 0 and "flags" not in clean
+    # One paragraph of legal boilerplate in capitals under a story: read in sentence case,
+    # but no trick (it had raised attention on a human article).
+    legal = (
+        "THIS ARTICLE CONTAINS FORWARD-LOOKING STATEMENTS THAT ARE SUBJECT TO RISKS AND "
+        "UNCERTAINTIES, AND ACTUAL RESULTS MAY DIFFER MATERIALLY FROM THOSE EXPRESSED HERE."
+    )
+    story = "\n\n".join([ARTICLE, ARTICLE.replace("Poland", "Lithuania"), legal])
+    out = json.loads(run("check", "-", *args, stdin=story).stdout)
+    assert out["evasion"]["recased_words"] > 15 and "flags" not in out
+    assert out["attention"] == "normal"
+    assert "This article contains forward-looking statements" in out["text"]
 
 
 def test_a_machine_translated_text_is_flagged_and_read_with_its_hyphens_back(tiny_detector):

@@ -141,7 +141,9 @@ def check_articles(
     cut, shade = (detector.sentence_threshold_for(f) for f in (SENTENCE_FPR, SHADE_FPR))
     for article in articles:
         if article.verdict is not None:
-            article.verdict.flags = evasion_flags(article.meta.get("evasion", {}))
+            article.verdict.flags = evasion_flags(
+                article.meta.get("evasion", {}), len(article.text.split())
+            )
             article.verdict.threshold_texts = len(detector.calibration_scores_)
             article.verdict.flags += tell_flags(article)
             article.verdict.sentence_threshold, article.verdict.sentence_shade = cut, shade
@@ -225,9 +227,14 @@ def _score(
 
 #: Look-alike letters or invisible characters, beyond this many, are a deliberate trick.
 EVASION_MIN = 3
+#: Words recased, from this many and this share of the text's words: most of a story
+#: typed in a case no reporter writes it in. A human story's one paragraph of legal
+#: boilerplate in capitals, or a shouted quote, is recased without a flag.
+RECASED_MIN = 20
+RECASED_SHARE = 0.5
 
 
-def evasion_flags(findings: dict[str, int]) -> list[str]:
+def evasion_flags(findings: dict[str, int], words: int | None = None) -> list[str]:
     """Flags for a verdict from the evasion counts of normalization.
 
     Human reporters do not type Cyrillic letters into English words or hide zero-width
@@ -243,6 +250,14 @@ def evasion_flags(findings: dict[str, int]) -> list[str]:
         flags.append(f"evasion: {findings['invisible_characters']} invisible characters removed")
     if findings.get("misspellings", 0) >= EVASION_MIN:
         flags.append(f"evasion: {findings['misspellings']} misspelled words repaired")
+    if findings.get("split_words", 0) >= EVASION_MIN:
+        flags.append(f"evasion: {findings['split_words']} words split by a hyphen joined")
+    recased = findings.get("recased_words", 0)
+    if recased >= RECASED_MIN and (words is None or recased >= RECASED_SHARE * words):
+        flags.append(
+            f"evasion: prose typed in capitals or Title Case, {findings['recased_words']} "
+            "words given sentence case"
+        )
     if findings.get("spaced_hyphens", 0) >= TRANSLATION_MIN:
         flags.append(
             f"machine translation: {findings['spaced_hyphens']} compounds spaced as a "

@@ -565,3 +565,22 @@ def test_ids_reused_across_files_for_other_articles_are_all_kept(tmp_path, tiny_
     res = scan(*again, "--detector", str(tiny_detector))
     assert res.exit_code == 0 and "0 scored now" in res.output, res.output
     assert sorted(read(moved / "results.parquet")) == sorted(rows)
+
+
+def test_a_mixed_articles_turn_is_in_its_row(tmp_path):
+    """A human-labelled article with a turn to machine text was a plain "human" row: a
+    pipeline keyed on the label lost every mixed article."""
+    from newsprobe.article import Article, Boundary, Verdict
+    from newsprobe.batch.schema import result_row, to_table
+    from newsprobe.ingest.records import Record
+
+    article = Article(text=TEXT)
+    article.verdict = Verdict(
+        label="human", machine_probability=0.2, threshold=0.9, fpr_target=0.01
+    )
+    rec = Record(record_id="r1", source="crawl.jsonl", article=article)
+    assert result_row(rec, article, "m")["boundary_sentence"] is None
+    article.boundary = Boundary(sentence=4, start=120, statistic=3.0, cutoff=2.0, fpr_target=0.05)
+    row = result_row(rec, article, "m")
+    assert row["boundary_sentence"] == 4 and row["label"] == "human"
+    assert to_table([row]).column("boundary_sentence").to_pylist() == [4]

@@ -26,6 +26,9 @@ from newsprobe.detect.tells import TELL_KINDS, TELL_PROBABILITY, find_tells
         ("Work starts in May. As of my last knowledge update, it had not.", "self-reference"),
         ("Work starts in May.\n\nI hope this article meets your needs.", "reply framing"),
         ("Work starts in May. Let me know if you would like any changes!", "reply framing"),
+        ("Title: Council approves harbour wall\n\nThe council met on Monday.", "title label"),
+        ("**Headline:** Wall approved\n\nThe council met on Monday.", "title label"),
+        ("Title: Council Approves Harbour WallThe council met on Monday.", "title label"),
     ],
 )
 def test_scaffolding_is_found_with_its_kind(text: str, kind: str) -> None:
@@ -57,6 +60,9 @@ def test_scaffolding_is_found_with_its_kind(text: str, kind: str) -> None:
         "Accuser **ADMITS** she tampered with the yearbook, the site claimed.",
         "**Part I** First the Bees teamed with the Fleas, and marketed their honey.",
         '"**Breaking news**"\nwas all the banner said.',
+        # A CMS export's header is fields, not a reply's labelled headline.
+        "Title: Council approves wall\nAuthor: Jane Hollis\nDate: 2024-05-01\n\nIt met.",
+        "The title: a film about the harbour wall, reviewed.",
     ],
 )
 def test_human_phrasings_are_not_tells(text: str) -> None:

@@ -109,6 +109,8 @@ def test_evasion_tricks_are_undone_and_counted(tmp_path):
         "invisible_characters": 1,
         "homoglyphs": 1,
         "misspellings": 0,
+        "recased_words": 0,
+        "split_words": 0,
         "spaced_hyphens": 0,
     }
 

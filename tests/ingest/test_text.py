@@ -151,3 +151,17 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path):
     path.write_bytes("The council met on Monday to vote on the wall.".encode("utf-16-le"))
     with pytest.raises(InputError, match="looks like UTF-16 text without a byte-order mark"):
         read_article(path)
+
+
+def test_a_titles_evasion_counts_add_to_the_storys_and_do_not_wipe_them():
+    """The headline was normalized after the story into the same counts, which it set to
+    its own zeros: every HTML page, Markdown heading and PDF title hid the story's tricks."""
+    from newsprobe.ingest.text import article_from_text
+
+    story = "The gоvernment said the cоnsultations were needed, and the minister agreed."
+    plain = article_from_text(story)
+    titled = article_from_text(story, title="Spending plan")
+    assert plain.meta["evasion"]["homoglyphs"] == 2
+    assert titled.meta["evasion"]["homoglyphs"] == 2
+    both = article_from_text(story, title="Spending plаn")  # one more, in the title
+    assert both.meta["evasion"]["homoglyphs"] == 3

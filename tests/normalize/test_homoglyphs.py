@@ -29,6 +29,8 @@ def test_normalize_reports_findings():
         "invisible_characters": 1,
         "homoglyphs": 1,
         "misspellings": 0,
+        "recased_words": 0,
+        "split_words": 0,
         "spaced_hyphens": 0,
     }
 

@@ -26,7 +26,7 @@ def _clean(text: str) -> tuple[str, int]:
         "\u200e",  # LEFT-TO-RIGHT MARK (bidi)
         "\u200f",  # RIGHT-TO-LEFT MARK (bidi)
         "\u061c",  # ARABIC LETTER MARK (bidi)
-        "\u202e",  # RIGHT-TO-LEFT OVERRIDE (bidi)
+        "\u202d",  # LEFT-TO-RIGHT OVERRIDE (bidi; a right-to-left one turns text round)
         "\u2067",  # RIGHT-TO-LEFT ISOLATE (bidi)
         "\u2062",  # INVISIBLE TIMES
         "\u180e",  # MONGOLIAN VOWEL SEPARATOR
@@ -134,3 +134,45 @@ def test_accents_put_on_to_change_tokens_are_taken_off(
     findings: dict[str, int] = {}
     assert normalize_text(tricked, findings) == clean
     assert findings["homoglyphs"] == counted
+
+
+def test_text_stored_backwards_behind_a_right_to_left_override_is_read_forwards() -> None:
+    """A browser shows "\u202e.tsoper a saw tI" as "It was a poster." with its brackets
+    mirrored; the model had read it backwards, and the text was 'unsupported language'."""
+    forwards = "Allies met in Brussels (on Friday) to discuss the request."
+    stored = "\u202e" + forwards[::-1].translate(str.maketrans("()", ")("))
+    findings: dict[str, int] = {}
+    assert normalize_text(f"{stored}\n\nA second paragraph.", findings) == (
+        f"{forwards}\n\nA second paragraph."
+    )
+    assert findings["invisible_characters"] == 1
+    # Up to its pop or an isolate's end, not beyond
+    assert normalize_text("Price \u202e05$\u202c today") == "Price $50 today"
+    assert normalize_text("named \u2067\u202e.gninrom\u2069 on Monday") == (
+        "named morning. on Monday"
+    )
+    # Hebrew under an override is already in reading order.
+    hebrew = "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd"
+    assert normalize_text(f"\u202e{hebrew}\u202c ok") == f"{hebrew} ok"
+
+
+def test_words_split_by_a_hyphen_are_joined_and_compounds_keep_theirs() -> None:
+    """ "Cont-roversial ... stun-ning ... crit-icized" had turned a machine story from 0.99
+    to 0.15."""
+    findings: dict[str, int] = {}
+    split = "A stun-ning and cont-roversial deci-sion was crit-icized by the council."
+    assert normalize_text(split, findings) == (
+        "A stunning and controversial decision was criticized by the council."
+    )
+    assert findings["split_words"] == 4
+    chained = "A con-tro-ver-sial re-mainder of de-cades, help-ing loo-king land-ed stun‐ning"
+    assert normalize_text(chained) == (
+        "A controversial remainder of decades, helping looking landed stunning"
+    )
+    kept = (
+        "The long-term, well-known co-operative e-mailed its play-offs plan to a "
+        "back-tracked 45-year-old, who will re-sign the co-ordinated on-line deal, "
+        "spelled l-o-n-g, with (b-y) as the variable."
+    )
+    clean: dict[str, int] = {}
+    assert normalize_text(kept, clean) == kept and clean["split_words"] == 0

@@ -37,3 +37,19 @@ def test_a_human_start_with_a_turn_is_said_as_mixed_without_a_script() -> None:
     noscript = page[page.index("<noscript>") : page.index("</noscript>")]
     assert '<p class="verdict mixed">Mixed: machine-written from sentence 5 on</p>' in noscript
     assert "Turns machine-written at sentence 5" in noscript
+
+
+def test_a_mixed_verdicts_number_is_its_starts_and_caveats_are_said_without_a_script():
+    """The terminal said "(of its start)" and "short text" under a verdict; the saved
+    report, which is what a ticket carries, said neither."""
+    turn = {"sentence": 4, "text": "Allies agreed to consult."}
+    short = "short text (45 words): under ~100 words a verdict is weak evidence"
+    result = {"label": "human", "machine_probability": 0.063, "threshold": 0.9,
+              "boundary": turn, "caveats": [short]}  # fmt: skip
+    page = report_page([result])
+    noscript = page[page.index("<noscript>") : page.index("</noscript>")]
+    assert "Machine probability 6.3% (of its start); articles above 90.0%" in noscript
+    assert f"<p>Note: {short}.</p>" in noscript
+    page = report_page([{**result, "boundary": None, "caveats": []}])
+    noscript = page[page.index("<noscript>") : page.index("</noscript>")]
+    assert "(of its start)" not in noscript and "Note: short text" not in noscript

@@ -197,3 +197,27 @@ def test_a_page_of_several_stories_is_said_to_be_read_as_one() -> None:
     render_article(article, "smollm2-135m", plain)
     out = " ".join(plain.export_text().replace("\u2502", " ").split())
     assert "the page holds 3 stories, read as one text: the verdict is on the first" in out
+
+
+def test_a_human_verdict_leaning_machine_says_how_to_read_its_number() -> None:
+    """86.8% on a human article, "NOT FLAGGED", read as a verdict to a publisher: the
+    caveat says the number is at even odds and only the threshold flags."""
+    text = "Drones crossed the border overnight, officials said on Tuesday. " * 12
+    article = Article(text=text)
+    article.verdict = Verdict(
+        label="human", machine_probability=0.868, threshold=0.922, fpr_target=0.01
+    )
+    plain = Console(record=True, width=300, color_system=None)
+    render_article(article, "smollm2-135m", plain)
+    out = " ".join(plain.export_text().replace("\u2502", " ").split())
+    assert (
+        "not flagged at 86.8%: the probability is for a text drawn from a pile half human, "
+        "half machine-written; only above 92.2%, where little human news lies, is an "
+        "article flagged"
+    ) in out
+    article.verdict = Verdict(
+        label="human", machine_probability=0.3, threshold=0.922, fpr_target=0.01
+    )
+    plain = Console(record=True, width=300, color_system=None)
+    render_article(article, "smollm2-135m", plain)
+    assert "not flagged at" not in plain.export_text()

@@ -76,6 +76,8 @@ def test_check_text_matches_the_cli_json(server, tiny_detector):
         "invisible_characters": 0,
         "homoglyphs": 0,
         "misspellings": 0,
+        "recased_words": 0,
+        "split_words": 0,
         "spaced_hyphens": 0,
     }
     assert out["scores"] and all(isinstance(v, float | None) for v in out["scores"].values())

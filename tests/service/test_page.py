@@ -220,6 +220,7 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
         "removed": [{"text": "Subscribe now", "reason": "boilerplate"}],
         "attention": "high",
         "flags": ["evasion: 4 invisible characters removed"],
+        "caveats": ["the page holds 3 stories, read as one text: the verdict is on the first"],
         "claims": [
             {
                 "text": "Poland invoked Article 4.",
@@ -241,6 +242,13 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
                 "conflicts": [
                     {"kind": "number", "claim": "12", "source_says": "7", "source": "police.md"}
                 ],
+            },
+            {
+                "text": "She said: we will stay silent.",
+                "verdict": "contradicted",
+                "evidence": [],
+                "conflicts": [],
+                "reason": "the closest source sentence negates what the claim affirms",
             },
         ],
     }
@@ -268,21 +276,38 @@ def test_sentences_claims_and_removed_debris_render_when_present(page):
     assert page.locator("#flags").inner_text() == "evasion: 4 invisible characters removed"
     assert "invisible characters: 2" in page.locator("#evasion").inner_text()
     claims = page.locator("#claims > li")
-    assert claims.count() == 2
+    assert claims.count() == 3
+    assert "why: the closest source sentence negates" in claims.nth(2).inner_text()
     assert "supported" in claims.nth(0).inner_text()
     assert page.locator("#claims a").get_attribute("href") == "https://www.nato.int/a4"
     assert "police.md says “7”" in claims.nth(1).inner_text()
-    assert page.locator("#claims-summary").inner_text().startswith("2 claims: 1 contradicted")
+    assert page.locator("#claims-summary").inner_text().startswith("3 claims: 2 contradicted")
     meta = page.locator("#meta").inner_text()
     assert "Drones over Poland" in meta
     assert "en 81.0%, es 19.0% of its paragraphs" in meta
-    assert "3, read as one text: the verdict is on the first" in meta
+    # What limits the number is said under it, as in the terminal (a ticket carries the
+    # report, not the terminal).
+    assert page.locator("#caveats").inner_text() == (
+        "the page holds 3 stories, read as one text: the verdict is on the first"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "page_full_result.png"), full_page=True)
     # A human verdict on the start with a turn after it is said as mixed, first.
     page.evaluate("r => window.newsprobe.render(r)", {**result, "label": "human"})
     assert page.locator("#verdict").inner_text() == "Mixed: machine-written from sentence 2 on"
     assert page.locator("#verdict").get_attribute("class") == "verdict mixed"
+    assert (
+        page.locator("#verdict-detail")
+        .inner_text()
+        .startswith("Machine probability 91.0% (of its start); articles above 87.0%")
+    )
+    # A turn found by reading the unread ending alone says so, not the sentence test's words.
+    ending = {**result, "label": "human", "boundary": {**result["boundary"], "test": "ending"}}
+    page.evaluate("r => window.newsprobe.render(r)", {**ending, "caveats": []})
+    assert "its ending, read alone, reads machine-written more strongly than in all but 5.0%" in (
+        page.locator("#boundary-note").inner_text()
+    )
+    assert page.locator("#caveats").is_hidden()
 
 
 def send_dropped(page, name: str, mime: str, data: bytes) -> tuple[str, set[str]]:

@@ -27,6 +27,10 @@ SCHEMA = pa.schema(
         ("label", pa.string()),
         # Why a text got no number (too_short, unsupported_language), as `check` says it.
         ("reason", pa.string()),
+        # Where a human-labelled article turns machine-written (`check`'s "MIXED: from
+        # sentence N on", N - 1 here), or null: a pipeline keyed on `label` alone drops
+        # every mixed article.
+        ("boundary_sentence", pa.int32()),
         ("threshold", pa.float64()),
         ("fpr_target", pa.float64()),
         ("tokens", pa.int32()),
@@ -85,6 +89,7 @@ def result_row(rec: Record, article: Article, model: str) -> dict[str, Any]:
         tokens=int(article.meta.get("tokens", 0)),
         scores=json.dumps({k: _num(s) for k, s in sorted(article.scores.items())}),
         tells=len(article.tells),
+        boundary_sentence=None if article.boundary is None else article.boundary.sentence,
         model=model,
     )
     return row

@@ -8,7 +8,8 @@ settles the verdict whatever the token statistics say (see :data:`TELL_PROBABILI
 the span is shown to the user as the reason.
 
 A chat reply's formatting counts too: a line that is wholly a bold markdown span
-(``**Council approves harbour wall**``) is how chat interfaces set a headline, and it
+(``**Council approves harbour wall**``) is how chat interfaces set a headline, as is a
+text opening "Title: ..." (288 machine texts of ``../shared/data``, no human one), and it
 survives only where the reply was pasted raw, markup and all. A page's own headline comes
 through extraction as plain text (trafilatura keeps no markup), and reporters' copy has no
 markdown; inline bold (``he **admits** it``, Reddit's ``**Part I** First…``) is left alone.
@@ -77,6 +78,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # A whole line in bold: a chat reply's markdown headline, pasted with its markup.
     ("markdown heading", r"(?m:^[ \t]*\*\*[^*\n]{3,200}\*\*[ \t]*$)"),
+    # The reply's headline labelled as such ("Title: ...", "**Headline:** ..."), opening
+    # the text; not a CMS export's header, whose next line is another field ("Author:").
+    (
+        "title label",
+        r"^\W*(?:title|headline)[ \t]*:[^\n]*+(?!\n[ \t]*\W*(?:author|byline|by|date"
+        r"|published|updated|source|url|link|tags?|categor(?:y|ies)|description|keywords"
+        r"|section)[ \t]*:)",
+    ),
 )
 _COMPILED = tuple((kind, re.compile(p, re.I | re.X)) for kind, p in _PATTERNS)
 #: Every kind of tell, in the order they are tried.

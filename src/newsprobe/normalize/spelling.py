@@ -1,4 +1,5 @@
-"""Undoing injected misspellings ("artcile", "leavng", "incquest") before scoring.
+"""Undoing injected misspellings ("artcile", "leavng", "incquest") and words split by a
+hyphen ("cont-roversial") before scoring.
 
 Character-level attacks (DetectRL's adversarial edits, RAID's misspelling attack) typo a
 few words in twenty: each typo costs the language model several surprising tokens, so the
@@ -98,3 +99,54 @@ def repair_misspellings(text: str) -> tuple[str, int]:
         repaired += 1
     parts.append(text[pos:])
     return "".join(parts), repaired
+
+
+# A word split by hyphens inside it ("Cont-roversial", "stun-ning", "con-tro-ver-sial",
+# "help-ing"): a red-team's machine story so split read 0.15 against 0.99 as written.
+# Joined where the whole is a common English word (wordfreq) and a part is none, the last
+# part is an ending, or the whole is more common than every part ("loo-king"), so
+# compounds keep their hyphen ("long-term", "back-tracked", "sea-son", "on-line"), as do
+# prefixes a house style hyphenates before a word ("co-ordinated", "e-mailed", "re-sign";
+# not "re-mainder") and letters spelled out ("l-o-n-g", "(b-y)"). 15 of 12,707 human
+# texts in ../shared/data have one ("a-mazing", "fund-raiser"), 1 three or more: words a
+# PDF's line breaks hyphenated ("archi-tecture", "parame-ters"). The Unicode hyphens
+# (U+2010, U+2011) count as hyphens.
+_SPLIT_WORD = regex.compile(r"(?<![\p{L}\-‐‑])\p{L}\p{Ll}*(?:[\-‐‑]\p{Ll}+)+(?![\p{L}\-‐‑])")
+_HYPHENS = regex.compile(r"[\-‐‑]")
+#: The joined word must be at least this common (Zipf); a part this common is a word.
+SPLIT_WORD_ZIPF = 3.0
+#: After a prefix, a part this common is a word a house style hyphenated ("co-ordinated",
+#: "anti-depressants"), not a word's remainder ("re-mainder", "ex-perience").
+PREFIXED_ZIPF = 2.5
+_HYPHENATED_PREFIXES = frozenset(
+    ["co", "e", "re", "pre", "anti", "non", "un", "de", "ex", "pro", "semi", "multi", "inter",
+     "sub", "mid", "post", "self", "over", "under", "out", "up", "down"]
+)  # fmt: skip
+#: Endings, words to wordfreq, that are no word of their own after a hyphen ("land-ed").
+_ENDINGS = frozenset(["s", "d", "ed", "es", "ly", "ing", "ng", "g", "er", "ers", "al", "en", "y"])
+
+
+def _split_word(parts: list[str]) -> bool:
+    """Whether hyphenated ``parts`` are one word split, not a compound or a prefix."""
+    whole = word_zipf("".join(parts).lower())
+    if whole < SPLIT_WORD_ZIPF or max(map(len, parts)) < 2:
+        return False
+    if parts[0].lower() in _HYPHENATED_PREFIXES:
+        return word_zipf("".join(parts[1:])) < PREFIXED_ZIPF
+    zipfs = [word_zipf(p.lower()) for p in parts]
+    return min(zipfs) < SPLIT_WORD_ZIPF or parts[-1] in _ENDINGS or whole >= max(zipfs)
+
+
+def join_split_words(text: str) -> tuple[str, int]:
+    """``text`` with the words hyphens split joined again, and how many were."""
+    count = 0
+
+    def joined(m: regex.Match[str]) -> str:
+        nonlocal count
+        parts = _HYPHENS.split(m.group())
+        if not _split_word(parts):
+            return m.group()
+        count += 1
+        return "".join(parts)
+
+    return _SPLIT_WORD.sub(joined, text), count

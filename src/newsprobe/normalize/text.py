@@ -6,10 +6,12 @@ embedding controls, invisible operators, tag characters, variation selectors, Ha
 fillers), taken from the ``regex`` module's Unicode tables rather than a hand list that
 misses the next one (Hangul fillers typed for spaces become spaces). NFKC then folds
 compatibility forms (full-width letters, ligatures), accents put there only to change
-tokens are taken off, look-alike letters inside Latin words are folded to Latin, and a
-text typo'd word after word has its misspellings repaired
-(:mod:`newsprobe.normalize.spelling`). Each trick is counted: in news text they are a
-signal in their own right. Sentences that a scrape glued together ("generated.It has") get
+tokens are taken off, look-alike letters inside Latin words are folded to Latin, prose
+typed in capitals or Title Case gets sentence case back (:mod:`newsprobe.normalize.case`),
+words split by a hyphen are joined and a text typo'd word after word has its
+misspellings repaired (:mod:`newsprobe.normalize.spelling`), and text stored backwards
+behind a right-to-left override is turned round. Each trick is counted: in news text they
+are a signal in their own right. Sentences that a scrape glued together ("generated.It has") get
 their space back, and compounds that a machine translation spaced ("45 -year -old") their
 hyphen, so that the model reads what a reader reads.
 """
@@ -21,8 +23,9 @@ import unicodedata
 
 import regex
 
+from newsprobe.normalize.case import restore_case
 from newsprobe.normalize.homoglyphs import SMALL_CAPITALS, fold_homoglyphs
-from newsprobe.normalize.spelling import repair_misspellings
+from newsprobe.normalize.spelling import join_split_words, repair_misspellings
 
 _INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 # How emoji are written (a joiner between pictographs, a presentation selector after one):
@@ -75,6 +78,31 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 COMMON_WORD_ZIPF = 5.0
 
 
+# Right-to-left override (U+202E) up to the next bidi control (its pop, U+202C, or an
+# isolate's end, U+2069) or the paragraph's end: a browser lays the run out right to
+# left, so Latin text stored backwards (".sgnineercs gnirud") reads forwards to a person
+# and backwards to the model. The run is turned round, with its brackets mirrored as a
+# browser mirrors them; a run with Hebrew or Arabic letters in it is left as stored.
+_OVERRIDDEN = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
+# Hebrew or Arabic letters under an override are already in the order they are read.
+_RIGHT_TO_LEFT = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+def turn_overridden(text: str) -> str:
+    """``text`` with each right-to-left override's run in the order a reader sees it."""
+    if "\u202e" not in text:
+        return text
+
+    def turned(m: re.Match[str]) -> str:
+        run = m.group(1)
+        if _RIGHT_TO_LEFT.search(run):
+            return m.group()
+        return "\u202e" + run[::-1].translate(_MIRRORED)
+
+    return _OVERRIDDEN.sub(turned, text)
+
+
 def remove_invisible(text: str) -> tuple[str, int]:
     """``text`` without invisible characters, and how many were tricks (emoji glue and
     soft hyphens are not)."""
@@ -115,7 +143,7 @@ def strip_marks(text: str) -> tuple[str, int]:
 
 def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     """Clean ``text``; counts of the evasion tricks removed go into ``findings``."""
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = turn_overridden(text.replace("\r\n", "\n").translate(_LINE_BREAKS))
     # Invisible characters go before NFKC, so that a letter and its accent split by a
     # zero-width space compose like the plain word; and again after, for the few that NFKC
     # itself produces (U+3164 HANGUL FILLER becomes U+1160).
@@ -129,15 +157,25 @@ def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     text, marks = strip_marks(text)
     text, homoglyphs = fold_homoglyphs(text)
     homoglyphs += styled + marks  # letters made to look like others: one kind of trick
+    text, recased = restore_case(text)
+    text, split_words = join_split_words(text)
     # After folding, so that a word typo'd with a Cyrillic letter is repaired as well.
     text, misspellings = repair_misspellings(text)
     text = _GLUED_HEADLINE.sub("\\1\n", text)
     text = _SPACES.sub(" ", _GLUED.sub(" ", text))
     text, spaced_hyphens = _SPACED_HYPHEN.subn("-", text)
     if findings is not None:
-        findings["invisible_characters"] = invisible + more
-        findings["homoglyphs"] = homoglyphs
-        findings["misspellings"] = misspellings
-        findings["spaced_hyphens"] = spaced_hyphens
+        # Added to, not set: a headline normalized after its story must not wipe the
+        # story's counts (every HTML page, Markdown heading and PDF title had done so).
+        counts = {
+            "invisible_characters": invisible + more,
+            "homoglyphs": homoglyphs,
+            "misspellings": misspellings,
+            "recased_words": recased,
+            "split_words": split_words,
+            "spaced_hyphens": spaced_hyphens,
+        }
+        for kind, n in counts.items():
+            findings[kind] = findings.get(kind, 0) + n
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

@@ -89,11 +89,13 @@ def _plain_result(result: dict[str, Any], i: int = 0) -> str:
     detail = (
         result.get("reason") or "too few tokens to judge"
         if p is None
-        else f"Machine probability {_pct(p)}; articles above {_pct(result.get('threshold'))} "
+        else f"Machine probability {_pct(p)}{' (of its start)' if turn else ''}; articles "
+        f"above {_pct(result.get('threshold'))} "
         f"are flagged, which flags at most {_pct(result.get('fpr_target'))} of human news"
         + (f" (measured on {n} texts)." if (n := result.get("threshold_texts")) else ".")
     )
     parts += [f'<p class="verdict {e(str(label))}">{e(word)}</p>', f"<p>{e(str(detail))}</p>"]
+    parts += [f"<p>Note: {e(str(c))}.</p>" for c in result.get("caveats") or []]
     if turn:
         parts.append(f"<p>Turns machine-written at sentence {turn['sentence'] + 1}: ")
         parts.append(f"“{e(str(turn['text']))}”</p>")
@@ -106,6 +108,8 @@ def _plain_result(result: dict[str, Any], i: int = 0) -> str:
             verdict = c.get("verdict") or "not_enough_evidence"
             parts.append(f"<li><strong>{e(_CLAIM_WORDS.get(verdict, verdict))}</strong>: ")
             parts.append(e(str(c.get("text", ""))))
+            if c.get("reason"):
+                parts.append(f"<br>why: {e(str(c['reason']))}")
             for k in c.get("conflicts") or []:
                 who = k.get("title") or k.get("source")
                 parts.append(

@@ -7,6 +7,7 @@ from typing import Any
 
 from newsprobe.article import Article
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR
+from newsprobe.report.meanings import caveats
 
 
 def _num(value: float | None) -> float | None:
@@ -20,13 +21,15 @@ def article_json(
 ) -> dict[str, Any]:
     """``{"machine_probability", "label", "threshold", "fpr_target", "model", "tokens",
     "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion
-    tricks were found, ``reason`` when no number is given ("too_short",
-    "unsupported_language"), ``sentences`` with ``boundary`` (where a mixed article
-    turns machine-written, or null) and ``sentence_threshold`` (the probability above
-    which at most ``sentence_fpr_target`` of human news sentences lie, where the detector
-    has calibrated sentence scores), ``path`` for files and the page metadata
-    (title, author, date, site, url, language) that is known; ``with_text``: ``text``,
-    what was scored once debris was cut, which the sentences' offsets index into."""
+    tricks were found, ``caveats`` when the number says less than it seems to (a short
+    text, several stories, another language, 50% or more but not flagged), ``reason``
+    when no number is given ("too_short", "unsupported_language"), ``sentences`` with
+    ``boundary`` (where a mixed article turns machine-written, or null) and
+    ``sentence_threshold`` (the probability above which at most ``sentence_fpr_target``
+    of human news sentences lie, where the detector has calibrated sentence scores),
+    ``path`` for files and the page metadata (title, author, date, site, url, language)
+    that is known; ``with_text``: ``text``, what was scored once debris was cut, which the
+    sentences' offsets index into."""
     v = article.verdict
     if v is None:
         raise ValueError("article has not been checked")
@@ -45,6 +48,8 @@ def article_json(
     out["attention"] = v.attention
     if v.flags:
         out["flags"] = list(v.flags)
+    if notes := caveats(article):
+        out["caveats"] = notes
     if v.reason:
         out["reason"] = v.reason
     if article.source_path:

@@ -9,8 +9,7 @@ from rich.text import Text
 
 from newsprobe.article import Article, Verdict
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR
-from newsprobe.ingest.language import SUPPORTED_LANGUAGES
-from newsprobe.report.meanings import scorer_meaning
+from newsprobe.report.meanings import caveats, scorer_meaning
 
 
 def _rate(x: float) -> str:
@@ -24,10 +23,6 @@ def _clip(text: str, width: int) -> str:
         return text
     cut = text[: width - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
-
-
-#: Below this many words the README calls a verdict weak evidence.
-WEAK_WORDS = 100
 
 
 def _title(article: Article) -> str:
@@ -103,36 +98,7 @@ def render_article(article: Article, model: str, console: Console | None = None)
             f" of a {words}-word text (the verdict reads its start; --max-tokens 512 "
             "colours and reads more of it for a turn to machine text)"
         )
-    if article.meta.get("stories", 0) > 1:
-        notes.append(
-            Text(
-                f"the page holds {article.meta['stories']} stories, read as one text: the "
-                "verdict is on the first; save each story alone to judge it",
-                style="yellow",
-            )
-        )
-    others = {
-        lang: share
-        for lang, share in article.meta.get("languages", {}).items()
-        if lang not in SUPPORTED_LANGUAGES
-    }
-    if v.machine_probability is not None and others:
-        parts = ", ".join(f"{share:.0%} in {lang!r}" for lang, share in others.items())
-        notes.append(
-            Text(
-                f"part of the text is in another language ({parts}): the detector reads "
-                "English only, so its number and colours there mean little",
-                style="yellow",
-            )
-        )
-    if v.machine_probability is not None and words < WEAK_WORDS:
-        notes.append(
-            Text(
-                f"short text ({words} words): under ~{WEAK_WORDS} words a verdict is weak "
-                "evidence (AUROC 0.73 at ~20 words, 0.96 at ~360)",
-                style="dim",
-            )
-        )
+    notes += [Text(note, style="yellow") for note in caveats(article)]
     # A text not judged (another language, too short) gets no score table: its rows would
     # read "in verdict: yes" for a verdict that was never given. The footer still says
     # how many tokens were read.

@@ -157,6 +157,9 @@ class ClaimResult(BaseModel):
     )
     evidence: list[EvidenceResult]
     conflicts: list[ConflictResult]
+    reason: str | None = Field(
+        None, description="Why a contradicted verdict that names no conflict was given"
+    )
     parts: dict[str, Any]
 
 
@@ -247,6 +250,9 @@ class ArticleResult(BaseModel):
     evasion: dict[str, int] | None = Field(None, description="Tricks undone before scoring")
     attention: str | None = Field(None, description='"high" when flags call for a closer look')
     flags: list[str] | None = None
+    caveats: list[str] | None = Field(
+        None, description="What limits the number: a short text, several stories, languages"
+    )
     reason: str | None = Field(None, description="Why no number is given")
     removed: list[Removed] | None = Field(None, description="Debris cut before scoring")
     tells: list[Tell] | None = Field(

@@ -162,7 +162,9 @@
       $("boundary-note").textContent = `Mixed: machine-written from sentence ${turn + 1} on ` +
         (likely ? `(the turn is in ${where}, underlined, with ` +
           `${pct(boundary.likely_level)} probability; ` : "(") +
-        "the evidence of a turn is stronger than in all but " +
+        (boundary.test === "ending"
+          ? "its ending, read alone, reads machine-written more strongly"
+          : "the evidence of a turn is stronger") + " than in all but " +
         `${pct(boundary.fpr_target)} of human news articles).`;
     }
     let para = el("p", {});
@@ -248,6 +250,8 @@
       const li = el("li", {},
         el("span", { class: `badge ${verdict}` }, CLAIM_WORDS[verdict] || verdict), c.text || "");
       const evidence = el("ul", { class: "evidence" });
+      // A verdict no conflict explains says what it rests on.
+      if (c.reason) evidence.append(el("li", { class: "conflict" }, `why: ${c.reason}`));
       for (const k of c.conflicts || []) {
         evidence.append(el("li", { class: "conflict" },
           `${k.kind}: the article says “${k.claim}”, ${k.title || k.source} says “${k.source_says}”`));
@@ -284,15 +288,10 @@
       if (result[k] === undefined || result[k] === null || result[k] === "") continue;
       nodes.push(el("dt", {}, name), el("dd", {}, String(result[k])));
     }
-    // A text mixing languages, and a page of several stories read as one: said beside the
-    // language, as the terminal says it under the verdict.
+    // A text mixing languages: said beside the language (its caveat is under the verdict).
     if (result.languages && typeof result.languages === "object") {
       const shares = Object.entries(result.languages).map(([lang, s]) => `${lang} ${pct(s)}`);
       nodes.push(el("dt", {}, "Languages"), el("dd", {}, `${shares.join(", ")} of its paragraphs`));
-    }
-    if (result.stories > 1) {
-      nodes.push(el("dt", {}, "Stories"),
-        el("dd", {}, `${result.stories}, read as one text: the verdict is on the first`));
     }
     $("meta").replaceChildren(...nodes);
   }
@@ -306,12 +305,18 @@
     // Too short, or in a language the detector does not cover: no number, so the reason
     // stands in for it, and the scores and evasion counts of a text not judged are not shown.
     const judged = result.machine_probability !== null && result.machine_probability !== undefined;
+    // A verdict read on the start of a mixed article: its number is the start's.
     $("verdict-detail").textContent = !judged
       ? (result.reason || "too few tokens to judge")
-      : `Machine probability ${pct(result.machine_probability)}; articles above ` +
+      : `Machine probability ${pct(result.machine_probability)}` +
+        (turnOf(result) >= 0 ? " (of its start)" : "") + "; articles above " +
         `${pct(result.threshold)} are flagged, which flags at most ` +
         `${pct(result.fpr_target)} of human news` +
         (result.threshold_texts ? ` (measured on ${result.threshold_texts} texts).` : ".");
+    // What limits the number (a short text, several stories, another language).
+    const caveats = Array.isArray(result.caveats) ? result.caveats : [];
+    $("caveats").replaceChildren(...caveats.map((c) => el("li", {}, c)));
+    $("caveats").hidden = caveats.length === 0;
     const flags = Array.isArray(result.flags) ? result.flags : [];
     $("flags").replaceChildren(...flags.map((f) => el("li", {}, f)));
     $("flags-box").hidden = flags.length === 0;

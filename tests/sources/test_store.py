@@ -8,7 +8,14 @@ import numpy as np
 import pytest
 
 from newsprobe.errors import UsageError
-from newsprobe.sources import EvidenceStore, Passage, SQLiteStore, StoreError, split_passages
+from newsprobe.sources import (
+    EvidenceStore,
+    Passage,
+    SQLiteStore,
+    StoreError,
+    iter_documents,
+    split_passages,
+)
 from newsprobe.sources.embed import MiniLMEmbedder, StaticMiniLMEmbedder
 from newsprobe.sources.fusion import rrf
 
@@ -170,6 +177,25 @@ def test_split_passages_cuts_at_sentences():
         "Five six seven eight.",
         "Nine ten eleven twelve.",
     ]
+
+
+def test_text_without_sentence_ends_is_cut_into_passages_of_the_word_limit(tmp_path):
+    """40,000 words with no full stop were stored as one passage, so a date in them was
+    never found for a claim."""
+    words = [f"w{i}" for i in range(23)]
+    assert split_passages(" ".join(words), max_words=5) == [
+        " ".join(words[i : i + 5]) for i in range(0, 23, 5)
+    ]
+    # A long sentence, up to twice the limit, is kept whole.
+    assert split_passages(" ".join(words[:10]), max_words=5) == [" ".join(words[:10])]
+    s = SQLiteStore(tmp_path / "t.sqlite")
+    (tmp_path / "dump.txt").write_text(
+        " ".join(["the committee met again"] * 200 + ["Lithuania joined NATO in 2004"])
+    )
+    passages = [p for doc in iter_documents([str(tmp_path / "dump.txt")]) for p in doc]
+    assert len(passages) > 10 and max(len(p.text.split()) for p in passages) <= 60
+    s.add(passages)
+    assert "2004" in s.search("When did Lithuania join NATO?", k=1)[0].passage.text
 
 
 def test_a_store_built_with_the_full_model_searches_too(tmp_path):

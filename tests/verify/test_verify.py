@@ -1329,3 +1329,108 @@ def test_a_red_teams_true_claims_get_no_value_conflict(tmp_path, model, claim):
     (found,) = verdicts(s, claim, model).values()
     assert not [c for c in found.conflicts if c.kind in ("date", "number")], found.conflicts
     assert not any(c.claim_value.startswith("not ") for c in found.conflicts)
+
+
+WIRE = (
+    "Lithuania formally requested consultations under Article 4 of the North Atlantic Treaty "
+    "on Wednesday after five military drones crossed its border from Belarus. Prime Minister "
+    "Gintautas Paluckas told reporters that the government had placed 3,000 troops on "
+    "heightened alert along the border."
+)
+
+
+@MODELS
+def test_a_persons_other_office_is_an_office_conflict(tmp_path, model):
+    """ "President Paluckas" and "Defence Minister Paluckas" were supported by a source
+    naming him Prime Minister (red-team, 3 of 3)."""
+    s = store_of(tmp_path, Passage(WIRE, "wire"))
+    told = "told reporters that the government had placed 3,000 troops on heightened alert"
+    for office in ("President", "Defence Minister"):
+        (found,) = verdicts(s, f"{office} Gintautas Paluckas {told}.", model).values()
+        assert found.verdict == "contradicted", office
+        assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
+            ("office", f"{office} Gintautas Paluckas", "Prime Minister Gintautas Paluckas")
+        ]
+    # The same office, a part of it, or none: nothing to contradict.
+    for office in ("Prime Minister", "Minister", "Mr"):
+        (same,) = verdicts(s, f"{office} Gintautas Paluckas {told}.", model).values()
+        assert same.verdict == "supported", office
+
+
+@MODELS
+def test_a_refused_or_denied_action_contradicts_a_source_saying_it_was_done(tmp_path, model):
+    """ "Lithuania refused to request consultations" and "Paluckas denied that 3,000
+    troops had been placed" were supported by the source saying both were done."""
+    s = store_of(tmp_path, Passage(WIRE, "wire"))
+    refused = (
+        "Lithuania refused to request consultations under Article 4 after five military "
+        "drones crossed its border from Belarus."
+    )
+    denied = (
+        "Prime Minister Gintautas Paluckas denied that 3,000 troops had been placed on "
+        "heightened alert along the border."
+    )
+    found = verdicts(s, f"{refused} {denied}", model)
+    assert [c.verdict for c in found.values()] == ["contradicted", "contradicted"]
+    assert {c.conflicts[0].kind for c in found.values()} == {"negation"}
+    (done,) = verdicts(s, refused.replace("refused to request", "requested"), model).values()
+    assert done.verdict == "supported"
+
+
+@MODELS
+def test_another_numbered_article_is_a_number_conflict(tmp_path, model):
+    """ "consultations under Article 5" was supported by a source on Article 4: a content
+    farm's favourite swap."""
+    s = store_of(tmp_path, Passage(WIRE, "wire"))
+    claim = (
+        "Lithuania formally requested consultations under Article 5 of the North Atlantic "
+        "Treaty after five military drones crossed its border from Belarus."
+    )
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
+        ("number", "Article 5", "Article 4")
+    ]
+    (same,) = verdicts(s, claim.replace("Article 5", "Article 4"), model).values()
+    assert same.verdict == "supported"
+
+
+@MODELS
+def test_the_same_action_from_another_place_is_a_name_conflict(tmp_path, model):
+    """Drones that crossed "from Russia" were supported by a source saying "from Belarus"."""
+    s = store_of(tmp_path, Passage(WIRE, "wire"))
+    claim = (
+        "Lithuania formally requested consultations under Article 4 after five military "
+        "drones crossed its border from Russia."
+    )
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
+        ("name", "Russia", "Belarus")
+    ]
+    (same,) = verdicts(s, claim.replace("Russia", "Belarus"), model).values()
+    assert same.verdict == "supported"
+
+
+def test_a_contradicted_verdict_no_conflict_explains_says_why(tmp_path):
+    """The verdict model's "contradicted" on a quote whose speaker is a pronoun named no
+    conflict: the terminal showed the verdict and nothing against it."""
+    quote = '"Our airspace was violated deliberately and we will not stay silent."'
+    s = store_of(
+        tmp_path, Passage(f"Lithuanian Defence Minister Dovile Sakaliene said: {quote}", "wire")
+    )
+    text = (
+        "Lithuanian Defence Minister Dovile Sakaliene spoke to reporters in Vilnius on "
+        'Wednesday. She said: "Our airspace was violated by accident and we will stay silent."'
+    )
+    found = verdicts(s, text, "default")
+    said = next(c for t, c in found.items() if t.startswith("She said"))
+    assert said.verdict == "contradicted" and said.conflicts == []
+    assert said.reason is not None and said.reason.startswith(
+        "the closest source sentence negates what the claim affirms"
+    )
+    assert said.to_json()["reason"] == said.reason
+    # A verdict its conflicts explain carries no other reason.
+    (office,) = verdicts(s, f"Lithuanian Foreign Minister Dovile Sakaliene said: {quote}").values()
+    assert [c.kind for c in office.conflicts] == ["office"] and office.reason is None
+    assert "reason" not in office.to_json()

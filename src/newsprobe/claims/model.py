@@ -167,6 +167,15 @@ class ClaimParts:
     # sentence lists whole ("the Baltic states, Estonia, Latvia and Lithuania").
     memberships: list[Membership] = field(default_factory=list)
     groups: list[Membership] = field(default_factory=list)
+    # Each named person's office as written before the name ("Prime Minister" for
+    # "Gintautas Paluckas"): "President Paluckas" is another office, which a source
+    # calling him Prime Minister contradicts.
+    offices: dict[str, str] = field(default_factory=dict)
+    # Places said where an action happened, or from or to where (verb, preposition,
+    # place): ("cross", "from", Belarus) in "drones crossed its border from Belarus".
+    places: list[tuple[str, str, Entity]] = field(default_factory=list)
+    # Numbered things (kind, number, as written): ("article", "4", "Article 4").
+    references: list[tuple[str, str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -269,6 +278,9 @@ class Claim:
     judge: dict[str, Any] | None = None
     # The evidence summary the verdict was decided from (verify.verifier.claim_features).
     features: dict[str, float] | None = None
+    # Why a verdict no conflict explains was given (the verdict model's "contradicted"
+    # where no value differs): a fact-checker must not be left to guess.
+    reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -281,6 +293,8 @@ class Claim:
             "conflicts": [c.to_json() for c in self.conflicts],
             "parts": self.parts.to_json(),
         }
+        if self.reason is not None:
+            out["reason"] = self.reason
         if self.judge is not None:
             out["judge"] = self.judge
         return out

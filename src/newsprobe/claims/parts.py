@@ -662,15 +662,19 @@ def _written_head(tok: Token) -> str:
 
 def _relations(sent: Span) -> list[Relation]:
     out = []
+    refused = {t.i for t in _refused(sent)}
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and tok.dep_ == "xcomp" and tok.i in refused:
+            # "Lithuania refused to request consultations": Lithuania did not request them.
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
         objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
         objs += [
             g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
-        negated = any(c.dep_ == "neg" for c in tok.children)
+        negated = any(c.dep_ == "neg" for c in tok.children) or tok.i in refused
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         for s in subj:
             for o in objs:
@@ -895,12 +899,19 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.memberships = memberships(sent)
     parts.groups = groups(sent)
     parts.relations = _relations(sent)
-    negations = [
-        t for t in sent if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content
+    negated = [
+        t.head
+        for t in sent
+        if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") and t.i in content
+    ] + _refused(sent)
+    parts.negated = bool(negated)
+    parts.negated_verbs = sorted({t.lemma_.lower() for t in negated})
+    parts.denied_verbs = _denied(sent, negated)
+    parts.offices = _offices(sent)
+    parts.places = _places(sent, content)
+    parts.references = [
+        (m.group(1).lower(), m.group(2).upper(), m.group(0)) for m in _REFERENCE.finditer(sent.text)
     ]
-    parts.negated = bool(negations)
-    parts.negated_verbs = sorted({t.head.lemma_.lower() for t in negations})
-    parts.denied_verbs = _denied(sent, negations)
     background = _background(sent)
     parts.terms = sorted(
         {
@@ -950,13 +961,91 @@ def parse_parts(sent: Span) -> ClaimParts:
 _UNTIL = frozenset({"until", "till", "before"})
 
 
-def _denied(sent: Span, negations: list[Token]) -> list[str]:
+#: Verbs that deny the action they govern: "refused to request" did not request it,
+#: "denied that troops had been placed" says they were not. Not "fail": read so, two
+#: ClimateFEVER claims that models "failed to predict" the hiatus (SUPPORTS) went from
+#: not enough evidence to refuted.
+REFUSALS = frozenset({"refuse", "decline", "deny"})
+
+
+def _refused(sent: Span) -> list[Token]:
+    """The actions a refusal verb denies ("request" in "refused to request"), unless the
+    refusal is itself negated ("did not refuse to ...")."""
+    return [
+        c
+        for t in sent
+        if t.lemma_.lower() in REFUSALS
+        and t.pos_ == "VERB"
+        and not any(n.dep_ == "neg" for n in t.children)
+        for c in t.children
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+    ]
+
+
+def _places(sent: Span, content: set[int]) -> list[tuple[str, str, Entity]]:
+    """(verb, preposition, place) for each place the sentence asserts an action happened
+    in, came from or went to ("cross", "from", Belarus)."""
+    return [
+        (
+            e.root.head.head.lemma_.lower(),
+            e.root.head.lower_,
+            Entity(e.text, e.label_, e.start_char, e.end_char),
+        )
+        for e in sent.ents
+        if e.label_ in ("GPE", "LOC")
+        and e.start in content
+        and e.root.dep_ == "pobj"
+        and e.root.head.head.pos_ == "VERB"
+    ]
+
+
+#: Words before a name or an office that name no office ("Mr", "the").
+COURTESY = frozenset(["the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame"])
+#: Before a person's name, words that say when rather than which office: "former
+#: President Trump" is the President Trump of an older source.
+_NOT_OFFICE = COURTESY | {"former", "acting", "then", "late", "new", "incoming", "outgoing"}
+
+
+#: A numbered part of a text or a numbered thing ("Article 4", "Resolution 2334", "Flight
+#: 17"): the number names it, so it is no count to compare with other counts.
+_REFERENCE = re.compile(
+    r"\b(article|section|chapter|clause|paragraph|resolution|amendment|protocol|annex|"
+    r"phase|stage|level|category|flight|gate|terminal|route|highway|interstate)\s+"
+    r"(\d{1,5}[a-z]?|[IVXL]{1,6})\b",
+    re.I,
+)
+#: Capitalised words before a name that are no office: another name, a day.
+_NOT_TITLE = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _offices(sent: Span) -> dict[str, str]:
+    """Each named person's office as the sentence writes it before the name ("Prime
+    Minister" before "Gintautas Paluckas"): the capitalised words running up to the name,
+    a nationality or a body among them ("Lithuanian Defence Minister", "NATO Secretary
+    General"; spaCy tags "Defence" a body), courtesy and time words left out ("Mr",
+    "former")."""
+    out: dict[str, str] = {}
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words: list[str] = []
+        i = ent.start - 1
+        while i >= sent.start and sent.doc[i].is_title and sent.doc[i].ent_type_ not in _NOT_TITLE:
+            if sent.doc[i].lower_.rstrip(".") not in _NOT_OFFICE:
+                words.insert(0, sent.doc[i].text)
+            i -= 1
+        if words:
+            out[ent.text] = " ".join(words)
+    return out
+
+
+def _denied(sent: Span, negated_verbs: list[Token]) -> list[str]:
     """The actions whose values the sentence denies: a negated verb whose lemma the
     sentence does not also affirm ("Finland joined in 2019, while Austria did not join"
     denies nothing of Finland's 2019), and not "not ... until" or "not ... before"."""
     if any(t.lower_ in _UNTIL for t in sent):
         return []
-    negated = {t.head.i for t in negations}
+    negated = {t.i for t in negated_verbs}
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")]
     return sorted(
         {

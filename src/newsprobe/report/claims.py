@@ -37,6 +37,8 @@ def claims_section(article: Article) -> list[RenderableType]:
             )
         )
         best = next((e for e in claim.evidence if e.relevant), None)
+        if claim.reason:
+            out.append(Text(f"{'':>22}why: {claim.reason}", style="red"))
         for c in claim.conflicts:
             out.append(
                 Text(

@@ -33,6 +33,20 @@ SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘
 MAX_WORDS = 60
 
 
+def _cut_long(sentences: list[str], max_words: int) -> list[str]:
+    """Sentences as they are, but one with no end in sight (a transcript or a table
+    scraped without full stops: a red-team's 40,000 words became one passage, whose facts
+    no claim then matched) cut every ``max_words`` words."""
+    out = []
+    for sent in sentences:
+        words = sent.split()
+        if len(words) <= 2 * max_words:
+            out.append(sent)
+            continue
+        out += [" ".join(words[i : i + max_words]) for i in range(0, len(words), max_words)]
+    return out
+
+
 def split_passages(text: str, max_words: int = MAX_WORDS) -> list[str]:
     """Paragraphs cut at sentence ends into pieces of at most ~``max_words`` words."""
     out: list[str] = []
@@ -42,7 +56,7 @@ def split_passages(text: str, max_words: int = MAX_WORDS) -> list[str]:
             continue
         current: list[str] = []
         words = 0
-        for sent in SENTENCE_END.split(para):
+        for sent in _cut_long(SENTENCE_END.split(para), max_words):
             n = len(sent.split())
             if current and words + n > max_words:
                 out.append(" ".join(current))

@@ -24,7 +24,7 @@ from newsprobe.claims.aliases import (
 )
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
-from newsprobe.claims.parts import DOWN, UP
+from newsprobe.claims.parts import COURTESY, DOWN, UP
 from newsprobe.claims.units import AMBIGUOUS, convert
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
@@ -562,6 +562,29 @@ def compare(
                     )
                 else:
                     res.agreed += 1
+    if same_event and similarity >= NEGATION_SIMILARITY:
+        # "consultations under Article 5" against "under Article 4": another thing named,
+        # where the rest reads the same (a passage on Article 4 says nothing of Article 5).
+        for kind, number, written in claim.references:
+            theirs = [r for r in source.references if r[0] == kind]
+            if theirs and number not in {r[1] for r in theirs}:
+                res.checkable += 1
+                conflict("number", written, ", ".join(dict.fromkeys(r[2] for r in theirs)))
+    if same_event:
+        # "crossed its border from Russia" against "from Belarus": the same action, from,
+        # in or to another place, which the other sentence never names.
+        for verb, prep, place in claim.places:
+            theirs = [p for v, r, p in source.places if (v, r) == (verb, prep)]
+            if (
+                theirs
+                and not _mentions(source, place)
+                and not any(_mentions(claim, p) for p in theirs)
+            ):
+                res.checkable += 1
+                conflict("name", place.text, ", ".join(p.text for p in theirs))
+    if same_event and (offices := other_office_of(claim, source)) is not None:
+        res.checkable += 1
+        conflict("office", *offices)
     if (
         _negation_differs(claim, source)
         and not (moot and set(claim.negated_verbs) <= moot)
@@ -703,7 +726,6 @@ def _quotes_given(claim: ClaimParts, source: ClaimParts) -> bool:
 #: Words that make an office another person's: the deputy is not the prime minister.
 RANKS = frozenset(["deputy", "assistant", "vice", "shadow", "former", "acting"])
 #: Courtesy words, and one office written three ways.
-_NOT_OFFICE = frozenset(["the", "a", "an", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame"])
 _SAME_OFFICE = {
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
@@ -714,7 +736,7 @@ _SAME_OFFICE = {
 
 def _office(parts: ClaimParts) -> frozenset[str]:
     words = re.findall(r"[\w'’-]+", (parts.attributed_as or "").lower())
-    return frozenset(_SAME_OFFICE.get(w, w) for w in words if w in TITLES and w not in _NOT_OFFICE)
+    return frozenset(_SAME_OFFICE.get(w, w) for w in words if w in TITLES and w not in COURTESY)
 
 
 def _other_office(claim: ClaimParts, source: ClaimParts) -> bool:
@@ -722,8 +744,10 @@ def _other_office(claim: ClaimParts, source: ClaimParts) -> bool:
     and the other lacks ("Deputy Prime Minister", "Prime Minister"), or each a word the
     other lacks ("Foreign Secretary", "Home Secretary"); "the minister" may be either."""
     a, b = _office(claim), _office(source)
-    if not a or not b:
-        return False
+    return bool(a and b) and _offices_differ(a, b)
+
+
+def _offices_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool((a ^ b) & RANKS) or bool(a - b and b - a)
 
 
@@ -783,6 +807,28 @@ TITLES = frozenset(
         "professor",
     ]
 )
+
+
+def _office_words(office: str) -> frozenset[str]:
+    return frozenset(_SAME_OFFICE.get(w, w) for w in re.findall(r"[\w'’-]+", office.lower()))
+
+
+def other_office_of(claim: ClaimParts, source: ClaimParts) -> tuple[str, str] | None:
+    """(the claim's person with office, the source's), where both give one person offices
+    no one person holds, by :func:`_other_office`'s test: "President Gintautas Paluckas"
+    against "Prime Minister Gintautas Paluckas", "Foreign Minister" against "Defence
+    Minister"; not "Minister" against "Prime Minister", which may be the same. An office
+    must hold a word of one (:data:`TITLES`): "Striker Harry Kane" gives none, and
+    "Mr. Singer" none either (courtesies are left out when the office is read)."""
+    for name, office in claim.offices.items():
+        mine = _office_words(office)
+        for other, given in source.offices.items():
+            theirs = _office_words(given)
+            if not same_person(name, other) or not (mine & TITLES and theirs & TITLES):
+                continue
+            if _offices_differ(mine, theirs):
+                return f"{office} {name}", f"{given} {other}"
+    return None
 
 
 def _speaker_name(parts: ClaimParts) -> str | None:

@@ -249,7 +249,25 @@ def verify_claims(
         if judge is not None and relevant:
             claim.judge = judge.judge(claim, relevant)
             claim.verdict = claim.judge["verdict"]
+        claim.reason = unexplained(claim)
     return claims
+
+
+def unexplained(claim: Claim) -> str | None:
+    """What a "contradicted" that names no conflict rests on: the verdict model reads the
+    evidence as against the claim where no value, name or quote differs (a claim whose
+    nearest source says the opposite, "we will not stay silent" for "we will stay
+    silent", in words the checks could not pair)."""
+    if claim.verdict != "contradicted" or claim.conflicts or claim.features is None:
+        return None
+    if claim.judge is not None:
+        return "the judge model read the evidence as against the claim"
+    if claim.features.get("negation_mismatch", 0.0) > 0:
+        return (
+            "the closest source sentence negates what the claim affirms, or the reverse; "
+            "no value in it differs"
+        )
+    return "the verdict model reads the evidence as against the claim; no value in it differs"
 
 
 @dataclass(slots=True)

@@ -1039,19 +1039,19 @@ def _offices(sent: Span) -> dict[str, str]:
     return out
 
 
-def _denied(sent: Span, negated_verbs: list[Token]) -> list[str]:
+def _denied(sent: Span, negated: list[Token]) -> list[str]:
     """The actions whose values the sentence denies: a negated verb whose lemma the
     sentence does not also affirm ("Finland joined in 2019, while Austria did not join"
     denies nothing of Finland's 2019), and not "not ... until" or "not ... before"."""
     if any(t.lower_ in _UNTIL for t in sent):
         return []
-    negated = {t.i for t in negated_verbs}
+    denied = {t.i for t in negated}
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")]
     return sorted(
         {
             sent.doc[i].lemma_.lower()
-            for i in negated
-            if not any(v.i not in negated and v.lemma_ == sent.doc[i].lemma_ for v in verbs)
+            for i in denied
+            if not any(v.i not in denied and v.lemma_ == sent.doc[i].lemma_ for v in verbs)
         }
     )
 

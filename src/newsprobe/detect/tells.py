@@ -9,7 +9,7 @@ the span is shown to the user as the reason.
 
 A chat reply's formatting counts too: a line that is wholly a bold markdown span
 (``**Council approves harbour wall**``) is how chat interfaces set a headline, as is a
-text opening "Title: ..." (288 machine texts of ``../shared/data``, no human one), and it
+text opening "Title: ..." (265 machine texts of ``../shared/data``, no human one), and it
 survives only where the reply was pasted raw, markup and all. A page's own headline comes
 through extraction as plain text (trafilatura keeps no markup), and reporters' copy has no
 markdown; inline bold (``he **admits** it``, Reddit's ``**Part I** First…``) is left alone.

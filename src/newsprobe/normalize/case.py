@@ -33,8 +33,8 @@ from newsprobe.normalize.spelling import word_zipf
 MIN_WORDS = 20
 #: A sentence of capitals inside a paragraph of other case, from this many words.
 SENTENCE_WORDS = 8
-#: Share of a paragraph's words in capitals, or of its content words capitalised mid-
-#: sentence, from which it was written in that case (human paragraphs: under 1 in 1,000).
+#: Share of a paragraph's words in capitals, or of its words of prose capitalised mid-
+#: sentence, from which it was written in that case.
 CASE_SHARE = 0.8
 #: Share of words in neither lower, upper nor Title case ("tHiS") that is a trick.
 ODD_SHARE = 0.5
@@ -113,9 +113,7 @@ def _recased(word: str, first: bool) -> str:
         return word
     if lower == "i" or (lower in _names() and len(lower) > 3):  # "Us" is no name
         return lower.capitalize()
-    if zipf >= COMMON_ZIPF:
-        return lower.capitalize() if first else lower
-    return lower.capitalize()
+    return lower if zipf >= COMMON_ZIPF and not first else lower.capitalize()
 
 
 def _recase_words(text: str, words: list[regex.Match[str]], offset: int = 0) -> tuple[str, int]:

@@ -562,29 +562,10 @@ def compare(
                     )
                 else:
                     res.agreed += 1
-    if same_event and similarity >= NEGATION_SIMILARITY:
-        # "consultations under Article 5" against "under Article 4": another thing named,
-        # where the rest reads the same (a passage on Article 4 says nothing of Article 5).
-        for kind, number, written in claim.references:
-            theirs = [r for r in source.references if r[0] == kind]
-            if theirs and number not in {r[1] for r in theirs}:
-                res.checkable += 1
-                conflict("number", written, ", ".join(dict.fromkeys(r[2] for r in theirs)))
     if same_event:
-        # "crossed its border from Russia" against "from Belarus": the same action, from,
-        # in or to another place, which the other sentence never names.
-        for verb, prep, place in claim.places:
-            theirs = [p for v, r, p in source.places if (v, r) == (verb, prep)]
-            if (
-                theirs
-                and not _mentions(source, place)
-                and not any(_mentions(claim, p) for p in theirs)
-            ):
-                res.checkable += 1
-                conflict("name", place.text, ", ".join(p.text for p in theirs))
-    if same_event and (offices := other_office_of(claim, source)) is not None:
-        res.checkable += 1
-        conflict("office", *offices)
+        for kind, mine, theirs in other_names(claim, source, similarity):
+            res.checkable += 1
+            conflict(kind, mine, theirs)
     if (
         _negation_differs(claim, source)
         and not (moot and set(claim.negated_verbs) <= moot)
@@ -635,6 +616,29 @@ def compare(
         elif not any(c.kind == "negation" for c in res.conflicts):
             conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+def other_names(
+    claim: ClaimParts, source: ClaimParts, similarity: float
+) -> list[tuple[str, str, str]]:
+    """(kind, the claim's, the source's) for each thing the two sentences on one event
+    name otherwise: a numbered thing where the rest reads the same ("consultations under
+    Article 5" against "under Article 4"; a passage on Article 4 says nothing of Article 5
+    otherwise), the same action from, in or to another place neither names ("crossed its
+    border from Russia" against "from Belarus"), and a person's other office."""
+    found = []
+    if similarity >= NEGATION_SIMILARITY:
+        for kind, number, written in claim.references:
+            theirs = [r for r in source.references if r[0] == kind]
+            if theirs and number not in {r[1] for r in theirs}:
+                found.append(("number", written, ", ".join(dict.fromkeys(r[2] for r in theirs))))
+    for verb, prep, place in claim.places:
+        there = [p for v, r, p in source.places if (v, r) == (verb, prep)]
+        if there and not _mentions(source, place) and not any(_mentions(claim, p) for p in there):
+            found.append(("name", place.text, ", ".join(p.text for p in there)))
+    if (offices := other_office_of(claim, source)) is not None:
+        found.append(("office", *offices))
+    return found
 
 
 def _subject_places(parts: ClaimParts) -> list[Entity]:

@@ -255,8 +255,7 @@ def evasion_flags(findings: dict[str, int], words: int | None = None) -> list[st
     recased = findings.get("recased_words", 0)
     if recased >= RECASED_MIN and (words is None or recased >= RECASED_SHARE * words):
         flags.append(
-            f"evasion: prose typed in capitals or Title Case, {findings['recased_words']} "
-            "words given sentence case"
+            f"evasion: prose typed in capitals or Title Case, {recased} words given sentence case"
         )
     if findings.get("spaced_hyphens", 0) >= TRANSLATION_MIN:
         flags.append(

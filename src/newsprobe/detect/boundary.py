@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newsprobe.article import Article, Boundary
+from newsprobe.article import Article, Boundary, Verdict
 from newsprobe.detect.style import SentenceStyle
 
 if TYPE_CHECKING:
@@ -503,7 +503,12 @@ def flagged_alone(logit: float | None, article: Article) -> bool:
     """Whether a part of ``article`` read alone (its log-odds) would be flagged as an
     article at its verdict's threshold."""
     v = article.verdict
-    return logit is not None and v is not None and logit > float(_logit([v.threshold])[0])
+    return logit is not None and v is not None and logit > _threshold_logit(v)
+
+
+def _threshold_logit(v: Verdict) -> float:
+    """A verdict's threshold as log-odds, the scale a part read alone is on."""
+    return float(_logit([v.threshold])[0])
 
 
 def locate_boundary(
@@ -540,7 +545,7 @@ def locate_boundary(
         mixed, stat, cutoff, test = True, ending, locator.ending_cutoff, "ending"
     elif not mixed and unread is not None and flagged_alone(unread, article):
         mixed, stat, test = True, unread, "ending"
-        cutoff, fpr = float(_logit([article.verdict.threshold])[0]), article.verdict.fpr_target
+        cutoff, fpr = _threshold_logit(article.verdict), article.verdict.fpr_target
     if not mixed:
         return None
     if locator.reread_noise is not None:

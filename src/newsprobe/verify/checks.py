@@ -739,8 +739,9 @@ _SAME_OFFICE = {
 
 
 def _office(parts: ClaimParts) -> frozenset[str]:
-    words = re.findall(r"[\w'’-]+", (parts.attributed_as or "").lower())
-    return frozenset(_SAME_OFFICE.get(w, w) for w in words if w in TITLES and w not in COURTESY)
+    """The office words of the attribution ("The Deputy Prime Minister"), no courtesies."""
+    words = _office_words(parts.attributed_as or "")
+    return frozenset(w for w in words if w in TITLES and w not in COURTESY)
 
 
 def _other_office(claim: ClaimParts, source: ClaimParts) -> bool:

@@ -17,6 +17,16 @@ class InputError(NewsprobeError):
     """The input cannot be read as an article (missing, unreadable, binary, empty)."""
 
 
+class FetchError(InputError):
+    """The site named by a URL failed (unreachable, an HTTP error, too slow): the request
+    was fine, so the service answers as a gateway does (502, or 504 for a timeout) and a
+    client knows that sending it again later may work, where a 422 says it never will."""
+
+    def __init__(self, message: str, status: int = 502) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class UsageError(NewsprobeError):
     """An option's value names nothing there is (a device, an embedder): exit 2, as for
     other bad options, not 3, which says a model or detector file could not be loaded."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprobe.errors import InputError
+from newsprobe.errors import FetchError, InputError
 from newsprobe.ingest import FetchPolicy, fetch_url, read_article
 from sample_pdf import make_pdf
 
@@ -111,16 +111,18 @@ def test_size_time_and_type_are_capped(server: str) -> None:
         fetch_url(f"{server}/big", policy=small)
     quick = FetchPolicy(allow_hosts={"127.0.0.1"}, timeout=0.5)
     started = time.monotonic()
-    with pytest.raises(InputError, match="timed out"):
+    with pytest.raises(FetchError, match="timed out") as slow:
         fetch_url(f"{server}/slow", policy=quick)
+    assert slow.value.status == 504
     assert time.monotonic() - started < 1.9
     with pytest.raises(InputError, match="content type image/png is not a web page, text or PDF"):
         fetch_url(f"{server}/image.png", policy=LOCAL)
     report = fetch_url(f"{server}/report.pdf", policy=LOCAL)  # a PDF: its text layer
     assert report.title == "Harbour report" and "the harbour wall" in report.text
     assert report.url == f"{server}/report.pdf"
-    with pytest.raises(InputError, match="HTTP 404"):
+    with pytest.raises(FetchError, match="HTTP 404") as missing:
         fetch_url(f"{server}/missing", policy=LOCAL)
+    assert missing.value.status == 502  # the site failed, not the request
     plain = fetch_url(f"{server}/plain.txt", policy=LOCAL)
     assert "council" in plain.text
     assert plain.site == "127.0.0.1"  # named by its host, as a page without a site name is
@@ -143,8 +145,9 @@ def test_size_time_and_type_are_capped(server: str) -> None:
     ],
 )
 def test_internal_addresses_are_refused_before_connecting(url: str) -> None:
-    with pytest.raises(InputError, match="non-public address"):
+    with pytest.raises(InputError, match="non-public address") as refused:
         fetch_url(url)
+    assert not isinstance(refused.value, FetchError)
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/x", "gopher://x/"])
@@ -177,8 +180,9 @@ def test_a_refused_connection_and_a_malformed_url_say_so() -> None:
     with socket.socket() as sock:  # a port nobody listens on once it is closed
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with pytest.raises(InputError, match="cannot connect") as info:
+    with pytest.raises(FetchError, match="cannot connect") as info:
         fetch_url(f"http://127.0.0.1:{port}/", policy=LOCAL)
-    assert "timed out" not in str(info.value)
-    with pytest.raises(InputError, match="malformed URL"):
+    assert "timed out" not in str(info.value) and info.value.status == 502
+    with pytest.raises(InputError, match="malformed URL") as malformed:
         fetch_url("http://[::1")
+    assert not isinstance(malformed.value, FetchError)  # the request's fault: a 422

@@ -329,6 +329,25 @@ def test_html_without_article_text_is_a_422(server):
             assert_one_line_error(r, 501, "html input is not available")
 
 
+def test_a_site_that_fails_is_a_502_and_a_refused_url_a_422(serve):
+    """A client retries a 502 later; a 422 will never work (issue: both were 422)."""
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on once it is closed
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}/story"
+    allowed = serve(ServiceSettings(allow_private_urls=True))
+    with allowed.client() as c:
+        one = c.post("/v1/check", json={"url": dead})
+        batch = c.post("/v1/check/batch", json={"items": [{"url": dead}, {"url": "x"}]})
+    if not available_inputs()["url"]:
+        assert_one_line_error(one, 501, "url input is not available")
+        return
+    assert_one_line_error(one, 502, "cannot connect")
+    got = batch.json()["results"]
+    assert [x["status"] for x in got] == [502, 422] and got[0]["url"] == dead
+
+
 def test_url_to_a_private_address_is_refused(server):
     with server.client() as c:
         r = c.post("/v1/check", json={"url": f"{server.url}/healthz"})

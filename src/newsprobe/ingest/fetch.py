@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from newsprobe.article import Article
-from newsprobe.errors import InputError
+from newsprobe.errors import FetchError, InputError
 
 USER_AGENT = "newsprobe/0.1 (+https://github.com/newsprobe/newsprobe)"
 Resolver = Callable[[str, int], list[str]]
@@ -55,9 +55,9 @@ def check_address(host: str, port: int, policy: FetchPolicy, resolve: Resolver) 
     try:
         addresses = resolve(host, port)
     except (OSError, UnicodeError) as exc:
-        raise InputError(f"cannot resolve host {host!r}") from exc
+        raise FetchError(f"cannot resolve host {host!r}") from exc
     if not addresses:
-        raise InputError(f"cannot resolve host {host!r}")
+        raise FetchError(f"cannot resolve host {host!r}")
     for addr in addresses:
         ip = ipaddress.ip_address(addr.split("%", 1)[0])
         allowed = policy.allow_private or host in policy.allow_hosts or addr in policy.allow_hosts
@@ -74,6 +74,10 @@ def _reason(exc: Exception) -> str:
     cause = exc.__context__ or exc.__cause__
     text = (getattr(cause, "strerror", None) or str(exc)).splitlines()
     return text[0] if text else type(exc).__name__
+
+
+def _timed_out(url: str, policy: FetchPolicy) -> FetchError:
+    return FetchError(f"{url}: timed out after {policy.timeout:g} s", status=504)
 
 
 def fetch_bytes(
@@ -102,7 +106,7 @@ def fetch_bytes(
         address = check_address(hostname, port, policy, resolve)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise InputError(f"{url}: timed out after {policy.timeout:g} s")
+            raise _timed_out(url, policy)
         timeout = urllib3.Timeout(connect=remaining, read=remaining)
         pool_cls = urllib3.HTTPSConnectionPool if https else urllib3.HTTPConnectionPool
         kwargs = {"server_hostname": hostname, "assert_hostname": hostname} if https else {}
@@ -127,20 +131,20 @@ def fetch_bytes(
         except urllib3.exceptions.NewConnectionError as exc:
             # A subclass of ConnectTimeoutError in urllib3 2.x: "refused" must not read as
             # "timed out".
-            raise InputError(f"{url}: cannot connect ({_reason(exc)})") from exc
+            raise FetchError(f"{url}: cannot connect ({_reason(exc)})") from exc
         except urllib3.exceptions.TimeoutError as exc:
-            raise InputError(f"{url}: timed out after {policy.timeout:g} s") from exc
+            raise _timed_out(url, policy) from exc
         except urllib3.exceptions.HTTPError as exc:
-            raise InputError(f"{url}: fetch failed ({type(exc).__name__})") from exc
+            raise FetchError(f"{url}: fetch failed ({type(exc).__name__})") from exc
         try:
             if resp.status in (301, 302, 303, 307, 308):
                 location = resp.headers.get("Location")
                 if not location:
-                    raise InputError(f"{url}: redirect without a Location header")
+                    raise FetchError(f"{url}: redirect without a Location header")
                 url = urljoin(url, location)
                 continue
             if resp.status >= 400:
-                raise InputError(f"{url}: server answered HTTP {resp.status}")
+                raise FetchError(f"{url}: server answered HTTP {resp.status}")
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > policy.max_bytes:
                 raise InputError(f"{url}: larger than {policy.max_bytes} bytes")
@@ -151,18 +155,18 @@ def fetch_bytes(
                 if size > policy.max_bytes:
                     raise InputError(f"{url}: larger than {policy.max_bytes} bytes")
                 if time.monotonic() > deadline:
-                    raise InputError(f"{url}: timed out after {policy.timeout:g} s")
+                    raise _timed_out(url, policy)
                 chunks.append(chunk)
             ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
             return b"".join(chunks), ctype, url
         except urllib3.exceptions.TimeoutError as exc:
-            raise InputError(f"{url}: timed out after {policy.timeout:g} s") from exc
+            raise _timed_out(url, policy) from exc
         except urllib3.exceptions.HTTPError as exc:
-            raise InputError(f"{url}: fetch failed ({type(exc).__name__})") from exc
+            raise FetchError(f"{url}: fetch failed ({type(exc).__name__})") from exc
         finally:
             resp.release_conn()
             pool.close()
-    raise InputError(f"{url}: more than {policy.max_redirects} redirects")
+    raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
 
 
 def fetch_url(

@@ -28,7 +28,7 @@ from newsprobe.errors import NewsprobeError
 from newsprobe.pipeline import ClaimsStage
 from newsprobe.report.meanings import SCORER_MEANINGS
 from newsprobe.service.auth import key_error
-from newsprobe.service.errors import ServiceError, TimedOut, TooLarge
+from newsprobe.service.errors import ServiceError, TimedOut, TooLarge, input_status
 from newsprobe.service.inputs import article_from_item, available_inputs, result_json
 from newsprobe.service.middleware import (
     BodyLimit,
@@ -258,7 +258,7 @@ def _api_router() -> APIRouter:
             if isinstance(got, ServiceError):
                 results[n] = {"error": f"{where}{got}", "status": got.status}
             elif isinstance(got, NewsprobeError):
-                results[n] = {"error": f"{where}{got}", "status": 422}
+                results[n] = {"error": f"{where}{got}", "status": input_status(got)}
             elif isinstance(got, BaseException):
                 raise got
             else:

@@ -42,3 +42,8 @@ class Busy(ServiceError):
 
 class TimedOut(ServiceError):
     status = 504
+
+
+def input_status(exc: Exception) -> int:
+    """A library error's status: a failed fetch is the site's fault (502/504), else 422."""
+    return getattr(exc, "status", 422)

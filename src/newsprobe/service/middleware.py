@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprobe.errors import InputError, NewsprobeError
 from newsprobe.service.auth import key_error
-from newsprobe.service.errors import ServiceError
+from newsprobe.service.errors import ServiceError, input_status
 
 log = logging.getLogger("newsprobe.service")
 DRAIN_FACTOR = 8  # read up to 8x the limit of an oversized body before answering
@@ -193,7 +193,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def _input(_: Request, exc: InputError) -> JSONResponse:
-        return error_response(422, str(exc))
+        return error_response(input_status(exc), str(exc))
 
     @app.exception_handler(NewsprobeError)
     async def _newsprobe(_: Request, exc: NewsprobeError) -> JSONResponse:

@@ -385,7 +385,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         413: "Request body or text too large",
         422: "Malformed JSON or invalid fields, or the input has no usable text",
         501: "This input kind is not available in this build",
+        502: "The site a url names failed (unreachable, or an HTTP error); may work later",
         503: "All workers and queue slots busy (see Retry-After)",
-        504: "Not answered within the request timeout",
+        504: "Not answered within the request timeout, or a url's site too slow",
     }.items()
 }

@@ -127,3 +127,15 @@ def test_a_list_of_names_and_titles_in_one_paragraph_is_not_title_case() -> None
         "Album Of The Year: Black Panther The Album, Damn, Everyday Life, Invasion Of Privacy."
     )
     assert restore_case(page) == (page, 0)
+
+
+def test_a_word_split_by_a_hyphen_in_title_case_is_recased_and_joined() -> None:
+    """ "Stun-Ning": Title Case gave the split word's rest a capital, which kept it from
+    being joined."""
+    typed = title_case(MACHINE.replace("stunning", "stun-ning").replace("widely", "well-known"))
+    typed = typed.replace("Stun-ning", "Stun-Ning").replace("Well-known", "Well-Known")
+    findings: dict[str, int] = {}
+    assert normalize_text(typed, findings).startswith(
+        "In a stunning turn of events, the cinema chain has Backtracked on its well-known"
+    )
+    assert findings["split_words"] == 1  # "well-known" is a compound: kept

@@ -169,6 +169,11 @@ def test_words_split_by_a_hyphen_are_joined_and_compounds_keep_theirs() -> None:
     assert normalize_text(chained) == (
         "A controversial remainder of decades, helping looking landed stunning"
     )
+    # A first part more common than the word ("for"), a last part a word only as a name
+    # or in French ("mer"): still one word split.
+    assert normalize_text("The for-mer minister spoke in-stead.") == (
+        "The former minister spoke instead."
+    )
     kept = (
         "The long-term, well-known co-operative e-mailed its play-offs plan to a "
         "back-tracked 45-year-old, who will re-sign the co-ordinated on-line deal, "

@@ -55,6 +55,7 @@ ACRONYM_ZIPF = 4.7
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’]*")
 _SENTENCE_START = regex.compile(r"(?:[.!?:][\"“”'’)\]]*|(?:^|\s)[\"“(]) $")
+_HYPHENS = "-\u2010\u2011"
 _PARAGRAPH = regex.compile(r"\n\s*\n")
 _SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
 
@@ -121,9 +122,17 @@ def _recase_words(text: str, words: list[regex.Match[str]], offset: int = 0) -> 
     recased, and how many changed."""
     parts: list[str] = []
     pos = changed = 0
+    before = ""  # the word before, when this one follows it after a hyphen
     for m in words:
         start, end = m.start() + offset, m.end() + offset
         new = _recased(m.group(), _starts_sentence(text, start))
+        if (
+            before
+            and text[start - 1] in _HYPHENS
+            and word_zipf(before + new.lower()) >= COMMON_ZIPF
+        ):
+            new = new.lower()  # "Stun-Ning": the rest of one word split, not a name
+        before = m.group().lower() if end < len(text) and text[end] in _HYPHENS else ""
         changed += new != m.group()
         parts += [text[pos:start], new]
         pos = end

@@ -115,6 +115,10 @@ _SPLIT_WORD = regex.compile(r"(?<![\p{L}\-‐‑])\p{L}\p{Ll}*(?:[\-‐‑]\p{Ll
 _HYPHENS = regex.compile(r"[\-‐‑]")
 #: The joined word must be at least this common (Zipf); a part this common is a word.
 SPLIT_WORD_ZIPF = 3.0
+#: A two-part split whose whole is this common and whose last part is under
+#: ``RARE_END_ZIPF`` is joined, however common its first part is.
+COMMON_ZIPF = 4.5
+RARE_END_ZIPF = 3.5
 #: After a prefix, a part this common is a word a house style hyphenated ("co-ordinated",
 #: "anti-depressants"), not a word's remainder ("re-mainder", "ex-perience").
 PREFIXED_ZIPF = 2.5
@@ -134,7 +138,10 @@ def _split_word(parts: list[str]) -> bool:
     if parts[0].lower() in _HYPHENATED_PREFIXES:
         return word_zipf("".join(parts[1:])) < PREFIXED_ZIPF
     zipfs = [word_zipf(p.lower()) for p in parts]
-    return min(zipfs) < SPLIT_WORD_ZIPF or parts[-1] in _ENDINGS or whole >= max(zipfs)
+    # "for-mer", "in-stead": a common word whose last part is rare (a word only as a name
+    # or in another language: "mer"), though the first is more common than the whole.
+    rare_end = len(parts) == 2 and whole >= COMMON_ZIPF and zipfs[-1] < RARE_END_ZIPF
+    return min(zipfs) < SPLIT_WORD_ZIPF or parts[-1] in _ENDINGS or whole >= max(zipfs) or rare_end
 
 
 def join_split_words(text: str) -> tuple[str, int]:

@@ -1434,3 +1434,72 @@ def test_a_contradicted_verdict_no_conflict_explains_says_why(tmp_path):
     (office,) = verdicts(s, f"Lithuanian Foreign Minister Dovile Sakaliene said: {quote}").values()
     assert [c.kind for c in office.conflicts] == ["office"] and office.reason is None
     assert "reason" not in office.to_json()
+
+
+QUAKE = (
+    "The death toll from a magnitude 7.7 earthquake that struck central Myanmar on Friday "
+    "rose to 1,644, the country's military government said on Saturday, with 3,408 people "
+    "injured and 139 missing."
+)
+JOBS = (
+    "Statistics Canada said the economy added just 1,100 jobs in February. The unemployment "
+    "rate held steady at 6.6 percent. Ontario, Canada's most populous province, sends most "
+    "of its exports to the United States. Home sales fell 9.8 percent in February from "
+    "January. NATO allies placed 3,000 troops in Poland in 2017."
+)
+
+
+@MODELS
+def test_the_day_a_source_says_it_was_told_is_no_conflict(tmp_path, model):
+    """A fact-checker's false alarm: "rose to 1,644 on Saturday" was contradicted by
+    "struck on Friday", in a source that says the toll was given on Saturday."""
+    s = store_of(tmp_path, Passage(QUAKE, "quake"))
+    (told,) = verdicts(
+        s, "The death toll rose to 1,644 on Saturday, officials said.", model
+    ).values()
+    assert told.verdict == "supported" and not told.conflicts
+    (moved,) = verdicts(s, "The earthquake struck central Myanmar on Thursday.", model).values()
+    assert moved.verdict == "contradicted"
+    assert [(c.kind, c.claim_value) for c in moved.conflicts] == [("date", "Thursday")]
+
+
+@MODELS
+@pytest.mark.parametrize(
+    ("claim", "kind", "values"),
+    [
+        # A fact-checker's planted errors that were "supported".
+        ("The economy shed 1,100 jobs in February.", "direction", ("shed", "added")),
+        ("The unemployment rate rose to 6.6 percent.", "direction", ("rose", "held")),
+        (
+            "Ontario, Canada's second most populous province, sends most of its exports "
+            "to the United States.",
+            "number",
+            ("second most populous province", "most populous province"),
+        ),
+        # Another verb for the same action ("put", "placed") was "not enough evidence".
+        ("NATO allies put 30,000 troops in Poland in 2017.", "number", ("30,000", "3,000")),
+    ],
+)
+def test_a_changed_direction_rank_or_count_under_another_verb_is_contradicted(
+    tmp_path, model, claim, kind, values
+):
+    s = store_of(tmp_path, Passage(JOBS, "statcan"))
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts][:1] == [
+        (kind, *values)
+    ]
+
+
+@MODELS
+def test_a_cause_the_source_does_not_state_is_not_supported(tmp_path, model):
+    """ "The bank cut rates because home sales fell 9.8 percent" was supported by a source
+    stating the fall alone."""
+    s = store_of(tmp_path, Passage(JOBS, "statcan"))
+    fell = "Home sales fell 9.8 percent in February from January"
+    (caused,) = verdicts(s, f"Interest rates were cut because {fell.lower()}.", model).values()
+    assert caused.verdict == "not_enough_evidence"
+    (plain,) = verdicts(s, f"{fell}.", model).values()
+    assert plain.verdict == "supported"
+    steady = "The unemployment rate held steady at 6.6 percent."
+    assert verdicts(s, steady, model)[steady].verdict == "supported"

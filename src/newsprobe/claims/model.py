@@ -126,6 +126,10 @@ class ClaimParts:
     entities: list[Entity] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
+    # The dates of the attribution frame ("the government said on Saturday"), apart from
+    # ``dates``: when it was said, not when it happened, so they refute nothing; but a
+    # claim giving that day to the fact ("rose to 1,644 on Saturday") is no conflict.
+    frame_dates: list[DateRef] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
@@ -138,6 +142,9 @@ class ClaimParts:
     # percent"): not one the sentence also affirms, nor "not ... until 2023".
     denied_verbs: list[str] = field(default_factory=list)
     quote: bool = False
+    # The sentence says one thing made another happen ("cut rates because home sales
+    # fell"): a source stating both facts without the link does not confirm it.
+    cause: bool = False
     attribution: str | None = None  # who the sentence says said it, lower-cased
     attributed_as: str | None = None  # the same as written ("Manager O'Neill")
     # Ranks ("30th member"), apart from ``quantities``: a rank is only compared with a rank

@@ -85,6 +85,28 @@ UP = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "gain", "rai
 UP |= {"double", "triple", "quadruple", "rebound", "spike", "swell"}
 DOWN = {"fall", "decrease", "decline", "drop", "shrink", "slide", "plunge", "sink", "slump"}
 DOWN |= {"dip", "lose", "cut", "reduce", "lower", "halve", "tumble", "contract", "slash"}
+# Verbs that say a count moved only of their object: "the economy added 1,100 jobs", "shed
+# 1,100 jobs"; "she added that ..." moves nothing.
+OBJECT_UP = {"add", "create"}
+OBJECT_DOWN = {"shed", "eliminate", "axe"}
+# A value said not to have moved ("held steady at 6.6 percent", "was unchanged", "held
+# rates at 2.75 percent"): a change of direction 0, which "rose to 6.6 percent" refutes.
+STEADY_WORDS = {"steady", "unchanged", "flat", "stable"}
+STEADY_VERBS = {"hold", "remain", "stay", "be", "keep"}
+# Verbs a source may use for the claim's action: "put 30,000 troops" is about the action
+# "placed 3,000 troops" states; "climbed to 8.5 percent" about "rose to 6.5 percent".
+_KIN = [
+    frozenset(UP | OBJECT_UP),
+    frozenset(DOWN | OBJECT_DOWN),
+    frozenset({"put", "place", "station", "deploy", "send"}),
+]
+
+
+def verb_kin(verb: str) -> frozenset[str]:
+    """The verbs that name the same action as ``verb`` (itself among them if any)."""
+    return next((k for k in _KIN if verb in k), frozenset())
+
+
 # Nouns of change and their direction ("a 12 percent fall in exports", "the unemployment
 # rise"); "growth" and "loss" are not the verbs' lemmas, so they are named here.
 CHANGE_NOUNS = {
@@ -530,6 +552,18 @@ def _changed(tok: Token) -> str:
     return heads[0].lemma_.lower() if heads else ""
 
 
+def _steady(verb: Token) -> bool:
+    """Whether ``verb`` says a value stayed where it was: "held steady", "was unchanged",
+    "held rates at 2.75 percent" (a number after "at"; not "held talks at the summit")."""
+    for c in verb.children:
+        if c.lower_ in STEADY_WORDS:
+            return True
+        numbered = any(g.like_num or g.ent_type_ in NUMERIC for g in c.subtree if g is not c)
+        if verb.lemma_.lower() == "hold" and c.lower_ == "at" and numbered:
+            return True
+    return False
+
+
 def _own_tokens(tok: Token) -> set[int]:
     """A verb's words without those of verbs joined to it ("rose in February" of "rose in
     February and fell in March")."""
@@ -552,11 +586,16 @@ def _changes(
             tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and lemma in CHANGE_NOUNS)
         ):
             continue
+        steady = False
         if tok.pos_ == "NOUN":
             direction = CHANGE_NOUNS[lemma]
+        elif lemma in OBJECT_UP | OBJECT_DOWN:
+            moved = any(c.dep_ == "dobj" for c in tok.children)
+            direction = 0 if not moved else 1 if lemma in OBJECT_UP else -1
         else:
             direction = 1 if lemma in UP else -1 if lemma in DOWN else 0
-        what = _changed(tok) if direction else ""
+            steady = lemma in STEADY_VERBS and _steady(tok)
+        what = _changed(tok) if direction or steady else ""
         if not what or any(c.dep_ == "neg" for c in tok.children):  # "isn't rising"
             continue
         end = tok.idx + len(tok)
@@ -620,13 +659,87 @@ def _lead(ent: Span, sent: Span) -> str:
     return sent.doc[max(sent.start, ent.start - 3) : first].text
 
 
+# Words that tie one fact to another as its cause: "because", "due to", "forced".
+CAUSE_VERBS = {"cause", "force", "prompt", "trigger", "spark"}
+# The words in which a source may state a cause, more than a claim is read for: "the main
+# cause of", "contributed 42% to", "can be attributed to", "responsible for".
+CAUSE_LEMMAS = CAUSE_VERBS | {"because", "due", "owing", "thanks", "result", "lead", "drive"}
+CAUSE_LEMMAS |= {"attribute", "contribute", "responsible", "effect", "consequence", "blame"}
+_CAUSE_PAIRS = {("due", "to"), ("owing", "to"), ("thanks", "to"), ("result", "of"), ("lead", "to")}
+
+
+def _causal(sent: Span, content: set[int]) -> bool:
+    """Whether the sentence's assertion links a cause to an effect."""
+    for tok in sent:
+        if tok.i not in content:
+            continue
+        lemma = tok.lemma_.lower()
+        following = tok.nbor().lower_ if tok.i + 1 < sent.end else ""
+        passive = any(c.dep_ == "auxpass" for c in tok.children)  # "was forced to retract"
+        if lemma == "because" or (tok.pos_ == "VERB" and lemma in CAUSE_VERBS and not passive):
+            return True
+        if (lemma, following) in _CAUSE_PAIRS or (tok.lower_, following) in _CAUSE_PAIRS:
+            return True
+    return False
+
+
+def _superlative(noun: Token) -> Token | None:
+    """The superlative adjective on ``noun``: "largest" in "the largest city", "populous"
+    in "the most populous province"."""
+    for a in noun.children:
+        if a.lower_ in ("most", "least", "fewest"):  # "the least greenhouse gases": a share
+            continue
+        if a.dep_ == "amod" and (
+            a.tag_ == "JJS" or any(c.lower_ in ("most", "least") for c in a.children)
+        ):
+            return a
+    return None
+
+
+def _superlative_ranks(sent: Span, content: set[int]) -> list[Quantity]:
+    """Ranks a superlative states: "Canada's most populous province" is its first, "the
+    second-largest city" the second; the unit is the superlative with its noun as one word
+    ("most populous province" ranks nothing but that), so ranks of other superlatives or
+    of other nouns are never compared."""
+    out = []
+    for noun in sent:
+        adj = _superlative(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+        if adj is None or noun.i not in content:
+            continue
+        most = [c for c in adj.children if c.lower_ in ("most", "least")]
+        rank = [
+            t
+            for t in (*adj.children, *noun.children)
+            if t.ent_type_ == "ORDINAL" and ordinal_value(t.text) is not None
+        ]
+        value = ordinal_value(rank[0].text) if rank else 1
+        unit = "_".join([*(m.lower_ for m in most), adj.lower_, noun.lemma_.lower()])
+        first = min([adj, *most, *rank], key=lambda t: t.i)
+        out.append(
+            Quantity(
+                float(value or 1),
+                unit,
+                sent.doc[first.i : noun.i + 1].text,
+                first.idx,
+                noun.idx + len(noun),
+                verb=_verb_of(noun),
+            )
+        )
+    return out
+
+
 def _ordinal(ent: Span) -> Quantity | None:
     """A rank ("the alliance's 30th member") with the noun it ranks as its unit; None when
     it ranks nothing named, which cannot be compared safely ("for the first time" would
-    else meet "the first member")."""
+    else meet "the first member"), or ranks it by a superlative ("second most populous
+    province": :func:`_superlative_ranks`)."""
     value = ordinal_value(ent.text)
     head = ent.root.head
+    if head.dep_ == "amod" and _superlative(head.head) is head:  # "second-largest city"
+        return None
     if value is None or head is ent.root or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _superlative(head) is not None:
         return None
     # "the 32nd member state" parses with the rank on "member" or on "state": the unit is
     # the whole noun compound either way ("member state"), and ranks of compounds that
@@ -797,6 +910,8 @@ def parse_parts(sent: Span) -> ClaimParts:
     for ent in sent.ents:
         if ent.start not in content:  # who said it and when: not part of the assertion
             date_tokens.update(range(ent.start, ent.end))
+            if ent.label_ == "DATE":
+                parts.frame_dates.append(_date(ent))
             continue
         label = ent.label_
         if label == "DATE" and re.search(r"%|\bper ?cent\b", ent.text, re.I):
@@ -861,6 +976,8 @@ def parse_parts(sent: Span) -> ClaimParts:
             if rank is not None:
                 parts.ordinals.append(rank)
             date_tokens.update(range(ent.start, ent.end))
+    parts.ordinals += _superlative_ranks(sent, content)
+    parts.cause = _causal(sent, content)
     for tok in sent:  # "invoked once" against "invoked twice"; "three times" is a number
         if tok.lower_ in HOW_OFTEN and tok.i in content and _counts_times(tok):
             parts.quantities.append(

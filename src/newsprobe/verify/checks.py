@@ -24,7 +24,7 @@ from newsprobe.claims.aliases import (
 )
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
-from newsprobe.claims.parts import COURTESY, DOWN, UP
+from newsprobe.claims.parts import CAUSE_LEMMAS, COURTESY, DOWN, UP, verb_kin
 from newsprobe.claims.units import AMBIGUOUS, convert
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
@@ -59,6 +59,8 @@ class CheckResult:
     # Dates of the claim said relative to a date that is not known ("a decade ago" in a
     # text without one) where the sentence gives a year for the same action.
     unread_time: int = 0
+    # The claim links a cause to an effect and the sentence states no such link.
+    unread_cause: int = 0
     # The claim denies an action with a value the sentence states otherwise ("did not
     # raise it to 6 percent" against "raised it to 5.5"): its negation is of the value,
     # so the sentence's affirming the action is no mismatch.
@@ -218,6 +220,32 @@ def _given_elsewhere(s: DateRef, d: DateRef, claim: ClaimParts, source: ClaimPar
     )
 
 
+def _framed(d: DateRef, source: ClaimParts) -> bool:
+    """Whether the source's attribution frame gives the claim's date ("rose to 1,644, the
+    government said on Saturday" for "rose to 1,644 on Saturday"): a news sentence's
+    fact is often dated by its telling, so the date is the source's too, not a conflict
+    with another date in the sentence ("the earthquake that struck on Friday"). Not where
+    the source dates the claim's own action: "joined in 1999, the minister said in 2024"
+    refutes "joined in 2024"."""
+    if d.verb not in ("", "be", "have") and any(s.verb == d.verb for s in source.dates):
+        return False
+    for s in source.frame_dates:
+        if d.weekday is not None and s.weekday == d.weekday:
+            return True
+        if (
+            d.year is not None
+            and not d.relative
+            and (s.year, s.month, s.day)
+            == (
+                d.year,
+                d.month or s.month,
+                d.day or s.day,
+            )
+        ):
+            return True
+    return False
+
+
 def _same_years(a: DateRef, b: DateRef) -> bool:
     """Whether two dates can state one year: the years each covers ("1945/1946" two)
     overlap, within the slack of a count back ("a decade ago", give or take). Two seasons
@@ -374,6 +402,7 @@ def compare(
         claim = replace(
             claim, quantities=[], ordinals=[], dates=[], changes=[], name_lists=[], relations=[]
         )
+    res.unread_cause = int(claim.cause and not CAUSE_LEMMAS & lemmas)
     denied = set(claim.denied_verbs) - set(source.negated_verbs)
     moot: set[str] = set()  # denied actions whose values the source states otherwise
 
@@ -387,7 +416,9 @@ def compare(
             res.unresolved += 1
             res.value_denied = True
             return False
-        return same_event and (not verb or verb in ("be", "have") or verb in lemmas)
+        return same_event and (
+            not verb or verb in ("be", "have") or verb in lemmas or bool(verb_kin(verb) & lemmas)
+        )
 
     def of_same_action(verb: str, theirs: list[T]) -> list[T]:
         """The source's values of the claim's own action when it states any ("began in
@@ -397,7 +428,8 @@ def compare(
         if verb in ("", "be", "have"):
             return theirs
         mine = [s for s in theirs if s.verb == verb]
-        return mine or theirs
+        kin = [s for s in theirs if s.verb in verb_kin(verb)]  # "placed" for "put"
+        return mine or kin or theirs
 
     def conflict(kind: str, mine: str, theirs: str) -> None:
         ev = evidence
@@ -457,12 +489,14 @@ def compare(
         check_value(q, paired(q, claim.quantities, theirs), same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
         theirs = [s for s in source.ordinals if set(s.unit.split()) & set(q.unit.split())]
+        if not theirs and "_" in q.unit:
+            continue  # a superlative ("largest city") the source does not rank: unchecked
         check_value(q, theirs, lambda a, b: a.value == b.value)
     for d in claim.dates:
         named = [s for s in of_same_action(d.verb, source.dates) if s.weekday is not None]
         if d.weekday is not None and named:  # "last Friday" against "last Tuesday"
             res.checkable += 1
-            if d.weekday in {s.weekday for s in named}:
+            if d.weekday in {s.weekday for s in named} or _framed(d, source):
                 res.agreed += 1
             elif same_action(d.verb):
                 conflict("date", d.text, ", ".join(s.text for s in named))
@@ -493,10 +527,14 @@ def compare(
             others = [s for s in dated if not _given_elsewhere(s, d, claim, source)]
             if d.of_noun:  # "the 1995 report": only a date of a report is the report's
                 others = [s for s in others if s.verb == d.verb]
-            if others and same_action(d.verb):
+            if _framed(d, source):
+                res.agreed += 1
+            elif others and same_action(d.verb):
                 conflict("date", _dated(d), ", ".join(_dated(s) for s in others))
             elif dated and paraphrase:
                 res.unresolved += 1
+        elif _framed(d, source):
+            res.agreed += 1
         elif d.month and months and d.month not in months and same_action(d.verb):
             conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
         elif d.day and days and d.day not in days and same_action(d.verb):

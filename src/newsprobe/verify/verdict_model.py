@@ -109,11 +109,13 @@ def unconfirmed(features: Mapping[str, float], verdict: str) -> str:
     return verdict
 
 
-def timed(features: Mapping[str, float], verdict: str) -> str:
-    """``supported`` only where the claim's time could be read: "Sweden joined NATO a
-    decade ago", in a text with no date to count from, is not confirmed by "Sweden joined
-    NATO in March 2024" (which, from 2025, it contradicts)."""
-    if verdict == "supported" and features.get("unread_time", 0.0) > 0:
+def read_whole(features: Mapping[str, float], verdict: str) -> str:
+    """``supported`` only where the claim's time and causes could be read: "Sweden joined
+    NATO a decade ago", in a text with no date to count from, is not confirmed by "Sweden
+    joined NATO in March 2024" (which, from 2025, it contradicts); "the bank cut rates
+    because home sales fell" not by a source saying that home sales fell."""
+    unread = features.get("unread_time", 0.0) > 0 or features.get("unread_cause", 0.0) > 0
+    if verdict == "supported" and unread:
         return "not_enough_evidence"
     return verdict
 
@@ -121,23 +123,23 @@ def timed(features: Mapping[str, float], verdict: str) -> str:
 def decide(features: Mapping[str, float], model: VerdictModel | None) -> str:
     """The final verdict: hard rules first, then the model (or the hand rules without one)."""
     if model is None:
-        return timed(features, rule_verdict(features))
+        return read_whole(features, rule_verdict(features))
     forced = forced_verdict(features)
     if forced is not None:
-        return timed(features, forced)
-    return timed(features, unconfirmed(features, model.predict([features])[0]))
+        return read_whole(features, forced)
+    return read_whole(features, unconfirmed(features, model.predict([features])[0]))
 
 
 def decide_many(rows: Sequence[Mapping[str, float]], model: VerdictModel | None) -> list[str]:
     """:func:`decide` for many claims with one model call."""
     if model is None:
-        return [timed(r, rule_verdict(r)) for r in rows]
+        return [read_whole(r, rule_verdict(r)) for r in rows]
     out: list[str | None] = [forced_verdict(r) for r in rows]
     open_ = [i for i, v in enumerate(out) if v is None]
     if open_:
         for i, v in zip(open_, model.predict([rows[i] for i in open_]), strict=True):
-            out[i] = timed(rows[i], unconfirmed(rows[i], v))
-    return [timed(r, v or "not_enough_evidence") for r, v in zip(rows, out, strict=True)]
+            out[i] = read_whole(rows[i], unconfirmed(rows[i], v))
+    return [read_whole(r, v or "not_enough_evidence") for r, v in zip(rows, out, strict=True)]
 
 
 def model_decides(features: Mapping[str, float]) -> bool:

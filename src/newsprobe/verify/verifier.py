@@ -333,6 +333,10 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         # the model.
         "unresolved": float(sum(f.result.unresolved for f in relevant if f.result)),
         "unread_time": float(sum(f.result.unread_time for f in relevant if f.result)),
+        # Every relevant sentence without the claim's causal link: none states it.
+        "unread_cause": float(
+            bool(relevant) and all(f.result.unread_cause for f in relevant if f.result)
+        ),
     }
 
 

@@ -160,6 +160,24 @@ def test_a_teaser_repeated_before_the_body_is_cut_once() -> None:
     assert [r.reason for r in removed] == ["repeated_teaser"]
 
 
+def test_a_teaser_of_the_storys_first_sentences_is_cut_and_the_byline_under_it() -> None:
+    """A plain text copied from a page, its first sentences set above the headline: 2 of
+    10 human stories so headed were flagged machine-written, with the teaser and byline
+    scored as the story's start."""
+    teaser = BODY.replace("\n", " ")  # both sentences, as one paragraph
+    text = f"{teaser}\n\nDrones Over Poland\n\nBy Staff Writer | 3 January 2025\n\n{BODY} More."
+    cleaned, removed = strip_debris(text)
+    assert [r.reason for r in removed] == ["repeated_teaser", "byline"]
+    assert cleaned == f"Drones Over Poland\n\n{BODY} More."
+    # A line shorter than a sentence (40 characters) that a later paragraph begins with
+    # may be a headline or a dateline: it stays.
+    opening = "Poland asked NATO allies on Wednesday."
+    assert strip_debris(f"{opening}\n\n{opening} Allies agreed.") == (
+        f"{opening}\n\n{opening} Allies agreed.",
+        [],
+    )
+
+
 def test_a_headline_repeated_at_the_top_of_the_body_is_cut() -> None:
     cleaned, removed = strip_debris(f"Drones over Poland\n{BODY}", title="Drones over Poland")
     assert cleaned == BODY

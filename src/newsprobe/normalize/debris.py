@@ -446,6 +446,56 @@ def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int
     return sorted(set(cut))
 
 
+_UNSPACED = re.compile(r"[\s\"“”'‘’]+")
+_ENDS = '.!?"”’'
+#: A teaser is looked for among the first paragraphs only, the ones above a body.
+TEASER_SEARCH = 8
+#: The shortest teaser read as the opening of a later paragraph: a sentence, not a phrase.
+TEASER_MIN_CHARS = 40
+
+
+def _opens(key: str, later: list[str]) -> bool:
+    """Whether ``key`` is how a later paragraph, or a run of them, begins: a teaser of the
+    story's first sentences set above the headline (a plain text copied from a page keeps
+    it; 2 of 10 human stories so headed were flagged machine-written)."""
+    if len(key) < TEASER_MIN_CHARS or key[-1] not in _ENDS:
+        return False
+    # Compared without spaces and quotation marks: a page's glued 'tons."I just' is spaced
+    # as 'tons." I just' in one copy and 'tons. "I just' in the other.
+    squeezed = _UNSPACED.sub("", key)
+    for j in range(len(later)):
+        run = ""
+        for k in later[j:]:
+            run += _UNSPACED.sub("", k)
+            if len(run) >= len(squeezed):
+                break
+        if run.startswith(squeezed):
+            return True
+    return False
+
+
+def _repeats(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, str]]:
+    """A teaser, headline or truncated preview repeated before the body: a paragraph equal
+    to, or (ending in an ellipsis) a prefix of, a later paragraph, or the opening of a
+    later one. Only the earlier copy goes. ``reasons``: the lines already cut."""
+    paragraphs = [
+        (i, line_key(line)) for i, line in enumerate(lines) if i not in reasons and line.strip()
+    ]
+    cut: list[tuple[int, str]] = []
+    for n, (i, key) in enumerate(paragraphs):
+        later = [k for _, k in paragraphs[n + 1 :]]
+        stem = _ELLIPSIS.sub("", key)
+        if stem != key and len(stem) >= 20 and any(k.startswith(stem) and k != key for k in later):
+            cut.append((i, "truncated_preview"))
+        elif len(key) >= 20 and key in later:
+            # A teaser is a sentence or two; a longer copy is a paragraph printed twice.
+            why = "repeated_teaser" if len(key) <= TEASER_CHARS else "repeated_paragraph"
+            cut.append((i, why))
+        elif n < TEASER_SEARCH and _opens(key, later):  # the story's opening, set above it
+            cut.append((i, "repeated_teaser"))
+    return cut
+
+
 def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal]]:
     """``text`` without debris lines, and what was cut (in reading order).
 
@@ -470,29 +520,17 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
             keep[i] = False
             removed.append(Removal(text=line.strip(), reason=reason, line=i))
 
-    cut_already = {r.line: r.reason for r in removed}
-    for i, reason in _page_furniture(lines, cut_already):
-        keep[i] = False
-        removed.append(Removal(text=lines[i].strip(), reason=reason, line=i))
-
-    paragraphs = [(i, line_key(line)) for i, line in enumerate(lines) if keep[i] and line.strip()]
-    # A teaser, headline or truncated preview repeated before the body: a paragraph equal to,
-    # or (ending in an ellipsis) a prefix of, a later paragraph. Only the earlier copy goes.
-    for n, (i, key) in enumerate(paragraphs):
-        later = [k for _, k in paragraphs[n + 1 :]]
-        stem = _ELLIPSIS.sub("", key)
-        if stem != key and len(stem) >= 20 and any(k.startswith(stem) and k != key for k in later):
+    # Repeats first, so that a teaser of the story's first sentences is not read as the
+    # story's start: the byline under it is above the story still.
+    for found in (_repeats, _page_furniture):
+        cut_already = {r.line: r.reason for r in removed}
+        for i, reason in found(lines, cut_already):
             keep[i] = False
-            removed.append(Removal(text=lines[i].strip(), reason="truncated_preview", line=i))
-        elif len(key) >= 20 and key in later:
-            keep[i] = False
-            # A teaser is a sentence or two; a longer copy is a paragraph printed twice.
-            why = "repeated_teaser" if len(key) <= TEASER_CHARS else "repeated_paragraph"
-            removed.append(Removal(text=lines[i].strip(), reason=why, line=i))
+            removed.append(Removal(text=lines[i].strip(), reason=reason, line=i))
     if title:
         # The headline is metadata; the same line at the top of the body is a repeat of it.
         tkey = line_key(title)
-        first = next(((i, k) for i, k in paragraphs if keep[i]), None)
+        first = next(((i, line_key(x)) for i, x in enumerate(lines) if keep[i] and x.strip()), None)
         if first and tkey and first[1] == tkey and sum(keep) > 1:
             keep[first[0]] = False
             removed.append(

@@ -16,7 +16,7 @@ from newsprobe.article import Article, Span, Verdict
 from newsprobe.detect.boundary import flagged_alone, locate_boundary, unread_ending
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
-from newsprobe.detect.tells import find_tells
+from newsprobe.detect.tells import find_tells, headline_tells
 from newsprobe.errors import InputError
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.normalize.text import TRANSLATION_MIN
@@ -192,6 +192,10 @@ def _score(
     texts = [a.text[b:] for a, b in zip(scored, starts, strict=True)]
     stats = detector.extractor.stats(texts, options.max_tokens)
     rows = detector.extractor.from_stats(texts, stats)
+    headed = [headline_tells(a.text[:b]) if b else [] for a, b in zip(scored, starts, strict=True)]
+    if detector.tells:  # a chat reply's headline is as much a tell as its story's
+        for row, told in zip(rows, headed, strict=True):
+            row["tells"] = row.get("tells", 0.0) + len(told)
     proba = detector.predict_proba_rows(rows)
     n_tokens = detector.n_tokens(rows)
     for i, article in enumerate(scored):
@@ -201,7 +205,12 @@ def _score(
         article.meta["verdict_features"] = list(detector.feature_names_)
         if detector.tells and rows[i].get("tells", 0) > 0:
             # The row already counted them; the spans are looked up only where there are some.
-            article.tells = [Span(t.start, t.end, t.kind) for t in find_tells(article.text)]
+            told = find_tells(article.text)
+            for h in headed[i]:  # the headline's own, where the text's do not cover them
+                if not any(h.start < t.end and t.start < h.end for t in told):
+                    told.append(h)
+            told.sort(key=lambda t: t.start)
+            article.tells = [Span(t.start, t.end, t.kind) for t in told]
         p = proba[i]
         if np.isnan(p):
             n = int(n_tokens[i])

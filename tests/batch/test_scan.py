@@ -491,6 +491,12 @@ def test_a_column_named_by_an_option_must_be_there(tmp_path, tiny_detector):
     res = scan(str(rows), *base, "--site-field", "site_name")
     assert "no column 'site_name' for --site-field (columns: domain, text)" in str(res.exception)
     assert not out.exists() and not out.with_name(out.name + ".parts").exists()
+    # The text or HTML column too: in JSON Lines it had made a file of error rows that
+    # the corrected command then refused as made with other options.
+    for flag in ("--text-field", "--html-field"):
+        res = scan(str(rows), *base, flag, "body")
+        assert f"no column 'body' for {flag} (columns: domain, text)" in str(res.exception)
+        assert not out.exists() and not out.with_name(out.name + ".parts").exists()
     res = scan(str(crawl), *base, "--url-field", "href")
     assert res.exit_code == 0, res.output
     assert read(out)["1"]["site"] == "news.example"

@@ -644,10 +644,13 @@ def iter_records(
 
 #: The optional columns a user may name, with their flags and default names.
 NAMED_COLUMNS = (
+    ("text_field", "--text-field"),
+    ("html_field", "--html-field"),
     ("id_field", "--id-field"),
     ("url_field", "--url-field"),
     ("site_field", "--site-field"),
     ("title_field", "--title-field"),
+    ("date_field", "--date-field"),
 )
 
 

@@ -347,8 +347,26 @@ def test_missing_path_and_bad_options_are_one_line_errors(tmp_path, tiny_detecto
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     line = json.loads(proc.stdout)
     assert line["path"] == str(tmp_path / "nope.txt") and "no such file" in line["error"]
+    # So is a record file unreadable from its first row (it printed no line at all).
+    bad = tmp_path / "bad.csv"
+    bad.write_text('id,text\n1,"unclosed\n')
+    proc = run("check", str(bad), "--json")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert json.loads(proc.stdout) == {
+        "path": str(bad),
+        "error": f"{bad} row 1: malformed CSV (a quote opened and never closed)",
+    }
     proc = run("check", str(tmp_path / "x"), "--fpr", "2")
     assert proc.returncode == 2 and "--fpr must be between 0 and 1" in proc.stderr
+    # The parser's own errors too: one line, not a usage box.
+    for args, said in [
+        (("check", "x", "--fpr", "abc"), "Invalid value for '--fpr'"),
+        (("check", "x", "--jsn"), "No such option: --jsn"),
+        (("check",), "Missing argument 'paths'"),
+    ]:
+        proc = run(*args)
+        assert proc.returncode == 2 and proc.stderr.startswith(f"error: {said}"), args
+        assert proc.stderr.count("\n") == 1 and "newsprobe check --help" in proc.stderr
     # train's had no check: 0 divided by zero, -1 asked for "about -6 human texts".
     for fpr in ("0", "-1"):
         proc = run("train", str(tmp_path / "x"), "--out", str(tmp_path / "d.json"), f"--fpr={fpr}")

@@ -691,16 +691,41 @@ def _stop_on_terminate() -> None:
     signal.signal(signal.SIGTERM, terminate)
 
 
+def _option_errors() -> tuple[type[Exception], ...]:
+    """What the command-line parser raises for a bad option: typer's own click (0.29+),
+    whose errors are ``TyperException``s, or click itself in older typer releases."""
+    kinds: list[type[Exception]] = [typer.TyperException]
+    try:
+        import click
+
+        kinds.append(click.ClickException)
+    except ImportError:
+        pass
+    return tuple(kinds)
+
+
 def main() -> None:
     _stop_on_terminate()
     try:
-        app()
+        code = app(standalone_mode=False)
+    except _option_errors() as exc:
+        # One line, as every other error: not the parser's usage box ("--fpr abc", "--jsn").
+        ctx = getattr(exc, "ctx", None)
+        where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        message = exc.format_message()  # type: ignore[attr-defined]
+        if message:  # none after the help a bare "newsprobe" prints
+            _error(f"{message}{where}")
+        sys.exit(getattr(exc, "exit_code", 2))
+    except typer.Abort:
+        err.print("interrupted")
+        sys.exit(130)
     except NewsprobeError as exc:
         _error(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

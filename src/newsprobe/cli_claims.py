@@ -116,6 +116,8 @@ def sources_add(
         from newsprobe.sources.embed import check_embedder_name
 
         check_embedder_name(embedder)  # before reading (or fetching) any input
+    if store is not None:  # a typo'd folder is refused, as every command's output is
+        output_file(store, "--store", "a store file", inputs)
     left_out: list[str] = []
     whole: list[str] = []
     errors: list[str] = []  # a bad file or row is named and skipped; the rest are added

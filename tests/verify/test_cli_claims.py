@@ -533,3 +533,13 @@ def test_a_judge_that_is_down_keeps_the_verdicts(store, tiny_detector, tmp_path)
     assert all(o["label"] in {"human", "machine"} and "claims" not in o for o in out)
     (line,) = proc.stderr.strip().splitlines()
     assert line.startswith("error: judge http://127.0.0.1:9/v1")
+
+
+def test_a_store_in_a_folder_that_is_not_there_is_refused(tmp_path, sources_dir):
+    """`sources add --store /nonexistent/x.sqlite` had made the folder at the root, where
+    every other command refuses a typo'd folder."""
+    store = tmp_path / "no-such-folder" / "x.sqlite"
+    proc = cli("sources", "add", str(sources_dir), "--store", str(store))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"error: --store: folder {store.parent} does not exist"
+    assert not store.parent.exists()

@@ -740,7 +740,12 @@ def expand_check_inputs(
         # A URL is fetched, not read.
         elif p != "-" and "://" not in p and is_record_file(p) and Path(p).is_file():
             before = len(items)
-            items.extend(iter_file_records(Path(p), options, keep))
+            try:
+                items.extend(iter_file_records(Path(p), options, keep))
+            except NewsprobeError as exc:
+                # A file unreadable from its first row (a quote never closed, no text
+                # column) fails in its place, with its JSON line, as a missing file does.
+                items.append(Record("", p, error=str(exc)))
             if len(items) == before:  # not a clean run of nothing: say the file was empty
                 items.append(Record("", p, error=f"{p}: no records in the file"))
         else:

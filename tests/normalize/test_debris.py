@@ -169,13 +169,15 @@ def test_a_teaser_of_the_storys_first_sentences_is_cut_and_the_byline_under_it()
     cleaned, removed = strip_debris(text)
     assert [r.reason for r in removed] == ["repeated_teaser", "byline"]
     assert cleaned == f"Drones Over Poland\n\n{BODY} More."
-    # A line shorter than a sentence (40 characters) that a later paragraph begins with
-    # may be a headline or a dateline: it stays.
-    opening = "Poland asked NATO allies on Wednesday."
-    assert strip_debris(f"{opening}\n\n{opening} Allies agreed.") == (
-        f"{opening}\n\n{opening} Allies agreed.",
-        [],
-    )
+    # Only above the story's first paragraph: a lede restated further down, a question an
+    # answer repeats, a refrain, are the story's own (a red-team's four human stories).
+    lede = "Poland asked NATO allies on Wednesday to hold consultations under Article 4."
+    between = "Two drones were shot down overnight over the eastern border."
+    restated = f"{lede}\n\n{between}\n\n{lede} Allies agreed."
+    assert strip_debris(restated) == (restated, [])
+    asked = "Will the wall be finished before the winter storms arrive?"
+    interview = f"Interviewer: {asked}\n\nMayor: {asked} Yes, it will be, we are sure."
+    assert strip_debris(interview) == (interview, [])
 
 
 def test_a_headline_repeated_at_the_top_of_the_body_is_cut() -> None:

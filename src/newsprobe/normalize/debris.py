@@ -448,36 +448,42 @@ def _page_furniture(lines: list[str], reasons: dict[int, str]) -> list[tuple[int
 
 _UNSPACED = re.compile(r"[\s\"“”'‘’]+")
 _ENDS = '.!?"”’'
-#: A teaser is looked for among the first paragraphs only, the ones above a body.
-TEASER_SEARCH = 8
-#: The shortest teaser read as the opening of a later paragraph: a sentence, not a phrase.
+#: The shortest teaser read as the opening of the story: a sentence, not a phrase.
 TEASER_MIN_CHARS = 40
 
 
-def _opens(key: str, later: list[str]) -> bool:
-    """Whether ``key`` is how a later paragraph, or a run of them, begins: a teaser of the
-    story's first sentences set above the headline (a plain text copied from a page keeps
-    it; 2 of 10 human stories so headed were flagged machine-written)."""
-    if len(key) < TEASER_MIN_CHARS or key[-1] not in _ENDS:
-        return False
-    # Compared without spaces and quotation marks: a page's glued 'tons."I just' is spaced
-    # as 'tons." I just' in one copy and 'tons. "I just' in the other.
+def _top_teaser(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, str]]:
+    """The text's first paragraph, when the story's first paragraph of prose (or a run of
+    them), further down past a headline or byline, begins with it: a teaser of the story's
+    first sentences set above the headline, as a plain text copied from a page keeps it
+    (2 of 10 human stories so headed were flagged machine-written). Only there: a lede
+    restated, a question an answer repeats or a refrain further down are the story's own.
+    Compared without spaces and quotation marks: a page's glued 'tons."I just' is spaced
+    'tons." I just' in one copy and 'tons. "I just' in the other. ``reasons``: the lines
+    already cut."""
+    kept = [i for i, line in enumerate(lines) if i not in reasons and line.strip()]
+    if len(kept) < 2:
+        return []
+    top, key = kept[0], line_key(lines[kept[0]])
+    # The story's first paragraph: eight words or more (a headline or byline has fewer).
+    body = next((j for j in kept[1:] if len(lines[j].split()) >= 8), None)
+    if body is None or len(key) < TEASER_MIN_CHARS or key[-1] not in _ENDS:
+        return []
+    if any(line_key(lines[j]) == key for j in kept[1:]):
+        return []  # printed twice whole: a repeat, named so once the furniture is gone
     squeezed = _UNSPACED.sub("", key)
-    for j in range(len(later)):
-        run = ""
-        for k in later[j:]:
-            run += _UNSPACED.sub("", k)
-            if len(run) >= len(squeezed):
-                break
-        if run.startswith(squeezed):
-            return True
-    return False
+    run = ""
+    for j in kept[kept.index(body) :]:
+        run += _UNSPACED.sub("", line_key(lines[j]))
+        if len(run) >= len(squeezed):
+            break
+    return [(top, "repeated_teaser")] if run.startswith(squeezed) else []
 
 
 def _repeats(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, str]]:
     """A teaser, headline or truncated preview repeated before the body: a paragraph equal
-    to, or (ending in an ellipsis) a prefix of, a later paragraph, or the opening of a
-    later one. Only the earlier copy goes. ``reasons``: the lines already cut."""
+    to, or (ending in an ellipsis) a prefix of, a later paragraph. Only the earlier copy
+    goes. ``reasons``: the lines already cut."""
     paragraphs = [
         (i, line_key(line)) for i, line in enumerate(lines) if i not in reasons and line.strip()
     ]
@@ -491,8 +497,6 @@ def _repeats(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, str]]
             # A teaser is a sentence or two; a longer copy is a paragraph printed twice.
             why = "repeated_teaser" if len(key) <= TEASER_CHARS else "repeated_paragraph"
             cut.append((i, why))
-        elif n < TEASER_SEARCH and _opens(key, later):  # the story's opening, set above it
-            cut.append((i, "repeated_teaser"))
     return cut
 
 
@@ -520,9 +524,9 @@ def strip_debris(text: str, title: str | None = None) -> tuple[str, list[Removal
             keep[i] = False
             removed.append(Removal(text=line.strip(), reason=reason, line=i))
 
-    # Repeats first, so that a teaser of the story's first sentences is not read as the
-    # story's start: the byline under it is above the story still.
-    for found in (_repeats, _page_furniture):
+    # The top teaser first, so that it is not read as the story's start (the byline under
+    # it is above the story still); other repeats once the page's furniture is gone.
+    for found in (_top_teaser, _page_furniture, _repeats):
         cut_already = {r.line: r.reason for r in removed}
         for i, reason in found(lines, cut_already):
             keep[i] = False

@@ -974,19 +974,21 @@ def test_a_pages_bold_headline_is_a_tell_though_the_story_runs_on_after_it(tiny_
     opening with the same line: extraction ran the story on after it on one line, where
     the whole-line pattern never saw it (0.84, not flagged)."""
     bold = "**Council Approves Harbour Wall After Long Debate**"
-    for h1 in (bold, bold[:30]):  # the site may cut it short
-        page = tmp_path / "page.html"
-        page.write_text(
-            f"<html><head><title>{bold}</title></head><body><article><h1>{h1}</h1>"
-            f"<p>{bold}\n{ARTICLE}</p></article></body></html>",
-            encoding="utf-8",
-        )
-        out = json.loads(run("check", str(page), "--json", "--detector", str(tiny_detector)).stdout)
-        assert out["machine_probability"] == 0.99, h1
-        assert [t["kind"] for t in out["tells"]] == ["markdown heading"]
-        assert out["tells"][0]["text"].startswith("**Council Approves Harbour Wa")
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>{bold}</title></head><body><article><h1>{bold}</h1>"
+        f"<p>{bold}\n{ARTICLE}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = json.loads(run("check", str(page), "--json", "--detector", str(tiny_detector)).stdout)
+    assert out["machine_probability"] == 0.99
+    assert [(t["kind"], t["text"]) for t in out["tells"]] == [("markdown heading", bold)]
     plain = tmp_path / "plain.html"
     plain.write_text(page.read_text().replace("**", ""), encoding="utf-8")
+    out = json.loads(run("check", str(plain), "--json", "--detector", str(tiny_detector)).stdout)
+    assert out["tells"] == []
+    # A site's own emphasis, bold not closed ("**BREAKING: ..."), is no chat reply's.
+    plain.write_text(page.read_text().replace(bold, "**BREAKING: Council approves wall"))
     out = json.loads(run("check", str(plain), "--json", "--detector", str(tiny_detector)).stdout)
     assert out["tells"] == []
 

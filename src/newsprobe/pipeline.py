@@ -16,7 +16,7 @@ from newsprobe.article import Article, Span, Verdict
 from newsprobe.detect.boundary import flagged_alone, locate_boundary, unread_ending
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
-from newsprobe.detect.tells import find_tells, headline_tells
+from newsprobe.detect.tells import find_tells
 from newsprobe.errors import InputError
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.normalize.text import TRANSLATION_MIN
@@ -192,8 +192,11 @@ def _score(
     texts = [a.text[b:] for a, b in zip(scored, starts, strict=True)]
     stats = detector.extractor.stats(texts, options.max_tokens)
     rows = detector.extractor.from_stats(texts, stats)
-    headed = [headline_tells(a.text[:b]) if b else [] for a, b in zip(scored, starts, strict=True)]
-    if detector.tells:  # a chat reply's headline is as much a tell as its story's
+    # The headline the verdict sets aside is read for tells too: a page titled with a chat
+    # reply's bold headline (<h1>**Swansea City Still Not Safe**) shows the markup there
+    # only, extraction having run the story on after it on the same line.
+    headed = [find_tells(a.text[:b].strip()) for a, b in zip(scored, starts, strict=True)]
+    if detector.tells:
         for row, told in zip(rows, headed, strict=True):
             row["tells"] = row.get("tells", 0.0) + len(told)
     proba = detector.predict_proba_rows(rows)

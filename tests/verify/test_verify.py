@@ -1503,3 +1503,25 @@ def test_a_cause_the_source_does_not_state_is_not_supported(tmp_path, model):
     assert plain.verdict == "supported"
     steady = "The unemployment rate held steady at 6.6 percent."
     assert verdicts(s, steady, model)[steady].verdict == "supported"
+
+
+@MODELS
+def test_red_team_false_alarms_of_the_new_checks_stay_unsaid(tmp_path, model):
+    """A red-team of the checks above: a rank in another scope, a steady month after a
+    rise, and a day only the telling is dated by were contradicted or supported."""
+    s = store_of(
+        tmp_path,
+        Passage(
+            "Nvidia became the third most valuable company in the world in June 2024. The "
+            "unemployment rate held steady at 3.9 percent in May after it rose to 3.9 "
+            "percent in April. The central bank cut its main rate to 4 percent in January, "
+            "the governor said in a speech on Tuesday.",
+            "wire",
+        ),
+    )
+    scoped = "Nvidia became the most valuable company in the chip industry in June 2024."
+    assert verdicts(s, scoped, model)[scoped].verdict != "contradicted"
+    rose = "The unemployment rate rose to 3.9 percent in April."
+    assert verdicts(s, rose, model)[rose].verdict == "supported"
+    told = "The central bank lowered its main rate to 4 percent on Tuesday."
+    assert verdicts(s, told, model)[told].verdict == "not_enough_evidence"

@@ -566,10 +566,11 @@ def _steady(verb: Token) -> bool:
 
 def _own_tokens(tok: Token) -> set[int]:
     """A verb's words without those of verbs joined to it ("rose in February" of "rose in
-    February and fell in March")."""
+    February and fell in March") or of a clause of its own ("held steady in May" of "held
+    steady in May after it rose in April")."""
     out = {tok.i}
     for child in tok.children:
-        if child.dep_ != "conj":
+        if child.dep_ not in ("conj", "advcl"):
             out |= {t.i for t in child.subtree}
     return out
 
@@ -666,6 +667,7 @@ CAUSE_VERBS = {"cause", "force", "prompt", "trigger", "spark"}
 CAUSE_LEMMAS = CAUSE_VERBS | {"because", "due", "owing", "thanks", "result", "lead", "drive"}
 CAUSE_LEMMAS |= {"attribute", "contribute", "responsible", "effect", "consequence", "blame"}
 _CAUSE_PAIRS = {("due", "to"), ("owing", "to"), ("thanks", "to"), ("result", "of"), ("lead", "to")}
+_CAUSE_PAIRS |= {("result", "in")}
 
 
 def _causal(sent: Span, content: set[int]) -> bool:
@@ -675,7 +677,8 @@ def _causal(sent: Span, content: set[int]) -> bool:
             continue
         lemma = tok.lemma_.lower()
         following = tok.nbor().lower_ if tok.i + 1 < sent.end else ""
-        passive = any(c.dep_ == "auxpass" for c in tok.children)  # "was forced to retract"
+        # "was forced to retract" names no cause; "was caused by", "prompted by" do.
+        passive = lemma == "force" and any(c.dep_ == "auxpass" for c in tok.children)
         if lemma == "because" or (tok.pos_ == "VERB" and lemma in CAUSE_VERBS and not passive):
             return True
         if (lemma, following) in _CAUSE_PAIRS or (tok.lower_, following) in _CAUSE_PAIRS:
@@ -714,6 +717,18 @@ def _superlative_ranks(sent: Span, content: set[int]) -> list[Quantity]:
         ]
         value = ordinal_value(rank[0].text) if rank else 1
         unit = "_".join([*(m.lower_ for m in most), adj.lower_, noun.lemma_.lower()])
+        # Within what: "Canada's", "in the world", "of the 2021 season", "in the chip
+        # industry" are other rankings; only the same scope, or none on both sides, is
+        # compared.
+        scope = [c.lemma_.lower() for c in noun.children if c.dep_ == "poss"]
+        scope += [
+            g.lemma_.lower()
+            for c in (*noun.children, *adj.children)
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "among", "on")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        unit += "".join(f"@{w}" for w in sorted(scope))
         first = min([adj, *most, *rank], key=lambda t: t.i)
         out.append(
             Quantity(
@@ -1062,9 +1077,16 @@ def parse_parts(sent: Span) -> ClaimParts:
             parts.attributed_to = _named(tok.nbor(2))
             parts.speaker = _speaker(tok.nbor(2))
             return parts
+    spans = _quoted_in(sent)
+
+    def quoted(t: Token) -> bool:  # what the speaker said ("Businesses are telling us"),
+        return any(a <= t.idx < b for a, b in spans)  # not who said it
+
     for tok in sent:
-        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
-            speakers = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and not quoted(tok):
+            speakers = [
+                c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and not quoted(c)
+            ]
             if speakers:
                 parts.attribution = _head_text(speakers[0])
                 parts.attributed_as = _written_head(speakers[0])

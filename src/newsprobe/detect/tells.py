@@ -142,16 +142,3 @@ def find_tells(text: str, kinds: Collection[str] = TELL_KINDS) -> list[Tell]:
         else:
             merged.append(t)
     return merged
-
-
-def headline_tells(headline: str) -> list[Tell]:
-    """The tells of a headline the verdict sets aside (``Article.body_start``): a page
-    whose title is a chat reply's bold headline (``<h1>**Swansea City Still Not Safe**``,
-    or cut short by the site: ``**Swansea City …``) shows the markup there only, the story
-    under it running on after the title on the same line."""
-    found = find_tells(headline)
-    stripped = headline.strip()
-    if not found and stripped.startswith("**") and "*" not in stripped[2:].rstrip("*"):
-        start = headline.index("**")
-        found = [Tell(start, start + len(stripped), "markdown heading")]
-    return found

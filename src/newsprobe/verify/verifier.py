@@ -11,6 +11,7 @@ or the hand rules alone with ``VerifyOptions(verdict_model=None)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -94,7 +95,7 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
     states values of the claim's kinds (its units, its years): "the wall will be 1,200
     metres long", not "the council voted to build a new sea wall", for a claim of the
     wall's length."""
-    best: tuple[tuple[bool, float, int], _Sentence, float] | None = None
+    best: tuple[tuple[bool, bool, float, int], _Sentence, float] | None = None
     for sent in sentences:
         lemmas = {t.lemma_.lower() for t in sent.span}
         overlap = term_overlap(claim.parts, lemmas)
@@ -103,6 +104,10 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
             # is the question ("Austin said 'a strong signal'" against a passage where
             # Austin approves the deployment and Blaszczak says the words).
             quotes_in(claim.parts, sent.text),
+            # Then, for a quote, a sentence that quotes at all: words changed inside the
+            # marks ("come and rebuild" for "come and help") are compared with the quote,
+            # not with the sentence before it that names the speaker's title.
+            bool(claim.parts.quoted) and _quotes(sent.text),
             overlap + entity_coverage(claim.parts.entities, sent.text),
             _value_kinds(claim, lemmas, sent.text),
         )
@@ -110,6 +115,12 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
             best = (key, sent, overlap)
     assert best is not None
     return best[1], best[2]
+
+
+def _quotes(text: str) -> bool:
+    """Whether a sentence quotes someone, in whole or in part: a quotation that runs over
+    several sentences shows only one of its marks in each."""
+    return bool(re.search(r"[\"“”]", text))
 
 
 def _spelled_out(subject: str, claim: Claim, text: str) -> bool:

@@ -56,6 +56,9 @@ def test_a_store_takes_passages_with_text_and_names_what_it_refuses(tmp_path):
 def test_an_article_that_cannot_be_read_is_named_by_its_place(toy_detector):
     with pytest.raises(InputError, match=r"^articles\[1\]: no text after normalization"):
         check_articles([Article(text=ARTICLE), Article(text="  ")], toy_detector)
+    # A ValueError too, as a library user catching bad input expects.
+    with pytest.raises(ValueError, match="no text after normalization"):
+        check_articles([Article(text="  ")], toy_detector)
     with pytest.raises(TypeError, match=r"articles\[0\].text must be a str, got NoneType"):
         check_articles([Article(text=None)], toy_detector)
 

@@ -13,8 +13,9 @@ class NewsprobeError(Exception):
     exit_code = 2
 
 
-class InputError(NewsprobeError):
-    """The input cannot be read as an article (missing, unreadable, binary, empty)."""
+class InputError(NewsprobeError, ValueError):
+    """The input cannot be read as an article (missing, unreadable, binary, empty); a
+    ``ValueError`` too, as a library user catching bad input expects."""
 
 
 class FetchError(InputError):

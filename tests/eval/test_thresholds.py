@@ -63,6 +63,9 @@ def test_fit_threshold_refuses_a_rate_its_texts_cannot_back(det):
         det.fit_threshold(det.feature_rows(HUMANS[:5]), fpr=0.01)
     with pytest.raises(NewsprobeError, match="fpr must be between 0 and 1"):
         det.fit_threshold(det.feature_rows(HUMANS), fpr=1.5)
+    # The texts themselves, by habit (it had been "'str' object has no attribute 'get'").
+    with pytest.raises(TypeError, match=r"pass detector.feature_rows\(texts\)"):
+        det.fit_threshold(HUMANS, fpr=0.1)
     # A refused call leaves the detector as it was (its rate with its threshold).
     assert det.fpr == 0.01 and "threshold_history" not in det.provenance_
 

@@ -511,6 +511,10 @@ class Detector:
 
     def predict_proba_rows(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
         """Probability of "machine" per feature row; NaN where the text is too short."""
+        if isinstance(rows, str) or any(not isinstance(r, dict) for r in rows):
+            raise TypeError(
+                "rows are feature dicts: pass detector.feature_rows(texts), not the texts"
+            )
         if not len(rows):
             self.check_is_fitted()
             return np.empty(0)

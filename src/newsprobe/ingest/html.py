@@ -73,10 +73,10 @@ def article_from_html(
     html, hidden, tree = _without_hidden(html)
     try:
         doc = _extract(html, url, with_metadata=True, include_tables=False)
-        if doc is None or not (doc.text or "").strip():
-            raise InputError(f"{name}: no article text found in the HTML")
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(f"{name}: no article text found in the HTML")
     # trafilatura puts one paragraph per line; plain-text articles separate paragraphs with
     # a blank line, and the two must tokenize alike for a page and its text to agree.
     body = "\n\n".join(p for p in doc.text.split("\n") if p.strip())

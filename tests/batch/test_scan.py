@@ -61,14 +61,17 @@ def test_scan_writes_every_record_once_with_errors_in_their_rows(
 
 
 def test_a_scan_where_no_record_could_be_scored_exits_non_zero(tmp_path, tiny_detector):
-    """A wrong --text-field fails every row alike: the rows are kept, and the exit says so."""
+    """Rows that all fail alike (no text in any; a wrong --text-field is refused before
+    anything is written): the rows are kept, and the exit says so."""
     crawl = tmp_path / "crawl.jsonl"
-    crawl.write_text("\n".join(json.dumps({"id": f"r{i}", "text": TEXT}) for i in range(3)))
+    crawl.write_text(
+        "\n".join(json.dumps({"id": f"r{i}", "text": "", "body": TEXT}) for i in range(3))
+    )
     out = tmp_path / "results.parquet"
     proc = subprocess.run(
         [
             *(sys.executable, "-m", "newsprobe", "scan", str(crawl), "--out", str(out)),
-            *("--detector", str(tiny_detector), "--text-field", "body"),
+            *("--detector", str(tiny_detector)),
         ],
         capture_output=True,
         text=True,
@@ -77,7 +80,7 @@ def test_a_scan_where_no_record_could_be_scored_exits_non_zero(tmp_path, tiny_de
     assert proc.returncode == 1  # as docs/scan.md says: rows written, none scored
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("error: none of the 3 records could be scored; the first: ")
-    assert "body" in last and "articles/s" not in proc.stderr
+    assert "articles/s" not in proc.stderr
     assert [r["error"] is not None for r in read(out).values()] == [True] * 3
 
 
@@ -526,6 +529,22 @@ def test_a_file_named_by_its_absolute_path_resumes_the_same_records(
     other = scan("../crawl.jsonl", "--out", "../r.parquet", "--detector", str(tiny_detector))
     assert other.exit_code == 0 and "0 scored now" in other.output, other.output
     assert len(read(tmp_path / "r.parquet")) == 3
+
+
+def test_a_page_fetched_twice_in_one_file_is_scored_once(tmp_path, tiny_detector):
+    """A crawl engineer's feed held one page twice (same url, same text): it had been a
+    second row, "#2", and counted twice in its site's share."""
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"url": "https://a.example/1", "text": TEXT},
+        {"url": "https://a.example/1", "text": f"{TEXT} Updated."},
+        {"url": "https://a.example/1", "text": TEXT},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "r.parquet"
+    res = scan(str(feed), "--out", str(out), "--detector", str(tiny_detector))
+    assert res.exit_code == 0 and "1 repeated record id kept once" in res.output
+    assert sorted(read(out)) == ["https://a.example/1", "https://a.example/1#2"]
 
 
 def test_ids_reused_across_files_for_other_articles_are_all_kept(tmp_path, tiny_detector):

@@ -43,6 +43,7 @@ def test_jsonl_ids_follow_id_then_url_then_path_and_row(tmp_path):
             {"id": 7, "text": TEXT, "url": "https://www.farm.example/a"},
             {"text": TEXT, "url": "https://news.example:8080/b", "title": "B"},
             {"text": TEXT},
+            {"text": TEXT + " More.", "url": "https://news.example:8080/b"},
             {"text": TEXT, "url": "https://news.example:8080/b"},
         ],
     )
@@ -51,9 +52,17 @@ def test_jsonl_ids_follow_id_then_url_then_path_and_row(tmp_path):
         "7",
         "https://news.example:8080/b",
         f"{path}#3",
-        "https://news.example:8080/b#2",  # a repeat within the file stays distinct
+        "https://news.example:8080/b#2",  # the id again with another text: another article
+        # ... and with the same text: the page fetched twice, one record (a scan's repeat)
+        "https://news.example:8080/b",
     ]
-    assert [r.site for r in recs] == ["farm.example", "news.example", None, "news.example"]
+    assert [r.site for r in recs] == [
+        "farm.example",
+        "news.example",
+        None,
+        "news.example",
+        "news.example",
+    ]
     art = recs[1].article
     assert art is not None and art.title == "B" and art.url == "https://news.example:8080/b"
     assert art.meta["record_id"] == recs[1].record_id

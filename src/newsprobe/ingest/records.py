@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -182,12 +183,27 @@ class _Ids:
     def __init__(self, path: str, base: str | None = None) -> None:
         self.path = id_path(path, base)
         self._seen: dict[str, int] = {}
+        self._texts: dict[tuple[str, str], str] = {}  # (id, text hash): the id it got
 
-    def __call__(self, given: str | None, url: str | None, row: int) -> str:
+    def __call__(
+        self, given: str | None, url: str | None, row: int, text: str | None = None
+    ) -> str:
+        """``text``: the row's text as written; the same id with the same text again is
+        the same record (a page a crawler fetched twice), under the same id, which a scan
+        then scores once; with another text it is another, ``#2``."""
         base = given or url or f"{self.path}#{row}"
+        key = None
+        if text is not None:  # as written, lone surrogates and all (a split JSON escape)
+            written = text.encode("utf-8", "surrogatepass")
+            key = (base, hashlib.blake2b(written, digest_size=16).hexdigest())
+        if key is not None and key in self._texts:
+            return self._texts[key]
         n = self._seen.get(base, 0) + 1
         self._seen[base] = n
-        return base if n == 1 else f"{base}#{n}"
+        rid = base if n == 1 else f"{base}#{n}"
+        if key is not None:
+            self._texts[key] = rid
+        return rid
 
 
 def record_from_row(
@@ -208,7 +224,8 @@ def record_from_row(
     url = _text_of(row.get(options.url_field))
     title = _text_of(row.get(options.title_field))
     site = _site_name(_text_of(row.get(options.site_field))) or site_of(url)
-    rid = ids(_text_of(row.get(options.id_field)), url, row_no)
+    written = row.get(options.html_field or options.text_field)
+    rid = ids(_text_of(row.get(options.id_field)), url, row_no, _text_of(written))
     rec = Record(record_id=rid, source=path, url=url, site=site, title=title, row=row_no)
     rec.date = _date_of(row.get(options.date_field))
     rec.fields = {k: row[k] for k in keep if row.get(k) not in (None, "")}

@@ -1023,6 +1023,14 @@ def test_a_short_texts_caveat_rides_in_its_json_not_only_in_the_terminal(tiny_de
     ]
     long = json.loads(run("check", "-", *args, stdin=" ".join([ARTICLE] * 3)).stdout)
     assert "caveats" not in long
+    # A crawl's page of a thousand stories, read by its first 128 tokens, said nothing.
+    many = "\n\n".join(f"{ARTICLE} Item {i}." for i in range(5000 // words + 1))
+    out = json.loads(run("check", "-", *args, stdin=many).stdout)
+    n = len(many.split())
+    assert out["caveats"] == [
+        f"long text ({n:,} words): the verdict reads its first {out['tokens']} tokens, so a "
+        "page of many stories or a long document is judged by its start"
+    ]
 
 
 def test_a_story_typed_in_capitals_is_read_in_sentence_case_and_flagged(tiny_detector):

@@ -7,10 +7,13 @@ from __future__ import annotations
 from newsprobe.article import Article
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES
 
-__all__ = ["SCORER_MEANINGS", "WEAK_WORDS", "caveats", "scorer_meaning"]
+__all__ = ["LONG_WORDS", "SCORER_MEANINGS", "WEAK_WORDS", "caveats", "scorer_meaning"]
 
 #: Below this many words the README calls a verdict weak evidence.
 WEAK_WORDS = 100
+#: From this many words a text is far longer than the verdict's window reads: a page of
+#: many stories without headings, a report, a book chapter.
+LONG_WORDS = 5000
 
 #: By scorer kind (the name before ``@model``).
 SCORER_MEANINGS = {
@@ -71,6 +74,13 @@ def caveats(article: Article) -> list[str]:
             f"short text ({words} words): under ~{WEAK_WORDS} words a verdict is weak "
             "evidence (AUROC 0.73 at ~20 words, 0.96 at ~360), and the false-positive rate "
             "was measured on whole articles"
+        )
+    tokens = article.meta.get("tokens")
+    if words >= LONG_WORDS and tokens:
+        # A crawl's page of 1,000 unrelated paragraphs was judged, uncaveated, by its first.
+        notes.append(
+            f"long text ({words:,} words): the verdict reads its first {tokens} tokens, so "
+            "a page of many stories or a long document is judged by its start"
         )
     if article.meta.get("stories", 0) > 1:
         notes.append(

@@ -555,13 +555,16 @@ def _changed(tok: Token) -> str:
 def _steady(verb: Token) -> bool:
     """Whether ``verb`` says a value stayed where it was: "held steady", "was unchanged",
     "held rates at 2.75 percent" (a number after "at"; not "held talks at the summit")."""
-    for c in verb.children:
-        if c.lower_ in STEADY_WORDS:
-            return True
-        numbered = any(g.like_num or g.ent_type_ in NUMERIC for g in c.subtree if g is not c)
-        if verb.lemma_.lower() == "hold" and c.lower_ == "at" and numbered:
-            return True
-    return False
+    held = verb.lemma_.lower() == "hold"
+    return any(
+        c.lower_ in STEADY_WORDS
+        or (
+            held
+            and c.lower_ == "at"
+            and any(g.like_num or g.ent_type_ in NUMERIC for g in c.subtree if g is not c)
+        )
+        for c in verb.children
+    )
 
 
 def _own_tokens(tok: Token) -> set[int]:

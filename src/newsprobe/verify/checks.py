@@ -231,17 +231,9 @@ def _framed(d: DateRef, source: ClaimParts) -> bool:
     if d.verb not in ("", "be", "have") and any(s.verb in kin for s in source.dates):
         return False
     for s in source.frame_dates:
-        if d.weekday is not None and s.weekday == d.weekday:
-            return True
-        if (
-            d.year is not None
-            and not d.relative
-            and (s.year, s.month, s.day)
-            == (
-                d.year,
-                d.month or s.month,
-                d.day or s.day,
-            )
+        same_day = (s.year, s.month, s.day) == (d.year, d.month or s.month, d.day or s.day)
+        if (d.weekday is not None and s.weekday == d.weekday) or (
+            d.year is not None and not d.relative and same_day
         ):
             return True
     return False
@@ -496,9 +488,10 @@ def compare(
             continue  # a superlative ("largest city") the source does not rank: unchecked
         check_value(q, theirs, lambda a, b: a.value == b.value)
     for d in claim.dates:
-        named = [s for s in of_same_action(d.verb, source.dates) if s.weekday is not None]
-        dated = [s for s in of_same_action(d.verb, source.dates) if s.month or s.year]
-        if d.weekday is not None and not named and dated and d.verb and same_action(d.verb):
+        of_action = of_same_action(d.verb, source.dates)
+        named = [s for s in of_action if s.weekday is not None]
+        by_month = [s for s in of_action if s.month or s.year]
+        if d.weekday is not None and not named and by_month and d.verb and same_action(d.verb):
             # "lowered it on Tuesday" against "cut it in January": which Tuesday is not
             # said, so the day can be neither confirmed nor refuted.
             res.unread_time += 1

@@ -1378,37 +1378,39 @@ def test_a_refused_or_denied_action_contradicts_a_source_saying_it_was_done(tmp_
 
 
 @MODELS
-def test_another_numbered_article_is_a_number_conflict(tmp_path, model):
-    """ "consultations under Article 5" was supported by a source on Article 4: a content
-    farm's favourite swap."""
+@pytest.mark.parametrize(
+    ("claim", "wrong", "right", "kind"),
+    [
+        # "consultations under Article 5" was supported by a source on Article 4: a
+        # content farm's favourite swap.
+        (
+            "Lithuania formally requested consultations under Article 5 of the North "
+            "Atlantic Treaty after five military drones crossed its border from Belarus.",
+            "Article 5",
+            "Article 4",
+            "number",
+        ),
+        # Drones that crossed "from Russia" were supported by a source saying "from Belarus".
+        (
+            "Lithuania formally requested consultations under Article 4 after five military "
+            "drones crossed its border from Russia.",
+            "Russia",
+            "Belarus",
+            "name",
+        ),
+    ],
+    ids=["another-numbered-article", "the-same-action-from-another-place"],
+)
+def test_another_numbered_article_or_place_is_a_conflict(
+    tmp_path, model, claim, wrong, right, kind
+):
     s = store_of(tmp_path, Passage(WIRE, "wire"))
-    claim = (
-        "Lithuania formally requested consultations under Article 5 of the North Atlantic "
-        "Treaty after five military drones crossed its border from Belarus."
-    )
     (found,) = verdicts(s, claim, model).values()
     assert found.verdict == "contradicted"
     assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
-        ("number", "Article 5", "Article 4")
+        (kind, wrong, right)
     ]
-    (same,) = verdicts(s, claim.replace("Article 5", "Article 4"), model).values()
-    assert same.verdict == "supported"
-
-
-@MODELS
-def test_the_same_action_from_another_place_is_a_name_conflict(tmp_path, model):
-    """Drones that crossed "from Russia" were supported by a source saying "from Belarus"."""
-    s = store_of(tmp_path, Passage(WIRE, "wire"))
-    claim = (
-        "Lithuania formally requested consultations under Article 4 after five military "
-        "drones crossed its border from Russia."
-    )
-    (found,) = verdicts(s, claim, model).values()
-    assert found.verdict == "contradicted"
-    assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
-        ("name", "Russia", "Belarus")
-    ]
-    (same,) = verdicts(s, claim.replace("Russia", "Belarus"), model).values()
+    (same,) = verdicts(s, claim.replace(wrong, right), model).values()
     assert same.verdict == "supported"
 
 

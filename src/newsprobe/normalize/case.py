@@ -27,7 +27,7 @@ import functools
 
 import regex
 
-from newsprobe.normalize.spelling import word_zipf
+from newsprobe.normalize.spelling import HYPHENS, word_zipf
 
 #: A paragraph shorter than this is a headline or a line of a menu, left as written.
 MIN_WORDS = 20
@@ -55,7 +55,6 @@ ACRONYM_ZIPF = 4.7
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’]*")
 _SENTENCE_START = regex.compile(r"(?:[.!?:][\"“”'’)\]]*|(?:^|\s)[\"“(]) $")
-_HYPHENS = "-\u2010\u2011"
 _PARAGRAPH = regex.compile(r"\n\s*\n")
 _SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
 
@@ -126,13 +125,9 @@ def _recase_words(text: str, words: list[regex.Match[str]], offset: int = 0) -> 
     for m in words:
         start, end = m.start() + offset, m.end() + offset
         new = _recased(m.group(), _starts_sentence(text, start))
-        if (
-            before
-            and text[start - 1] in _HYPHENS
-            and word_zipf(before + new.lower()) >= COMMON_ZIPF
-        ):
+        if before and text[start - 1] in HYPHENS and word_zipf(before + new.lower()) >= COMMON_ZIPF:
             new = new.lower()  # "Stun-Ning": the rest of one word split, not a name
-        before = m.group().lower() if end < len(text) and text[end] in _HYPHENS else ""
+        before = m.group().lower() if end < len(text) and text[end] in HYPHENS else ""
         changed += new != m.group()
         parts += [text[pos:start], new]
         pos = end

@@ -111,8 +111,13 @@ def repair_misspellings(text: str) -> tuple[str, int]:
 # texts in ../shared/data have one ("a-mazing", "fund-raiser"), 1 three or more: words a
 # PDF's line breaks hyphenated ("archi-tecture", "parame-ters"). The Unicode hyphens
 # (U+2010, U+2011) count as hyphens.
-_SPLIT_WORD = regex.compile(r"(?<![\p{L}\-‐‑])\p{L}\p{Ll}*(?:[\-‐‑]\p{Ll}+)+(?![\p{L}\-‐‑])")
-_HYPHENS = regex.compile(r"[\-‐‑]")
+#: The hyphens a word may be split by (ASCII, U+2010, U+2011); ``case`` reads them too.
+HYPHENS = "-\u2010\u2011"
+_H = regex.escape(HYPHENS)
+_SPLIT_WORD = regex.compile(
+    rf"(?<![\p{{L}}{_H}])\p{{L}}\p{{Ll}}*(?:[{_H}]\p{{Ll}}+)+(?![\p{{L}}{_H}])"
+)
+_HYPHENS = regex.compile(f"[{_H}]")
 #: The joined word must be at least this common (Zipf); a part this common is a word.
 SPLIT_WORD_ZIPF = 3.0
 #: A two-part split whose whole is this common and whose last part is under

@@ -210,6 +210,7 @@ def main() -> None:
                 if c.parts.speaker is not None
                 and c.parts.speaker.label == "PERSON"
                 and len(c.parts.speaker.text.split()) > 1  # a full name, as a misquote gives
+                and c.parts.speaker.text in c.text  # written there, not read from a "he said"
             }
         )
         random.Random(args.seed).shuffle(names)

@@ -174,6 +174,27 @@ def test_a_named_speakers_quoted_words_are_a_claim(nlp):
     assert claims[0].parts.speaker.text == "Anna Kowalski"
 
 
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("Dr. Carla Montes led the medical team at the mine.", "Carla Montes"),
+        # Two people, or one named as an object, or a title of the other sex: whose
+        # words these are is not read.
+        ("Dr. Carla Montes met Raul Ortega at the pithead.", None),
+        ("Rescuers pulled Carla Montes from the mine.", None),
+        ("Mr. Raul Ortega led the medical team at the mine.", None),
+    ],
+)
+def test_a_quote_said_by_she_is_given_to_the_person_named_before(nlp, before, speaker):
+    """ "'They rationed themselves very sensibly,' she said." named no speaker, so it was
+    no claim, and a source giving the words to another could not refute it."""
+    text = f'{before} "They rationed themselves very sensibly," she said.'
+    said = [c for c in extract_claims(text, nlp) if c.text.startswith('"They')]
+    assert [c.parts.speaker.text if c.parts.speaker else None for c in said] == (
+        [speaker] if speaker else []
+    )
+
+
 def test_an_offices_quoted_words_are_a_claim(nlp):
     """An office written as a title names one speaker ("the Prime Minister"); a crowd does
     not."""

@@ -134,6 +134,8 @@ class ClaimParts:
     terms: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
+    # Whose the subject is ("germany" in "Germany's exports rose"): the sentence's actor too.
+    owners: list[str] = field(default_factory=list)
     negated: bool = False
     # What the negations negate ("go" in "we couldn't go"): a source's negation of another
     # action in the same sentence is no answer to the claim's.
@@ -183,6 +185,9 @@ class ClaimParts:
     places: list[tuple[str, str, Entity]] = field(default_factory=list)
     # Numbered things (kind, number, as written): ("article", "4", "Article 4").
     references: list[tuple[str, str, str]] = field(default_factory=list)
+    # The sentence's words, lower-cased, with where each starts in the parsed text: what
+    # lines a restated sentence up with its source word for word (``verify.alignment``).
+    words: list[tuple[str, int]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

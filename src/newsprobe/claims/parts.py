@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART"}
 NUMERIC = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+WORD = re.compile(r"\w+")
+#: Titles that tell a person's sex, for the "he" or "she" that stands for them.
+FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "madam"})
+MALE = frozenset({"mr", "sir", "lord"})
+#: The pronouns a quote is said by, read as the person named before them.
+PRONOUN_SPEAKERS = frozenset({"he", "she"})
 REPORTING = {
     "say",
     "tell",
@@ -1062,11 +1068,21 @@ def parse_parts(sent: Span) -> ClaimParts:
         }
     )
     parts.lemmas = sorted({t.lemma_.lower() for t in sent if t.is_alpha})
+    parts.words = [(m[0].lower(), sent.start_char + m.start()) for m in WORD.finditer(sent.text)]
     parts.subjects = sorted(
         {
             _actor(t, date_tokens).lemma_.lower()
             for t in sent
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i in content
+        }
+    )
+    parts.owners = sorted(
+        {
+            c.lemma_.lower()
+            for t in sent
+            if t.dep_ in ("nsubj", "nsubjpass") and t.i in content
+            for c in t.children
+            if c.dep_ == "poss" and c.pos_ == "PROPN"
         }
     )
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)
@@ -1087,16 +1103,46 @@ def parse_parts(sent: Span) -> ClaimParts:
 
     for tok in sent:
         if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and not quoted(tok):
-            speakers = [
-                c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and not quoted(c)
-            ]
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" and not quoted(c)]
+            speakers = [c for c in subjects if c.pos_ != "PRON"]
             if speakers:
                 parts.attribution = _head_text(speakers[0])
                 parts.attributed_as = _written_head(speakers[0])
                 parts.attributed_to = _named(speakers[0])
                 parts.speaker = _speaker(speakers[0])
                 break
+            said = [c for c in subjects if c.lower_ in PRONOUN_SPEAKERS]
+            if said and parts.quoted and (person := _antecedent(said[0])) is not None:
+                parts.attribution = said[0].lower_
+                parts.attributed_as = said[0].text
+                parts.attributed_to = parts.speaker = person
+                break
     return parts
+
+
+def _antecedent(pronoun: Token) -> Entity | None:
+    """The person "he said" or "she said" after a quote stands for: the one person the
+    nearest sentence before it that names anyone (at most two back) names, as its subject.
+    Wire copy introduces a speaker and quotes them next ("Thai Prime Minister Paetongtarn
+    Shinawatra declared a state of emergency. "We have the situation under control," she
+    said."). A sentence naming two people, or its person as an object ("Police arrested
+    John Doe"), or a title of the other sex, leaves the quote unattributed."""
+    doc, start = pronoun.doc, pronoun.sent.start
+    before = [s for s in doc.sents if s.end <= start][-2:]
+    for sent in reversed(before):
+        people = {e.text.split()[-1]: e for e in sent.ents if e.label_ == "PERSON"}
+        if not people:
+            continue
+        if len(people) > 1:
+            return None
+        (ent,) = people.values()
+        role = ent.root.head.dep_ if ent.root.dep_ == "appos" else ent.root.dep_
+        titles = {t.lower_.rstrip(".") for t in doc[max(ent.start - 2, 0) : ent.start]}
+        other_sex = MALE if pronoun.lower_ == "she" else FEMALE
+        if role not in ("nsubj", "nsubjpass") or titles & other_sex:
+            return None
+        return Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
+    return None
 
 
 #: "did not join until 2023" affirms 2023: such a negation denies no value.

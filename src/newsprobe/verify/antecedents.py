@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprobe.claims.parts import FEMALE, MALE
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -27,8 +29,6 @@ SUBJECTS = ("nsubj", "nsubjpass")
 PERSONAL = {"it", "he", "she", "they"}
 WEATHER = {"rain", "snow", "hail", "thunder", "drizzle", "pour"}
 COPULAS = {"be", "seem", "appear", "remain", "become"}
-FEMALE = {"mrs", "ms", "miss", "lady", "dame", "madam"}
-MALE = {"mr", "sir", "lord"}
 
 
 @dataclass(frozen=True, slots=True)

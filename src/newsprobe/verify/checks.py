@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -26,6 +26,7 @@ from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Eviden
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
 from newsprobe.claims.parts import CAUSE_LEMMAS, COURTESY, DOWN, UP, verb_kin
 from newsprobe.claims.units import AMBIGUOUS, convert
+from newsprobe.verify.alignment import Alignment
 from newsprobe.verify.options import (
     MIN_CONFLICT_OVERLAP,
     NEGATION_OVERLAP,
@@ -323,12 +324,15 @@ def _overlap(terms: list[str], lemmas: set[str]) -> float:
     return found / len(terms)
 
 
-def entity_coverage(entities: list[Entity], text: str) -> float:
+def entity_coverage(entities: list[Entity], text: str, swapped: Iterable[Entity] = ()) -> float:
     """Share of named entities the source mentions (a person by surname is enough; a
-    country by its adjective or initials: "Polish" by "Poland", "US" by "United States")."""
+    country by its adjective or initials: "Polish" by "Poland", "US" by "United States"),
+    counting those it names otherwise in the claim's very words (``swapped``): a passage
+    is about "a South Asian nation" when it says "a Southeast Asian nation" there."""
     if not entities:
         return 1.0
-    return sum(_named_there(e, text) for e in entities) / len(entities)
+    other = set(swapped)
+    return sum(e in other or _named_there(e, text) for e in entities) / len(entities)
 
 
 #: What may follow a name in another form of it: a letter ("Antarctic" in "Antarctica",
@@ -385,6 +389,7 @@ def compare(
     needs a near paraphrase.
     """
     res = CheckResult()
+    aligned = Alignment(claim, source)
     same_event = overlap >= MIN_CONFLICT_OVERLAP
     paraphrase = same_event and similarity >= PARAPHRASE_SIMILARITY
     lemmas = set(source.lemmas)
@@ -463,6 +468,18 @@ def compare(
             bare = [s for s in source.quantities if not _unit(s) and s.verb == q.verb]
             if bare:
                 check_value(q, paired(q, claim.quantities, bare), same_number)
+            continue
+        slot = aligned.quantity_in_slot(q)
+        stated = [slot] if slot is not None and _unit(slot) == _unit(q) else []
+        if slot is not None and q.verb not in denied and (stated or _converted(q, [slot])):
+            # The value the source states in the claim's words' place, whatever verb
+            # either uses ("the mine sits 40 miles" for "the mine lies 40 kilometres").
+            res.checkable += 1
+            said = stated or _converted(q, [slot])
+            if (same_number if stated else same_measure)(q, said[0]):
+                agree(q.verb, q.text, slot.text)
+            else:
+                conflict("number", _shown(q), _shown(slot))
             continue
         theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
         if not theirs and _unit(q) in MONEY:
@@ -605,6 +622,12 @@ def compare(
         for kind, mine, theirs in other_names(claim, source, similarity):
             res.checkable += 1
             conflict(kind, mine, theirs)
+    # A name in the place of another in the same words ("a South Asian nation" against
+    # "a Southeast Asian nation"), which is what let the passage through the entity gate.
+    for mine, theirs in swapped_names(claim, source, aligned):
+        if not any(c.claim_value in mine.text for c in res.conflicts):  # "Article 5" once
+            res.checkable += 1
+            conflict("name", mine.text, theirs.text)
     if (
         _negation_differs(claim, source)
         and not (moot and set(claim.negated_verbs) <= moot)
@@ -680,13 +703,29 @@ def other_names(
     return found
 
 
-def _subject_places(parts: ClaimParts) -> list[Entity]:
-    """The places among a sentence's grammatical subjects ("Sweden", "the United States")."""
+def swapped_names(
+    claim: ClaimParts, source: ClaimParts, aligned: Alignment
+) -> list[tuple[Entity, Entity]]:
+    """The claim's names that stand where the source's same words name another, neither
+    sentence naming the other's anywhere. Not the claim's actor: "Sweden became the 32nd
+    member" is about another country than "Finland became the 31st member", and "Scott
+    Williams hopes to return" about another player than "Liam Williams is set to
+    return", not a swap of one for the other."""
+    actors = {*claim.subjects, *claim.owners}
     return [
-        e
-        for e in parts.entities
-        if e.label == "GPE" and set(e.text.lower().split()) & set(parts.subjects)
+        (mine, theirs)
+        for mine, theirs in aligned.name_swaps()
+        if not set(mine.text.lower().split()) & actors
+        and not _mentions(source, mine)
+        and not _mentions(claim, theirs)
     ]
+
+
+def _subject_places(parts: ClaimParts) -> list[Entity]:
+    """The places among a sentence's grammatical subjects ("Sweden", "the United States")
+    and whose the subject is ("Germany's exports")."""
+    actors = {*parts.subjects, *parts.owners}
+    return [e for e in parts.entities if e.label == "GPE" and set(e.text.lower().split()) & actors]
 
 
 def _mentions(parts: ClaimParts, name: Entity) -> bool:

@@ -20,9 +20,10 @@ import numpy as np
 
 from newsprobe.claims.aliases import lemma_named, spelled_out
 from newsprobe.claims.model import Claim, Conflict, Evidence
-from newsprobe.claims.parts import REFERENCE_YEAR, parse_parts, reference_year
+from newsprobe.claims.parts import PRONOUN_SPEAKERS, REFERENCE_YEAR, parse_parts, reference_year
 from newsprobe.sources.base import EvidenceStore, Hit
 from newsprobe.sources.embed import Embedder, MiniLMEmbedder
+from newsprobe.verify.alignment import Alignment
 from newsprobe.verify.antecedents import Resolved, resolve_opening_pronoun
 from newsprobe.verify.checks import (
     CheckResult,
@@ -31,12 +32,18 @@ from newsprobe.verify.checks import (
     misattributed,
     quotes_in,
     same_person,
+    swapped_names,
     term_overlap,
     topic_overlap,
 )
 from newsprobe.verify.judge import LLMJudge
 from newsprobe.verify.memberships import group_evidence
-from newsprobe.verify.options import PARAPHRASE_OVERLAP, PARAPHRASE_SIMILARITY, VerifyOptions
+from newsprobe.verify.options import (
+    NEGATION_SIMILARITY,
+    PARAPHRASE_OVERLAP,
+    PARAPHRASE_SIMILARITY,
+    VerifyOptions,
+)
 from newsprobe.verify.verdict_model import decide, resolve_model
 
 if TYPE_CHECKING:
@@ -184,9 +191,8 @@ def verify_claims(
         p_overlap = topic_overlap(claim.parts, p_lemmas)
         # The document's title counts: a passage of a page titled "NATO" that says "the
         # alliance" is about NATO, as a reader of the page knows.
-        coverage = entity_coverage(
-            claim.parts.entities, f"{h.passage.title or ''}\n{h.passage.text}"
-        )
+        page = f"{h.passage.title or ''}\n{h.passage.text}"
+        coverage = entity_coverage(claim.parts.entities, page)
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         actor = not claim.parts.subjects or any(
             x in p_lemmas or lemma_named(x, p_lemmas) or _spelled_out(x, claim, h.passage.text)
@@ -196,7 +202,24 @@ def verify_claims(
         # is not part of the assertion): "Rutte said X" is not confirmed by a passage
         # without Rutte, nor by "Stoltenberg said X".
         speaker = claim.parts.speaker
-        voiced = speaker is None or entity_coverage([speaker], h.passage.text) == 1.0
+        voiced = (
+            speaker is None
+            or entity_coverage([speaker], h.passage.text) == 1.0
+            # "he said", read as the person named before it: a source's passage that
+            # starts after that person was named gives the words to "he" as well.
+            or claim.parts.attribution in PRONOUN_SPEAKERS
+        )
+        if (
+            coverage < options.min_entity_coverage
+            and actor
+            and sim >= NEGATION_SIMILARITY
+            and p_overlap >= options.min_term_overlap
+        ):
+            # A name the passage lacks may stand where its sentence, in the claim's own
+            # words, names another: the passage is about the claim, and says otherwise.
+            theirs = parse_parts(sent.span)
+            swaps = swapped_names(claim.parts, theirs, Alignment(claim.parts, theirs))
+            coverage = entity_coverage(claim.parts.entities, page, [e for e, _ in swaps])
         relevant = (
             actor
             and voiced

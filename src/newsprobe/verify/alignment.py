@@ -1,0 +1,118 @@
+"""A claim lined up with its source sentence word for word, where one restates the other.
+
+A content farm rewrites a wire story sentence by sentence and changes a word here and
+there: "Myanmar, a South Asian nation ..." for "a Southeast Asian nation", "northwest of
+the city of Mandalay" for "of Sagaing", "a depth of 10 miles" for "10 kilometres". The
+checks that compare values by kind cannot tell which of a sentence's two distances or
+places the claim's one restates, nor can the relevance gate see that a name missing from
+the source stands where the source names another. Lined up word for word (difflib's
+longest matching blocks, as ``diff`` does), the words around the change say it: what the
+claim says in a slot, the source says otherwise in the same slot.
+
+A slot is trusted only between unchanged words on both sides (or at the sentence's start
+or end, with unchanged words on the other side), so a loose paraphrase lines nothing up.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsprobe.claims.model import ClaimParts, Entity, Quantity
+
+#: Unchanged words needed around a slot, some on each side (or at a sentence's edge, on
+#: the other): among the ``WINDOW`` words on each side, in the same places in both.
+CONTEXT = 3
+WINDOW = 3
+
+#: Labels that may name the same kind of thing: spaCy calls one city a GPE and another a
+#: FAC, and one party an ORG and another a NORP.
+_KINDS = (frozenset({"GPE", "LOC", "FAC", "NORP"}), frozenset({"ORG", "NORP"}))
+
+
+class Alignment:
+    """The word-for-word correspondence of a claim's sentence and a source's."""
+
+    def __init__(self, claim: ClaimParts, source: ClaimParts) -> None:
+        self.claim, self.source = claim, source
+        matcher = SequenceMatcher(
+            None, [w for w, _ in claim.words], [w for w, _ in source.words], autojunk=False
+        )
+        self.ops = matcher.get_opcodes()
+        # Each unchanged word of the claim: where the source has it.
+        self._same = {
+            i: j1 + i - i1 for op, i1, i2, j1, _ in self.ops if op == "equal" for i in range(i1, i2)
+        }
+
+    def counterpart(self, start: int, end: int) -> tuple[int, int] | None:
+        """The source's character range in the slot of the claim's ``start:end``, or None
+        when those words are not lined up between unchanged ones."""
+        idx = [i for i, (_, at) in enumerate(self.claim.words) if start <= at < end]
+        if not idx:
+            return None
+        first, last = idx[0], idx[-1]
+        slots = []
+        for op, i1, i2, j1, j2 in self.ops:
+            if i2 <= first or i1 > last:
+                continue
+            if op == "equal":
+                slots.append((j1 + max(first, i1) - i1, j1 + min(last + 1, i2) - i1))
+            elif op == "replace" and first <= i1 and i2 <= last + 1:
+                slots.append((j1, j2))
+            else:
+                # Words the source lacks inside the slot, or a change running past it
+                # ("from the San Lorenzo copper mine" for "trapped in Atacama copper mine")
+                return None
+        lo, hi = slots[0][0], slots[-1][1]
+        if lo >= hi:
+            return None
+        before = self._context(range(first - WINDOW, first), range(lo - WINDOW, lo))
+        after = self._context(range(last + 1, last + 1 + WINDOW), range(hi, hi + WINDOW))
+        edge = first == 0 or last == len(self.claim.words) - 1
+        if before + after < CONTEXT or not ((before and after) or edge):
+            return None
+        word, at = self.source.words[hi - 1]
+        return self.source.words[lo][1], at + len(word)
+
+    def _context(self, mine: range, theirs: range) -> int:
+        """How many of the claim's words at ``mine`` (beside a slot) the source has at
+        ``theirs`` (beside its slot): "4,000 patients in 2023" lined up with the source's
+        "4,000 patients in 2022" is no slot when the claim's "clinic treated" stands
+        elsewhere in the source; "the mine sits 40 miles" is one for "the mine lies 40
+        kilometres"."""
+        return sum(1 for i in mine if self._same.get(i, -1) in theirs)
+
+    def name_swaps(self) -> list[tuple[Entity, Entity]]:
+        """(the claim's name, the source's) for each name the claim puts where the source
+        names another of its kind: "South Asian" where it says "Southeast Asian"."""
+        found = []
+        for e in self.claim.entities:
+            slot = self.counterpart(e.start, e.end)
+            if slot is None:
+                continue
+            for s in self.source.entities:
+                if s.start < slot[1] and slot[0] < s.end and _same_kind(e, s):
+                    if _spelled(s.text) != _spelled(e.text):  # "CO2", "CO 2"
+                        found.append((e, s))
+                    break
+        return found
+
+    def quantity_in_slot(self, q: Quantity) -> Quantity | None:
+        """The source's quantity in the slot of the claim's ``q``: "10 kilometres" for
+        "a depth of 10 miles", not the "16 kilometres" of the epicentre's distance."""
+        slot = self.counterpart(q.start, q.end)
+        if slot is None:
+            return None
+        return next(
+            (s for s in self.source.quantities if s.start < slot[1] and slot[0] < s.end), None
+        )
+
+
+def _same_kind(a: Entity, b: Entity) -> bool:
+    return a.label == b.label or any({a.label, b.label} <= kind for kind in _KINDS)
+
+
+def _spelled(name: str) -> str:
+    return re.sub(r"\W", "", name.lower())

@@ -7,10 +7,15 @@ def _escape(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: list[list[str]], title: str | None = None, date: str | None = None) -> bytes:
-    """One printed line per string, 14 points apart, in Helvetica; ``title`` and ``date``
-    (``YYYYMMDD``) go in the document information dictionary. Characters outside Latin-1
-    print as "?"."""
+def make_pdf(
+    pages: list[list[str]],
+    title: str | None = None,
+    date: str | None = None,
+    producer: str | None = None,
+) -> bytes:
+    """One printed line per string, 14 points apart, in Helvetica; ``title``, ``date``
+    (``YYYYMMDD``) and ``producer`` go in the document information dictionary. Characters
+    outside Latin-1 print as "?"."""
     n = len(pages)
     page_ids = [4 + 2 * i for i in range(n)]
     objects = [
@@ -34,6 +39,8 @@ def make_pdf(pages: list[list[str]], title: str | None = None, date: str | None 
         info.append(f"/Title ({_escape(title)})")
     if date:
         info.append(f"/CreationDate (D:{date}120000Z)")
+    if producer:
+        info.append(f"/Producer ({_escape(producer)})")
     objects.append(("<< " + " ".join(info) + " >>").encode("latin-1"))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

@@ -81,6 +81,22 @@ def test_a_printed_headline_is_the_title_not_the_start_of_the_first_sentence():
     assert "v2" not in article.text and article.body_start == len(article.title) + 2
 
 
+def test_a_web_page_printed_to_pdf_is_read_without_the_browsers_margins():
+    """A news page printed from a browser carried "12/6/26, 9:14 PM Singer has cancer" and
+    "file:///tmp/art.html 1/1" into the text, which moved its score (33% against 7%), and
+    the day it was printed became its date."""
+    margins = ["12/6/26, 9:14 PM Allies consult after drone incursion", "https://example.org/a 1/2"]
+    printed = make_pdf(
+        [[margins[0], *PAGE_ONE[:-1], margins[1]]], date="20261206", producer="Skia/PDF m156"
+    )
+    article = article_from_data(printed, "page.pdf")
+    assert article.text == article_from_data(make_pdf([PAGE_ONE]), "r.pdf").text
+    assert article.date is None
+    # A page of pictures printed so holds nothing but the margins: no article text.
+    with pytest.raises(InputError, match="without a text layer"):
+        article_from_data(make_pdf([margins], producer="Skia/PDF m156"), "page.pdf")
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -27,6 +27,16 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*
 _HYPHENATED = re.compile(r"([a-zA-Z]*[a-z])-$")
 _BULLET = re.compile(r"^[•▪◦●■–—*-]\s")
 _FILE_NAME = re.compile(r"\.(docx?|pdf|odt|rtf)$", re.I)
+#: What a browser prints in a page's margins: the date and time, with the page's title
+#: ("12/6/26, 9:14 PM Singer has cancer"), and its address with the page count
+#: ("file:///tmp/art.html 1/1"; "ﬁ" is the ligature pypdf gives back).
+_PRINT_MARGIN = re.compile(
+    r"^(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?(?:\s.*)?"
+    r"|(?:file|ﬁle|https?)://\S*(?:\s+\d{1,4}\s*(?:/|of)\s*\d{1,4})?)$",
+    re.I,
+)
+#: The metadata of a page printed by a browser: its date is when it was printed.
+_BROWSER = re.compile(r"Skia/PDF|^Mozilla/|Firefox|Chrome", re.I)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -61,7 +71,7 @@ def _reflow(lines: list[str], first_page: bool = False) -> list[str]:
     first line, short and not ending a sentence, is its headline: a paragraph of its own,
     not the start of the story's first sentence ("...its eastern border WARSAW, Sept 10")."""
     lines = [ln.strip() for ln in lines]
-    lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
+    lines = [ln for ln in lines if ln and not (_PAGE_NUMBER.match(ln) or _PRINT_MARGIN.match(ln))]
     if not lines:
         return []
     widest = sorted(len(ln) for ln in lines)[int(0.9 * (len(lines) - 1))]
@@ -133,8 +143,11 @@ def pdf_text(data: bytes, name: str) -> tuple[str, dict[str, str]]:
     if _FILE_NAME.search(meta.get("title", "")):
         del meta["title"]
     created = info.get("/CreationDate")
-    if isinstance(created, str) and (m := re.match(r"D:(\d{4})(\d{2})(\d{2})", created)):
-        meta["date"] = "-".join(m.groups())
+    printed = any(_BROWSER.search(str(info.get(k, ""))) for k in ("/Producer", "/Creator"))
+    # A web page printed to PDF was not published the day it was printed.
+    day = re.match(r"D:(\d{4})(\d{2})(\d{2})", created) if isinstance(created, str) else None
+    if day and not printed:
+        meta["date"] = "-".join(day.groups())
     return "\n\n".join(paragraphs), meta
 
 

@@ -77,6 +77,14 @@ BODY = (
         ("With reporting by Jane Doe", "syndication"),
         ("REUTERS/Kim Kyung-Hoon - RC2FTE9D6590", "photo_credit"),
         ("Have you been affected by the issues raised in this story? Get in touch.", "syndication"),
+        # A newsroom editor's pasted page kept these two (2026-12-06): debris items on one
+        # line, and a caption of a sentence with its credit on the marker's line.
+        ("Published 14 March 2025, 09:12 GMT | Updated 3 hours ago", "timestamp"),
+        (
+            "Image caption: Waves breaking over the old promenade in February. Photo: Jane "
+            "Rowe/Coast News",
+            "photo_credit",
+        ),
     ],
 )
 def test_debris_lines_are_recognised(line: str, reason: str) -> None:
@@ -127,6 +135,9 @@ def test_debris_lines_are_recognised(line: str, reason: str) -> None:
         "Reporting by the Guardian and the BBC found that 40 officers had been disciplined.",
         "Reuters/Ipsos poll shows Labour ahead",
         "More from the minister's speech",
+        # Items one of which is a story's sentence
+        "Updated 3 hours ago | The minister said the plan would cost more than expected.",
+        "Image captions on the site were written by volunteers, the museum said.",
     ],
 )
 def test_story_sentences_are_kept(line: str) -> None:

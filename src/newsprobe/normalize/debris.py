@@ -173,6 +173,13 @@ _LINE_RULES: list[tuple[str, re.Pattern[str], int]] = [
         100,
     ),
     (
+        # A caption on the marker's line, sentences and credit and all: "Image caption:
+        # Waves breaking over the old promenade in February. Photo: Jane Rowe/Coast News"
+        "photo_credit",
+        re.compile(r"(?:image|photo|media) caption\s*:\s*[^\n]{1,240}", re.I),
+        260,
+    ),
+    (
         "timestamp",
         re.compile(
             # "3 hours ago", "Published 12 hrs ago", "Updated May 14, 2025 11:02 a.m.",
@@ -257,12 +264,20 @@ def line_key(line: str) -> str:
 
 
 def classify_line(line: str) -> str | None:
-    """The debris rule a whole line matches (``"ad_slot"``, ``"share"``...), if any."""
+    """The debris rule a whole line matches (``"ad_slot"``, ``"share"``...), if any; or,
+    for a line of items set apart by bars or bullets, the first item's, when every item
+    is debris: "Published 14 March 2025, 09:12 GMT | Updated 3 hours ago"."""
     stripped = line.strip()
     for reason, pattern, longest in _LINE_RULES:
         if len(stripped) <= longest and pattern.fullmatch(stripped):
             return reason
+    items = _ITEMS.split(stripped)
+    if len(items) > 1 and all(reasons := [classify_line(item) for item in items]):
+        return reasons[0]
     return None
+
+
+_ITEMS = re.compile(r"\s+[|•·]\s+")
 
 
 def is_preview(line: str) -> bool:

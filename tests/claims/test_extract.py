@@ -178,11 +178,18 @@ def test_a_named_speakers_quoted_words_are_a_claim(nlp):
     ("before", "speaker"),
     [
         ("Dr. Carla Montes led the medical team at the mine.", "Carla Montes"),
-        # Two people, or one named as an object, or a title of the other sex: whose
-        # words these are is not read.
+        # By her surname alone in between, which the parser tags as no one.
+        (
+            "Chief Executive Ingrid Dahl told a briefing in Vienna. Dahl could barely contain "
+            "her excitement.",
+            "Ingrid Dahl",
+        ),
+        # Two people, one named as an object, a title of the other sex, or someone unnamed
+        # in between: whose words these are is not read.
         ("Dr. Carla Montes met Raul Ortega at the pithead.", None),
         ("Rescuers pulled Carla Montes from the mine.", None),
         ("Mr. Raul Ortega led the medical team at the mine.", None),
+        ("Dr. Carla Montes led the medical team. A spokesman thanked the rescuers.", None),
     ],
 )
 def test_a_quote_said_by_she_is_given_to_the_person_named_before(nlp, before, speaker):

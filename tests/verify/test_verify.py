@@ -1225,8 +1225,8 @@ def test_the_same_claims_made_false_are_still_contradicted(tmp_path, model, clai
 def test_a_value_in_the_same_words_place_is_compared_whatever_the_verb(tmp_path, model):
     """ "stationed in Rzeszow, about 900 km from the border" against "based in Rzeszow,
     about 90 km from the border" was not enough evidence: another verb, so another
-    action. The words around the distance say it is the same one; and the division
-    named in the other's place is another division."""
+    action. The words around the distance say it is the same one. (The division named in
+    the other's place is not compared: a body goes by too many names.)"""
     s = store_of(tmp_path, Passage(BALTIC, "wire"))
     claim = (
         "The troops, from the 101st Airborne Division, will be stationed in Rzeszow, about "
@@ -1236,7 +1236,6 @@ def test_a_value_in_the_same_words_place_is_compared_whatever_the_verb(tmp_path,
     assert found.verdict == "contradicted"
     assert [(c.kind, c.claim_value, c.source_value) for c in found.conflicts] == [
         ("number", "about 900 kilometres", "about 90 kilometres"),
-        ("name", "the 101st Airborne Division", "the 82nd Airborne Division"),
     ]
     right = claim.replace("101st", "82nd").replace("900", "90")
     (same,) = verdicts(s, right, model).values()
@@ -1468,6 +1467,23 @@ def test_a_name_or_value_where_the_source_words_it_otherwise_is_a_conflict(
 
 
 @MODELS
+def test_a_year_the_source_writes_without_a_date_is_no_conflict(tmp_path, model):
+    """ "That makes 2025 the second-worst fire season" was contradicted by "2023, 2017"
+    (the seasons the source ranks ahead of it, in "the 2025 season the third-worst on
+    record, behind 2023 and 2017"): the parser reads no date in "the 2025 season", so the
+    claim's year looked absent, and the conflict shown was not what is wrong."""
+    source = (
+        "That makes the 2025 season the third-worst on record in the province by area "
+        "burned, behind 2023 and 2017."
+    )
+    s = store_of(tmp_path, Passage(source, "wire"))
+    for rank in ("second", "third"):
+        claim = f"That makes 2025 the {rank}-worst fire season on record in the province."
+        (found,) = verdicts(s, claim, model).values()
+        assert not [c for c in found.conflicts if c.kind == "date"], rank
+
+
+@MODELS
 def test_another_countrys_same_figure_is_no_conflict(tmp_path, model):
     """ "Germany's exports" are not France's with a name swapped: whose the subject is
     makes it another actor, as "Sweden became ..." is not "Finland became ..."."""
@@ -1475,6 +1491,96 @@ def test_another_countrys_same_figure_is_no_conflict(tmp_path, model):
     s = store_of(tmp_path, Passage(text.replace("Germany", "France"), "wire"))
     (found,) = verdicts(s, text, model).values()
     assert found.verdict == "not_enough_evidence"
+
+
+@MODELS
+@pytest.mark.parametrize(
+    ("sources", "claim"),
+    [
+        # A red-team of the slot and pronoun checks (2026-12-06): 23 of its 51 true
+        # claims were contradicted; these were among them.
+        (
+            ["Ukrainian President Volodymyr Zelenskyy met Biden at the White House on Thursday."],
+            "Ukrainian President Volodymyr Zelenskiy met Biden at the White House on Thursday.",
+        ),
+        (
+            ["The bid was approved by Turkish President Recep Tayyip Erdoğan in January 2024."],
+            "The bid was approved by Turkish President Recep Tayyip Erdogan in January 2024.",
+        ),
+        (
+            ["The medal was presented by President Joseph R. Biden Jr. at a ceremony on Friday."],
+            "The medal was presented by President Joe Biden at a ceremony on Friday.",
+        ),
+        (
+            ["The resolution was adopted by the United Nations General Assembly on Friday."],
+            "The resolution was adopted by the UN General Assembly on Friday.",
+        ),
+        (
+            [
+                "An Israeli strike hit a residential building in the Lebanese capital on "
+                "Sunday, killing at least four people, the health ministry said."
+            ],
+            "An Israeli strike hit a residential building in Beirut on Sunday, killing at "
+            "least four people, the health ministry said.",
+        ),
+        (
+            ["The $10 billion cloud contract was awarded by the Defense Department in 2019."],
+            "The $10 billion cloud contract was awarded by the Pentagon in 2019.",
+        ),
+        (
+            [
+                "Flights were suspended at Gatwick Airport after a drone sighting, the airport "
+                "said.",
+                "Flights were suspended at Stansted Airport after a drone sighting near the "
+                "runway, the airport said.",
+            ],
+            "Flights were suspended at Gatwick Airport after a drone sighting.",
+        ),
+        (
+            ["The unemployment rate rose to 4.3 percent in June, the Labor Department said."],
+            "The unemployment rate stood at 4.1 percent in May, the Labor Department said.",
+        ),
+        (
+            ["Exports to China rose 3 percent in May, the trade ministry said on Monday."],
+            "Exports to Japan rose 5 percent in May, the trade ministry said.",
+        ),
+        (
+            [
+                "A 45-year-old man, John Harris, was charged with fraud on Monday. A police "
+                'spokesman said the investigation had taken eight months. "We are not looking '
+                'for anyone else in connection with this case," he said.'
+            ],
+            '"We are not looking for anyone else in connection with this case," Detective '
+            "Inspector Mark Evans said.",
+        ),
+        (
+            [
+                "Serena Williams said on Tuesday that her sister Venus Williams would miss the "
+                'doubles. "She is still recovering from illness," she said.'
+            ],
+            'Serena Williams said: "She is still recovering from illness."',
+        ),
+    ],
+    ids=[
+        "spelling",
+        "accents",
+        "first-name",
+        "initials",
+        "capital",
+        "body",
+        "other-story",
+        "other-month",
+        "exports-to",
+        "unnamed-spokesman",
+        "same-surname",
+    ],
+)
+def test_a_name_written_otherwise_or_another_fact_in_the_same_words_is_no_conflict(
+    tmp_path, model, sources, claim
+):
+    s = store_of(tmp_path, *(Passage(text, f"wire-{i}") for i, text in enumerate(sources)))
+    found = verdicts(s, claim, model)[claim]
+    assert found.verdict != "contradicted", found.conflicts
 
 
 @MODELS

@@ -60,6 +60,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("switzerland", "swiss"),
     ("austria", "austrian", "austrians"),
     ("portugal", "portuguese"),
+    ("myanmar", "burma"),
     ("south korea", "south korean", "south koreans"),
     ("north korea", "north korean", "north koreans"),
 )

@@ -134,7 +134,8 @@ class ClaimParts:
     terms: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
-    # Whose the subject is ("germany" in "Germany's exports rose"): the sentence's actor too.
+    # Whose or what the subject is ("germany" in "Germany's exports rose", "japan" in
+    # "Exports to Japan rose"): the sentence's actor too.
     owners: list[str] = field(default_factory=list)
     negated: bool = False
     # What the negations negate ("go" in "we couldn't go"): a source's negation of another

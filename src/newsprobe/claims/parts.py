@@ -37,6 +37,7 @@ WORD = re.compile(r"\w+")
 #: Titles that tell a person's sex, for the "he" or "she" that stands for them.
 FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "madam"})
 MALE = frozenset({"mr", "sir", "lord"})
+SUBJECTS = ("nsubj", "nsubjpass")
 #: The pronouns a quote is said by, read as the person named before them.
 PRONOUN_SPEAKERS = frozenset({"he", "she"})
 REPORTING = {
@@ -1081,8 +1082,8 @@ def parse_parts(sent: Span) -> ClaimParts:
             c.lemma_.lower()
             for t in sent
             if t.dep_ in ("nsubj", "nsubjpass") and t.i in content
-            for c in t.children
-            if c.dep_ == "poss" and c.pos_ == "PROPN"
+            for c in [*t.children, *(g for p in t.children if p.dep_ == "prep" for g in p.children)]
+            if c.dep_ in ("poss", "pobj") and c.pos_ == "PROPN"
         }
     )
     parts.quote = any(t.text in ('"', "“", "”") for t in sent)
@@ -1122,27 +1123,39 @@ def parse_parts(sent: Span) -> ClaimParts:
 
 def _antecedent(pronoun: Token) -> Entity | None:
     """The person "he said" or "she said" after a quote stands for: the one person the
-    nearest sentence before it that names anyone (at most two back) names, as its subject.
-    Wire copy introduces a speaker and quotes them next ("Thai Prime Minister Paetongtarn
-    Shinawatra declared a state of emergency. "We have the situation under control," she
-    said."). A sentence naming two people, or its person as an object ("Police arrested
-    John Doe"), or a title of the other sex, leaves the quote unattributed."""
+    sentence before names as its subject (before the quote's own first sentence, when it
+    runs over several). Wire copy introduces a speaker and quotes them next ("Thai Prime
+    Minister Paetongtarn Shinawatra declared a state of emergency. "We have the situation
+    under control," she said."). A sentence naming nobody ("A police spokesman said ..."),
+    two people ("Serena Williams said her sister Venus Williams ..."), its person as an
+    object ("Police arrested John Doe"), or a title of the other sex leaves the quote
+    unattributed."""
     doc, start = pronoun.doc, pronoun.sent.start
-    before = [s for s in doc.sents if s.end <= start][-2:]
-    for sent in reversed(before):
-        people = {e.text.split()[-1]: e for e in sent.ents if e.label_ == "PERSON"}
-        if not people:
-            continue
-        if len(people) > 1:
-            return None
-        (ent,) = people.values()
-        role = ent.root.head.dep_ if ent.root.dep_ == "appos" else ent.root.dep_
-        titles = {t.lower_.rstrip(".") for t in doc[max(ent.start - 2, 0) : ent.start]}
-        other_sex = MALE if pronoun.lower_ == "she" else FEMALE
-        if role not in ("nsubj", "nsubjpass") or titles & other_sex:
-            return None
-        return Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
-    return None
+    before = [s for s in doc.sents if s.end <= start]
+
+    def people(sent: Span) -> dict[str, Span]:
+        return {e.text: e for e in sent.ents if e.label_ == "PERSON"}
+
+    while len(before) > 1 and before[-1].text.lstrip()[:1] in '"“' and not people(before[-1]):
+        before.pop()  # '"I want everyone to stay calm.' opens the same quote
+    named = people(before[-1]) if before else {}
+    role = ""
+    if not named and len(before) > 1:
+        # "Dahl could barely contain her excitement.": a surname the parser tagged as no
+        # one (a noun, even), the subject, for the person the sentence before names.
+        surname = next((t for t in before[-1] if t.dep_ in SUBJECTS and t.is_title), None)
+        if surname is not None:
+            named = {k: e for k, e in people(before[-2]).items() if k.split()[-1] == surname.text}
+            role = surname.dep_
+    if len(named) != 1:
+        return None
+    (ent,) = named.values()
+    role = role or (ent.root.head.dep_ if ent.root.dep_ == "appos" else ent.root.dep_)
+    titles = {t.lower_.rstrip(".") for t in doc[max(ent.start - 2, 0) : ent.start]}
+    other_sex = MALE if pronoun.lower_ == "she" else FEMALE
+    if role not in SUBJECTS or titles & other_sex:
+        return None
+    return Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
 
 
 #: "did not join until 2023" affirms 2023: such a negation denies no value.

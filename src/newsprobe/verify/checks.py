@@ -469,7 +469,9 @@ def compare(
             if bare:
                 check_value(q, paired(q, claim.quantities, bare), same_number)
             continue
-        slot = aligned.quantity_in_slot(q)
+        # Unless the two speak of other months ("stood at 4.1 percent in May" against
+        # "rose to 4.3 percent in June").
+        slot = aligned.quantity_in_slot(q) if _same_time(claim.dates, source.dates) else None
         stated = [slot] if slot is not None and _unit(slot) == _unit(q) else []
         if slot is not None and q.verb not in denied and (stated or _converted(q, [slot])):
             # The value the source states in the claim's words' place, whatever verb
@@ -545,8 +547,16 @@ def compare(
             others = [s for s in dated if not _given_elsewhere(s, d, claim, source)]
             if d.of_noun:  # "the 1995 report": only a date of a report is the report's
                 others = [s for s in others if s.verb == d.verb]
+            undated = evidence.sentence
+            for s in source.dates:
+                undated = undated.replace(s.text, " ")
             if _framed(d, source):
                 res.agreed += 1
+            elif re.search(rf"\b{d.year}\b", undated):
+                # The source writes the claim's year where the parser read no date ("the
+                # 2025 season the third-worst on record, behind 2023 and 2017"): which
+                # year is which event's cannot be told.
+                res.unresolved += 1
             elif others and same_action(d.verb):
                 conflict("date", _dated(d), ", ".join(_dated(s) for s in others))
             elif dated and paraphrase:

@@ -274,6 +274,7 @@ def verify_claims(
             *(f for f in found if f not in same),
         ]
     for claim, found in zip(claims, per_claim, strict=True):
+        _drop_named_elsewhere(found)
         claim.evidence = [f.evidence for f in found]
         claim.features = claim_features(claim, found)
         conflicts = [c for f in found if f.result is not None for c in f.result.conflicts]
@@ -285,6 +286,29 @@ def verify_claims(
             claim.verdict = claim.judge["verdict"]
         claim.reason = unexplained(claim)
     return claims
+
+
+def _drop_named_elsewhere(found: list[_Found]) -> None:
+    """A name that a relevant source sentence as close to the claim gives as the claim
+    does is no conflict where another names something else in its place: "Flights were
+    suspended at Gatwick Airport" is what one trusted story says, whatever another says
+    of Stansted."""
+    relevant = [f.evidence for f in found if f.result is not None]
+    for f in found:
+        if f.result is None or not f.result.conflicts:
+            continue
+        closer = [
+            e.sentence
+            for e in relevant
+            if e.similarity >= f.evidence.similarity and e is not f.evidence
+        ]
+        kept = [
+            c
+            for c in f.result.conflicts
+            if c.kind != "name" or not any(c.claim_value in s for s in closer)
+        ]
+        f.result.checkable -= len(f.result.conflicts) - len(kept)
+        f.result.conflicts = kept
 
 
 def unexplained(claim: Claim) -> str | None:

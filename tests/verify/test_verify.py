@@ -1484,6 +1484,24 @@ def test_a_year_the_source_writes_without_a_date_is_no_conflict(tmp_path, model)
 
 
 @MODELS
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The summit opened in Geneva on Sept. 13, officials said.", "contradicted"),
+        ("The summit opened in Geneva on 13 September, officials said.", "contradicted"),
+        ("The summit opened in Geneva on September 3, officials said.", "supported"),
+    ],
+)
+def test_a_day_of_the_month_is_compared_when_no_year_is_said(tmp_path, model, claim, verdict):
+    """ "Sept. 13" against the source's "Sept. 3" was supported (a second red-team, 4 of
+    4): with no year said only months were compared."""
+    s = store_of(tmp_path, Passage("The summit opened in Geneva on Sept. 3, officials said.", "w"))
+    (found,) = verdicts(s, claim, model).values()
+    assert found.verdict == verdict
+    assert [c.kind for c in found.conflicts] == (["date"] if verdict == "contradicted" else [])
+
+
+@MODELS
 def test_another_countrys_same_figure_is_no_conflict(tmp_path, model):
     """ "Germany's exports" are not France's with a name swapped: whose the subject is
     makes it another actor, as "Sweden became ..." is not "Finland became ..."."""
@@ -1514,6 +1532,15 @@ def test_another_countrys_same_figure_is_no_conflict(tmp_path, model):
         (
             ["The resolution was adopted by the United Nations General Assembly on Friday."],
             "The resolution was adopted by the UN General Assembly on Friday.",
+        ),
+        # A second red-team: a short form and a city's old name.
+        (
+            ["Protesters gathered outside the courthouse in St. Louis on Friday, police said."],
+            "Protesters gathered outside the courthouse in Saint Louis on Friday, police said.",
+        ),
+        (
+            ["The train derailed outside Mumbai on Wednesday, killing 12 passengers."],
+            "The train derailed outside Bombay on Wednesday, killing 12 passengers.",
         ),
         (
             [
@@ -1566,6 +1593,8 @@ def test_another_countrys_same_figure_is_no_conflict(tmp_path, model):
         "accents",
         "first-name",
         "initials",
+        "short-form",
+        "old-name",
         "capital",
         "body",
         "other-story",

@@ -61,6 +61,14 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("austria", "austrian", "austrians"),
     ("portugal", "portuguese"),
     ("myanmar", "burma"),
+    # Cities renamed, which news still writes both ways.
+    ("mumbai", "bombay"),
+    ("ho chi minh city", "saigon"),
+    ("chennai", "madras"),
+    ("kolkata", "calcutta"),
+    ("yangon", "rangoon"),
+    ("beijing", "peking"),
+    ("kyiv", "kiev"),
     ("south korea", "south korean", "south koreans"),
     ("north korea", "north korean", "north koreans"),
 )

@@ -391,7 +391,7 @@ def _subject_of(tok: Token) -> str:
     "and" shares its subject."""
     verb = _up_to_verb(tok)
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects:
             return subjects[0].lemma_.lower()
         if verb.dep_ != "conj" or verb.head is verb:
@@ -552,9 +552,7 @@ def _changed(tok: Token) -> str:
         ):
             tok = tok.head  # "prices rose in February and fell in March": prices fell
             kids = list(tok.children)
-        heads = [c for c in kids if c.dep_ == "dobj"] or [
-            c for c in kids if c.dep_ in ("nsubj", "nsubjpass")
-        ]
+        heads = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ in SUBJECTS]
     heads = [h for h in heads if h.pos_ in ("NOUN", "PROPN")]
     return heads[0].lemma_.lower() if heads else ""
 
@@ -804,7 +802,7 @@ def _relations(sent: Span) -> list[Relation]:
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in tok.children if c.dep_ in SUBJECTS]
         if not subj and tok.dep_ == "xcomp" and tok.i in refused:
             # "Lithuania refused to request consultations": Lithuania did not request them.
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -1074,14 +1072,14 @@ def parse_parts(sent: Span) -> ClaimParts:
         {
             _actor(t, date_tokens).lemma_.lower()
             for t in sent
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i in content
+            if t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN") and t.i in content
         }
     )
     parts.owners = sorted(
         {
             c.lemma_.lower()
             for t in sent
-            if t.dep_ in ("nsubj", "nsubjpass") and t.i in content
+            if t.dep_ in SUBJECTS and t.i in content
             for c in [*t.children, *(g for p in t.children if p.dep_ == "prep" for g in p.children)]
             if c.dep_ in ("poss", "pobj") and c.pos_ == "PROPN"
         }

@@ -122,7 +122,8 @@ def _same_kind(a: Entity, b: Entity) -> bool:
 
 def one_name(a: Entity, b: Entity) -> bool:
     """Whether two names can name one thing, written two ways: the same letters but for
-    accents and spaces ("Erdogan", "Erdoğan"; "CO2", "CO 2"), a word a letter or two
+    accents, spaces and a short form ("Erdogan", "Erdoğan"; "CO2", "CO 2"; "St. Louis",
+    "Saint Louis"), a word a letter or two
     apart ("Zelenskiy", "Zelenskyy"), the same words around initials ("the UN General
     Assembly", "the United Nations General Assembly"), one inside the other, or a
     person's surname ("Joe Biden", "Joseph R. Biden Jr.")."""
@@ -146,10 +147,14 @@ def _initials(mine: list[str], theirs: list[str]) -> bool:
     return "".join(mine) == theirs_first or "".join(theirs) == mine_first
 
 
+#: Words a place's name shortens: "St. Petersburg", "Mt. Everest", "Ft. Worth".
+_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
 def _letters(name: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", name.lower())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return [w for w in re.findall(r"\w+", plain) if w != "the"]
+    return [_SHORT.get(w, w) for w in re.findall(r"\w+", plain) if w != "the"]
 
 
 def _edits(a: str, b: str) -> int:

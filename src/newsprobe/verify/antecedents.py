@@ -20,12 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprobe.claims.parts import FEMALE, MALE
+from newsprobe.claims.parts import FEMALE, MALE, SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-SUBJECTS = ("nsubj", "nsubjpass")
 PERSONAL = {"it", "he", "she", "they"}
 WEATHER = {"rain", "snow", "hail", "thunder", "drizzle", "pour"}
 COPULAS = {"be", "seem", "appear", "remain", "become"}

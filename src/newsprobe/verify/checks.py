@@ -473,11 +473,11 @@ def compare(
         # "rose to 4.3 percent in June").
         slot = aligned.quantity_in_slot(q) if _same_time(claim.dates, source.dates) else None
         stated = [slot] if slot is not None and _unit(slot) == _unit(q) else []
-        if slot is not None and q.verb not in denied and (stated or _converted(q, [slot])):
+        said = stated or (_converted(q, [slot]) if slot is not None else [])
+        if slot is not None and said and q.verb not in denied:
             # The value the source states in the claim's words' place, whatever verb
             # either uses ("the mine sits 40 miles" for "the mine lies 40 kilometres").
             res.checkable += 1
-            said = stated or _converted(q, [slot])
             if (same_number if stated else same_measure)(q, said[0]):
                 agree(q.verb, q.text, slot.text)
             else:
@@ -530,9 +530,17 @@ def compare(
             continue
         if d.year is None or d.decade:
             # "in March" against "in February", neither year said: maybe two years apart.
-            months = {s.month for s in of_same_action(d.verb, source.dates) if s.month}
+            months = {s.month for s in of_action if s.month}
             if d.month and months and d.month not in months and same_action(d.verb):
                 res.unresolved += 1
+            # "on Sept. 13" against "on Sept. 3": the same month of one story's year.
+            days = [s for s in of_action if s.month == d.month and s.day]
+            if d.month and d.day and days and not d.decade:
+                res.checkable += 1
+                if d.day in {s.day for s in days} or _framed(d, source):
+                    res.agreed += 1
+                elif same_action(d.verb):
+                    conflict("date", d.text, ", ".join(s.text for s in days))
             continue
         res.checkable += 1
         dated = of_same_action(d.verb, [s for s in source.dates if s.year and not s.decade])

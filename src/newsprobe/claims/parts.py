@@ -1119,6 +1119,9 @@ def parse_parts(sent: Span) -> ClaimParts:
     return parts
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into"})
+
+
 def _antecedent(pronoun: Token) -> Entity | None:
     """The person "he said" or "she said" after a quote stands for: the one person the
     sentence before names as its subject (before the quote's own first sentence, when it
@@ -1132,7 +1135,13 @@ def _antecedent(pronoun: Token) -> Entity | None:
     before = [s for s in doc.sents if s.end <= start]
 
     def people(sent: Span) -> dict[str, Span]:
-        return {e.text: e for e in sent.ents if e.label_ == "PERSON"}
+        """Its people, but not a place the parser calls one ("arrived in Kyiv")."""
+        return {
+            e.text: e
+            for e in sent.ents
+            if e.label_ == "PERSON"
+            and not (e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPOSITIONS)
+        }
 
     while len(before) > 1 and before[-1].text.lstrip()[:1] in '"“' and not people(before[-1]):
         before.pop()  # '"I want everyone to stay calm.' opens the same quote

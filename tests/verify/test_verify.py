@@ -1724,6 +1724,18 @@ def test_a_cause_the_source_does_not_state_is_not_supported(tmp_path, model):
     assert plain.verdict == "supported"
     steady = "The unemployment rate held steady at 6.6 percent."
     assert verdicts(s, steady, model)[steady].verdict == "supported"
+    # "the results were published" and "lead investigator" state no cause, though their
+    # words can (a fact-checker's invented buyback was supported by them).
+    s = store_of(
+        tmp_path / "trial",
+        Passage(
+            "Shares in Halvorsen rose 6.2 percent on Tuesday after the results were "
+            "published. The trial's lead investigator presented the results on Tuesday.",
+            "wire",
+        ),
+    )
+    claim = "Shares in Halvorsen rose 6.2 percent on Tuesday because of a share buyback."
+    assert verdicts(s, claim, model)[claim].verdict == "not_enough_evidence"
 
 
 @MODELS

@@ -148,6 +148,9 @@ class ClaimParts:
     # The sentence says one thing made another happen ("cut rates because home sales
     # fell"): a source stating both facts without the link does not confirm it.
     cause: bool = False
+    # The words in which the sentence states a cause, if any ("because", "led to"): what a
+    # source must say for a claim's cause to be read in it.
+    cause_words: list[str] = field(default_factory=list)
     attribution: str | None = None  # who the sentence says said it, lower-cased
     attributed_as: str | None = None  # the same as written ("Manager O'Neill")
     # Ranks ("30th member"), apart from ``quantities``: a rank is only compared with a rank

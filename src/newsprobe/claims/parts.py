@@ -678,6 +678,22 @@ _CAUSE_PAIRS = {("due", "to"), ("owing", "to"), ("thanks", "to"), ("result", "of
 _CAUSE_PAIRS |= {("result", "in")}
 
 
+def _cause_words(sent: Span) -> list[str]:
+    """The words of ``CAUSE_LEMMAS`` the sentence uses as a cause is stated, not as a
+    modifier or a thing: "the results were published" and "the trial's lead
+    investigator" state none (a claim's invented "because the company announced a
+    buyback" was supported by them); "as a result of", "led to", "due to" do."""
+    words = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in CAUSE_LEMMAS or tok.dep_ in ("amod", "compound"):
+            continue
+        following = tok.nbor().lower_ if tok.i + 1 < sent.end else ""
+        if tok.pos_ != "NOUN" or (following == "of" and tok.tag_ == "NN"):
+            words.add(lemma)
+    return sorted(words)
+
+
 def _causal(sent: Span, content: set[int]) -> bool:
     """Whether the sentence's assertion links a cause to an effect."""
     for tok in sent:
@@ -1001,6 +1017,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             date_tokens.update(range(ent.start, ent.end))
     parts.ordinals += _superlative_ranks(sent, content)
     parts.cause = _causal(sent, content)
+    parts.cause_words = _cause_words(sent)
     for tok in sent:  # "invoked once" against "invoked twice"; "three times" is a number
         if tok.lower_ in HOW_OFTEN and tok.i in content and _counts_times(tok):
             parts.quantities.append(

@@ -24,7 +24,7 @@ from newsprobe.claims.aliases import (
 )
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
 from newsprobe.claims.numbers import LOWER, MONEY, UPPER
-from newsprobe.claims.parts import CAUSE_LEMMAS, COURTESY, DOWN, UP, verb_kin
+from newsprobe.claims.parts import COURTESY, DOWN, UP, verb_kin
 from newsprobe.claims.units import AMBIGUOUS, convert
 from newsprobe.verify.alignment import Alignment
 from newsprobe.verify.options import (
@@ -402,7 +402,7 @@ def compare(
         claim = replace(
             claim, quantities=[], ordinals=[], dates=[], changes=[], name_lists=[], relations=[]
         )
-    res.unread_cause = int(claim.cause and not CAUSE_LEMMAS & lemmas)
+    res.unread_cause = int(claim.cause and not source.cause_words)
     denied = set(claim.denied_verbs) - set(source.negated_verbs)
     moot: set[str] = set()  # denied actions whose values the source states otherwise
 

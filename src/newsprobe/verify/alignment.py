@@ -123,10 +123,10 @@ def _same_kind(a: Entity, b: Entity) -> bool:
 def one_name(a: Entity, b: Entity) -> bool:
     """Whether two names can name one thing, written two ways: the same letters but for
     accents, spaces and a short form ("Erdogan", "Erdoğan"; "CO2", "CO 2"; "St. Louis",
-    "Saint Louis"), a word a letter or two
-    apart ("Zelenskiy", "Zelenskyy"), the same words around initials ("the UN General
-    Assembly", "the United Nations General Assembly"), one inside the other, or a
-    person's surname ("Joe Biden", "Joseph R. Biden Jr.")."""
+    "Saint Louis"), a word a letter or two apart ("Zelenskiy", "Zelenskyy"), the same
+    words around initials ("the UN General Assembly", "the United Nations General
+    Assembly"), one inside the other, or a person's surname ("Joe Biden", "Joseph R.
+    Biden Jr.")."""
     x, y = _letters(a.text), _letters(b.text)
     if "".join(x) == "".join(y) or " ".join(x) in " ".join(y) or " ".join(y) in " ".join(x):
         return True

@@ -729,20 +729,25 @@ def swapped_names(
     member" is about another country than "Finland became the 31st member", and "Scott
     Williams hopes to return" about another player than "Liam Williams is set to
     return", not a swap of one for the other."""
-    actors = {*claim.subjects, *claim.owners}
     return [
         (mine, theirs)
         for mine, theirs in aligned.name_swaps()
-        if not set(mine.text.lower().split()) & actors
+        if not set(mine.text.lower().split()) & _actors(claim)
         and not _mentions(source, mine)
         and not _mentions(claim, theirs)
     ]
 
 
+def _actors(parts: ClaimParts) -> set[str]:
+    """A sentence's grammatical subjects and whose or what they are ("Germany's exports",
+    "Exports to Japan")."""
+    return {*parts.subjects, *parts.owners}
+
+
 def _subject_places(parts: ClaimParts) -> list[Entity]:
-    """The places among a sentence's grammatical subjects ("Sweden", "the United States")
-    and whose the subject is ("Germany's exports")."""
-    actors = {*parts.subjects, *parts.owners}
+    """The places among a sentence's actors ("Sweden", "the United States", "Germany's
+    exports")."""
+    actors = _actors(parts)
     return [e for e in parts.entities if e.label == "GPE" and set(e.text.lower().split()) & actors]
 
 

@@ -209,6 +209,7 @@ def verify_claims(
             # starts after that person was named gives the words to "he" as well.
             or claim.parts.attribution in PRONOUN_SPEAKERS
         )
+        theirs = None  # the sentence's parts, once parsed
         if (
             coverage < options.min_entity_coverage
             and actor
@@ -227,7 +228,7 @@ def verify_claims(
             and p_overlap >= options.min_term_overlap
             and coverage >= options.min_entity_coverage
         )
-        source = parse_parts(sent.span) if relevant else None
+        source = (theirs or parse_parts(sent.span)) if relevant else None
         misquoted = None  # who the source gives the claim's quoted words to, if another
         if (
             source is not None

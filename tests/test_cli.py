@@ -289,6 +289,8 @@ def test_few_words_are_too_short_to_judge(tiny_detector, tmp_path):
     assert out["label"] == "too_short"
     assert out["machine_probability"] is None
     assert "tokens" in out["reason"]
+    # The same keys as a judged text's: out["sentences"] had raised KeyError here.
+    assert out["sentences"] == [] and out["boundary"] is None
     # The terminal gives the reason and no score table for the verdict never given.
     shown = run("check", str(short), "--detector", str(tiny_detector)).stdout
     assert "TOO SHORT TO JUDGE" in shown and "in verdict" not in shown

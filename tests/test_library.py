@@ -120,6 +120,14 @@ def test_an_article_made_in_code_is_read_as_a_file_is(toy_detector, tmp_path):
     assert made.meta["evasion"] == read.meta["evasion"]
     assert made.meta["evasion"]["invisible_characters"] == ARTICLE.count("Poland")
     assert made.verdict.machine_probability == read.verdict.machine_probability
+    # A page's markup, as a .txt file holding it is read: its story, not its tags.
+    page = f"<html><head><title>Drones cross</title></head><body><p>{ARTICLE}</p></body></html>"
+    (path := tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (made,) = check_articles([Article(text=page)], toy_detector)
+    (read,) = check_articles([read_article(path)], toy_detector)
+    assert made.text == read.text and "<p>" not in made.text
+    assert made.title == read.title == "Drones cross"
+    assert made.verdict.machine_probability == read.verdict.machine_probability
 
 
 def test_a_checked_article_is_json_as_check_prints_it(toy_detector):

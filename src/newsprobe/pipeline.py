@@ -32,8 +32,9 @@ def ingested(article: Article) -> Article:
     the ingest stage, so its invisible characters and look-alike letters were scored as they
     came, its language was never checked, and its numbers differed from ``check``'s for the
     same text. It is normalized in place (text, language, evasion counts, cut debris) before
-    anything is scored; one that came through ``newsprobe.ingest`` (its ``evasion`` count
-    is set) or carries token statistics already is left as it is."""
+    anything is scored, a page's markup read as a page; one that came through
+    ``newsprobe.ingest`` (its ``evasion`` count is set) or carries token statistics
+    already is left as it is."""
     if article.date is not None and not isinstance(article.date, str):
         from newsprobe.claims.parts import read_date
 
@@ -43,12 +44,18 @@ def ingested(article: Article) -> Article:
             raise TypeError(f"Article.date: {exc}") from None
     if "evasion" in article.meta or article.token_stats:
         return article
+    from newsprobe.ingest.html import article_from_html, looks_like_html
     from newsprobe.ingest.text import article_from_text
 
-    read = article_from_text(article.text, article.source_path or "<text>")
+    name = article.source_path or "<text>"
+    if looks_like_html(article.text):  # a page's markup, as a .txt file holding it is read
+        read = article_from_html(article.text, url=article.url, name=name)
+    else:
+        read = article_from_text(article.text, name)
     article.text = read.text
-    article.title = article.title or read.title
-    article.language = article.language or read.language
+    for key in ("title", "author", "date", "site", "language"):
+        if getattr(article, key) is None:
+            setattr(article, key, getattr(read, key))
     article.removed = [*read.removed, *article.removed]
     article.meta = {**read.meta, **article.meta}
     return article

@@ -5,7 +5,7 @@ import pytest
 
 from newsprobe.detect.detector import Detector, NotFittedError
 from newsprobe.detect.sentences import DepthCalibration
-from newsprobe.errors import DetectorFileError
+from newsprobe.errors import DetectorFileError, NewsprobeError
 
 FEATURES = ("loglik", "entropy", "compression")
 
@@ -100,6 +100,44 @@ def test_bad_detector_files_are_clear_errors(tmp_path, fitted):
         Detector.load(bad)
     with pytest.raises(DetectorFileError, match="cannot read"):
         Detector.load(tmp_path / "missing.json")
+    # A file edited by hand is refused as it loads, naming the file, not at the first
+    # prediction with a bare KeyError (a researcher's trial).
+    cases = [
+        ({"format_version": "3"}, "version '3' is not supported"),
+        ({"format": "other"}, "bad.json: not a newsprobe detector file"),
+        ({"params": fitted.to_dict()["params"] | {"combiner": "xgboost"}}, "'xgboost'"),
+        ({"feature_names": ["nonexistent"] * 2}, "feature 'nonexistent'"),
+        ({"coef": None}, "bad.json is not usable"),
+    ]
+    for change, message in cases:
+        bad.write_text(json.dumps(fitted.to_dict() | change))
+        with pytest.raises(DetectorFileError, match=message):
+            Detector.load(bad)
+    data = fitted.to_dict()
+    del data["threshold"]
+    bad.write_text(json.dumps(data))
+    with pytest.raises(DetectorFileError, match="incomplete: no 'threshold'"):
+        Detector.load(bad)
+
+
+def test_rows_too_short_to_score_are_left_out_of_the_fit():
+    """A row with a missing feature (an empty text) had made fit fail with "zip()
+    argument 2 is shorter than argument 1"."""
+    rows, y = _rows(100)
+    short = {"loglik@m": float("nan"), "entropy@m": float("nan"), "compression": 0.5}
+    det = Detector(models=("m",), features=FEATURES).fit([*rows, short], [*y, 0])
+    assert det.provenance_["n_fit"] == len(rows)
+    assert det.provenance_["n_calibration"] == 100
+    with pytest.raises(NewsprobeError, match="1 of 101 rows lack a feature"):
+        Detector(models=("m",), features=FEATURES).fit([*rows[100:], short], [1] * 100 + [0])
+
+
+def test_the_probability_map_takes_the_labels_fit_takes(fitted):
+    rows, y = _rows(100, seed=3)
+    names = ["machine" if label else "human" for label in y]
+    mapped = Detector(**fitted.get_params()).fit(*_rows(300), calibration_rows=rows[:100])
+    mapped.fit_probability_map(rows, names, rows[:100])
+    assert mapped.probability_map_["slope"] > 0
 
 
 def test_shipped_detector_loads_with_provenance():

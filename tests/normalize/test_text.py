@@ -181,3 +181,13 @@ def test_words_split_by_a_hyphen_are_joined_and_compounds_keep_theirs() -> None:
     )
     clean: dict[str, int] = {}
     assert normalize_text(kept, clean) == kept and clean["split_words"] == 0
+
+
+def test_half_a_surrogate_pair_is_a_replacement_character() -> None:
+    """ "\\ud800" from a JSON escape had reached the tokenizer, which failed with a
+    TypeError from deep inside it (a researcher's trial; the CLI read the same text)."""
+    from newsprobe.detect import Detector
+
+    assert normalize_text("Pay rise \ud800 agreed.") == "Pay rise \ufffd agreed."
+    (row,) = Detector(models=()).feature_rows(["Pay rise \ud800 agreed by the union."])
+    assert row

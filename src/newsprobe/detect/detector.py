@@ -29,6 +29,7 @@ from newsprobe.detect.scorers import PAIR_SCORERS, RULE_SCORERS, SCORERS, TEXT_S
 from newsprobe.detect.tells import TELL_PROBABILITY
 from newsprobe.errors import DetectorFileError, InputError, NewsprobeError
 from newsprobe.fileio import write_json_atomic
+from newsprobe.normalize.text import LONE_SURROGATE
 from newsprobe.settings import MIN_TOKENS
 
 FORMAT = "newsprobe.detector"
@@ -64,6 +65,11 @@ def _check_consistent(det: Detector) -> None:
     """A file whose combiner reads more (or other) features than it names, or whose
     threshold is not its calibration's, was edited by hand or mixed from two files:
     refused as it loads, not with an index error mid-run or a number nothing uses."""
+    if det.combiner not in COMBINERS:
+        raise ValueError(f"its combiner {det.combiner!r} is not one of {', '.join(COMBINERS)}")
+    known = set(det.candidate_features())
+    if unknown := [n for n in det.feature_names_ if n not in known]:
+        raise ValueError(f"it reads feature {unknown[0]!r}, which its models do not score")
     width = len(det.feature_names_)
     if det.trees_ is not None:
         used = [int(n[0]) for t in det.trees_["trees"] for n in t]
@@ -113,7 +119,7 @@ def _check_texts(texts: Iterable[str]) -> list[str]:
     bad = [t for t in texts if not isinstance(t, str)]
     if bad:
         raise TypeError(f"texts must be strings; got {type(bad[0]).__name__}")
-    return texts
+    return [LONE_SURROGATE.sub("\ufffd", t) for t in texts]
 
 
 #: Labels as ``predict`` gives them, besides 0/1 and booleans (1/True = machine).
@@ -269,7 +275,7 @@ class Detector:
     def fit(
         self,
         rows: Sequence[dict[str, float]],
-        y: Sequence[int],
+        y: Sequence[int | bool | str],
         calibration_rows: Sequence[dict[str, float]] | None = None,
         provenance: dict[str, Any] | None = None,
     ) -> Detector:
@@ -298,10 +304,20 @@ class Detector:
             _known_features(self.features)
         names = self.candidate_features()
         X = self._oriented(feature_matrix(rows, names), names)
+        # A text too short to score has no features: it is left out of the fit, and of
+        # the calibration rows taken from the fit.
         keep = np.all(np.isfinite(X), axis=1)
         X, y_arr = X[keep], y_arr[keep]
+        rows = [r for r, kept in zip(rows, keep, strict=True) if kept]
         if len(set(y_arr.tolist())) < 2:
-            raise NewsprobeError("fit needs both human and machine texts")
+            dropped = int((~keep).sum())
+            why = (
+                f" ({dropped} of {len(keep)} rows lack a feature or are not finite: texts too "
+                "short to score, or rows from another detector's features)"
+                if dropped
+                else ""
+            )
+            raise NewsprobeError(f"fit needs both human and machine texts{why}")
         if self.combiner == "boosted":
             self._fit_boosted(X, y_arr, names)
         else:
@@ -377,7 +393,7 @@ class Detector:
     def fit_probability_map(
         self,
         rows: Sequence[dict[str, float]],
-        y: Sequence[int],
+        y: Sequence[int | bool | str],
         calibration_rows: Sequence[dict[str, float]],
     ) -> Detector:
         """Platt-scale the combiner's log-odds on human (0) and machine (1) articles it was
@@ -392,9 +408,10 @@ class Detector:
         """
         from sklearn.linear_model import LogisticRegression
 
+        rows = list(rows)
         z = self.decision_rows(rows)  # before any map: a refused map leaves the old one
         ok = np.isfinite(z)
-        y_arr = np.asarray(y, dtype=int)[ok]
+        y_arr = _labels(y, len(rows))[ok]
         if len(set(y_arr.tolist())) < 2:
             raise NewsprobeError("the probability map needs both human and machine texts")
         lr = LogisticRegression(C=1e4, class_weight="balanced").fit(z[ok, None], y_arr)
@@ -635,10 +652,11 @@ class Detector:
     def from_dict(cls, data: dict[str, Any]) -> Detector:
         if data.get("format") != FORMAT:
             raise DetectorFileError("not a newsprobe detector file")
-        if data.get("format_version") not in READABLE_VERSIONS:
+        version = data.get("format_version")
+        if isinstance(version, bool) or version not in READABLE_VERSIONS:
             raise DetectorFileError(
-                f"detector file version {data.get('format_version')} is not supported "
-                f"(this newsprobe reads version {FORMAT_VERSION})"
+                f"detector file version {version!r} is not supported (this newsprobe reads "
+                f"versions {READABLE_VERSIONS[0]} to {READABLE_VERSIONS[-1]})"
             )
         params = dict(data["params"])
         params["models"] = tuple(params["models"])
@@ -688,7 +706,12 @@ class Detector:
             raise DetectorFileError(f"detector file {path} is not valid JSON: {exc}") from exc
         if not isinstance(data, dict):
             raise DetectorFileError(f"detector file {path} is not a JSON object")
+        name = path if path is not None else DEFAULT_DETECTOR
         try:
             return cls.from_dict(data)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise DetectorFileError(f"detector file {path} is incomplete: {exc}") from exc
+        except DetectorFileError as exc:
+            raise DetectorFileError(f"detector file {name}: {exc}") from exc
+        except KeyError as exc:
+            raise DetectorFileError(f"detector file {name} is incomplete: no {exc}") from exc
+        except (TypeError, ValueError) as exc:
+            raise DetectorFileError(f"detector file {name} is not usable: {exc}") from exc

@@ -36,6 +36,9 @@ _EMOJI_GLUE = regex.compile(
 # C0/C1 control characters other than tab and newline: never part of a story, and they
 # break XML-based parsers downstream.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Half of a UTF-16 pair with no other half ("\\ud800" in JSON): no character at all, and
+#: no tokenizer encodes it; read as the replacement character, as a bad byte is.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
@@ -143,6 +146,7 @@ def strip_marks(text: str) -> tuple[str, int]:
 
 def normalize_text(text: str, findings: dict[str, int] | None = None) -> str:
     """Clean ``text``; counts of the evasion tricks removed go into ``findings``."""
+    text = LONE_SURROGATE.sub("\ufffd", text)
     text = turn_overridden(text.replace("\r\n", "\n").translate(_LINE_BREAKS))
     # Invisible characters go before NFKC, so that a letter and its accent split by a
     # zero-width space compose like the plain word; and again after, for the few that NFKC

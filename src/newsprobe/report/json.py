@@ -23,8 +23,9 @@ def article_json(
     "scores", "evasion", "attention", "removed", "tells"}``, plus ``flags`` when evasion
     tricks were found, ``caveats`` when the number says less than it seems to (a short
     text, several stories, another language, 50% or more but not flagged), ``reason``
-    when no number is given ("too_short", "unsupported_language"), ``sentences`` with
-    ``boundary`` (where a mixed article turns machine-written, or null) and
+    when no number is given ("too_short", "unsupported_language"), ``sentences`` (empty
+    when none were scored) with ``boundary`` (where a mixed article turns machine-written,
+    or null) and
     ``sentence_threshold`` (the probability above which at most ``sentence_fpr_target``
     of human news sentences lie, where the detector has calibrated sentence scores),
     ``path`` for files and the page metadata (title, author, date, site, url, language)
@@ -77,31 +78,33 @@ def article_json(
         if v.sentence_shade is not None:
             out["sentence_shade"] = _num(v.sentence_shade)
             out["sentence_shade_fpr_target"] = SHADE_FPR
-        out["sentences"] = [
-            {
-                "start": s.start,
-                "end": s.end,
-                "text": article.text[s.start : s.end],
-                "machine_probability": _num(s.machine_probability),
-            }
-            for s in article.sentences
-        ]
-        b = article.boundary
-        out["boundary"] = (
-            None
-            if b is None
-            else {
-                "sentence": b.sentence,
-                "start": b.start,
-                "text": article.text[b.start : article.sentences[b.sentence].end],
-                "statistic": _num(b.statistic),
-                "cutoff": _num(b.cutoff),
-                "fpr_target": b.fpr_target,
-                "likely_range": None if b.likely_range is None else list(b.likely_range),
-                "likely_level": b.likely_level,
-                "test": b.test,
-            }
-        )
+    # Always there, empty for a text too short or in another language, so that a reader's
+    # result["sentences"] does not fail on those.
+    out["sentences"] = [
+        {
+            "start": s.start,
+            "end": s.end,
+            "text": article.text[s.start : s.end],
+            "machine_probability": _num(s.machine_probability),
+        }
+        for s in article.sentences
+    ]
+    b = article.boundary
+    out["boundary"] = (
+        None
+        if b is None or not article.sentences
+        else {
+            "sentence": b.sentence,
+            "start": b.start,
+            "text": article.text[b.start : article.sentences[b.sentence].end],
+            "statistic": _num(b.statistic),
+            "cutoff": _num(b.cutoff),
+            "fpr_target": b.fpr_target,
+            "likely_range": None if b.likely_range is None else list(b.likely_range),
+            "likely_level": b.likely_level,
+            "test": b.test,
+        }
+    )
     if "record_id" in article.meta:
         out["record_id"] = article.meta["record_id"]
     if article.claims is not None:

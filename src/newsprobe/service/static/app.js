@@ -282,7 +282,8 @@
 
   function renderMeta(result) {
     const fields = [["title", "Title"], ["site", "Site"], ["author", "Author"], ["date", "Date"],
-      ["url", "Address"], ["language", "Language"], ["model", "Model"], ["tokens", "Tokens scored"]];
+      ["url", "Address"], ["language", "Language"], ["model", "Model"],
+      ["tokens", "Tokens the verdict reads"]];
     const nodes = [];
     for (const [k, name] of fields) {
       if (result[k] === undefined || result[k] === null || result[k] === "") continue;

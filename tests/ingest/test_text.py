@@ -1,7 +1,7 @@
 import pytest
 
 from newsprobe.errors import InputError
-from newsprobe.ingest import article_from_bytes, iter_inputs, read_article
+from newsprobe.ingest import article_from_bytes, article_from_text, iter_inputs, read_article
 
 TEXT = "Café owners in Kraków said prices rose by 12% — the most since 2001."
 
@@ -166,3 +166,15 @@ def test_a_titles_evasion_counts_add_to_the_storys_and_do_not_wipe_them():
     assert titled.meta["evasion"]["homoglyphs"] == 2
     both = article_from_text(story, title="Spending plаn")  # one more, in the title
     assert both.meta["evasion"]["homoglyphs"] == 3
+
+
+def test_a_date_line_over_the_headline_is_the_publication_date():
+    """A saved story opening "November 25, 2025" had no date (claims read no "last
+    year"); the line was cut as page debris and nothing kept what it said."""
+    story = "Lawmakers voted 312-118 on Tuesday to lower the voting age to 16, officials said. " * 4
+    for line in ("November 25, 2025", "Published: 25 Nov 2025"):
+        article = article_from_text(f"{line}\n\nVoting age lowered\n\n{story}")
+        assert (article.date, article.title) == ("2025-11-25", "Voting age lowered")
+    given = article_from_text(f"November 25, 2025\n\n{story}", date="2025-11-26")
+    assert given.date == "2025-11-26"  # the date given wins
+    assert article_from_text(f"12 people died\n\n{story}").date is None

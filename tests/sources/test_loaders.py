@@ -127,6 +127,11 @@ def test_a_text_or_markdown_source_is_titled_by_its_own_headline(tmp_path):
     (tmp_path / "c_notes.txt").write_text(story)
     titles = [doc[0].title for doc in iter_documents([str(tmp_path)])]
     assert titles == ["Storm Helga: what we know", "Storm Helga leaves 14 dead", "c_notes"]
+    # A date on the line above the headline is the source's date, not its title (it had
+    # been "November 25, 2025", a fact-checker's trial).
+    (tmp_path / "d_dated.txt").write_text(f"November 25, 2025\n\nStorm Helga hits\n\n{story}")
+    (dated,) = iter_documents([str(tmp_path / "d_dated.txt")])
+    assert (dated[0].title, dated[0].date) == ("Storm Helga hits", "2025-11-25")
 
 
 def test_a_rows_date_is_shown_with_its_evidence(tmp_path):

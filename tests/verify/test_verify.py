@@ -468,6 +468,19 @@ QA_SOURCES = [
     Passage("France, Germany and Spain signed the Lisbon climate deal in 2021.", "lisbon"),
     Passage("Consumer prices in Vesterland rose in February and fell in March.", "prices"),
     Passage("Consumer prices in Tarnby rose in February, the statistics office said.", "tarnby"),
+    Passage("The Kaweka cooperative will return NZ$1.2 billion to its farmers.", "kaweka"),
+    Passage("Bekele Tola, the defending champion, finished fifth in the Lakeside Marathon.", "run"),
+    Passage("The Ashby party holds 403 of the 650 seats in the Vell parliament.", "seats"),
+    Passage("The Vell parliament voted 312-118 to lower the voting age to 16.", "vote"),
+    Passage("Unemployment in Tarvik rose 0.5 percentage points to 5.3% in March.", "jobs"),
+    Passage("The Tarvik central bank cut its main rate by 25 basis points.", "bank"),
+    Passage("The Ashby coalition holds 403 of the 650 seats, up from 365 before the vote.", "vote"),
+    Passage("Dunmore Rovers won 12 of their 20 matches and drew five, the club said.", "club"),
+    Passage("Dunmore Rovers finished second in 2023 and 2024 and third in 2025.", "table"),
+    Passage("Mortgage rates in Tarvik rose 0.1 percentage point to 6.9% this week.", "loans"),
+    Passage("Inflation in Tarvik rose to 3.1% in May from 2.9% in April.", "prices"),
+    Passage("All of the Vell opposition's five lawmakers voted against the bill.", "against"),
+    Passage("Sterling rose 0.2% to $1.2650 on Tuesday, the Tarvik exchange said.", "fx"),
 ]
 
 
@@ -496,6 +509,39 @@ QA_SOURCES = [
             "The Ostrava steelworks paid a fine of 2.5 million euros to the regulator.",
             "contradicted",
         ),
+        # Dollars of other countries: "NZ$", "A$", "New Zealand dollars".
+        ("The Kaweka cooperative will return A$1.2 billion to its farmers.", "contradicted"),
+        (
+            "The Kaweka cooperative will return 1.2 billion New Zealand dollars to its farmers.",
+            "supported",
+        ),
+        ("The Ostrava steelworks paid a fine of US$2.5m to the regulator.", "supported"),
+        # A place in a race, a part of a whole, a vote's tally, a share's move (a third
+        # fact-checker's trial: each had been supported, or compared with another number).
+        ("Defending champion Bekele Tola finished third in the Lakeside Marathon.", "contradicted"),
+        ("Bekele Tola, the defending champion, came fifth in the Lakeside Marathon.", "supported"),
+        ("The Ashby party controls 430 of the 650 seats in the Vell parliament.", "contradicted"),
+        ("The Ashby party controls 403 of the 650 seats in the Vell parliament.", "supported"),
+        ("The Vell parliament voted 321-118 to lower the voting age to 16.", "contradicted"),
+        (
+            "The Vell parliament voted by 312 votes to 118 to lower the voting age to 16.",
+            "supported",
+        ),
+        ("Unemployment in Tarvik rose 0.5% to 5.3% in March.", "contradicted"),
+        ("Unemployment in Tarvik rose half a percentage point to 5.3% in March.", "supported"),
+        ("The Tarvik central bank cut its main rate by 0.25%.", "contradicted"),
+        ("The Tarvik central bank cut its main rate by a quarter of a point.", "supported"),
+        # A red-team's true restatements (qa103): the value said without its noun, the
+        # source's action with no value of the claim's, a place in a list of seasons.
+        ("Before the vote the Ashby coalition held 365 of the 650 seats.", "supported"),
+        ("Dunmore Rovers drew five of their 20 matches, the club said.", "supported"),
+        ("Dunmore Rovers finished third in 2025 after two second places.", "supported"),
+        # Where a change started, against a source giving the change, or another start.
+        ("Mortgage rates in Tarvik rose to 6.9% from 6.8% this week.", "supported"),
+        ("Inflation in Tarvik rose to 3.1% in May from 2.5% in April.", "contradicted"),
+        # Nouns news writes two ways: "MPs" are "lawmakers", "the pound" is "sterling".
+        ("All of the Vell opposition's seven MPs voted against the bill.", "contradicted"),
+        ("The pound gained 0.2% to $1.2650 on Tuesday, the Tarvik exchange said.", "supported"),
         # Another sum in another currency may be a conversion: not a conflict, and not
         # support either, however alike the sentences read.
         (
@@ -1211,6 +1257,7 @@ def test_true_claims_a_fact_checker_wrote_are_not_contradicted(tmp_path, model, 
         ("Estonia, Latvia and Lithuania did not join NATO in 2004.", "negation"),
         ("The Bank of Examplia did not raise its interest rate to 5.5 percent.", "negation"),
         ("The Bank of Examplia raised its main interest rate by 50 basis points.", "number"),
+        ("The Bank of Examplia raised its main interest rate by 0.25 percent.", "number"),
         ("Finland became the 32nd member of NATO on 4 April 2023.", "number"),
     ],
 )
@@ -1243,21 +1290,59 @@ def test_a_value_in_the_same_words_place_is_compared_whatever_the_verb(tmp_path,
 
 
 @MODELS
-def test_a_conflicting_sum_names_its_currency_and_no_full_stop(tmp_path, model):
-    """ "source says '2.5 million'" hid what differs; "'150 km/h.'" kept the full stop."""
-    s = store_of(
-        tmp_path,
-        Passage("The government has allocated 2.5 million euros in emergency aid.", "gov"),
-        Passage("Winds reached 150 km/h on the coast on Tuesday.", "met"),
+def test_a_clause_of_a_long_sentence_is_evidence_of_its_own(tmp_path, model):
+    """The sentence is 0.50 alike the claim, under the gate, for its first clause is on
+    the currency: its second, on swap rates, is what the claim restates (a fact-checker's
+    "21 basis points" for 12 had been not enough evidence). Only that clause is compared:
+    the currency's 0.8% is no value of the swap rates."""
+    from newsprobe.verify.options import MIN_SIMILARITY
+
+    source = (
+        "The New Zealand dollar fell 0.8% to US$0.5630 after the decision, while two-year "
+        "swap rates dropped 12 basis points to 2.91%."
     )
-    (aid,) = verdicts(
-        s, "The government has allocated $2.5 million in emergency aid.", model
-    ).values()
-    assert [(c.claim_value, c.source_value) for c in aid.conflicts] == [
-        ("$2.5 million", "2.5 million euros")
-    ]
-    (wind,) = verdicts(s, "Winds reached 250 km/h on the coast on Tuesday.", model).values()
-    assert [(c.claim_value, c.source_value) for c in wind.conflicts] == [("250 km/h", "150 km/h")]
+    s = store_of(tmp_path, Passage(source, "wire"))
+    (wrong,) = verdicts(s, "Two-year swap rates tumbled 21 basis points to 2.91%.", model).values()
+    (evidence,) = wrong.evidence
+    assert evidence.relevant and evidence.similarity < MIN_SIMILARITY
+    assert [(c.claim_value, c.source_value) for c in wrong.conflicts] == [("21", "12")]
+    (right,) = verdicts(s, "Two-year swap rates dropped 12 basis points to 2.91%.", model).values()
+    assert right.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "shown"),
+    [
+        # "source says '2.5 million'" hid what differs; "'150 km/h.'" kept the full stop.
+        (
+            "The government has allocated 2.5 million euros in emergency aid.",
+            "The government has allocated $2.5 million in emergency aid.",
+            [("$2.5 million", "2.5 million euros")],
+        ),
+        (
+            "Winds reached 150 km/h on the coast on Tuesday.",
+            "Winds reached 250 km/h on the coast on Tuesday.",
+            [("250 km/h", "150 km/h")],
+        ),
+        # "voted 4-2" against "voted 5-1" named '4' against '1' and '2' against '5'.
+        (
+            "The Tarvik central bank's board voted 5-1 to hold rates.",
+            "The Tarvik central bank's board voted 4-2 to hold rates.",
+            [("4", "5"), ("2", "1")],
+        ),
+        # "rose 0.5%" for "rose 0.5 percentage points" was not compared at all.
+        (
+            "Unemployment in Tarvik rose 0.5 percentage points to 5.3% in March.",
+            "Unemployment in Tarvik rose 0.5% to 5.3% in March.",
+            [("0.5%", "0.5 percentage points")],
+        ),
+    ],
+)
+@MODELS
+def test_a_conflict_shows_both_values_as_written(tmp_path, model, source, claim, shown):
+    s = store_of(tmp_path, Passage(source, "wire"))
+    (found,) = verdicts(s, claim, model).values()
+    assert [(c.claim_value, c.source_value) for c in found.conflicts] == shown
 
 
 @MODELS
@@ -1629,6 +1714,27 @@ def test_a_quote_the_source_gives_to_she_is_hers(tmp_path, model):
     text = "Senior General Min Aung Hlaing visited Mandalay on Saturday. " + said.format("he")
     he = verdicts(s, text, model)[said.format("he")]
     assert [(c.kind, c.claim_value) for c in he.conflicts] == [("speaker", "Min Aung Hlaing")]
+
+
+@MODELS
+def test_she_said_after_a_titled_name_the_parser_hung_on_of(tmp_path, model):
+    """ "Reserve Bank of New Zealand Governor Claire Whitmore told reporters" is parsed as
+    the bank telling them, so her "she said" was no one's, and the same words given to her
+    deputy were not enough evidence (a third fact-checker's trial). The quote is also the
+    claim's subject however little else the sentences share (0.64 alike)."""
+    source = (
+        '"The economy has more spare capacity than we assumed in August," Reserve Bank of '
+        "New Zealand Governor Claire Whitmore told reporters in Wellington. "
+        '"We stand ready to do more if needed," she said.'
+    )
+    s = store_of(tmp_path, Passage(source, "wire"))
+    said = '"We stand ready to do more if needed," {} said.'
+    (wrong,) = verdicts(s, said.format("Deputy Governor Paul Kemp"), model).values()
+    assert [(c.kind, c.claim_value, c.source_value) for c in wrong.conflicts] == [
+        ("speaker", "Paul Kemp", "Claire Whitmore")
+    ]
+    (right,) = verdicts(s, said.format("Governor Claire Whitmore"), model).values()
+    assert right.verdict == "supported"
 
 
 def test_a_contradicted_verdict_no_conflict_explains_says_why(tmp_path):

@@ -71,6 +71,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("kyiv", "kiev"),
     ("south korea", "south korean", "south koreans"),
     ("north korea", "north korean", "north koreans"),
+    # Common nouns news writes two ways, as lemmas: "MPs" and "lawmakers" are one actor,
+    # "sterling" the pound, "the jobless rate" unemployment.
+    ("lawmaker", "mp", "legislator"),
+    ("sterling", "pound"),
+    ("unemployment", "jobless", "joblessness"),
 )
 
 

@@ -52,7 +52,35 @@ WORDS = {
     "dozen": 12,
     "half": 0.5,
 }
+# Dollars of other countries, by the letters before the sign ("NZ$4.5 billion") or the
+# word before "dollars" ("40 million New Zealand dollars"); a bare "$" is the US dollar.
+DOLLAR_PREFIXES = {
+    "us": "usd",
+    "nz": "nzd",
+    "a": "aud",
+    "au": "aud",
+    "c": "cad",
+    "ca": "cad",
+    "hk": "hkd",
+    "s": "sgd",
+    "nt": "twd",
+    "r": "brl",  # the Brazilian real's sign
+}
+DOLLAR_COUNTRIES = {
+    "australian": "aud",
+    "canadian": "cad",
+    "zealand": "nzd",
+    "kong": "hkd",
+    "singapore": "sgd",
+    "singaporean": "sgd",
+    "taiwan": "twd",
+    "taiwanese": "twd",
+    "us": "usd",
+    "u.s.": "usd",
+    "american": "usd",
+}
 CURRENCIES = {
+    **{f"{letters}$": code for letters, code in DOLLAR_PREFIXES.items()},
     "$": "usd",
     "dollar": "usd",
     "usd": "usd",
@@ -64,9 +92,19 @@ CURRENCIES = {
     "eur": "eur",
     "¥": "jpy",
     "yen": "jpy",
+    "yuan": "cny",
+    "renminbi": "cny",
+    "rupee": "inr",
+    "rouble": "rub",
+    "ruble": "rub",
+    "rand": "zar",
 }
 # The units a sum of money carries once parsed ("usd", "eur", ...).
 MONEY = frozenset(CURRENCIES.values())
+# The sign of a sum written in its words, longest first so that "NZ$" is not read as "$".
+CURRENCY_SIGN = re.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted(DOLLAR_PREFIXES, key=len, reverse=True)) + r")\$|[$£€¥]"
+)
 # Words that make a number an estimate, compared with 10% slack. Bounds ("more than",
 # "at least", "up to") are not estimates: they say on which side the value lies (BOUNDS).
 APPROX = {
@@ -81,6 +119,8 @@ APPROX = {
     "~",
 }
 LOWER, UPPER = "lower", "upper"
+#: A level a change started from ("rose to 6.9% from 6.8%"): compared only with another.
+START = "from"
 # Read at the end of the words before a number; the negated forms come first, so "no more
 # than 12" is an upper bound, not a lower one.
 BOUNDS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -16,10 +16,13 @@ from newsprobe.claims.model import Change, ClaimParts, DateRef, Entity, Quantity
 from newsprobe.claims.numbers import (
     APPROX,
     CURRENCIES,
+    CURRENCY_SIGN,
+    DOLLAR_COUNTRIES,
     MONEY,
     NUMBER,
     QUALIFIERS,
     SCALES,
+    START,
     WORDS,
     bound_of,
     number_value,
@@ -106,6 +109,8 @@ _KIN = [
     frozenset(UP | OBJECT_UP),
     frozenset(DOWN | OBJECT_DOWN),
     frozenset({"put", "place", "station", "deploy", "send"}),
+    frozenset({"hold", "control", "occupy", "command", "own"}),  # "holds 403 of the seats"
+    frozenset({"vote", "pass", "approve", "adopt", "back", "endorse"}),  # "passed 312-118"
 ]
 
 
@@ -124,11 +129,24 @@ CHANGE_NOUNS = {
 # Verbs whose subject is what underwent a change named by their object: "exports saw a
 # 12 percent drop", "the pound suffered its biggest fall".
 UNDERGO = {"see", "post", "record", "suffer", "experience", "register", "show", "log", "enjoy"}
+# What a place in a race or a table is said with: "finished third", "took fourth place",
+# "came second in 2:07:01", "was third".
+PLACE_VERBS = {"finish", "come", "place", "end", "be", "rank", "take", "cross"}
+PLACE_NOUNS = {"place", "position", "spot"}
+# A vote's tally: "voted 312-118", "by 321 votes to 118" (not "from 16 to 18").
+VOTE_LEMMAS = {"vote", "pass", "approve", "reject", "adopt", "defeat", "back", "endorse"}
+TALLY = re.compile(
+    r"\b(?P<ayes>\d{1,4})(?:\s*[-–]\s*| votes? to )(?P<noes>\d{1,4})\b(?!\s*(?:%|per|years?))"
+)
+# A share written as one: "0.5%", "12 per cent".
+PERCENT_SIGN = re.compile(r"%|\bper ?cent\b")
 FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 # "one in three adults", "4 out of 10 voters": a share, compared as a percentage.
 RATIO = re.compile(
     r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r" (?:in|out of) (\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b"
+    # not "lowered the voting age to 16 in 2020"
+    r" (?:in|out of) (?!(?:1[5-9]|20)\d\d\b)"
+    r"(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b"
     r"(?! (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches)\b)",
     re.IGNORECASE,
 )
@@ -163,17 +181,34 @@ def _unit(span: Span, label: str) -> str:
     """The unit a number counts: currency, percent, a unit of measure (``claims.units``:
     "150 km/h", "40 degrees Celsius"), or the noun it modifies (lemma)."""
     lower = span.text.lower()
+    after = " ".join(t.lower_ for t in span.doc[span.end : span.end + 3])
+    if "percentage point" in lower or re.match(r"(?:an? )?percentage points?\b", after):
+        return "point"  # a share's move ("rose 0.3 percentage points"), not a share
     if label == "PERCENT" or "%" in lower or "percent" in lower or "per cent" in lower:
         return "percent"
-    before = span.doc[span.start - 1].text if span.start > 0 else ""
-    if before in CURRENCIES:  # "€310,000": spaCy leaves the sign outside the entity
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in CURRENCIES:  # "€310,000", "NZ$4.5bn": spaCy leaves the sign outside
         return CURRENCIES[before]
     if _verb_of(span.root) == "weigh" and re.search(r"\bpounds?\b", lower):
         return "lb"  # "weighed 26 pounds" is a weight, not a sum
+    if sign := CURRENCY_SIGN.search(lower):
+        return CURRENCIES[sign.group()]
+    for tok in span:
+        if (code := _currency(tok)) in MONEY:
+            return code
     for key, code in CURRENCIES.items():
-        if key in lower or any(t.lemma_.lower() == key for t in span):
+        if key.isalpha() and key in lower:
             return code
     return refine(_named_unit(span, label, lower), span)
+
+
+def _currency(noun: Token) -> str:
+    """The currency a noun names ("euros" is "eur"; "New Zealand dollars" is "nzd", a
+    bare "dollars" the US dollar), else its lemma."""
+    lemma = noun.lemma_.lower()
+    if lemma != "dollar" or noun.i == 0:
+        return CURRENCIES.get(lemma, lemma)
+    return DOLLAR_COUNTRIES.get(noun.doc[noun.i - 1].lower_, "usd")
 
 
 def _named_unit(span: Span, label: str, lower: str) -> str:
@@ -189,15 +224,20 @@ def _named_unit(span: Span, label: str, lower: str) -> str:
     if m and m.group(1) not in ("k", "bn", "mn", "tn") and not re.search(r"/\d+[a-z]+$", lower):
         return m.group(1)
     head = span.root
-    noun = ""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if head.dep_ in ("nummod", "quantmod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
-        noun = head.head.lemma_.lower()
-    elif after is not None and after.pos_ == "NOUN":
-        noun = after.lemma_.lower()
-    elif after is not None and is_unit(after.lower_):
-        noun = after.lower_  # "26 lb": spaCy tags the abbreviation as no noun
-    return CURRENCIES.get(noun, noun)  # "2.5 million euros" is "€2.5 million"
+        return _currency(head.head)  # "2.5 million euros" is "€2.5 million"
+    if after is not None and after.pos_ == "NOUN":
+        return _currency(after)
+    if after is not None and is_unit(after.lower_):
+        return after.lower_  # "26 lb": spaCy tags the abbreviation as no noun
+    # "430 of the 650 seats": seats, as the whole is (a count of them, no more than it)
+    of = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    part = number_value(span.text)
+    if not of or of[0].pos_ != "NOUN" or part is None or part != int(part):
+        return ""
+    wholes = [number_value(c.text) for c in of[0].children if c.dep_ == "nummod"]
+    return _currency(of[0]) if any(w is not None and part <= w for w in wholes) else ""
 
 
 ISO_DATE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
@@ -648,10 +688,80 @@ def _letters_after(ent: Span, unit: str) -> tuple[float, str, int]:
         return 1.0, "metre", 1
     noun = after[0] if len(after) and after[0].pos_ in ("NOUN", "PROPN") else None
     if noun is not None and not is_unit(noun.lower_):
-        lemma = noun.lemma_.lower()
-        return SCALES[word], CURRENCIES.get(lemma, lemma), 1  # "25m euros" is €25 million
+        return SCALES[word], _currency(noun), 1  # "25m euros" is €25 million
     # "turnout was 7m": 7 million, as "7 million" would read
     return SCALES[word], "" if unit.rstrip(".") == word else unit, 1
+
+
+def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
+    """The values a number's entity states (a range is one, a list several), each with
+    its unit, verb and bound."""
+    scale, unit, taken = _letters_after(ent, _unit(ent, label))
+    verb, approximate = _verb_of(ent.root), _approximate(ent)
+    bound = bound_of(_lead(ent, sent))
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from" and verb in UP | DOWN:
+        bound = START  # "rose to 6.9% from 6.8%": where it started, not where it went
+    taken = max(taken, unit_words_after(ent))
+    shown = sent.doc[ent.start : min(ent.end + taken, sent.end)]
+    out = []
+    for value, high in numbers_in(ent.text):
+        value, high = value * scale, None if high is None else high * scale
+        out.append(
+            Quantity(
+                value,
+                unit,
+                shown.text,
+                shown.start_char,
+                shown.end_char,
+                approximate,
+                high,
+                verb,
+                # A bound word before a range is the range's start, not a bound of it
+                # ("fell from over 100 to 80" is 100 to 80, not 80 and above).
+                bound if high is None else "",
+            )
+        )
+    return out
+
+
+def _move_and_level(ent: Span) -> list[Span]:
+    """A number's entity, or its two halves when it is a move and the level it reached:
+    "unemployment rose 0.5% to 5.3%" moved by 0.5 to 5.3, no range of 0.5 to 5.3 ("rose
+    from 2% to 3%" and "between 5% and 6%" stay ranges)."""
+    to = [t for t in ent if t.lower_ == "to"]
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    verb = _up_to_verb(ent.root)
+    # A move that happened ("rose", "has risen"), not a forecast's range ("is forecast to
+    # grow 2% to 3% a year")
+    done = verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in verb.children)
+    )
+    if len(to) != 1 or before in ("from", "between") or verb.lemma_.lower() not in UP | DOWN:
+        return [ent]
+    if not done or ent.doc[ent.end : ent.end + 2].text.lower() in ("a year", "per year"):
+        return [ent]
+    move, level = ent.doc[ent.start : to[0].i], ent.doc[to[0].i + 1 : ent.end]
+    if not (move and level and PERCENT_SIGN.search(move.text) and PERCENT_SIGN.search(level.text)):
+        return [ent]
+    return [move, level]
+
+
+def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
+    """A vote's tally as votes for and votes against ("voted 312-118", "by 321 votes to
+    118"), so that each is compared with its own: the two had been bare numbers, paired
+    crosswise ("4-2" against "5-1") or with the voting age of the same sentence."""
+    if not VOTE_LEMMAS & {t.lemma_.lower() for t in sent}:
+        return quantities
+    sides: dict[int, str] = {}
+    for m in TALLY.finditer(sent.text):
+        sides[sent.start_char + m.start("ayes")] = "votes for"
+        sides[sent.start_char + m.start("noes")] = "votes against"
+    if not sides:
+        return quantities
+    return [
+        replace(q, unit=sides[q.start]) if q.start in sides and q.high is None else q
+        for q in quantities
+    ]
 
 
 def _approximate(span: Span) -> bool:
@@ -776,6 +886,9 @@ def _ordinal(ent: Span) -> Quantity | None:
     head = ent.root.head
     if head.dep_ == "amod" and _superlative(head.head) is head:  # "second-largest city"
         return None
+    if value is not None and (whose := _placed(ent.root)):
+        unit = f"place:{whose}"  # "Tola finished fifth": Tola's place, not another's
+        return Quantity(float(value), unit, ent.text, ent.start_char, ent.end_char)
     if value is None or head is ent.root or head.pos_ not in ("NOUN", "PROPN"):
         return None
     if _superlative(head) is not None:
@@ -795,6 +908,49 @@ def _ordinal(ent: Span) -> Quantity | None:
         ent.end_char,
         verb=_verb_of(ent.root),
     )
+
+
+def _untagged_places(sent: Span, covered: set[int], content: set[int]) -> list[Quantity]:
+    """Places in a race or a table that spaCy did not tag as ordinals ("and finished
+    seventh in 2023-24")."""
+    out = []
+    for tok in sent:
+        if tok.i in covered or tok.i not in content:
+            continue
+        place = _ordinal(sent.doc[tok.i : tok.i + 1])
+        if place is not None and place.unit.startswith("place:"):
+            out.append(place)
+    return out
+
+
+def _placed(rank: Token) -> str:
+    """Whose place in a race or a table an ordinal is ("Tola finished fifth", "Morita
+    took fourth place", "came second"): the subject's lemma; "" for another ordinal or
+    a subject only a pronoun names."""
+    placed = rank.dep_ == "amod" and rank.head.lower_ in PLACE_NOUNS  # "in fourth place"
+    # "conj": "finished second in 2023 and 2024 and third in 2025", parsed so
+    if not placed and rank.dep_ not in ("advmod", "acomp", "attr", "oprd", "npadvmod", "conj"):
+        return ""
+    verb = _up_to_verb(rank)  # the parser may hang "third" on "on Sunday"
+    if verb.lemma_.lower() not in PLACE_VERBS:
+        return ""
+    if verb.dep_ in ("acl", "relcl"):  # "Tola, the defending champion, (who) finished fifth"
+        noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        return noun.lemma_.lower() if noun.pos_ == "PROPN" else ""
+    # "Gebre faded late and finished fourth": the subject of the verb it is joined to
+    for tok in [verb, *verb.ancestors][:3]:
+        subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return "" if subject.pos_ == "PRON" else subject.lemma_.lower()
+    # A subject the parser missed ("Defending champion Bekele Tola of Ethiopia finished
+    # third", read as a clause of "Defending"): the one person named before the verb.
+    people = {
+        t.lemma_.lower()
+        for left in verb.lefts
+        for t in left.subtree
+        if t.ent_type_ == "PERSON" and t.dep_ != "compound"
+    }
+    return people.pop() if len(people) == 1 else ""
 
 
 def _head_text(tok: Token) -> str:
@@ -987,28 +1143,8 @@ def parse_parts(sent: Span) -> ClaimParts:
                 )
                 date_tokens.update(range(ent.start, ent.end))
                 continue
-            scale, unit, taken = _letters_after(ent, _unit(ent, label))
-            verb, approximate = _verb_of(ent.root), _approximate(ent)
-            bound = bound_of(_lead(ent, sent))
-            taken = max(taken, unit_words_after(ent))
-            shown = sent.doc[ent.start : min(ent.end + taken, sent.end)]
-            for value, high in numbers_in(ent.text):
-                value, high = value * scale, None if high is None else high * scale
-                parts.quantities.append(
-                    Quantity(
-                        value,
-                        unit,
-                        shown.text,
-                        shown.start_char,
-                        shown.end_char,
-                        approximate,
-                        high,
-                        verb,
-                        # A bound word before a range is the range's start, not a bound of
-                        # it ("fell from over 100 to 80" is 100 to 80, not 80 and above).
-                        bound if high is None else "",
-                    )
-                )
+            for part in _move_and_level(ent):
+                parts.quantities += _quantities(part, label, sent)
             date_tokens.update(range(ent.start, ent.end))
         elif label == "ORDINAL":
             rank = _ordinal(ent)
@@ -1031,6 +1167,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                 )
             )
     covered = date_tokens | {i for e in sent.ents for i in range(e.start, e.end)}
+    parts.ordinals += _untagged_places(sent, covered, content)
     for tok in sent:  # digits spaCy left outside any entity ("rose to 12")
         if tok.i in covered or tok.i not in content or not NUMBER.fullmatch(tok.text):
             continue
@@ -1051,7 +1188,9 @@ def parse_parts(sent: Span) -> ClaimParts:
             )
     parts.changes, factors = _changes(sent, content, parts.dates)
     parts.quantities += factors
-    parts.quantities = [replace(q, context=_context(sent, q)) for q in parts.quantities]
+    parts.quantities = [
+        replace(q, context=_context(sent, q)) for q in _tallies(sent, parts.quantities)
+    ]
     parts.name_lists = _name_lists(sent, parts.entities)
     parts.memberships = memberships(sent)
     parts.groups = groups(sent)
@@ -1174,7 +1313,13 @@ def _antecedent(pronoun: Token) -> Entity | None:
     if len(named) != 1:
         return None
     (ent,) = named.values()
-    role = role or (ent.root.head.dep_ if ent.root.dep_ == "appos" else ent.root.dep_)
+    root = ent.root
+    if not role and root.dep_ == "pobj" and root.head.lower_ == "of":
+        # "Reserve Bank of New Zealand Governor Claire Whitmore told reporters", parsed as
+        # the bank telling them: a titled name after "of" the subject is that subject.
+        titled = any(c.dep_ == "compound" and c.i < ent.start and c.is_title for c in root.children)
+        role = root.head.head.dep_ if titled else ""
+    role = role or (root.head.dep_ if root.dep_ == "appos" else root.dep_)
     titles = {t.lower_.rstrip(".") for t in doc[max(ent.start - 2, 0) : ent.start]}
     other_sex = MALE if pronoun.lower_ == "she" else FEMALE
     if role not in SUBJECTS or titles & other_sex:

@@ -563,7 +563,8 @@ class Detector:
 
     def score(self, texts: Iterable[str], y: Iterable[Any]) -> float:
         """AUROC on ``texts`` (accuracy would hide the low-FPR behaviour that matters);
-        ``y`` as :meth:`fit` takes it (1/"machine", 0/"human")."""
+        ``y`` as :meth:`fit` takes it (1/"machine", 0/"human"). Texts too short to judge
+        have no probability and are left out."""
         from sklearn.metrics import roc_auc_score
 
         texts = _check_texts(texts)

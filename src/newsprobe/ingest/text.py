@@ -155,6 +155,8 @@ def article_from_text(
     fills the ``Article`` fields of the same names (url, author, date, site).
     """
     findings: dict[str, int] = {}
+    if metadata.get("date") is None and (date := leading_date(raw)[0]):
+        metadata["date"] = date
     text = normalize_text(raw, findings)
     if title:
         title = normalize_text(title, findings)
@@ -180,6 +182,27 @@ def article_from_text(
         meta=meta,
         **metadata,
     )
+
+
+_PUBLISHED = re.compile(r"^(?:published|posted)(?: on)?\s*:?\s*", re.I)
+
+
+def leading_date(text: str) -> tuple[str | None, str]:
+    """The publication date a saved or pasted story opens with on a line of its own
+    ("November 25, 2025", "Published: 25 Nov 2025"), as YYYY-MM-DD, and the text under
+    it; else ``(None, text)``. Claims read "last year" from it, and the headline is the
+    line after it, not the date."""
+    from newsprobe.claims.parts import read_date
+
+    head, _, rest = text.lstrip().partition("\n")
+    line = _PUBLISHED.sub("", head.strip())
+    if not line or len(line) > 40 or not re.search(r"\d", line):
+        return None, text
+    try:
+        date = read_date(line)
+    except ValueError:
+        return None, text
+    return (date, rest.lstrip()) if len(date) == 10 else (None, text)
 
 
 #: The story under a headline holds at least this many words (else the line is the text).

@@ -21,7 +21,7 @@ from newsprobe.ingest.records import (
     left_out_note,
     walk_folder,
 )
-from newsprobe.ingest.text import check_bytes, decode, plain_headline
+from newsprobe.ingest.text import check_bytes, decode, leading_date, plain_headline
 from newsprobe.normalize import normalize_text
 from newsprobe.sources.base import Passage
 
@@ -157,8 +157,9 @@ def _file(path: Path, max_words: int) -> list[Passage]:
         return _document(text, str(path.resolve()), title, None, meta.get("date"), max_words)
     check_bytes(data, str(path))  # the same refusal as `check`: binary, empty or too big
     text = decode(data)
-    title = _text_title(text) or path.stem
-    return _document(text, str(path.resolve()), title, None, None, max_words)
+    date, under = leading_date(text)  # "November 25, 2025" over the headline
+    title = _text_title(under) or path.stem
+    return _document(text, str(path.resolve()), title, None, date, max_words)
 
 
 _MD_HEADING = re.compile(r"\A\s*#{1,2}\s+(.+?)\s*#*\s*$", re.MULTILINE)

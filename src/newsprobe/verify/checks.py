@@ -23,7 +23,7 @@ from newsprobe.claims.aliases import (
     spelled_out,
 )
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
-from newsprobe.claims.numbers import LOWER, MONEY, UPPER
+from newsprobe.claims.numbers import LOWER, MONEY, QUALIFIERS, SCALES, START, UPPER, WORDS
 from newsprobe.claims.parts import COURTESY, DOWN, UP, verb_kin
 from newsprobe.claims.units import AMBIGUOUS, convert
 from newsprobe.verify.alignment import Alignment
@@ -35,6 +35,8 @@ from newsprobe.verify.options import (
 )
 
 UNIT_SYNONYMS = {
+    "mp": "lawmaker",  # "seven MPs" against "five lawmakers"
+    "legislator": "lawmaker",
     "person": "people",
     "persons": "people",
     "%": "percent",
@@ -188,7 +190,23 @@ def paired(q: Quantity, claimed: list[Quantity], theirs: list[Quantity]) -> list
 
 #: How a sum's currency is said when its words do not say it ("2.5 million euros" is
 #: read as the number "2.5 million" of euros).
-CURRENCY_WORDS = {"usd": "dollars", "eur": "euros", "gbp": "pounds", "jpy": "yen"}
+CURRENCY_WORDS = {
+    "usd": "dollars",
+    "eur": "euros",
+    "gbp": "pounds",
+    "jpy": "yen",
+    "nzd": "New Zealand dollars",
+    "aud": "Australian dollars",
+    "cad": "Canadian dollars",
+    "hkd": "Hong Kong dollars",
+    "sgd": "Singapore dollars",
+    "twd": "Taiwan dollars",
+    "brl": "reais",
+    "cny": "yuan",
+    "inr": "rupees",
+    "rub": "roubles",
+    "zar": "rand",
+}
 
 
 def _shown(q: Quantity) -> str:
@@ -199,7 +217,45 @@ def _shown(q: Quantity) -> str:
     said = re.search(r"[$£€¥]|dollar|euro|pound|yen|\b(?:usd|eur|gbp|jpy)\b", text, re.I)
     if unit in CURRENCY_WORDS and not said:
         text = f"{text} {CURRENCY_WORDS[unit]}"
+    if unit == "point" and "point" not in text:  # "4" of "fell 4 percentage points"
+        text = f"{text} percentage points" if "percentage" in q.context else f"{text} points"
     return text
+
+
+def _share_or_move(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
+    """The source's same number in the other of "percent" and "percentage points", when
+    it does not also state it in the claim's: "unemployment rose 0.3 percent" for "rose
+    0.3 percentage points" is the classic misreading of a share's move (0.3% of 4.6% is
+    0.014 points)."""
+    if _unit(q) not in ("percent", "point") or any(
+        _unit(s) == _unit(q) and same_number(q, s) for s in theirs
+    ):
+        return None
+    points = [s for s in theirs if _unit(s) in ("point", "basis point")]
+    if _unit(q) == "point":
+        return next((s for s in theirs if _unit(s) == "percent" and same_number(q, s)), None)
+    # "cut rates by 0.25%" for "by 25 basis points": 0.25 points
+    return next((s for s in points if same_number(q, _in_points(s))), None)
+
+
+def _named_in(q: Quantity) -> bool:
+    """Whether a value's words name what it counts, beyond its number ("100 million
+    yuan", not "five" or "1.2 million")."""
+    words = set(re.findall(r"[a-z]+", q.text.lower()))
+    return bool(words - set(SCALES) - set(WORDS) - QUALIFIERS)
+
+
+def _same_verb(a: Quantity, b: Quantity) -> bool:
+    """Whether two values are of one action: the same verb or its kin ("holds", "controls")."""
+    return a.verb == b.verb or a.verb in verb_kin(b.verb)
+
+
+def _in_points(q: Quantity) -> Quantity:
+    """A move in basis points as percentage points ("25 basis points" is 0.25)."""
+    if _unit(q) != "basis point":
+        return q
+    high = None if q.high is None else q.high / 100
+    return replace(q, value=q.value / 100, high=high, unit="point")
 
 
 def _dated(d: DateRef) -> str:
@@ -447,8 +503,27 @@ def compare(
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
         theirs = of_same_action(q.verb, theirs)
+        acted = q.verb not in ("", "be", "have") and any(
+            s.verb == q.verb for s in source.quantities
+        )
+        if acted and not any(_same_verb(s, q) for s in theirs):
+            # The source gives the claim's action values of other kinds only: "won 12 of
+            # their 20 matches and drew five" counts no matches for a claim's "drew".
+            theirs = []
         res.checkable += 1
-        if matched := [s for s in theirs if same(q, s)]:
+        # The value said without its noun, of the same action: "holds 403 of the 650
+        # seats, up from 365" states the claim's "held 365 of the 650 seats".
+        bare = [
+            s
+            for s in source.quantities
+            if _unit(q)
+            and not _unit(s)
+            and s.high is None
+            and s.value == q.value
+            and _same_verb(s, q)
+            and not _named_in(s)  # not "100 million yuan"
+        ]
+        if matched := [s for s in theirs if same(q, s)] or bare:
             agree(q.verb, q.text, matched[0].text)
         elif theirs and same_action(q.verb):
             conflict("number", _shown(q), ", ".join(dict.fromkeys(_shown(s) for s in theirs)))
@@ -468,6 +543,16 @@ def compare(
             bare = [s for s in source.quantities if not _unit(s) and s.verb == q.verb]
             if bare:
                 check_value(q, paired(q, claim.quantities, bare), same_number)
+            continue
+        if q.bound == START and not any(s.bound == START for s in source.quantities):
+            # Where a change started ("rose to 6.9% from 6.8%"), which a source that gives
+            # the change ("rose 0.1 percentage point to 6.9%") does not state as a level.
+            res.unresolved += 1
+            continue
+        moved = _share_or_move(q, of_same_action(q.verb, source.quantities))
+        if moved is not None and same_action(q.verb):
+            res.checkable += 1
+            conflict("number", _shown(q), _shown(moved))
             continue
         # Unless the two speak of other months ("stood at 4.1 percent in May" against
         # "rose to 4.3 percent in June").

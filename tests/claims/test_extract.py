@@ -425,6 +425,7 @@ def test_dollars_of_other_countries_and_percentage_points(nlp, sentence, value, 
         # A tally is votes for and votes against.
         ("MPs voted 312-118 on Tuesday.", [(312.0, "votes for"), (118.0, "votes against")]),
         ("The bill passed by 321 votes to 118.", [(321.0, "votes for"), (118.0, "votes against")]),
+        ("The Senate endorsed the deal 52-48.", [(52.0, "votes for"), (48.0, "votes against")]),
         # "16 in 2020" is no share of one in 2020.
         ("Wales lowered its voting age to 16 in 2020.", [(16.0, "")]),
     ],

@@ -481,6 +481,11 @@ QA_SOURCES = [
     Passage("Inflation in Tarvik rose to 3.1% in May from 2.9% in April.", "prices"),
     Passage("All of the Vell opposition's five lawmakers voted against the bill.", "against"),
     Passage("Sterling rose 0.2% to $1.2650 on Tuesday, the Tarvik exchange said.", "fx"),
+    Passage(
+        "Uganda's Joshua Kiprotich won the Lakeside Marathon, 9 seconds ahead of Kenya's "
+        "Daniel Mutai.",
+        "marathon",
+    ),
 ]
 
 
@@ -542,6 +547,9 @@ QA_SOURCES = [
         # Nouns news writes two ways: "MPs" are "lawmakers", "the pound" is "sterling".
         ("All of the Vell opposition's seven MPs voted against the bill.", "contradicted"),
         ("The pound gained 0.2% to $1.2650 on Tuesday, the Tarvik exchange said.", "supported"),
+        # One runner's country, whoever else the source says is Kenyan.
+        ("Kenya's Joshua Kiprotich won the Lakeside Marathon.", "contradicted"),
+        ("Uganda's Joshua Kiprotich won the Lakeside Marathon.", "supported"),
         # Another sum in another currency may be a conversion: not a conflict, and not
         # support either, however alike the sentences read.
         (

@@ -752,16 +752,23 @@ def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
     crosswise ("4-2" against "5-1") or with the voting age of the same sentence."""
     if not VOTE_LEMMAS & {t.lemma_.lower() for t in sent}:
         return quantities
-    sides: dict[int, str] = {}
+    sides: dict[int, tuple[str, re.Match[str]]] = {}
     for m in TALLY.finditer(sent.text):
-        sides[sent.start_char + m.start("ayes")] = "votes for"
-        sides[sent.start_char + m.start("noes")] = "votes against"
-    if not sides:
-        return quantities
-    return [
-        replace(q, unit=sides[q.start]) if q.start in sides and q.high is None else q
-        for q in quantities
-    ]
+        sides[sent.start_char + m.start("ayes")] = ("votes for", m)
+        sides[sent.start_char + m.start("noes")] = ("votes against", m)
+    out = []
+    for q in quantities:
+        if q.start not in sides:
+            out.append(q)
+        elif q.high is None:
+            out.append(replace(q, unit=sides[q.start][0]))
+        else:  # "endorsed the deal 52-48", one entity read as a range of 48 to 52
+            m = sides[q.start][1]
+            for unit, side in (("votes for", "ayes"), ("votes against", "noes")):
+                number, (start, end) = m.group(side), m.span(side)
+                at = {"start": sent.start_char + start, "end": sent.start_char + end}
+                out.append(replace(q, value=float(number), high=None, unit=unit, text=number, **at))
+    return out
 
 
 def _approximate(span: Span) -> bool:

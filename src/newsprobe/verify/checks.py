@@ -810,17 +810,33 @@ def swapped_names(
     claim: ClaimParts, source: ClaimParts, aligned: Alignment
 ) -> list[tuple[Entity, Entity]]:
     """The claim's names that stand where the source's same words name another, neither
-    sentence naming the other's anywhere. Not the claim's actor: "Sweden became the 32nd
+    sentence naming the other's anywhere (unless each gives it as the same person's:
+    "Kenya's Joshua Kiprotich" against "Uganda's Joshua Kiprotich ... ahead of Kenya's
+    Daniel Mutai"). Not the claim's actor: "Sweden became the 32nd
     member" is about another country than "Finland became the 31st member", and "Scott
     Williams hopes to return" about another player than "Liam Williams is set to
     return", not a swap of one for the other."""
-    return [
-        (mine, theirs)
-        for mine, theirs in aligned.name_swaps()
-        if not set(mine.text.lower().split()) & _actors(claim)
-        and not _mentions(source, mine)
-        and not _mentions(claim, theirs)
-    ]
+    found = []
+    for mine, theirs in aligned.name_swaps():
+        whose = _whose(claim, mine)
+        if whose is not None and whose == _whose(source, theirs):
+            found.append((mine, theirs))  # one person's country: "Kenya's Joshua Kiprotich"
+        elif not (
+            set(mine.text.lower().split()) & _actors(claim)
+            or _mentions(source, mine)
+            or _mentions(claim, theirs)
+        ):
+            found.append((mine, theirs))
+    return found
+
+
+def _whose(parts: ClaimParts, place: Entity) -> str | None:
+    """The person a place is said of, as "Kenya's Joshua Kiprotich" says his country:
+    the surname of the person named right after the place's "'s" (None when none is).
+    The same person's country on both sides is compared however often the other
+    country is named for someone else ("finished ahead of Kenya's Daniel Mutai")."""
+    after = [e for e in parts.entities if e.label == "PERSON" and 0 < e.start - place.end <= 3]
+    return after[0].text.split()[-1].lower() if after else None
 
 
 def _actors(parts: ClaimParts) -> set[str]:

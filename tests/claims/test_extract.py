@@ -426,6 +426,9 @@ def test_dollars_of_other_countries_and_percentage_points(nlp, sentence, value, 
         ("MPs voted 312-118 on Tuesday.", [(312.0, "votes for"), (118.0, "votes against")]),
         ("The bill passed by 321 votes to 118.", [(321.0, "votes for"), (118.0, "votes against")]),
         ("The Senate endorsed the deal 52-48.", [(52.0, "votes for"), (48.0, "votes against")]),
+        # A length of time, which spaCy tags as a date, is a number of its unit.
+        ("Talbot was sentenced to 16 years in prison.", [(16.0, "year")]),
+        ("Prosecutors sought a 20-year sentence.", [(20.0, "year")]),
         # "16 in 2020" is no share of one in 2020.
         ("Wales lowered its voting age to 16 in 2020.", [(16.0, "")]),
     ],

@@ -486,6 +486,21 @@ QA_SOURCES = [
         "Daniel Mutai.",
         "marathon",
     ),
+    Passage("Talbot was sentenced to 14 years in prison by the Vell district court.", "court"),
+    Passage(
+        "The inquiry was led by the Vell Department of Transportation's inspector general.",
+        "inquiry",
+    ),
+    Passage(
+        "Over 24 weeks, 4 percent of people on velimab went to an emergency room, compared "
+        "with 8 percent on placebo.",
+        "trial",
+    ),
+    Passage(
+        "The Vell quake struck at a depth of 38 kilometres, about 64 kilometres (40 miles) "
+        "from the coast, the survey said.",
+        "quake",
+    ),
 ]
 
 
@@ -550,6 +565,21 @@ QA_SOURCES = [
         # One runner's country, whoever else the source says is Kenyan.
         ("Kenya's Joshua Kiprotich won the Lakeside Marathon.", "contradicted"),
         ("Uganda's Joshua Kiprotich won the Lakeside Marathon.", "supported"),
+        # A fourth fact-checker's (qa104): a length of time, which spaCy tags as a date; a
+        # body one word apart; an actor named otherwise where two values are the same.
+        ("Talbot was sentenced to 16 years in prison by the Vell district court.", "contradicted"),
+        (
+            "The inquiry was led by the Vell Department of Justice's inspector general.",
+            "contradicted",
+        ),
+        (
+            "Over 24 weeks, 4% of velimab patients needed emergency care, compared with 8% of "
+            "those on placebo.",
+            "supported",
+        ),
+        # The same number in another unit of its measure, whatever the verbs.
+        ("The survey said the Vell quake was 38 miles deep.", "contradicted"),
+        ("The survey said the Vell quake was 38 km deep, 40 miles from the coast.", "supported"),
         # Another sum in another currency may be a conversion: not a conflict, and not
         # support either, however alike the sentences read.
         (

@@ -138,6 +138,12 @@ VOTE_LEMMAS = {"vote", "pass", "approve", "reject", "adopt", "defeat", "back", "
 TALLY = re.compile(
     r"\b(?P<ayes>\d{1,4})(?:\s*[-–]\s*| votes? to )(?P<noes>\d{1,4})\b(?!\s*(?:%|per|years?))"
 )
+# A length of time as spaCy tags it: "16 years", "a 20-year", "about two weeks".
+DURATION = re.compile(
+    r"(?:an? |the )?(?:(?:about|around|nearly|almost|some|more than|at least|up to|over) )?"
+    r"(?P<n>\d[\d,.]*|[a-z]+(?:-[a-z]+)?)[ -](?P<unit>years?|months?|weeks?|days?|hours?|decades?)",
+    re.IGNORECASE,
+)
 # A share written as one: "0.5%", "12 per cent".
 PERCENT_SIGN = re.compile(r"%|\bper ?cent\b")
 FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
@@ -507,6 +513,25 @@ def _age(ent: Span) -> Quantity | None:
     if value is None:
         return None
     return Quantity(value, "age", ent.text, ent.start_char, ent.end_char, verb=_verb_of(ent.root))
+
+
+def _duration(ent: Span, sent: Span) -> Quantity | None:
+    """A length of time ("16 years in prison", "a 20-year sentence", "within 60 days"),
+    which spaCy tags as a date: a number of its unit, compared as other numbers are."""
+    m = DURATION.fullmatch(ent.text.strip())
+    value = number_value(m.group("n").replace("-", " ")) if m else None
+    if m is None or value is None or ent.text.strip().lower() == "one day":
+        return None  # "I have to retire one day": some day, not a day long
+    return Quantity(
+        value,
+        m.group("unit").lower().removesuffix("s"),
+        ent.text,
+        ent.start_char,
+        ent.end_char,
+        approximate=_approximate(ent),
+        verb=_verb_of(ent.root),
+        bound=bound_of(_lead(ent, sent)),
+    )
 
 
 def _matched(sent: Span, m: re.Match[str]) -> tuple[int, int, set[int]]:
@@ -1133,6 +1158,8 @@ def parse_parts(sent: Span) -> ClaimParts:
             ref = _date(ent)
             if ref.year or ref.month or ref.weekday is not None or ref.relative:
                 parts.dates.append(ref)
+            elif (lasted := _duration(ent, sent)) is not None:
+                parts.quantities.append(lasted)
             date_tokens.update(range(ent.start, ent.end))
         elif label in NUMERIC:
             if label == "CARDINAL" and YEAR.fullmatch(ent.text.strip()):

@@ -238,6 +238,36 @@ def _share_or_move(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
     return next((s for s in points if same_number(q, _in_points(s))), None)
 
 
+def _unit_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
+    """The source's value with the claim's number in another unit of its measure ("38
+    kilometers" for "38 miles"), when the source states the claim's value in no unit."""
+    if any(_unit(s) == _unit(q) and same_number(q, s) for s in theirs):
+        return None
+    return next(
+        (
+            s
+            for s in theirs
+            if _unit(s) != _unit(q)
+            and (s.value, s.high) == (q.value, q.high)
+            and any(not same_measure(q, c) for c in _converted(q, [s]))
+        ),
+        None,
+    )
+
+
+def values_stated(claim: ClaimParts, source: ClaimParts) -> int:
+    """How many of the claim's values the source sentence states, in the same unit; 0
+    when it gives one of them another value ("nearly 6,000 adults" for "3,412 adults")."""
+    stated = 0
+    for q in claim.quantities:
+        theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
+        if any(same_number(q, s) for s in theirs):
+            stated += 1
+        elif theirs:
+            return 0
+    return stated
+
+
 def _named_in(q: Quantity) -> bool:
     """Whether a value's words name what it counts, beyond its number ("100 million
     yuan", not "five" or "1.2 million")."""
@@ -503,13 +533,6 @@ def compare(
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
         theirs = of_same_action(q.verb, theirs)
-        acted = q.verb not in ("", "be", "have") and any(
-            s.verb == q.verb for s in source.quantities
-        )
-        if acted and not any(_same_verb(s, q) for s in theirs):
-            # The source gives the claim's action values of other kinds only: "won 12 of
-            # their 20 matches and drew five" counts no matches for a claim's "drew".
-            theirs = []
         res.checkable += 1
         # The value said without its noun, of the same action: "holds 403 of the 650
         # seats, up from 365" states the claim's "held 365 of the 650 seats".
@@ -523,8 +546,15 @@ def compare(
             and _same_verb(s, q)
             and not _named_in(s)  # not "100 million yuan"
         ]
+        acted = q.verb not in ("", "be", "have") and any(
+            s.verb == q.verb for s in source.quantities
+        )
         if matched := [s for s in theirs if same(q, s)] or bare:
             agree(q.verb, q.text, matched[0].text)
+        elif theirs and acted and not any(_same_verb(s, q) for s in theirs):
+            # The source gives the claim's action values of other kinds only: "won 12 of
+            # their 20 matches and drew five" counts no matches for a claim's "drew".
+            res.unresolved += 1
         elif theirs and same_action(q.verb):
             conflict("number", _shown(q), ", ".join(dict.fromkeys(_shown(s) for s in theirs)))
         elif theirs and paraphrase:
@@ -548,6 +578,12 @@ def compare(
             # Where a change started ("rose to 6.9% from 6.8%"), which a source that gives
             # the change ("rose 0.1 percentage point to 6.9%") does not state as a level.
             res.unresolved += 1
+            continue
+        if (unit_swapped := _unit_swapped(q, source.quantities)) is not None:
+            # "38 miles deep" for "a depth of 38 kilometers": the same number in another
+            # unit of its measure, whatever the verbs (a coincidence it rarely is).
+            res.checkable += 1
+            conflict("number", _shown(q), _shown(unit_swapped))
             continue
         moved = _share_or_move(q, of_same_action(q.verb, source.quantities))
         if moved is not None and same_action(q.verb):

@@ -41,6 +41,7 @@ from newsprobe.verify.checks import (
     swapped_names,
     term_overlap,
     topic_overlap,
+    values_stated,
 )
 from newsprobe.verify.judge import LLMJudge
 from newsprobe.verify.memberships import group_evidence
@@ -246,6 +247,15 @@ def verify_claims(
             x in p_lemmas or lemma_named(x, p_lemmas) or _spelled_out(x, claim, h.passage.text)
             for x in claim.parts.subjects
         )
+        theirs = None  # the sentence's parts, once parsed
+        if not actor and near >= options.min_similarity and len(claim.parts.quantities) >= 2:
+            # Named otherwise ("patients" for "people", "the government" for "we"), the
+            # actor is the sentence's when two of the claim's values are there too: "4% of
+            # velimab patients ..., compared with 8%" and "4 percent of people on velimab
+            # ..., compared with 8 percent". One value alone ("a storm killed 14") is not,
+            # nor two beside a third the sentence gives otherwise.
+            theirs = parse_parts(sent.span)
+            actor = values_stated(claim.parts, theirs) >= 2
         # So must a named speaker, whom the entity gate does not see (the attribution frame
         # is not part of the assertion): "Rutte said X" is not confirmed by a passage
         # without Rutte, nor by "Stoltenberg said X".
@@ -257,7 +267,6 @@ def verify_claims(
             # starts after that person was named gives the words to "he" as well.
             or claim.parts.attribution in PRONOUN_SPEAKERS
         )
-        theirs = None  # the sentence's parts, once parsed
         if (
             coverage < options.min_entity_coverage
             and actor
@@ -266,7 +275,7 @@ def verify_claims(
         ):
             # A name the passage lacks may stand where its sentence, in the claim's own
             # words, names another: the passage is about the claim, and says otherwise.
-            theirs = parse_parts(sent.span)
+            theirs = theirs or parse_parts(sent.span)
             swaps = swapped_names(claim.parts, theirs, Alignment(claim.parts, theirs))
             coverage = entity_coverage(claim.parts.entities, page, [e for e, _ in swaps])
         relevant = (

@@ -231,10 +231,10 @@ def _share_or_move(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
         _unit(s) == _unit(q) and same_number(q, s) for s in theirs
     ):
         return None
-    points = [s for s in theirs if _unit(s) in ("point", "basis point")]
     if _unit(q) == "point":
         return next((s for s in theirs if _unit(s) == "percent" and same_number(q, s)), None)
     # "cut rates by 0.25%" for "by 25 basis points": 0.25 points
+    points = [s for s in theirs if _unit(s) in ("point", "basis point")]
     return next((s for s in points if same_number(q, _in_points(s))), None)
 
 

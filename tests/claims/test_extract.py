@@ -396,6 +396,7 @@ def test_letters_after_a_number_are_a_scale_or_metres(nlp, sentence, value, unit
         ("HK$10 billion was spent on the bridge.", 10e9, "hkd"),
         ("It cost US$3 million.", 3e6, "usd"),
         ("TSMC earned NT$374.7 billion.", 374.7e9, "twd"),
+        ("Fonterra will pay farmers NZ$10.00 per kilogram.", 10.0, "nzd"),  # tagged a date
         ("The firm paid 40 million New Zealand dollars.", 40e6, "nzd"),
         ("The firm paid 5 million Australian dollars.", 5e6, "aud"),
         ("The firm paid 5 million dollars.", 5e6, "usd"),

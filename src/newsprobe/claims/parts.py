@@ -1143,6 +1143,8 @@ def parse_parts(sent: Span) -> ClaimParts:
         label = ent.label_
         if label == "DATE" and re.search(r"%|\bper ?cent\b", ent.text, re.I):
             label = "PERCENT"  # "six and a half percent", which spaCy reads as a date
+        elif label == "DATE" and ent[0].lower_ in CURRENCIES:
+            label = "MONEY"  # "NZ$10.00", read as a date too
         age = _age(ent) if label == "DATE" else None
         if age is not None or any(t.i in date_tokens for t in ent):
             if age is not None:

@@ -219,6 +219,8 @@ def _shown(q: Quantity) -> str:
         text = f"{text} {CURRENCY_WORDS[unit]}"
     if unit == "point" and "point" not in text:  # "4" of "fell 4 percentage points"
         text = f"{text} percentage points" if "percentage" in q.context else f"{text} points"
+    if unit == "basis point" and "basis" not in text:  # "50" of "by 50 basis points"
+        text = f"{text} basis points"
     return text
 
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from newsprobe.detect.boosting import export_trees, tree_decision
 from newsprobe.detect.boundary import BoundaryLocator
-from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix
+from newsprobe.detect.features import N_TOKENS, FeatureExtractor, feature_matrix, scorers_of
 from newsprobe.detect.scorers import PAIR_SCORERS, RULE_SCORERS, SCORERS, TEXT_SCORERS
 from newsprobe.detect.tells import TELL_PROBABILITY
 from newsprobe.errors import DetectorFileError, InputError, NewsprobeError
@@ -256,7 +256,9 @@ class Detector:
         return "+".join(self.models) or "none"
 
     def candidate_features(self) -> list[str]:
-        names = [s.name for s in self.extractor.scorers() if s.kind not in RULE_SCORERS]
+        # Named without the extractor, which would fix the device and runtime as they are
+        # when a detector is loaded, before --device or --runtime set them.
+        names = [s.name for s in scorers_of(self.models) if s.kind not in RULE_SCORERS]
         if self.features is not None:
             names = [n for n in names if n.split("@", 1)[0] in self.features]
         return names

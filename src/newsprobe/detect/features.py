@@ -94,6 +94,16 @@ def stats_features(stats: TokenStats, scorers: Sequence[Scorer], text: str) -> d
     return values
 
 
+def scorers_of(models: Sequence[str]) -> list[Scorer]:
+    """The scorers a detector over ``models`` reads: the text scorers, each model's, and
+    the cross-model ones; named without loading a model."""
+    out: list[Scorer] = [cls() for cls in TEXT_SCORERS.values()]
+    for m in models:
+        out.extend(model_scorers(m))
+    out.extend(pair_scorers(models))
+    return out
+
+
 class FeatureExtractor:
     """Scorer values for many texts, cached per model.
 
@@ -143,11 +153,7 @@ class FeatureExtractor:
         return self._lms[name]
 
     def scorers(self) -> list[Scorer]:
-        out: list[Scorer] = [cls() for cls in TEXT_SCORERS.values()]
-        for m in self.models:
-            out.extend(model_scorers(m))
-        out.extend(pair_scorers(self.models))
-        return out
+        return scorers_of(self.models)
 
     def stats(
         self, texts: Sequence[str], max_tokens: int | None = None

@@ -1343,7 +1343,9 @@ def test_a_clause_of_a_long_sentence_is_evidence_of_its_own(tmp_path, model):
     (wrong,) = verdicts(s, "Two-year swap rates tumbled 21 basis points to 2.91%.", model).values()
     (evidence,) = wrong.evidence
     assert evidence.relevant and evidence.similarity < MIN_SIMILARITY
-    assert [(c.claim_value, c.source_value) for c in wrong.conflicts] == [("21", "12")]
+    assert [(c.claim_value, c.source_value) for c in wrong.conflicts] == [
+        ("21 basis points", "12 basis points")
+    ]
     (right,) = verdicts(s, "Two-year swap rates dropped 12 basis points to 2.91%.", model).values()
     assert right.verdict == "supported"
 

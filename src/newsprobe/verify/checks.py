@@ -224,14 +224,17 @@ def _shown(q: Quantity) -> str:
     return text
 
 
+def _states(q: Quantity, theirs: list[Quantity]) -> bool:
+    """Whether the source states the claim's value in the claim's own unit."""
+    return any(_unit(s) == _unit(q) and same_number(q, s) for s in theirs)
+
+
 def _share_or_move(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
     """The source's same number in the other of "percent" and "percentage points", when
     it does not also state it in the claim's: "unemployment rose 0.3 percent" for "rose
     0.3 percentage points" is the classic misreading of a share's move (0.3% of 4.6% is
     0.014 points)."""
-    if _unit(q) not in ("percent", "point") or any(
-        _unit(s) == _unit(q) and same_number(q, s) for s in theirs
-    ):
+    if _unit(q) not in ("percent", "point") or _states(q, theirs):
         return None
     if _unit(q) == "point":
         return next((s for s in theirs if _unit(s) == "percent" and same_number(q, s)), None)
@@ -243,7 +246,7 @@ def _share_or_move(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
 def _unit_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
     """The source's value with the claim's number in another unit of its measure ("38
     kilometers" for "38 miles"), when the source states the claim's value in no unit."""
-    if any(_unit(s) == _unit(q) and same_number(q, s) for s in theirs):
+    if _states(q, theirs):
         return None
     return next(
         (

@@ -72,8 +72,14 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("south korea", "south korean", "south koreans"),
     ("north korea", "north korean", "north koreans"),
     # Common nouns news writes two ways, as lemmas: "MPs" and "lawmakers" are one actor,
-    # "sterling" the pound, "the jobless rate" unemployment.
+    # "his attorney" his lawyer, "jurors" the jury, "sales" revenue, "the pact" the
+    # agreement, "the blaze" the fire, "sterling" the pound, "the jobless rate" unemployment.
     ("lawmaker", "mp", "legislator"),
+    ("lawyer", "attorney"),
+    ("jury", "juror"),
+    ("revenue", "sale", "turnover"),
+    ("agreement", "pact", "treaty", "accord", "deal"),
+    ("fire", "wildfire", "blaze"),
     ("sterling", "pound"),
     ("unemployment", "jobless", "joblessness"),
 )

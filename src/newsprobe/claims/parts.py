@@ -92,9 +92,10 @@ YEAR = re.compile(r"\b((?:1[5-9]|20)\d\ds?)\b")
 # Verbs (and a few nouns) that say which way a value moved, and the factor of those that
 # say by how much: "profits tripled" against "profits doubled" is a number conflict.
 UP = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "gain", "raise", "boost"}
-UP |= {"double", "triple", "quadruple", "rebound", "spike", "swell"}
+UP |= {"double", "triple", "quadruple", "rebound", "spike", "swell", "widen"}
 DOWN = {"fall", "decrease", "decline", "drop", "shrink", "slide", "plunge", "sink", "slump"}
 DOWN |= {"dip", "lose", "cut", "reduce", "lower", "halve", "tumble", "contract", "slash"}
+DOWN |= {"narrow"}  # "the margin narrowed by 3.1 points"
 # Verbs that say a count moved only of their object: "the economy added 1,100 jobs", "shed
 # 1,100 jobs"; "she added that ..." moves nothing.
 OBJECT_UP = {"add", "create"}
@@ -111,6 +112,7 @@ _KIN = [
     frozenset({"put", "place", "station", "deploy", "send"}),
     frozenset({"hold", "control", "occupy", "command", "own"}),  # "holds 403 of the seats"
     frozenset({"vote", "pass", "approve", "adopt", "back", "endorse"}),  # "passed 312-118"
+    frozenset({"seek", "ask", "request", "demand"}),  # "sought 20 years", "asked for 17"
 ]
 
 
@@ -138,9 +140,11 @@ VOTE_LEMMAS = {"vote", "pass", "approve", "reject", "adopt", "defeat", "back", "
 TALLY = re.compile(
     r"\b(?P<ayes>\d{1,4})(?:\s*[-–]\s*| votes? to )(?P<noes>\d{1,4})\b(?!\s*(?:%|per|years?))"
 )
-# A length of time as spaCy tags it: "16 years", "a 20-year", "about two weeks".
+# A length of time as spaCy tags it: "16 years", "a 20-year", "about two weeks", "no
+# more than eight years".
 DURATION = re.compile(
-    r"(?:an? |the )?(?:(?:about|around|nearly|almost|some|more than|at least|up to|over) )?"
+    r"(?:an? |the )?(?:(?:about|around|nearly|almost|some|more than|at least|up to|over"
+    r"|(?:no|not) (?:more|less|fewer) than|less than|fewer than|at most|under) )?"
     r"(?P<n>\d[\d,.]*|[a-z]+(?:-[a-z]+)?)[ -](?P<unit>years?|months?|weeks?|days?|hours?|decades?)",
     re.IGNORECASE,
 )
@@ -231,8 +235,11 @@ def _named_unit(span: Span, label: str, lower: str) -> str:
         return m.group(1)
     head = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if head.dep_ in ("nummod", "quantmod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
-        return _currency(head.head)  # "2.5 million euros" is "€2.5 million"
+    counted = head.head
+    # "2.5 million euros" is "€2.5 million"; "Finland 1,500" counts nothing named Finland
+    named_before = counted.pos_ == "PROPN" and counted.i < head.i
+    if head.dep_ in ("nummod", "quantmod", "compound") and counted.pos_ in ("NOUN", "PROPN"):
+        return "" if named_before else _currency(counted)
     if after is not None and after.pos_ == "NOUN":
         return _currency(after)
     if after is not None and is_unit(after.lower_):
@@ -507,12 +514,49 @@ def _age(ent: Span) -> Quantity | None:
     ("54 years" of a sentence is a duration)."""
     m = AGE.match(ent.text.strip())
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if m is None or not (before in ("aged", "age") or "old" in ent.text.lower()):
+    if m is None or not (before in ("aged", "age") or "old" in ent.text.lower() or _set_off(ent)):
         return None
     value = number_value(m.group(1).replace("-", " "))
     if value is None:
         return None
-    return Quantity(value, "age", ent.text, ent.start_char, ent.end_char, verb=_verb_of(ent.root))
+    # Set off after a name, the age is that person's: "Luca Devlin, 21, and his brother
+    # Marco, 19" gives Devlin 21 whatever else the sentence says.
+    unit = f"age:{_name_before(ent.doc[ent.start - 2])}" if _set_off(ent) else "age"
+    return Quantity(value, unit, ent.text, ent.start_char, ent.end_char, verb=_verb_of(ent.root))
+
+
+#: Scales written as words ("12 million"), not the letters glued to a number ("7m").
+SCALE_WORDS = {"thousand", "million", "billion", "trillion"}
+
+
+def _name_before(last: Token) -> str:
+    """The name a word ends ("Mary Johnson" of "Johnson"), lower-cased."""
+    first = last.i
+    while first > 0 and last.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return last.doc[first : last.i + 1].text.lower()
+
+
+def _counted_word(tok: Token, nxt: Token | None) -> bool:
+    """Whether a number word stands before a plural noun it counts ("Eleven people"),
+    outside any entity: spaCy tags some, opening a sentence, as adjectives."""
+    return (
+        tok.is_alpha
+        and tok.like_num
+        and number_value(tok.lower_) is not None
+        and nxt is not None
+        and nxt.tag_ == "NNS"
+    )
+
+
+def _set_off(ent: Span) -> bool:
+    """Whether a bare number follows a name between commas, as news gives ages: "Norwich
+    winger Luca Devlin, 21, will join in July"."""
+    doc = ent.doc
+    if not ent.text.isdigit() or not 0 < int(ent.text) < 120 or ent.start < 2:
+        return False
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return doc[ent.start - 1].text == "," and doc[ent.start - 2].pos_ == "PROPN" and after in ",."
 
 
 def _duration(ent: Span, sent: Span) -> Quantity | None:
@@ -674,7 +718,14 @@ def _changes(
             continue
         end = tok.idx + len(tok)
         own = _own_tokens(tok)
-        when = tuple(d for d in dates if any(d.start <= sent.doc[i].idx < d.end for i in own))
+        # Not a date of another change said in the same words: "narrowed in March after
+        # widening by 5% in February" narrowed in March only.
+        when = tuple(
+            d
+            for d in dates
+            if any(d.start <= sent.doc[i].idx < d.end for i in own)
+            and (d.verb == lemma or d.verb not in UP | DOWN | OBJECT_UP | OBJECT_DOWN)
+        )
         changes.append(Change(tok.text, direction, tok.idx, end, what, when))
         if lemma in FACTORS and tok.pos_ == "VERB":
             # The factor is the action itself, so it has no verb: "tripled" meets "doubled".
@@ -1145,6 +1196,8 @@ def parse_parts(sent: Span) -> ClaimParts:
             label = "PERCENT"  # "six and a half percent", which spaCy reads as a date
         elif label == "DATE" and ent[0].lower_ in CURRENCIES:
             label = "MONEY"  # "NZ$10.00", read as a date too
+        elif label == "PERCENT" and DURATION.fullmatch(ent.text.strip()):
+            label = "DATE"  # "no more than eight years", read as a share
         age = _age(ent) if label == "DATE" else None
         if age is not None or any(t.i in date_tokens for t in ent):
             if age is not None:
@@ -1205,7 +1258,20 @@ def parse_parts(sent: Span) -> ClaimParts:
     covered = date_tokens | {i for e in sent.ents for i in range(e.start, e.end)}
     parts.ordinals += _untagged_places(sent, covered, content)
     for tok in sent:  # digits spaCy left outside any entity ("rose to 12")
-        if tok.i in covered or tok.i not in content or not NUMBER.fullmatch(tok.text):
+        if tok.i in covered or tok.i not in content:
+            continue
+        nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if _counted_word(tok, nxt):
+            # "Eleven people were treated", a number word spaCy tagged as an adjective
+            parts.quantities += _quantities(sent.doc[tok.i : tok.i + 1], "CARDINAL", sent)
+            continue
+        if not NUMBER.fullmatch(tok.text):
+            continue
+        scaled = nxt is not None and nxt.lower_ in SCALE_WORDS and bool(tok.whitespace_)
+        if scaled and nxt.i not in covered:
+            # "an initial 12 million pounds", which spaCy tagged no entity: the sum whole,
+            # its scale and its currency, as the entity's would be.
+            parts.quantities += _quantities(sent.doc[tok.i : tok.i + 2], "CARDINAL", sent)
             continue
         value = number_value(tok.text)
         if value is not None:
@@ -1262,9 +1328,10 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.words = [(m[0].lower(), sent.start_char + m.start()) for m in WORD.finditer(sent.text)]
     parts.subjects = sorted(
         {
-            _actor(t, date_tokens).lemma_.lower()
+            a.lemma_.lower()
             for t in sent
             if t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN") and t.i in content
+            for a in _named_actor(_actor(t, date_tokens))
         }
     )
     parts.owners = sorted(
@@ -1469,6 +1536,12 @@ def _actor(subject: Token, values: set[int]) -> Token:
         return subject
     of = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return of[0] if of else subject
+
+
+def _named_actor(subject: Token) -> list[Token]:
+    """The subject and the name it is given in apposition: "His attorney, Dennis Rourke,
+    argued" is Rourke's act, which a source calling him "Talbot's lawyer" names too."""
+    return [subject, *(c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
 
 
 def _speaker(tok: Token) -> Entity | None:

@@ -79,6 +79,18 @@ SIZES: dict[str, tuple[str, float]] = {
     "point": ("rate", 1.0),
     "basis point": ("rate", 0.01),
 }
+#: Lengths of time ("three decades in public service", "30 years of public service";
+#: "two weeks" is not "two months"), in days, converted like the units above but not
+#: units of measure to the parser (``is_unit``).
+PERIODS: dict[str, tuple[str, float]] = {
+    "century": ("time", 36524.25),
+    "decade": ("time", 3652.425),
+    "year": ("time", 365.2425),
+    "month": ("time", 365.2425 / 12),
+    "week": ("time", 7.0),
+    "day": ("time", 1.0),
+    "hour": ("time", 1 / 24),
+}
 TEMPERATURES = {"c", "f"}
 POWERS = {"square": "square", "sq": "square", "cubic": "cubic"}
 #: Units whose size depends on the country, and how far apart their readings may be.
@@ -151,7 +163,7 @@ def convert(value: float, unit: str, to: str) -> float | None:
         if unit == to:
             return value
         return value * 9 / 5 + 32 if to == "f" else (value - 32) * 5 / 9
-    a, b = SIZES.get(unit), SIZES.get(to)
+    a, b = SIZES.get(unit) or PERIODS.get(unit), SIZES.get(to) or PERIODS.get(to)
     if a is None or b is None or a[0] != b[0]:
         return None
     return value * a[1] / b[1]

@@ -34,6 +34,9 @@ WINDOW = 3
 #: "Scotland Yard" the Metropolitan Police, which no list of names can hold.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 SWAPPED = frozenset({"GPE", "LOC", "FAC", "NORP", "PERSON"})
+#: A body named by its letters: two in the same words are two bodies ("of the ACV
+#: transport union" for "of the BTB transport union").
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 class Alignment:
@@ -50,9 +53,10 @@ class Alignment:
             i: j1 + i - i1 for op, i1, i2, j1, _ in self.ops if op == "equal" for i in range(i1, i2)
         }
 
-    def counterpart(self, start: int, end: int) -> tuple[int, int] | None:
+    def counterpart(self, start: int, end: int, led: bool = False) -> tuple[int, int] | None:
         """The source's character range in the slot of the claim's ``start:end``, or None
-        when those words are not lined up between unchanged ones."""
+        when those words are not lined up between unchanged ones (``led``: or after
+        ``WINDOW`` unchanged ones, whatever follows)."""
         idx = [i for i, (_, at) in enumerate(self.claim.words) if start <= at < end]
         if not idx:
             return None
@@ -75,7 +79,9 @@ class Alignment:
         before = self._context(range(first - WINDOW, first), range(lo - WINDOW, lo))
         after = self._context(range(last + 1, last + 1 + WINDOW), range(hi, hi + WINDOW))
         edge = first == 0 or last == len(self.claim.words) - 1
-        if before + after < CONTEXT or not ((before and after) or edge):
+        if before + after < CONTEXT or not (
+            (before and after) or edge or (led and before == WINDOW)
+        ):
             return None
         word, at = self.source.words[hi - 1]
         return self.source.words[lo][1], at + len(word)
@@ -105,8 +111,10 @@ class Alignment:
 
     def quantity_in_slot(self, q: Quantity) -> Quantity | None:
         """The source's quantity in the slot of the claim's ``q``: "10 kilometres" for
-        "a depth of 10 miles", not the "16 kilometres" of the epicentre's distance."""
-        slot = self.counterpart(q.start, q.end)
+        "a depth of 10 miles", not the "16 kilometres" of the epicentre's distance. The
+        words before a value may say alone what it is: "imposed a fine of $520,000 on
+        Talbot" for "ordered Talbot to pay a fine of $250,000 and to forfeit ..."."""
+        slot = self.counterpart(q.start, q.end, led=True)
         if slot is None:
             return None
         return next(
@@ -116,9 +124,13 @@ class Alignment:
 
 def _same_kind(a: Entity, b: Entity) -> bool:
     if a.label == b.label == "ORG":
-        return _one_word_apart(a, b)
+        return _one_word_apart(a, b) or bool(
+            ACRONYM.fullmatch(a.text) and ACRONYM.fullmatch(b.text)
+        )
     if a.label not in SWAPPED or b.label not in SWAPPED:
         return False
+    if {a.label, b.label} <= _PLACES | {"PERSON"} and " " not in a.text + b.text:
+        return True  # one word, read as a person in one sentence ("after Rotterdam")
     return a.label == b.label or {a.label, b.label} <= _PLACES
 
 

@@ -113,7 +113,6 @@ def same_number(a: Quantity, b: Quantity) -> bool:
     "at 5.5 percent" and "more than 100" are not estimates: treating them as "about" let a
     claim's 5.5 pass for a source's 5.25 and "more than 100" for 95.
     """
-    tol = 0.10 if (a.approximate or b.approximate) else 0.005
     if a.bound and a.bound == b.bound:
         # Both sides bound the same way: each states the limit itself ("can hold up to
         # 40,000" against "up to 60,000"), and two limits differ like two values.
@@ -123,8 +122,37 @@ def same_number(a: Quantity, b: Quantity) -> bool:
         a_lo, a_hi = _interval(a)
         b_lo, b_hi = _interval(b)
     stated = [abs(x) for x in (a.value, a.high, b.value, b.high) if x is not None]
-    slack = max(tol * max([*stated, 1e-9]), _rounding(a), _rounding(b))
+    if a.approximate or b.approximate:
+        slack = max(_estimate_slack(a, max(stated)), _estimate_slack(b, max(stated)))
+    else:
+        slack = 0.005 * max([*stated, 1e-9])
+    slack = max(slack, _rounding(a), _rounding(b))
     return a_lo <= b_hi + slack and b_lo <= a_hi + slack
+
+
+_WRITTEN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _estimate_slack(q: Quantity, size: float) -> float:
+    """How far an estimate may be from a value: 10% of it ("about 100" for 95), but no
+    more than three steps of the last digit it writes: "roughly 12,400" is said to the
+    hundred, and is not the 11,200 a source gives ("about 2.1 million", said to the
+    100,000, keeps its 10%). A stated value (not an estimate) keeps the 0.5%."""
+    if not q.approximate:
+        return 0.005 * size
+    m = _WRITTEN.search(q.text)
+    try:
+        written = float(m.group(0).replace(",", "")) if m else 0.0
+    except ValueError:
+        written = 0.0
+    if not written:
+        return 0.10 * size  # "about two dozen": no digits to read a step from
+    digits = m.group(0).replace(",", "") if m else ""
+    if m and m.group(1):
+        step = 10.0 ** -len(m.group(1))
+    else:
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return min(0.10 * size, 3 * step * abs(q.value / written))
 
 
 #: How far a converted value may be from the claim's: conversions are rounded ("150 km"
@@ -224,6 +252,17 @@ def _shown(q: Quantity) -> str:
     return text
 
 
+def _same_unit(q: Quantity, s: Quantity) -> bool:
+    """Whether two values are of one unit; ages of one person ("age:mary johnson" and
+    "age:mary"; a plain "age", whose person the sentence does not set beside it, may be
+    anyone's)."""
+    a, b = _unit(q), _unit(s)
+    if a.startswith("age") and b.startswith("age"):
+        mine, theirs = set(a[4:].split()), set(b[4:].split())
+        return not mine or not theirs or mine <= theirs or theirs <= mine
+    return a == b
+
+
 def _states(q: Quantity, theirs: list[Quantity]) -> bool:
     """Whether the source states the claim's value in the claim's own unit."""
     return any(_unit(s) == _unit(q) and same_number(q, s) for s in theirs)
@@ -257,6 +296,38 @@ def _unit_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
             and any(not same_measure(q, c) for c in _converted(q, [s]))
         ),
         None,
+    )
+
+
+def _scale_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
+    """The source's value with the claim's digits at another scale ("$4.2 million" for
+    "$4.2 billion"), in the claim's unit, when the source states the claim's value in no
+    scale: a misreading, not another fact, whatever the verbs."""
+    if not _unit(q) or _states(q, theirs):
+        return None
+    digits = _WRITTEN.search(q.text)
+    for s in theirs:
+        mine = _WRITTEN.search(s.text)
+        if (
+            _unit(s) == _unit(q)
+            and digits is not None
+            and mine is not None
+            and digits.group(0) == mine.group(0)
+            and q.high is None is s.high
+            and round(abs(math.log10(abs(q.value / s.value)))) in (3, 6)
+        ):
+            return s
+    return None
+
+
+def measures_alike(claim: ClaimParts, source: ClaimParts) -> bool:
+    """Whether the source gives a value of the same measure as one of the claim's: a sum
+    of the same currency, a share, a length in any unit ("45 mph" for "45 km/h"); bare
+    counts say too little of what they count."""
+    return any(
+        _unit(q) and (_same_unit(q, s) or convert(1.0, _unit(s), _unit(q)) is not None)
+        for q in claim.quantities
+        for s in source.quantities
     )
 
 
@@ -465,6 +536,84 @@ def same_name(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
+#: The names a value can be said of, one to each, in a source's list ("Sweden will provide
+#: 2,000, Finland 1,500 and Norway 1,000").
+OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
+V = TypeVar("V", Quantity, DateRef)
+
+
+def owners(values: list[V], parts: ClaimParts, subjects: bool = False) -> list[tuple[V, str]]:
+    """Each value with the name it is said of: the first name between the value before it
+    and itself, a subject of the sentence before any other (or, with ``subjects``, where
+    the parse tagged no name, the first of the sentence's subjects there: a claim's
+    "Jones scored 18 points", Jones untagged). A list that leaves out the verb
+    ("Finland joined in April 2023 and Sweden in March 2024", "Norway paying 40%, Sweden
+    35% and Finland 25%") gives each value to the name before it, which the parse,
+    missing the verb, does not. A number between the name and the value that is no value
+    read ("Anthony Davis 22 and Austin Reaves 15", the 22 unread) leaves the value to no
+    one."""
+    out, after = [], -1
+    actors = _actors(parts)
+    for v in sorted(values, key=lambda v: v.start):
+        words = [(w, at) for w, at in parts.words if after <= at < v.start]
+        names = [
+            (e.text.lower(), e.end)
+            for e in parts.entities
+            if e.label in OWNER_LABELS and after <= e.start and e.end <= v.start
+        ]
+        # a subject first: "..., and Italy sent two more" after "the EU mechanism"
+        names = [n for n in names if n[0].split()[-1] in actors] or names
+        names = names or [(w, at + len(w)) for w, at in words if subjects and w in actors]
+        if names and not any(w.isdigit() for w, at in words if at >= names[0][1]):
+            out.append((v, names[0][0]))
+        after = v.end
+    return out
+
+
+def owned(
+    value: V, claim: ClaimParts, source: ClaimParts, kindred: Callable[[V, V], bool]
+) -> list[V] | None:
+    """The source's values said of the name the claim says ``value`` of, when the source
+    gives values of its kind to two names or more and this name is one of them; None
+    otherwise. The claim's name must be its subject: "Norway will pay 25% of the bill" is
+    Norway's share, which "Norway paying 40%, Sweden 35% and Finland 25%" says is 40%."""
+    quantity = isinstance(value, Quantity)
+    ours = claim.quantities if quantity else claim.dates
+    actors = _actors(claim)
+    mine = [n for v, n in owners(ours, claim, True) if v is value and n.split()[-1] in actors]
+    if not mine:
+        return None
+    said = source.quantities if quantity else source.dates
+    theirs = owners([s for s in said if kindred(value, s)], source)
+    if len({n for _, n in theirs}) < 2:
+        return None
+    return [v for v, n in theirs if same_name(n, mine[0])] or None
+
+
+def _countable(q: Quantity, s: Quantity) -> bool:
+    """Whether two quantities can count the same thing in a source's list: the same unit,
+    or a bare number beside a count ("Finland 1,500" of "2,000 soldiers"), not a share,
+    a sum or a measure."""
+    a, b = _unit(q), _unit(s)
+    if a == b:
+        return True
+    plain = {a, b} - {""}
+    return (
+        len(plain) == 1
+        and not (plain & ({"percent", "basis point"} | MONEY))
+        # a game's "24 points" is a count ("point" converts only to basis points)
+        and not any(u != "point" and convert(1.0, u, u) is not None for u in plain)
+    )
+
+
+def _same_date(a: DateRef, b: DateRef) -> bool:
+    return (
+        a.year == b.year
+        and (not a.month or not b.month or a.month == b.month)
+        and (not a.day or not b.day or a.day == b.day)
+    )
+
+
 def compare(
     claim: ClaimParts,
     source: ClaimParts,
@@ -481,6 +630,7 @@ def compare(
     """
     res = CheckResult()
     aligned = Alignment(claim, source)
+    swapped = actor_swapped(claim, source, aligned, similarity)
     same_event = overlap >= MIN_CONFLICT_OVERLAP
     paraphrase = same_event and similarity >= PARAPHRASE_SIMILARITY
     lemmas = set(source.lemmas)
@@ -569,6 +719,16 @@ def compare(
             res.unresolved += 1
 
     for q in claim.quantities:
+        if (listed := owned(q, claim, source, _countable)) is not None:
+            # The source's list gives the claim's name its own value: only that one is
+            # this name's ("Norway will provide 2,000" against "Sweden will provide 2,000,
+            # Finland 1,500 and Norway 1,000").
+            res.checkable += 1
+            if matched := [s for s in listed if same_number(q, s)]:
+                agree(q.verb, q.text, matched[0].text)
+            elif same_action(q.verb):
+                conflict("number", _shown(q), ", ".join(_shown(s) for s in listed))
+            continue
         if not _unit(q):
             # A bare count said of an action ("9 voted in favour", "15 of them voted"),
             # against the source's bare counts of that action only: a bare number of "be",
@@ -590,6 +750,10 @@ def compare(
             res.checkable += 1
             conflict("number", _shown(q), _shown(unit_swapped))
             continue
+        if (rescaled := _scale_swapped(q, source.quantities)) is not None:
+            res.checkable += 1  # "$4.2 million" for "$4.2 billion"
+            conflict("number", _shown(q), _shown(rescaled))
+            continue
         moved = _share_or_move(q, of_same_action(q.verb, source.quantities))
         if moved is not None and same_action(q.verb):
             res.checkable += 1
@@ -609,7 +773,7 @@ def compare(
             else:
                 conflict("number", _shown(q), _shown(slot))
             continue
-        theirs = [s for s in source.quantities if _unit(s) == _unit(q)]
+        theirs = [s for s in source.quantities if _same_unit(q, s)]
         if not theirs and _unit(q) in MONEY:
             # The same sum in another currency ("$2.5m" for "€2.5m") is the wrong currency;
             # a different sum may be a conversion, and is no evidence either way.
@@ -633,6 +797,14 @@ def compare(
             continue  # a superlative ("largest city") the source does not rank: unchecked
         check_value(q, theirs, lambda a, b: a.value == b.value)
     for d in claim.dates:
+        dated = d.year is not None and not d.relative and not d.decade
+        if dated and (listed_dates := owned(d, claim, source, lambda a, b: bool(b.year))):
+            res.checkable += 1  # "Sweden joined in April 2023" against "Finland joined in
+            if any(_same_date(d, s) for s in listed_dates):  # April 2023 and Sweden in
+                agree(d.verb, d.text, listed_dates[0].text)  # March 2024"
+            elif same_action(d.verb):
+                conflict("date", _dated(d), ", ".join(_dated(s) for s in listed_dates))
+            continue
         of_action = of_same_action(d.verb, source.dates)
         named = [s for s in of_action if s.weekday is not None]
         by_month = [s for s in of_action if s.month or s.year]
@@ -768,7 +940,7 @@ def compare(
             conflict(kind, mine, theirs)
     # A name in the place of another in the same words ("a South Asian nation" against
     # "a Southeast Asian nation"), which is what let the passage through the entity gate.
-    for mine, theirs in swapped_names(claim, source, aligned):
+    for mine, theirs in [*swapped_names(claim, source, aligned), *([swapped] if swapped else [])]:
         if not any(c.claim_value in mine.text for c in res.conflicts):  # "Article 5" once
             res.checkable += 1
             conflict("name", mine.text, theirs.text)
@@ -869,6 +1041,37 @@ def swapped_names(
         ):
             found.append((mine, theirs))
     return found
+
+
+#: How alike a claim and a source sentence must be for another subject in the same words
+#: to be a swap rather than another actor's fact.
+SWAP_SIMILARITY = 0.8
+
+
+def actor_swapped(
+    claim: ClaimParts, source: ClaimParts, aligned: Alignment, similarity: float
+) -> tuple[Entity, Entity] | None:
+    """(the claim's subject, the source's) where the claim puts its subject in the place
+    of another in the source's same words, near word for word and with every value of
+    the claim stated there too: "France sent four Canadair water-bombing aircraft under
+    the EU civil protection mechanism" against "Spain sent four ...". Not where a value
+    differs ("Sweden became the 32nd member in 2024" against "Finland became the 31st
+    member in 2023" is another actor's fact), nor where the source names the claim's
+    subject too."""
+    if similarity < SWAP_SIMILARITY or values_stated(claim, source) < len(claim.quantities):
+        return None
+    years = {d.year for d in source.dates}
+    if any(d.year not in years for d in claim.dates) or claim.ordinals:
+        return None
+    actors = _actors(claim)
+    for mine, theirs in aligned.name_swaps():
+        if (
+            set(mine.text.lower().split()) & actors
+            and not _mentions(source, mine)
+            and not _mentions(claim, theirs)
+        ):
+            return mine, theirs
+    return None
 
 
 def _whose(parts: ClaimParts, place: Entity) -> str | None:

@@ -32,9 +32,12 @@ from newsprobe.sources.embed import Embedder, MiniLMEmbedder
 from newsprobe.verify.alignment import Alignment
 from newsprobe.verify.antecedents import Resolved, resolve_opening_pronoun
 from newsprobe.verify.checks import (
+    SWAP_SIMILARITY,
     CheckResult,
+    actor_swapped,
     compare,
     entity_coverage,
+    measures_alike,
     misattributed,
     quotes_in,
     same_person,
@@ -58,6 +61,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
+#: Subjects that name what happened, not who acted: "The result moved Villa up to fourth"
+#: is about Villa, whom a source says "lifted to fifth" without any "result".
+UNNAMING = {"result", "outcome", "move", "decision", "figure", "data", "news", "development"}
+
+
 def _search(store: EvidenceStore, queries: list[str], k: int) -> list[list[Hit]]:
     many = getattr(store, "search_many", None)
     if callable(many):
@@ -73,6 +81,7 @@ class _Sentence:
     span: Span
     text: str
     shown: str
+    joined: bool = False  # several sentences of one quotation
 
 
 def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_Sentence]]:
@@ -81,7 +90,7 @@ def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_S
     whose fact the sentence states."""
     plain: dict[str, list[tuple[Span, Resolved | None]]] = {}
     for text, doc in docs.items():
-        sents = list(doc.sents)
+        sents = _quotations_whole(list(doc.sents))
         plain[text] = [
             (s, resolve_opening_pronoun(s, sents[i - 1] if i else None))
             for i, s in enumerate(sents)
@@ -94,11 +103,47 @@ def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_S
             if r is not None:
                 reparsed[r.text].doc.user_data.update(docs[text].user_data)
         out[text] = [
-            _Sentence(s, s.text.strip(), s.text.strip())
+            _Sentence(s, s.text.strip(), s.text.strip(), len(list(s.sents)) > 1)
             if r is None
             else _Sentence(reparsed[r.text], r.text.strip(), r.shown.strip())
             for s, r in rows
         ]
+    return out
+
+
+def _open_quotes(text: str) -> int:
+    """How many quotations a text opens and does not close."""
+    return (text.count('"') % 2) + max(0, text.count("“") - text.count("”"))
+
+
+#: A quotation closed and then attributed: '... before," Battalion Chief Tom Rudd said.'
+_ATTRIBUTED = re.compile(r"(?<=\S)[\"”]\s+[\w(]")
+
+
+def _quotations_whole(sents: list[Span], most: int = 4) -> list[Span]:
+    """The sentences, those of one quotation that runs over several joined into one: in
+    '"This fire made a run of six miles in four hours. We have not seen that before,"
+    Battalion Chief Tom Rudd said.' the first sentence's words are Rudd's, which only the
+    last says (read alone, anyone quoted with those words was confirmed by it). Only a
+    sentence that opens with the quotation mark is joined, to the sentences after it up
+    to one that closes the quotation and goes on to say whose it is, none of those in
+    between quoting: a stray mark (scraped text has many) joins nothing."""
+    out: list[Span] = []
+    i = 0
+    while i < len(sents):
+        j = i
+        if sents[i].text.lstrip()[:1] in ('"', "“") and _open_quotes(sents[i].text):
+            for k in range(i + 1, min(i + most, len(sents))):
+                text = sents[k].text
+                if not _open_quotes(text):
+                    if re.search(r"[\"“”]", text):
+                        break  # a quotation of its own
+                    continue
+                if _ATTRIBUTED.search(text.rstrip().rstrip(".")):
+                    j = k
+                break
+        out.append(sents[i].doc[sents[i].start : sents[j].end])
+        i = j + 1
     return out
 
 
@@ -147,6 +192,34 @@ def _clauses(sent: Span) -> list[Span]:
     if spans:
         spans.append(doc[sent.start : min(s.start for s in spans)])
     return [s for s in spans if sum(t.is_alpha for t in s) >= 4]
+
+
+def _phrases(sent: Span, claim: Claim) -> list[Span]:
+    """The verb phrases of a sentence that share its subject ("ordered Talbot to pay a
+    fine of $250,000 and to forfeit $1.3 million in cash and property", "spread east,
+    driven by gusts of up to 45 mph") and give a value of the claim's measure: each may
+    be all a claim restates, which the whole sentence is too long to resemble. Read for
+    the relevance gate only; the sentence, which names the subject, is what the checks
+    compare. (A phrase of no such value finds a likeness that says little: "has risen by
+    0.10 °C" is not about "temperatures rose from about '75 to about 2005".)"""
+    if not claim.parts.quantities:
+        return []
+    doc = sent.doc
+    heads = [
+        t
+        for t in sent
+        if t.dep_ in ("conj", "advcl", "xcomp")
+        and t.pos_ == "VERB"
+        and not any(c.dep_ in SUBJECTS for c in t.children)
+    ]
+    spans = [doc[t.left_edge.i : t.right_edge.i + 1] for t in heads]
+    return [
+        s
+        for s in spans
+        if sum(t.is_alpha for t in s) >= 4
+        and len(s) < len(sent)
+        and measures_alike(claim.parts, parse_parts(s))
+    ]
 
 
 def _said_whole(claim: Claim, sent: _Sentence) -> bool:
@@ -223,13 +296,27 @@ def verify_claims(
     # fell 0.8% ..., while two-year swap rates dropped 12 basis points to 2.91%" is 0.50
     # alike a claim on swap rates, its second clause much more. The relevance gate reads
     # the closer of the two, and a sentence relevant by one clause only is compared by it.
-    clauses = [(i, a[0], c) for i, a in enumerate(aligned) for c in _clauses(a[2].span)]
+    # A quotation joined over several sentences (_quotations_whole) is as close as the
+    # closest of them, and a sentence as its closest verb phrase (_phrases), but each is
+    # compared whole: the quotation's speaker is said only at its end, the phrase's
+    # subject before it.
+    clauses = [
+        (i, a[0], c, whole)
+        for i, a in enumerate(aligned)
+        for c, whole in [
+            *((c, False) for c in _clauses(a[2].span)),
+            *((c, True) for c in (list(a[2].span.sents) if a[2].joined else [])),
+            *((c, True) for c in _phrases(a[2].span, claims[a[0]])),
+        ]
+    ]
     gate = list(sims)
     said_in: list[Span | None] = [None] * len(aligned)  # the clause that passed the gate
-    pairs = [(ci, c.text) for _, ci, c in clauses]
-    for (i, _, c), s in zip(clauses, _similarities(embedder, claim_texts, pairs), strict=True):
+    pairs = [(ci, c.text) for _, ci, c, _ in clauses]
+    for (i, _, c, whole), s in zip(
+        clauses, _similarities(embedder, claim_texts, pairs), strict=True
+    ):
         if s > gate[i]:
-            gate[i], said_in[i] = s, c
+            gate[i], said_in[i] = s, None if whole else c
     per_claim: list[list[_Found]] = [[] for _ in claims]
     for (ci, h, sent, s_overlap), sim, near, clause in zip(
         aligned, sims, gate, said_in, strict=True
@@ -243,9 +330,11 @@ def verify_claims(
         page = f"{h.passage.title or ''}\n{h.passage.text}"
         coverage = entity_coverage(claim.parts.entities, page)
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
-        actor = not claim.parts.subjects or any(
+        # A subject that names no actor ("the result moved Villa up to fourth") need not.
+        named = [x for x in claim.parts.subjects if x not in UNNAMING]
+        actor = not named or any(
             x in p_lemmas or lemma_named(x, p_lemmas) or _spelled_out(x, claim, h.passage.text)
-            for x in claim.parts.subjects
+            for x in named
         )
         theirs = None  # the sentence's parts, once parsed
         if not actor and near >= options.min_similarity and len(claim.parts.quantities) >= 2:
@@ -256,6 +345,13 @@ def verify_claims(
             # nor two beside a third the sentence gives otherwise.
             theirs = parse_parts(sent.span)
             actor = values_stated(claim.parts, theirs) >= 2
+        if not actor and near >= SWAP_SIMILARITY:
+            # Another subject in the source's same words: the sentence is about the
+            # claim's fact, and says it of another ("France sent four Canadair ..."
+            # against "Spain sent four Canadair ...").
+            theirs = theirs or parse_parts(sent.span)
+            lined = Alignment(claim.parts, theirs)
+            actor = actor_swapped(claim.parts, theirs, lined, near) is not None
         # So must a named speaker, whom the entity gate does not see (the attribution frame
         # is not part of the assertion): "Rutte said X" is not confirmed by a passage
         # without Rutte, nor by "Stoltenberg said X".
@@ -281,7 +377,9 @@ def verify_claims(
         relevant = (
             actor
             and voiced
-            and near >= options.min_similarity
+            # A quote found word for word is about the claim however long the quotation
+            # it is part of ('"We have not seen that before," Rudd said').
+            and (near >= options.min_similarity or _said_whole(claim, sent))
             and p_overlap >= options.min_term_overlap
             and coverage >= options.min_entity_coverage
         )

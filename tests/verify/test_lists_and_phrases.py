@@ -227,6 +227,17 @@ def test_restatements_in_other_words_are_supported(store):
             "Mercer was sentenced to 12 years in prison.",
             "contradicted",
         ),
+        # The dead and the injured are counted apart.
+        (
+            "The blast killed 14 people and wounded 30 others.",
+            "The blast wounded 14 people.",
+            "contradicted",
+        ),
+        (
+            "The blast killed 14 people and wounded 30 others.",
+            "The blast wounded 30 people.",
+            "supported",
+        ),
         # Another change's date is not this one's.
         (
             "The trade deficit narrowed in March after widening by 5% in February.",

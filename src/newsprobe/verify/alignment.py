@@ -130,7 +130,9 @@ def _same_kind(a: Entity, b: Entity) -> bool:
     if a.label not in SWAPPED or b.label not in SWAPPED:
         return False
     if {a.label, b.label} <= _PLACES | {"PERSON"} and " " not in a.text + b.text:
-        return True  # one word, read as a person in one sentence ("after Rotterdam")
+        # One word, read as a person in one sentence ("after Rotterdam" for "after
+        # Hamburg"); not one name spelled two ways ("Zaporozhye", "Zaporizhzhia").
+        return a.text[:3].lower() != b.text[:3].lower()
     return a.label == b.label or {a.label, b.label} <= _PLACES
 
 

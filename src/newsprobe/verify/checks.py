@@ -606,6 +606,30 @@ def _countable(q: Quantity, s: Quantity) -> bool:
     )
 
 
+#: Words that say a count is of the dead or of the injured: a count of one is not of the
+#: other ("left 412 people dead" against "killing 23 people and injuring 412").
+CASUALTIES = {
+    **dict.fromkeys(("dead", "die", "kill", "death", "fatality", "drown"), "dead"),
+    **dict.fromkeys(("injure", "wound", "hurt", "injury", "injured", "wounded"), "hurt"),
+}
+
+
+def _casualty(q: Quantity) -> str:
+    """Whether a count is of the dead or the injured ("" for neither), by its verb or
+    the words after it."""
+    return next((CASUALTIES[w] for w in (q.verb, *q.context) if w in CASUALTIES), "")
+
+
+def casualties(q: Quantity, source: ClaimParts) -> list[Quantity] | None:
+    """The source's counts of the claim's casualties, where the source counts both the
+    dead and the injured; None otherwise."""
+    kind = _casualty(q)
+    theirs = [s for s in source.quantities if _casualty(s)]
+    if not kind or {_casualty(s) for s in theirs} != {"dead", "hurt"}:
+        return None
+    return [s for s in theirs if _casualty(s) == kind]
+
+
 def _same_date(a: DateRef, b: DateRef) -> bool:
     return (
         a.year == b.year
@@ -719,10 +743,11 @@ def compare(
             res.unresolved += 1
 
     for q in claim.quantities:
-        if (listed := owned(q, claim, source, _countable)) is not None:
+        listed = owned(q, claim, source, _countable) or casualties(q, source)
+        if listed is not None:
             # The source's list gives the claim's name its own value: only that one is
             # this name's ("Norway will provide 2,000" against "Sweden will provide 2,000,
-            # Finland 1,500 and Norway 1,000").
+            # Finland 1,500 and Norway 1,000"); so are the dead and the injured counted.
             res.checkable += 1
             if matched := [s for s in listed if same_number(q, s)]:
                 agree(q.verb, q.text, matched[0].text)

@@ -141,17 +141,13 @@ def _estimate_slack(q: Quantity, size: float) -> float:
     if not q.approximate:
         return 0.005 * size
     m = _WRITTEN.search(q.text)
-    try:
-        written = float(m.group(0).replace(",", "")) if m else 0.0
-    except ValueError:
-        written = 0.0
+    digits = m.group(0).replace(",", "") if m else ""
+    written = float(digits) if digits else 0.0
     if not written:
         return 0.10 * size  # "about two dozen": no digits to read a step from
-    digits = m.group(0).replace(",", "") if m else ""
-    if m and m.group(1):
-        step = 10.0 ** -len(m.group(1))
-    else:
-        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    decimals = m.group(1) if m else None
+    zeros = len(digits) - len(digits.rstrip("0"))
+    step = 10.0 ** -len(decimals) if decimals else 10.0**zeros
     return min(0.10 * size, 3 * step * abs(q.value / written))
 
 

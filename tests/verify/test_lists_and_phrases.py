@@ -238,6 +238,41 @@ def test_restatements_in_other_words_are_supported(store):
             "The blast wounded 30 people.",
             "supported",
         ),
+        # A value given to the name after it, and a claim that is itself a list.
+        (
+            "The reconstruction fund received $3 million from Germany, $2 million from "
+            "France and $1 million from Italy.",
+            "France contributed $2 million to the reconstruction fund.",
+            "supported",
+        ),
+        (
+            "The reconstruction fund received $3 million from Germany, $2 million from "
+            "France and $1 million from Italy.",
+            "Italy contributed $3 million to the reconstruction fund.",
+            "contradicted",
+        ),
+        (
+            "Civic Renewal took 31.4% of the vote and 30 of the 90 seats, Homeland Union "
+            "14.6% and 14 seats and the Left Alliance 6.1% and 6 seats.",
+            "Civic Renewal got 31.4% and 30 seats, Homeland Union 14.6% and 14 seats and the "
+            "Left Alliance 9.2% and 9 seats.",
+            "contradicted",
+        ),
+        # "Start" and "begin" are one action; another value under another verb is no
+        # confirmation.
+        (
+            "President Ana Horvat said she would begin consultations with party leaders on "
+            "Oct. 20.",
+            "President Ana Horvat will start consultations with party leaders on Oct. 27.",
+            "contradicted",
+        ),
+        (
+            "Air traffic controllers walked out in a strike that forced airlines to cancel "
+            "about 1,500 flights, disrupting travel for roughly 300,000 passengers.",
+            "Airlines were forced to cancel about 1,500 flights, hitting some 3 million "
+            "passengers.",
+            "not_enough_evidence",
+        ),
         # Another change's date is not this one's.
         (
             "The trade deficit narrowed in March after widening by 5% in February.",

@@ -113,6 +113,7 @@ _KIN = [
     frozenset({"hold", "control", "occupy", "command", "own"}),  # "holds 403 of the seats"
     frozenset({"vote", "pass", "approve", "adopt", "back", "endorse"}),  # "passed 312-118"
     frozenset({"seek", "ask", "request", "demand"}),  # "sought 20 years", "asked for 17"
+    frozenset({"start", "begin", "launch", "commence"}),  # "start talks on Oct. 27"
 ]
 
 

@@ -550,7 +550,12 @@ def owners(values: list[V], parts: ClaimParts, subjects: bool = False) -> list[t
     one."""
     out, after = [], -1
     actors = _actors(parts)
-    for v in sorted(values, key=lambda v: v.start):
+    ordered = sorted(values, key=lambda v: v.start)
+    for i, v in enumerate(ordered):
+        if (giver := _named_after(v, ordered[i + 1 :], parts)) is not None:
+            out.append((v, giver.text.lower()))  # "$3 million from Germany"
+            after = giver.end
+            continue
         words = [(w, at) for w, at in parts.words if after <= at < v.start]
         names = [
             (e.text.lower(), e.end)
@@ -562,8 +567,28 @@ def owners(values: list[V], parts: ClaimParts, subjects: bool = False) -> list[t
         names = names or [(w, at + len(w)) for w, at in words if subjects and w in actors]
         if names and not any(w.isdigit() for w, at in words if at >= names[0][1]):
             out.append((v, names[0][0]))
+        elif out and out[-1][0].end == after and not words[1:]:
+            out.append((v, out[-1][1]))  # "31.4% and 30 seats": the same party's
         after = v.end
     return out
+
+
+#: Words that give a value to the name after it ("$3 million from Germany").
+_FROM = {"from", "by", "for"}
+
+
+def _named_after(v: V, later: list[V], parts: ClaimParts) -> Entity | None:
+    """The name a value is given to after it, before the next value: "received $3
+    million from Germany, $2 million from France" (within three words, the last of them
+    "from", "by" or "for")."""
+    end = later[0].start if later else math.inf
+    for e in parts.entities:
+        if e.label in OWNER_LABELS and v.end <= e.start < end:
+            words = [w for w, at in parts.words if v.end <= at < e.start and w != "the"]
+            if 0 < len(words) <= 3 and words[-1] in _FROM:
+                return e
+            return None
+    return None
 
 
 def owned(
@@ -574,9 +599,12 @@ def owned(
     otherwise. The claim's name must be its subject: "Norway will pay 25% of the bill" is
     Norway's share, which "Norway paying 40%, Sweden 35% and Finland 25%" says is 40%."""
     quantity = isinstance(value, Quantity)
-    ours = claim.quantities if quantity else claim.dates
-    actors = _actors(claim)
-    mine = [n for v, n in owners(ours, claim, True) if v is value and n.split()[-1] in actors]
+    ours = [c for c in (claim.quantities if quantity else claim.dates) if kindred(value, c)]
+    named = owners(ours, claim, True)
+    # A claim that is itself a list ("the Greens 6.1% and the Left Alliance 9.2%") gives
+    # each name its value as the source's does, subject or not.
+    actors = _actors(claim) | ({n for _, n in named} if len({n for _, n in named}) > 1 else set())
+    mine = [n for v, n in named if v is value and (n in actors or n.split()[-1] in actors)]
     if not mine:
         return None
     said = source.quantities if quantity else source.dates
@@ -732,9 +760,10 @@ def compare(
             res.unresolved += 1
         elif theirs and same_action(q.verb):
             conflict("number", _shown(q), ", ".join(dict.fromkeys(_shown(s) for s in theirs)))
-        elif theirs and paraphrase:
-            # A near paraphrase stating another value with another verb ("stationed ...
-            # 900 km" against "based ... 90 km"): no conflict the check can name, and no
+        elif theirs:
+            # Another value with another verb ("stationed ... 900 km" against "based ...
+            # 90 km"; "hitting some 3 million passengers" against "disrupting travel for
+            # roughly 300,000 passengers"): no conflict the check can name, and no
             # confirmation either.
             res.unresolved += 1
 
@@ -744,10 +773,12 @@ def compare(
             # The source's list gives the claim's name its own value: only that one is
             # this name's ("Norway will provide 2,000" against "Sweden will provide 2,000,
             # Finland 1,500 and Norway 1,000"); so are the dead and the injured counted.
+            # The list says whose the value is, whatever verb either side uses ("got"
+            # for "took"); a denied action is the claim's own question.
             res.checkable += 1
             if matched := [s for s in listed if same_number(q, s)]:
                 agree(q.verb, q.text, matched[0].text)
-            elif same_action(q.verb):
+            elif same_event and q.verb not in denied:
                 conflict("number", _shown(q), ", ".join(_shown(s) for s in listed))
             continue
         if not _unit(q):

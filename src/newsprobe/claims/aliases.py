@@ -71,7 +71,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("kyiv", "kiev"),
     ("south korea", "south korean", "south koreans"),
     ("north korea", "north korean", "north koreans"),
-    # Common nouns news writes two ways, as lemmas: "MPs" and "lawmakers" are one actor,
+)
+#: Common nouns news writes two ways, read as names are: not names, so a story typed in
+#: capitals does not get them back capitalised (``normalize.case`` reads ``GROUPS``).
+COMMON_GROUPS: tuple[tuple[str, ...], ...] = (
+    # As lemmas: "MPs" and "lawmakers" are one actor,
     # "his attorney" his lawyer, "jurors" the jury, "sales" revenue, "the pact" the
     # agreement, "the blaze" the fire, "sterling" the pound, "the jobless rate" unemployment.
     ("lawmaker", "mp", "legislator"),
@@ -87,7 +91,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
-    return {name: group for group in GROUPS for name in group}
+    return {name: group for group in (*GROUPS, *COMMON_GROUPS) for name in group}
 
 
 def names_for(name: str) -> tuple[str, ...]:

@@ -136,7 +136,7 @@ def _quotations_whole(sents: list[Span], most: int = 4) -> list[Span]:
             for k in range(i + 1, min(i + most, len(sents))):
                 text = sents[k].text
                 if not _open_quotes(text):
-                    if re.search(r"[\"“”]", text):
+                    if _quotes(text):
                         break  # a quotation of its own
                     continue
                 if _ATTRIBUTED.search(text.rstrip().rstrip(".")):

@@ -265,6 +265,11 @@ def check(
                     _error(exc)
                     for article in checked:
                         article.claims = None
+                for article in checked:  # a fault on one article: the others' claims stand
+                    if "claims_error" in article.meta:
+                        failed += 1
+                        name = article.source_path or article.url or "article"
+                        _error(f"{name}: {article.meta['claims_error']}")
             for i, article in zip(where, checked, strict=True):
                 lines.append((i, article_json(article, model, with_text)))
                 if not as_json:

@@ -6,6 +6,8 @@ token statistics, scores and a verdict onto each ``Article`` (set annotations).
 
 from __future__ import annotations
 
+import logging
+import sys
 import threading
 from collections.abc import Iterable, Sequence, Sized
 from typing import TYPE_CHECKING, Any
@@ -17,7 +19,7 @@ from newsprobe.detect.boundary import flagged_alone, locate_boundary, unread_end
 from newsprobe.detect.detector import Detector
 from newsprobe.detect.sentences import SENTENCE_FPR, SHADE_FPR, score_sentences
 from newsprobe.detect.tells import find_tells
-from newsprobe.errors import InputError
+from newsprobe.errors import InputError, NewsprobeError
 from newsprobe.ingest.language import SUPPORTED_LANGUAGES, is_unsupported
 from newsprobe.normalize.text import TRANSLATION_MIN
 from newsprobe.settings import DetectOptions
@@ -25,6 +27,8 @@ from newsprobe.settings import DetectOptions
 if TYPE_CHECKING:
     from newsprobe.sources.base import EvidenceStore
     from newsprobe.verify.options import VerifyOptions
+
+log = logging.getLogger(__name__)
 
 
 def ingested(article: Article) -> Article:
@@ -389,7 +393,37 @@ class ClaimsStage:
 
     def __call__(self, articles: Sequence[Article]) -> list[Article]:
         with self._lock:
-            return verify_articles(articles, self.store, self.options)
+            try:
+                return verify_articles(articles, self.store, self.options)
+            except NewsprobeError:
+                raise  # the store or the judge: every article's claims fail alike
+            except Exception:
+                if len(articles) == 1:
+                    return [self._failed(articles[0])]
+            # A fault in the checks on one article (a bug) loses no other article's
+            # claims: each is checked alone, and only the one that fails goes without.
+            out = []
+            for article in articles:
+                try:
+                    out.extend(verify_articles([article], self.store, self.options))
+                except NewsprobeError:
+                    raise
+                except Exception:
+                    out.append(self._failed(article))
+            return out
+
+    @staticmethod
+    def _failed(article: Article) -> Article:
+        """The article without claims, saying why (``claims_error``): its detector verdict
+        stands, and a batch run goes on."""
+        exc = sys.exc_info()[1]
+        log.debug("claim check failed", exc_info=True)
+        article.claims = None
+        article.meta["claims_error"] = (
+            f"the claim check failed on this article ({type(exc).__name__}: {exc}); "
+            "this is a fault in newsprobe, please report it with the article"
+        )
+        return article
 
     def warm_up(self) -> None:
         """Load every model the stage uses now, not on the first article (once)."""

@@ -543,3 +543,35 @@ def test_a_store_in_a_folder_that_is_not_there_is_refused(tmp_path, sources_dir)
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"error: --store: folder {store.parent} does not exist"
     assert not store.parent.exists()
+
+
+def test_a_fault_in_the_checks_on_one_article_loses_only_its_claims(
+    store, tiny_detector, tmp_path, monkeypatch
+):
+    """A bug in the claim checks (an exception no input explains) costs the article it hit
+    its claims, said in ``claims_error`` and on stderr with exit 1; the other articles'
+    claims and every detector verdict are kept."""
+    import newsprobe.pipeline as pipeline
+
+    real = pipeline.verify_articles
+
+    def faulty(articles, store, options=None):
+        if any("Hungary" in a.text for a in articles):
+            raise IndexError("list index out of range")
+        return real(articles, store, options)
+
+    monkeypatch.setattr(pipeline, "verify_articles", faulty)
+    article = tmp_path / "story.txt"
+    article.write_text(STORY, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(STORY.replace("Poland", "Hungary"), encoding="utf-8")
+    args = ["check", str(article), str(other), "--json", "--detector", str(tiny_detector)]
+    res = runner.invoke(app, [*args, "--sources", "--store", str(store)])
+    assert res.exit_code == 1
+    out = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
+    assert [Path(o["path"]).name for o in out] == ["story.txt", "other.txt"]
+    assert all(o["label"] in {"human", "machine"} for o in out)
+    assert out[0]["claims_summary"]["claims"] > 0 and "claims_error" not in out[0]
+    assert "claims" not in out[1]
+    assert out[1]["claims_error"].startswith("the claim check failed on this article (IndexError")
+    assert f"{other}: the claim check failed" in res.stderr

@@ -99,8 +99,9 @@ def _plain_result(result: dict[str, Any], i: int = 0) -> str:
     if turn:
         parts.append(f"<p>Turns machine-written at sentence {turn['sentence'] + 1}: ")
         parts.append(f"“{e(str(turn['text']))}”</p>")
-    if result.get("claims_not_checked"):
-        parts.append(f"<p>Claims not checked: {e(str(result['claims_not_checked']))}.</p>")
+    for why in ("claims_not_checked", "claims_error"):
+        if result.get(why):
+            parts.append(f"<p>Claims not checked: {e(str(result[why]))}.</p>")
     claims = result.get("claims")
     if isinstance(claims, list):
         parts.append(f"<p>{len(claims)} claims checked against the trusted sources:</p><ul>")

@@ -118,6 +118,8 @@ def article_json(
         out["languages"] = article.meta["languages"]
     if "claims_note" in article.meta:
         out["claims_note"] = article.meta["claims_note"]
+    if "claims_error" in article.meta:
+        out["claims_error"] = article.meta["claims_error"]
     return out
 
 

@@ -120,8 +120,9 @@ def render_article(article: Article, model: str, console: Console | None = None)
         parts += [Text(""), *claims_section(article)]
         if "claims_note" in article.meta:
             parts.append(Text(f"Note: {article.meta['claims_note']}", style="yellow"))
-    if "claims_not_checked" in article.meta:
-        parts += [Text(""), Text(f"Claims not checked: {article.meta['claims_not_checked']}")]
+    for why in ("claims_not_checked", "claims_error"):
+        if why in article.meta:
+            parts += [Text(""), Text(f"Claims not checked: {article.meta[why]}")]
     console.print(Panel(Group(*parts), title=Text(title), expand=False))
 
 

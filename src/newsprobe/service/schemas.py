@@ -294,6 +294,11 @@ class ArticleResult(BaseModel):
         description="With claims: dates said relative to the article's own ('a decade "
         "ago') that could not be read, as it gives no readable publication date",
     )
+    claims_error: str | None = Field(
+        None,
+        description="With --sources, why the claim check failed on this article (a fault "
+        "in newsprobe); claims is then absent and the detector's result stands",
+    )
 
 
 class ItemError(BaseModel):

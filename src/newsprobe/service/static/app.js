@@ -268,7 +268,10 @@
     if (result.claims_not_checked) {
       $("claims-summary").textContent = `Not checked: ${result.claims_not_checked}.`;
     }
-    $("claims-section").hidden = !ran && !result.claims_not_checked;
+    if (result.claims_error) {
+      $("claims-summary").textContent = `Not checked: ${result.claims_error}.`;
+    }
+    $("claims-section").hidden = !ran && !result.claims_not_checked && !result.claims_error;
   }
 
   function renderScores(scores) {

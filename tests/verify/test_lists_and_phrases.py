@@ -338,3 +338,36 @@ def test_another_subject_in_the_sources_same_words_is_a_name_conflict(tmp_path):
     ]
     assert italy.verdict == "supported"
     assert more.verdict == "contradicted"
+
+
+AIRLINES = (
+    "LONDON, July 4 (Reuters) - Ryanair cancelled 400 flights on Friday, while easyJet "
+    "cancelled 274, the airlines said. In the local elections, Labour and the "
+    "Conservatives won 34% and 24% of the vote, respectively. Wizz said it had scrapped "
+    "90 flights on Saturday, while Vueling cancelled 40 flights."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A name the parse tags as no entity ("easyJet") still owns its value.
+        ("EasyJet cancelled 400 flights on Friday.", "contradicted"),
+        ("Ryanair cancelled 400 flights on Friday.", "supported"),
+        ("Ryanair scrapped 274 flights on Friday.", "contradicted"),
+        # "respectively" pairs the lists in order; a claim's two whole lists pair alike.
+        ("The Conservatives won 34% of the vote.", "contradicted"),
+        ("The Conservatives won 24% of the vote.", "supported"),
+        ("Labour won 34% of the vote.", "supported"),
+        ("Labour and the Conservatives won 24% and 34% of the vote.", "contradicted"),
+        ("Labour and the Conservatives won 34% and 24% of the vote.", "supported"),
+        # "Wizz said it had scrapped 90": the value said of "it" is the speaker's.
+        ("Vueling scrapped 90 flights on Saturday.", "contradicted"),
+        ("Wizz scrapped 90 flights on Saturday.", "supported"),
+    ],
+)
+def test_lists_paired_in_order_and_names_the_parse_missed(tmp_path, claim, verdict):
+    s = SQLiteStore(tmp_path / "trusted.sqlite")
+    s.add([Passage(AIRLINES, "wire")])
+    (found,) = checked(s, claim).values()
+    assert found.verdict == verdict, found.conflicts

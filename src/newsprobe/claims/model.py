@@ -134,6 +134,9 @@ class ClaimParts:
     terms: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
+    # The subjects written as names that the parse tagged as no entity ("easyJet" in
+    # "while easyJet cancelled 274"): whom a source's list gives a value to.
+    named_subjects: list[str] = field(default_factory=list)
     # Whose or what the subject is ("germany" in "Germany's exports rose", "japan" in
     # "Exports to Japan rose"): the sentence's actor too.
     owners: list[str] = field(default_factory=list)

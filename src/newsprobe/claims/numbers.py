@@ -121,6 +121,8 @@ APPROX = {
 LOWER, UPPER = "lower", "upper"
 #: A level a change started from ("rose to 6.9% from 6.8%"): compared only with another.
 START = "from"
+#: The whole a part is of ("27 of their 34 matches"): compared only with another whole.
+WHOLE = "whole"
 # Read at the end of the words before a number; the negated forms come first, so "no more
 # than 12" is an upper bound, not a lower one.
 BOUNDS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -23,13 +23,14 @@ from newsprobe.claims.numbers import (
     QUALIFIERS,
     SCALES,
     START,
+    WHOLE,
     WORDS,
     bound_of,
     number_value,
     numbers_in,
     ordinal_value,
 )
-from newsprobe.claims.units import is_unit, refine, unit_words_after
+from newsprobe.claims.units import convert, is_unit, refine, unit_words_after
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -169,6 +170,17 @@ SCALED_FRACTION = re.compile(
     re.IGNORECASE,
 )
 DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
+# A share written as a fraction ("about half of the stolen money", "a quarter of a
+# percentage point", "three-quarters of the vote"): "half" alone, the others after a
+# count ("third" alone is a rank); not a part of a year ("the first half of 2027").
+FRACTION = re.compile(
+    r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )(?<!next )(?<!the )"
+    r"\b(?:(a|one|two|three|four)[ -](?=(?:half|halves|thirds?|quarters?|fifths?)\b))?"
+    r"(half|halves|thirds?|quarters?|fifths?)\b"
+    r"(?P<point> (?:of )?an? (?:percentage )?point\b)?"
+    r"(?(point)|(?= of (?!an? (?:hundred|thousand|million|billion|trillion)\b)))",
+    re.IGNORECASE,
+)
 HOW_OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 # "aged 54", "a 54-year-old", "54 years old": an age, which spaCy tags as a date.
 AGE = re.compile(r"^(?:aged\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old)?$", re.I)
@@ -612,6 +624,70 @@ def _ratios(sent: Span) -> list[tuple[Quantity, set[int]]]:
     return out
 
 
+#: A score ("a 2-0 win", "beat the Bulls 102-98"): the larger number first, which a range
+#: ("3-5 people") does not put.
+SCORE = re.compile(r"(?<![\d.,/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\d.,/]|[-–]\w)")
+
+
+#: Verbs that put a score right after them ("lost 0-2", "drew 1-1").
+RESULT_VERBS = {"win", "lose", "beat", "draw", "trail", "lead", "edge", "defeat"}
+
+
+def _scores(sent: Span) -> list[tuple[Quantity, set[int]]]:
+    """A score as two values written as one ("2-0"): the winner's ("score") and
+    the other side's ("score against"), each compared only with its kind, never with a
+    count ("79 points after a 2-0 win"). A vote's tally is ``_tallies``'."""
+    out: list[tuple[Quantity, set[int]]] = []
+    if VOTE_LEMMAS & {t.lemma_.lower() for t in sent}:
+        return out
+    for m in SCORE.finditer(sent.text):
+        won, lost = int(m.group(1)), int(m.group(2))
+        start, end, tokens = _matched(sent, m)
+        if not tokens:
+            continue
+        first, last = sent.doc[min(tokens)], sent.doc[max(tokens)]
+        before = first.nbor(-1).lemma_.lower() if first.i > 0 else ""
+        if won < lost:  # a range, unless a result's verb says it ("lost 0-2")
+            if before not in RESULT_VERBS:
+                continue
+            won, lost = lost, won
+        after = last.nbor().lemma_.lower() if last.i + 1 < len(sent.doc) else ""
+        # "lost 2-0", "a 2-0 defeat": the subject's is the smaller, which "a 2-0 win" is not
+        side = " (lost)" if before in ("lose", "trail") or after in ("defeat", "loss") else ""
+        verb = _verb_of(first)
+        for value, unit in ((won, "score" + side), (lost, "score against" + side)):
+            out.append((Quantity(float(value), unit, m.group(0), start, end, verb=verb), tokens))
+    return out
+
+
+def _fractions(sent: Span) -> list[tuple[Quantity, set[int]]]:
+    """Shares written as fractions, as percentages ("about half of the stolen money" is
+    50%), and fractions of a point as points ("a quarter of a percentage point")."""
+    out = []
+    for m in FRACTION.finditer(sent.text):
+        count, name = (m.group(1) or "a").lower(), m.group(2).lower()
+        whole = DENOMINATORS[name.removesuffix("s").replace("halve", "half")]
+        if (count == "a" and m.group(1) is None and whole != 2) or count not in WORDS | {"a": 1}:
+            continue
+        start, end, tokens = _matched(sent, m)
+        if not tokens:
+            continue
+        share = (1 if count == "a" else WORDS[count]) / whole
+        span = sent.doc[min(tokens) : max(tokens) + 1]
+        unit, value = ("point", share) if m.group("point") else ("percent", 100 * share)
+        quantity = Quantity(
+            value,
+            unit,
+            m.group(0),
+            start,
+            end,
+            approximate=_approximate(span) or not float(value).is_integer(),  # "a third"
+            verb=_verb_of(span.root),
+        )
+        out.append((quantity, tokens))
+    return out
+
+
 def _scaled_fractions(sent: Span) -> list[tuple[Quantity, set[int]]]:
     """Numbers written as a fraction of a scale ("nearly a quarter of a million homes" is
     about 250,000 homes), with their tokens."""
@@ -778,6 +854,8 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     bound = bound_of(_lead(ent, sent))
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from" and verb in UP | DOWN:
         bound = START  # "rose to 6.9% from 6.8%": where it started, not where it went
+    elif _of_whole(ent, sent):
+        bound = WHOLE
     taken = max(taken, unit_words_after(ent))
     shown = sent.doc[ent.start : min(ent.end + taken, sent.end)]
     out = []
@@ -801,6 +879,26 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     return out
 
 
+#: Words between "of" and a whole ("of their 34", "of the last four").
+_BEFORE_WHOLE = {"the", "their", "its", "his", "her", "our", "all", "last", "past", "first"}
+
+
+def _of_whole(ent: Span, sent: Span) -> bool:
+    """Whether a number is the whole a number before it is part of: "won 27 of their 34
+    matches", "14 of 17 counts", "three of the last four cuts". The whole is no count of
+    the action ("won 34") and is compared only with a source's whole."""
+    i = ent.start - 1
+    while i > sent.start and sent.doc[i].lower_ in _BEFORE_WHOLE and ent.start - i < 4:
+        i -= 1
+    part = sent.doc[i - 1]
+    return (
+        i > sent.start
+        and sent.doc[i].lower_ == "of"
+        and part.like_num
+        and part.ent_type_ not in ("DATE", "TIME")  # "found guilty on Feb. 21 of 11 counts"
+    )
+
+
 def _move_and_level(ent: Span) -> list[Span]:
     """A number's entity, or its two halves when it is a move and the level it reached:
     "unemployment rose 0.5% to 5.3%" moved by 0.5 to 5.3, no range of 0.5 to 5.3 ("rose
@@ -821,6 +919,34 @@ def _move_and_level(ent: Span) -> list[Span]:
     if not (move and level and PERCENT_SIGN.search(move.text) and PERCENT_SIGN.search(level.text)):
         return [ent]
     return [move, level]
+
+
+#: Units a bare number after them does not take: shares, sums, scores, ages, measures.
+_OWN_UNITS = ("percent", "point", "basis point", "score", "age", "votes")
+
+
+def _unit_said_once(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
+    """A bare number joined to a count before it takes its noun: "scored 94 goals and
+    conceded 33" (33 goals), "won 27 league matches, drew three and lost four", "Sweden
+    will provide 2,000 troops, Finland 1,500". Within five words, joined by "and" or a
+    comma, and only a count's noun: not a share, a sum, a score, an age or a measure."""
+    out: list[Quantity] = []
+    for q in sorted(quantities, key=lambda q: q.start):
+        prev = out[-1] if out else None
+        if q.unit or q.high is not None or prev is None or not _counted_noun(prev.unit):
+            out.append(q)
+            continue
+        between = sent.doc.text[prev.end : q.start]
+        words = WORD.findall(between)
+        joined = len(words) <= 5 and ("and" in words or "," in between)
+        out.append(replace(q, unit=prev.unit) if joined and not re.search(r"[.;:]", between) else q)
+    return out
+
+
+def _counted_noun(unit: str) -> bool:
+    return bool(unit) and not (
+        unit.startswith(_OWN_UNITS) or unit in MONEY or convert(1.0, unit, unit) is not None
+    )
 
 
 def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
@@ -922,11 +1048,14 @@ def _superlative_ranks(sent: Span, content: set[int]) -> list[Quantity]:
     second-largest city" the second; the unit is the superlative with its noun as one word
     ("most populous province" ranks nothing but that), so ranks of other superlatives or
     of other nouns are never compared."""
-    out = []
+    out = [rank for tok in sent if tok.i in content and (rank := _said_superlative(tok))]
     for noun in sent:
         adj = _superlative(noun) if noun.pos_ in ("NOUN", "PROPN") else None
         if adj is None or noun.i not in content:
             continue
+        among = noun.head.lower_ in ("of", "among") and noun.head.head.lower_ in ("one", "some")
+        if among or noun.head.lower_ == "among":
+            continue  # "one of the largest charity frauds": no rank
         most = [c for c in adj.children if c.lower_ in ("most", "least")]
         rank = [
             t
@@ -959,6 +1088,28 @@ def _superlative_ranks(sent: Span, content: set[int]) -> list[Quantity]:
             )
         )
     return out
+
+
+def _said_superlative(adj: Token) -> Quantity | None:
+    """A rank said of the subject with "be" and no noun: "Britain's rate is now the highest
+    in the Group of Seven" (its first), "... the second highest among ..." (its second);
+    the unit is the superlative and the subject ("highest:rate")."""
+    verb = adj.head
+    if adj.tag_ != "JJS" or adj.dep_ not in ("attr", "acomp") or verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
+    if subject is None:
+        return None
+    rank = [c for c in adj.children if c.ent_type_ == "ORDINAL" and ordinal_value(c.text)]
+    first = rank[0] if rank else adj
+    return Quantity(
+        float(ordinal_value(rank[0].text) or 1) if rank else 1.0,
+        f"{adj.lower_}:{subject.lemma_.lower()}",
+        adj.doc[first.i : adj.i + 1].text,
+        first.idx,
+        adj.idx + len(adj),
+        verb="be",
+    )
 
 
 def _ordinal(ent: Span) -> Quantity | None:
@@ -1013,7 +1164,16 @@ def _placed(rank: Token) -> str:
     a subject only a pronoun names."""
     placed = rank.dep_ == "amod" and rank.head.lower_ in PLACE_NOUNS  # "in fourth place"
     # "conj": "finished second in 2023 and 2024 and third in 2025", parsed so
-    if not placed and rank.dep_ not in ("advmod", "acomp", "attr", "oprd", "npadvmod", "conj"):
+    # "dobj": "NAC Breda finished 15th", as the parser reads a numbered rank
+    if not placed and rank.dep_ not in (
+        "advmod",
+        "acomp",
+        "attr",
+        "oprd",
+        "npadvmod",
+        "conj",
+        "dobj",
+    ):
         return ""
     verb = _up_to_verb(rank)  # the parser may hang "third" on "on Sunday"
     if verb.lemma_.lower() not in PLACE_VERBS:
@@ -1181,7 +1341,12 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts = ClaimParts()
     date_tokens: set[int] = set()
     content = _content(sent)
-    for share, tokens in _ratios(sent) + _scaled_fractions(sent):
+    for share, tokens in [
+        *_ratios(sent),
+        *_fractions(sent),
+        *_scaled_fractions(sent),
+        *_scores(sent),
+    ]:
         if tokens & content:
             parts.quantities.append(share)
             date_tokens |= tokens
@@ -1292,7 +1457,8 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.changes, factors = _changes(sent, content, parts.dates)
     parts.quantities += factors
     parts.quantities = [
-        replace(q, context=_context(sent, q)) for q in _tallies(sent, parts.quantities)
+        replace(q, context=_context(sent, q))
+        for q in _unit_said_once(sent, _tallies(sent, parts.quantities))
     ]
     parts.name_lists = _name_lists(sent, parts.entities)
     parts.memberships = memberships(sent)
@@ -1333,6 +1499,16 @@ def parse_parts(sent: Span) -> ClaimParts:
             for t in sent
             if t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN") and t.i in content
             for a in _named_actor(_actor(t, date_tokens))
+        }
+    )
+    parts.named_subjects = sorted(
+        {
+            t.lower_
+            for t in sent
+            if t.dep_ in SUBJECTS
+            and t.i in content
+            and not t.ent_type_
+            and (t.pos_ == "PROPN" or (t.i > sent.start and not t.is_lower and t.is_alpha))
         }
     )
     parts.owners = sorted(

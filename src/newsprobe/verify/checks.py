@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -23,7 +23,16 @@ from newsprobe.claims.aliases import (
     spelled_out,
 )
 from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
-from newsprobe.claims.numbers import LOWER, MONEY, QUALIFIERS, SCALES, START, UPPER, WORDS
+from newsprobe.claims.numbers import (
+    LOWER,
+    MONEY,
+    QUALIFIERS,
+    SCALES,
+    START,
+    UPPER,
+    WHOLE,
+    WORDS,
+)
 from newsprobe.claims.parts import COURTESY, DOWN, UP, verb_kin
 from newsprobe.claims.units import AMBIGUOUS, convert
 from newsprobe.verify.alignment import Alignment
@@ -280,7 +289,8 @@ def _share_or_move(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
 
 def _unit_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
     """The source's value with the claim's number in another unit of its measure ("38
-    kilometers" for "38 miles"), when the source states the claim's value in no unit."""
+    kilometers" for "38 miles") or another currency, when the source states the claim's
+    value in no unit."""
     if _states(q, theirs):
         return None
     return next(
@@ -289,7 +299,11 @@ def _unit_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
             for s in theirs
             if _unit(s) != _unit(q)
             and (s.value, s.high) == (q.value, q.high)
-            and any(not same_measure(q, c) for c in _converted(q, [s]))
+            and (
+                any(not same_measure(q, c) for c in _converted(q, [s]))
+                # "500 million dollars" for "500 million yen"
+                or {_unit(s), _unit(q)} <= MONEY
+            )
         ),
         None,
     )
@@ -310,6 +324,8 @@ def _scale_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
             and mine is not None
             and digits.group(0) == mine.group(0)
             and q.high is None is s.high
+            and q.value
+            and s.value
             and round(abs(math.log10(abs(q.value / s.value)))) in (3, 6)
         ):
             return s
@@ -551,6 +567,8 @@ def owners(values: list[V], parts: ClaimParts, subjects: bool = False) -> list[t
     out, after = [], -1
     actors = _actors(parts)
     ordered = sorted(values, key=lambda v: v.start)
+    if paired_lists := _respectively(ordered, parts, actors if subjects else set()):
+        return paired_lists
     for i, v in enumerate(ordered):
         if (giver := _named_after(v, ordered[i + 1 :], parts)) is not None:
             out.append((v, giver.text.lower()))  # "$3 million from Germany"
@@ -562,15 +580,71 @@ def owners(values: list[V], parts: ClaimParts, subjects: bool = False) -> list[t
             for e in parts.entities
             if e.label in OWNER_LABELS and after <= e.start and e.end <= v.start
         ]
-        # a subject first: "..., and Italy sent two more" after "the EU mechanism"
-        names = [n for n in names if n[0].split()[-1] in actors] or names
-        names = names or [(w, at + len(w)) for w, at in words if subjects and w in actors]
+        # the name the value is set beside ("in Davao City, 95 kilometres to the north");
+        # else a subject: "..., and Italy sent two more" after "the EU mechanism"; then
+        # one the parse tagged no name ("while easyJet cancelled 274")
+        named = actors if subjects else set(parts.named_subjects)
+        names = (
+            [n for n in names if not any(at >= n[1] for _, at in words)]
+            or [n for n in names if n[0].split()[-1] in actors]
+            or [(w, at + len(w)) for w, at in words if w in named]
+            or names
+            or _said_by_itself(parts, words)
+        )
         if names and not any(w.isdigit() for w, at in words if at >= names[0][1]):
             out.append((v, names[0][0]))
         elif out and out[-1][0].end == after and not words[1:]:
             out.append((v, out[-1][1]))  # "31.4% and 30 seats": the same party's
         after = v.end
     return out
+
+
+def _said_by_itself(parts: ClaimParts, words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The name a statement is attributed to, where the value is said of "it" or "they"
+    right after it: "Ryanair said it had cancelled 400 flights" (400 is Ryanair's)."""
+    named = parts.attributed_to
+    if named is None or named.label not in OWNER_LABELS:
+        return []
+    early = [w for w, at in words if at >= named.end][:3]
+    return [(named.text.lower(), named.end)] if {"it", "they"} & set(early) else []
+
+
+#: The words that may join the members of a list ("Labour and the Conservatives").
+_JOINING = {"and", "or", "the"}
+
+
+def _respectively(ordered: list[V], parts: ClaimParts, actors: set[str]) -> list[tuple[V, str]]:
+    """Each value of a list with the name in the same place of the list of names before
+    it: "Labour and the Conservatives won 34% and 24%, respectively" (the word may be left
+    out where both lists are whole: "won 34% and 24%"). A claim's subject the parse tagged
+    no name is one of the names (``actors``). Empty where the lists' lengths differ."""
+    n = len(ordered)
+    if n < 2:
+        return []
+    tagged = [e for e in parts.entities if e.label in OWNER_LABELS]
+    untagged = [  # "Labour and the Conservatives": the parse tagged the second only
+        Entity(w, "", at, at + len(w))
+        for w, at in parts.words
+        if (w in parts.named_subjects or w in actors)
+        and not any(e.start <= at < e.end for e in tagged)
+    ]
+    names = sorted(
+        (e for e in tagged + untagged if e.end <= ordered[0].start), key=lambda e: e.start
+    )
+    if len(names) < n:
+        return []
+    names = names[-n:]
+
+    def joined(items: Sequence[Entity | Quantity | DateRef]) -> bool:
+        return all(
+            {w for w, at in parts.words if a.end <= at < b.start} <= _JOINING
+            for a, b in itertools.pairwise(items)
+        )
+
+    said = any(w == "respectively" for w, _ in parts.words)
+    if not said and not (joined(names) and joined(ordered)):
+        return []
+    return [(v, e.text.lower()) for v, e in zip(ordered, names, strict=True)]
 
 
 #: Words that give a value to the name after it ("$3 million from Germany").
@@ -624,10 +698,21 @@ def _countable(q: Quantity, s: Quantity) -> bool:
     plain = {a, b} - {""}
     return (
         len(plain) == 1
-        and not (plain & ({"percent", "basis point"} | MONEY))
+        and not (plain & {"percent", "basis point", *MONEY})
+        and not any(u.startswith("score") for u in plain)
         # a game's "24 points" is a count ("point" converts only to basis points)
         and not any(u != "point" and convert(1.0, u, u) is not None for u in plain)
     )
+
+
+def _same_part(q: Quantity, s: Quantity) -> bool:
+    """Whether two values are both wholes ("of their 34 matches") or both not: a whole
+    counts no action ("won 27 of their 34" does not say "won 34")."""
+    return (q.bound == WHOLE) == (s.bound == WHOLE)
+
+
+def _countable_part(q: Quantity, s: Quantity) -> bool:
+    return _countable(q, s) and _same_part(q, s)
 
 
 #: Words that say a count is of the dead or of the injured: a count of one is not of the
@@ -652,6 +737,59 @@ def casualties(q: Quantity, source: ClaimParts) -> list[Quantity] | None:
     if not kind or {_casualty(s) for s in theirs} != {"dead", "hurt"}:
         return None
     return [s for s in theirs if _casualty(s) == kind]
+
+
+def _written_alike(q: Quantity, claim: ClaimParts, source: ClaimParts) -> bool:
+    """Whether the source writes the claim's value with its noun word for word ("the
+    Bank's 2% target", "five years of probation"), in a phrase whose value the parse gave
+    another action or none ("followed by five years of probation" after "to serve 12
+    years"): it states the claim's, which its other values do not refute. The noun must
+    be more than the value's unit ("14 people" is anyone's)."""
+    words = [w for w, at in claim.words if at >= q.start]
+    n = sum(1 for _, at in claim.words if q.start <= at < q.end)
+    # a noun beyond the unit: "14 people" in "killed 14 people" is no fact of its own
+    nouns = set(q.context) - {q.unit, _unit(q)}
+    ends = [i for i, w in enumerate(words[n : n + 3], n) if w in nouns or w.rstrip("s") in nouns]
+    if not n or not ends:
+        return False
+    run, said = words[: ends[0] + 1], [w for w, _ in source.words]
+    return any(
+        said[i : i + len(run)] == run
+        # not the whole of a part ("17 counts" in "on 14 of 17 counts")
+        and all(_same_part(q, s) for s in source.quantities if s.start == source.words[i][1])
+        for i in range(len(said) - len(run) + 1)
+    )
+
+
+def _bound_elsewhere(q: Quantity, same: Quantity, theirs: list[Quantity]) -> Quantity | None:
+    """The source's other value of the claim's unit said of the noun the claim says its
+    value of, where the source's equal value is said of another: "3.8% in September"
+    against "3.6% in September from 3.8% in August", "12 years of probation" against "12
+    years in state prison, followed by five years of probation"."""
+    # The source's equal value must be said of other words, none of the claim's: "30% at
+    # Marseille" is the claim's "30% of flights were cut at Marseille", whose "flights"
+    # the source says of its "40% of flights at Nice" only.
+    if not q.context or not same.context or set(q.context) & set(same.context):
+        return None
+    noun = q.context[0]
+    return next(
+        (
+            s
+            for s in theirs
+            if noun in s.context and _same_unit(q, s) and _same_part(q, s) and not same_number(q, s)
+        ),
+        None,
+    )
+
+
+def _other_casualty(q: Quantity, source: ClaimParts) -> bool:
+    """Whether the source counts the claim's number exactly, of the other casualties (the
+    injured for a claim's dead, or the dead for its injured)."""
+    kind = _casualty(q)
+    return any(
+        _casualty(s) not in ("", kind) and not s.bound and s.value == q.value
+        for s in source.quantities
+    )
 
 
 def _same_date(a: DateRef, b: DateRef) -> bool:
@@ -735,7 +873,7 @@ def compare(
 
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
-        theirs = of_same_action(q.verb, theirs)
+        theirs = of_same_action(q.verb, [s for s in theirs if _same_part(q, s)])
         res.checkable += 1
         # The value said without its noun, of the same action: "holds 403 of the 650
         # seats, up from 365" states the claim's "held 365 of the 650 seats".
@@ -746,14 +884,23 @@ def compare(
             and not _unit(s)
             and s.high is None
             and s.value == q.value
+            and _same_part(q, s)
             and _same_verb(s, q)
             and not _named_in(s)  # not "100 million yuan"
         ]
         acted = q.verb not in ("", "be", "have") and any(
             s.verb == q.verb for s in source.quantities
         )
-        if matched := [s for s in theirs if same(q, s)] or bare:
+        if (
+            (matched := [s for s in theirs if same(q, s)])
+            and same_event
+            and (bound := _bound_elsewhere(q, matched[0], source.quantities))
+        ):
+            conflict("number", _shown(q), _shown(bound))
+        elif matched := matched or bare:
             agree(q.verb, q.text, matched[0].text)
+        elif _written_alike(q, claim, source):
+            agree(q.verb, q.text, q.text)
         elif theirs and acted and not any(_same_verb(s, q) for s in theirs):
             # The source gives the claim's action values of other kinds only: "won 12 of
             # their 20 matches and drew five" counts no matches for a claim's "drew".
@@ -768,7 +915,7 @@ def compare(
             res.unresolved += 1
 
     for q in claim.quantities:
-        listed = owned(q, claim, source, _countable) or casualties(q, source)
+        listed = owned(q, claim, source, _countable_part) or casualties(q, source)
         if listed is not None:
             # The source's list gives the claim's name its own value: only that one is
             # this name's ("Norway will provide 2,000" against "Sweden will provide 2,000,
@@ -776,8 +923,13 @@ def compare(
             # The list says whose the value is, whatever verb either side uses ("got"
             # for "took"); a denied action is the claim's own question.
             res.checkable += 1
-            if matched := [s for s in listed if same_number(q, s)]:
+            matched = [s for s in listed if same_number(q, s)]
+            if matched and not (all(s.bound for s in matched) and _other_casualty(q, source)):
                 agree(q.verb, q.text, matched[0].text)
+            elif matched and same_event:
+                # "1,280 people had been killed" is within "killing at least 142", but it is
+                # the count of "injuring 1,280": the other casualties', not a higher toll.
+                conflict("number", _shown(q), ", ".join(_shown(s) for s in listed))
             elif same_event and q.verb not in denied:
                 conflict("number", _shown(q), ", ".join(_shown(s) for s in listed))
             continue
@@ -1002,6 +1154,10 @@ def compare(
         and not any(c.kind == "negation" for c in res.conflicts)
         and overlap >= NEGATION_OVERLAP
         and similarity >= NEGATION_SIMILARITY
+        # the claim's quoted words are the source's, and affirm: the source's "not" is in
+        # words the claim does not quote ('"Five points is not a lot, but over 34 games it
+        # is the truth"' for 'said that over 34 games "it is the truth"')
+        and (claim.negated or not quotes_in(claim, evidence.sentence))
     ):
         conflict(
             "negation",

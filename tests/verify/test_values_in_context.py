@@ -1,0 +1,118 @@
+"""What a value is said of: its noun ("3.8% in August"), the whole it is part of ("27 of
+34"), a score ("2-0"), the count of the other casualties, a place in a table, a
+superlative said with "be": fact-checkers' planted errors and true restatements
+(qa109, qa110) through ``pipeline.verify_articles`` on a real store."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe import Article
+from newsprobe.pipeline import verify_articles
+from newsprobe.sources import Passage, SQLiteStore
+from newsprobe.verify import VerifyOptions
+
+RATES = (
+    "Consumer price inflation eased to 3.6% in September from 3.8% in August, the Office "
+    "for National Statistics said last month, still well above the Bank's 2% target. "
+    "Britain's rate is now the second highest among the Group of Seven economies, behind "
+    "only the United States."
+)
+COURT = (
+    "Judge Maria Delgado ordered Whitcombe to serve 12 years in state prison, followed by "
+    "five years of probation, and to pay $3.9 million in restitution. A jury convicted him "
+    'on 14 of 17 counts. District Attorney Kevin Hayden called the case "one of the '
+    'largest charity frauds in Massachusetts history".'
+)
+LEAGUE = (
+    "Feyenoord finished second on 79 points after a 2-0 win at Utrecht, while Ajax "
+    "finished third on 71 points. NAC Breda, who finished 16th, go into the relegation "
+    "play-offs. PSV won 27 league matches, drew three and lost four. Feyenoord coach Robin "
+    'van Dijk said: "Five points is not a lot, but over 34 games it is the truth." PSV '
+    "ended the season having scored 94 goals and conceded 33."
+)
+QUAKE = (
+    "A magnitude 6.8 earthquake struck the island of Mindanao on Saturday, killing at least "
+    "142 people and injuring 1,280 others, disaster officials said. Japan pledged 500 "
+    "million yen in emergency grants, Australia committed A$5 million, the United States "
+    "offered $2.5 million and the European Union released 1.5 million euros."
+)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> SQLiteStore:
+    s = SQLiteStore(tmp_path_factory.mktemp("store") / "trusted.sqlite")
+    s.add(
+        [
+            Passage(RATES, "rates", "Bank of England"),
+            Passage(COURT, "court", "Whitcombe sentenced"),
+            Passage(LEAGUE, "league", "PSV champions"),
+            Passage(QUAKE, "quake", "Mindanao earthquake"),
+        ]
+    )
+    return s
+
+
+def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]:
+    (article,) = verify_articles([Article(text=claim)], store, VerifyOptions(max_claims=None))
+    (found,) = article.claims or []
+    return found.verdict, [(c.claim_value, c.source_value) for c in found.conflicts]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # The value with its noun, word for word in the source, whatever else it says.
+        ("Inflation is still well above the Bank's 2% target.", "supported"),
+        ("Whitcombe must serve five years of probation after his release.", "supported"),
+        # A value equal to the source's but said of another noun ("3.8% in August").
+        ("Consumer price inflation slowed to 3.8% in September.", "contradicted"),
+        ("Consumer price inflation slowed to 3.6% in September.", "supported"),
+        ("Whitcombe must serve 12 years of probation after his release.", "contradicted"),
+        # The whole of a part is no count of the action.
+        ("A jury convicted him on 14 of the 17 counts.", "supported"),
+        ("A jury convicted him on 17 counts.", "contradicted"),
+        # A score is two values, compared with a score only.
+        ("Feyenoord won 2-0 away at Utrecht on the final day.", "supported"),
+        ("Feyenoord won 3-0 away at Utrecht on the final day.", "contradicted"),
+        # A place in a table written with digits ("15th").
+        ("NAC Breda finished 15th and face the relegation play-offs.", "contradicted"),
+        ("NAC Breda finished 16th and face the relegation play-offs.", "supported"),
+        # A superlative said with "be"; "one of the largest" ranks nothing.
+        ("Britain's rate is now the highest in the Group of Seven.", "contradicted"),
+        ("Britain's rate is now the second highest in the Group of Seven.", "supported"),
+        # The claim's quoted words are the source's: its "not" is in other words.
+        ('Van Dijk said that over 34 games "it is the truth".', "supported"),
+        # The toll is "at least 142"; 1,280 is the count of the injured.
+        ("By Saturday evening, 1,280 people had been killed.", "contradicted"),
+        ("By Saturday evening, at least 142 people had been killed.", "supported"),
+        # A bare number joined to a count takes its noun ("94 goals and conceded 33").
+        ("PSV conceded just 23 goals.", "contradicted"),
+        ("PSV lost just two league matches.", "contradicted"),
+        ("PSV lost four league matches.", "supported"),
+        # The same number in another currency.
+        ("Japan pledged 500 million dollars in emergency grants.", "contradicted"),
+        ("Japan pledged 500 million yen in emergency grants.", "supported"),
+    ],
+)
+def test_what_a_value_is_said_of(store, claim, expected):
+    got, conflicts = verdict(store, claim)
+    assert got == expected, conflicts
+
+
+@pytest.mark.parametrize(
+    ("claim", "conflict"),
+    [
+        ("Consumer price inflation slowed to 3.8% in September.", ("3.8%", "3.6%")),
+        ("Feyenoord won 3-0 away at Utrecht on the final day.", ("3-0", "2-0")),
+        ("By Saturday evening, 1,280 people had been killed.", ("1,280", "at least 142")),
+    ],
+)
+def test_the_conflict_names_the_sources_value_of_that_noun(store, claim, conflict):
+    assert conflict in verdict(store, claim)[1]
+
+
+def test_a_whole_and_a_part_are_not_compared(store):
+    """ "won 27 of their 34" had been refuted by "won 27 league matches" (34 against 27)."""
+    got, conflicts = verdict(store, "PSV won 27 of their 34 league matches.")
+    assert got != "contradicted", conflicts

@@ -16,7 +16,8 @@ RATES = (
     "Consumer price inflation eased to 3.6% in September from 3.8% in August, the Office "
     "for National Statistics said last month, still well above the Bank's 2% target. "
     "Britain's rate is now the second highest among the Group of Seven economies, behind "
-    "only the United States."
+    "only the United States. The Bank trimmed its forecast for economic growth this year "
+    "to 1.1% from 1.3%, and cut its 2026 forecast to 0.9%."
 )
 COURT = (
     "Judge Maria Delgado ordered Whitcombe to serve 12 years in state prison, followed by "
@@ -116,3 +117,69 @@ def test_a_whole_and_a_part_are_not_compared(store):
     """ "won 27 of their 34" had been refuted by "won 27 league matches" (34 against 27)."""
     got, conflicts = verdict(store, "PSV won 27 of their 34 league matches.")
     assert got != "contradicted", conflicts
+
+
+def test_this_year_in_both_is_the_same_words_not_the_sources_other_year(store):
+    """The source's "this year" has no date of its own to count from (no dateline year);
+    the claim's is 2025 by its article's date: not the 2026 of the source's next clause."""
+    claim = "The growth forecast for this year was cut to 1.1% from 1.3%."
+    article = Article(text=claim, date="2025-11-06")
+    (article,) = verify_articles([article], store, VerifyOptions(max_claims=None))
+    (found,) = article.claims or []
+    assert found.verdict == "supported", found.conflicts
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # A red-team of the rules above (qa111): the same score told by the other side.
+        (
+            "Chelsea lost 2-0 to Brighton, a week after a 3-1 win over Everton.",
+            "Brighton won 2-0 against Chelsea.",
+            "not contradicted",
+        ),
+        (
+            "Chelsea lost 2-0 to Brighton, a week after a 3-1 win over Everton.",
+            "Chelsea suffered a 3-1 defeat to Brighton.",
+            "not supported",
+        ),
+        ("Djokovic won 6-4, 6-2 in the second round.", "Djokovic won 6-4, 6-2.", "supported"),
+        # The claim's own verb given another value in the source's words.
+        (
+            "The champions scored 94 goals and conceded 33 in the league.",
+            "The champions conceded 94 goals in the league.",
+            "contradicted",
+        ),
+        # Where a change started is not where it went.
+        (
+            "The fine was cut to 40 million euros from 60 million euros on appeal.",
+            "The fine was cut to 60 million euros on appeal.",
+            "contradicted",
+        ),
+        (
+            "The fine was cut to 40 million euros from 60 million euros on appeal.",
+            "The fine was cut to 40 million euros on appeal.",
+            "supported",
+        ),
+        # The equal value's words are another's ("on all imports"); the claim's ("on
+        # steel") are the other value's.
+        (
+            "The plan includes a 10% tariff on all imports and a 25% tariff on steel.",
+            "The plan imposes a 10% tariff on steel.",
+            "contradicted",
+        ),
+        (
+            "Japan's debt is the highest in the G7, and Italy's is the second highest.",
+            "Italy's debt is the second highest in the G7.",
+            "supported",
+        ),
+    ],
+)
+def test_red_team_cases_of_scores_starts_and_nouns(tmp_path, source, claim, expected):
+    s = SQLiteStore(tmp_path / "trusted.sqlite")
+    s.add([Passage(source, "wire")])
+    got, conflicts = verdict(s, claim)
+    if expected.startswith("not "):
+        assert got != expected.removeprefix("not "), conflicts
+    else:
+        assert got == expected, conflicts

@@ -96,7 +96,7 @@ UP = {"rise", "increase", "grow", "climb", "jump", "soar", "surge", "gain", "rai
 UP |= {"double", "triple", "quadruple", "rebound", "spike", "swell", "widen"}
 DOWN = {"fall", "decrease", "decline", "drop", "shrink", "slide", "plunge", "sink", "slump"}
 DOWN |= {"dip", "lose", "cut", "reduce", "lower", "halve", "tumble", "contract", "slash"}
-DOWN |= {"narrow"}  # "the margin narrowed by 3.1 points"
+DOWN |= {"narrow", "trim"}  # "the margin narrowed by 3.1 points", "trimmed its forecast"
 # Verbs that say a count moved only of their object: "the economy added 1,100 jobs", "shed
 # 1,100 jobs"; "she added that ..." moves nothing.
 OBJECT_UP = {"add", "create"}
@@ -432,6 +432,8 @@ def _date(ent: Span) -> DateRef:
         elif tok.like_num and tok.text.isdigit() and 1 <= int(tok.text) <= 31:
             day = int(tok.text)
     event, of_noun = _event_of(ent.root)
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since":
+        event = SINCE  # "its lowest level since March 2023": when it was last so, not when
     # "1945/1946", "1976-77": a season across two years, either of them.
     span = re.fullmatch(r"\s*(\d{4})\s*[/–-]\s*(\d{2}|\d{4})\s*", text)
     two_years = bool(span) and int(span.group(2)[-2:]) == (int(span.group(1)) + 1) % 100
@@ -626,9 +628,11 @@ def _ratios(sent: Span) -> list[tuple[Quantity, set[int]]]:
 
 #: A score ("a 2-0 win", "beat the Bulls 102-98"): the larger number first, which a range
 #: ("3-5 people") does not put.
-SCORE = re.compile(r"(?<![\d.,/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\d.,/]|[-–]\w)")
+SCORE = re.compile(r"(?<![\d.,/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?!\d|[.,/]\d|[-–]\w)")
 
 
+#: The verb of a date said after "since": a time compared with, not when the action was.
+SINCE = "since"
 #: Verbs that put a score right after them ("lost 0-2", "drew 1-1").
 RESULT_VERBS = {"win", "lose", "beat", "draw", "trail", "lead", "edge", "defeat"}
 
@@ -638,7 +642,7 @@ def _scores(sent: Span) -> list[tuple[Quantity, set[int]]]:
     the other side's ("score against"), each compared only with its kind, never with a
     count ("79 points after a 2-0 win"). A vote's tally is ``_tallies``'."""
     out: list[tuple[Quantity, set[int]]] = []
-    if VOTE_LEMMAS & {t.lemma_.lower() for t in sent}:
+    if _voted(sent):
         return out
     for m in SCORE.finditer(sent.text):
         won, lost = int(m.group(1)), int(m.group(2))
@@ -949,11 +953,20 @@ def _counted_noun(unit: str) -> bool:
     )
 
 
+def _voted(sent: Span) -> bool:
+    """Whether a sentence speaks of a vote: a word of voting, but not "defeat" as a noun
+    ("a 3-1 defeat to Brighton" is a game's)."""
+    return any(
+        t.lemma_.lower() in VOTE_LEMMAS and not (t.lemma_.lower() == "defeat" and t.pos_ == "NOUN")
+        for t in sent
+    )
+
+
 def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
     """A vote's tally as votes for and votes against ("voted 312-118", "by 321 votes to
     118"), so that each is compared with its own: the two had been bare numbers, paired
     crosswise ("4-2" against "5-1") or with the voting age of the same sentence."""
-    if not VOTE_LEMMAS & {t.lemma_.lower() for t in sent}:
+    if not _voted(sent):
         return quantities
     sides: dict[int, tuple[str, re.Match[str]]] = {}
     for m in TALLY.finditer(sent.text):
@@ -961,7 +974,7 @@ def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
         sides[sent.start_char + m.start("noes")] = ("votes against", m)
     out = []
     for q in quantities:
-        if q.start not in sides:
+        if q.start not in sides or q.unit.startswith("score"):
             out.append(q)
         elif q.high is None:
             out.append(replace(q, unit=sides[q.start][0]))
@@ -1093,13 +1106,15 @@ def _superlative_ranks(sent: Span, content: set[int]) -> list[Quantity]:
 def _said_superlative(adj: Token) -> Quantity | None:
     """A rank said of the subject with "be" and no noun: "Britain's rate is now the highest
     in the Group of Seven" (its first), "... the second highest among ..." (its second);
-    the unit is the superlative and the subject ("highest:rate")."""
+    the unit is the superlative and the subject, or whose it is ("highest:britain")."""
     verb = adj.head
     if adj.tag_ != "JJS" or adj.dep_ not in ("attr", "acomp") or verb.lemma_ != "be":
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
     if subject is None:
         return None
+    # whose: "Japan's debt is the highest ..., and Italy's is the second highest"
+    subject = next((c for c in subject.children if c.dep_ == "poss"), subject)
     rank = [c for c in adj.children if c.ent_type_ == "ORDINAL" and ordinal_value(c.text)]
     first = rank[0] if rank else adj
     return Quantity(

@@ -511,7 +511,9 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
     """
     relevant = [f for f in found if f.result is not None]
     sims = [f.evidence.similarity for f in found]
-    agreeing = paraphrase = False
+    agreeing = paraphrase = whole = False
+    parts = claim.parts
+    values = len(parts.quantities) + len(parts.dates) + len(parts.relations)
     for f in relevant:
         res = f.result
         assert res is not None
@@ -519,6 +521,10 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
             continue
         if res.checkable and res.agreed == res.checkable:
             agreeing = True
+            # every value and the time read in one sentence: another relevant sentence
+            # whose time cannot be read ("began lowering ... in August 2024") takes
+            # nothing from it
+            whole = whole or (res.checkable >= values and not (res.unread_time or res.unresolved))
         elif (
             not res.checkable
             and f.evidence.similarity >= PARAPHRASE_SIMILARITY
@@ -526,7 +532,6 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         ):
             paraphrase = True
     best = max(relevant, key=lambda f: f.evidence.similarity, default=None)
-    parts = claim.parts
     return {
         "max_similarity": max(sims, default=0.0),
         "mean_similarity": float(np.mean(sims)) if sims else 0.0,
@@ -541,7 +546,7 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         "n_conflicts": float(sum(len(f.result.conflicts) for f in relevant if f.result)),
         "agreeing_source": float(agreeing),
         "paraphrase_source": float(paraphrase),
-        "claim_values": float(len(parts.quantities) + len(parts.dates) + len(parts.relations)),
+        "claim_values": float(values),
         "claim_negated": float(parts.negated),
         "negation_mismatch": float(
             best is not None
@@ -551,7 +556,9 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         # Read by the veto on the model's "supported" (verdict_model.unconfirmed), not by
         # the model.
         "unresolved": float(sum(f.result.unresolved for f in relevant if f.result)),
-        "unread_time": float(sum(f.result.unread_time for f in relevant if f.result)),
+        "unread_time": 0.0
+        if whole
+        else float(sum(f.result.unread_time for f in relevant if f.result)),
         # Every relevant sentence without the claim's causal link: none states it.
         "unread_cause": float(
             bool(relevant) and all(f.result.unread_cause for f in relevant if f.result)

@@ -173,6 +173,39 @@ def test_this_year_in_both_is_the_same_words_not_the_sources_other_year(store):
             "Italy's debt is the second highest in the G7.",
             "supported",
         ),
+        # Where a change started, said as where it started, is the source's start.
+        (
+            "The fine was cut to 40 million euros from 60 million euros on appeal.",
+            "The original fine of 60 million euros was reduced on appeal.",
+            "supported",
+        ),
+        # "kept" is "held"; the source's 4.1% is another rate's.
+        (
+            "The Bank held its main rate at 5.25% for a third meeting. Core inflation was "
+            "4.1% in October.",
+            "The Bank kept its main rate at 4.1% for a third meeting.",
+            "contradicted",
+        ),
+        # A value aimed at is not one reached: "the Bank's 2% target".
+        (
+            "Inflation fell to 3.6% in September, still well above the Bank's 2% target.",
+            "Inflation fell to 2% in September.",
+            "contradicted",
+        ),
+        # The quote's speaker is the subject of the verb that "saying" hangs on.
+        (
+            'Chancellor Rachel Reeves welcomed the decision, saying: "This will help '
+            'millions of families with their mortgages."',
+            'Business Secretary Peter Kyle welcomed the decision, saying: "This will help '
+            'millions of families with their mortgages."',
+            "contradicted",
+        ),
+        (
+            'Chancellor Rachel Reeves welcomed the decision, saying: "This will help '
+            'millions of families with their mortgages."',
+            'Peter Kyle said: "This will help millions of families with their mortgages."',
+            "contradicted",
+        ),
     ],
 )
 def test_red_team_cases_of_scores_starts_and_nouns(tmp_path, source, claim, expected):

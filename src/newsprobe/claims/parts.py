@@ -111,7 +111,8 @@ _KIN = [
     frozenset(UP | OBJECT_UP),
     frozenset(DOWN | OBJECT_DOWN),
     frozenset({"put", "place", "station", "deploy", "send"}),
-    frozenset({"hold", "control", "occupy", "command", "own"}),  # "holds 403 of the seats"
+    # "holds 403 of the seats", "kept its main rate at 5.25%"
+    frozenset({"hold", "control", "occupy", "command", "own", "keep", "maintain"}),
     frozenset({"vote", "pass", "approve", "adopt", "back", "endorse"}),  # "passed 312-118"
     frozenset({"seek", "ask", "request", "demand"}),  # "sought 20 years", "asked for 17"
     frozenset({"start", "begin", "launch", "commence"}),  # "start talks on Oct. 27"
@@ -178,7 +179,10 @@ FRACTION = re.compile(
     r"\b(?:(a|one|two|three|four)[ -](?=(?:half|halves|thirds?|quarters?|fifths?)\b))?"
     r"(half|halves|thirds?|quarters?|fifths?)\b"
     r"(?P<point> (?:of )?an? (?:percentage )?point\b)?"
-    r"(?(point)|(?= of (?!an? (?:hundred|thousand|million|billion|trillion)\b)))",
+    # not "a quarter of a million" (a number), nor "half of that nine-tenths" (a part of
+    # a part)
+    r"(?(point)|(?= of (?!an? (?:hundred|thousand|million|billion|trillion)\b)"
+    r"(?!(?:that|this|these|those|it)\b)))",
     re.IGNORECASE,
 )
 HOW_OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
@@ -1554,6 +1558,9 @@ def parse_parts(sent: Span) -> ClaimParts:
     for tok in sent:
         if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and not quoted(tok):
             subjects = [c for c in tok.children if c.dep_ == "nsubj" and not quoted(c)]
+            if not subjects and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+                # "Reeves welcomed the move, saying it would help ...": the one who welcomed
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj" and not quoted(c)]
             speakers = [c for c in subjects if c.pos_ != "PRON"]
             if speakers:
                 parts.attribution = _head_text(speakers[0])

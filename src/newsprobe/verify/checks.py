@@ -719,10 +719,21 @@ def _other_side(q: Quantity, source: ClaimParts) -> bool:
     )
 
 
-def _started(q: Quantity, s: Quantity) -> bool:
+#: Nouns that make a value one aimed at or expected, not one reached ("the Bank's 2%
+#: target", "a forecast of 1.1%").
+AIMS = frozenset({"target", "goal", "forecast", "estimate", "projection", "limit", "cap"})
+
+
+def _aimed(s: Quantity) -> set[str]:
+    return set(s.context) & AIMS
+
+
+def _started(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
     """Whether the source's value is where a change started and the claim's where one
-    went: "cut to 60 million euros" is not "cut to 40 million euros from 60 million"."""
-    return s.bound == START and q.bound != START and q.verb in UP | DOWN
+    went: "cut to 60 million euros" is not "cut to 40 million euros from 60 million" (but
+    "the original fine of 60 million euros was reduced" is)."""
+    before = [w for w, at in claim.words if at < q.start][-1:]
+    return s.bound == START and q.bound != START and q.verb in UP | DOWN and before == ["to"]
 
 
 def _same_part(q: Quantity, s: Quantity) -> bool:
@@ -777,7 +788,7 @@ def _written_alike(q: Quantity, claim: ClaimParts, source: ClaimParts) -> bool:
         said[i : i + len(run)] == run
         # not the whole of a part ("17 counts" in "on 14 of 17 counts")
         and all(
-            _same_part(q, s) and not _started(q, s)
+            _same_part(q, s) and not _started(q, s, claim)
             for s in source.quantities
             if s.start == source.words[i][1]
         )
@@ -785,7 +796,9 @@ def _written_alike(q: Quantity, claim: ClaimParts, source: ClaimParts) -> bool:
     )
 
 
-def _bound_elsewhere(q: Quantity, same: Quantity, theirs: list[Quantity]) -> Quantity | None:
+def _bound_elsewhere(
+    q: Quantity, same: Quantity, theirs: list[Quantity], claim: ClaimParts
+) -> Quantity | None:
     """The source's other value of the claim's unit said of words the claim says its value
     of, where the source's equal value is said of none of them: "3.8% in September"
     against "3.6% in September from 3.8% in August", "12 years of probation" against "12
@@ -802,7 +815,7 @@ def _bound_elsewhere(q: Quantity, same: Quantity, theirs: list[Quantity]) -> Qua
         if (
             _same_unit(q, s)
             and _same_part(q, s)
-            and not _started(q, s)
+            and not _started(q, s, claim)
             and not same_number(q, s)
             and (mine & other) - equal
             and not (mine & equal) - other
@@ -904,7 +917,7 @@ def compare(
         """Whether the source's value equal to the claim's is said of other words and
         another of its values of the claim's (:func:`_bound_elsewhere`): a conflict with
         that one in the claim's own event, else no confirmation either."""
-        if (bound := _bound_elsewhere(q, equal, source.quantities)) is None:
+        if (bound := _bound_elsewhere(q, equal, source.quantities, claim)) is None:
             return False
         if same_event:
             conflict("number", _shown(q), _shown(bound))
@@ -914,7 +927,7 @@ def compare(
 
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
-        theirs = [s for s in theirs if _same_part(q, s) and not _started(q, s)]
+        theirs = [s for s in theirs if _same_part(q, s) and not _started(q, s, claim)]
         theirs = of_same_action(q.verb, theirs)
         res.checkable += 1
         # The value said without its noun, of the same action: "holds 403 of the 650
@@ -933,7 +946,8 @@ def compare(
         acted = q.verb not in ("", "be", "have") and any(
             s.verb == q.verb for s in source.quantities
         )
-        matched = [s for s in theirs if same(q, s)]
+        # not the source's "2% target" for the claim's "fell to 2%"
+        matched = [s for s in theirs if same(q, s) and not (_aimed(s) - set(q.context))]
         if matched and bound_elsewhere(q, matched[0]):
             pass
         elif matched := matched or bare:
@@ -1012,7 +1026,7 @@ def compare(
         # "rose to 4.3 percent in June").
         slot = aligned.quantity_in_slot(q) if _same_time(claim.dates, source.dates) else None
         if slot is not None and (
-            _started(q, slot)
+            _started(q, slot, claim)
             or (
                 not _same_verb(slot, q)
                 and any(

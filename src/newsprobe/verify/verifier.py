@@ -331,7 +331,14 @@ def verify_claims(
         coverage = entity_coverage(claim.parts.entities, page)
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         # A subject that names no actor ("the result moved Villa up to fourth") need not.
-        named = [x for x in claim.parts.subjects if x not in UNNAMING]
+        # The speaker of a quote, subject of the verb that frames it ("Kyle welcomed the
+        # decision, saying: '...'"), is checked as the speaker below, not as the actor.
+        speaking = (
+            claim.parts.speaker.text.lower().split()
+            if claim.parts.speaker is not None and claim.parts.quoted
+            else []
+        )
+        named = [x for x in claim.parts.subjects if x not in UNNAMING and x not in speaking]
         actor = not named or any(
             x in p_lemmas or lemma_named(x, p_lemmas) or _spelled_out(x, claim, h.passage.text)
             for x in named

@@ -206,6 +206,18 @@ def test_this_year_in_both_is_the_same_words_not_the_sources_other_year(store):
             'Peter Kyle said: "This will help millions of families with their mortgages."',
             "contradicted",
         ),
+        # A tally said in words is the source's "5-4"; "members of the committee" are
+        # the committee acting.
+        (
+            "The Monetary Policy Committee voted 5-4 in favour of the cut.",
+            "Five members of the committee voted for the cut and four against.",
+            "supported",
+        ),
+        (
+            "The Monetary Policy Committee voted 5-4 in favour of the cut.",
+            "Six members of the committee voted for the cut and three against.",
+            "contradicted",
+        ),
     ],
 )
 def test_red_team_cases_of_scores_starts_and_nouns(tmp_path, source, claim, expected):

@@ -976,6 +976,8 @@ def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
     for m in TALLY.finditer(sent.text):
         sides[sent.start_char + m.start("ayes")] = ("votes for", m)
         sides[sent.start_char + m.start("noes")] = ("votes against", m)
+    if not sides:
+        return _sides_said(sent, quantities)
     out = []
     for q in quantities:
         if q.start not in sides or q.unit.startswith("score"):
@@ -989,6 +991,23 @@ def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
                 at = {"start": sent.start_char + start, "end": sent.start_char + end}
                 out.append(replace(q, value=float(number), high=None, unit=unit, text=number, **at))
     return out
+
+
+def _sides_said(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
+    """A tally said in words: "five members voted for the cut and four against" is the
+    "5-4" of a source. Two counts only, the first before "for" or "in favour", the second
+    just before "against"."""
+    counts = [q for q in quantities if q.high is None and (not q.unit or _counted_noun(q.unit))]
+    if len(counts) != 2:
+        return quantities
+    ayes, noes = sorted(counts, key=lambda q: q.start)
+    text = sent.doc.text
+    between = text[ayes.end : noes.start].lower()
+    after = WORD.findall(text[noes.end : sent.end_char].lower())[:2]
+    if "against" not in after or not re.search(r"\b(?:for|in favou?r)\b", between):
+        return quantities
+    units = {id(ayes): "votes for", id(noes): "votes against"}
+    return [replace(q, unit=units[id(q)]) if id(q) in units else q for q in quantities]
 
 
 def _approximate(span: Span) -> bool:
@@ -1731,10 +1750,15 @@ def _denied(sent: Span, negated: list[Token]) -> list[str]:
 def _actor(subject: Token, values: set[int]) -> Token:
     """Who acts when the subject is a value: "voters" in "80 percent of voters backed", as
     a source writing "four in five voters" never says "percent"."""
-    if subject.i not in values:
+    if subject.i not in values and subject.lemma_.lower() not in PARTITIVE:
         return subject
     of = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return of[0] if of else subject
+
+
+#: Subjects that are part of a whole named after "of": "five members of the committee
+#: voted" is the committee's vote, as "the Monetary Policy Committee voted 5-4" says.
+PARTITIVE = frozenset({"member", "majority", "minority", "most", "many", "some", "rest"})
 
 
 def _named_actor(subject: Token) -> list[Token]:

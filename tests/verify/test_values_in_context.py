@@ -228,3 +228,48 @@ def test_red_team_cases_of_scores_starts_and_nouns(tmp_path, source, claim, expe
         assert got != expected.removeprefix("not "), conflicts
     else:
         assert got == expected, conflicts
+
+
+HALVARD = (
+    "Operating profit before interest, tax, depreciation and amortisation (EBITDA) dropped "
+    "to 2.1 billion crowns from 3.8 billion crowns. Revenue fell 14% to 18.6 billion crowns "
+    "in the July-September period from 21.6 billion crowns a year earlier."
+)
+PATRAS = (
+    "The blaze broke out shortly after 2 p.m. on Sunday near the village of Kato Achaia, "
+    "about 25 kilometres (15.5 miles) southwest of Patras, the country's third-largest city. "
+    "By Monday evening it had burned about 14,500 hectares (35,800 acres) of forest and "
+    "farmland, according to the European Union's Copernicus monitoring service."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # Where a change went and where it started, swapped.
+        (
+            "Halvard's EBITDA dropped to 3.8 billion crowns from 2.1 billion crowns.",
+            "contradicted",
+        ),
+        # "Halvard's" is Halvard, named in the headline; "Norwegian crowns" are crowns.
+        ("Halvard's EBITDA dropped to 2.1 billion crowns from 3.8 billion crowns.", "supported"),
+        (
+            "Third-quarter revenue at Halvard fell 14 percent to 18.6 billion Norwegian crowns.",
+            "supported",
+        ),
+        # The sentence after the one naming Patras is the Patras fire's ("it" the blaze),
+        # and "scorched" is "burned".
+        ("The Patras fire had scorched roughly 14,500 hectares by Monday evening.", "supported"),
+        ("The Patras fire had scorched roughly 24,500 hectares by Monday evening.", "contradicted"),
+    ],
+)
+def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
+    """Found by a blind fact-checker (qa112): each was `not_enough_evidence`."""
+    s = SQLiteStore(tmp_path / "trusted.sqlite")
+    s.add(
+        [
+            Passage(HALVARD, "halvard", "Halvard Group swings to quarterly loss"),
+            Passage(PATRAS, "patras", "Wildfire near Patras forces thousands to flee"),
+        ]
+    )
+    assert verdict(s, claim)[0] == expected

@@ -116,6 +116,9 @@ _KIN = [
     frozenset({"vote", "pass", "approve", "adopt", "back", "endorse"}),  # "passed 312-118"
     frozenset({"seek", "ask", "request", "demand"}),  # "sought 20 years", "asked for 17"
     frozenset({"start", "begin", "launch", "commence"}),  # "start talks on Oct. 27"
+    frozenset({"burn", "scorch", "char", "blacken"}),  # "scorched 14,500 hectares"
+    frozenset({"evacuate", "displace", "relocate"}),  # "forcing the evacuation of 6,000"
+    frozenset({"record", "register", "report", "log"}),  # "has recorded 3,880 wildfires"
 ]
 
 
@@ -227,6 +230,16 @@ def _unit(span: Span, label: str) -> str:
         if key.isalpha() and key in lower:
             return code
     return refine(_named_unit(span, label, lower), span)
+
+
+#: Currencies a people's adjective names ("Norwegian crowns", "Swiss francs").
+_MONEY_NOUNS = frozenset(
+    {"crown", "krone", "krona", "franc", "peso", "real", "lira", "dinar", "rial", "zloty"}
+)
+
+
+def _money_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in CURRENCIES or tok.lemma_.lower() in _MONEY_NOUNS
 
 
 def _currency(noun: Token) -> str:
@@ -1412,7 +1425,11 @@ def parse_parts(sent: Span) -> ClaimParts:
             date_tokens.update(range(ent.start, ent.end))  # "Fahrenheit" read as an ORG
             continue
         if label in NAMED:
-            parts.entities.append(Entity(ent.text, ent.label_, ent.start_char, ent.end_char))
+            if label == "NORP" and ent.end < sent.end and _money_noun(sent.doc[ent.end]):
+                continue  # "Norwegian crowns": the currency's name, not a people in the story
+            # "Halvard's EBITDA": the name, not its possessive ending, is what a source says
+            name = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
+            parts.entities.append(Entity(name.text, ent.label_, name.start_char, name.end_char))
         elif label in ("DATE", "TIME"):
             ref = _date(ent)
             if ref.year or ref.month or ref.weekday is not None or ref.relative:

@@ -210,8 +210,11 @@ def paired(q: Quantity, claimed: list[Quantity], theirs: list[Quantity]) -> list
         """How unlike two values are: their relative difference, and 1 more when the words
         after them differ ("in favour" against "against"), which weighs more than any
         difference of value: "6 voted in favour and 15 against" pairs 6 with the source's
-        15 in favour, not with its 6 against."""
+        15 in favour, not with its 6 against. So does where a change started against where
+        it went: "dropped to 3.8 billion from 2.1 billion" pairs 3.8 with the source's
+        level reached, not with its "from 3.8 billion"."""
         other = bool(a.context and b.context and not set(a.context) & set(b.context))
+        other += (a.bound == START) != (b.bound == START)
         return abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9) + other
 
     best = min(
@@ -493,7 +496,12 @@ def _overlap(terms: list[str], lemmas: set[str]) -> float:
         return 0.0
     moved = bool(lemmas & CHANGE_WORDS)
     found = sum(
-        1 for t in terms if t in lemmas or (moved and t in CHANGE_WORDS) or lemma_named(t, lemmas)
+        1
+        for t in terms
+        if t in lemmas
+        or (moved and t in CHANGE_WORDS)
+        or lemma_named(t, lemmas)
+        or verb_kin(t) & lemmas  # "scorched" for "burned"
     )
     return found / len(terms)
 

@@ -155,9 +155,21 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
     metres long", not "the council voted to build a new sea wall", for a claim of the
     wall's length."""
     best: tuple[tuple[bool, bool, float, int], _Sentence, float] | None = None
+    before = ""  # the passage up to the sentence: a name it said is the sentence's too
+    valued = max(1, sum(1 for q in claim.parts.quantities if q.unit))
+    valued += sum(1 for d in claim.parts.dates if d.year is not None)
     for sent in sentences:
         lemmas = {t.lemma_.lower() for t in sent.span}
         overlap = term_overlap(claim.parts, lemmas)
+        # "... southwest of Patras. By Monday evening it had burned about 14,500 hectares":
+        # a sentence is about the names before it in the passage, unless it names another
+        # of their kind (one that names Austria is about Austria, not the Finland before)
+        before += f"{sent.text} "
+        kinds_missing = {
+            e.label for e in claim.parts.entities if entity_coverage([e], sent.text) < 1.0
+        }
+        names_own = any(e.label_ in kinds_missing for e in sent.span.ents)
+        kinds = _value_kinds(claim, lemmas, sent.text)
         key = (
             # The sentence that holds the claim's quoted words first: who it gives them to
             # is the question ("Austin said 'a strong signal'" against a passage where
@@ -167,8 +179,12 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
             # marks ("come and rebuild" for "come and help") are compared with the quote,
             # not with the sentence before it that names the speaker's title.
             bool(claim.parts.quoted) and _quotes(sent.text),
-            overlap + entity_coverage(claim.parts.entities, sent.text),
-            _value_kinds(claim, lemmas, sent.text),
+            # and the share of the claim's values it could state: the sentence with the
+            # area in hectares, not the one with the distance in kilometres
+            overlap
+            + entity_coverage(claim.parts.entities, sent.text if names_own else before)
+            + kinds / valued,
+            kinds,
         )
         if best is None or key > best[0]:
             best = (key, sent, overlap)

@@ -273,3 +273,50 @@ def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
         ]
     )
     assert verdict(s, claim)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # "three of them" are three of the firefighters counted before.
+        (
+            "Eleven firefighters were treated for burns and smoke inhalation, and three of "
+            "them remained in hospital on Monday night.",
+            "Three of the eleven firefighters treated for burns were still in hospital on "
+            "Monday night.",
+            "supported",
+        ),
+        (
+            "Eleven firefighters were treated for burns and smoke inhalation, and three of "
+            "them remained in hospital on Monday night.",
+            "Five of the eleven firefighters treated for burns were still in hospital on "
+            "Monday night.",
+            "contradicted",
+        ),
+        # A score is not what was beaten: who beat whom is compared.
+        (
+            "Brazil beat Argentina 2-0 in the final.",
+            "Argentina beat Brazil 2-0 in the final.",
+            "contradicted",
+        ),
+        (
+            "Brazil beat Argentina 2-0 in the final.",
+            "Brazil beat Argentina 2-0 in the final.",
+            "supported",
+        ),
+        # "X is Y" is "Y is X".
+        (
+            'Kefalogiannis said: "Our priority is human life."',
+            "Kefalogiannis said human life was the priority.",
+            "not contradicted",
+        ),
+    ],
+)
+def test_parts_and_sides_of_a_statement(tmp_path, source, claim, expected):
+    s = SQLiteStore(tmp_path / "trusted.sqlite")
+    s.add([Passage(source, "wire")])
+    got, conflicts = verdict(s, claim)
+    if expected.startswith("not "):
+        assert got != expected.removeprefix("not "), conflicts
+    else:
+        assert got == expected, conflicts

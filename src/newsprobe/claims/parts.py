@@ -957,6 +957,11 @@ def _unit_said_once(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
         if q.unit or q.high is not None or prev is None or not _counted_noun(prev.unit):
             out.append(q)
             continue
+        if re.match(r" of (?:them|those)\b", sent.doc.text[q.end : q.end + 12], re.I):
+            # "Eleven firefighters were treated ..., and three of them remained": three
+            # firefighters, however far the count before
+            out.append(replace(q, unit=prev.unit))
+            continue
         between = sent.doc.text[prev.end : q.start]
         words = WORD.findall(between)
         joined = len(words) <= 5 and ("and" in words or "," in between)
@@ -1263,6 +1268,10 @@ def _written_head(tok: Token) -> str:
     return " ".join([*parts, tok.text])
 
 
+#: A score the parser took into a name ("Argentina 2-0").
+_SCORE_AFTER = re.compile(r"\s+\d+\s*[-–]\s*\d+$")
+
+
 def _relations(sent: Span) -> list[Relation]:
     out = []
     refused = {t.i for t in _refused(sent)}
@@ -1273,7 +1282,12 @@ def _relations(sent: Span) -> list[Relation]:
         if not subj and tok.dep_ == "xcomp" and tok.i in refused:
             # "Lithuania refused to request consultations": Lithuania did not request them.
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+        # Not a score read as the object: "Argentina beat Brazil 2-0" is parsed with "0"
+        # as what was beaten and Brazil as a modifier of the verb.
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "NUM"]
+        objs = objs or [
+            c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > tok.i
+        ]
         objs += [
             g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
@@ -1283,7 +1297,7 @@ def _relations(sent: Span) -> list[Relation]:
             for o in objs:
                 if s.pos_ == "PRON" or o.pos_ == "PRON":
                     continue
-                a, b = _head_text(s), _head_text(o)
+                a, b = _head_text(s), _SCORE_AFTER.sub("", _head_text(o))
                 if passive:  # "Poland was invaded by Germany" -> (germany, invade, poland)
                     a, b = b, a
                 out.append(Relation(a, tok.lemma_.lower(), b, negated))

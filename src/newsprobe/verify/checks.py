@@ -1214,6 +1214,10 @@ def compare(
                 and not same_name(r.subject, r.object)
             ):
                 res.checkable += 1
+                if r.verb in SYMMETRIC:
+                    # "human life was the priority": "Our priority is human life"
+                    res.agreed += 1
+                    continue
                 conflict(
                     "role", f"{r.subject} {r.verb} {r.object}", f"{s.subject} {s.verb} {s.object}"
                 )
@@ -1293,6 +1297,11 @@ def compare(
         elif not any(c.kind == "negation" for c in res.conflicts):
             conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+#: Verbs whose two sides may change places and say the same: "X is Y" is "Y is X", "X met
+#: Y" is "Y met X".
+SYMMETRIC = frozenset({"be", "meet", "marry", "equal"})
 
 
 def other_names(

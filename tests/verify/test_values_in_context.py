@@ -233,7 +233,8 @@ def test_red_team_cases_of_scores_starts_and_nouns(tmp_path, source, claim, expe
 HALVARD = (
     "Operating profit before interest, tax, depreciation and amortisation (EBITDA) dropped "
     "to 2.1 billion crowns from 3.8 billion crowns. Revenue fell 14% to 18.6 billion crowns "
-    "in the July-September period from 21.6 billion crowns a year earlier."
+    "in the July-September period from 21.6 billion crowns a year earlier. The company will "
+    "publish its fourth-quarter results on February 5, 2026."
 )
 PATRAS = (
     "The blaze broke out shortly after 2 p.m. on Sunday near the village of Kato Achaia, "
@@ -261,6 +262,13 @@ PATRAS = (
         # and "scorched" is "burned".
         ("The Patras fire had scorched roughly 14,500 hectares by Monday evening.", "supported"),
         ("The Patras fire had scorched roughly 24,500 hectares by Monday evening.", "contradicted"),
+        # "Halvard Group" is the headline's; the passage calls it "the company". Another
+        # day of the same year is no confirmation.
+        ("Halvard Group will publish its fourth-quarter results on February 5, 2026.", "supported"),
+        (
+            "Halvard Group will publish its fourth-quarter results on February 12, 2026.",
+            "not supported",
+        ),
     ],
 )
 def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
@@ -272,7 +280,11 @@ def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
             Passage(PATRAS, "patras", "Wildfire near Patras forces thousands to flee"),
         ]
     )
-    assert verdict(s, claim)[0] == expected
+    got, conflicts = verdict(s, claim)
+    if expected.startswith("not "):
+        assert got != expected.removeprefix("not "), conflicts
+    else:
+        assert got == expected, conflicts
 
 
 @pytest.mark.parametrize(

@@ -1164,10 +1164,18 @@ def compare(
                 res.unresolved += 1
         elif _framed(d, source):
             res.agreed += 1
-        elif d.month and months and d.month not in months and same_action(d.verb):
-            conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
-        elif d.day and days and d.day not in days and same_action(d.verb):
-            conflict("date", d.text, ", ".join(s.text for s in same_month if s.day))
+        elif d.month and months and d.month not in months:
+            if same_action(d.verb):
+                conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
+            else:
+                res.unresolved += 1  # another month, maybe of another act: no confirmation
+        elif d.day and days and d.day not in days:
+            if same_action(d.verb):
+                conflict("date", d.text, ", ".join(s.text for s in same_month if s.day))
+            else:
+                # "February 12, 2026" is not confirmed by a sentence too unlike the claim's
+                # to be its event that says "February 5, 2026"
+                res.unresolved += 1
         else:
             agree(d.verb, d.text, same_year[0].text)
     for c in claim.changes:  # "fell by 12 percent" against "rose by 12 percent"

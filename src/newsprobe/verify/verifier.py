@@ -355,8 +355,19 @@ def verify_claims(
             else []
         )
         named = [x for x in claim.parts.subjects if x not in UNNAMING and x not in speaking]
+        # A subject that is a name the page gives ("Halvard Group", the headline's) is
+        # there however the passage calls it ("The company will publish ...").
+        titled = {
+            w
+            for e in claim.parts.entities
+            if e.label in ("ORG", "GPE", "PERSON") and entity_coverage([e], page) == 1.0
+            for w in e.text.lower().split()
+        }
         actor = not named or any(
-            x in p_lemmas or lemma_named(x, p_lemmas) or _spelled_out(x, claim, h.passage.text)
+            x in p_lemmas
+            or x in titled
+            or lemma_named(x, p_lemmas)
+            or _spelled_out(x, claim, h.passage.text)
             for x in named
         )
         theirs = None  # the sentence's parts, once parsed

@@ -206,18 +206,6 @@ def test_this_year_in_both_is_the_same_words_not_the_sources_other_year(store):
             'Peter Kyle said: "This will help millions of families with their mortgages."',
             "contradicted",
         ),
-        # A tally said in words is the source's "5-4"; "members of the committee" are
-        # the committee acting.
-        (
-            "The Monetary Policy Committee voted 5-4 in favour of the cut.",
-            "Five members of the committee voted for the cut and four against.",
-            "supported",
-        ),
-        (
-            "The Monetary Policy Committee voted 5-4 in favour of the cut.",
-            "Six members of the committee voted for the cut and three against.",
-            "contradicted",
-        ),
     ],
 )
 def test_red_team_cases_of_scores_starts_and_nouns(tmp_path, source, claim, expected):
@@ -236,12 +224,6 @@ HALVARD = (
     "in the July-September period from 21.6 billion crowns a year earlier. The company will "
     "publish its fourth-quarter results on February 5, 2026."
 )
-PATRAS = (
-    "The blaze broke out shortly after 2 p.m. on Sunday near the village of Kato Achaia, "
-    "about 25 kilometres (15.5 miles) southwest of Patras, the country's third-largest city. "
-    "By Monday evening it had burned about 14,500 hectares (35,800 acres) of forest and "
-    "farmland, according to the European Union's Copernicus monitoring service."
-)
 
 
 @pytest.mark.parametrize(
@@ -258,10 +240,6 @@ PATRAS = (
             "Third-quarter revenue at Halvard fell 14 percent to 18.6 billion Norwegian crowns.",
             "supported",
         ),
-        # The sentence after the one naming Patras is the Patras fire's ("it" the blaze),
-        # and "scorched" is "burned".
-        ("The Patras fire had scorched roughly 14,500 hectares by Monday evening.", "supported"),
-        ("The Patras fire had scorched roughly 24,500 hectares by Monday evening.", "contradicted"),
         # "Halvard Group" is the headline's; the passage calls it "the company". Another
         # day of the same year is no confirmation.
         ("Halvard Group will publish its fourth-quarter results on February 5, 2026.", "supported"),
@@ -277,7 +255,6 @@ def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
     s.add(
         [
             Passage(HALVARD, "halvard", "Halvard Group swings to quarterly loss"),
-            Passage(PATRAS, "patras", "Wildfire near Patras forces thousands to flee"),
         ]
     )
     got, conflicts = verdict(s, claim)
@@ -325,6 +302,87 @@ def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
     ],
 )
 def test_parts_and_sides_of_a_statement(tmp_path, source, claim, expected):
+    s = SQLiteStore(tmp_path / "trusted.sqlite")
+    s.add([Passage(source, "wire")])
+    got, conflicts = verdict(s, claim)
+    if expected.startswith("not "):
+        assert got != expected.removeprefix("not "), conflicts
+    else:
+        assert got == expected, conflicts
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "expected"),
+    [
+        # Another people's currency of the same sum.
+        (
+            "Halvard ASA reported fourth-quarter EBITDA of 2.1 billion Norwegian crowns.",
+            "Halvard's fourth-quarter EBITDA was 2.1 billion Swedish crowns.",
+            "contradicted",
+        ),
+        # A target reached is the value reached; a forecast is not the result.
+        (
+            "UK inflation fell to the Bank of England's 2% target in May.",
+            "UK inflation fell to 2% in May.",
+            "supported",
+        ),
+        (
+            "Halvard reported EBITDA of 2.1 billion crowns, above the 1.9 billion crowns "
+            "analysts had forecast.",
+            "Analysts had forecast Halvard's EBITDA at 2.1 billion crowns.",
+            "not supported",
+        ),
+        # How much a change was, against where it started and went.
+        (
+            "The European Commission cut Halvard's fine to 40 million euros from 60 million "
+            "euros on Tuesday.",
+            "Halvard's fine was cut by 20 million euros to 40 million euros.",
+            "not contradicted",
+        ),
+        # A dateline as some outlets write it is not the sentence's subject.
+        (
+            "Buenos Aires, March 26 - Argentina beat Brazil 2-0 in a World Cup qualifier.",
+            "Brazil beat Argentina 2-0 in a World Cup qualifier.",
+            "contradicted",
+        ),
+        # A value of another subject in the same sentence; the subject's own value.
+        (
+            "Slovenia's budget deficit narrowed to 2.6% of GDP in 2024, while public debt "
+            "stood at 67% of output.",
+            "Slovenia's public debt stood at 2.6% of GDP in 2024.",
+            "contradicted",
+        ),
+        (
+            "Slovenia's budget deficit narrowed to 2.6% of GDP in 2024, while public debt "
+            "stood at 67% of output.",
+            "Slovenia's public debt stood at 67% of GDP in 2024.",
+            "not contradicted",
+        ),
+        # "30 of them" are 30 of the people the verb acts on, not of the sites; the 40 are
+        # the arrested, not the released.
+        (
+            "Police arrested 40 people at 12 sites, and 30 of them were later released "
+            "without charge.",
+            "Thirty people were later released without charge.",
+            "supported",
+        ),
+        (
+            "Police arrested 40 people at 12 sites, and 30 of them were later released "
+            "without charge.",
+            "Forty people were later released without charge.",
+            "not supported",
+        ),
+        # The Bank's target is no value of the Bank's forecast.
+        (
+            "UK inflation rose to 3.8% in July from 3.6% in June, well above the Bank of "
+            "England's 2% target. The Bank forecasts inflation will peak at 4% in September.",
+            "The Bank of England forecasts inflation will peak at 4% in September.",
+            "not contradicted",
+        ),
+    ],
+)
+def test_a_red_team_of_the_days_rules(tmp_path, source, claim, expected):
+    """qa114 and qa113: each failed on a first form of these rules or before them."""
     s = SQLiteStore(tmp_path / "trusted.sqlite")
     s.add([Passage(source, "wire")])
     got, conflicts = verdict(s, claim)

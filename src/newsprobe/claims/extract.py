@@ -28,8 +28,12 @@ LINE_CHARS = 20_000
 #: brackets, then a dash ("WARSAW, Sept 10 —", "LONDON (Reuters) -"). Parsed with the
 #: sentence, the city became its subject and an entity no source names.
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{2,30}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,3})?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*[—–-]{1,2}|[—–]{1,2})\s+(?=[A-Z\"“‘'])"
+    r"(?:[A-Z][A-Z.'’ -]{2,30}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,3})?\s*"
+    r"(?:\([^)\n]{1,40}\)\s*[—–-]{1,2}|[—–]{1,2})"
+    # or a city as written and a date before any dash: "Buenos Aires, March 26 -"
+    r"|[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2},\s*(?:[A-Z][a-z]+,\s*)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,? \d{4})?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2})\s+(?=[A-Z\"“‘'])"
 )
 OPINION = {"i think", "i believe", "in my view", "i feel", "we think", "in my opinion"}
 COMPARATIVE_TAGS = {"JJR", "JJS", "RBR", "RBS"}

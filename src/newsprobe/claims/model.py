@@ -48,6 +48,9 @@ class Quantity:
     # The words right after the number ("voted", "favour"; "against"): which of two counts
     # of one action a value is, as "15 voted in favour and 6 against" tells them apart.
     context: tuple[str, ...] = ()
+    # The lemma of the subject of the value's clause ("debt" in "public debt stood at 67%"):
+    # whose value it is, where one sentence gives two ("the deficit narrowed to 2.6%").
+    subject: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,9 @@ class ClaimParts:
     # Places said where an action happened, or from or to where (verb, preposition,
     # place): ("cross", "from", Belarus) in "drones crossed its border from Belarus".
     places: list[tuple[str, str, Entity]] = field(default_factory=list)
+    # The people a currency is named by ("norwegian" in "2.1 billion Norwegian crowns"),
+    # compared as the currency's name, not required of a source as an entity.
+    money_peoples: list[str] = field(default_factory=list)
     # Numbered things (kind, number, as written): ("article", "4", "Article 4").
     references: list[tuple[str, str, str]] = field(default_factory=list)
     # The sentence's words, lower-cased, with where each starts in the parsed text: what

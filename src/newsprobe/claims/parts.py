@@ -119,6 +119,7 @@ _KIN = [
     frozenset({"burn", "scorch", "char", "blacken"}),  # "scorched 14,500 hectares"
     frozenset({"evacuate", "displace", "relocate"}),  # "forcing the evacuation of 6,000"
     frozenset({"record", "register", "report", "log"}),  # "has recorded 3,880 wildfires"
+    frozenset({"win", "secure", "capture", "clinch"}),  # "had secured 29 seats"
 ]
 
 
@@ -483,6 +484,15 @@ def _subject_of(tok: Token) -> str:
             break
         verb = verb.head
     return ""
+
+
+def _value_subject(sent: Span, q: Quantity) -> str:
+    """Whose value a number is: the subject of its clause, a pronoun left out."""
+    tok = next((t for t in sent if t.idx <= q.start < t.idx + len(t.text)), None)
+    subject = _subject_of(tok) if tok is not None else ""
+    # a pronoun, or the number itself ("three of them remained"): nobody said
+    pronoun = subject in ("it", "they", "he", "she", "we", "i", "this", "that")
+    return "" if pronoun or subject in q.text.lower() or subject.isdigit() else subject
 
 
 def _event_of(tok: Token) -> tuple[str, bool]:
@@ -959,14 +969,24 @@ def _unit_said_once(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
             continue
         if re.match(r" of (?:them|those)\b", sent.doc.text[q.end : q.end + 12], re.I):
             # "Eleven firefighters were treated ..., and three of them remained": three
-            # firefighters, however far the count before
-            out.append(replace(q, unit=prev.unit))
+            # firefighters, however far the count before; of two counts, the one the verb
+            # acts on ("arrested 40 people at 12 sites, and 30 of them")
+            counts = [p for p in out if _counted_noun(p.unit)]
+            acted = [p for p in counts if _argument(sent, p)]
+            out.append(replace(q, unit=(acted or counts)[-1].unit))
             continue
         between = sent.doc.text[prev.end : q.start]
         words = WORD.findall(between)
         joined = len(words) <= 5 and ("and" in words or "," in between)
         out.append(replace(q, unit=prev.unit) if joined and not re.search(r"[.;:]", between) else q)
     return out
+
+
+def _argument(sent: Span, q: Quantity) -> bool:
+    """Whether a count's noun is its verb's subject or object ("40 people" in "arrested 40
+    people at 12 sites"), not a phrase's ("12 sites")."""
+    tok = next((t for t in sent if t.idx == q.start), None)
+    return tok is not None and tok.head.dep_ in ("dobj", "nsubj", "nsubjpass")
 
 
 def _counted_noun(unit: str) -> bool:
@@ -994,8 +1014,6 @@ def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
     for m in TALLY.finditer(sent.text):
         sides[sent.start_char + m.start("ayes")] = ("votes for", m)
         sides[sent.start_char + m.start("noes")] = ("votes against", m)
-    if not sides:
-        return _sides_said(sent, quantities)
     out = []
     for q in quantities:
         if q.start not in sides or q.unit.startswith("score"):
@@ -1009,23 +1027,6 @@ def _tallies(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
                 at = {"start": sent.start_char + start, "end": sent.start_char + end}
                 out.append(replace(q, value=float(number), high=None, unit=unit, text=number, **at))
     return out
-
-
-def _sides_said(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
-    """A tally said in words: "five members voted for the cut and four against" is the
-    "5-4" of a source. Two counts only, the first before "for" or "in favour", the second
-    just before "against"."""
-    counts = [q for q in quantities if q.high is None and (not q.unit or _counted_noun(q.unit))]
-    if len(counts) != 2:
-        return quantities
-    ayes, noes = sorted(counts, key=lambda q: q.start)
-    text = sent.doc.text
-    between = text[ayes.end : noes.start].lower()
-    after = WORD.findall(text[noes.end : sent.end_char].lower())[:2]
-    if "against" not in after or not re.search(r"\b(?:for|in favou?r)\b", between):
-        return quantities
-    units = {id(ayes): "votes for", id(noes): "votes against"}
-    return [replace(q, unit=units[id(q)]) if id(q) in units else q for q in quantities]
 
 
 def _approximate(span: Span) -> bool:
@@ -1440,7 +1441,9 @@ def parse_parts(sent: Span) -> ClaimParts:
             continue
         if label in NAMED:
             if label == "NORP" and ent.end < sent.end and _money_noun(sent.doc[ent.end]):
-                continue  # "Norwegian crowns": the currency's name, not a people in the story
+                # "Norwegian crowns": the currency's name, not a people in the story
+                parts.money_peoples.append(ent.text.lower())
+                continue
             # "Halvard's EBITDA": the name, not its possessive ending, is what a source says
             name = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
             parts.entities.append(Entity(name.text, ent.label_, name.start_char, name.end_char))
@@ -1526,7 +1529,7 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.changes, factors = _changes(sent, content, parts.dates)
     parts.quantities += factors
     parts.quantities = [
-        replace(q, context=_context(sent, q))
+        replace(q, context=_context(sent, q), subject=_value_subject(sent, q))
         for q in _unit_said_once(sent, _tallies(sent, parts.quantities))
     ]
     parts.name_lists = _name_lists(sent, parts.entities)

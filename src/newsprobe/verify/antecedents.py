@@ -82,9 +82,7 @@ def resolve_opening_pronoun(sent: Span, previous: Span | None) -> Resolved | Non
     ``None`` when the sentence does not open that way or no safe antecedent is there."""
     if previous is None or len(sent) < 2:
         return None
-    first = _opening_subject(sent)
-    if first is None:
-        return None
+    first = sent[0]
     word = first.lower_
     if word not in PERSONAL or first.dep_ not in SUBJECTS or _expletive(first):
         return None
@@ -95,27 +93,5 @@ def resolve_opening_pronoun(sent: Span, previous: Span | None) -> Resolved | Non
     if len(phrase) > 12 or not _agrees(word, head, phrase):
         return None
     name = phrase.text
-    at = first.idx - sent.start_char
-    lead, rest = sent.text[:at], sent.text[at + len(first.text) :]
-    if lead and phrase[0].is_stop:
-        name = name[:1].lower() + name[1:]  # "By Monday evening the blaze had burned"
-    return Resolved(text=lead + name + rest, shown=f"{lead}[{name}]{rest}")
-
-
-def _opening_subject(sent: Span) -> Token | None:
-    """The sentence's first word, or its main verb's pronoun subject after a phrase set
-    before it ("By Monday evening it had burned about 14,500 hectares"): either opens
-    what the sentence asserts."""
-    if sent[0].lower_ in PERSONAL:
-        return sent[0]
-    root = sent.root
-    pronoun = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    if pronoun is None or pronoun.lower_ not in PERSONAL or pronoun.i - sent.start > 8:
-        return None
-    fronted = [
-        c
-        for c in root.children
-        if c.i < pronoun.i and c.dep_ in ("prep", "advmod", "npadvmod", "advcl", "punct")
-    ]
-    covered = {t.i for c in fronted for t in c.subtree}
-    return pronoun if all(i in covered for i in range(sent.start, pronoun.i)) else None
+    rest = sent.text[len(first.text) :]
+    return Resolved(text=name + rest, shown=f"[{name}]{rest}")

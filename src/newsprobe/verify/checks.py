@@ -732,8 +732,24 @@ def _other_side(q: Quantity, source: ClaimParts) -> bool:
 AIMS = frozenset({"target", "goal", "forecast", "estimate", "projection", "limit", "cap"})
 
 
-def _aimed(s: Quantity) -> set[str]:
-    return set(s.context) & AIMS
+def _aimed(q: Quantity) -> bool:
+    return bool(set(q.context) & AIMS) or q.verb in AIMS | {"expect", "predict", "project"}
+
+
+def _aimed_only(
+    q: Quantity, s: Quantity, claim: ClaimParts, source: ClaimParts, theirs: list[Quantity]
+) -> bool:
+    """Whether one value is aimed at and the other reached: "the Bank's 2% target" for
+    "inflation fell to 2%" (but not "fell to the 2% target", which reached it, nor a claim
+    that speaks of the target itself), and "EBITDA of 2.1 billion" for "analysts had
+    forecast 2.1 billion", where the source gives the forecast another value."""
+    if _aimed(q) and not _aimed(s):
+        return any(_aimed(t) for t in theirs if t is not s)
+    aims = set(s.context) & AIMS
+    if not aims - set(claim.lemmas):
+        return False
+    before = [w for w, at in source.words if at < s.start][-7:]
+    return "to" not in before or bool({"above", "below", "than"} & set(before))
 
 
 def _started(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
@@ -742,6 +758,25 @@ def _started(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
     "the original fine of 60 million euros was reduced" is)."""
     before = [w for w, at in claim.words if at < q.start][-1:]
     return s.bound == START and q.bound != START and q.verb in UP | DOWN and before == ["to"]
+
+
+def _said_of_another(
+    q: Quantity, theirs: list[Quantity], same: Callable[..., bool]
+) -> Quantity | None:
+    """The source's value of the claim's subject, where that differs from the claim's and
+    each value equal to the claim's is another subject's: "the deficit narrowed to 2.6%,
+    while public debt stood at 67%" for "public debt stood at 2.6%"."""
+    equal = [s for s in theirs if same(q, s)]
+    if not q.subject or not equal or any(s.subject in ("", q.subject) for s in equal):
+        return None
+    own = [s for s in theirs if s.subject == q.subject and not same(q, s)]
+    return own[0] if own else None
+
+
+def _by_amount(q: Quantity, parts: ClaimParts) -> bool:
+    """Whether a value is the size of a change ("cut by 20 million euros")."""
+    before = [w for w, at in parts.words if at < q.start][-1:]
+    return before == ["by"] and q.verb in UP | DOWN
 
 
 def _same_part(q: Quantity, s: Quantity) -> bool:
@@ -825,6 +860,9 @@ def _bound_elsewhere(
             and _same_part(q, s)
             and not _started(q, s, claim)
             and not same_number(q, s)
+            # the claim's subject's own value is not another's for the words after it
+            # ("public debt stood at 67% of output" for "... 67% of GDP")
+            and not (same.subject and same.subject == q.subject != s.subject)
             and (mine & other) - equal
             and not (mine & equal) - other
         ):
@@ -936,8 +974,17 @@ def compare(
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
         theirs = [s for s in theirs if _same_part(q, s) and not _started(q, s, claim)]
+        others = _said_of_another(q, theirs, same)
         theirs = of_same_action(q.verb, theirs)
         res.checkable += 1
+        if others is not None:
+            # "public debt stood at 2.6%" against "the deficit narrowed to 2.6%, while
+            # public debt stood at 67%": the equal value is another subject's
+            if same_event:
+                conflict("number", _shown(q), _shown(others))
+            else:
+                res.unresolved += 1
+            return
         # The value said without its noun, of the same action: "holds 403 of the 650
         # seats, up from 365" states the claim's "held 365 of the 650 seats".
         bare = [
@@ -955,9 +1002,20 @@ def compare(
             s.verb == q.verb for s in source.quantities
         )
         # not the source's "2% target" for the claim's "fell to 2%"
-        matched = [s for s in theirs if same(q, s) and not (_aimed(s) - set(q.context))]
+        matched = [s for s in theirs if same(q, s) and not _aimed_only(q, s, claim, source, theirs)]
         if matched and bound_elsewhere(q, matched[0]):
             pass
+        elif (
+            matched
+            and q.verb not in ("", "be", "have")
+            and q.bound != WHOLE  # "of their 20 matches" is the season's, whatever the verb
+            and not any(_same_verb(s, q) for s in matched)
+            and any(_same_verb(s, q) for s in source.quantities)
+        ):
+            # "Forty people were released" against "arrested 40 people ..., and 30 of
+            # them were later released": the equal value is another action's, and the
+            # source gives the claim's its own
+            res.unresolved += 1
         elif matched := matched or bare:
             agree(q.verb, q.text, matched[0].text)
         elif _written_alike(q, claim, source):
@@ -983,6 +1041,8 @@ def compare(
             res.unresolved += 1
             continue
         listed = owned(q, claim, source, _countable_part) or casualties(q, source)
+        if listed is not None and any(set(s.context) & AIMS - set(claim.lemmas) for s in listed):
+            listed = None  # "the Bank of England's 2% target" is no value the Bank forecast
         if listed is not None:
             # The source's list gives the claim's name its own value: only that one is
             # this name's ("Norway will provide 2,000" against "Sweden will provide 2,000,
@@ -1013,6 +1073,11 @@ def compare(
         if q.bound == START and not any(s.bound == START for s in source.quantities):
             # Where a change started ("rose to 6.9% from 6.8%"), which a source that gives
             # the change ("rose 0.1 percentage point to 6.9%") does not state as a level.
+            res.unresolved += 1
+            continue
+        if _by_amount(q, claim) and not any(_by_amount(s, source) for s in source.quantities):
+            # How much a change was ("cut by 20 million euros"), against a source that
+            # gives only where it started and went ("to 40 million from 60 million")
             res.unresolved += 1
             continue
         if (unit_swapped := _unit_swapped(q, source.quantities)) is not None:
@@ -1047,6 +1112,8 @@ def compare(
             # in "opened 120 stores and closed 45" is the claim's "closed 45 stores"; nor
             # the level a change started from ("cut to 40 million euros from 60 million").
             slot = None
+        if slot is not None and (_aimed(slot) or _aimed(q)):
+            slot = None  # a forecast's place beside a target's is no statement of either
         stated = [slot] if slot is not None and _unit(slot) == _unit(q) else []
         said = stated or (_converted(q, [slot]) if slot is not None else [])
         if slot is not None and said and q.verb not in denied:
@@ -1223,8 +1290,9 @@ def compare(
             ):
                 res.checkable += 1
                 if r.verb in SYMMETRIC:
-                    # "human life was the priority": "Our priority is human life"
-                    res.agreed += 1
+                    # "human life was the priority": "Our priority is human life" (whose
+                    # the priority is, another question, is not read)
+                    res.checkable -= 1
                     continue
                 conflict(
                     "role", f"{r.subject} {r.verb} {r.object}", f"{s.subject} {s.verb} {s.object}"
@@ -1241,6 +1309,16 @@ def compare(
                     )
                 else:
                     res.agreed += 1
+    said_in = [s for s in source.quantities if any(same_number(q, s) for q in claim.quantities)]
+    if (
+        claim.money_peoples
+        and source.money_peoples
+        and not set(claim.money_peoples) & set(source.money_peoples)
+        and (same_event or said_in)
+    ):
+        # "2.1 billion Swedish crowns" against "2.1 billion Norwegian crowns"
+        res.checkable += 1
+        conflict("name", claim.money_peoples[0], source.money_peoples[0])
     if same_event:
         for kind, mine, theirs in other_names(claim, source, similarity):
             res.checkable += 1

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprobe.claims.aliases import lemma_named, spelled_out
+from newsprobe.claims.extract import DATELINE
 from newsprobe.claims.model import Claim, Conflict, Evidence
 from newsprobe.claims.parts import (
     PRONOUN_SPEAKERS,
@@ -92,7 +93,7 @@ def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_S
     for text, doc in docs.items():
         sents = _quotations_whole(list(doc.sents))
         plain[text] = [
-            (s, resolve_opening_pronoun(s, sents[i - 1] if i else None))
+            (s, resolve_opening_pronoun(s, sents[i - 1] if i else None) or _undated(s))
             for i, s in enumerate(sents)
         ]
     rewritten = sorted({r.text for rows in plain.values() for _, r in rows if r is not None})
@@ -109,6 +110,15 @@ def _passage_sentences(docs: dict[str, Doc], nlp: Language) -> dict[str, list[_S
             for s, r in rows
         ]
     return out
+
+
+def _undated(sent: Span) -> Resolved | None:
+    """A sentence without the dateline it opens with ("Buenos Aires, March 26 - Argentina
+    beat Brazil 2-0"), which parsed with it made the city the subject; shown as written."""
+    m = DATELINE.match(sent.text)
+    if m is None or not sent.text[m.end() :].strip():
+        return None
+    return Resolved(text=sent.text[m.end() :], shown=sent.text)
 
 
 def _open_quotes(text: str) -> int:
@@ -155,21 +165,9 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
     metres long", not "the council voted to build a new sea wall", for a claim of the
     wall's length."""
     best: tuple[tuple[bool, bool, float, int], _Sentence, float] | None = None
-    before = ""  # the passage up to the sentence: a name it said is the sentence's too
-    valued = max(1, sum(1 for q in claim.parts.quantities if q.unit))
-    valued += sum(1 for d in claim.parts.dates if d.year is not None)
     for sent in sentences:
         lemmas = {t.lemma_.lower() for t in sent.span}
         overlap = term_overlap(claim.parts, lemmas)
-        # "... southwest of Patras. By Monday evening it had burned about 14,500 hectares":
-        # a sentence is about the names before it in the passage, unless it names another
-        # of their kind (one that names Austria is about Austria, not the Finland before)
-        before += f"{sent.text} "
-        kinds_missing = {
-            e.label for e in claim.parts.entities if entity_coverage([e], sent.text) < 1.0
-        }
-        names_own = any(e.label_ in kinds_missing for e in sent.span.ents)
-        kinds = _value_kinds(claim, lemmas, sent.text)
         key = (
             # The sentence that holds the claim's quoted words first: who it gives them to
             # is the question ("Austin said 'a strong signal'" against a passage where
@@ -179,12 +177,8 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
             # marks ("come and rebuild" for "come and help") are compared with the quote,
             # not with the sentence before it that names the speaker's title.
             bool(claim.parts.quoted) and _quotes(sent.text),
-            # and the share of the claim's values it could state: the sentence with the
-            # area in hectares, not the one with the distance in kilometres
-            overlap
-            + entity_coverage(claim.parts.entities, sent.text if names_own else before)
-            + kinds / valued,
-            kinds,
+            overlap + entity_coverage(claim.parts.entities, sent.text),
+            _value_kinds(claim, lemmas, sent.text),
         )
         if best is None or key > best[0]:
             best = (key, sent, overlap)

@@ -60,6 +60,18 @@ def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]
     return found.verdict, [(c.claim_value, c.source_value) for c in found.conflicts]
 
 
+def expect(path, passages: list[Passage], claim: str, expected: str) -> None:
+    """The claim's verdict against a store of ``passages`` is ``expected``, or anything
+    but what follows "not "."""
+    s = SQLiteStore(path)
+    s.add(passages)
+    got, conflicts = verdict(s, claim)
+    if expected.startswith("not "):
+        assert got != expected.removeprefix("not "), conflicts
+    else:
+        assert got == expected, conflicts
+
+
 @pytest.mark.parametrize(
     ("claim", "expected"),
     [
@@ -209,13 +221,7 @@ def test_this_year_in_both_is_the_same_words_not_the_sources_other_year(store):
     ],
 )
 def test_red_team_cases_of_scores_starts_and_nouns(tmp_path, source, claim, expected):
-    s = SQLiteStore(tmp_path / "trusted.sqlite")
-    s.add([Passage(source, "wire")])
-    got, conflicts = verdict(s, claim)
-    if expected.startswith("not "):
-        assert got != expected.removeprefix("not "), conflicts
-    else:
-        assert got == expected, conflicts
+    expect(tmp_path / "trusted.sqlite", [Passage(source, "wire")], claim, expected)
 
 
 HALVARD = (
@@ -251,17 +257,8 @@ HALVARD = (
 )
 def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
     """Found by a blind fact-checker (qa112): each was `not_enough_evidence`."""
-    s = SQLiteStore(tmp_path / "trusted.sqlite")
-    s.add(
-        [
-            Passage(HALVARD, "halvard", "Halvard Group swings to quarterly loss"),
-        ]
-    )
-    got, conflicts = verdict(s, claim)
-    if expected.startswith("not "):
-        assert got != expected.removeprefix("not "), conflicts
-    else:
-        assert got == expected, conflicts
+    passage = Passage(HALVARD, "halvard", "Halvard Group swings to quarterly loss")
+    expect(tmp_path / "trusted.sqlite", [passage], claim, expected)
 
 
 @pytest.mark.parametrize(
@@ -302,13 +299,7 @@ def test_a_story_rewritten_from_wire_copy(tmp_path, claim, expected):
     ],
 )
 def test_parts_and_sides_of_a_statement(tmp_path, source, claim, expected):
-    s = SQLiteStore(tmp_path / "trusted.sqlite")
-    s.add([Passage(source, "wire")])
-    got, conflicts = verdict(s, claim)
-    if expected.startswith("not "):
-        assert got != expected.removeprefix("not "), conflicts
-    else:
-        assert got == expected, conflicts
+    expect(tmp_path / "trusted.sqlite", [Passage(source, "wire")], claim, expected)
 
 
 @pytest.mark.parametrize(
@@ -383,10 +374,4 @@ def test_parts_and_sides_of_a_statement(tmp_path, source, claim, expected):
 )
 def test_a_red_team_of_the_days_rules(tmp_path, source, claim, expected):
     """qa114 and qa113: each failed on a first form of these rules or before them."""
-    s = SQLiteStore(tmp_path / "trusted.sqlite")
-    s.add([Passage(source, "wire")])
-    got, conflicts = verdict(s, claim)
-    if expected.startswith("not "):
-        assert got != expected.removeprefix("not "), conflicts
-    else:
-        assert got == expected, conflicts
+    expect(tmp_path / "trusted.sqlite", [Passage(source, "wire")], claim, expected)

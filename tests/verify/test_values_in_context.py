@@ -363,6 +363,25 @@ def test_parts_and_sides_of_a_statement(tmp_path, source, claim, expected):
             "Forty people were later released without charge.",
             "not supported",
         ),
+        # A sum in another currency named by its noun ("francs" for "crowns").
+        (
+            "Halvard reported EBITDA of 2.1 billion Norwegian crowns.",
+            "Halvard reported EBITDA of 2.1 billion Swiss francs.",
+            "contradicted",
+        ),
+        # Where a change started, said with "original" or "initially" and no "from".
+        (
+            "The European Commission cut the fine it imposed on Halvard to 40 million euros "
+            "from 60 million euros on Tuesday.",
+            "The original fine of 40 million euros imposed on Halvard was reduced.",
+            "contradicted",
+        ),
+        (
+            "The European Commission cut the fine it imposed on Halvard to 40 million euros "
+            "from 60 million euros on Tuesday.",
+            "The fine on Halvard, initially 60 million euros, was cut to 40 million euros.",
+            "supported",
+        ),
         # The Bank's target is no value of the Bank's forecast.
         (
             "UK inflation rose to 3.8% in July from 3.6% in June, well above the Bank of "

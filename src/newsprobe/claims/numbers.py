@@ -98,6 +98,12 @@ CURRENCIES = {
     "rouble": "rub",
     "ruble": "rub",
     "rand": "zar",
+    # Named by their people ("Norwegian crowns", "Swiss francs"; claims.parts reads the
+    # people apart): a sum in crowns is money, not a count of crowns.
+    "crown": "crown",
+    "krone": "crown",
+    "krona": "crown",
+    "franc": "franc",
 }
 # The units a sum of money carries once parsed ("usd", "eur", ...).
 MONEY = frozenset(CURRENCIES.values())

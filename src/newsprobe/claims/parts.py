@@ -877,14 +877,21 @@ def _letters_after(ent: Span, unit: str) -> tuple[float, str, int]:
     return SCALES[word], "" if unit.rstrip(".") == word else unit, 1
 
 
+#: Words that make a value where a change started, said without "from".
+_STARTING = frozenset({"original", "initial", "initially", "originally", "previous"})
+
+
 def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     """The values a number's entity states (a range is one, a list several), each with
     its unit, verb and bound."""
     scale, unit, taken = _letters_after(ent, _unit(ent, label))
     verb, approximate = _verb_of(ent.root), _approximate(ent)
     bound = bound_of(_lead(ent, sent))
+    before = {t.lower_ for t in ent.doc[max(sent.start, ent.start - 4) : ent.start]}
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from" and verb in UP | DOWN:
         bound = START  # "rose to 6.9% from 6.8%": where it started, not where it went
+    elif before & _STARTING and verb in UP | DOWN:
+        bound = START  # "the original fine of 40 million euros was reduced"
     elif _of_whole(ent, sent):
         bound = WHOLE
     taken = max(taken, unit_words_after(ent))

@@ -831,7 +831,9 @@ def _written_alike(q: Quantity, claim: ClaimParts, source: ClaimParts) -> bool:
         said[i : i + len(run)] == run
         # not the whole of a part ("17 counts" in "on 14 of 17 counts")
         and all(
-            _same_part(q, s) and not _started(q, s, claim)
+            _same_part(q, s)
+            and not _started(q, s, claim)
+            and (q.bound != START or s.bound == START)
             for s in source.quantities
             if s.start == source.words[i][1]
         )
@@ -974,6 +976,8 @@ def compare(
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
         theirs = [s for s in theirs if _same_part(q, s) and not _started(q, s, claim)]
+        if q.bound == START and any(s.bound == START for s in theirs):
+            theirs = [s for s in theirs if s.bound == START]  # a start against a start
         others = _said_of_another(q, theirs, same)
         theirs = of_same_action(q.verb, theirs)
         res.checkable += 1
@@ -1114,6 +1118,8 @@ def compare(
             slot = None
         if slot is not None and (_aimed(slot) or _aimed(q)):
             slot = None  # a forecast's place beside a target's is no statement of either
+        if slot is not None and q.bound == START and slot.bound != START:
+            slot = None  # "the original fine of 40 million" is not where the cut went
         stated = [slot] if slot is not None and _unit(slot) == _unit(q) else []
         said = stated or (_converted(q, [slot]) if slot is not None else [])
         if slot is not None and said and q.verb not in denied:

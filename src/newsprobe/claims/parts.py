@@ -233,10 +233,9 @@ def _unit(span: Span, label: str) -> str:
     return refine(_named_unit(span, label, lower), span)
 
 
-#: Currencies a people's adjective names ("Norwegian crowns", "Swiss francs").
-_MONEY_NOUNS = frozenset(
-    {"crown", "krone", "krona", "franc", "peso", "real", "lira", "dinar", "rial", "zloty"}
-)
+#: Currencies a people's adjective names ("Mexican pesos"), besides those of CURRENCIES
+#: ("Norwegian crowns", "Swiss francs"), which are read as money too.
+_MONEY_NOUNS = frozenset({"peso", "real", "lira", "dinar", "rial", "zloty"})
 
 
 def _money_noun(tok: Token) -> bool:
@@ -486,9 +485,14 @@ def _subject_of(tok: Token) -> str:
     return ""
 
 
+def _token_at(sent: Span, at: int) -> Token | None:
+    """The sentence's token at a character offset of its document."""
+    return next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+
+
 def _value_subject(sent: Span, q: Quantity) -> str:
     """Whose value a number is: the subject of its clause, a pronoun left out."""
-    tok = next((t for t in sent if t.idx <= q.start < t.idx + len(t.text)), None)
+    tok = _token_at(sent, q.start)
     subject = _subject_of(tok) if tok is not None else ""
     # a pronoun, or the number itself ("three of them remained"): nobody said
     pronoun = subject in ("it", "they", "he", "she", "we", "i", "this", "that")
@@ -992,7 +996,7 @@ def _unit_said_once(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
 def _argument(sent: Span, q: Quantity) -> bool:
     """Whether a count's noun is its verb's subject or object ("40 people" in "arrested 40
     people at 12 sites"), not a phrase's ("12 sites")."""
-    tok = next((t for t in sent if t.idx == q.start), None)
+    tok = _token_at(sent, q.start)
     return tok is not None and tok.head.dep_ in ("dobj", "nsubj", "nsubjpass")
 
 

@@ -732,6 +732,23 @@ def _other_side(q: Quantity, source: ClaimParts) -> bool:
 AIMS = frozenset({"target", "goal", "forecast", "estimate", "projection", "limit", "cap"})
 
 
+def _words_before(parts: ClaimParts, q: Quantity, n: int) -> list[str]:
+    """The ``n`` words of the sentence just before a value ("cut by", "fell to the ...")."""
+    return [w for w, at in parts.words if at < q.start][-n:]
+
+
+def _unsaid_aims(s: Quantity, claim: ClaimParts) -> set[str]:
+    """The words that make the source's value one aimed at ("target", "forecast"), those
+    the claim does not use: "the Bank's 2% target" for a claim that speaks of no target."""
+    return set(s.context) & AIMS - set(claim.lemmas)
+
+
+def _start_for_level(q: Quantity, s: Quantity) -> bool:
+    """Whether the claim's value is where a change started ("the original fine of 40
+    million", "from 2.1 billion") and the source's one that is not."""
+    return q.bound == START and s.bound != START
+
+
 def _aimed(q: Quantity) -> bool:
     return bool(set(q.context) & AIMS) or q.verb in AIMS | {"expect", "predict", "project"}
 
@@ -745,10 +762,9 @@ def _aimed_only(
     forecast 2.1 billion", where the source gives the forecast another value."""
     if _aimed(q) and not _aimed(s):
         return any(_aimed(t) for t in theirs if t is not s)
-    aims = set(s.context) & AIMS
-    if not aims - set(claim.lemmas):
+    if not _unsaid_aims(s, claim):
         return False
-    before = [w for w, at in source.words if at < s.start][-7:]
+    before = _words_before(source, s, 7)
     return "to" not in before or bool({"above", "below", "than"} & set(before))
 
 
@@ -756,7 +772,7 @@ def _started(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
     """Whether the source's value is where a change started and the claim's where one
     went: "cut to 60 million euros" is not "cut to 40 million euros from 60 million" (but
     "the original fine of 60 million euros was reduced" is)."""
-    before = [w for w, at in claim.words if at < q.start][-1:]
+    before = _words_before(claim, q, 1)
     return s.bound == START and q.bound != START and q.verb in UP | DOWN and before == ["to"]
 
 
@@ -775,8 +791,7 @@ def _said_of_another(
 
 def _by_amount(q: Quantity, parts: ClaimParts) -> bool:
     """Whether a value is the size of a change ("cut by 20 million euros")."""
-    before = [w for w, at in parts.words if at < q.start][-1:]
-    return before == ["by"] and q.verb in UP | DOWN
+    return _words_before(parts, q, 1) == ["by"] and q.verb in UP | DOWN
 
 
 def _same_part(q: Quantity, s: Quantity) -> bool:
@@ -831,9 +846,7 @@ def _written_alike(q: Quantity, claim: ClaimParts, source: ClaimParts) -> bool:
         said[i : i + len(run)] == run
         # not the whole of a part ("17 counts" in "on 14 of 17 counts")
         and all(
-            _same_part(q, s)
-            and not _started(q, s, claim)
-            and (q.bound != START or s.bound == START)
+            _same_part(q, s) and not _started(q, s, claim) and not _start_for_level(q, s)
             for s in source.quantities
             if s.start == source.words[i][1]
         )
@@ -961,33 +974,34 @@ def compare(
         else:
             res.agreed += 1
 
-    def bound_elsewhere(q: Quantity, equal: Quantity) -> bool:
-        """Whether the source's value equal to the claim's is said of other words and
-        another of its values of the claim's (:func:`_bound_elsewhere`): a conflict with
-        that one in the claim's own event, else no confirmation either."""
-        if (bound := _bound_elsewhere(q, equal, source.quantities, claim)) is None:
-            return False
+    def refuted_by(q: Quantity, s: Quantity) -> None:
+        """The source's value ``s`` is the one the claim's should be: a conflict in the
+        claim's own event, else no confirmation either."""
         if same_event:
-            conflict("number", _shown(q), _shown(bound))
+            conflict("number", _shown(q), _shown(s))
         else:
             res.unresolved += 1
+
+    def bound_elsewhere(q: Quantity, equal: Quantity) -> bool:
+        """Whether the source's value equal to the claim's is said of other words and
+        another of its values of the claim's (:func:`_bound_elsewhere`), which refutes it."""
+        if (bound := _bound_elsewhere(q, equal, source.quantities, claim)) is None:
+            return False
+        refuted_by(q, bound)
         return True
 
     def check_value(q: Quantity, theirs: list[Quantity], same: Callable[..., bool]) -> None:
         """Agreed if the source states the same value, a conflict if only others."""
         theirs = [s for s in theirs if _same_part(q, s) and not _started(q, s, claim)]
         if q.bound == START and any(s.bound == START for s in theirs):
-            theirs = [s for s in theirs if s.bound == START]  # a start against a start
+            theirs = [s for s in theirs if not _start_for_level(q, s)]  # a start for a start
         others = _said_of_another(q, theirs, same)
         theirs = of_same_action(q.verb, theirs)
         res.checkable += 1
         if others is not None:
             # "public debt stood at 2.6%" against "the deficit narrowed to 2.6%, while
             # public debt stood at 67%": the equal value is another subject's
-            if same_event:
-                conflict("number", _shown(q), _shown(others))
-            else:
-                res.unresolved += 1
+            refuted_by(q, others)
             return
         # The value said without its noun, of the same action: "holds 403 of the 650
         # seats, up from 365" states the claim's "held 365 of the 650 seats".
@@ -1045,7 +1059,7 @@ def compare(
             res.unresolved += 1
             continue
         listed = owned(q, claim, source, _countable_part) or casualties(q, source)
-        if listed is not None and any(set(s.context) & AIMS - set(claim.lemmas) for s in listed):
+        if listed is not None and any(_unsaid_aims(s, claim) for s in listed):
             listed = None  # "the Bank of England's 2% target" is no value the Bank forecast
         if listed is not None:
             # The source's list gives the claim's name its own value: only that one is
@@ -1118,7 +1132,7 @@ def compare(
             slot = None
         if slot is not None and (_aimed(slot) or _aimed(q)):
             slot = None  # a forecast's place beside a target's is no statement of either
-        if slot is not None and q.bound == START and slot.bound != START:
+        if slot is not None and _start_for_level(q, slot):
             slot = None  # "the original fine of 40 million" is not where the cut went
         stated = [slot] if slot is not None and _unit(slot) == _unit(q) else []
         said = stated or (_converted(q, [slot]) if slot is not None else [])
@@ -1294,12 +1308,11 @@ def compare(
                 and same_name(r.object, s.subject)
                 and not same_name(r.subject, r.object)
             ):
-                res.checkable += 1
                 if r.verb in SYMMETRIC:
                     # "human life was the priority": "Our priority is human life" (whose
                     # the priority is, another question, is not read)
-                    res.checkable -= 1
                     continue
+                res.checkable += 1
                 conflict(
                     "role", f"{r.subject} {r.verb} {r.object}", f"{s.subject} {s.verb} {s.object}"
                 )
@@ -1315,12 +1328,14 @@ def compare(
                     )
                 else:
                     res.agreed += 1
-    said_in = [s for s in source.quantities if any(same_number(q, s) for q in claim.quantities)]
     if (
         claim.money_peoples
         and source.money_peoples
         and not set(claim.money_peoples) & set(source.money_peoples)
-        and (same_event or said_in)
+        and (
+            same_event
+            or any(same_number(q, s) for q in claim.quantities for s in source.quantities)
+        )
     ):
         # "2.1 billion Swedish crowns" against "2.1 billion Norwegian crowns"
         res.checkable += 1

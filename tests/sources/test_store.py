@@ -212,3 +212,16 @@ def test_an_unknown_embedder_leaves_no_store_file(tmp_path):
         SQLiteStore(path, embedder="bogus")
     assert not path.parent.exists()
     assert SQLiteStore(path).embedder_name == "minilm-static"
+
+
+def test_a_document_is_read_whole_in_its_order(store):
+    """What a page said before a passage: the verifier reads names there."""
+    whole = store.document_text("nato")
+    assert whole is not None
+    assert whole.index("Poland joined NATO") < whole.index("Article 4")
+    assert "Eiffel" not in whole
+    # A passage another document also holds is part of both.
+    store.add([Passage(DOCS[2].text, "copy"), Passage("Gustave Eiffel's firm built it.", "copy")])
+    copy = store.document_text("copy")
+    assert copy is not None and "completed in 1889" in copy and "Gustave Eiffel" in copy
+    assert store.document_text("no such source") is None

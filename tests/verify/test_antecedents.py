@@ -34,6 +34,20 @@ def resolved(nlp, text: str) -> str | None:
             "Mr Gill spoke to the BBC on Tuesday. He said the party would stand.",
             "[Mr Gill] said the party would stand.",
         ),
+        # a possessive that opens the subject: the owner by name, without its apposition
+        (
+            "The 23-year-old Markovic, seeded 14th, saved 11 of 14 break points. "
+            "Her fastest serve was clocked at 189 kph.",
+            "[Markovic's] fastest serve was clocked at 189 kph.",
+        ),
+        (
+            "The council met on Monday. Its members approved the budget.",
+            "[The council's] members approved the budget.",
+        ),
+        (
+            "The ministers met in Brussels. Their statement called for a ceasefire.",
+            "[The ministers'] statement called for a ceasefire.",
+        ),
     ],
 )
 def test_an_agreeing_subject_is_taken(nlp, text, shown):
@@ -54,7 +68,9 @@ def test_an_agreeing_subject_is_taken(nlp, text, shown):
         # a title of the other sex
         "Mrs Bisson called the company in September. He said nothing.",
         "It was signed in 1949. It has been amended since.",
-        "The council met on Monday. Its members approved the budget.",
+        # a possessive of the other sex, or of no subject ("her" as the object)
+        "Mrs Bisson called the company in September. His aides said little.",
+        "Angela Merkel met the president on Monday. Reporters asked her about it.",
     ],
 )
 def test_anything_else_is_left_alone(nlp, text):

@@ -141,6 +141,7 @@ UNDERGO = {"see", "post", "record", "suffer", "experience", "register", "show", 
 # What a place in a race or a table is said with: "finished third", "took fourth place",
 # "came second in 2:07:01", "was third".
 PLACE_VERBS = {"finish", "come", "place", "end", "be", "rank", "take", "cross"}
+PLACE_VERBS |= {"sit", "lie", "stand", "remain", "stay"}  # "sit second in the table"
 PLACE_NOUNS = {"place", "position", "spot"}
 # A vote's tally: "voted 312-118", "by 321 votes to 118" (not "from 16 to 18").
 VOTE_LEMMAS = {"vote", "pass", "approve", "reject", "adopt", "defeat", "back", "endorse"}
@@ -1190,7 +1191,9 @@ def _ordinal(ent: Span) -> Quantity | None:
     if head.dep_ == "amod" and _superlative(head.head) is head:  # "second-largest city"
         return None
     if value is not None and (whose := _placed(ent.root)):
-        unit = f"place:{whose}"  # "Tola finished fifth": Tola's place, not another's
+        # "Tola finished fifth": Tola's place, not another's; each word of a name its own
+        # ("Estrela Atlantico sit second" and "Estrela are third" rank one club)
+        unit = " ".join(f"place:{w}" for w in whose.split())
         return Quantity(float(value), unit, ent.text, ent.start_char, ent.end_char)
     if value is None or head is ent.root or head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -1226,6 +1229,12 @@ def _untagged_places(sent: Span, covered: set[int], content: set[int]) -> list[Q
     return out
 
 
+def _name_words(head: Token) -> str:
+    """A subject's lemma with the words of a name it ends ("estrela atlantico")."""
+    name = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.lemma_.lower() for t in [*name, head])
+
+
 def _placed(rank: Token) -> str:
     """Whose place in a race or a table an ordinal is ("Tola finished fifth", "Morita
     took fourth place", "came second"): the subject's lemma; "" for another ordinal or
@@ -1248,12 +1257,12 @@ def _placed(rank: Token) -> str:
         return ""
     if verb.dep_ in ("acl", "relcl"):  # "Tola, the defending champion, (who) finished fifth"
         noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
-        return noun.lemma_.lower() if noun.pos_ == "PROPN" else ""
+        return _name_words(noun) if noun.pos_ == "PROPN" else ""
     # "Gebre faded late and finished fourth": the subject of the verb it is joined to
     for tok in [verb, *verb.ancestors][:3]:
         subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
-            return "" if subject.pos_ == "PRON" else subject.lemma_.lower()
+            return "" if subject.pos_ == "PRON" else _name_words(subject)
     # A subject the parser missed ("Defending champion Bekele Tola of Ethiopia finished
     # third", read as a clause of "Defending"): the one person named before the verb.
     people = {
@@ -1413,6 +1422,44 @@ def _quoted_terms(sent: Span, terms: list[str]) -> list[str]:
     return sorted(inside - outside)
 
 
+#: Offices that stand between a company and a person in one name spaCy reads whole.
+_OFFICE_WORDS = frozenset(
+    {
+        *("ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chair", "president"),
+        *("spokesman", "spokeswoman", "spokesperson", "director", "manager", "coach"),
+        *("captain", "founder"),
+    }
+)
+
+
+def _entities(sent: Span) -> list[tuple[Span, str]]:
+    """The sentence's entities and their labels, a name run into the sum or measure after
+    it cut in two: spaCy reads "earns Markovic 963,225 euros" as one PERSON, which would
+    lose the sum. Only a number with a currency or a unit is cut off ("Boeing 737" and
+    "Article 4" stay whole). So is a name run into an office and a person's name."""
+    out: list[tuple[Span, str]] = []
+    for ent in sent.ents:
+        office = next((t.i for t in ent[1:-1] if t.lower_ in _OFFICE_WORDS), None)
+        if office is not None and ent.label_ in ("PERSON", "ORG"):
+            # "Nordhaven CFO Pieter Brandsma", one PERSON to spaCy: the company, the person
+            doc = sent.doc
+            out += [(doc[ent.start : office], "ORG"), (doc[office + 1 : ent.end], "PERSON")]
+            continue
+        cut = next((t.i for t in ent if t.like_num and any(c.isdigit() for c in t.text)), None)
+        if ent.label_ not in NAMED or cut is None or cut == ent.start:
+            out.append((ent, ent.label_))
+            continue
+        rest = sent.doc[cut : ent.end]
+        words = [t.lower_ for t in rest]
+        if any(w in CURRENCIES or w.rstrip("s") in CURRENCIES for w in words):
+            out += [(sent.doc[ent.start : cut], ent.label_), (rest, "MONEY")]
+        elif is_unit(words[-1]):
+            out += [(sent.doc[ent.start : cut], ent.label_), (rest, "QUANTITY")]
+        else:
+            out.append((ent, ent.label_))
+    return out
+
+
 def parse_parts(sent: Span) -> ClaimParts:
     """The checkable parts of one sentence (offsets are into the parsed document's text)."""
     parts = ClaimParts()
@@ -1428,13 +1475,12 @@ def parse_parts(sent: Span) -> ClaimParts:
             parts.quantities.append(share)
             date_tokens |= tokens
 
-    for ent in sent.ents:
+    for ent, label in _entities(sent):
         if ent.start not in content:  # who said it and when: not part of the assertion
             date_tokens.update(range(ent.start, ent.end))
             if ent.label_ == "DATE":
                 parts.frame_dates.append(_date(ent))
             continue
-        label = ent.label_
         if label == "DATE" and re.search(r"%|\bper ?cent\b", ent.text, re.I):
             label = "PERCENT"  # "six and a half percent", which spaCy reads as a date
         elif label == "DATE" and ent[0].lower_ in CURRENCIES:
@@ -1457,7 +1503,7 @@ def parse_parts(sent: Span) -> ClaimParts:
                 continue
             # "Halvard's EBITDA": the name, not its possessive ending, is what a source says
             name = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
-            parts.entities.append(Entity(name.text, ent.label_, name.start_char, name.end_char))
+            parts.entities.append(Entity(name.text, label, name.start_char, name.end_char))
         elif label in ("DATE", "TIME"):
             ref = _date(ent)
             if ref.year or ref.month or ref.weekday is not None or ref.relative:
@@ -1701,7 +1747,7 @@ _UNTIL = frozenset({"until", "till", "before"})
 #: "denied that troops had been placed" says they were not. Not "fail": read so, two
 #: ClimateFEVER claims that models "failed to predict" the hiatus (SUPPORTS) went from
 #: not enough evidence to refuted.
-REFUSALS = frozenset({"refuse", "decline", "deny"})
+REFUSALS = frozenset({"refuse", "decline", "deny", "fail"})  # "failed to prove": not proved
 
 
 def _refused(sent: Span) -> list[Token]:

@@ -259,6 +259,20 @@ class SQLiteStore:
         )
         return [SourceInfo(*r) for r in rows]
 
+    def document_text(self, source: str) -> str | None:
+        """A document's passages in the order they were added, joined: what the page said
+        before a passage, for names a passage leaves to the text before it."""
+        row = self.db.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
+        if row is None:
+            return None
+        rows = self.db.execute(
+            "SELECT id, text FROM passages WHERE doc_id = ? UNION "
+            "SELECT p.id, p.text FROM passages p JOIN shared s ON s.hash = p.hash "
+            "WHERE s.doc_id = ? ORDER BY 1",
+            (row[0], row[0]),
+        ).fetchall()
+        return "\n\n".join(r[1] for r in rows) or None
+
     def _dense(self) -> tuple[np.ndarray, np.ndarray]:
         if self._matrix is None:
             rows = self.db.execute("SELECT id, embedding FROM passages ORDER BY id").fetchall()

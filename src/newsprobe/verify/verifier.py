@@ -20,15 +20,16 @@ import numpy as np
 
 from newsprobe.claims.aliases import lemma_named, spelled_out
 from newsprobe.claims.extract import DATELINE
-from newsprobe.claims.model import Claim, Conflict, Evidence
+from newsprobe.claims.model import Claim, Conflict, Entity, Evidence
 from newsprobe.claims.parts import (
+    NAMED,
     PRONOUN_SPEAKERS,
     REFERENCE_YEAR,
     SUBJECTS,
     parse_parts,
     reference_year,
 )
-from newsprobe.sources.base import EvidenceStore, Hit
+from newsprobe.sources.base import EvidenceStore, Hit, Passage
 from newsprobe.sources.embed import Embedder, MiniLMEmbedder
 from newsprobe.verify.alignment import Alignment
 from newsprobe.verify.antecedents import Resolved, resolve_opening_pronoun
@@ -157,17 +158,66 @@ def _quotations_whole(sents: list[Span], most: int = 4) -> list[Span]:
     return out
 
 
-def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sentence, float]:
+def _documents(store: EvidenceStore, sources: list[str]) -> dict[str, str]:
+    """The whole text of each document the passages come from, where the store keeps it."""
+    whole = getattr(store, "document_text", None)
+    if not callable(whole):
+        return {}
+    texts = {src: whole(src) for src in dict.fromkeys(sources)}
+    return {src: t for src, t in texts.items() if t}
+
+
+def _text_before(documents: dict[str, str], passage: Passage) -> str:
+    """What the passage's document says before it (nothing where it is not known)."""
+    whole = documents.get(passage.source, "")
+    at = whole.find(passage.text)
+    return whole[:at] if at > 0 else ""
+
+
+#: Kinds of name, as far as one can stand for another: the parser tells a company from a
+#: product or a law less surely than a person from a place.
+_NAME_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "place", "FAC": "place"}
+
+
+def _named_before(claim: Claim, sent: _Sentence, page: str, before: str) -> list[Entity]:
+    """The claim's names that the passage leaves to its document's earlier text: "Pain at
+    the injection site was the most common side effect", three paragraphs after the page
+    named the VLD-4 vaccine, is on VLD-4, as a reader of the page knows. Not where the
+    sentence names another of that kind, which it may be about instead ("In Portugal, the
+    fire killed 14", after a paragraph on Spain)."""
+    missing = [
+        e
+        for e in claim.parts.entities
+        if entity_coverage([e], page) < 1.0 and before and entity_coverage([e], before) == 1.0
+    ]
+    others = {
+        _NAME_KINDS.get(x.label_, "thing")
+        for x in sent.span.ents
+        if x.label_ in NAMED and entity_coverage([Entity(x.text, x.label_, 0, 0)], claim.text) < 1.0
+    }
+    return [e for e in missing if _NAME_KINDS.get(e.label, "thing") not in others]
+
+
+def _best_sentence(
+    claim: Claim, sentences: Sequence[_Sentence], alike: dict[str, float]
+) -> tuple[_Sentence, float]:
     """The passage sentence that holds the claim's quoted words, else the one that shares
-    most of the claim's terms and entities, and the
-    share of the claim's terms it has; between sentences that share as many, the one that
-    states values of the claim's kinds (its units, its years): "the wall will be 1,200
-    metres long", not "the council voted to build a new sea wall", for a claim of the
-    wall's length."""
+    most of the claim's terms and entities and is closest to it in meaning (``alike``, by
+    sentence text), and the share of the claim's terms it has; between sentences that share
+    as many, the one that states values of the claim's kinds (its units, its years): "the
+    wall will be 1,200 metres long", not "the council voted to build a new sea wall", for a
+    claim of the wall's length."""
     best: tuple[tuple[bool, bool, float, int], _Sentence, float] | None = None
     for sent in sentences:
         lemmas = {t.lemma_.lower() for t in sent.span}
-        overlap = term_overlap(claim.parts, lemmas)
+        # A name the sentence gives in part gives all its words: "Brandsma" says "Pieter".
+        named = {
+            w
+            for e in claim.parts.entities
+            if entity_coverage([e], sent.text) == 1.0
+            for w in e.text.lower().split()
+        }
+        overlap = term_overlap(claim.parts, lemmas | named)
         key = (
             # The sentence that holds the claim's quoted words first: who it gives them to
             # is the question ("Austin said 'a strong signal'" against a passage where
@@ -177,7 +227,9 @@ def _best_sentence(claim: Claim, sentences: Sequence[_Sentence]) -> tuple[_Sente
             # marks ("come and rebuild" for "come and help") are compared with the quote,
             # not with the sentence before it that names the speaker's title.
             bool(claim.parts.quoted) and _quotes(sent.text),
-            overlap + entity_coverage(claim.parts.entities, sent.text),
+            # what it shares with the claim: terms, names, and meaning ("demanded a six-year
+            # prison term for Brandsma", not the sentence before that names him in full)
+            overlap + entity_coverage(claim.parts.entities, sent.text) + alike[sent.text],
             _value_kinds(claim, lemmas, sent.text),
         )
         if best is None or key > best[0]:
@@ -295,13 +347,34 @@ def verify_claims(
         if year is not None:
             docs[h.passage.text].user_data.setdefault(REFERENCE_YEAR, year)
     sentences = _passage_sentences(docs, nlp)
+    # A passage is about its page's headline: "The victory earns Markovic 963,225 euros",
+    # under "Markovic stuns top seed Park to win Madrid Open title", is on the Madrid
+    # Open, as a reader of the page knows. The terms and the actor are read with it, as
+    # the entity gate reads the title's names.
+    titles = sorted({h.passage.title for hs in hits for h in hs if h.passage.title})
+    headline = {
+        t: {w.lemma_.lower() for w in d} for t, d in zip(titles, nlp.pipe(titles), strict=True)
+    }
+    documents = _documents(store, [h.passage.source for hs in hits for h in hs])
+    claim_texts = [c.text for c in claims]
+    # Every sentence of every passage found, as close as it is to the claim: the passage's
+    # sentence that says the claim is chosen by its meaning as well as its words.
+    each = list(
+        dict.fromkeys(
+            (ci, s.text)
+            for ci, hs in enumerate(hits)
+            for h in hs
+            for s in sentences[h.passage.text]
+        )
+    )
+    alike = dict(zip(each, _similarities(embedder, claim_texts, each), strict=True))
     aligned = []  # (claim index, hit, sentence, sentence overlap)
     for ci, (claim, hs) in enumerate(zip(claims, hits, strict=True)):
         for h in hs:
-            sent, s_overlap = _best_sentence(claim, sentences[h.passage.text])
+            near = {s.text: alike[(ci, s.text)] for s in sentences[h.passage.text]}
+            sent, s_overlap = _best_sentence(claim, sentences[h.passage.text], near)
             aligned.append((ci, h, sent, s_overlap))
-    claim_texts = [c.text for c in claims]
-    sims = _similarities(embedder, claim_texts, [(a[0], a[2].text) for a in aligned])
+    sims = [alike[(a[0], a[2].text)] for a in aligned]
     # A clause of a long source sentence may say the claim alone: "The New Zealand dollar
     # fell 0.8% ..., while two-year swap rates dropped 12 basis points to 2.91%" is 0.50
     # alike a claim on swap rates, its second clause much more. The relevance gate reads
@@ -333,12 +406,15 @@ def verify_claims(
     ):
         claim = claims[ci]
         doc = docs[h.passage.text]
-        p_lemmas = {t.lemma_.lower() for t in doc}
+        p_lemmas = {t.lemma_.lower() for t in doc} | headline.get(h.passage.title or "", set())
         p_overlap = topic_overlap(claim.parts, p_lemmas)
         # The document's title counts: a passage of a page titled "NATO" that says "the
         # alliance" is about NATO, as a reader of the page knows.
         page = f"{h.passage.title or ''}\n{h.passage.text}"
         coverage = entity_coverage(claim.parts.entities, page)
+        # Names the page said before the passage, and those it gives otherwise (below).
+        before = _named_before(claim, sent, page, _text_before(documents, h.passage))
+        covered = list(before)
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         # A subject that names no actor ("the result moved Villa up to fourth") need not.
         # The speaker of a quote, subject of the verb that frames it ("Kyle welcomed the
@@ -349,12 +425,14 @@ def verify_claims(
             else []
         )
         named = [x for x in claim.parts.subjects if x not in UNNAMING and x not in speaking]
-        # A subject that is a name the page gives ("Halvard Group", the headline's) is
-        # there however the passage calls it ("The company will publish ...").
+        # A subject that is a name the page gives ("Halvard Group", the headline's, or one
+        # said before the passage) is there however the passage calls it ("The company
+        # will publish ...", "Kingsbridge are fourth").
         titled = {
             w
             for e in claim.parts.entities
-            if e.label in ("ORG", "GPE", "PERSON") and entity_coverage([e], page) == 1.0
+            if e.label in ("ORG", "GPE", "PERSON")
+            and (e in before or entity_coverage([e], page) == 1.0)
             for w in e.text.lower().split()
         }
         actor = not named or any(
@@ -401,7 +479,8 @@ def verify_claims(
             # words, names another: the passage is about the claim, and says otherwise.
             theirs = theirs or parse_parts(sent.span)
             swaps = swapped_names(claim.parts, theirs, Alignment(claim.parts, theirs))
-            coverage = entity_coverage(claim.parts.entities, page, [e for e, _ in swaps])
+            covered += [e for e, _ in swaps]
+        coverage = entity_coverage(claim.parts.entities, page, covered)
         relevant = (
             actor
             and voiced

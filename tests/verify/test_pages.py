@@ -1,0 +1,151 @@
+"""What the page around a passage tells a reader: its headline's words, the names said
+in the paragraphs before it, the owner an opening "her" stands for. Two blind
+fact-checkers' sets (qa113, qa115) lost true restatements and planted errors alike to
+passages that leave these to the page; through ``pipeline.verify_articles`` on a real
+store, several passages to a document as ``sources add`` stores them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe import Article
+from newsprobe.claims.nlp import load_nlp
+from newsprobe.pipeline import verify_articles
+from newsprobe.sources import Passage, SQLiteStore
+from newsprobe.verify import VerifyOptions
+
+TENNIS = (
+    "Markovic stuns top seed Park to win Madrid Open title",
+    [
+        "MADRID, May 4 (AP) - Serbia's Elena Markovic beat world No. 1 Jessica Park 6-4, "
+        "3-6, 7-5 in the Madrid Open final on Saturday, claiming the biggest title of her "
+        "career.",
+        "Markovic saved 11 of the 14 break points she faced and hit 38 winners. Her fastest "
+        "serve was clocked at 189 kph (117 mph).",
+        "The victory earns Markovic 963,225 euros ($1.03 million) and 1,000 ranking points.",
+    ],
+)
+VACCINE = (
+    "Single-dose dengue vaccine cuts hospitalisations by 81% in large trial",
+    [
+        "The vaccine, known as VLD-4 and developed by Swiss biotech company Veralis "
+        "Therapeutics, was tested on 16,240 volunteers aged 4 to 59.",
+        "Serious adverse events were reported in 1.9% of vaccine recipients. Pain at the "
+        "injection site was the most common side effect, reported by 38% of those "
+        "vaccinated.",
+    ],
+)
+FIRES = (
+    "Wildfires in Iberia",
+    [
+        "A wildfire in Spain's Ourense province killed four people on Sunday.",
+        "In Portugal, a fire near Coimbra killed 14 people.",
+    ],
+)
+TRANSFER = (
+    "Kingsbridge sign Nogueira for club-record fee",
+    [
+        "Premier League club Kingsbridge United have signed Brazilian striker Rafael "
+        "Nogueira from Portuguese side Estrela Atlantico for 62 million euros.",
+        "Estrela are third in the Portuguese top flight, five points behind leaders Sporting.",
+    ],
+)
+COURT = (
+    "Dutch court fines shipper Nordhaven 48 million euros",
+    [
+        "A Dutch court on Thursday fined shipping group Nordhaven Maritime 48 million euros "
+        "($55.7 million) for helping to move Russian oil in breach of European Union "
+        "sanctions.",
+        "The former finance chief, Pieter Brandsma, 58, was convicted of sanctions "
+        "violations but acquitted of money laundering, a charge the three-judge panel said "
+        "prosecutors had failed to prove. Prosecutors had demanded a six-year prison term "
+        "for Brandsma and a fine of 75 million euros for the company.",
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> SQLiteStore:
+    s = SQLiteStore(tmp_path_factory.mktemp("store") / "trusted.sqlite")
+    for name, (title, passages) in {
+        "tennis": TENNIS,
+        "vaccine": VACCINE,
+        "fires": FIRES,
+        "transfer": TRANSFER,
+        "court": COURT,
+    }.items():
+        s.add([Passage(p, name, title) for p in passages])
+    return s
+
+
+def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]:
+    (article,) = verify_articles([Article(text=claim)], store, VerifyOptions(max_claims=None))
+    (found,) = article.claims or []
+    return found.verdict, [(c.claim_value, c.source_value) for c in found.conflicts]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # The headline's words: the passage on the prize never says "Madrid Open" or "win";
+        # a sum read out of the name spaCy runs it into ("Markovic 963,225 euros").
+        ("Elena Markovic earns 963,225 dollars for winning the Madrid Open.", "contradicted"),
+        ("Elena Markovic earns 963,225 euros for winning the Madrid Open.", "supported"),
+        # "Her fastest serve", after a sentence on Markovic, is Markovic's.
+        ("Elena Markovic's fastest serve in the Madrid final reached 117 mph.", "supported"),
+        (
+            "Elena Markovic's fastest serve in the Madrid final was clocked at 189 mph.",
+            "contradicted",
+        ),
+        # VLD-4, named a paragraph before: the side effect's share is VLD-4's.
+        (
+            "Pain at the injection site, the most common side effect of the VLD-4 vaccine, "
+            "was reported by 48% of vaccinated participants.",
+            "contradicted",
+        ),
+        (
+            "Pain at the injection site, the most common side effect of the VLD-4 vaccine, "
+            "was reported by 38% of vaccinated participants.",
+            "supported",
+        ),
+        # But not where the passage names another place of its own: Portugal's 14 dead
+        # are not Spain's.
+        ("A wildfire in Spain killed 14 people.", "not supported"),
+        # "Estrela", short for the club the page named whole, and its place in the table.
+        ("Estrela Atlantico sit second in the Portuguese top flight.", "contradicted"),
+        ("Estrela Atlantico sit third in the Portuguese top flight.", "supported"),
+        # A company, an office and a person that spaCy reads as one name.
+        (
+            "Prosecutors had sought an eight-year prison sentence for former Nordhaven CFO "
+            "Pieter Brandsma.",
+            "contradicted",
+        ),
+        # "failed to prove" is "did not prove".
+        (
+            "Pieter Brandsma was acquitted of money laundering because prosecutors had not "
+            "proved the charge.",
+            "not contradicted",
+        ),
+        # The fine's day, in a sentence the parser alone cut after "shipping group".
+        ("A Dutch court fined Nordhaven Maritime 48 million euros on Friday.", "contradicted"),
+        ("A Dutch court fined Nordhaven Maritime 48 million euros on Thursday.", "supported"),
+    ],
+)
+def test_what_the_page_says_around_a_passage(store, claim, expected):
+    got, conflicts = verdict(store, claim)
+    if expected.startswith("not "):
+        assert got != expected.removeprefix("not "), conflicts
+    else:
+        assert got == expected, conflicts
+
+
+def test_a_sentence_starts_after_its_punctuation_or_a_line_break():
+    nlp = load_nlp()
+    text = (
+        f"{COURT[1][0]} He said so.\nA headline without a stop\n\nROTTERDAM, Nov 13 "
+        "(Reuters) - A court ruled."
+    )
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0] == COURT[1][0]
+    assert "He said so." in sents
+    assert all(s[-1] in '.-"' or s.endswith("stop") for s in sents)

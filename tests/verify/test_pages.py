@@ -64,6 +64,21 @@ COURT = (
 )
 
 
+QUOTES = (
+    "Nordhaven appeal",
+    [
+        "Brandsma's lawyer, Sanne Oosterhuis, said her client would appeal. \"My client "
+        "acted on the legal advice he was given at the time, and the court has simply "
+        'brushed that aside," she said, describing the prison term as disproportionate.',
+        '"Rafael is exactly the type of forward we have been missing," said Kingsbridge '
+        'manager Andres Ocana. "He is young, but he plays like someone who has been doing '
+        'this for ten years."',
+        'Public prosecutor Jeroen Kuipers said the verdict sent "a clear signal to the '
+        'maritime sector that sanctions are not optional".',
+    ],
+)
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> SQLiteStore:
     s = SQLiteStore(tmp_path_factory.mktemp("store") / "trusted.sqlite")
@@ -73,6 +88,7 @@ def store(tmp_path_factory) -> SQLiteStore:
         "fires": FIRES,
         "transfer": TRANSFER,
         "court": COURT,
+        "quotes": QUOTES,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -137,6 +153,46 @@ def test_what_the_page_says_around_a_passage(store, claim, expected):
         assert got != expected.removeprefix("not "), conflicts
     else:
         assert got == expected, conflicts
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # "she said", after a sentence that names her beside the client whose lawyer she
+        # is; the quote's own clause compared whole, with the words that say who said it.
+        (
+            '"My client acted on the financial advice he was given at the time," said Sanne '
+            "Oosterhuis, Pieter Brandsma's lawyer.",
+            "contradicted",
+        ),
+        (
+            '"My client acted on the legal advice he was given at the time," said Sanne '
+            "Oosterhuis, Pieter Brandsma's lawyer.",
+            "supported",
+        ),
+        # A quotation on its own is the words of the one quoted just before; one word in
+        # it changed is the quote changed, however little else the sentences share.
+        (
+            'Kingsbridge United manager Andres Ocana said of Rafael Nogueira: "He is young, '
+            'but he plays like someone who has been doing this for twenty years."',
+            "contradicted",
+        ),
+        (
+            'Kingsbridge United manager Andres Ocana said of Rafael Nogueira: "He is young, '
+            'but he plays like someone who has been doing this for ten years."',
+            "supported",
+        ),
+        # An office written in lower case is an office.
+        (
+            "Dutch Justice Minister Jeroen Kuipers said the verdict sent a clear signal to "
+            "the maritime sector that sanctions are not optional.",
+            "contradicted",
+        ),
+    ],
+)
+def test_who_said_it(store, claim, expected):
+    got, conflicts = verdict(store, claim)
+    assert got == expected, conflicts
 
 
 def test_a_sentence_starts_after_its_punctuation_or_a_line_break():

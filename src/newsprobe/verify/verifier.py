@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -285,13 +286,22 @@ def _phrases(sent: Span, claim: Claim) -> list[Span]:
 
 
 def _said_whole(claim: Claim, sent: _Sentence) -> bool:
-    """Whether the sentence holds the claim's quote word for word, and the quote is a
-    sentence's worth (four words or more): '"We stand ready to do more if needed," she
-    said' is about the claim's quote however little else the two sentences share (0.64
-    alike, under the gate), and says who said it."""
-    return sum(len(q.split()) for q in claim.parts.quoted) >= 4 and quotes_in(
-        claim.parts, sent.text
-    )
+    """Whether the sentence holds the claim's quote word for word, or nearly (all but one
+    word in five), and the quote is a sentence's worth (four words or more): '"We stand
+    ready to do more if needed," she said' is about the claim's quote however little else
+    the two sentences share (0.64 alike, under the gate), and says who said it; "for
+    twenty years" in a quote that says "for ten years" is the quote changed."""
+    if sum(len(q.split()) for q in claim.parts.quoted) < 4:
+        return False
+    if quotes_in(claim.parts, sent.text):
+        return True
+    said = re.findall(r"\w+", sent.text.lower())
+    for q in claim.parts.quoted:
+        words = re.findall(r"\w+", q.lower())
+        kept = sum(b.size for b in SequenceMatcher(None, words, said).get_matching_blocks())
+        if len(words) < 6 or kept < 0.8 * len(words):
+            return False
+    return True
 
 
 def _quotes(text: str) -> bool:
@@ -387,7 +397,8 @@ def verify_claims(
         (i, a[0], c, whole)
         for i, a in enumerate(aligned)
         for c, whole in [
-            *((c, False) for c in _clauses(a[2].span)),
+            # a quote's clause compared whole: who said it is in the other clause
+            *((c, bool(claims[a[0]].parts.quoted)) for c in _clauses(a[2].span)),
             *((c, True) for c in (list(a[2].span.sents) if a[2].joined else [])),
             *((c, True) for c in _phrases(a[2].span, claims[a[0]])),
         ]

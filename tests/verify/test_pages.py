@@ -77,6 +77,17 @@ QUOTES = (
         'maritime sector that sanctions are not optional".',
     ],
 )
+ORDER = (
+    "India's Vayura Air orders 150 Aldane jets in $21.4 billion deal",
+    [
+        "As part of the agreement, Aldane will build a pilot training centre in Bengaluru, "
+        "investing 4.2 billion rupees ($50 million).",
+        '"This is not a bet on the next five years, it is a bet on the next 25," Vayura '
+        "Chief Executive Rohan Mehtani, 47, said at the signing. He said the wide-body jets "
+        "would allow the carrier to launch non-stop flights to Europe and East Asia from "
+        "2030.",
+    ],
+)
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +100,7 @@ def store(tmp_path_factory) -> SQLiteStore:
         "transfer": TRANSFER,
         "court": COURT,
         "quotes": QUOTES,
+        "order": ORDER,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -193,6 +205,22 @@ def test_what_the_page_says_around_a_passage(store, claim, expected):
 def test_who_said_it(store, claim, expected):
     got, conflicts = verdict(store, claim)
     assert got == expected, conflicts
+
+
+def test_a_sentence_that_denies_and_affirms_is_no_negation_against_the_claim(store):
+    claim = (
+        "Vayura Air Chief Executive Rohan Mehtani, 47, said the Aldane order was a bet on "
+        "the next 25 years rather than the next five."
+    )
+    assert verdict(store, claim)[0] != "contradicted"
+
+
+def test_a_sum_in_another_currency_is_shown_with_its_currency_once(store):
+    claim = "Aldane will invest 4.2 billion euros in a pilot training centre in Bengaluru."
+    assert verdict(store, claim) == (
+        "contradicted",
+        [("4.2 billion euros", "4.2 billion rupees")],
+    )
 
 
 def test_a_sentence_starts_after_its_punctuation_or_a_line_break():

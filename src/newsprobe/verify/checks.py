@@ -251,7 +251,7 @@ def _shown(q: Quantity) -> str:
     text = q.text.rstrip(".,;:")
     unit = _unit(q)
     said = re.search(r"[$£€¥]|dollar|euro|pound|yen|\b(?:usd|eur|gbp|jpy)\b", text, re.I)
-    if unit in CURRENCY_WORDS and not said:
+    if unit in CURRENCY_WORDS and not said and CURRENCY_WORDS[unit] not in text:
         text = f"{text} {CURRENCY_WORDS[unit]}"
     if unit == "point" and "point" not in text:  # "4" of "fell 4 percentage points"
         text = f"{text} percentage points" if "percentage" in q.context else f"{text} points"

@@ -536,7 +536,9 @@ def verify_claims(
         )
         result, negated = None, False
         if source is not None:
-            negated = source.negated
+            # Negated, unless the sentence affirms what it denies too ("This is not a bet
+            # on the next five years, it is a bet on the next 25"): both polarities said.
+            negated = source.negated and bool(source.denied_verbs)
             result = compare(claim.parts, source, ev, s_overlap, sim)
         elif misquoted is not None:
             conflict = Conflict("speaker", *misquoted, ev.sentence, ev.source, ev.url, ev.title)
@@ -668,7 +670,7 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         "claim_negated": float(parts.negated),
         "negation_mismatch": float(
             best is not None
-            and best.sentence_negated != parts.negated
+            and best.sentence_negated != (parts.negated and bool(parts.denied_verbs))
             and not (best.result is not None and best.result.value_denied)
         ),
         # Read by the veto on the model's "supported" (verdict_model.unconfirmed), not by

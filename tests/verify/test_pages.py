@@ -90,6 +90,15 @@ ORDER = (
 )
 
 
+QUAKE = (
+    "Peru earthquake",
+    [
+        "The magnitude 7.4 quake struck at 4:17 a.m. local time on Saturday near Ayacucho, "
+        "according to the U.S. Geological Survey."
+    ],
+)
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> SQLiteStore:
     s = SQLiteStore(tmp_path_factory.mktemp("store") / "trusted.sqlite")
@@ -101,6 +110,7 @@ def store(tmp_path_factory) -> SQLiteStore:
         "court": COURT,
         "quotes": QUOTES,
         "order": ORDER,
+        "quake": QUAKE,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -154,6 +164,9 @@ def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]
             "proved the charge.",
             "not contradicted",
         ),
+        # "quake" is the head of "earthquake", and "struck" is "hit".
+        ("The earthquake hit near Ayacucho on Saturday.", "supported"),
+        ("The earthquake hit near Ayacucho on Sunday.", "contradicted"),
         # The fine's day, in a sentence the parser alone cut after "shipping group".
         ("A Dutch court fined Nordhaven Maritime 48 million euros on Friday.", "contradicted"),
         ("A Dutch court fined Nordhaven Maritime 48 million euros on Thursday.", "supported"),

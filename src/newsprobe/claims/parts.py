@@ -120,6 +120,7 @@ _KIN = [
     frozenset({"evacuate", "displace", "relocate"}),  # "forcing the evacuation of 6,000"
     frozenset({"record", "register", "report", "log"}),  # "has recorded 3,880 wildfires"
     frozenset({"win", "secure", "capture", "clinch"}),  # "had secured 29 seats"
+    frozenset({"hit", "strike", "jolt", "rock", "shake"}),  # "the quake struck at 4:17 a.m."
 ]
 
 

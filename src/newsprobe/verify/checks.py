@@ -502,8 +502,15 @@ def _overlap(terms: list[str], lemmas: set[str]) -> float:
         or (moved and t in CHANGE_WORDS)
         or lemma_named(t, lemmas)
         or verb_kin(t) & lemmas  # "scorched" for "burned"
+        or compound_of(t, lemmas)  # "quake" for "earthquake"
     )
     return found / len(terms)
+
+
+def compound_of(word: str, lemmas: set[str]) -> bool:
+    """Whether a word is a compound whose head the text says: "earthquake" by "quake",
+    "wildfire" by "fire" (a head of four letters or more)."""
+    return any(len(w) >= 4 and len(w) < len(word) and word.endswith(w) for w in lemmas)
 
 
 def entity_coverage(entities: list[Entity], text: str, swapped: Iterable[Entity] = ()) -> float:

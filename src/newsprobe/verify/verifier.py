@@ -39,6 +39,7 @@ from newsprobe.verify.checks import (
     CheckResult,
     actor_swapped,
     compare,
+    compound_of,
     entity_coverage,
     measures_alike,
     misattributed,
@@ -451,6 +452,7 @@ def verify_claims(
             or x in titled
             or lemma_named(x, p_lemmas)
             or _spelled_out(x, claim, h.passage.text)
+            or compound_of(x, p_lemmas)
             for x in named
         )
         theirs = None  # the sentence's parts, once parsed

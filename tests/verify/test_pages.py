@@ -99,6 +99,17 @@ QUAKE = (
 )
 
 
+MAYOR = (
+    "Greens win Ostmark mayoral race",
+    [
+        "Green candidate Lina Farago won the Ostmark mayoral election on Sunday with 54 "
+        "percent of the vote, the electoral commission said.",
+        "Her rival, Conservative Peter Haldane, took 39 percent. His campaign failed to win "
+        "a single district in the city centre.",
+    ],
+)
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> SQLiteStore:
     s = SQLiteStore(tmp_path_factory.mktemp("store") / "trusted.sqlite")
@@ -111,6 +122,7 @@ def store(tmp_path_factory) -> SQLiteStore:
         "quotes": QUOTES,
         "order": ORDER,
         "quake": QUAKE,
+        "mayor": MAYOR,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -149,6 +161,12 @@ def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]
         # But not where the passage names another place of its own: Portugal's 14 dead
         # are not Spain's.
         ("A wildfire in Spain killed 14 people.", "not supported"),
+        # A red-team's: "His campaign", after "Her rival, Conservative Peter Haldane", is
+        # no campaign of the Lina Farago named a paragraph before.
+        (
+            "Lina Farago's campaign failed to win a single district in the city centre.",
+            "not supported",
+        ),
         # "Estrela", short for the club the page named whole, and its place in the table.
         ("Estrela Atlantico sit second in the Portuguese top flight.", "contradicted"),
         ("Estrela Atlantico sit third in the Portuguese top flight.", "supported"),

@@ -1845,7 +1845,11 @@ def _offices(sent: Span) -> dict[str, str]:
         if ent.label_ != "PERSON":
             continue
         words: list[str] = []
-        i = ent.start - 1
+        office = next((t.i for t in ent[1:-1] if t.lower_ in _OFFICE_WORDS), None)
+        if office is not None:  # "Nordhaven CFO Pieter Brandsma", read as one name
+            words = [t.text for t in sent.doc[ent.start : office + 1]]
+            ent = sent.doc[office + 1 : ent.end]
+        i = ent.start - 1 - len(words)
         while (
             i >= sent.start
             and (sent.doc[i].is_title or sent.doc[i].lower_ in _OFFICE_NOUNS)

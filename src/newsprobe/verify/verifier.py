@@ -181,12 +181,13 @@ def _text_before(documents: dict[str, str], passage: Passage) -> str:
 _NAME_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "place", "FAC": "place"}
 
 
-def _named_before(claim: Claim, sent: _Sentence, page: str, before: str) -> list[Entity]:
+def _named_before(claim: Claim, sent: Span, page: str, before: str) -> list[Entity]:
     """The claim's names that the passage leaves to its document's earlier text: "Pain at
     the injection site was the most common side effect", three paragraphs after the page
     named the VLD-4 vaccine, is on VLD-4, as a reader of the page knows. Not where the
     sentence names another of that kind, which it may be about instead ("In Portugal, the
-    fire killed 14", after a paragraph on Spain)."""
+    fire killed 14", after a paragraph on Spain), or a person by a pronoun ("His campaign
+    failed", after a paragraph on his rival)."""
     missing = [
         e
         for e in claim.parts.entities
@@ -194,9 +195,12 @@ def _named_before(claim: Claim, sent: _Sentence, page: str, before: str) -> list
     ]
     others = {
         _NAME_KINDS.get(x.label_, "thing")
-        for x in sent.span.ents
+        for x in sent.ents
         if x.label_ in NAMED and entity_coverage([Entity(x.text, x.label_, 0, 0)], claim.text) < 1.0
     }
+    # A person the sentence calls "he" or "his" may be anyone named before.
+    if any(t.lower_ in ("he", "she", "his", "her", "him") for t in sent):
+        others.add("person")
     return [e for e in missing if _NAME_KINDS.get(e.label, "thing") not in others]
 
 
@@ -360,8 +364,9 @@ def verify_claims(
     sentences = _passage_sentences(docs, nlp)
     # A passage is about its page's headline: "The victory earns Markovic 963,225 euros",
     # under "Markovic stuns top seed Park to win Madrid Open title", is on the Madrid
-    # Open, as a reader of the page knows. The terms and the actor are read with it, as
-    # the entity gate reads the title's names.
+    # Open, as a reader of the page knows. Its terms are read with it, as the entity gate
+    # reads the title's names; not its actor ("Wildfire near Lenhall kills 14; quake hits
+    # Belmira": the quake's paragraph has no wildfire).
     titles = sorted({h.passage.title for hs in hits for h in hs if h.passage.title})
     headline = {
         t: {w.lemma_.lower() for w in d} for t, d in zip(titles, nlp.pipe(titles), strict=True)
@@ -418,14 +423,16 @@ def verify_claims(
     ):
         claim = claims[ci]
         doc = docs[h.passage.text]
-        p_lemmas = {t.lemma_.lower() for t in doc} | headline.get(h.passage.title or "", set())
-        p_overlap = topic_overlap(claim.parts, p_lemmas)
+        p_lemmas = {t.lemma_.lower() for t in doc}
+        p_overlap = topic_overlap(
+            claim.parts, p_lemmas | headline.get(h.passage.title or "", set())
+        )
         # The document's title counts: a passage of a page titled "NATO" that says "the
         # alliance" is about NATO, as a reader of the page knows.
         page = f"{h.passage.title or ''}\n{h.passage.text}"
         coverage = entity_coverage(claim.parts.entities, page)
         # Names the page said before the passage, and those it gives otherwise (below).
-        before = _named_before(claim, sent, page, _text_before(documents, h.passage))
+        before = _named_before(claim, sent.span, page, _text_before(documents, h.passage))
         covered = list(before)
         # The actor must be there: "a storm killed 14" is not about "the flood killed 14".
         # A subject that names no actor ("the result moved Villa up to fourth") need not.

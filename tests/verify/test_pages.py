@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe import Article
+from claim_checks import verdict
 from newsprobe.claims.nlp import load_nlp
-from newsprobe.pipeline import verify_articles
 from newsprobe.sources import Passage, SQLiteStore
-from newsprobe.verify import VerifyOptions
 
 TENNIS = (
     "Markovic stuns top seed Park to win Madrid Open title",
@@ -126,12 +124,6 @@ def store(tmp_path_factory) -> SQLiteStore:
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
-
-
-def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]:
-    (article,) = verify_articles([Article(text=claim)], store, VerifyOptions(max_claims=None))
-    (found,) = article.claims or []
-    return found.verdict, [(c.claim_value, c.source_value) for c in found.conflicts]
 
 
 @pytest.mark.parametrize(

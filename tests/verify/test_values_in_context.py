@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from claim_checks import verdict
 from newsprobe import Article
 from newsprobe.pipeline import verify_articles
 from newsprobe.sources import Passage, SQLiteStore
@@ -52,12 +53,6 @@ def store(tmp_path_factory) -> SQLiteStore:
         ]
     )
     return s
-
-
-def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]:
-    (article,) = verify_articles([Article(text=claim)], store, VerifyOptions(max_claims=None))
-    (found,) = article.claims or []
-    return found.verdict, [(c.claim_value, c.source_value) for c in found.conflicts]
 
 
 def expect(path, passages: list[Passage], claim: str, expected: str) -> None:

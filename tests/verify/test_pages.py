@@ -46,6 +46,9 @@ TRANSFER = (
         "Premier League club Kingsbridge United have signed Brazilian striker Rafael "
         "Nogueira from Portuguese side Estrela Atlantico for 62 million euros.",
         "Estrela are third in the Portuguese top flight, five points behind leaders Sporting.",
+        "British media reported that Nogueira will earn about 140,000 pounds a week, which "
+        "would make him Kingsbridge's second-highest-paid player behind captain Daniel "
+        "Oduya.",
     ],
 )
 COURT = (
@@ -162,6 +165,18 @@ def store(tmp_path_factory) -> SQLiteStore:
         # "Estrela", short for the club the page named whole, and its place in the table.
         ("Estrela Atlantico sit second in the Portuguese top flight.", "contradicted"),
         ("Estrela Atlantico sit third in the Portuguese top flight.", "supported"),
+        # A superlative said with an adverb ("highest-paid"), ranked within the club by
+        # any word of its name.
+        (
+            "Rafael Nogueira will earn about 140,000 pounds a week, making him Kingsbridge "
+            "United's highest-paid player.",
+            "contradicted",
+        ),
+        (
+            "Rafael Nogueira will earn about 140,000 pounds a week, making him Kingsbridge "
+            "United's second-highest-paid player.",
+            "supported",
+        ),
         # A company, an office and a person that spaCy reads as one name.
         (
             "Prosecutors had sought an eight-year prison sentence for former Nordhaven CFO "

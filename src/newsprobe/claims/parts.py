@@ -1105,7 +1105,10 @@ def _superlative(noun: Token) -> Token | None:
         if a.lower_ in ("most", "least", "fewest"):  # "the least greenhouse gases": a share
             continue
         if a.dep_ == "amod" and (
-            a.tag_ == "JJS" or any(c.lower_ in ("most", "least") for c in a.children)
+            a.tag_ == "JJS"
+            or any(c.lower_ in ("most", "least") for c in a.children)
+            # "the highest-paid player", "the best-selling album"
+            or (a.tag_ in ("VBN", "VBG") and any(c.tag_ == "RBS" for c in a.children))
         ):
             return a
     return None
@@ -1124,10 +1127,10 @@ def _superlative_ranks(sent: Span, content: set[int]) -> list[Quantity]:
         among = noun.head.lower_ in ("of", "among") and noun.head.head.lower_ in ("one", "some")
         if among or noun.head.lower_ == "among":
             continue  # "one of the largest charity frauds": no rank
-        most = [c for c in adj.children if c.lower_ in ("most", "least")]
+        most = [c for c in adj.children if c.lower_ in ("most", "least") or c.tag_ == "RBS"]
         rank = [
             t
-            for t in (*adj.children, *noun.children)
+            for t in (*adj.children, *noun.children, *(g for m in most for g in m.children))
             if t.ent_type_ == "ORDINAL" and ordinal_value(t.text) is not None
         ]
         value = ordinal_value(rank[0].text) if rank else 1
@@ -1135,7 +1138,8 @@ def _superlative_ranks(sent: Span, content: set[int]) -> list[Quantity]:
         # Within what: "Canada's", "in the world", "of the 2021 season", "in the chip
         # industry" are other rankings; only the same scope, or none on both sides, is
         # compared.
-        scope = [c.lemma_.lower() for c in noun.children if c.dep_ == "poss"]
+        # (a name by all its words, each its own: "Kingsbridge United's" and "Kingsbridge's")
+        scope = [_name_words(c) for c in noun.children if c.dep_ == "poss"]
         scope += [
             g.lemma_.lower()
             for c in (*noun.children, *adj.children)

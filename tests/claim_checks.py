@@ -13,3 +13,12 @@ def verdict(store: SQLiteStore, claim: str) -> tuple[str, list[tuple[str, str]]]
     (article,) = verify_articles([Article(text=claim)], store, VerifyOptions(max_claims=None))
     (found,) = article.claims or []
     return found.verdict, [(c.claim_value, c.source_value) for c in found.conflicts]
+
+
+def assert_verdict(store: SQLiteStore, claim: str, expected: str) -> None:
+    """The claim's verdict is ``expected``, or anything but what follows "not "."""
+    got, conflicts = verdict(store, claim)
+    if expected.startswith("not "):
+        assert got != expected.removeprefix("not "), conflicts
+    else:
+        assert got == expected, conflicts

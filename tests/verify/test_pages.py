@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claim_checks import verdict
+from claim_checks import assert_verdict, verdict
 from newsprobe.claims.nlp import load_nlp
 from newsprobe.sources import Passage, SQLiteStore
 
@@ -198,11 +198,7 @@ def store(tmp_path_factory) -> SQLiteStore:
     ],
 )
 def test_what_the_page_says_around_a_passage(store, claim, expected):
-    got, conflicts = verdict(store, claim)
-    if expected.startswith("not "):
-        assert got != expected.removeprefix("not "), conflicts
-    else:
-        assert got == expected, conflicts
+    assert_verdict(store, claim, expected)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claim_checks import verdict
+from claim_checks import assert_verdict, verdict
 from newsprobe import Article
 from newsprobe.pipeline import verify_articles
 from newsprobe.sources import Passage, SQLiteStore
@@ -60,11 +60,7 @@ def expect(path, passages: list[Passage], claim: str, expected: str) -> None:
     but what follows "not "."""
     s = SQLiteStore(path)
     s.add(passages)
-    got, conflicts = verdict(s, claim)
-    if expected.startswith("not "):
-        assert got != expected.removeprefix("not "), conflicts
-    else:
-        assert got == expected, conflicts
+    assert_verdict(s, claim, expected)
 
 
 @pytest.mark.parametrize(

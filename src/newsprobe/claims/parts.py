@@ -1437,29 +1437,35 @@ _OFFICE_WORDS = frozenset(
 )
 
 
+def _office_at(ent: Span) -> int | None:
+    """Where an office stands inside a name spaCy reads whole ("Nordhaven CFO Pieter
+    Brandsma"): the office's token index, or None."""
+    return next((t.i for t in ent[1:-1] if t.lower_ in _OFFICE_WORDS), None)
+
+
 def _entities(sent: Span) -> list[tuple[Span, str]]:
     """The sentence's entities and their labels, a name run into the sum or measure after
     it cut in two: spaCy reads "earns Markovic 963,225 euros" as one PERSON, which would
     lose the sum. Only a number with a currency or a unit is cut off ("Boeing 737" and
     "Article 4" stay whole). So is a name run into an office and a person's name."""
+    doc = sent.doc
     out: list[tuple[Span, str]] = []
     for ent in sent.ents:
-        office = next((t.i for t in ent[1:-1] if t.lower_ in _OFFICE_WORDS), None)
+        office = _office_at(ent)
         if office is not None and ent.label_ in ("PERSON", "ORG"):
             # "Nordhaven CFO Pieter Brandsma", one PERSON to spaCy: the company, the person
-            doc = sent.doc
             out += [(doc[ent.start : office], "ORG"), (doc[office + 1 : ent.end], "PERSON")]
             continue
         cut = next((t.i for t in ent if t.like_num and any(c.isdigit() for c in t.text)), None)
-        if ent.label_ not in NAMED or cut is None or cut == ent.start:
-            out.append((ent, ent.label_))
-            continue
-        rest = sent.doc[cut : ent.end]
-        words = [t.lower_ for t in rest]
+        words = [t.lower_ for t in doc[cut : ent.end]] if cut is not None else []
         if any(w in CURRENCIES or w.rstrip("s") in CURRENCIES for w in words):
-            out += [(sent.doc[ent.start : cut], ent.label_), (rest, "MONEY")]
-        elif is_unit(words[-1]):
-            out += [(sent.doc[ent.start : cut], ent.label_), (rest, "QUANTITY")]
+            measure = "MONEY"
+        elif words and is_unit(words[-1]):
+            measure = "QUANTITY"
+        else:
+            measure = ""
+        if ent.label_ in NAMED and cut is not None and cut > ent.start and measure:
+            out += [(doc[ent.start : cut], ent.label_), (doc[cut : ent.end], measure)]
         else:
             out.append((ent, ent.label_))
     return out
@@ -1849,11 +1855,11 @@ def _offices(sent: Span) -> dict[str, str]:
         if ent.label_ != "PERSON":
             continue
         words: list[str] = []
-        office = next((t.i for t in ent[1:-1] if t.lower_ in _OFFICE_WORDS), None)
+        i = ent.start - 1
+        office = _office_at(ent)
         if office is not None:  # "Nordhaven CFO Pieter Brandsma", read as one name
             words = [t.text for t in sent.doc[ent.start : office + 1]]
             ent = sent.doc[office + 1 : ent.end]
-        i = ent.start - 1 - len(words)
         while (
             i >= sent.start
             and (sent.doc[i].is_title or sent.doc[i].lower_ in _OFFICE_NOUNS)

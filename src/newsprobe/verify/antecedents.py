@@ -104,7 +104,7 @@ def resolve_opening_pronoun(sent: Span, previous: Span | None) -> Resolved | Non
         # The owner by its name alone, without what a comma sets after it ("The
         # 23-year-old Markovic, seeded 14th"): "Markovic's fastest serve".
         person = next((e for e in phrase.ents if head in e), None)
-        if (person is None and "," in name) or (person is None and word in ("he", "she")):
+        if person is None and ("," in name or word in ("he", "she")):
             return None  # "Her rival ... His campaign": whose rival is no owner's name
         name = person.text if person is not None else name
         name += "'" if word == "they" and name.endswith("s") else "'s"

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from typing import TypeVar
 
 from newsprobe.claims.aliases import (
@@ -1725,6 +1726,19 @@ def quotes_in(claim: ClaimParts, text: str) -> bool:
     """Whether ``text`` holds each of the claim's quoted passages, word for word."""
     said = _words(text)
     return bool(claim.quoted) and all(_within(_words(q), said) for q in claim.quoted)
+
+
+def quotes_nearly_in(claim: ClaimParts, text: str) -> bool:
+    """Whether ``text`` holds each of the claim's quoted passages all but one word in five,
+    each of six words or more: "for twenty years" in a quote that says "for ten years" is
+    the quote changed, not another one."""
+    said = _words(text)
+    for q in claim.quoted:
+        words = _words(q)
+        kept = sum(b.size for b in SequenceMatcher(None, words, said).get_matching_blocks())
+        if len(words) < 6 or kept < 0.8 * len(words):
+            return False
+    return bool(claim.quoted)
 
 
 def _words(text: str) -> list[str]:

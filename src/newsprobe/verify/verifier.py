@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,6 +43,7 @@ from newsprobe.verify.checks import (
     measures_alike,
     misattributed,
     quotes_in,
+    quotes_nearly_in,
     same_person,
     swapped_names,
     term_overlap,
@@ -216,13 +216,10 @@ def _best_sentence(
     best: tuple[tuple[bool, bool, float, int], _Sentence, float] | None = None
     for sent in sentences:
         lemmas = {t.lemma_.lower() for t in sent.span}
+        here = [e for e in claim.parts.entities if entity_coverage([e], sent.text) == 1.0]
+        coverage = len(here) / len(claim.parts.entities) if claim.parts.entities else 1.0
         # A name the sentence gives in part gives all its words: "Brandsma" says "Pieter".
-        named = {
-            w
-            for e in claim.parts.entities
-            if entity_coverage([e], sent.text) == 1.0
-            for w in e.text.lower().split()
-        }
+        named = {w for e in here for w in e.text.lower().split()}
         overlap = term_overlap(claim.parts, lemmas | named)
         key = (
             # The sentence that holds the claim's quoted words first: who it gives them to
@@ -235,7 +232,7 @@ def _best_sentence(
             bool(claim.parts.quoted) and _quotes(sent.text),
             # what it shares with the claim: terms, names, and meaning ("demanded a six-year
             # prison term for Brandsma", not the sentence before that names him in full)
-            overlap + entity_coverage(claim.parts.entities, sent.text) + alike[sent.text],
+            overlap + coverage + alike[sent.text],
             _value_kinds(claim, lemmas, sent.text),
         )
         if best is None or key > best[0]:
@@ -296,17 +293,9 @@ def _said_whole(claim: Claim, sent: _Sentence) -> bool:
     ready to do more if needed," she said' is about the claim's quote however little else
     the two sentences share (0.64 alike, under the gate), and says who said it; "for
     twenty years" in a quote that says "for ten years" is the quote changed."""
-    if sum(len(q.split()) for q in claim.parts.quoted) < 4:
-        return False
-    if quotes_in(claim.parts, sent.text):
-        return True
-    said = re.findall(r"\w+", sent.text.lower())
-    for q in claim.parts.quoted:
-        words = re.findall(r"\w+", q.lower())
-        kept = sum(b.size for b in SequenceMatcher(None, words, said).get_matching_blocks())
-        if len(words) < 6 or kept < 0.8 * len(words):
-            return False
-    return True
+    return sum(len(q.split()) for q in claim.parts.quoted) >= 4 and (
+        quotes_in(claim.parts, sent.text) or quotes_nearly_in(claim.parts, sent.text)
+    )
 
 
 def _quotes(text: str) -> bool:
@@ -547,7 +536,7 @@ def verify_claims(
         if source is not None:
             # Negated, unless the sentence affirms what it denies too ("This is not a bet
             # on the next five years, it is a bet on the next 25"): both polarities said.
-            negated = source.negated and bool(source.denied_verbs)
+            negated = bool(source.denied_verbs)
             result = compare(claim.parts, source, ev, s_overlap, sim)
         elif misquoted is not None:
             conflict = Conflict("speaker", *misquoted, ev.sentence, ev.source, ev.url, ev.title)
@@ -679,7 +668,7 @@ def claim_features(claim: Claim, found: Sequence[_Found]) -> dict[str, float]:
         "claim_negated": float(parts.negated),
         "negation_mismatch": float(
             best is not None
-            and best.sentence_negated != (parts.negated and bool(parts.denied_verbs))
+            and best.sentence_negated != bool(parts.denied_verbs)
             and not (best.result is not None and best.result.value_denied)
         ),
         # Read by the veto on the model's "supported" (verdict_model.unconfirmed), not by

@@ -346,7 +346,9 @@ AIRLINES = (
     "LONDON, July 4 (Reuters) - Ryanair cancelled 400 flights on Friday, while easyJet "
     "cancelled 274, the airlines said. In the local elections, Labour and the "
     "Conservatives won 34% and 24% of the vote, respectively. Wizz said it had scrapped "
-    "90 flights on Saturday, while Vueling cancelled 40 flights."
+    "90 flights on Saturday, while Vueling cancelled 40 flights. Serrana Forward and the "
+    "Greens won eight and five seats, respectively, while Patria Nueva entered the assembly "
+    "for the first time with three seats."
 )
 
 
@@ -363,6 +365,9 @@ AIRLINES = (
         ("Labour won 34% of the vote.", "supported"),
         ("Labour and the Conservatives won 24% and 34% of the vote.", "contradicted"),
         ("Labour and the Conservatives won 34% and 24% of the vote.", "supported"),
+        # The list before "respectively", not a later clause's value (qa117).
+        ("The Greens won eight seats and Serrana Forward won five.", "contradicted"),
+        ("Serrana Forward won eight seats and the Greens won five.", "supported"),
         # "Wizz said it had scrapped 90": the value said of "it" is the speaker's.
         ("Vueling scrapped 90 flights on Saturday.", "contradicted"),
         ("Wizz scrapped 90 flights on Saturday.", "supported"),

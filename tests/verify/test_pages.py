@@ -107,6 +107,47 @@ MAYOR = (
         "percent of the vote, the electoral commission said.",
         "Her rival, Conservative Peter Haldane, took 39 percent. His campaign failed to win "
         "a single district in the city centre.",
+        "Turnout was 48 percent, down from 55 percent in 2021.",
+    ],
+)
+BLAZE = (
+    "Wildfire near Patras forces thousands to flee",
+    [
+        "The blaze broke out shortly after 2 p.m. on Sunday near the village of Kato Achaia, "
+        "about 25 kilometres (15.5 miles) southwest of Patras, the country's third-largest "
+        "city. By Monday evening it had burned about 14,500 hectares (35,800 acres) of "
+        "forest and farmland, according to the European Union's Copernicus monitoring "
+        "service.",
+        "Greece has recorded 3,880 wildfires since the start of the year, according to fire "
+        "service data. The area burned so far in 2025 has risen to 52,000 hectares from "
+        "31,000 hectares a year earlier.",
+    ],
+)
+SERRANA = (
+    "Civic Alliance wins Alta Serrana vote but falls short of majority",
+    [
+        "The centre-right Civic Alliance won the most seats in Sunday's election to the "
+        "regional parliament of Alta Serrana but fell four seats short of a majority.",
+        "The regionalist party Serrana Forward and the Greens won eight and five seats, "
+        "respectively, while the hard-right Patria Nueva entered the assembly for the first "
+        "time with three seats.",
+    ],
+)
+EARNINGS = (
+    "Merivale beats profit forecasts despite pill recall",
+    [
+        "Net profit fell to 1.12 billion francs from 1.31 billion francs, mainly because of "
+        "the recall charge.",
+        "Over the two-year follow-up, 96 people in the vaccine group developed symptomatic "
+        "dengue, compared with 184 in the placebo group.",
+    ],
+)
+DENGUE = (
+    "Single-dose dengue vaccine",
+    [
+        "The vaccine was tested on more than 16,000 people in Brazil and Thailand.",
+        "The World Health Organization recorded more than 14 million dengue cases worldwide "
+        "in 2024.",
     ],
 )
 
@@ -124,6 +165,10 @@ def store(tmp_path_factory) -> SQLiteStore:
         "order": ORDER,
         "quake": QUAKE,
         "mayor": MAYOR,
+        "blaze": BLAZE,
+        "dengue": DENGUE,
+        "serrana": SERRANA,
+        "earnings": EARNINGS,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -195,6 +240,39 @@ def store(tmp_path_factory) -> SQLiteStore:
         # The fine's day, in a sentence the parser alone cut after "shipping group".
         ("A Dutch court fined Nordhaven Maritime 48 million euros on Friday.", "contradicted"),
         ("A Dutch court fined Nordhaven Maritime 48 million euros on Thursday.", "supported"),
+        # The page's headline and names make "Turnout was 48 percent" the claim's event;
+        # and "down from 55 percent" is the turnout before, not this one (a red-team's).
+        ("Turnout in the Ostmark mayoral election was 55 percent.", "contradicted"),
+        ("Turnout in the Ostmark mayoral election was 48 percent.", "supported"),
+        ("Turnout in the 2021 Ostmark mayoral election was 55 percent.", "not contradicted"),
+        # A total so far this year is no one fire's area (qa112)...
+        (
+            "The Patras fire had scorched roughly 14,500 hectares, or about 35,800 acres, by "
+            "Monday evening, according to Copernicus.",
+            "not contradicted",
+        ),
+        # ... nor a count worldwide one country's, named before it (qa115).
+        ("Thailand recorded more than 100,000 dengue cases in 2024.", "not contradicted"),
+        # "compared with ... a year earlier" gives the level before, as "from" does; not
+        # "compared with 184 in the placebo group", another group's (qa117).
+        (
+            "Merivale's net profit was 1.31 billion francs, compared with 1.12 billion "
+            "francs a year earlier.",
+            "contradicted",
+        ),
+        (
+            "Merivale's net profit was 1.12 billion francs, compared with 1.31 billion "
+            "francs a year earlier.",
+            "supported",
+        ),
+        ("184 people in the placebo group developed symptomatic dengue.", "supported"),
+        # The headline's party is not the one a sentence naming two others is about: their
+        # three seats are no "three seats short" of its (qa117).
+        (
+            "The Civic Alliance ended up three seats short of a majority in the Alta Serrana "
+            "assembly.",
+            "not supported",
+        ),
     ],
 )
 def test_what_the_page_says_around_a_passage(store, claim, expected):

@@ -199,9 +199,17 @@ AGE = re.compile(r"^(?:aged\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old
 def _up_to_verb(tok: Token) -> Token:
     """The verb a token hangs from, or the root when there is none on the way."""
     seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 20:
+    while (
+        (tok.pos_ not in ("VERB", "AUX") or _comparing(tok)) and tok.head is not tok and seen < 20
+    ):
         tok, seen = tok.head, seen + 1
     return tok
+
+
+def _comparing(tok: Token) -> bool:
+    """Whether a verb only sets a value beside another ("developed dengue, compared with
+    184"): the value is the other's action's."""
+    return tok.lemma_.lower() == "compare" and tok.dep_ in ("prep", "advcl") and tok.tag_ == "VBN"
 
 
 def _verb_of(tok: Token) -> str:
@@ -887,6 +895,21 @@ def _letters_after(ent: Span, unit: str) -> tuple[float, str, int]:
 _STARTING = frozenset({"original", "initial", "initially", "originally", "previous"})
 
 
+#: Words after a compared value that make it an earlier one ("a year earlier").
+_EARLIER_AFTER = frozenset({"earlier", "ago", "previous", "prior", "last", "before"})
+
+
+def _compared_with_earlier(ent: Span, sent: Span) -> bool:
+    """Whether a value is one the sentence compares its own with, from an earlier time:
+    "compared with 58.9 percent in 2021", "against 1.31 billion a year earlier"; not
+    another group's ("compared with 184 in the placebo group")."""
+    before = ent.doc[max(sent.start, ent.start - 2) : ent.start].text.lower()
+    if before not in ("compared with", "compared to") and not before.endswith("against"):
+        return False
+    after = ent.doc[ent.end : min(sent.end, ent.end + 5)]
+    return any(t.lower_ in _EARLIER_AFTER or (t.ent_type_ == "DATE" and t.like_num) for t in after)
+
+
 def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     """The values a number's entity states (a range is one, a list several), each with
     its unit, verb and bound."""
@@ -896,6 +919,10 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     before = {t.lower_ for t in ent.doc[max(sent.start, ent.start - 4) : ent.start]}
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from" and verb in UP | DOWN:
         bound = START  # "rose to 6.9% from 6.8%": where it started, not where it went
+    elif ent.doc[max(0, ent.start - 2) : ent.start].text.lower() in ("up from", "down from"):
+        bound = START  # "turnout was 48 percent, down from 55 percent": an earlier level
+    elif _compared_with_earlier(ent, sent):
+        bound = START  # "1.12 billion francs, compared with 1.31 billion a year earlier"
     elif before & _STARTING and verb in UP | DOWN:
         bound = START  # "the original fine of 40 million euros was reduced"
     elif _of_whole(ent, sent):
@@ -969,6 +996,10 @@ def _move_and_level(ent: Span) -> list[Span]:
 _OWN_UNITS = ("percent", "point", "basis point", "score", "age", "votes")
 
 
+#: Words that set a bare number beside a count before it, of the same noun.
+_COMPARED = re.compile(r"(?:compared (?:with|to)|against|versus|vs\.?)\s*$", re.I)
+
+
 def _unit_said_once(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
     """A bare number joined to a count before it takes its noun: "scored 94 goals and
     conceded 33" (33 goals), "won 27 league matches, drew three and lost four", "Sweden
@@ -990,7 +1021,9 @@ def _unit_said_once(sent: Span, quantities: list[Quantity]) -> list[Quantity]:
             continue
         between = sent.doc.text[prev.end : q.start]
         words = WORD.findall(between)
-        joined = len(words) <= 5 and ("and" in words or "," in between)
+        joined = (len(words) <= 5 and ("and" in words or "," in between)) or bool(
+            _COMPARED.search(between)  # "96 people ..., compared with 184 in the placebo group"
+        )
         out.append(replace(q, unit=prev.unit) if joined and not re.search(r"[.;:]", between) else q)
     return out
 

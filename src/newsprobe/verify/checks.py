@@ -580,12 +580,16 @@ def owners(values: list[V], parts: ClaimParts, subjects: bool = False) -> list[t
     missing the verb, does not. A number between the name and the value that is no value
     read ("Anthony Davis 22 and Austin Reaves 15", the 22 unread) leaves the value to no
     one."""
-    out, after = [], -1
+    after = -1
     actors = _actors(parts)
     ordered = sorted(values, key=lambda v: v.start)
-    if paired_lists := _respectively(ordered, parts, actors if subjects else set()):
-        return paired_lists
+    paired_lists = _respectively(ordered, parts, actors if subjects else set())
+    listed = {id(v) for v, _ in paired_lists}
+    out = list(paired_lists)
     for i, v in enumerate(ordered):
+        if id(v) in listed:
+            after = v.end
+            continue
         if (giver := _named_after(v, ordered[i + 1 :], parts)) is not None:
             out.append((v, giver.text.lower()))  # "$3 million from Germany"
             after = giver.end
@@ -634,6 +638,15 @@ def _respectively(ordered: list[V], parts: ClaimParts, actors: set[str]) -> list
     it: "Labour and the Conservatives won 34% and 24%, respectively" (the word may be left
     out where both lists are whole: "won 34% and 24%"). A claim's subject the parse tagged
     no name is one of the names (``actors``). Empty where the lists' lengths differ."""
+    said = [at for w, at in parts.words if w == "respectively"]
+    if said:
+        # the values joined before the word ("won eight and five seats, respectively"),
+        # not a later clause's ("while Patria Nueva entered with three seats")
+        before = [v for v in ordered if v.end <= said[0]]
+        start = len(before) - 1
+        while start > 0 and _joined(parts, before[start - 1 : start + 1]):
+            start -= 1
+        ordered = before[max(start, 0) :]
     n = len(ordered)
     if n < 2:
         return []
@@ -651,16 +664,17 @@ def _respectively(ordered: list[V], parts: ClaimParts, actors: set[str]) -> list
         return []
     names = names[-n:]
 
-    def joined(items: Sequence[Entity | Quantity | DateRef]) -> bool:
-        return all(
-            {w for w, at in parts.words if a.end <= at < b.start} <= _JOINING
-            for a, b in itertools.pairwise(items)
-        )
-
-    said = any(w == "respectively" for w, _ in parts.words)
-    if not said and not (joined(names) and joined(ordered)):
+    if not said and not (_joined(parts, names) and _joined(parts, ordered)):
         return []
     return [(v, e.text.lower()) for v, e in zip(ordered, names, strict=True)]
+
+
+def _joined(parts: ClaimParts, items: Sequence[Entity | Quantity | DateRef]) -> bool:
+    """Whether items follow one another joined by "and", "or" or "the" alone."""
+    return all(
+        {w for w, at in parts.words if a.end <= at < b.start} <= _JOINING
+        for a, b in itertools.pairwise(items)
+    )
 
 
 #: Words that give a value to the name after it ("$3 million from Germany").
@@ -776,12 +790,33 @@ def _aimed_only(
     return "to" not in before or bool({"above", "below", "than"} & set(before))
 
 
+#: Words that place a claim's value before another ("the previous turnout", "had been").
+_EARLIER = frozenset(
+    {"previous", "earlier", "before", "last", "prior", "former", "had", "original", "originally"}
+    | {"initial", "initially", "ago"}
+)
+
+
 def _started(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
     """Whether the source's value is where a change started and the claim's where one
     went: "cut to 60 million euros" is not "cut to 40 million euros from 60 million" (but
     "the original fine of 60 million euros was reduced" is)."""
     before = _words_before(claim, q, 1)
     return s.bound == START and q.bound != START and q.verb in UP | DOWN and before == ["to"]
+
+
+def _earlier_level(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
+    """Whether the claim gives as the present level the source's level a change started
+    from: "Turnout was 55 percent" against "was 48 percent, down from 55 percent". Not a
+    claim that dates its value or says it was earlier ("in 2019", "the previous turnout")."""
+    if s.bound != START or q.bound == START or _words_before(claim, q, 1) == ["from"]:
+        return False
+    # what the claim says between its values before and after this one: "a year earlier"
+    # in "1.31 billion, compared with 1.12 billion a year earlier" dates the 1.12 only
+    low = max((v.end for v in claim.quantities if v.end <= q.start), default=-1)
+    high = min((v.start for v in claim.quantities if v.start >= q.end), default=math.inf)
+    near = {w for w, at in claim.words if low <= at < high}
+    return not near & _EARLIER and not any(low <= d.start < high for d in claim.dates)
 
 
 def _said_of_another(
@@ -911,6 +946,14 @@ def _same_date(a: DateRef, b: DateRef) -> bool:
     )
 
 
+#: Words that make a value a total over a period still running ("so far this year").
+_RUNNING = re.compile(r"\b(?:so far|to date|year to date|since the (?:start|beginning) of)\b")
+
+
+def _running_total(parts: ClaimParts) -> bool:
+    return bool(_RUNNING.search(" ".join(w.lower() for w, _ in parts.words)))
+
+
 def compare(
     claim: ClaimParts,
     source: ClaimParts,
@@ -928,7 +971,9 @@ def compare(
     res = CheckResult()
     aligned = Alignment(claim, source)
     swapped = actor_swapped(claim, source, aligned, similarity)
-    same_event = overlap >= MIN_CONFLICT_OVERLAP
+    # A running total ("the area burned so far in 2025") is no one event's value, unless
+    # the claim gives one too.
+    same_event = overlap >= MIN_CONFLICT_OVERLAP and _running_total(source) <= _running_total(claim)
     paraphrase = same_event and similarity >= PARAPHRASE_SIMILARITY
     lemmas = set(source.lemmas)
     if other_actor(claim, source):
@@ -1031,6 +1076,14 @@ def compare(
         matched = [s for s in theirs if same(q, s) and not _aimed_only(q, s, claim, source, theirs)]
         if matched and bound_elsewhere(q, matched[0]):
             pass
+        elif matched and all(_earlier_level(q, s, claim) for s in matched):
+            # the claim's value is where the source's change started, said as the present
+            # level: the source's present level of that unit refutes it
+            now = [s for s in theirs if s.bound != START and _same_unit(q, s)]
+            if now:
+                refuted_by(q, now[0])
+            else:
+                res.unresolved += 1
         elif (
             matched
             and q.verb not in ("", "be", "have")

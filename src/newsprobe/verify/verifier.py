@@ -12,7 +12,7 @@ or the hand rules alone with ``VerifyOptions(verdict_model=None)``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -176,6 +176,8 @@ def _text_before(documents: dict[str, str], passage: Passage) -> str:
     return whole[:at] if at > 0 else ""
 
 
+#: Words that put a sentence in no one place: another place than the one named before.
+_EVERYWHERE = frozenset({"worldwide", "global", "globally", "nationwide", "nationally"})
 #: Kinds of name, as far as one can stand for another: the parser tells a company from a
 #: product or a law less surely than a person from a place.
 _NAME_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "NORP": "place", "FAC": "place"}
@@ -193,15 +195,31 @@ def _named_before(claim: Claim, sent: Span, page: str, before: str) -> list[Enti
         for e in claim.parts.entities
         if entity_coverage([e], page) < 1.0 and before and entity_coverage([e], before) == 1.0
     ]
+    others = _other_kinds(claim, sent)
+    # A person the sentence calls "he" or "his" may be anyone named before.
+    if any(t.lower_ in ("he", "she", "his", "her", "him") for t in sent):
+        others.add("person")
+    return [e for e in missing if _NAME_KINDS.get(e.label, "thing") not in others]
+
+
+def _other_kinds(claim: Claim, sent: Span) -> set[str]:
+    """The kinds of name the sentence gives to another than the claim's: a name of that
+    kind the page said elsewhere need not be the one this sentence is about."""
     others = {
         _NAME_KINDS.get(x.label_, "thing")
         for x in sent.ents
         if x.label_ in NAMED and entity_coverage([Entity(x.text, x.label_, 0, 0)], claim.text) < 1.0
     }
-    # A person the sentence calls "he" or "his" may be anyone named before.
-    if any(t.lower_ in ("he", "she", "his", "her", "him") for t in sent):
-        others.add("person")
-    return [e for e in missing if _NAME_KINDS.get(e.label, "thing") not in others]
+    # "recorded more than 14 million cases worldwide" is no one country's count
+    if any(t.lower_ in _EVERYWHERE for t in sent):
+        others.add("place")
+    return others
+
+
+def _words_of(names: Iterable[Entity]) -> set[str]:
+    """The words of names, lower-cased: a name given in part gives all its words
+    ("Brandsma" says "Pieter")."""
+    return {w for e in names for w in e.text.lower().split()}
 
 
 def _best_sentence(
@@ -219,8 +237,7 @@ def _best_sentence(
         here = [e for e in claim.parts.entities if entity_coverage([e], sent.text) == 1.0]
         coverage = len(here) / len(claim.parts.entities) if claim.parts.entities else 1.0
         # A name the sentence gives in part gives all its words: "Brandsma" says "Pieter".
-        named = {w for e in here for w in e.text.lower().split()}
-        overlap = term_overlap(claim.parts, lemmas | named)
+        overlap = term_overlap(claim.parts, lemmas | _words_of(here))
         key = (
             # The sentence that holds the claim's quoted words first: who it gives them to
             # is the question ("Austin said 'a strong signal'" against a passage where
@@ -435,14 +452,23 @@ def verify_claims(
         named = [x for x in claim.parts.subjects if x not in UNNAMING and x not in speaking]
         # A subject that is a name the page gives ("Halvard Group", the headline's, or one
         # said before the passage) is there however the passage calls it ("The company
-        # will publish ...", "Kingsbridge are fourth").
-        titled = {
-            w
+        # will publish ...", "Kingsbridge are fourth"); but not the headline's where the
+        # sentence names another of its kind ("Serrana Forward and the Greens won eight
+        # and five seats", under "Civic Alliance wins Alta Serrana vote").
+        others = _other_kinds(claim, sent.span)
+        titled = _words_of(
+            e
             for e in claim.parts.entities
             if e.label in ("ORG", "GPE", "PERSON")
-            and (e in before or entity_coverage([e], page) == 1.0)
-            for w in e.text.lower().split()
-        }
+            and (
+                e in before
+                or entity_coverage([e], h.passage.text) == 1.0
+                or (
+                    entity_coverage([e], page) == 1.0
+                    and _NAME_KINDS.get(e.label, "thing") not in others
+                )
+            )
+        )
         actor = not named or any(
             x in p_lemmas
             or x in titled
@@ -537,7 +563,18 @@ def verify_claims(
             # Negated, unless the sentence affirms what it denies too ("This is not a bet
             # on the next five years, it is a bet on the next 25"): both polarities said.
             negated = bool(source.denied_verbs)
-            result = compare(claim.parts, source, ev, s_overlap, sim)
+            # The sentence read in its page, as the relevance gate reads it: its headline's
+            # terms and the names the page gave before it count for the claim's own event
+            # ("Turnout was 48 percent", under "Greens win Ostmark mayoral race").
+            title = h.passage.title or ""
+            framed = term_overlap(
+                claim.parts,
+                {t.lemma_.lower() for t in sent.span}
+                | headline.get(title, set())
+                | _words_of(before)
+                | _words_of(e for e in claim.parts.entities if entity_coverage([e], title) == 1.0),
+            )
+            result = compare(claim.parts, source, ev, max(s_overlap, framed), sim)
         elif misquoted is not None:
             conflict = Conflict("speaker", *misquoted, ev.sentence, ev.source, ev.url, ev.title)
             result = CheckResult([conflict], checkable=1)

@@ -131,6 +131,8 @@ SERRANA = (
         "The regionalist party Serrana Forward and the Greens won eight and five seats, "
         "respectively, while the hard-right Patria Nueva entered the assembly for the first "
         "time with three seats.",
+        "Patria Nueva's regional leader, Ignacio Soler, said his party would vote against any "
+        "government that included the Greens.",
     ],
 )
 EARNINGS = (
@@ -140,6 +142,18 @@ EARNINGS = (
         "the recall charge.",
         "Over the two-year follow-up, 96 people in the vaccine group developed symptomatic "
         "dengue, compared with 184 in the placebo group.",
+    ],
+)
+RECALL = (
+    "Merivale recalls blood-pressure pill",
+    [
+        "Chief Financial Officer Thomas Brugger said production at the Cork plant had been "
+        "halted pending an investigation.",
+        "Helen Marchetti, chair of the regional district's board, said more than 2,900 "
+        "people had registered by noon on Wednesday.",
+        '"Patient safety comes before everything else," Chief Executive Annika Lindqvist told '
+        'reporters. "Patients should not stop taking their medicine without talking to their '
+        'doctor first."',
     ],
 )
 DENGUE = (
@@ -169,6 +183,7 @@ def store(tmp_path_factory) -> SQLiteStore:
         "dengue": DENGUE,
         "serrana": SERRANA,
         "earnings": EARNINGS,
+        "recall": RECALL,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -266,6 +281,42 @@ def store(tmp_path_factory) -> SQLiteStore:
             "supported",
         ),
         ("184 people in the placebo group developed symptomatic dengue.", "supported"),
+        # An office said after the name, in apposition, is compared with the source's; one
+        # person's other office is a conflict however else the sentences differ (qa117).
+        (
+            "Thomas Brugger, Merivale's chief operating officer, said production at the "
+            "Cork plant had been halted pending an investigation.",
+            "contradicted",
+        ),
+        (
+            "Thomas Brugger, Merivale's CFO, said production at the Cork plant had been "
+            "halted pending an investigation.",
+            "not contradicted",
+        ),
+        (
+            "Helen Marchetti, the mayor of Vernon, said more than 2,900 people had "
+            "registered for evacuee support.",
+            "contradicted",
+        ),
+        # "fell four seats short of a majority" denies a majority; "vote against" is the
+        # opposite of "support"; "not to stop ... before" and "should not stop ...
+        # without" deny one action (qa117).
+        ("The Civic Alliance won an outright majority in Alta Serrana.", "contradicted"),
+        (
+            "Ignacio Soler, Patria Nueva's regional leader, said his party would support a "
+            "government that included the Greens.",
+            "contradicted",
+        ),
+        (
+            "Ignacio Soler, Patria Nueva's regional leader, said his party would oppose any "
+            "government that included the Greens.",
+            "supported",
+        ),
+        (
+            "Lindqvist, Merivale's chief executive, advised patients not to stop their "
+            "medicine before talking to a doctor.",
+            "not contradicted",
+        ),
         # The headline's party is not the one a sentence naming two others is about: their
         # three seats are no "three seats short" of its (qa117).
         (

@@ -196,11 +196,14 @@ HOW_OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 AGE = re.compile(r"^(?:aged\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old)?$", re.I)
 
 
-def _up_to_verb(tok: Token) -> Token:
-    """The verb a token hangs from, or the root when there is none on the way."""
+def _up_to_verb(tok: Token, compared: bool = False) -> Token:
+    """The verb a token hangs from, or the root when there is none on the way; with
+    ``compared``, not a verb that only sets the value beside another (:func:`_comparing`)."""
     seen = 0
     while (
-        (tok.pos_ not in ("VERB", "AUX") or _comparing(tok)) and tok.head is not tok and seen < 20
+        (tok.pos_ not in ("VERB", "AUX") or (compared and _comparing(tok)))
+        and tok.head is not tok
+        and seen < 20
     ):
         tok, seen = tok.head, seen + 1
     return tok
@@ -212,9 +215,9 @@ def _comparing(tok: Token) -> bool:
     return tok.lemma_.lower() == "compare" and tok.dep_ in ("prep", "advcl") and tok.tag_ == "VBN"
 
 
-def _verb_of(tok: Token) -> str:
+def _verb_of(tok: Token, compared: bool = False) -> str:
     """The lemma of the verb a token hangs from ("" if none before the root)."""
-    verb = _up_to_verb(tok)
+    verb = _up_to_verb(tok, compared)
     return verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else ""
 
 
@@ -914,7 +917,9 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     """The values a number's entity states (a range is one, a list several), each with
     its unit, verb and bound."""
     scale, unit, taken = _letters_after(ent, _unit(ent, label))
-    verb, approximate = _verb_of(ent.root), _approximate(ent)
+    # a value's own action, not its date's: "5,000 patients in 2023, compared with 4,000
+    # in 2022" treated both counts, but 2022 is the 4,000's year only
+    verb, approximate = _verb_of(ent.root, compared=True), _approximate(ent)
     bound = bound_of(_lead(ent, sent))
     before = {t.lower_ for t in ent.doc[max(sent.start, ent.start - 4) : ent.start]}
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from" and verb in UP | DOWN:
@@ -1831,6 +1836,17 @@ def _refused(sent: Span) -> list[Token]:
         and not any(n.dep_ == "neg" for n in t.children)
         for c in t.children
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+    ] + [
+        # "fell four seats short of a majority" did not win one: a claim that the party
+        # "did not secure a majority" says the same, one that it won one the opposite
+        x
+        for c in sent
+        if c.lower_ == "short"
+        and c.i + 1 < sent.end
+        and sent.doc[c.i + 1].lower_ == "of"
+        and (t := _up_to_verb(c)).pos_ == "VERB"
+        and not any(n.dep_ == "neg" for n in t.children)
+        for x in [t, *(g for g in sent.doc[c.i + 1].children if g.dep_ == "pobj")]
     ]
 
 
@@ -1903,7 +1919,35 @@ def _offices(sent: Span) -> dict[str, str]:
             i -= 1
         if words:
             out[ent.text] = " ".join(words)
+        elif (given := _office_after(ent)) is not None:
+            out[ent.text] = given
     return out
+
+
+#: Head nouns of an office said after a name ("Thomas Brugger, Merivale's chief operating
+#: officer"; "Helen Marchetti, chair of the regional district's board").
+_OFFICE_HEADS = frozenset(
+    {
+        *_OFFICE_NOUNS,
+        *("officer", "executive", "mayor", "chair", "chairman", "chairwoman", "president"),
+        *("director", "governor", "head", "leader", "secretary", "commissioner", "manager"),
+        *("ceo", "cfo", "coo", "cto", "spokesperson", "ambassador", "chancellor", "coach"),
+    }
+)
+
+
+def _office_after(ent: Span) -> str | None:
+    """The office a name is given in apposition after it, as the words of its noun and
+    their modifiers (no owner: "Merivale's chief operating officer" is "chief operating
+    officer"), or None where the apposition names no office."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    head = next((t for t in ent.root.children if t.dep_ == "appos" and t.i > ent.end), None)
+    if head is None or head.lemma_.lower() not in _OFFICE_HEADS:
+        return None
+    words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    return " ".join([*words, head.lower_])
 
 
 def _denied(sent: Span, negated: list[Token]) -> list[str]:

@@ -805,18 +805,36 @@ def _started(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
     return s.bound == START and q.bound != START and q.verb in UP | DOWN and before == ["to"]
 
 
-def _earlier_level(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
+def _earlier_level(q: Quantity, s: Quantity, claim: ClaimParts, source: ClaimParts) -> bool:
     """Whether the claim gives as the present level the source's level a change started
     from: "Turnout was 55 percent" against "was 48 percent, down from 55 percent". Not a
     claim that dates its value or says it was earlier ("in 2019", "the previous turnout")."""
     if s.bound != START or q.bound == START or _words_before(claim, q, 1) == ["from"]:
         return False
-    # what the claim says between its values before and after this one: "a year earlier"
-    # in "1.31 billion, compared with 1.12 billion a year earlier" dates the 1.12 only
-    low = max((v.end for v in claim.quantities if v.end <= q.start), default=-1)
-    high = min((v.start for v in claim.quantities if v.start >= q.end), default=math.inf)
-    near = {w for w, at in claim.words if low <= at < high}
-    return not near & _EARLIER and not any(low <= d.start < high for d in claim.dates)
+    low, high = _around(claim, q)
+    if {w for w, at in claim.words if low <= at < high} & _EARLIER:
+        return False
+    # A claim dating the value to the source's earlier time says the earlier level ("55
+    # percent in 2021"); to another time, the present one ("treated 4,000 patients in
+    # 2023" against "5,000 in 2023, compared with 4,000 in 2022").
+    mine, then = _dates_of(claim, q), _dates_of(source, s)
+    return not mine or not any(_same_date(d, t) for d in mine for t in then)
+
+
+def _around(parts: ClaimParts, q: Quantity) -> tuple[float, float]:
+    """Where the words said of a value lie: between the sentence's values before and
+    after it ("a year earlier" in "1.31 billion, compared with 1.12 billion a year
+    earlier" is said of the 1.12 only)."""
+    low = max((v.end for v in parts.quantities if v.end <= q.start), default=-1)
+    high = min((v.start for v in parts.quantities if v.start >= q.end), default=math.inf)
+    return low, high
+
+
+def _dates_of(parts: ClaimParts, q: Quantity) -> list[DateRef]:
+    """The dates said of a value: those after it, before the next value ("5,000 patients
+    in 2023, compared with 4,000 in 2022"), and those before it when it is the first."""
+    low, high = _around(parts, q)
+    return [d for d in parts.dates if (q.start if low >= 0 else low) <= d.start < high]
 
 
 def _said_of_another(
@@ -1076,7 +1094,7 @@ def compare(
         matched = [s for s in theirs if same(q, s) and not _aimed_only(q, s, claim, source, theirs)]
         if matched and bound_elsewhere(q, matched[0]):
             pass
-        elif matched and all(_earlier_level(q, s, claim) for s in matched):
+        elif matched and all(_earlier_level(q, s, claim, source) for s in matched):
             # the claim's value is where the source's change started, said as the present
             # level: the source's present level of that unit refutes it
             now = [s for s in theirs if s.bound != START and _same_unit(q, s)]
@@ -1405,6 +1423,11 @@ def compare(
         for kind, mine, theirs in other_names(claim, source, similarity):
             res.checkable += 1
             conflict(kind, mine, theirs)
+    elif (offices := other_office_of(claim, source)) is not None:
+        # one person given another office, whatever else the two sentences say of him
+        # ("Helen Marchetti, the mayor of Vernon" against "..., chair of the board")
+        res.checkable += 1
+        conflict("office", *offices)
     # A name in the place of another in the same words ("a South Asian nation" against
     # "a Southeast Asian nation"), which is what let the passage through the entity gate.
     for mine, theirs in [*swapped_names(claim, source, aligned), *([swapped] if swapped else [])]:
@@ -1427,6 +1450,16 @@ def compare(
             "negated" if claim.negated else "affirmed",
             "negated" if source.negated else "affirmed",
         )
+    if (
+        (mine := _stance(claim)) is not None
+        and (theirs := _stance(source)) is not None
+        and mine[0] != theirs[0]
+        and not any(c.kind == "negation" for c in res.conflicts)
+        and overlap >= NEGATION_OVERLAP
+        and similarity >= NEGATION_SIMILARITY
+    ):
+        res.checkable += 1
+        conflict("negation", mine[1], theirs[1])
     if (names := misattributed(claim, source, evidence.sentence)) is not None:
         res.checkable += 1
         conflict("speaker", *names)
@@ -1611,6 +1644,30 @@ def _negation_differs(claim: ClaimParts, source: ClaimParts) -> bool:
     return bool((mine - theirs) & set(source.lemmas) or (theirs - mine) & set(claim.lemmas))
 
 
+#: Verbs of a stance for a thing, and against it: "would support a government that
+#: included the Greens" says the opposite of "would vote against any government that ...".
+_FOR = frozenset({"support", "back", "endorse", "approve", "favour", "favor", "accept"})
+_AGAINST = frozenset({"oppose", "reject", "veto", "block"})
+
+
+def _stance(parts: ClaimParts) -> tuple[str, str] | None:
+    """("for" or "against", the word that says it) where the sentence takes one stance
+    only ("vote against" is against, "did not support" too); None for none or both."""
+    words = {w for w, _ in parts.words}
+    found = set()
+    for lemma in set(parts.lemmas):
+        side = "for" if lemma in _FOR else "against" if lemma in _AGAINST else None
+        if lemma == "vote" and words & {"against", "favour", "favor"}:
+            side = "against" if "against" in words else "for"
+            lemma = "vote against" if side == "against" else "vote in favour"
+        if side is not None:
+            denied = lemma.split()[0] in parts.negated_verbs
+            if denied:
+                side = "against" if side == "for" else "for"
+            found.add((side, ("not " if denied else "") + lemma))
+    return found.pop() if len({side for side, _ in found}) == 1 and len(found) == 1 else None
+
+
 def misattributed(claim: ClaimParts, source: ClaimParts, sentence: str) -> tuple[str, str] | None:
     """(the claim's speaker, the source's), when the source gives the claim's quoted words,
     word for word, to someone else: "Sir Howard Bernstein said: '...'" against the same
@@ -1744,7 +1801,12 @@ TITLES = frozenset(
 
 
 def _office_words(office: str) -> frozenset[str]:
-    return frozenset(_SAME_OFFICE.get(w, w) for w in re.findall(r"[\w'’-]+", office.lower()))
+    office = _C_SUITE.sub(lambda m: f"c{m[1][0]}o", office.lower())  # "chief financial officer"
+    return frozenset(_SAME_OFFICE.get(w, w) for w in re.findall(r"[\w'’-]+", office))
+
+
+#: An office said in full that is also said in three letters: "Chief Financial Officer".
+_C_SUITE = re.compile(r"\bchief (executive|financial|operating|technology)(?: officer)?\b")
 
 
 def other_office_of(claim: ClaimParts, source: ClaimParts) -> tuple[str, str] | None:

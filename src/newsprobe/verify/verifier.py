@@ -563,6 +563,11 @@ def verify_claims(
             # Negated, unless the sentence affirms what it denies too ("This is not a bet
             # on the next five years, it is a bet on the next 25"): both polarities said.
             negated = bool(source.denied_verbs)
+            if set(claim.parts.negated_verbs) & set(source.negated_verbs):
+                # Both deny the one action ("not to stop ... before talking to a doctor",
+                # "should not stop ... without talking to their doctor"): one polarity,
+                # however each bounds it.
+                negated = bool(claim.parts.denied_verbs)
             # The sentence read in its page, as the relevance gate reads it: its headline's
             # terms and the names the page gave before it count for the claim's own event
             # ("Turnout was 48 percent", under "Greens win Ostmark mayoral race").

@@ -156,6 +156,23 @@ RECALL = (
         'doctor first."',
     ],
 )
+AIRLINE = (
+    "Nordvik Air passenger numbers climb",
+    [
+        "Nordvik Air carried 2.4 million passengers in July, up 12 percent from a year earlier.",
+        "Nordvik has carried 13.1 million passengers since the start of the year.",
+        "Tellan shares fell 6 percent to 84.20 francs on Wednesday. The stock has lost 11 "
+        "percent since the start of the year.",
+    ],
+)
+FINAL = (
+    "Ferrer wins Australian Open",
+    [
+        "Ferrer and Lindqvist hit 31 and 24 aces, respectively, in the final.",
+        "Ferrer will rise to a career-high No. 2 in the world rankings from No. 5 when the "
+        "new list is published.",
+    ],
+)
 DENGUE = (
     "Single-dose dengue vaccine",
     [
@@ -184,6 +201,8 @@ def store(tmp_path_factory) -> SQLiteStore:
         "serrana": SERRANA,
         "earnings": EARNINGS,
         "recall": RECALL,
+        "airline": AIRLINE,
+        "final": FINAL,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -315,6 +334,18 @@ def store(tmp_path_factory) -> SQLiteStore:
         (
             "Lindqvist, Merivale's chief executive, advised patients not to stop their "
             "medicine before talking to a doctor.",
+            "not contradicted",
+        ),
+        # A month's count is not the year's running total, nor the year's the day's (qa119).
+        ("Nordvik Air carried 13.1 million passengers in July.", "contradicted"),
+        ("Nordvik Air carried 2.4 million passengers in July.", "supported"),
+        ("Tellan shares have lost 11 percent since the start of the year.", "not contradicted"),
+        # "Ferrer and Lindqvist", one name to spaCy before "respectively", and "31" read as
+        # a day; "seven more than" is a difference; "from No. 5" where it started (qa118).
+        ("Jonas Lindqvist hit 31 aces in the final.", "contradicted"),
+        ("Mateo Ferrer hit 31 aces in the final, seven more than Jonas Lindqvist.", "supported"),
+        (
+            "Ferrer is set to climb from No. 5 to a career-best No. 2 in the world rankings.",
             "not contradicted",
         ),
         # The headline's party is not the one a sentence naming two others is about: their

@@ -913,6 +913,13 @@ def _compared_with_earlier(ent: Span, sent: Span) -> bool:
     return any(t.lower_ in _EARLIER_AFTER or (t.ent_type_ == "DATE" and t.like_num) for t in after)
 
 
+def _difference(after: Span) -> bool:
+    """Whether the words after a value make it a difference between two ("seven more
+    than Lindqvist", "two fewer than in 2023")."""
+    words = [t.lower_ for t in after]
+    return len(words) >= 2 and words[0] in ("more", "fewer", "less") and words[1] == "than"
+
+
 def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     """The values a number's entity states (a range is one, a list several), each with
     its unit, verb and bound."""
@@ -922,7 +929,9 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     verb, approximate = _verb_of(ent.root, compared=True), _approximate(ent)
     bound = bound_of(_lead(ent, sent))
     before = {t.lower_ for t in ent.doc[max(sent.start, ent.start - 4) : ent.start]}
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "from" and verb in UP | DOWN:
+    # "from No. 5": the word before the rank's "No."
+    first = ent.start - 2 if ent.doc[max(ent.start - 2, 0) : ent.start].text == "No." else ent.start
+    if first > 0 and ent.doc[first - 1].lower_ == "from" and verb in UP | DOWN:
         bound = START  # "rose to 6.9% from 6.8%": where it started, not where it went
     elif ent.doc[max(0, ent.start - 2) : ent.start].text.lower() in ("up from", "down from"):
         bound = START  # "turnout was 48 percent, down from 55 percent": an earlier level
@@ -934,6 +943,8 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
         bound = WHOLE
     taken = max(taken, unit_words_after(ent))
     shown = sent.doc[ent.start : min(ent.end + taken, sent.end)]
+    if _difference(sent.doc[shown.end : min(shown.end + 3, sent.end)]):
+        return []  # "31 aces, seven more than Lindqvist": how far apart, no count of its own
     out = []
     for value, high in numbers_in(ent.text):
         value, high = value * scale, None if high is None else high * scale
@@ -1502,11 +1513,41 @@ def _entities(sent: Span) -> list[tuple[Span, str]]:
             measure = "QUANTITY"
         else:
             measure = ""
+        joint = next((t.i for t in ent[1:-1] if t.lower_ == "and"), None)
         if ent.label_ in NAMED and cut is not None and cut > ent.start and measure:
             out += [(doc[ent.start : cut], ent.label_), (doc[cut : ent.end], measure)]
+        elif (
+            joint is not None
+            and doc[joint + 1].is_title
+            and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and _respectively(sent)))
+        ):
+            # "Ferrer and Lindqvist hit 31 and 24 aces, respectively", one ORG to spaCy:
+            # two names (but "Procter and Gamble reported" is one company)
+            out += [(doc[ent.start : joint], ent.label_), (doc[joint + 1 : ent.end], ent.label_)]
+        elif ent.label_ == "DATE" and _count_in_list(ent):
+            out.append((ent, "CARDINAL"))  # the "31" of "hit 31 and 24 aces", read as a day
         else:
             out.append((ent, ent.label_))
     return out
+
+
+def _respectively(sent: Span) -> bool:
+    return any(t.lower_ == "respectively" for t in sent)
+
+
+def _count_in_list(ent: Span) -> bool:
+    """Whether a bare number read as a date is the first of a list of counts ("31 and 24
+    aces"): a number, "and", a number and a plural noun."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    return (
+        len(ent) == 1
+        and ent[0].text.isdigit()
+        and len(after) == 3
+        and after[0].lower_ == "and"
+        and after[1].like_num
+        and after[2].tag_ == "NNS"
+    )
 
 
 def parse_parts(sent: Span) -> ClaimParts:

@@ -972,6 +972,33 @@ def _running_total(parts: ClaimParts) -> bool:
     return bool(_RUNNING.search(" ".join(w.lower() for w, _ in parts.words)))
 
 
+def _running_value(parts: ClaimParts, q: Quantity) -> bool:
+    """Whether a value is a running total: the words say so after the value before it and
+    up to this one ("bringing its total so far this year to 13.1 million"), or just after
+    it ("lost 11 percent since the start of the year")."""
+    low, high = _around(parts, q)
+    before = [w for w, at in parts.words if low <= at < q.start]
+    after = [w for w, at in parts.words if q.end <= at < high][:6]
+    return bool(_RUNNING.search(" ".join(before)) or _RUNNING.search(" ".join(after)))
+
+
+def _one_period(claim: ClaimParts, source: ClaimParts, res: CheckResult) -> ClaimParts:
+    """The source with only the values of the claim's kind of period: one event's values
+    for a claim of one event, running totals for a claim of a running total ("carried
+    13.1 million passengers so far this year" is no month's count). A claim value whose
+    unit the source then gives no more is left unresolved."""
+    running = any(_running_value(claim, q) for q in claim.quantities)
+    kept = [s for s in source.quantities if _running_value(source, s) == running]
+    if len(kept) == len(source.quantities):
+        return source
+    gone = {_unit(s) for s in source.quantities if s not in kept} - {_unit(s) for s in kept}
+    if any(_unit(q) in gone for q in claim.quantities):
+        # checked, and confirmed by nothing: no agreeing source for the claim's values
+        res.checkable += 1
+        res.unresolved += 1
+    return replace(source, quantities=kept)
+
+
 def compare(
     claim: ClaimParts,
     source: ClaimParts,
@@ -987,6 +1014,7 @@ def compare(
     needs a near paraphrase.
     """
     res = CheckResult()
+    source = _one_period(claim, source, res)
     aligned = Alignment(claim, source)
     swapped = actor_swapped(claim, source, aligned, similarity)
     # A running total ("the area burned so far in 2025") is no one event's value, unless

@@ -165,6 +165,14 @@ AIRLINE = (
         "percent since the start of the year.",
     ],
 )
+SIGNING = (
+    "Stoke midfielder out for a month",
+    [
+        "The Switzerland midfielder, 24, joined Stoke for a then club record 18 million "
+        "pounds from Inter Milan in July and has scored three goals, with five assists, so "
+        "far."
+    ],
+)
 FINAL = (
     "Ferrer wins Australian Open",
     [
@@ -203,6 +211,7 @@ def store(tmp_path_factory) -> SQLiteStore:
         "recall": RECALL,
         "airline": AIRLINE,
         "final": FINAL,
+        "signing": SIGNING,
     }.items():
         s.add([Passage(p, name, title) for p in passages])
     return s
@@ -340,6 +349,12 @@ def store(tmp_path_factory) -> SQLiteStore:
         ("Nordvik Air carried 13.1 million passengers in July.", "contradicted"),
         ("Nordvik Air carried 2.4 million passengers in July.", "supported"),
         ("Tellan shares have lost 11 percent since the start of the year.", "not contradicted"),
+        # A claim with values of both kinds compares each as before (bench_alterations).
+        (
+            "The Switzerland midfielder joined Stoke for a club record 19 million pounds "
+            "from Inter Milan in July and has scored three goals, with five assists, so far.",
+            "contradicted",
+        ),
         # "Ferrer and Lindqvist", one name to spaCy before "respectively", and "31" read as
         # a day; "seven more than" is a difference; "from No. 5" where it started (qa118).
         ("Jonas Lindqvist hit 31 aces in the final.", "contradicted"),

@@ -1519,7 +1519,7 @@ def _entities(sent: Span) -> list[tuple[Span, str]]:
         elif (
             joint is not None
             and doc[joint + 1].is_title
-            and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and _respectively(sent)))
+            and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and _says_respectively(sent)))
         ):
             # "Ferrer and Lindqvist hit 31 and 24 aces, respectively", one ORG to spaCy:
             # two names (but "Procter and Gamble reported" is one company)
@@ -1531,7 +1531,7 @@ def _entities(sent: Span) -> list[tuple[Span, str]]:
     return out
 
 
-def _respectively(sent: Span) -> bool:
+def _says_respectively(sent: Span) -> bool:
     return any(t.lower_ == "respectively" for t in sent)
 
 

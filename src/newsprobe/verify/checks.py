@@ -987,7 +987,11 @@ def _one_period(claim: ClaimParts, source: ClaimParts, res: CheckResult) -> Clai
     for a claim of one event, running totals for a claim of a running total ("carried
     13.1 million passengers so far this year" is no month's count). A claim value whose
     unit the source then gives no more is left unresolved."""
-    running = any(_running_value(claim, q) for q in claim.quantities)
+    periods = {_running_value(claim, q) for q in claim.quantities}
+    if len(periods) != 1:
+        return source  # no values, or both kinds ("joined for £18m, and has scored three
+        # goals so far"): each compared as before
+    running = periods.pop()
     kept = [s for s in source.quantities if _running_value(source, s) == running]
     if len(kept) == len(source.quantities):
         return source

@@ -895,7 +895,7 @@ def _letters_after(ent: Span, unit: str) -> tuple[float, str, int]:
 
 
 #: Words that make a value where a change started, said without "from".
-_STARTING = frozenset({"original", "initial", "initially", "originally", "previous"})
+STARTING = frozenset({"original", "initial", "initially", "originally", "previous"})
 
 
 #: Words after a compared value that make it an earlier one ("a year earlier").
@@ -937,7 +937,7 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
         bound = START  # "turnout was 48 percent, down from 55 percent": an earlier level
     elif _compared_with_earlier(ent, sent):
         bound = START  # "1.12 billion francs, compared with 1.31 billion a year earlier"
-    elif before & _STARTING and verb in UP | DOWN:
+    elif before & STARTING and verb in UP | DOWN:
         bound = START  # "the original fine of 40 million euros was reduced"
     elif _of_whole(ent, sent):
         bound = WHOLE

@@ -34,7 +34,7 @@ from newsprobe.claims.numbers import (
     WHOLE,
     WORDS,
 )
-from newsprobe.claims.parts import COURTESY, DOWN, SINCE, UP, verb_kin
+from newsprobe.claims.parts import COURTESY, DOWN, SINCE, STARTING, UP, verb_kin
 from newsprobe.claims.units import AMBIGUOUS, convert
 from newsprobe.verify.alignment import Alignment
 from newsprobe.verify.options import (
@@ -791,10 +791,7 @@ def _aimed_only(
 
 
 #: Words that place a claim's value before another ("the previous turnout", "had been").
-_EARLIER = frozenset(
-    {"previous", "earlier", "before", "last", "prior", "former", "had", "original", "originally"}
-    | {"initial", "initially", "ago"}
-)
+_EARLIER = STARTING | {"earlier", "before", "last", "prior", "former", "had", "ago"}
 
 
 def _started(q: Quantity, s: Quantity, claim: ClaimParts) -> bool:
@@ -969,7 +966,7 @@ _RUNNING = re.compile(r"\b(?:so far|to date|year to date|since the (?:start|begi
 
 
 def _running_total(parts: ClaimParts) -> bool:
-    return bool(_RUNNING.search(" ".join(w.lower() for w, _ in parts.words)))
+    return bool(_RUNNING.search(" ".join(w for w, _ in parts.words)))  # words are lower-case
 
 
 def _running_value(parts: ClaimParts, q: Quantity) -> bool:
@@ -1697,7 +1694,7 @@ def _stance(parts: ClaimParts) -> tuple[str, str] | None:
             if denied:
                 side = "against" if side == "for" else "for"
             found.add((side, ("not " if denied else "") + lemma))
-    return found.pop() if len({side for side, _ in found}) == 1 and len(found) == 1 else None
+    return found.pop() if len(found) == 1 else None
 
 
 def misattributed(claim: ClaimParts, source: ClaimParts, sentence: str) -> tuple[str, str] | None:

@@ -55,6 +55,10 @@ def checkworthiness(sent: Span, parts: ClaimParts) -> float:
         # says that the parties "will consult together ...""), or an office's ("the Prime
         # Minister said"): who said what can be checked. "The crowd chanted" cannot.
         score += 1.0
+    if parts.speaker is not None and not parts.quote:
+        # A named person's reported words ("Lindqvist said the carrier had accepted all
+        # the recommendations"): who said what can be checked, as a quote's words can.
+        score += 1.0
     if score == 0.0:
         return 0.0
     if parts.attribution:

@@ -62,6 +62,10 @@ REPORTING = {
     "admit",
     "explain",
 }
+#: Verbs that give a quote as what someone called a thing ("Mehta described the recall as
+#: 'a reputational headache'", "she called it 'a disgrace'"): its speaker's words, but
+#: only where there is a quote ("called a meeting" reports nothing).
+CHARACTERIZING = frozenset({"describe", "call", "term", "dub", "label", "brand"})
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -116,6 +120,7 @@ _KIN = [
     frozenset({"vote", "pass", "approve", "adopt", "back", "endorse"}),  # "passed 312-118"
     frozenset({"seek", "ask", "request", "demand"}),  # "sought 20 years", "asked for 17"
     frozenset({"start", "begin", "launch", "commence"}),  # "start talks on Oct. 27"
+    frozenset({"resume", "restart", "restore"}),  # "commercial service will resume Thursday"
     frozenset({"burn", "scorch", "char", "blacken"}),  # "scorched 14,500 hectares"
     frozenset({"evacuate", "displace", "relocate"}),  # "forcing the evacuation of 6,000"
     frozenset({"record", "register", "report", "log"}),  # "has recorded 3,880 wildfires"
@@ -150,11 +155,13 @@ TALLY = re.compile(
     r"\b(?P<ayes>\d{1,4})(?:\s*[-–]\s*| votes? to )(?P<noes>\d{1,4})\b(?!\s*(?:%|per|years?))"
 )
 # A length of time as spaCy tags it: "16 years", "a 20-year", "about two weeks", "no
-# more than eight years".
+# more than eight years", "just over nine hours" (a time, to spaCy), "four minutes".
 DURATION = re.compile(
-    r"(?:an? |the )?(?:(?:about|around|nearly|almost|some|more than|at least|up to|over"
-    r"|(?:no|not) (?:more|less|fewer) than|less than|fewer than|at most|under) )?"
-    r"(?P<n>\d[\d,.]*|[a-z]+(?:-[a-z]+)?)[ -](?P<unit>years?|months?|weeks?|days?|hours?|decades?)",
+    r"(?:an? |the )?(?:(?:about|around|nearly|almost|some|roughly|approximately|more than"
+    r"|at least|up to|over|just over|just under|well over|(?:no|not) (?:more|less|fewer) than"
+    r"|less than|fewer than|at most|under) )?"
+    r"(?P<n>\d[\d,.]*|[a-z]+(?:-[a-z]+)?)[ -]"
+    r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)",
     re.IGNORECASE,
 )
 # A share written as one: "0.5%", "12 per cent".
@@ -625,6 +632,8 @@ def _duration(ent: Span, sent: Span) -> Quantity | None:
     value = number_value(m.group("n").replace("-", " ")) if m else None
     if m is None or value is None or ent.text.strip().lower() == "one day":
         return None  # "I have to retire one day": some day, not a day long
+    if _difference(sent.doc[ent.end : min(ent.end + 2, sent.end)]):
+        return None  # "ran five minutes longer than the previous record": a difference
     return Quantity(
         value,
         m.group("unit").lower().removesuffix("s"),
@@ -915,9 +924,13 @@ def _compared_with_earlier(ent: Span, sent: Span) -> bool:
 
 def _difference(after: Span) -> bool:
     """Whether the words after a value make it a difference between two ("seven more
-    than Lindqvist", "two fewer than in 2023")."""
+    than Lindqvist", "two fewer than in 2023", "five minutes longer than the record")."""
     words = [t.lower_ for t in after]
-    return len(words) >= 2 and words[0] in ("more", "fewer", "less") and words[1] == "than"
+    return (
+        len(words) >= 2
+        and (words[0] in ("more", "fewer", "less") or after[0].tag_ in ("JJR", "RBR"))
+        and words[1] == "than"
+    )
 
 
 def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
@@ -945,6 +958,8 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
     shown = sent.doc[ent.start : min(ent.end + taken, sent.end)]
     if _difference(sent.doc[shown.end : min(shown.end + 3, sent.end)]):
         return []  # "31 aces, seven more than Lindqvist": how far apart, no count of its own
+    if _multiple(sent.doc[ent.end : min(ent.end + 2, sent.end)]):
+        return []  # "more than three times the 350 million rupees": a ratio, no sum
     out = []
     for value, high in numbers_in(ent.text):
         value, high = value * scale, None if high is None else high * scale
@@ -964,6 +979,20 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
             )
         )
     return out
+
+
+def _multiple(after: Span) -> bool:
+    """Whether a number is a ratio by the words after it: "three times the 350 million",
+    "four times as many", "twice ... five times higher"; not how often ("flown 62 times")."""
+    words = [t for t in after]
+    return (
+        len(words) == 2
+        and words[0].lower_ == "times"
+        and (words[1].lower_ in _MULTIPLE_NEXT or words[1].tag_ in ("JJR", "RBR"))
+    )
+
+
+_MULTIPLE_NEXT = frozenset({"the", "as", "that", "its", "their", "his", "her", "what"})
 
 
 #: Words between "of" and a whole ("of their 34", "of the last four").
@@ -1142,7 +1171,10 @@ def _causal(sent: Span, content: set[int]) -> bool:
         passive = lemma == "force" and any(c.dep_ == "auxpass" for c in tok.children)
         if lemma == "because" or (tok.pos_ == "VERB" and lemma in CAUSE_VERBS and not passive):
             return True
-        if (lemma, following) in _CAUSE_PAIRS or (tok.lower_, following) in _CAUSE_PAIRS:
+        infinitive = tok.i + 1 < sent.end and tok.nbor().dep_ == "aux"  # "due to report"
+        if not infinitive and (
+            (lemma, following) in _CAUSE_PAIRS or (tok.lower_, following) in _CAUSE_PAIRS
+        ):
             return True
     return False
 
@@ -1413,7 +1445,11 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     if cached is not None:
         return list(cached)
     text = doc.text
-    spans: list[tuple[int, int]] = []
+    if not any(m in text for m in '"“”'):
+        spans = _single_quoted(text)
+        doc.user_data[_QUOTE_SPANS] = spans
+        return list(spans)
+    spans = []
     start: int | None = None
     for i, ch in enumerate(text):
         if ch not in '"“”':
@@ -1433,6 +1469,37 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
             start = None
     doc.user_data[_QUOTE_SPANS] = spans
     return list(spans)
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Quotations in single marks, in a text with no double ones (British copy: "Kulkarni
+    said: 'The headline number is modest ...'"). A mark opens after a space, a colon or a
+    dash and before a letter or digit, and closes after anything but a space before a
+    space or punctuation: an apostrophe ("Ferrer's", "players' union") opens nothing, and
+    closes only a quotation already open."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in "'‘’":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if (
+            start is None
+            and ch != "’"
+            and (before.isspace() or before in ":—–-(")
+            and after.isalnum()
+        ):
+            start = i + 1
+        elif (
+            start is not None
+            and ch != "‘"
+            and not before.isspace()
+            and (after.isspace() or after in _CLOSES_BEFORE)
+        ):
+            spans.append((start, i))
+            start = None
+    return spans
 
 
 def _quoted_in(sent: Span) -> list[tuple[int, int]]:
@@ -1739,7 +1806,7 @@ def parse_parts(sent: Span) -> ClaimParts:
             if c.dep_ in ("poss", "pobj") and c.pos_ == "PROPN"
         }
     )
-    parts.quote = any(t.text in ('"', "“", "”") for t in sent)
+    parts.quote = any(t.text in ('"', "“", "”") for t in sent) or bool(_quoted_in(sent))
     quoted = [sent.doc.text[a:b].strip().rstrip(",;:").strip() for a, b in _quoted_in(sent)]
     parts.quoted = [q for q in quoted if len(q) >= 2]
     parts.quoted_terms = _quoted_terms(sent, parts.terms)
@@ -1756,7 +1823,10 @@ def parse_parts(sent: Span) -> ClaimParts:
         return any(a <= t.idx < b for a, b in spans)  # not who said it
 
     for tok in sent:
-        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and not quoted(tok):
+        framing = tok.lemma_.lower() in REPORTING or (
+            parts.quoted and tok.lemma_.lower() in CHARACTERIZING
+        )
+        if framing and tok.pos_ == "VERB" and not quoted(tok):
             subjects = [c for c in tok.children if c.dep_ == "nsubj" and not quoted(c)]
             if not subjects and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
                 # "Reeves welcomed the move, saying it would help ...": the one who welcomed
@@ -1973,6 +2043,7 @@ _OFFICE_HEADS = frozenset(
         *("officer", "executive", "mayor", "chair", "chairman", "chairwoman", "president"),
         *("director", "governor", "head", "leader", "secretary", "commissioner", "manager"),
         *("ceo", "cfo", "coo", "cto", "spokesperson", "ambassador", "chancellor", "coach"),
+        "investigator",  # "Dr. Helen Achebe, the trial's chief investigator"
     }
 )
 

@@ -78,6 +78,9 @@ class CheckResult:
     # raise it to 6 percent" against "raised it to 5.5"): its negation is of the value,
     # so the sentence's affirming the action is no mismatch.
     value_denied: bool = False
+    # The claim's values the sentence states alike (their text in the claim), which
+    # another sentence of the passage may complete (verifier: a claim joining two facts).
+    confirmed: list[str] = field(default_factory=list)
 
 
 def _unit(q: Quantity) -> str:
@@ -116,9 +119,10 @@ def _rounding(q: Quantity) -> float:
 def same_number(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities can state the same value: equal up to rounding (0.5%, or 10%
     where either side says "about", or half the last decimal place the less precise side
-    states: "4.2 billion" for 4.24 billion); ranges agree when they overlap, and a bound
-    ("more than 100") agrees with values on its side of the bound and conflicts with the
-    rest; two bounds of the same side are compared as the limits they state.
+    states: "4.2 billion" for 4.24 billion); a value agrees with a range it is in, two
+    ranges when both their ends do, and a bound ("more than 100") with values on its side
+    of the bound, and conflicts with the rest; two bounds of the same side are compared as
+    the limits they state.
 
     "at 5.5 percent" and "more than 100" are not estimates: treating them as "about" let a
     claim's 5.5 pass for a source's 5.25 and "more than 100" for 95.
@@ -137,6 +141,10 @@ def same_number(a: Quantity, b: Quantity) -> bool:
     else:
         slack = 0.005 * max([*stated, 1e-9])
     slack = max(slack, _rounding(a), _rounding(b))
+    if a.high is not None and b.high is not None and not (a.bound or b.bound):
+        # Two ranges state two ends each, which must both be the same: "between $2.4
+        # billion and $5 billion" is not "between $2.4 billion and $3.1 billion".
+        return abs(a.value - b.value) <= slack and abs(a.high - b.high) <= slack
     return a_lo <= b_hi + slack and b_lo <= a_hi + slack
 
 
@@ -1065,6 +1073,10 @@ def compare(
         ev = evidence
         res.conflicts.append(Conflict(kind, mine, theirs, ev.sentence, ev.source, ev.url, ev.title))
 
+    def agreed(value: str) -> None:
+        res.agreed += 1
+        res.confirmed.append(value)
+
     def agree(verb: str, mine: str, theirs: str) -> None:
         """The source states the claim's value: agreement, unless the claim denies the
         action the source affirms with it ("did not join in 2004" against "joined in
@@ -1072,7 +1084,7 @@ def compare(
         if verb and verb in denied and same_event:
             conflict("negation", f"not {verb}: {mine}", f"{verb}: {theirs}")
         else:
-            res.agreed += 1
+            agreed(mine)
 
     def refuted_by(q: Quantity, s: Quantity) -> None:
         """The source's value ``s`` is the one the claim's should be: a conflict in the
@@ -1297,10 +1309,17 @@ def compare(
         if d.weekday is not None and named:  # "last Friday" against "last Tuesday"
             res.checkable += 1
             if d.weekday in {s.weekday for s in named} or _framed(d, source):
-                res.agreed += 1
+                agreed(d.text)
             elif same_action(d.verb):
                 conflict("date", d.text, ", ".join(s.text for s in named))
                 continue
+        if d.year is None and d.relative and _said_alike(d, source):
+            # "raised 1.2 billion rupees last year" in both, neither date known: the
+            # same words, not the source's other year ("up from 350 million in 2023"),
+            # though no confirmation alone ("growth would stall next year" is in "She
+            # rejected a report saying growth would stall next year").
+            res.confirmed.append(d.text)
+            continue
         if d.year is None and d.relative:
             # "a decade ago" with no date to count from, against a source's year for the
             # same action: the time cannot be checked, so it cannot be confirmed either.
@@ -1318,17 +1337,15 @@ def compare(
             if d.month and d.day and days and not d.decade:
                 res.checkable += 1
                 if d.day in {s.day for s in days} or _framed(d, source):
-                    res.agreed += 1
+                    agreed(d.text)
                 elif same_action(d.verb):
                     conflict("date", d.text, ", ".join(s.text for s in days))
             continue
-        if d.relative and any(
-            s.relative and s.text.lower() == d.text.lower() for s in source.dates
-        ):
+        if d.relative and _said_alike(d, source):
             # "this year" in both, the source's own date unknown: the same words, not the
             # source's other year of the sentence ("... and cut its 2026 forecast").
             res.checkable += 1
-            res.agreed += 1
+            agreed(d.text)
             continue
         res.checkable += 1
         dated = of_same_action(d.verb, [s for s in timed if s.year and not s.decade])
@@ -1347,7 +1364,7 @@ def compare(
             for s in source.dates:
                 undated = undated.replace(s.text, " ")
             if _framed(d, source):
-                res.agreed += 1
+                agreed(d.text)
             elif re.search(rf"\b{d.year}\b", undated):
                 # The source writes the claim's year where the parser read no date ("the
                 # 2025 season the third-worst on record, behind 2023 and 2017"): which
@@ -1358,7 +1375,7 @@ def compare(
             elif dated and paraphrase:
                 res.unresolved += 1
         elif _framed(d, source):
-            res.agreed += 1
+            agreed(d.text)
         elif d.month and months and d.month not in months:
             if same_action(d.verb):
                 conflict("date", d.text, ", ".join(s.text for s in same_year if s.month))
@@ -1387,7 +1404,7 @@ def compare(
             continue
         res.checkable += 1
         if theirs[0].direction == c.direction:
-            res.agreed += 1
+            agreed(c.text)
         elif same_event:
             conflict("direction", c.text, theirs[0].text)
     for mine in claim.name_lists:  # "with the Czech Republic and Slovakia"
@@ -1435,7 +1452,7 @@ def compare(
                         ("not " if s.negated else "") + s.verb,
                     )
                 else:
-                    res.agreed += 1
+                    agreed(f"{r.subject} {r.verb} {r.object}")
     if (
         claim.money_peoples
         and source.money_peoples
@@ -1510,7 +1527,7 @@ def compare(
         res.checkable += 1
         said = _words(evidence.sentence)
         if all(_within(_words(q), said) for q in claim.quoted):
-            res.agreed += 1
+            agreed(claim.quoted[0])
         else:
             res.unresolved += 1
     if voiced and source.quoted:
@@ -1523,10 +1540,15 @@ def compare(
         res.checkable += 1
         theirs = [_words(q) for q in source.quoted]
         if all(any(_within(_words(q), t) for t in theirs) for q in claim.quoted):
-            res.agreed += 1
+            agreed(claim.quoted[0])
         elif not any(c.kind == "negation" for c in res.conflicts):
             conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+def _said_alike(d: DateRef, source: ClaimParts) -> bool:
+    """Whether the source gives a relative date in the claim's very words ("last year")."""
+    return any(s.relative and s.text.lower() == d.text.lower() for s in source.dates)
 
 
 #: Verbs whose two sides may change places and say the same: "X is Y" is "Y is X", "X met
@@ -1726,6 +1748,31 @@ def misattributed(claim: ClaimParts, source: ClaimParts, sentence: str) -> tuple
     elif _surname_in(said.split()[-1], sentence):
         return None  # the source's sentence names him too ("the government said X but Y said")
     return (said, given) if _quotes_given(claim, source) else None
+
+
+def reported_by_another(
+    claim: ClaimParts, source: ClaimParts, sentence: str, similarity: float
+) -> tuple[str, str] | None:
+    """(the claim's speaker, the source's), when the source reports the claim's words, in
+    a near paraphrase (``NEGATION_SIMILARITY``, the two names and offices apart), as
+    another named person's: "Opposition
+    spokesman Daniel Mercer said the report made a rate cut less likely" against "Sofia
+    Brandt, chief economist at Keel Street Bank, said the report made an interest rate
+    cut ... less likely". Reported speech, as :func:`misattributed` reads quotes."""
+    if (
+        claim.quoted
+        or claim.speaker is None
+        or source.speaker is None
+        or similarity < NEGATION_SIMILARITY
+        or same_person(claim.speaker.text, source.speaker.text)
+        or _surname_in(claim.speaker.text.split()[-1], sentence)
+    ):
+        return None
+    said = set(claim.terms) - set(_words(claim.speaker.text)) - set(_words(claim.attribution or ""))
+    heard = set(source.terms) | set(source.lemmas)
+    if not said or len(said & heard) / len(said) < MIN_CONFLICT_OVERLAP:
+        return None
+    return claim.speaker.text, source.speaker.text
 
 
 def _quotes_given(claim: ClaimParts, source: ClaimParts) -> bool:

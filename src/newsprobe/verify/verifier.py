@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,6 +44,7 @@ from newsprobe.verify.checks import (
     misattributed,
     quotes_in,
     quotes_nearly_in,
+    reported_by_another,
     same_person,
     swapped_names,
     term_overlap,
@@ -545,7 +546,10 @@ def verify_claims(
         elif not voiced and actor and (sim >= options.min_similarity or _said_whole(claim, sent)):
             # A passage without the speaker is no evidence of what he said, unless it gives
             # someone else his quoted words, word for word: a misattributed quote.
-            misquoted = misattributed(claim.parts, parse_parts(sent.span), sent.text)
+            theirs = theirs or parse_parts(sent.span)
+            misquoted = misattributed(claim.parts, theirs, sent.text) or reported_by_another(
+                claim.parts, theirs, sent.text, near
+            )
             relevant = misquoted is not None
         ev = Evidence(
             text=h.passage.text,
@@ -572,14 +576,18 @@ def verify_claims(
             # terms and the names the page gave before it count for the claim's own event
             # ("Turnout was 48 percent", under "Greens win Ostmark mayoral race").
             title = h.passage.title or ""
-            framed = term_overlap(
-                claim.parts,
-                {t.lemma_.lower() for t in sent.span}
-                | headline.get(title, set())
+            page_words = (
+                headline.get(title, set())
                 | _words_of(before)
-                | _words_of(e for e in claim.parts.entities if entity_coverage([e], title) == 1.0),
+                | _words_of(e for e in claim.parts.entities if entity_coverage([e], title) == 1.0)
             )
+            framed = term_overlap(claim.parts, {t.lemma_.lower() for t in sent.span} | page_words)
             result = compare(claim.parts, source, ev, max(s_overlap, framed), sim)
+            if _partly_confirmed(claim, result):
+                near_here = {s.text: alike[(ci, s.text)] for s in sentences[h.passage.text]}
+                result, ev = _read_on(
+                    claim, result, ev, sent, sentences[h.passage.text], page_words, near_here
+                )
         elif misquoted is not None:
             conflict = Conflict("speaker", *misquoted, ev.sentence, ev.source, ev.url, ev.title)
             result = CheckResult([conflict], checkable=1)
@@ -607,6 +615,73 @@ def verify_claims(
             claim.verdict = claim.judge["verdict"]
         claim.reason = unexplained(claim)
     return claims
+
+
+#: How close to the claim another sentence of the passage must be to complete its values:
+#: "It ... is designed to operate for seven years" is 0.68 alike "Oceansat-4 cost 4.1
+#: billion rupees ... and is designed to work for seven years"; "The government met its
+#: goal of 50,000 new homes in 2024" only 0.30 alike "Rents rose 3% in 2024", whose year
+#: it does not give.
+NEIGHBOUR_SIMILARITY = 0.5
+
+
+def _claim_values(claim: Claim) -> set[str]:
+    """The claim's numbers and dates, as :class:`CheckResult` names those it confirms."""
+    return {q.text for q in claim.parts.quantities} | {d.text for d in claim.parts.dates}
+
+
+def _partly_confirmed(claim: Claim, result: CheckResult) -> bool:
+    """Whether a sentence confirms some of the claim's values, says nothing else of them,
+    and leaves others unsaid: what a claim joining two of the source's facts looks like."""
+    wanted = _claim_values(claim)
+    return (
+        len(wanted) >= 2
+        and bool(set(result.confirmed) & wanted)
+        and not wanted <= set(result.confirmed)
+        and not (result.conflicts or result.unresolved or result.unread_time)
+    )
+
+
+def _read_on(
+    claim: Claim,
+    result: CheckResult,
+    ev: Evidence,
+    sent: _Sentence,
+    passage: list[_Sentence],
+    page_words: set[str],
+    near: dict[str, float],
+) -> tuple[CheckResult, Evidence]:
+    """The claim's values its closest sentence leaves unsaid, read in the passage's other
+    sentences: "Oceansat-4 cost 4.1 billion rupees ... and is designed to work for seven
+    years" joins "Oceansat-4, built at a cost of 4.1 billion rupees ..." and the next
+    sentence, "It ... is designed to operate for seven years". Confirmed only when every
+    value is said alike somewhere and no sentence of the passage says one otherwise; the
+    evidence then shows the sentences that confirm it."""
+    wanted = _claim_values(claim)
+    confirmed = set(result.confirmed) & wanted
+    used: list[_Sentence] = []
+    causes = result.unread_cause
+    for other in passage:
+        if other.text == sent.text:
+            continue
+        lemmas = {t.lemma_.lower() for t in other.span}
+        overlap = term_overlap(claim.parts, lemmas | page_words)
+        shown = replace(ev, sentence=other.shown)
+        r = compare(claim.parts, parse_parts(other.span), shown, overlap, near[other.text])
+        if r.conflicts:
+            return result, ev  # another value of the claim's, said close by
+        new = set(r.confirmed) & wanted - confirmed
+        if new and near[other.text] >= NEIGHBOUR_SIMILARITY and not (r.unresolved or r.unread_time):
+            confirmed |= new
+            used.append(other)
+            causes = min(causes, r.unread_cause)
+    if confirmed != wanted:
+        return result, ev
+    order = {s.text: i for i, s in enumerate(passage)}
+    joined = sorted([sent, *used], key=lambda s: order.get(s.text, 0))
+    joint = CheckResult(agreed=len(wanted), checkable=len(wanted), confirmed=sorted(wanted))
+    joint.unread_cause = causes
+    return joint, replace(ev, sentence=" ... ".join(s.shown for s in joined))
 
 
 def _drop_named_elsewhere(found: list[_Found]) -> None:

@@ -188,6 +188,30 @@ def test_lengths_of_time_and_differences_as_read():
     assert [(q.value, q.unit) for q in final.quantities] == [(44, "minute")]
 
 
+def test_what_a_number_is_said_of():
+    """ "130 km/h." at a sentence's end is a speed; "a third of the town's 6,000 houses"
+    and "the 67-seat assembly" give a whole, not a count of the action; "a 10-point
+    tiebreak" the tiebreak's size, while "a 10-point lead" measures the lead."""
+    from newsprobe.claims.nlp import load_nlp
+    from newsprobe.claims.parts import parse_parts
+
+    nlp = load_nlp()
+
+    def read(text: str) -> list[tuple[float, str, str]]:
+        return [(q.value, q.unit, q.bound) for q in parse_parts(nlp(text)[:]).quantities]
+
+    assert read("The motorway speed limit is now 130 km/h.") == [(130, "km/h", "")]
+    assert (6000, "house", "whole") in read(
+        "About a third of the town's 6,000 houses were damaged."
+    )
+    assert read("The Civic Alliance won 30 seats in the 67-seat assembly.") == [
+        (30, "seat", ""),
+        (67, "seat", "whole"),
+    ]
+    assert read("Ferrer won the deciding set in a 10-point tiebreak.") == [(10, "point", "whole")]
+    assert read("Labour holds a 10-point lead in the polls.") == [(10, "point", "")]
+
+
 def test_a_named_persons_reported_words_are_a_claim():
     """ "X said the carrier had rejected ..." has no number, date or quote, but who said
     what can be checked: it is extracted, as a quote's words are."""

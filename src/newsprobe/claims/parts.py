@@ -952,7 +952,7 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
         bound = START  # "1.12 billion francs, compared with 1.31 billion a year earlier"
     elif before & STARTING and verb in UP | DOWN:
         bound = START  # "the original fine of 40 million euros was reduced"
-    elif _of_whole(ent, sent):
+    elif _of_whole(ent, sent) or _sized(ent, sent):
         bound = WHOLE
     taken = max(taken, unit_words_after(ent))
     shown = sent.doc[ent.start : min(ent.end + taken, sent.end)]
@@ -1004,15 +1004,51 @@ def _of_whole(ent: Span, sent: Span) -> bool:
     matches", "14 of 17 counts", "three of the last four cuts". The whole is no count of
     the action ("won 34") and is compared only with a source's whole."""
     i = ent.start - 1
-    while i > sent.start and sent.doc[i].lower_ in _BEFORE_WHOLE and ent.start - i < 4:
-        i -= 1
+    while (
+        i > sent.start
+        and (sent.doc[i].lower_ in _BEFORE_WHOLE or _owner_word(sent.doc[i]))
+        and ent.start - i < 5
+    ):
+        i -= 1  # "of the town's 6,000 houses": an owner's name between too
     part = sent.doc[i - 1]
     return (
         i > sent.start
         and sent.doc[i].lower_ == "of"
-        and part.like_num
+        and (part.like_num or part.lower_ in _FRACTIONS or part.text in ("%", "percent"))
         and part.ent_type_ not in ("DATE", "TIME")  # "found guilty on Feb. 21 of 11 counts"
     )
+
+
+def _sized(ent: Span, sent: Span) -> bool:
+    """Whether a number gives the size of the thing its hyphened noun describes: "the
+    67-seat assembly", "a 10-point tiebreak", "a 96-page report". It is the whole, like
+    "of the 67 seats", not a count of the sentence's action ("won 30 seats in the 67-seat
+    assembly" did not win 67), nor of any "187 points" the source counts. A measure ("a
+    4.5-metre surge") is the thing's own value, and stays one."""
+    doc = ent.doc
+    if ent.end + 1 >= sent.end or doc[ent.end].text != "-":
+        return False
+    noun, head = doc[ent.end + 1], doc[ent.end + 1].head
+    # "point" counts a tiebreak's points, but measures a cut, a lead or a swing
+    measure = is_unit(noun.lemma_.lower()) and not (
+        noun.lemma_.lower() == "point" and head.lemma_.lower() not in _POINT_MEASURES
+    )
+    return (
+        noun.pos_ == "NOUN" and not measure and head.pos_ in ("NOUN", "PROPN") and head.i > noun.i
+    )
+
+
+#: What "N-point" measures rather than counts: "a 25-point cut", "a 10-point lead".
+_POINT_MEASURES = frozenset({*CHANGE_NOUNS, "hike", "lead", "gap", "margin", "swing", "move"})
+
+
+#: Parts written as words: "about a third of the town's 6,000 houses".
+_FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+
+
+def _owner_word(tok: Token) -> bool:
+    """Whether a word is an owner before a noun ("town's" in "the town's 6,000 houses")."""
+    return tok.tag_ == "POS" or tok.dep_ == "poss"
 
 
 def _move_and_level(ent: Span) -> list[Span]:

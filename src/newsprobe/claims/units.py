@@ -130,7 +130,9 @@ def refine(unit: str, span: Span) -> str:
         base = canonical(doc[span.end - 3].lemma_.lower())  # "50 miles per hour"
         return f"{base}/h" if SIZES.get(base, ("",))[0] == "length" else unit
     base = canonical(unit)
-    if SIZES.get(base, ("",))[0] == "length" and after in PER_HOUR:
+    # "130 km/h." at a sentence's end: spaCy takes "/h." into the entity, with its stop
+    ending = tuple(w.rstrip(".") for w in inside[-2:])
+    if SIZES.get(base, ("",))[0] == "length" and (after in PER_HOUR or ending in PER_HOUR):
         return f"{base}/h"
     return base
 

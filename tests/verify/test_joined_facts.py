@@ -46,6 +46,12 @@ ANALYST_UK = (
     "Ostbank, said the figures made a rate cut at the central bank's June 12 meeting less "
     "likely."
 )
+TOTALS = (
+    "Skyrail has carried 9.4 million passengers since the start of the year, up 7 percent "
+    "on the same period of 2024. Ortiz said 27 signal failures had been recorded so far this "
+    "year, including one on Monday that stopped trains for two hours. The line is one of 11 "
+    "projects Skyrail has opened so far this year, up from six in all of last year."
+)
 AIRPORT = (
     "Corwen's airport closed on Sunday and is expected to reopen on Wednesday morning for "
     "relief flights only; commercial service will resume on Thursday."
@@ -63,6 +69,7 @@ def store(tmp_path_factory) -> SQLiteStore:
             Passage(ANALYST, "analyst", "Cloud outage"),
             Passage(AIRPORT, "airport", "Storm closes Corwen airport"),
             Passage(LOSSES, "losses", "Storm losses"),
+            Passage(TOTALS, "totals", "Skyrail traffic"),
             Passage(CREW, "crew", "Crew fatigue report"),
             Passage(ANALYST_UK, "analyst-uk", "Shipyard order"),
         ]
@@ -170,6 +177,22 @@ def test_ranges_lengths_of_time_single_quotes_and_offices(store, claim, expected
     ],
 )
 def test_reported_words_given_to_another(store, claim, expected):
+    assert_verdict(store, claim, expected)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # "the same period of 2024" is what the total is compared with, not its year.
+        ("Skyrail has carried 9.4 million passengers so far this year.", "supported"),
+        ("Skyrail has carried 11.4 million passengers so far this year.", "contradicted"),
+        # "so far this year" said a few words after the value is still its period.
+        ("Skyrail has recorded 27 signal failures so far this year.", "supported"),
+        # "up from six in all of last year" is last year's count, not this year's.
+        ("Skyrail has opened six projects so far this year.", "not supported"),
+    ],
+)
+def test_running_totals_and_their_periods(store, claim, expected):
     assert_verdict(store, claim, expected)
 
 

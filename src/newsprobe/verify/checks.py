@@ -962,6 +962,8 @@ def _other_casualty(q: Quantity, source: ClaimParts) -> bool:
 
 
 def _same_date(a: DateRef, b: DateRef) -> bool:
+    if a.year is None and b.year is None and a.relative and b.relative:
+        return a.text.lower() == b.text.lower()  # "this year" is not "last year", both unknown
     return (
         a.year == b.year
         and (not a.month or not b.month or a.month == b.month)
@@ -980,10 +982,11 @@ def _running_total(parts: ClaimParts) -> bool:
 def _running_value(parts: ClaimParts, q: Quantity) -> bool:
     """Whether a value is a running total: the words say so after the value before it and
     up to this one ("bringing its total so far this year to 13.1 million"), or just after
-    it ("lost 11 percent since the start of the year")."""
+    it ("lost 11 percent since the start of the year", "38 water main breaks had been
+    recorded so far this year")."""
     low, high = _around(parts, q)
     before = [w for w, at in parts.words if low <= at < q.start]
-    after = [w for w, at in parts.words if q.end <= at < high][:6]
+    after = [w for w, at in parts.words if q.end <= at < high][:10]
     return bool(_RUNNING.search(" ".join(before)) or _RUNNING.search(" ".join(after)))
 
 
@@ -1127,6 +1130,7 @@ def compare(
             and _same_part(q, s)
             and _same_verb(s, q)
             and not _named_in(s)  # not "100 million yuan"
+            and not _earlier_level(q, s, claim, source)  # not "up from nine in all of last year"
         ]
         acted = q.verb not in ("", "be", "have") and any(
             s.verb == q.verb for s in source.quantities
@@ -1323,7 +1327,9 @@ def compare(
         if d.year is None and d.relative:
             # "a decade ago" with no date to count from, against a source's year for the
             # same action: the time cannot be checked, so it cannot be confirmed either.
-            dated = of_same_action(d.verb, [s for s in timed if s.year])
+            dated = of_same_action(
+                d.verb, [s for s in timed if s.year and not _compared(s, source)]
+            )
             if dated and same_action(d.verb):
                 res.unread_time += 1
             continue
@@ -1544,6 +1550,17 @@ def compare(
         elif not any(c.kind == "negation" for c in res.conflicts):
             conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+def _compared(d: DateRef, parts: ClaimParts) -> bool:
+    """Whether a date is the period a value is compared with, not when the action was:
+    "has carried 13.1 million passengers since the start of the year, up 9 percent on the
+    same period of 2023" does not date the carrying to 2023."""
+    before = [w for w, at in parts.words if at < d.start][-3:]
+    return bool(set(before) & _COMPARED_PERIOD)
+
+
+_COMPARED_PERIOD = frozenset({"period", "compared", "than", "versus"})
 
 
 def _said_alike(d: DateRef, source: ClaimParts) -> bool:

@@ -52,6 +52,10 @@ TOTALS = (
     "year, including one on Monday that stopped trains for two hours. The line is one of 11 "
     "projects Skyrail has opened so far this year, up from six in all of last year."
 )
+SHARES = (
+    "In Port Vell, Mayor Ines Roca said about a third of the town's 9,000 houses had been "
+    "damaged. Full-time positions accounted for 35,600 of the 48,200 new jobs in Varna."
+)
 AIRPORT = (
     "Corwen's airport closed on Sunday and is expected to reopen on Wednesday morning for "
     "relief flights only; commercial service will resume on Thursday."
@@ -70,6 +74,7 @@ def store(tmp_path_factory) -> SQLiteStore:
             Passage(AIRPORT, "airport", "Storm closes Corwen airport"),
             Passage(LOSSES, "losses", "Storm losses"),
             Passage(TOTALS, "totals", "Skyrail traffic"),
+            Passage(SHARES, "shares", "Storm and jobs"),
             Passage(CREW, "crew", "Crew fatigue report"),
             Passage(ANALYST_UK, "analyst-uk", "Shipyard order"),
         ]
@@ -193,6 +198,20 @@ def test_reported_words_given_to_another(store, claim, expected):
     ],
 )
 def test_running_totals_and_their_periods(store, claim, expected):
+    assert_verdict(store, claim, expected)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # A part of a whole is a count or a share of its own, within 5%.
+        ("Roughly 3,000 houses in Port Vell were damaged, according to its mayor.", "supported"),
+        ("Roughly 4,000 houses in Port Vell were damaged, its mayor said.", "not supported"),
+        ("Almost three-quarters of the new jobs in Varna were full-time.", "supported"),
+        ("Two-thirds of the new jobs in Varna were full-time.", "not supported"),
+    ],
+)
+def test_shares_of_a_whole(store, claim, expected):
     assert_verdict(store, claim, expected)
 
 

@@ -961,6 +961,36 @@ def _other_casualty(q: Quantity, source: ClaimParts) -> bool:
     )
 
 
+#: How far a claim's value may be from a share worked out of a whole: "almost
+#: three-quarters" is 73.9 percent (1.5% off), "two-thirds" is not (10% off).
+SHARE_SLACK = 0.05
+
+
+def _shares_of_wholes(source: ClaimParts) -> list[Quantity]:
+    """The counts and shares a sentence gives by a part of a whole: "about a third of the
+    town's 6,000 houses" is some 2,000 houses; "35,600 of the 48,200 new jobs" 73.9
+    percent of them ("almost three-quarters", not "two-thirds"). Read only to confirm a
+    claim's value, never to refute one (the arithmetic of a rounded share is no exact
+    count)."""
+    out = []
+    for whole in (w for w in source.quantities if w.bound == WHOLE and w.value):
+        for part in source.quantities:
+            if part is whole or part.bound or part.high is not None:
+                continue
+            if _unit(part) == "percent":
+                value, unit = whole.value * part.value / 100, whole.unit
+            elif _unit(part) in ("", _unit(whole)) and part.value < whole.value:
+                value, unit = 100 * part.value / whole.value, "percent"
+            else:
+                continue
+            text = f"{part.text} of {whole.text}"
+            rough = part.approximate or whole.approximate  # "about a third of ..."
+            out.append(
+                replace(whole, value=value, unit=unit, text=text, approximate=rough, bound="")
+            )
+    return out
+
+
 def _same_date(a: DateRef, b: DateRef) -> bool:
     if a.year is None and b.year is None and a.relative and b.relative:
         return a.text.lower() == b.text.lower()  # "this year" is not "last year", both unknown
@@ -1286,6 +1316,16 @@ def compare(
             if converted:
                 check_value(q, converted, same_measure)
                 continue
+        shares = [
+            s
+            for s in _shares_of_wholes(source)
+            if _same_unit(q, s) and abs(q.value - s.value) <= SHARE_SLACK * s.value
+        ]
+        if shares and q.bound != WHOLE and not any(same_number(q, s) for s in theirs):
+            # "roughly 2,000 houses" for "about a third of the town's 6,000 houses"
+            res.checkable += 1
+            agree(q.verb, q.text, shares[0].text)
+            continue
         check_value(q, paired(q, claim.quantities, theirs), same_number)
     for q in claim.ordinals:  # a rank against a rank of the same thing ("30th member")
         theirs = [s for s in source.ordinals if set(s.unit.split()) & set(q.unit.split())]

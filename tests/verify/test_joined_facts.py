@@ -159,15 +159,6 @@ def test_joined_facts_and_what_only_looks_like_a_value(store, claim, expected):
             "were found.",
             "not contradicted",
         ),
-    ],
-)
-def test_ranges_lengths_of_time_single_quotes_and_offices(store, claim, expected):
-    assert_verdict(store, claim, expected)
-
-
-@pytest.mark.parametrize(
-    ("claim", "expected"),
-    [
         # Reported words, near word for word, given to another named person.
         (
             "Opposition spokesman Paul Wren said the figures made a rate cut at the central "
@@ -179,15 +170,6 @@ def test_ranges_lengths_of_time_single_quotes_and_offices(store, claim, expected
             "bank's June 12 meeting less likely.",
             "not contradicted",
         ),
-    ],
-)
-def test_reported_words_given_to_another(store, claim, expected):
-    assert_verdict(store, claim, expected)
-
-
-@pytest.mark.parametrize(
-    ("claim", "expected"),
-    [
         # "the same period of 2024" is what the total is compared with, not its year.
         ("Skyrail has carried 9.4 million passengers so far this year.", "supported"),
         ("Skyrail has carried 11.4 million passengers so far this year.", "contradicted"),
@@ -195,15 +177,6 @@ def test_reported_words_given_to_another(store, claim, expected):
         ("Skyrail has recorded 27 signal failures so far this year.", "supported"),
         # "up from six in all of last year" is last year's count, not this year's.
         ("Skyrail has opened six projects so far this year.", "not supported"),
-    ],
-)
-def test_running_totals_and_their_periods(store, claim, expected):
-    assert_verdict(store, claim, expected)
-
-
-@pytest.mark.parametrize(
-    ("claim", "expected"),
-    [
         # A part of a whole is a count or a share of its own, within 5%.
         ("Roughly 3,000 houses in Port Vell were damaged, according to its mayor.", "supported"),
         ("Roughly 4,000 houses in Port Vell were damaged, its mayor said.", "not supported"),
@@ -211,7 +184,9 @@ def test_running_totals_and_their_periods(store, claim, expected):
         ("Two-thirds of the new jobs in Varna were full-time.", "not supported"),
     ],
 )
-def test_shares_of_a_whole(store, claim, expected):
+def test_what_values_are_said_of(store, claim, expected):
+    """Ranges, lengths of time, quotes in single marks, offices, reported words, running
+    totals and shares of a whole, each as a fact-checker's restatement or planted error."""
     assert_verdict(store, claim, expected)
 
 

@@ -317,7 +317,8 @@ STOLTENBERG = Passage(
 def test_a_statement_is_not_supported_for_a_speaker_the_source_does_not_quote(tmp_path, model):
     # The speaker is left out of the entities (who said it is not what is asserted), so
     # before the speaker gate the entity gate passed the wrong name and the claim was
-    # "supported" by the same words in another person's mouth.
+    # "supported" by the same words in another person's mouth. The same words given to
+    # another named person are now a speaker conflict, as a misattributed quote is.
     s = SQLiteStore(tmp_path / "speaker.sqlite")
     s.add([STOLTENBERG])
     claim_text = (
@@ -326,8 +327,10 @@ def test_a_statement_is_not_supported_for_a_speaker_the_source_does_not_quote(tm
     )
     (wrong,) = verdicts(s, claim_text, model).values()
     assert wrong.parts.speaker is not None and wrong.parts.speaker.text == "Mark Rutte"
-    assert wrong.verdict == "not_enough_evidence"
-    assert not any(e.relevant for e in wrong.evidence)
+    assert wrong.verdict == "contradicted"
+    assert [(c.kind, c.claim_value, c.source_value) for c in wrong.conflicts] == [
+        ("speaker", "Mark Rutte", "Jens Stoltenberg")
+    ]
     # The surname is enough, as for other people the claim names.
     (right,) = verdicts(s, claim_text.replace("Mark Rutte", "Stoltenberg"), model).values()
     assert right.verdict == "supported"

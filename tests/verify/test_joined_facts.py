@@ -54,7 +54,9 @@ TOTALS = (
 )
 SHARES = (
     "In Port Vell, Mayor Ines Roca said about a third of the town's 9,000 houses had been "
-    "damaged. Full-time positions accounted for 35,600 of the 48,200 new jobs in Varna."
+    "damaged. Full-time positions accounted for 35,600 of the 48,200 new jobs in Varna. The "
+    "bureau said the response rate to its Varna survey had recovered to 71 percent, from a "
+    "low of 58 percent in 2023."
 )
 AIRPORT = (
     "Corwen's airport closed on Sunday and is expected to reopen on Wednesday morning for "
@@ -132,9 +134,21 @@ def test_joined_facts_and_what_only_looks_like_a_value(store, claim, expected):
     ("claim", "expected"),
     [
         # Two ranges agree when both their ends do.
+        # ... and "put losses at" is an estimate, as "estimated losses at" is.
         (
             "Brandt Analytics put insured losses at between $1.8 billion and $4 billion.",
-            "not supported",
+            "contradicted",
+        ),
+        # The year said after a value the source dates otherwise, whatever the verbs.
+        (
+            "Varna's survey response rate is back up to 71 percent, having sunk to 58 "
+            "percent in 2022.",
+            "contradicted",
+        ),
+        (
+            "Varna's survey response rate is back up to 71 percent, having sunk to 58 "
+            "percent in 2023.",
+            "supported",
         ),
         # "just over ten hours" is a length of time, which spaCy tags as a time.
         (

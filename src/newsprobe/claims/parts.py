@@ -121,6 +121,7 @@ _KIN = [
     frozenset({"seek", "ask", "request", "demand"}),  # "sought 20 years", "asked for 17"
     frozenset({"start", "begin", "launch", "commence"}),  # "start talks on Oct. 27"
     frozenset({"resume", "restart", "restore"}),  # "commercial service will resume Thursday"
+    frozenset({"estimate", "put", "value", "assess", "peg", "reckon"}),  # "put losses at"
     frozenset({"burn", "scorch", "char", "blacken"}),  # "scorched 14,500 hectares"
     frozenset({"evacuate", "displace", "relocate"}),  # "forcing the evacuation of 6,000"
     frozenset({"record", "register", "report", "log"}),  # "has recorded 3,880 wildfires"
@@ -130,8 +131,9 @@ _KIN = [
 
 
 def verb_kin(verb: str) -> frozenset[str]:
-    """The verbs that name the same action as ``verb`` (itself among them if any)."""
-    return next((k for k in _KIN if verb in k), frozenset())
+    """The verbs that name the same action as ``verb`` (itself among them if any), of
+    every sense it has ("put" troops somewhere, "put" losses at a sum)."""
+    return frozenset().union(*(k for k in _KIN if verb in k))
 
 
 # Nouns of change and their direction ("a 12 percent fall in exports", "the unemployment

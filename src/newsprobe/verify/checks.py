@@ -1341,6 +1341,17 @@ def compare(
             elif same_action(d.verb):
                 conflict("date", _dated(d), ", ".join(_dated(s) for s in listed_dates))
             continue
+        if dated and (years := _years_of_value(d, claim, source)):
+            # The date said after a value the source gives too, whatever the verbs: "sunk
+            # to 58 percent in 2022" against "from a low of 58 percent in 2023".
+            res.checkable += 1
+            if any(_same_date(d, s) for s in years):
+                agree(d.verb, d.text, years[0].text)
+            elif same_event:
+                conflict("date", _dated(d), ", ".join(_dated(s) for s in years))
+            else:
+                res.unresolved += 1
+            continue
         # "since March 2023" is compared only with another "since"
         timed = [s for s in source.dates if (s.verb == SINCE) == (d.verb == SINCE)]
         of_action = of_same_action(d.verb, timed)
@@ -1590,6 +1601,26 @@ def compare(
         elif not any(c.kind == "negation" for c in res.conflicts):
             conflict("quote", claim.quoted[0], " / ".join(source.quoted))
     return res
+
+
+def _years_of_value(d: DateRef, claim: ClaimParts, source: ClaimParts) -> list[DateRef]:
+    """The source's dates of the claim's value that ``d`` dates: the dates said after the
+    same number of the same unit in both ("58 percent in 2022", "58 percent in 2023"), or
+    none where the source gives that value no year, or several values of it."""
+    mine = [q for q in claim.quantities if _unit(q) and d in _dates_after(claim, q)]
+    if len(mine) != 1:
+        return []
+    same = [s for s in source.quantities if _same_unit(mine[0], s) and same_number(mine[0], s)]
+    if len(same) != 1:
+        return []
+    return [t for t in _dates_after(source, same[0]) if t.year is not None and not t.decade]
+
+
+def _dates_after(parts: ClaimParts, q: Quantity) -> list[DateRef]:
+    """The dates said just after a value, before the next one ("58 percent in 2023"); not
+    those before it ("a 2025 dividend of ..., down from eight crowns for 2024")."""
+    high = _around(parts, q)[1]
+    return [d for d in parts.dates if q.end <= d.start < high]
 
 
 def _compared(d: DateRef, parts: ClaimParts) -> bool:

@@ -986,7 +986,7 @@ def _quantities(ent: Span, label: str, sent: Span) -> list[Quantity]:
 def _multiple(after: Span) -> bool:
     """Whether a number is a ratio by the words after it: "three times the 350 million",
     "four times as many", "twice ... five times higher"; not how often ("flown 62 times")."""
-    words = [t for t in after]
+    words = list(after)
     return (
         len(words) == 2
         and words[0].lower_ == "times"
@@ -1844,8 +1844,9 @@ def parse_parts(sent: Span) -> ClaimParts:
             if c.dep_ in ("poss", "pobj") and c.pos_ == "PROPN"
         }
     )
-    parts.quote = any(t.text in ('"', "“", "”") for t in sent) or bool(_quoted_in(sent))
-    quoted = [sent.doc.text[a:b].strip().rstrip(",;:").strip() for a, b in _quoted_in(sent)]
+    spans = _quoted_in(sent)
+    parts.quote = any(t.text in ('"', "“", "”") for t in sent) or bool(spans)
+    quoted = [sent.doc.text[a:b].strip().rstrip(",;:").strip() for a, b in spans]
     parts.quoted = [q for q in quoted if len(q) >= 2]
     parts.quoted_terms = _quoted_terms(sent, parts.terms)
     for tok in sent:  # "according to X" names the source more surely than a verb does
@@ -1855,7 +1856,6 @@ def parse_parts(sent: Span) -> ClaimParts:
             parts.attributed_to = _named(tok.nbor(2))
             parts.speaker = _speaker(tok.nbor(2))
             return parts
-    spans = _quoted_in(sent)
 
     def quoted(t: Token) -> bool:  # what the speaker said ("Businesses are telling us"),
         return any(a <= t.idx < b for a, b in spans)  # not who said it

@@ -984,10 +984,7 @@ def _shares_of_wholes(source: ClaimParts) -> list[Quantity]:
             else:
                 continue
             text = f"{part.text} of {whole.text}"
-            rough = part.approximate or whole.approximate  # "about a third of ..."
-            out.append(
-                replace(whole, value=value, unit=unit, text=text, approximate=rough, bound="")
-            )
+            out.append(replace(whole, value=value, unit=unit, text=text, bound=""))
     return out
 
 
@@ -1205,6 +1202,7 @@ def compare(
             # confirmation either.
             res.unresolved += 1
 
+    wholes_shared = _shares_of_wholes(source)  # once per sentence, not per claim value
     for q in claim.quantities:
         if _other_side(q, source):
             # "Brighton won 2-0" against "Chelsea lost 2-0 to Brighton": the same score
@@ -1318,7 +1316,7 @@ def compare(
                 continue
         shares = [
             s
-            for s in _shares_of_wholes(source)
+            for s in wholes_shared
             if _same_unit(q, s) and abs(q.value - s.value) <= SHARE_SLACK * s.value
         ]
         if shares and q.bound != WHOLE and not any(same_number(q, s) for s in theirs):
@@ -1843,10 +1841,10 @@ def reported_by_another(
 ) -> tuple[str, str] | None:
     """(the claim's speaker, the source's), when the source reports the claim's words, in
     a near paraphrase (``NEGATION_SIMILARITY``, the two names and offices apart), as
-    another named person's: "Opposition
-    spokesman Daniel Mercer said the report made a rate cut less likely" against "Sofia
-    Brandt, chief economist at Keel Street Bank, said the report made an interest rate
-    cut ... less likely". Reported speech, as :func:`misattributed` reads quotes."""
+    another named person's: "Opposition spokesman Daniel Mercer said the report made a
+    rate cut less likely" against "Sofia Brandt, chief economist at Keel Street Bank, said
+    the report made an interest rate cut ... less likely". Reported speech, as
+    :func:`misattributed` reads quotes."""
     if (
         claim.quoted
         or claim.speaker is None

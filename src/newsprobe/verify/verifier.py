@@ -677,11 +677,11 @@ def _read_on(
             causes = min(causes, r.unread_cause)
     if confirmed != wanted:
         return result, ev
-    order = {s.text: i for i, s in enumerate(passage)}
-    joined = sorted([sent, *used], key=lambda s: order.get(s.text, 0))
-    joint = CheckResult(agreed=len(wanted), checkable=len(wanted), confirmed=sorted(wanted))
-    joint.unread_cause = causes
-    return joint, replace(ev, sentence=" ... ".join(s.shown for s in joined))
+    read = {sent.text, *(s.text for s in used)}
+    joined = " ... ".join(s.shown for s in passage if s.text in read)  # in the page's order
+    n = len(wanted)
+    joint = CheckResult(agreed=n, checkable=n, unread_cause=causes, confirmed=sorted(wanted))
+    return joint, replace(ev, sentence=joined)
 
 
 def _drop_named_elsewhere(found: list[_Found]) -> None:

@@ -1021,7 +1021,8 @@ def test_each_changed_value_of_a_from_to_pair_is_named(tmp_path, model):
     (found,) = verdicts(s, claim, model).values()
     assert found.verdict == "contradicted"
     assert [(c.claim_value, c.source_value) for c in found.conflicts] == [
-        ("about £628m", "about £528m"),
+        # each with the period it is a rate for
+        ("about £628m a year", "about £528m a year"),
         ("20%", "40%"),
     ]
     (same,) = verdicts(s, source, model).values()

@@ -86,6 +86,18 @@ COMMON_GROUPS: tuple[tuple[str, ...], ...] = (
     ("fire", "wildfire", "blaze"),
     ("sterling", "pound"),
     ("unemployment", "jobless", "joblessness"),
+    # Who acts, as a second reference names it: "the airline" is the story's "carrier",
+    # "the jet" its "aircraft", "the trial" its "study".
+    ("airline", "carrier"),
+    ("plane", "aircraft", "jet", "airliner"),
+    ("ship", "vessel"),
+    ("company", "firm"),
+    ("drugmaker", "pharmaceutical company", "drug company"),
+    ("carmaker", "automaker"),
+    ("trial", "study"),
+    ("hurricane", "storm", "cyclone", "typhoon"),
+    ("rescuer", "rescue team", "rescue worker"),
+    ("regulator", "watchdog"),
 )
 
 

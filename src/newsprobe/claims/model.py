@@ -51,6 +51,12 @@ class Quantity:
     # The lemma of the subject of the value's clause ("debt" in "public debt stood at 67%"):
     # whose value it is, where one sentence gives two ("the deficit narrowed to 2.6%").
     subject: str = ""
+    # The period a rate is given for ("day" in "240 tonnes a day", "year" in "$51 a
+    # year"), so "1,680 tonnes a week" is compared as the same rate, "$51 a month" not.
+    per: str = ""
+    # How many are given the value each ("each of the two families 500,000 kwacha": 2), so
+    # their total ("a combined 1 million kwacha") states it too.
+    each: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,25 @@ CURRENCIES = {
     "rouble": "rub",
     "ruble": "rub",
     "rand": "zar",
+    # Others a wire story names in words ("500,000 kwacha"); none a word of another
+    # meaning or part of one ("won", "real", "lev", "rial" in "material" are left out).
+    "kwacha": "kwacha",
+    "naira": "ngn",
+    "cedi": "ghs",
+    "shilling": "shilling",
+    "peso": "peso",
+    "lira": "lira",
+    "zloty": "pln",
+    "forint": "huf",
+    "koruna": "czk",
+    "dirham": "dirham",
+    "riyal": "riyal",
+    "ringgit": "myr",
+    "baht": "thb",
+    "rupiah": "idr",
+    "hryvnia": "uah",
+    "tenge": "kzt",
+    "dinar": "dinar",
     # Named by their people ("Norwegian crowns", "Swiss francs"; claims.parts reads the
     # people apart): a sum in crowns is money, not a count of crowns.
     "crown": "crown",

@@ -290,6 +290,8 @@ def _named_unit(span: Span, label: str, lower: str) -> str:
     counted = head.head
     # "2.5 million euros" is "€2.5 million"; "Finland 1,500" counts nothing named Finland
     named_before = counted.pos_ == "PROPN" and counted.i < head.i
+    if after is not None and after.lemma_.lower() in CURRENCIES:
+        return _currency(after)  # "400,000 kwacha", which spaCy may hang on another noun
     if head.dep_ in ("nummod", "quantmod", "compound") and counted.pos_ in ("NOUN", "PROPN"):
         return "" if named_before else _currency(counted)
     if after is not None and after.pos_ == "NOUN":
@@ -1305,6 +1307,17 @@ def _said_superlative(adj: Token) -> Quantity | None:
     )
 
 
+def _holder(sent: Span, rank: Quantity) -> str:
+    """Who holds a rank that "be" gives: "athens" in "Athens is Greece's third-largest
+    city" and in "Greece's third-largest city is Athens"; "" where no "be" says it."""
+    noun = next((t for t in sent if t.idx + len(t) == rank.end), None)
+    if noun is None or noun.head.lemma_ != "be":
+        return ""
+    other = ("attr",) if noun.dep_ in SUBJECTS else SUBJECTS if noun.dep_ == "attr" else ()
+    held = next((c for c in noun.head.children if c.dep_ in other), None)
+    return held.lemma_.lower() if held is not None and held.pos_ == "PROPN" else ""
+
+
 def _ordinal(ent: Span) -> Quantity | None:
     """A rank ("the alliance's 30th member") with the noun it ranks as its unit; None when
     it ranks nothing named, which cannot be compared safely ("for the first time" would
@@ -1313,6 +1326,9 @@ def _ordinal(ent: Span) -> Quantity | None:
     value = ordinal_value(ent.text)
     head = ent.root.head
     if head.dep_ == "amod" and _superlative(head.head) is head:  # "second-largest city"
+        return None
+    after = [t for t in ent.doc[ent.end : ent.end + 2] if t.text != "-"]
+    if after and after[0].tag_ == "JJS":  # "third-largest", however the parse hangs it
         return None
     if value is not None and (whose := _placed(ent.root)):
         # "Tola finished fifth": Tola's place, not another's; each word of a name its own
@@ -1567,6 +1583,51 @@ def _context(sent: Span, q: Quantity) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: The period of a rate, after its value: "a day", "per year", "each month", "annually";
+#: not a time ("a day after", "a year earlier", "in a year"). Nothing but words between
+#: ("240 tonnes of lost production a day"), no number or clause.
+_RATE_AFTER = re.compile(
+    r"^[^,;:.()\d]{0,40}?(?<!\bin )(?<!\bwithin )(?<!\bfor )(?<!\bover )"
+    r"\b(?:(?:a|an|per|each|every)\s+(hour|day|week|month|quarter|year)|"
+    r"(hourly|daily|weekly|monthly|quarterly|annually|yearly))\b"
+    r"(?!\s+(?:after|before|later|earlier|ago|early|late|longer|shorter|old|from|since))"
+)
+#: ... or before it: "a daily output of 240 tonnes", "an annual salary of $50,000".
+_RATE_BEFORE = re.compile(
+    r"\b(hourly|daily|weekly|monthly|quarterly|annual|yearly)\s+(?:[a-z-]+\s+){0,2}of\s+$"
+)
+_PERIOD_OF = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
+_PERIOD_OF |= {"quarterly": "quarter", "annually": "year", "yearly": "year", "annual": "year"}
+
+
+def _rate_period(sent: Span, q: Quantity) -> str:
+    """The period ``q`` is a rate per ("day", "year"), or "" for a value of no period."""
+    text = sent.doc.text
+    after = _RATE_AFTER.match(text[q.end : sent.end_char])
+    if after is not None and not re.search(r"\b(?:and|or|but|which|while|when)\b", after.group(0)):
+        word = after.group(1) or after.group(2)
+        return _PERIOD_OF.get(word.lower(), word.lower())
+    before = _RATE_BEFORE.search(text[max(sent.start_char, q.start - 50) : q.start].lower())
+    return _PERIOD_OF[before.group(1)] if before is not None else ""
+
+
+_EACH_OF = re.compile(r"\beach of (?:the |its |their |these |those )?([a-z\d,]+) [a-z]+")
+_EACH_AFTER = re.compile(r"^[^,;:.()\d]{0,25}?\b(?:each|apiece)\b")
+_THE_COUNT = re.compile(r"\b(?:the|its|their|all) ([a-z\d,]+) [a-z]+")
+
+
+def _given_each(sent: Span, q: Quantity) -> int:
+    """How many the sentence gives ``q`` each: 2 in "pay each of the two families 500,000
+    kwacha" and in "the two families will get 500,000 kwacha each"; 0 if none."""
+    text = sent.doc.text.lower()
+    before = text[sent.start_char : q.start]
+    counts = [m.group(1) for m in _EACH_OF.finditer(before)]
+    if not counts and _EACH_AFTER.match(text[q.end : sent.end_char]):
+        counts = [m.group(1) for m in _THE_COUNT.finditer(before)]
+    values = [v for c in counts[-1:] if (v := number_value(c)) is not None]
+    return int(values[0]) if values and values[0] == int(values[0]) and values[0] > 1 else 0
+
+
 def _quoted_terms(sent: Span, terms: list[str]) -> list[str]:
     """The terms whose every use in ``sent`` is inside quotation marks."""
     spans = _quoted_in(sent)
@@ -1730,7 +1791,9 @@ def parse_parts(sent: Span) -> ClaimParts:
             if rank is not None:
                 parts.ordinals.append(rank)
             date_tokens.update(range(ent.start, ent.end))
-    parts.ordinals += _superlative_ranks(sent, content)
+    parts.ordinals += [
+        replace(q, subject=_holder(sent, q)) for q in _superlative_ranks(sent, content)
+    ]
     parts.cause = _causal(sent, content)
     parts.cause_words = _cause_words(sent)
     for tok in sent:  # "invoked once" against "invoked twice"; "three times" is a number
@@ -1781,7 +1844,13 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.changes, factors = _changes(sent, content, parts.dates)
     parts.quantities += factors
     parts.quantities = [
-        replace(q, context=_context(sent, q), subject=_value_subject(sent, q))
+        replace(
+            q,
+            context=_context(sent, q),
+            subject=_value_subject(sent, q),
+            per=_rate_period(sent, q),
+            each=_given_each(sent, q),
+        )
         for q in _unit_said_once(sent, _tallies(sent, parts.quantities))
     ]
     parts.name_lists = _name_lists(sent, parts.entities)
@@ -1800,6 +1869,11 @@ def parse_parts(sent: Span) -> ClaimParts:
     parts.places = _places(sent, content)
     parts.references = [
         (m.group(1).lower(), m.group(2).upper(), m.group(0)) for m in _REFERENCE.finditer(sent.text)
+    ] + [
+        (m.group(2).lower(), str(ordinal_value(m.group(1))), m.group(0))
+        for m in _NUMBERED_BEFORE.finditer(sent.text)
+        # a word in lower case is a count as often ("a second amendment she proposed")
+        if m.group(1)[0].isdigit() or m.group(1)[0].isupper() or m.group(2).lower() == "floor"
     ]
     background = _background(sent)
     parts.terms = sorted(
@@ -2031,6 +2105,14 @@ _REFERENCE = re.compile(
     r"(\d{1,5}[a-z]?|[IVXL]{1,6})\b",
     re.I,
 )
+#: The same, numbered before: "the 4th Ward", "the Second Circuit", "the 1st Armored
+#: Division" (a word between, as "Armored", is left to the name check).
+_NUMBERED_BEFORE = re.compile(
+    r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth)\s+(ward|district|precinct|circuit|amendment|division|army|"
+    r"fleet|brigade|battalion|regiment|corps|floor|congressional district)\b",
+    re.I,
+)
 #: Capitalised words before a name that are no office: another name, a day.
 _NOT_TITLE = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 
@@ -2134,7 +2216,17 @@ PARTITIVE = frozenset({"member", "majority", "minority", "most", "many", "some",
 def _named_actor(subject: Token) -> list[Token]:
     """The subject and the name it is given in apposition: "His attorney, Dennis Rourke,
     argued" is Rourke's act, which a source calling him "Talbot's lawyer" names too."""
-    return [subject, *(c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
+    # ... and the name a common noun is given before it: "The HORIZON-HF trial" is the
+    # study a source calls "The Phase 3 study, called HORIZON-HF".
+    named = subject.pos_ == "NOUN"
+    return [
+        subject,
+        *(
+            c
+            for c in subject.children
+            if c.pos_ == "PROPN" and (c.dep_ == "appos" or (named and c.dep_ == "compound"))
+        ),
+    ]
 
 
 def _speaker(tok: Token) -> Entity | None:

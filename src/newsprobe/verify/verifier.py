@@ -472,6 +472,7 @@ def verify_claims(
         )
         actor = not named or any(
             x in p_lemmas
+            or f"{x}s" in p_lemmas  # "Rescuers", capitalised, is a name to the tagger
             or x in titled
             or lemma_named(x, p_lemmas)
             or _spelled_out(x, claim, h.passage.text)
@@ -638,7 +639,7 @@ def _partly_confirmed(claim: Claim, result: CheckResult) -> bool:
         len(wanted) >= 2
         and bool(set(result.confirmed) & wanted)
         and not wanted <= set(result.confirmed)
-        and not (result.conflicts or result.unresolved or result.unread_time)
+        and not (result.conflicts or result.unread_time)
     )
 
 
@@ -667,9 +668,24 @@ def _read_on(
         lemmas = {t.lemma_.lower() for t in other.span}
         overlap = term_overlap(claim.parts, lemmas | page_words)
         shown = replace(ev, sentence=other.shown)
-        r = compare(claim.parts, parse_parts(other.span), shown, overlap, near[other.text])
-        if r.conflicts:
-            return result, ev  # another value of the claim's, said close by
+        # Only the values still unsaid: "spent 2.1 billion crowns", confirmed already, is
+        # no value the next sentence's "invest" can leave unresolved.
+        rest = replace(
+            claim.parts,
+            quantities=[q for q in claim.parts.quantities if q.text not in confirmed],
+            dates=[d for d in claim.parts.dates if d.text not in confirmed],
+        )
+        theirs = parse_parts(other.span)
+        r = compare(rest, theirs, shown, overlap, near[other.text])
+        if r.conflicts and near[other.text] >= NEIGHBOUR_SIMILARITY:
+            # A value the closest sentence left unsaid, said otherwise in the next: "...
+            # and plans to invest 1.4 billion euros in a new plant" against "... planned
+            # to invest 1.4 billion crowns in a new production plant".
+            return r, shown
+        if r.conflicts or compare(claim.parts, theirs, shown, overlap, near[other.text]).conflicts:
+            # another value of the claim's, said close by: "The economy grew 0.9% in 2024"
+            # after the forecast of 1.1% that confirmed "grew 1.1% in 2024" in part
+            return result, ev
         new = set(r.confirmed) & wanted - confirmed
         if new and near[other.text] >= NEIGHBOUR_SIMILARITY and not (r.unresolved or r.unread_time):
             confirmed |= new

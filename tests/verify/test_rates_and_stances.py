@@ -39,7 +39,8 @@ COUNCIL = (
     "vote. Councillor Edwin Park, who represents the 7th Ward and voted for the budget, said "
     "the city had put off repairs for too long. The finance office estimates the levy will "
     "cost the owner of a median home an extra $64 a year. The police budget rises to $212 "
-    "million, funding 85 new officer positions and bringing the force to 940 officers."
+    "million from $168 million, funding 85 new officer positions and bringing the force "
+    "to 940 officers."
 )
 
 
@@ -128,6 +129,9 @@ def store(tmp_path_factory) -> SQLiteStore:
             "with 58 new positions.",
             "contradicted",
         ),
+        # How much a change was, against where it started and went.
+        ("The police budget rose by $44 million to $212 million.", "supported"),
+        ("The police budget rose by $54 million to $212 million.", "contradicted"),
         # A ward by its number.
         (
             "Councillor Edwin Park, who represents the 5th Ward, said the city had put off "

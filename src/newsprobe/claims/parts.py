@@ -1072,7 +1072,8 @@ def _move_and_level(ent: Span) -> list[Span]:
     if not done or ent.doc[ent.end : ent.end + 2].text.lower() in ("a year", "per year"):
         return [ent]
     move, level = ent.doc[ent.start : to[0].i], ent.doc[to[0].i + 1 : ent.end]
-    if not (move and level and PERCENT_SIGN.search(move.text) and PERCENT_SIGN.search(level.text)):
+    shares = PERCENT_SIGN.search(move.text) and PERCENT_SIGN.search(level.text)
+    if not (move and level and (shares or before == "by")):  # "rose by $44 million to $412 million"
         return [ent]
     return [move, level]
 

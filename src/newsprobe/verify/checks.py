@@ -928,6 +928,27 @@ def _by_amount(q: Quantity, parts: ClaimParts) -> bool:
     return _words_before(parts, q, 1) == ["by"] and q.verb in UP | DOWN
 
 
+def _change_of(q: Quantity, source: ClaimParts) -> tuple[Quantity, Quantity] | None:
+    """(the size of the change, the level it went to) where the source gives one change
+    of ``q``'s unit by where it started and went: "$212 million, down from $260 million"
+    is a fall of $48 million. None where it gives none, or several."""
+    unit = _unit(q)
+    starts = [s for s in source.quantities if s.bound == START and _unit(s) == unit]
+    levels = [s for s in source.quantities if not s.bound and _unit(s) == unit and not s.per]
+    if len(starts) != 1 or not levels or q.per:
+        return None
+    (start,) = starts
+    level = min(levels, key=lambda s: abs(s.start - start.start))
+    size = replace(
+        level,
+        value=abs(level.value - start.value),
+        high=None,
+        approximate=level.approximate or start.approximate,
+        text=f"{_shown(start)} to {_shown(level)}",
+    )
+    return size, level
+
+
 def _same_part(q: Quantity, s: Quantity) -> bool:
     """Whether two values are both wholes ("of their 34 matches") or both not: a whole
     counts no action ("won 27 of their 34" does not say "won 34")."""
@@ -1319,9 +1340,22 @@ def compare(
             res.unresolved += 1
             continue
         if _by_amount(q, claim) and not any(_by_amount(s, source) for s in source.quantities):
-            # How much a change was ("cut by 20 million euros"), against a source that
-            # gives only where it started and went ("to 40 million from 60 million")
-            res.unresolved += 1
+            # How much a change was ("climbs by $44 million to $412 million"), against a
+            # source that gives only where it started and went ("rises to $412 million
+            # from $368 million"): their difference, refuted only where the claim's level
+            # is the source's, so that the change is surely the same one.
+            change = _change_of(q, source)
+            if change is None:
+                res.unresolved += 1
+                continue
+            size, level = change
+            res.checkable += 1
+            if same_number(q, size):
+                agree(q.verb, q.text, size.text)
+            elif any(c is not q and same_number(c, level) for c in claim.quantities):
+                conflict("number", _shown(q), size.text)
+            else:
+                res.unresolved += 1
             continue
         if (unit_swapped := _unit_swapped(q, source.quantities)) is not None:
             # "38 miles deep" for "a depth of 38 kilometers": the same number in another

@@ -29,6 +29,10 @@ CARRIER = (
     "Skyline Air, a budget carrier with 30 aircraft, said it had hired 15 additional "
     "licensed engineers since the incident."
 )
+FORECAST = (
+    "Analyst Laura Penn raised her forecast for the drug's peak annual sales to $4.5 "
+    "billion from $2.8 billion."
+)
 REPAIRS = (
     "Lusaka Ridge Mining said it had spent 90 million kwacha on shaft repairs this year. "
     "Chief Executive Peter Mulenga said the company planned to invest 45 million kwacha in "
@@ -53,6 +57,7 @@ def store(tmp_path_factory) -> SQLiteStore:
             Passage(COUNCIL, "council", "Eastvale council passes budget"),
             Passage(REPAIRS, "repairs", "Tamboro repairs"),
             Passage(FIRE, "fire", "Wildfire near Patras"),
+            Passage(FORECAST, "forecast", "Analysts raise heart drug forecasts"),
             Passage(CARRIER, "carrier", "Report faults Skyline Air maintenance"),
         ]
     )
@@ -132,6 +137,11 @@ def store(tmp_path_factory) -> SQLiteStore:
         # How much a change was, against where it started and went.
         ("The police budget rose by $44 million to $212 million.", "supported"),
         ("The police budget rose by $54 million to $212 million.", "contradicted"),
+        (
+            "Analyst Laura Penn lifted her peak-sales estimate for the drug by $1.7 billion, "
+            "to $4.5 billion.",
+            "supported",
+        ),
         # A ward by its number.
         (
             "Councillor Edwin Park, who represents the 5th Ward, said the city had put off "
@@ -147,6 +157,12 @@ def store(tmp_path_factory) -> SQLiteStore:
         (
             "Union official Ruth Banda said miners had reported cracks in the shaft wall at "
             "least three times in August.",
+            "supported",
+        ),
+        # "On three occasions" is "three times".
+        (
+            "Union official Ruth Banda said miners had reported cracks in the shaft wall on "
+            "at least three occasions in August.",
             "supported",
         ),
     ],

@@ -52,6 +52,7 @@ UNIT_SYNONYMS = {
     "%": "percent",
     "per": "percent",
     "degree": "c",  # a plain "degrees" in news is Celsius more often than not
+    "occasion": "time",  # "on two occasions" is "twice"
 }
 
 
@@ -923,9 +924,15 @@ def _said_of_another(
     return own[0] if own else None
 
 
+#: Verbs that move a value by an amount, besides those of a change's direction (which
+#: "lifting the company's market value to 96 billion" would join to "jumped 14%").
+_MOVED_BY = frozenset({"lift", "hike", "slip", "ease"})
+
+
 def _by_amount(q: Quantity, parts: ClaimParts) -> bool:
-    """Whether a value is the size of a change ("cut by 20 million euros")."""
-    return _words_before(parts, q, 1) == ["by"] and q.verb in UP | DOWN
+    """Whether a value is the size of a change ("cut by 20 million euros", "lifted her
+    estimate by $1.7 billion")."""
+    return _words_before(parts, q, 1) == ["by"] and q.verb in UP | DOWN | _MOVED_BY
 
 
 def _change_of(q: Quantity, source: ClaimParts) -> tuple[Quantity, Quantity] | None:

@@ -33,6 +33,15 @@ FORECAST = (
     "Analyst Laura Penn raised her forecast for the drug's peak annual sales to $4.5 "
     "billion from $2.8 billion."
 )
+MARKETS = (
+    "Norport's shares fell 3.1% to 98.20 crowns in Oslo, while Baltline's shares jumped "
+    "18% to 45.10 euros in Tallinn."
+)
+SHELTERS = (
+    "The county fairgrounds in Kellam, 25 miles (40 km) south of Ridgeway, had taken in "
+    "more than 200 horses by Friday. Evacuation orders covered about 3,500 homes in "
+    "Ridgeway. A further 1,200 homes were under evacuation warnings."
+)
 REPAIRS = (
     "Lusaka Ridge Mining said it had spent 90 million kwacha on shaft repairs this year. "
     "Chief Executive Peter Mulenga said the company planned to invest 45 million kwacha in "
@@ -57,6 +66,8 @@ def store(tmp_path_factory) -> SQLiteStore:
             Passage(COUNCIL, "council", "Eastvale council passes budget"),
             Passage(REPAIRS, "repairs", "Tamboro repairs"),
             Passage(FIRE, "fire", "Wildfire near Patras"),
+            Passage(MARKETS, "markets", "Norport agrees to buy Baltline"),
+            Passage(SHELTERS, "shelters", "Ridgeway fire forces evacuations"),
             Passage(FORECAST, "forecast", "Analysts raise heart drug forecasts"),
             Passage(CARRIER, "carrier", "Report faults Skyline Air maintenance"),
         ]
@@ -104,6 +115,25 @@ def store(tmp_path_factory) -> SQLiteStore:
         (
             "Since the incident the airline has taken on 25 more licensed engineers.",
             "not supported",
+        ),
+        # Of two moves in one sentence, the one with the claim's values.
+        ("Norport's shares rose 3.1% to 98.20 crowns in Oslo.", "contradicted"),
+        ("Norport's shares fell 3.1% to 98.20 crowns in Oslo.", "supported"),
+        # The point of the compass a distance is said at.
+        (
+            "The county fairgrounds in Kellam, 25 miles north of Ridgeway, had taken in more "
+            "than 200 horses by Friday.",
+            "contradicted",
+        ),
+        (
+            "The county fairgrounds in Kellam, 25 miles south of Ridgeway, had taken in more "
+            "than 200 horses by Friday.",
+            "supported",
+        ),
+        # "A further 1,200" adds to the 3,500: no total of its own.
+        (
+            "Some 4,700 homes in total were under evacuation orders or warnings in Ridgeway.",
+            "not contradicted",
         ),
         # Voted for is no vote against.
         (

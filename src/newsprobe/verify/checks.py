@@ -23,7 +23,15 @@ from newsprobe.claims.aliases import (
     names_for,
     spelled_out,
 )
-from newsprobe.claims.model import ClaimParts, Conflict, DateRef, Entity, Evidence, Quantity
+from newsprobe.claims.model import (
+    Change,
+    ClaimParts,
+    Conflict,
+    DateRef,
+    Entity,
+    Evidence,
+    Quantity,
+)
 from newsprobe.claims.numbers import (
     LOWER,
     MONEY,
@@ -831,6 +839,67 @@ def _other_side(q: Quantity, source: ClaimParts) -> bool:
 AIMS = frozenset({"target", "goal", "forecast", "estimate", "projection", "limit", "cap"})
 
 
+#: Words that make a claim's value a total of several the source gives apart.
+_TOTALS = frozenset({"combined", "altogether", "together"})
+
+
+def _says_total(parts: ClaimParts) -> bool:
+    """Whether a sentence gives a total: "in total", "a total of", "combined"; not "total
+    spending"."""
+    said = [w for w, _ in parts.words]
+    pairs = set(itertools.pairwise(said))
+    return bool(_TOTALS & set(said)) or bool({("in", "total"), ("a", "total")} & pairs)
+
+
+def _without_increments(claim: ClaimParts, source: ClaimParts) -> ClaimParts:
+    """The source without the values that may be parts of a claim's total ("Some 7,100
+    homes in total were under either orders or warnings"): what it adds to another ("A
+    further 2,300 homes were under evacuation warnings"), and, where it says no total
+    itself, a smaller value of the total's unit ("orders covered about 4,800 homes")."""
+    if not _says_total(claim):
+        return source
+    totals = [q for q in claim.quantities if not q.bound]
+    added = [
+        s
+        for s in source.quantities
+        if _words_before(source, s, 2) in (["a", "further"], ["an", "additional"])
+        or _words_before(source, s, 1) == ["another"]
+        or (
+            not _says_total(source)
+            and not s.each  # "each of the two families 500,000": a total is read of it
+            and any(_unit(q) == _unit(s) and s.value < q.value for q in totals)
+        )
+    ]
+    if not added:
+        return source
+    return replace(source, quantities=[s for s in source.quantities if s not in added])
+
+
+def _moved_by(change: Change, source: ClaimParts, claim: ClaimParts) -> bool:
+    """Whether a source's change is said with a value of the claim's: the values after
+    its verb, up to the next change's, are its."""
+    later = [c.start for c in source.changes if c.start > change.start]
+    end = min(later, default=math.inf)
+    own = [s for s in source.quantities if change.end <= s.start < end and _unit(s)]
+    return any(_unit(q) == _unit(s) and same_number(q, s) for q in claim.quantities for s in own)
+
+
+#: The points of the compass a place is said to lie at from another ("30 miles south of").
+COMPASS = frozenset(
+    f"{a}{b}" for a in ("north", "south", "") for b in ("", "east", "west", "-east", "-west")
+) - {""}
+
+
+def _bearing(parts: ClaimParts, q: Quantity) -> str:
+    """The point of the compass a distance is said at ("south" in "30 miles (48 km) south
+    of Millbrook"), within five words after it and before "of"; "" for none."""
+    after = [w for w, at in parts.words if at >= q.end][:6]
+    for i, w in enumerate(after[:-1]):
+        if w in COMPASS and after[i + 1] == "of":
+            return w
+    return ""
+
+
 def _words_before(parts: ClaimParts, q: Quantity, n: int) -> list[str]:
     """The ``n`` words of the sentence just before a value ("cut by", "fell to the ...")."""
     return [w for w, at in parts.words if at < q.start][-n:]
@@ -1150,6 +1219,7 @@ def compare(
     """
     res = CheckResult()
     source = _one_period(claim, source, res)
+    source = _without_increments(claim, source)
     aligned = Alignment(claim, source)
     swapped = actor_swapped(claim, source, aligned, similarity)
     # A running total ("the area burned so far in 2025") is no one event's value, unless
@@ -1574,6 +1644,17 @@ def compare(
                 res.unresolved += 1
         else:
             agree(d.verb, d.text, same_year[0].text)
+    for q in claim.quantities:  # "30 miles north of Millbrook" against "30 miles south of"
+        mine = _bearing(claim, q)
+        there = [s for s in source.quantities if _unit(s) == _unit(q) and same_number(q, s)]
+        said = {b: s for s in there if (b := _bearing(source, s))}
+        if mine and said:
+            res.checkable += 1
+            if mine in said:
+                agreed(f"{q.text} {mine}")
+            else:
+                theirs = ", ".join(f"{_shown(s)} {b}" for b, s in said.items())
+                conflict("direction", f"{_shown(q)} {mine}", theirs)
     for c in claim.changes:  # "fell by 12 percent" against "rose by 12 percent"
         if not _same_time(claim.dates, source.dates):
             if any(s.what == c.what for s in source.changes):
@@ -1584,6 +1665,10 @@ def compare(
             for s in source.changes
             if s.what == c.what and (not c.when or _same_time(list(c.when), list(s.when)))
         ]
+        if len({s.direction for s in theirs}) > 1:
+            # Both ways: the one whose values are the claim's ("Nordhavn's shares fell
+            # 4.3% to 212.40 crowns, while Meridian's shares jumped 24%").
+            theirs = [s for s in theirs if _moved_by(s, source, claim)]
         if len({s.direction for s in theirs}) != 1:  # not said, or both ways: no evidence
             continue
         res.checkable += 1

@@ -401,18 +401,17 @@ def _digits_swapped(q: Quantity, theirs: list[Quantity]) -> Quantity | None:
     for "85 new officer positions"), in the claim's unit, when the source states the
     claim's value nowhere, nor a value of its unit with its verb (which it is compared
     with): a slip of the keys, not another fact, whatever the verbs."""
-    if not _unit(q) or _states(q, theirs) or q.high is not None or q.approximate:
-        return None
-    if any(_unit(s) == _unit(q) and _same_verb(s, q) for s in theirs):
-        return None
     digits = re.sub(r"\D", "", q.text)
+    if not _unit(q) or len(digits) < 2 or q.high is not None or q.approximate:
+        return None
+    if _states(q, theirs) or any(_unit(s) == _unit(q) and _same_verb(s, q) for s in theirs):
+        return None
     return next(
         (
             s
             for s in theirs
             if _unit(s) == _unit(q)
             and s.high is None
-            and len(digits) >= 2
             and (mine := re.sub(r"\D", "", s.text)) != digits
             and sorted(mine) == sorted(digits)
             and 0.1 < s.value / q.value < 10
@@ -1231,7 +1230,8 @@ def compare(
     # Athens: another name in the actor's place (no conflict: one person or body goes by
     # several names, "Pope Francis" and "Jorge Mario Bergoglio").
     if other_actor(claim, source) or (
-        swapped is None and any(_names_in_place(claim, source, aligned, claim.subjects))
+        swapped is None
+        and any(_names_in_place(claim, source, aligned, claim.subjects or _actors(claim)))
     ):
         # "Finland became the 31st member in 2023" says nothing of Sweden's rank or year:
         # the values, the changes and the lists are another actor's. Who said what is
@@ -1645,10 +1645,11 @@ def compare(
         else:
             agree(d.verb, d.text, same_year[0].text)
     for q in claim.quantities:  # "30 miles north of Millbrook" against "30 miles south of"
-        mine = _bearing(claim, q)
+        if not (mine := _bearing(claim, q)):
+            continue
         there = [s for s in source.quantities if _unit(s) == _unit(q) and same_number(q, s)]
         said = {b: s for s in there if (b := _bearing(source, s))}
-        if mine and said:
+        if said:
             res.checkable += 1
             if mine in said:
                 agreed(f"{q.text} {mine}")
@@ -1926,16 +1927,15 @@ def actor_swapped(
         (q.unit, q.value) not in ranks for q in claim.ordinals
     ):
         return None  # ranks too: "Patras is Greece's third-largest city" swaps Athens
-    return next(_names_in_place(claim, source, aligned), None)
+    return next(_names_in_place(claim, source, aligned, _actors(claim)), None)
 
 
 def _names_in_place(
-    claim: ClaimParts, source: ClaimParts, aligned: Alignment, actors: Iterable[str] = ()
+    claim: ClaimParts, source: ClaimParts, aligned: Alignment, actors: Iterable[str]
 ) -> Iterator[tuple[Entity, Entity]]:
     """(the claim's actor, the name the source's same words give instead), neither
-    sentence naming the other's; ``actors``: the words that make one, if not the claim's
-    subjects and whose they are."""
-    actors = set(actors) or _actors(claim)
+    sentence naming the other's; ``actors``: the words that make a name the actor."""
+    actors = set(actors)
     for mine, theirs in aligned.name_swaps():
         if (
             set(mine.text.lower().split()) & actors
